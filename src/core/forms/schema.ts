@@ -1,0 +1,214 @@
+// The declarative schema: every tab, column, rule and indicator kind, in one place (FORMS.md).
+// Setup, native validation, the script's check, the report and the reminders all read this.
+import type { FormId } from '../types';
+
+/** How a column's cells are read and checked. */
+export type ColumnType =
+  | 'int'      // whole number >= min (counts)
+  | 'decimal'  // number >= min, decimal comma allowed (airtime)
+  | 'text'
+  | 'unit'     // a unit of the directory
+  | 'period'   // a month
+  | 'phone'
+  | 'links'
+  | 'datetime' // script-owned timestamps
+  | 'status';  // script-owned check result
+
+/** stock = a level at the end of the period; flow = events during the period (PRODUCT.md). */
+export type IndicatorKind = 'stock' | 'flow';
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  type: ColumnType;
+  required: boolean;
+  /** Minimum for numbers (default 0). */
+  min?: number;
+  kind?: IndicatorKind;
+  /** Script-owned: whatever a user types there is replaced by the script's value. */
+  scriptOwned?: boolean;
+  /** Help text shown as the header's note and the native validation's help. */
+  help: string;
+  /** Column width in pixels, for setup. */
+  width?: number;
+}
+
+/** A cross-field bound: `key` must not exceed `max` (another column) or the unit's directory figure. */
+export interface BoundRule {
+  key: string;
+  max: { column: string } | { unitField: 'communes' };
+}
+
+export interface FormSpec {
+  id: FormId;
+  tab: string;
+  /** Who fills it, in Vietnamese (for setup notes and the report). */
+  group: string;
+  columns: ColumnSpec[];
+  bounds: BoundRule[];
+  /** Form 02 may hold several rows per unit and period. */
+  multipleRowsPerPeriod: boolean;
+  /** Forms 03 and 04 report monthly; 01 and 02 once (the one-off deadline). */
+  monthly: boolean;
+  /** Has the `Đường dẫn tin bài` column (forms 01, 02, 03). */
+  hasLinks: boolean;
+}
+
+export const TAB = {
+  directory: 'Danh mục đơn vị',
+  settings: 'Cấu hình',
+  log: 'Nhật ký',
+} as const;
+
+export const HEADER_UNIT = 'Đơn vị';
+export const HEADER_PERIOD = 'Kỳ báo cáo';
+
+const stockHelp = 'Chỉ tiêu lũy kế (đến nay): nhập con số tính đến cuối kỳ báo cáo, không cộng dồn qua các tháng. Số nguyên ≥ 0.';
+const flowHelp = 'Chỉ tiêu trong kỳ: chỉ nhập số phát sinh trong tháng báo cáo. Số nguyên ≥ 0.';
+
+function stock(key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec {
+  return { key, header, type: 'int', required: true, kind: 'stock', help: stockHelp, width: 150, ...extra };
+}
+function flow(key: string, header: string, extra: Partial<ColumnSpec> = {}): ColumnSpec {
+  return { key, header, type: 'int', required: true, kind: 'flow', help: flowHelp, width: 150, ...extra };
+}
+
+const leading: ColumnSpec[] = [
+  { key: 'seq', header: 'STT', type: 'text', required: false, help: 'Số thứ tự (không bắt buộc).', width: 50 },
+  { key: 'unit', header: HEADER_UNIT, type: 'unit', required: true, help: 'Chọn tên đơn vị trong danh sách (theo Danh mục đơn vị).', width: 220 },
+  { key: 'period', header: HEADER_PERIOD, type: 'period', required: true, help: 'Tháng báo cáo, dạng MM/YYYY, ví dụ 07/2024.', width: 100 },
+];
+
+function staff(form: FormId): ColumnSpec[] {
+  const people = form === '04' ? 'cán bộ, nhân viên' : 'CBCCVC, NLĐ';
+  return [
+    stock('staff_total', form === '04' ? 'Tổng số cán bộ, nhân viên' : 'Tổng số CBCCVC, NLĐ',
+      { min: 1, help: `Tổng số ${people} của đơn vị tại cuối kỳ. Số nguyên ≥ 1.` }),
+    stock('staff_installed', `Số ${people} đã cài đặt i-Speed (đến nay)`,
+      { help: `Số ${people} đã cài đặt ứng dụng i-Speed tính đến cuối kỳ (lũy kế, không vượt tổng số). Số nguyên ≥ 0.` }),
+    stock('relatives_guided', 'Số người thân được hướng dẫn cài đặt (đến nay)'),
+  ];
+}
+
+function trailing(hasLinks: boolean): ColumnSpec[] {
+  return [
+    { key: 'reporter', header: 'Người báo cáo', type: 'text', required: true, help: 'Họ và tên người lập báo cáo.', width: 160 },
+    { key: 'phone', header: 'Số điện thoại', type: 'phone', required: false, help: 'Số điện thoại liên hệ, ví dụ 0912 345 678 hoặc 0269 3823 456.', width: 120 },
+    ...(hasLinks ? [{ key: 'links', header: 'Đường dẫn tin bài', type: 'links' as const, required: false, help: 'Đường dẫn (link) các tin, bài đã đăng; nhiều link cách nhau bằng dấu cách, dấu phẩy hoặc xuống dòng.', width: 220 }] : []),
+    { key: 'note', header: 'Ghi chú', type: 'text', required: false, help: 'Ghi chú thêm (không bắt buộc).', width: 160 },
+    { key: 'submitted_at', header: 'Thời điểm nộp', type: 'datetime', required: false, scriptOwned: true, help: 'Do hệ thống ghi: thời điểm dòng báo cáo lần đầu hợp lệ. Không nhập vào cột này.', width: 130 },
+    { key: 'updated_at', header: 'Cập nhật lần cuối', type: 'datetime', required: false, scriptOwned: true, help: 'Do hệ thống ghi: lần sửa gần nhất của dòng. Không nhập vào cột này.', width: 130 },
+    { key: 'status', header: 'Kiểm tra', type: 'status', required: false, scriptOwned: true, help: 'Do hệ thống ghi: kết quả kiểm tra dòng; di chuột vào ô để xem chi tiết lỗi.', width: 110 },
+  ];
+}
+
+function form(id: FormId, group: string, indicators: ColumnSpec[], opts: { bounds?: BoundRule[]; multiple?: boolean; monthly: boolean; links: boolean }): FormSpec {
+  return {
+    id, tab: `Biểu mẫu ${id}`, group,
+    columns: [...leading, ...staff(id), ...indicators, ...trailing(opts.links)],
+    bounds: [{ key: 'staff_installed', max: { column: 'staff_total' } }, ...(opts.bounds ?? [])],
+    multipleRowsPerPeriod: !!opts.multiple, monthly: opts.monthly, hasLinks: opts.links,
+  };
+}
+
+export const FORMS: readonly FormSpec[] = [
+  form('01', 'Sở, ban, ngành cấp tỉnh', [
+    flow('portal_posts', 'Số tin, bài trên cổng/trang TTĐT (trong kỳ)'),
+    flow('social_posts', 'Số tin, bài trên mạng xã hội (trong kỳ)'),
+  ], { monthly: false, links: true }),
+  form('02', 'Báo Gia Lai, Đài Phát thanh - Truyền hình Gia Lai', [
+    flow('print_items', 'Số tin, bài trên báo in (trong kỳ)'),
+    flow('online_items', 'Số tin, bài trên báo điện tử (trong kỳ)'),
+    flow('radio_items', 'Số tin, phóng sự phát thanh (trong kỳ)'),
+    flow('tv_items', 'Số tin, phóng sự truyền hình (trong kỳ)'),
+    flow('airtime_minutes', 'Thời lượng phát sóng, phút (trong kỳ)', { type: 'decimal', help: 'Tổng thời lượng phát sóng trong kỳ, tính bằng phút; được nhập số thập phân (ví dụ 12,5). Số ≥ 0.' }),
+    flow('social_posts', 'Số tin, bài trên mạng xã hội (trong kỳ)'),
+  ], { monthly: false, links: true, multiple: true }),
+  form('03', 'UBND các huyện, thị xã, thành phố', [
+    stock('communes_active', 'Số xã, phường, thị trấn đã triển khai (đến nay)', { help: 'Số xã, phường, thị trấn đã triển khai tuyên truyền tính đến cuối kỳ (không vượt số xã của đơn vị trong Danh mục). Số nguyên ≥ 0.' }),
+    stock('villages_active', 'Số thôn, làng, tổ dân phố đã triển khai (đến nay)'),
+    flow('loudspeaker_broadcasts', 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)'),
+    stock('digital_teams', 'Số tổ công nghệ số cộng đồng tham gia (đến nay)'),
+    flow('residents_guided', 'Số người dân được hướng dẫn cài đặt (trong kỳ)'),
+    flow('portal_posts', 'Số tin, bài trên cổng/trang TTĐT (trong kỳ)'),
+    flow('social_posts', 'Số tin, bài trên mạng xã hội (trong kỳ)'),
+    flow('samples', 'Số mẫu đo i-Speed trên địa bàn (trong kỳ)', { required: false, help: 'Số mẫu đo tốc độ bằng i-Speed trên địa bàn trong tháng (không bắt buộc); chỉ tiêu của Bộ: từ 300 mẫu/tháng. Số nguyên ≥ 0.' }),
+  ], { monthly: true, links: true, bounds: [{ key: 'communes_active', max: { unitField: 'communes' } }] }),
+  form('04', 'Doanh nghiệp bưu chính, viễn thông', [
+    stock('service_points', 'Tổng số điểm giao dịch (đến nay)'),
+    stock('service_points_active', 'Số điểm giao dịch đã tuyên truyền (đến nay)'),
+    flow('leaflets', 'Số tờ rơi đã phát (trong kỳ)'),
+    stock('screens', 'Số màn hình điện tử trình chiếu (đến nay)'),
+    flow('customers_guided', 'Số khách hàng được hướng dẫn cài đặt (trong kỳ)'),
+    flow('messages_sent', 'Số tin nhắn SMS/OTT gửi khách hàng (trong kỳ)'),
+  ], { monthly: true, links: false, bounds: [{ key: 'service_points_active', max: { column: 'service_points' } }] }),
+];
+
+export function formById(id: FormId): FormSpec {
+  const f = FORMS.find((x) => x.id === id);
+  if (!f) throw new Error(`unknown form ${id}`);
+  return f;
+}
+
+/** Indicator columns (the ones with a stock/flow kind), in schema order. */
+export function indicators(f: FormSpec): ColumnSpec[] {
+  return f.columns.filter((c) => c.kind);
+}
+
+// ---- Directory (Danh mục đơn vị) ----
+export interface DirectoryColumn { key: string; header: string; required: boolean; help: string; width: number }
+export const DIRECTORY_COLUMNS: readonly DirectoryColumn[] = [
+  { key: 'code', header: 'Mã đơn vị', required: true, help: 'Mã đơn vị, duy nhất.', width: 90 },
+  { key: 'name', header: 'Tên đơn vị', required: true, help: 'Tên đơn vị, duy nhất; đơn vị chọn tên này trong biểu mẫu.', width: 240 },
+  { key: 'form', header: 'Biểu mẫu', required: true, help: 'Biểu mẫu đơn vị báo cáo: 01, 02, 03 hoặc 04.', width: 80 },
+  { key: 'email', header: 'Email', required: false, help: 'Một hoặc nhiều địa chỉ email, cách nhau bằng dấu phẩy hoặc chấm phẩy.', width: 220 },
+  { key: 'contact', header: 'Người liên hệ', required: false, help: 'Người liên hệ (không bắt buộc).', width: 150 },
+  { key: 'phone', header: 'Số điện thoại', required: false, help: 'Số điện thoại liên hệ (không bắt buộc).', width: 120 },
+  { key: 'communes', header: 'Số xã, phường, thị trấn', required: false, help: 'Số đơn vị hành chính cấp xã (biểu mẫu 03), số nguyên.', width: 110 },
+  { key: 'aliases', header: 'Tên gọi khác', required: false, help: 'Các cách viết khác của tên đơn vị, cách nhau bằng dấu chấm phẩy.', width: 180 },
+  { key: 'from', header: 'Từ kỳ', required: false, help: 'Kỳ đầu tiên đơn vị tồn tại (MM/YYYY); để trống nếu không giới hạn.', width: 80 },
+  { key: 'to', header: 'Đến kỳ', required: false, help: 'Kỳ cuối cùng đơn vị tồn tại (MM/YYYY); để trống nếu không giới hạn.', width: 80 },
+  { key: 'active', header: 'Hoạt động', required: false, help: 'Có / Không. "Không" = đơn vị nhập nhầm, không theo dõi.', width: 90 },
+];
+
+// ---- Settings (Cấu hình) ----
+export const SETTINGS_HEADERS = { name: 'Tham số', value: 'Giá trị' } as const;
+
+export type SettingType = 'text' | 'emails' | 'month' | 'day' | 'date' | 'offsets' | 'hour' | 'yesno' | 'int' | 'template';
+
+export interface SettingSpec {
+  key: string;
+  name: string;
+  type: SettingType;
+  /** The default, as it is written into the tab by setup. */
+  default: string;
+  help: string;
+}
+
+const P = '\n\n'; // a paragraph break in templates ("/" in FORMS.md)
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { key: 'department', name: 'Tên cơ quan', type: 'text', default: 'Sở Thông tin và Truyền thông tỉnh Gia Lai', help: 'Tên cơ quan tổng hợp báo cáo, dùng trong email và văn bản.' },
+  { key: 'place', name: 'Địa danh', type: 'text', default: 'Gia Lai', help: 'Địa danh ghi ở dòng "…, ngày … tháng … năm …" của văn bản.' },
+  { key: 'docSymbol', name: 'Ký hiệu báo cáo', type: 'text', default: 'BC-STTTT', help: 'Ký hiệu văn bản, ghi sau "Số: …/".' },
+  { key: 'adminEmails', name: 'Email quản trị', type: 'emails', default: '', help: 'Email của cán bộ quản trị, cách nhau bằng dấu phẩy; nhận bản tổng hợp sau mỗi hạn nộp.' },
+  { key: 'startMonth', name: 'Kỳ bắt đầu', type: 'month', default: '06/2024', help: 'Kỳ báo cáo đầu tiên của đợt tuyên truyền (MM/YYYY).' },
+  { key: 'dueDay', name: 'Hạn nộp hằng tháng (trước ngày)', type: 'day', default: '12', help: 'Báo cáo tháng nộp trước ngày này của tháng sau (1–28).' },
+  { key: 'oneOffDeadline', name: 'Hạn nộp đợt đầu biểu mẫu 01, 02 (trước ngày)', type: 'date', default: '28/06/2024', help: 'Biểu mẫu 01, 02 nộp trước ngày này (dd/MM/yyyy).' },
+  { key: 'reminderOffsets', name: 'Lịch nhắc (số ngày so với hạn)', type: 'offsets', default: '-7, -2, 1', help: 'Các ngày gửi nhắc, tính theo số ngày so với hạn nộp: số âm là trước hạn, số dương là sau hạn; không dùng số 0.' },
+  { key: 'sendHour', name: 'Giờ gửi nhắc', type: 'hour', default: '8', help: 'Giờ trong ngày (0–23) chạy nhắc nhở tự động.' },
+  { key: 'skipWeekends', name: 'Bỏ qua cuối tuần', type: 'yesno', default: 'Có', help: 'Có: lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất.' },
+  { key: 'sampleTarget', name: 'Chỉ tiêu mẫu đo mỗi tháng', type: 'int', default: '300', help: 'Số mẫu đo i-Speed mỗi tháng trên mỗi địa bàn theo chỉ tiêu của Bộ.' },
+  { key: 'signerTitle', name: 'Chức vụ người ký', type: 'text', default: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', help: 'Chức vụ ở khối chữ ký của văn bản.' },
+  { key: 'signerName', name: 'Người ký', type: 'text', default: '', help: 'Họ và tên người ký văn bản.' },
+  { key: 'autoRemind', name: 'Nhắc nhở tự động', type: 'yesno', default: 'Không', help: 'Có: mỗi ngày hệ thống tự gửi email nhắc các đơn vị chưa báo cáo.' },
+  { key: 'reminderSubject', name: 'Tiêu đề email nhắc', type: 'template', default: '[i-Speed] Nhắc báo cáo {bieu_mau} kỳ {ky_bao_cao}, hạn trước ngày {han_nop}', help: 'Tiêu đề email nhắc trước hạn. Có thể dùng {don_vi}, {bieu_mau}, {ky_bao_cao}, {han_nop}, {duong_dan}, {co_quan}, {chi_tiet}.' },
+  { key: 'reminderBody', name: 'Nội dung email nhắc', type: 'template', default: ['Kính gửi {don_vi},', '{co_quan} đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo {bieu_mau}, kỳ báo cáo {ky_bao_cao}, trước ngày {han_nop} tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email nhắc trước hạn; dòng trống ngăn cách các đoạn.' },
+  { key: 'overdueSubject', name: 'Tiêu đề email quá hạn', type: 'template', default: '[i-Speed] Quá hạn báo cáo {bieu_mau} kỳ {ky_bao_cao}', help: 'Tiêu đề email gửi đơn vị quá hạn.' },
+  { key: 'overdueBody', name: 'Nội dung email quá hạn', type: 'template', default: ['Kính gửi {don_vi},', 'Đến nay {co_quan} chưa nhận được báo cáo hợp lệ của Quý đơn vị theo {bieu_mau}, kỳ báo cáo {ky_bao_cao} (hạn trước ngày {han_nop}). Đề nghị Quý đơn vị khẩn trương cập nhật tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email gửi đơn vị quá hạn; dòng trống ngăn cách các đoạn.' },
+];
+
+export const TEMPLATE_PLACEHOLDERS = ['don_vi', 'bieu_mau', 'ky_bao_cao', 'han_nop', 'duong_dan', 'co_quan', 'chi_tiet'] as const;
+
+// ---- Log (Nhật ký) ----
+export const LOG_COLUMNS = ['Thời điểm', 'Mã đơn vị', 'Địa chỉ', 'Biểu mẫu', 'Kỳ báo cáo', 'Bước', 'Kết quả', 'Chi tiết'] as const;

@@ -1,0 +1,86 @@
+// What validation makes of a workbook: the directory, the settings and every form row, parsed.
+// The report and the reminders read only this; adapters render `problems` and row patches.
+import type { FormId, Month, Problem } from './types';
+
+export interface Unit {
+  code: string;
+  name: string;
+  form: FormId;
+  emails: string[];
+  /** True when the Email cell did not parse (bad_email): no email is sent to this unit. */
+  badEmail: boolean;
+  contact: string;
+  phone: string;
+  /** Số xã, phường, thị trấn (form 03), when given. */
+  communes: number | null;
+  aliases: string[];
+  /** Periods in which the unit exists; null = open. */
+  from: Month | null;
+  to: Month | null;
+  /** Hoạt động = Không means never expected. */
+  enabled: boolean;
+  /** 1-based row in the directory tab. */
+  row: number;
+}
+
+export interface Settings {
+  department: string;
+  place: string;
+  docSymbol: string;
+  adminEmails: string[];
+  startMonth: Month;
+  dueDay: number;
+  /** The one-off deadline of forms 01/02 as a calendar day 'YYYY-MM-DD' (reports are due BEFORE it). */
+  oneOffDeadline: string;
+  /** Reminder offsets in days from the deadline day, sorted ascending, distinct, never 0. */
+  reminderOffsets: number[];
+  sendHour: number;
+  skipWeekends: boolean;
+  sampleTarget: number;
+  signerTitle: string;
+  signerName: string;
+  autoRemind: boolean;
+  reminderSubject: string;
+  reminderBody: string;
+  overdueSubject: string;
+  overdueBody: string;
+}
+
+/** One non-empty data row of a form tab, parsed and checked. */
+export interface FormRow {
+  form: FormId;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  /** The canonical unit, when the `Đơn vị` cell matched one (even with errors elsewhere). */
+  unitCode: string | null;
+  month: Month | null;
+  /** Indicator key -> parsed value, null when blank or unreadable. */
+  values: Record<string, number | null>;
+  /** `Thời điểm nộp` as an instant, null when blank. */
+  submittedAt: Date | null;
+  problems: Problem[];
+  /** No error (warnings allowed): the row counts in the report. */
+  valid: boolean;
+}
+
+/** Where each schema column sits in a tab (0-based index into the row array), found by header. */
+export interface TabLayout {
+  sheet: string;
+  /** 1-based row of the header, 0 when the tab has no header row. */
+  headerRow: number;
+  /** key -> 0-based column index; a missing column has no entry. */
+  columns: Record<string, number>;
+  /** key -> the header text as found in the sheet. */
+  headers: Record<string, string>;
+}
+
+export interface Validation {
+  units: Unit[];
+  settings: Settings;
+  rows: FormRow[];
+  /** Sorted as `validate --json` prints them. */
+  problems: Problem[];
+  layouts: Record<string, TabLayout>;
+  summary: { errors: number; warnings: number; rows: number };
+}

@@ -1,0 +1,5 @@
+// The top-level functions Apps Script calls (triggers, menu, google.script.run). Each only forwards:
+// the build appends `function name() { return ISpeed.name.apply(this, arguments); }` for every export.
+export { onOpen, onInstall, showSidebar } from './menu';
+export { handleEdit } from './edit';
+export { dailyTick } from './daily';
