@@ -1,4 +1,53 @@
-/** The installable edit trigger. */
-export function handleEdit(_e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  // filled in by the form-tab work (issue 4)
+// The installable edit trigger: checks the rows an edit touched (one cell or a pasted block: ONE event).
+import { FORMS, TAB } from '../core/forms/schema';
+import { validateWorkbook } from '../core/validate';
+import { rowMarks } from '../core/marks';
+import { isDate } from '../core/cells';
+import { readBook } from './book';
+import { annotateRows, type OwnedValues } from './annotate';
+import { checkAll } from './check';
+
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const range = e.range;
+  const sheet = range.getSheet();
+  const name = sheet.getName();
+  const ss = e.source;
+  // The directory and the settings change what every row means: check everything again.
+  if (name === TAB.directory || name === TAB.settings) {
+    checkAll(ss);
+    return;
+  }
+  const form = FORMS.find((f) => f.tab === name);
+  if (!form) return;
+
+  const now = new Date();
+  const book = readBook(ss, [TAB.directory, TAB.settings, name]);
+  const grid = book[name] ?? [];
+  const v = validateWorkbook(book, now);
+  const layout = v.layouts[name];
+  if (!layout || !layout.headerRow) return;
+
+  const first = Math.max(range.getRow(), layout.headerRow + 1);
+  const last = Math.min(range.getLastRow(), grid.length);
+  if (last < first) return;
+  const editFirstCol = range.getColumn() - 1, editLastCol = range.getLastColumn() - 1;
+  const touches = (key: string) => {
+    const c = layout.columns[key];
+    return c !== undefined && c >= editFirstCol && c <= editLastCol;
+  };
+  // A new unit or period makes it a new report; a value typed into `Thời điểm nộp` is never trusted.
+  const renewed = touches('unit') || touches('period') || touches('submitted_at');
+
+  const rowNumbers: number[] = [];
+  for (let r = first; r <= last; r++) rowNumbers.push(r);
+  const marks = rowMarks(v, name, rowNumbers);
+  const validRows = new Set(v.rows.filter((row) => row.sheet === name && row.valid).map((row) => row.row));
+  const owned = new Map<number, OwnedValues>();
+  const subCol = layout.columns.submitted_at;
+  for (const m of marks) {
+    const old = subCol === undefined ? '' : grid[m.row - 1]?.[subCol];
+    const kept = !renewed && isDate(old) ? (old as Date) : null;
+    owned.set(m.row, { submittedAt: kept ?? (validRows.has(m.row) ? now : ''), updatedAt: now });
+  }
+  annotateRows(sheet, layout, grid[0]?.length ?? 0, first, last, marks, owned);
 }

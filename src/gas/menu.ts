@@ -1,4 +1,8 @@
-import { MENU, SIDEBAR_TITLE } from '../core/text';
+// The i-Speed menu and what its items do.
+import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH } from '../core/text';
+import { FORMS, SETTINGS, TAB } from '../core/forms/schema';
+import { setupSpreadsheet } from './setup';
+import { checkAll } from './check';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
@@ -21,4 +25,34 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function menuSetup(): void {
+  const report = setupSpreadsheet(SpreadsheetApp.getActiveSpreadsheet());
+  SpreadsheetApp.getUi().alert(SETUP.doneTitle, SETUP.done(report), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuCheckAll(): void {
+  const v = checkAll(SpreadsheetApp.getActiveSpreadsheet());
+  const tabs = [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)];
+  const perTab = tabs.map((sheet) => ({
+    sheet,
+    errors: v.problems.filter((p) => p.sheet === sheet && p.severity === 'error').length,
+    warnings: v.problems.filter((p) => p.sheet === sheet && p.severity === 'warning').length,
+  }));
+  SpreadsheetApp.getUi().alert(CHECK.title, CHECK.summary(perTab), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuRemindersOn(): void { setAutoRemind(true); SpreadsheetApp.getUi().alert(REMINDER_SWITCH.on); }
+export function menuRemindersOff(): void { setAutoRemind(false); SpreadsheetApp.getUi().alert(REMINDER_SWITCH.off); }
+
+/** Flips the `Nhắc nhở tự động` setting (the trigger stays: it checks the setting every day). */
+export function setAutoRemind(on: boolean): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const name = SETTINGS.find((s) => s.key === 'autoRemind')!.name;
+  const sheet = ss.getSheetByName(TAB.settings) ?? ss.insertSheet(TAB.settings);
+  const values = sheet.getDataRange().getValues();
+  const index = values.findIndex((r) => String(r[0]).trim() === name);
+  const row = index >= 0 ? index + 1 : Math.max(values.length, 1) + 1;
+  sheet.getRange(row, 1, 1, 2).setValues([[name, on ? 'Có' : 'Không']]);
 }

@@ -9,3 +9,45 @@ export const MENU = {
 } as const;
 
 export const SIDEBAR_TITLE = 'i-Speed: Báo cáo tổng hợp';
+
+export const SETUP = {
+  noHeaderRow: (tab: string) => `Tab "${tab}" đã có dữ liệu nhưng không tìm thấy dòng tiêu đề (cần có cột "Đơn vị" và "Kỳ báo cáo"). Hãy thêm dòng tiêu đề rồi chạy lại Thiết lập.`,
+  doneTitle: 'Thiết lập biểu mẫu',
+  done: (r: { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }) => [
+    r.createdTabs.length ? `Đã tạo tab: ${r.createdTabs.join(', ')}.` : 'Các tab đã có đủ.',
+    r.addedColumns.length ? `Đã thêm ${r.addedColumns.length} cột tiêu đề còn thiếu.` : 'Các cột tiêu đề đã có đủ.',
+    r.addedSettings ? `Đã thêm ${r.addedSettings} dòng cấu hình với giá trị mặc định.` : '',
+    r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
+    'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
+    ...r.notes,
+  ].filter(Boolean).join('\n'),
+};
+
+export const PROTECTION = {
+  scriptColumn: (header: string) => `i-Speed: cột "${header}" do hệ thống ghi, không sửa tay`,
+  adminTab: 'i-Speed: chỉ chủ sở hữu và quản trị viên được sửa',
+};
+
+export const CHECK = {
+  title: 'Kiểm tra toàn bộ',
+  summary: (perTab: { sheet: string; errors: number; warnings: number }[]) => {
+    const lines = perTab.filter((t) => t.errors || t.warnings).map((t) => `• ${t.sheet}: ${t.errors} lỗi, ${t.warnings} cảnh báo`);
+    return lines.length ? `Kết quả kiểm tra:\n${lines.join('\n')}\n\nDi chuột vào ô tô màu để xem hướng dẫn sửa.` : 'Không có lỗi hay cảnh báo nào. Dữ liệu hợp lệ.';
+  },
+};
+
+export const REMINDER_SWITCH = {
+  on: 'Đã bật nhắc nhở tự động: mỗi ngày hệ thống sẽ gửi email nhắc các đơn vị chưa báo cáo.',
+  off: 'Đã tắt nhắc nhở tự động.',
+  busy: 'Một lượt gửi nhắc khác đang chạy. Vui lòng thử lại sau ít phút.',
+};
+
+export const SIDEBAR_ERRORS = {
+  noForm: 'Chưa chọn biểu mẫu hợp lệ (01, 02, 03 hoặc 04).',
+  badPeriod: (p: string) => `Kỳ báo cáo "${p}" không hợp lệ; chọn kỳ dạng MM/YYYY, ví dụ 07/2024.`,
+  noTab: (tab: string) => `Không tìm thấy tab "${tab}". Chạy menu i-Speed > Thiết lập biểu mẫu.`,
+};
+
+export const REPORT_MAIL = {
+  noAdmins: 'Chưa có email quản trị. Nhập địa chỉ vào dòng "Email quản trị" của tab Cấu hình rồi thử lại.',
+};

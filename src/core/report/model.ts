@@ -1,0 +1,342 @@
+// The aggregate report: who reported, on time or late, and the stock/flow totals (INTERFACES.md `report --json`).
+import type { FormId, Month } from '../types';
+import type { FormRow, Unit, Validation } from '../model';
+import { formById, indicators, type IndicatorKind } from '../forms/schema';
+import { addDays, dueBefore, deadlinePassed, formatDay, formatMonth, startOfDay, type Day } from '../periods';
+import { CHASE_REASON } from '../text/report';
+
+export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
+
+export interface UnitReport {
+  code: string;
+  name: string;
+  emails: string[];
+  status: UnitStatus;
+  /** Earliest stamp among the unit's valid rows of the period. */
+  submittedAt: Date | null;
+  /** The figures that count for the unit: stocks (carried included) and, when it has valid rows, flows. */
+  values: Record<string, number>;
+  /** Stock keys whose figure comes from an earlier period. */
+  carried: string[];
+  installRate: number | null;
+  /** Sheet rows of the period on the unit's tab that have errors. */
+  invalidRows: number[];
+}
+
+export interface IndicatorTotal {
+  key: string;
+  header: string;
+  kind: IndicatorKind;
+  /** True for decimal columns (airtime): shown with one decimal. */
+  decimal: boolean;
+  period: number;
+  cumulative: number;
+  /** The same figure for the previous period; null when the period is the campaign's first. */
+  previous: number | null;
+  change: number | null;
+}
+
+export interface TrendPoint { month: Month; label: string; installRate: number | null; staffInstalled: number; staffTotal: number }
+
+export interface ChaseItem {
+  form: FormId;
+  code: string;
+  name: string;
+  emails: string[];
+  status: 'missing' | 'invalid';
+  reason: string;
+}
+
+export interface FormReport {
+  form: FormId;
+  tab: string;
+  group: string;
+  dueBefore: Day | null;
+  expected: number;
+  reported: number;
+  onTime: number;
+  late: number;
+  unknownTime: number;
+  invalid: string[];
+  missing: string[];
+  pending: string[];
+  completeness: number | null;
+  timeliness: number | null;
+  installRate: number | null;
+  indicators: IndicatorTotal[];
+  units: UnitReport[];
+  /** Form 03: codes of the units whose samples reached settings.sampleTarget this month. */
+  sampleTargetReached: string[];
+  trend: TrendPoint[];
+  chase: ChaseItem[];
+}
+
+export interface Report {
+  period: Month;
+  today: Day;
+  startMonth: Month;
+  sampleTarget: number;
+  forms: FormReport[];
+  /** All chosen forms together, per month from the campaign start. */
+  trend: TrendPoint[];
+  chase: ChaseItem[];
+}
+
+/** Half-up to 4 decimals from exact integers (57/800 -> 0.0713); null when the denominator is 0. */
+export function ratio4(num: number, den: number): number | null {
+  if (!den) return null;
+  if (Number.isInteger(num) && Number.isInteger(den) && num >= 0 && den > 0) {
+    return Math.floor((2 * num * 10000 + den) / (2 * den)) / 10000;
+  }
+  return Math.round((num / den) * 10000 + 1e-9) / 10000;
+}
+
+/** Decimal flows (airtime) are shown to 0.1, half-up. */
+export function round1(x: number): number {
+  return Math.round(x * 10 + 1e-9) / 10;
+}
+
+export function isActive(u: Unit, m: Month): boolean {
+  return u.enabled && (u.from === null || u.from <= m) && (u.to === null || m <= u.to);
+}
+
+/** Valid rows of one unit, by month; `months` sorted newest first once, for the stock look-ups. */
+interface UnitHistory { byMonth: Map<Month, FormRow[]>; months: Month[] }
+
+interface FormIndex {
+  units: Unit[];
+  valid: Map<string, UnitHistory>;
+  /** month -> valid rows of the form's units (flows sum these). */
+  validByMonth: Map<Month, FormRow[]>;
+  /** code -> month -> invalid rows on the unit's own tab. */
+  invalid: Map<string, Map<Month, FormRow[]>>;
+}
+
+function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
+  const units = v.units.filter((u) => u.form === form).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const known = new Set(units.map((u) => u.code));
+  const valid = new Map<string, UnitHistory>();
+  const invalid = new Map<string, Map<Month, FormRow[]>>();
+  const validByMonth = new Map<Month, FormRow[]>();
+  for (const r of v.rows) {
+    if (r.form !== form || r.unitCode === null || r.month === null || !known.has(r.unitCode)) continue;
+    // The workbook is read as it stood on `today`: a row stamped later did not exist yet.
+    if (r.submittedAt && r.submittedAt.getTime() >= stampLimit) continue;
+    if (r.valid) {
+      let h = valid.get(r.unitCode);
+      if (!h) valid.set(r.unitCode, (h = { byMonth: new Map(), months: [] }));
+      push(h.byMonth, r.month, r);
+      push(validByMonth, r.month, r);
+    } else {
+      let byMonth = invalid.get(r.unitCode);
+      if (!byMonth) invalid.set(r.unitCode, (byMonth = new Map()));
+      push(byMonth, r.month, r);
+    }
+  }
+  valid.forEach((h) => { h.months = Array.from(h.byMonth.keys()).sort((a, b) => b - a); });
+  return { units, valid, invalid, validByMonth };
+}
+
+function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item); else map.set(key, [item]);
+}
+
+/** Form 02 may have several rows: the stock row is the latest stamp; unstamped rows are older, the lowest on the sheet last. */
+function latestRow(rows: FormRow[]): FormRow {
+  let best = rows[0];
+  for (const r of rows.slice(1)) if (newer(r, best)) best = r;
+  return best;
+}
+function newer(a: FormRow, b: FormRow): boolean {
+  const ta = a.submittedAt ? a.submittedAt.getTime() : -Infinity;
+  const tb = b.submittedAt ? b.submittedAt.getTime() : -Infinity;
+  return ta !== tb ? ta > tb : a.row > b.row;
+}
+
+/** A unit's stock figures at period m: per key, the latest valid figure of a period <= m. */
+function stocksAt(history: UnitHistory | undefined, keys: string[], m: Month): { values: Record<string, number>; carried: string[] } {
+  const values: Record<string, number> = {};
+  const carried: string[] = [];
+  if (!history) return { values, carried };
+  for (const key of keys) {
+    for (const mo of history.months) {
+      if (mo > m) continue;
+      const val = latestRow(history.byMonth.get(mo)!).values[key];
+      if (val !== null && val !== undefined) {
+        values[key] = val;
+        if (mo < m) carried.push(key);
+        break;
+      }
+    }
+  }
+  return { values, carried };
+}
+
+function flowsOf(rows: FormRow[] | undefined, keys: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows ?? []) {
+    for (const key of keys) {
+      const val = r.values[key];
+      if (val !== null && val !== undefined) out[key] = (out[key] ?? 0) + val;
+    }
+  }
+  return out;
+}
+
+function earliestStamp(rows: FormRow[]): Date | null {
+  let best: Date | null = null;
+  for (const r of rows) if (r.submittedAt && (!best || r.submittedAt.getTime() < best.getTime())) best = r.submittedAt;
+  return best;
+}
+
+/** Province totals of every indicator for one period: stocks over active units, flows over the period's valid rows. */
+function totalsAt(ix: FormIndex, form: FormId, m: Month): Record<string, number> {
+  const cols = indicators(formById(form));
+  const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
+  const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
+  const totals: Record<string, number> = {};
+  for (const c of cols) totals[c.key] = 0;
+  for (const u of ix.units) {
+    if (!isActive(u, m)) continue;
+    const s = stocksAt(ix.valid.get(u.code), stockKeys, m).values;
+    for (const k of stockKeys) totals[k] += s[k] ?? 0;
+  }
+  // Flows come from valid rows, which belong to units active in their period by validation.
+  const f = flowsOf(ix.validByMonth.get(m), flowKeys);
+  for (const k of flowKeys) totals[k] += f[k] ?? 0;
+  return totals;
+}
+
+function trendOf(ix: FormIndex, form: FormId, from: Month, to: Month): TrendPoint[] {
+  const points: TrendPoint[] = [];
+  for (let m = from; m <= to; m++) {
+    let installed = 0, total = 0;
+    for (const u of ix.units) {
+      if (!isActive(u, m)) continue;
+      const s = stocksAt(ix.valid.get(u.code), ['staff_total', 'staff_installed'], m).values;
+      installed += s.staff_installed ?? 0;
+      total += s.staff_total ?? 0;
+    }
+    points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total });
+  }
+  return points;
+}
+
+function buildForm(v: Validation, form: FormId, period: Month, today: Day): FormReport {
+  const spec = formById(form);
+  const settings = v.settings;
+  const cols = indicators(spec);
+  const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
+  const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
+  const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
+  const ix = indexForm(v, form, startOfDay(addDays(today, 1)).getTime());
+  const due = dueBefore(form, period, settings);
+  const passed = due !== null && deadlinePassed(due, today);
+
+  const units: UnitReport[] = [];
+  for (const u of ix.units) {
+    if (!isActive(u, period)) continue;
+    const history = ix.valid.get(u.code);
+    const validRows = history?.byMonth.get(period) ?? [];
+    const invalidRows = ix.invalid.get(u.code)?.get(period) ?? [];
+    const stamp = earliestStamp(validRows);
+    let status: UnitStatus;
+    if (validRows.length > 0) {
+      if (due === null) status = 'reported';
+      else if (!stamp) status = 'unknown_time';
+      else status = stamp.getTime() < startOfDay(due).getTime() ? 'on_time' : 'late';
+    } else if (invalidRows.length > 0) status = 'invalid';
+    else if (due === null) status = 'none';
+    else status = passed ? 'missing' : 'pending';
+
+    const { values, carried } = stocksAt(history, stockKeys, period);
+    if (validRows.length > 0) {
+      const flows = flowsOf(validRows, flowKeys);
+      for (const k of flowKeys) if (k in flows) values[k] = decimalKeys.has(k) ? round1(flows[k]) : flows[k];
+    }
+    // Schema order, so the JSON reads like the form.
+    const ordered: Record<string, number> = {};
+    for (const c of cols) if (c.key in values) ordered[c.key] = values[c.key];
+    units.push({
+      code: u.code, name: u.name, emails: u.emails.slice(), status, submittedAt: stamp, values: ordered,
+      carried: stockKeys.filter((k) => carried.indexOf(k) >= 0),
+      installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
+      invalidRows: invalidRows.map((r) => r.row).sort((a, b) => a - b),
+    });
+  }
+
+  const count = (s: UnitStatus) => units.filter((x) => x.status === s).length;
+  const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
+  const onTime = count('on_time'), late = count('late'), unknownTime = count('unknown_time');
+  const reported = onTime + late + unknownTime + count('reported');
+  const expected = due === null ? 0 : units.length;
+
+  const start = settings.startMonth;
+  const current = totalsAt(ix, form, period);
+  const previous = period - 1 >= start ? totalsAt(ix, form, period - 1) : null;
+  const cumulativeFlows: Record<string, number> = {};
+  for (const k of flowKeys) cumulativeFlows[k] = 0;
+  for (let m = start; m <= period; m++) {
+    const f = flowsOf(ix.validByMonth.get(m), flowKeys);
+    for (const k of flowKeys) cumulativeFlows[k] += f[k] ?? 0;
+  }
+  const fix = (k: string, x: number) => (decimalKeys.has(k) ? round1(x) : x);
+  const totals: IndicatorTotal[] = cols.map((c) => {
+    const p = fix(c.key, current[c.key]);
+    const prev = previous ? fix(c.key, previous[c.key]) : null;
+    return {
+      key: c.key, header: c.header, kind: c.kind!, decimal: decimalKeys.has(c.key),
+      period: p, cumulative: c.kind === 'stock' ? p : fix(c.key, cumulativeFlows[c.key]),
+      previous: prev, change: prev === null ? null : fix(c.key, p - prev),
+    };
+  });
+
+  const chase: ChaseItem[] = units
+    .filter((x) => x.status === 'missing' || x.status === 'invalid')
+    .map((x) => ({
+      form, code: x.code, name: x.name, emails: x.emails, status: x.status as 'missing' | 'invalid',
+      reason: x.status === 'missing' ? CHASE_REASON.missing(formatDay(due!)) : CHASE_REASON.invalid(x.invalidRows.join(', ')),
+    }));
+
+  return {
+    form, tab: spec.tab, group: spec.group, dueBefore: due, expected, reported, onTime, late, unknownTime,
+    invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
+    completeness: expected ? reported / expected : null,
+    timeliness: expected ? onTime / expected : null,
+    installRate: ratio4(current.staff_installed, current.staff_total),
+    indicators: totals, units,
+    sampleTargetReached: form === '03'
+      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= settings.sampleTarget).map((x) => x.code)
+      : [],
+    trend: trendOf(ix, form, Math.min(start, period), period),
+    chase,
+  };
+}
+
+export function buildReport(v: Validation, period: Month, forms: FormId[], today: Day): Report {
+  const chosen = forms.slice().sort();
+  const reports = chosen.map((f) => buildForm(v, f, period, today));
+  const trend: TrendPoint[] = (reports[0]?.trend ?? []).map((p, i) => {
+    let installed = 0, total = 0;
+    for (const r of reports) { installed += r.trend[i].staffInstalled; total += r.trend[i].staffTotal; }
+    return { month: p.month, label: p.label, installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total };
+  });
+  return {
+    period, today, startMonth: v.settings.startMonth, sampleTarget: v.settings.sampleTarget,
+    forms: reports, trend, chase: reports.flatMap((r) => r.chase),
+  };
+}
+
+/** Exactly the `report --json` shape of INTERFACES.md. */
+export function reportJson(r: Report): object {
+  return {
+    period: formatMonth(r.period),
+    forms: r.forms.map((f) => ({
+      form: f.form, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
+      unknownTime: f.unknownTime, invalid: f.invalid.slice(), missing: f.missing.slice(), installRate: f.installRate,
+      indicators: f.indicators.map((i) => ({ key: i.key, kind: i.kind, period: i.period, cumulative: i.cumulative })),
+      units: f.units.map((u) => ({ code: u.code, name: u.name, status: u.status, values: { ...u.values }, carried: u.carried.slice() })),
+    })),
+  };
+}

@@ -1,0 +1,170 @@
+// The `ispeed` command line: help, errors, progress and human-readable output.
+
+const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
+
+/** The spreadsheet address used in reminder links when none is given (a file has no Google address). */
+export const CLI_PLACEHOLDER_URL = PLACEHOLDER_URL_TEXT;
+
+export const CLI_HELP = {
+  tool: [
+    'ispeed: công cụ dòng lệnh cho báo cáo tuyên truyền i-Speed (tỉnh Gia Lai), làm việc trên tệp .xlsx',
+    'xuất từ bảng tính dùng chung.',
+    '',
+    'Cách dùng: ispeed <lệnh> [tùy chọn]',
+    '',
+    'Các lệnh:',
+    '  demo OUT.xlsx       tạo bảng tính mẫu có số liệu giả lập (kèm vài lỗi thường gặp)',
+    '  setup OUT.xlsx      tạo bảng tính trống với đủ các trang, tiêu đề, quy tắc kiểm tra',
+    '  validate BOOK.xlsx  kiểm tra toàn bộ số liệu, liệt kê từng lỗi',
+    '  report BOOK.xlsx    báo cáo tổng hợp một kỳ',
+    '  remind BOOK.xlsx    các email nhắc sẽ gửi trong ngày (chạy thử, hoặc ghi ra thư mục với --send)',
+    '',
+    'Xem hướng dẫn từng lệnh: ispeed <lệnh> --help',
+    'Mã thoát: 0 thành công; 1 lệnh validate tìm thấy lỗi; 2 dữ liệu vào không dùng được.',
+  ].join('\n'),
+  demo: [
+    'Cách dùng: ispeed demo OUT.xlsx [--seed N] [--today YYYY-MM-DD]',
+    '',
+    'Tạo bảng tính mẫu: danh mục đơn vị năm 2024, số liệu các biểu mẫu từ kỳ 06/2024 đến tháng trước',
+    'ngày "hôm nay", đa số đúng hạn, một số nộp muộn, vài đơn vị chưa nộp và vài lỗi thường gặp.',
+    '',
+    '  --seed N             số khởi tạo ngẫu nhiên (cùng số cho cùng bảng tính)',
+    '  --today YYYY-MM-DD   ngày "hôm nay" (mặc định 2024-08-20)',
+  ].join('\n'),
+  setup: [
+    'Cách dùng: ispeed setup OUT.xlsx [--units UNITS.csv]',
+    '',
+    'Tạo bảng tính trống với đủ các trang, tiêu đề, quy tắc kiểm tra và bảo vệ, sẵn sàng tải lên.',
+    '',
+    '  --units UNITS.csv    danh mục đơn vị (CSV, các cột như data/gialai-2024-units.csv);',
+    '                       mặc định: danh mục năm 2024',
+  ].join('\n'),
+  validate: [
+    'Cách dùng: ispeed validate BOOK.xlsx [--today YYYY-MM-DD] [--json]',
+    '',
+    'Kiểm tra mọi trang của bảng tính và liệt kê từng lỗi, cảnh báo (trang, dòng, cột, nội dung).',
+    'Mã thoát 1 khi có lỗi.',
+    '',
+    '  --today YYYY-MM-DD   đọc bảng tính như vào ngày này (mặc định: hôm nay)',
+    '  --json               kết quả dạng JSON',
+  ].join('\n'),
+  report: [
+    'Cách dùng: ispeed report BOOK.xlsx --period MM/YYYY [--form 01..04] [--today YYYY-MM-DD] [--json]',
+    '                      [--out FILE.xlsx|FILE.html|FILE.pdf]',
+    '',
+    'Báo cáo tổng hợp của một kỳ: đơn vị đúng hạn, muộn, chưa nộp; tổng các chỉ tiêu.',
+    '',
+    '  --period MM/YYYY     kỳ báo cáo (bắt buộc)',
+    '  --form 01..04        chỉ một biểu mẫu (có thể lặp lại; mặc định: cả bốn)',
+    '  --today YYYY-MM-DD   ngày lập báo cáo (mặc định: hôm nay)',
+    '  --json               kết quả dạng JSON',
+    '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng)',
+  ].join('\n'),
+  remind: [
+    'Cách dùng: ispeed remind BOOK.xlsx --today YYYY-MM-DD [--json] [--quota N] [--send --outbox DIR] [--url URL]',
+    '',
+    'Các email nhắc mà lịch chạy hằng ngày sẽ gửi vào ngày đó. Mặc định chỉ chạy thử, không gửi gì.',
+    '',
+    '  --today YYYY-MM-DD   ngày chạy (bắt buộc)',
+    '  --json               kết quả dạng JSON',
+    '  --quota N            hạn mức người nhận trong ngày (mặc định 100), trừ số đã ghi trong Nhật ký hôm đó',
+    '  --send --outbox DIR  ghi mỗi email thành một tệp .eml trong DIR và ghi vào trang Nhật ký của BOOK.xlsx,',
+    '                       nên chạy lại trong cùng ngày sẽ không gửi trùng',
+    `  --url URL            địa chỉ bảng tính Google dùng trong đường dẫn của email (mặc định là địa chỉ giữ chỗ`,
+    `                       ${PLACEHOLDER_URL_TEXT}, vì tệp .xlsx không có địa chỉ Google)`,
+  ].join('\n'),
+} as const;
+
+export type CliCommandName = keyof typeof CLI_HELP;
+
+const q = (s: string) => `“${s}”`;
+
+export const CLI_ERROR = {
+  unknownCommand: (cmd: string) => `Lệnh không hợp lệ: ${q(cmd)}. Xem: ispeed --help`,
+  noCommand: 'Thiếu lệnh. Xem: ispeed --help',
+  unknownOption: (opt: string, cmd: string) => `Tùy chọn không hợp lệ cho lệnh ${cmd}: ${q(opt)}. Xem: ispeed ${cmd} --help`,
+  missingValue: (opt: string) => `Tùy chọn ${opt} cần một giá trị.`,
+  flagWithValue: (opt: string) => `Tùy chọn ${opt} không nhận giá trị.`,
+  missingFile: (cmd: string) => `Thiếu tên tệp. Xem: ispeed ${cmd} --help`,
+  extraArgument: (arg: string) => `Thừa tham số: ${q(arg)}.`,
+  fileNotFound: (path: string) => `Không tìm thấy tệp ${q(path)}.`,
+  notAFile: (path: string) => `${q(path)} không phải là một tệp.`,
+  notXlsx: (path: string) => `Tệp ${q(path)} không phải tệp .xlsx.`,
+  encrypted: (path: string) => `Tệp ${q(path)} được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi xuất lại tệp .xlsx.`,
+  corrupt: (path: string) => `Không đọc được tệp ${q(path)}: tệp .xlsx bị hỏng hoặc không đúng định dạng.`,
+  noFormTabs: (path: string) => `Tệp ${q(path)} không có trang biểu mẫu nào (Biểu mẫu 01 đến Biểu mẫu 04).`,
+  badToday: (text: string) => `Ngày không hợp lệ: ${q(text)}. Dùng dạng YYYY-MM-DD, ví dụ 2024-08-20.`,
+  badPeriod: (text: string) => `Kỳ báo cáo không hợp lệ: ${q(text)}. Dùng dạng MM/YYYY, ví dụ 07/2024.`,
+  missingPeriod: 'Thiếu kỳ báo cáo: thêm --period MM/YYYY, ví dụ --period 07/2024.',
+  missingToday: 'Thiếu ngày chạy: thêm --today YYYY-MM-DD, ví dụ --today 2024-08-09.',
+  badForm: (text: string) => `Biểu mẫu không hợp lệ: ${q(text)}. Dùng 01, 02, 03 hoặc 04.`,
+  badQuota: (text: string) => `Hạn mức không hợp lệ: ${q(text)}. Dùng một số nguyên ≥ 0.`,
+  badSeed: (text: string) => `Số khởi tạo không hợp lệ: ${q(text)}. Dùng một số nguyên.`,
+  badUrl: (text: string) => `Địa chỉ không hợp lệ: ${q(text)}. Dùng địa chỉ bắt đầu bằng https://.`,
+  badOut: (path: string) => `Tệp kết quả ${q(path)} phải có đuôi .xlsx, .html hoặc .pdf.`,
+  outMustBeXlsx: (path: string) => `Tệp kết quả ${q(path)} phải có đuôi .xlsx.`,
+  sendNeedsOutbox: 'Tùy chọn --send cần --outbox DIR (thư mục ghi các email).',
+  outboxNeedsSend: 'Tùy chọn --outbox chỉ dùng cùng --send.',
+  cannotWrite: (path: string, why: string) => `Không ghi được ${q(path)}: ${why}`,
+  unitsCsv: (path: string) => `Không đọc được danh mục đơn vị từ ${q(path)}: cần tệp CSV có các cột code, name, form (hoặc Mã đơn vị, Tên đơn vị, Biểu mẫu).`,
+  pdfFailed: (why: string) => `Không tạo được tệp PDF (cần Chromium tại /usr/bin/chromium): ${why}`,
+  internal: (why: string) => `Lỗi không mong đợi: ${why}`,
+} as const;
+
+export const CLI_PROGRESS = {
+  reading: (path: string) => `Đang đọc tệp ${path}…`,
+  checking: (rows: string) => `Đang kiểm tra ${rows} dòng…`,
+  generating: 'Đang tạo số liệu mẫu…',
+  writing: (path: string) => `Đang ghi tệp ${path}…`,
+  printingPdf: 'Đang in báo cáo ra PDF…',
+  setup: 'Đang thiết lập bảng tính…',
+} as const;
+
+export const CLI_DONE = {
+  written: (path: string) => `Đã tạo tệp ${path}.`,
+  demo: (path: string, rows: string, day: string) => `Đã tạo bảng tính mẫu ${path}: ${rows} dòng số liệu, tính đến ngày ${day}.`,
+} as const;
+
+const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+
+export const CLI_VALIDATE = {
+  summary: (file: string, errors: string, warnings: string, rows: string) =>
+    `Kiểm tra ${file}: ${errors} lỗi, ${warnings} cảnh báo trên ${rows} dòng số liệu.`,
+  clean: 'Không có lỗi nào.',
+  problem: (severity: 'error' | 'warning', sheet: string, row: number, column: string, message: string) =>
+    `[${SEVERITY_LABEL[severity]}] ${sheet}, dòng ${row}${column ? `, cột ${q(column)}` : ''}: ${message}`,
+} as const;
+
+export const CLI_REPORT = {
+  title: (period: string, today: string) => `BÁO CÁO TỔNG HỢP KỲ ${period} (lập ngày ${today})`,
+  form: (tab: string, group: string) => `${tab} (${group})`,
+  due: (day: string | null) => (day ? `  Hạn nộp: trước ngày ${day}` : '  Kỳ này không có hạn nộp.'),
+  counts: (expected: number, reported: number, onTime: number, late: number, unknownTime: number) =>
+    `  Phải báo cáo: ${expected}; đã báo cáo: ${reported} (đúng hạn ${onTime}, muộn ${late}${unknownTime ? `, không rõ thời điểm ${unknownTime}` : ''})`,
+  rates: (completeness: string, timeliness: string) => `  Tỷ lệ báo cáo: ${completeness || '—'}; tỷ lệ đúng hạn: ${timeliness || '—'}`,
+  installRate: (rate: string) => `  Tỷ lệ cài đặt i-Speed: ${rate || '—'}`,
+  list: (label: string, names: string[]) => `  ${label}: ${names.length ? names.join('; ') : 'không có'}`,
+  missing: 'Chưa báo cáo',
+  invalid: 'Báo cáo còn lỗi',
+  pending: 'Chưa đến hạn, chưa nộp',
+  indicatorsTitle: '  Chỉ tiêu (trong kỳ / lũy kế):',
+  indicator: (header: string, period: string, cumulative: string) => `    - ${header}: ${period} / ${cumulative}`,
+} as const;
+
+export const CLI_REMIND = {
+  title: (day: string, count: number, dryRun: boolean) =>
+    `Ngày ${day}: ${count} email ${dryRun ? 'sẽ gửi (chạy thử, chưa gửi)' : 'đã ghi ra thư mục'}.`,
+  none: 'Không có email nào cần gửi.',
+  email: (step: string, who: string, to: string, subject: string) => `  [${step}] ${who} <${to}>: ${subject}`,
+  digest: 'Bản tổng hợp gửi quản trị',
+  skippedTitle: (n: number) => `Bỏ qua ${n} lượt:`,
+  skipped: (step: string, who: string, period: string, reason: string) => `  [${step}] ${who}, kỳ ${period}: ${reason}`,
+  reasons: {
+    reported: 'đã báo cáo',
+    already_sent: 'đã gửi trước đó',
+    quota: 'hết hạn mức gửi trong ngày, gửi ở lần chạy sau',
+    bad_email: 'địa chỉ email trong danh mục không hợp lệ',
+    weekend: 'cuối tuần, dời sang ngày làm việc',
+  } as Record<string, string>,
+  outbox: (dir: string) => `Các email đã ghi vào thư mục ${dir}; Nhật ký đã được cập nhật.`,
+} as const;

@@ -1,0 +1,92 @@
+// The aggregate report: report tab, printable document and HTML report.
+import type { UnitStatus } from '../report/model';
+
+export const STATUS_LABEL: Record<UnitStatus, string> = {
+  on_time: 'Đúng hạn',
+  late: 'Trễ hạn',
+  unknown_time: 'Đã báo cáo (chưa rõ thời điểm nộp)',
+  invalid: 'Báo cáo có lỗi',
+  pending: 'Chưa báo cáo (chưa đến hạn)',
+  missing: 'Chưa báo cáo',
+  reported: 'Đã báo cáo',
+  none: 'Chưa có báo cáo',
+};
+
+export const KIND_LABEL = { stock: 'Lũy kế (đến nay)', flow: 'Trong kỳ' } as const;
+
+export const CHASE_REASON = {
+  missing: (due: string) => `Chưa gửi báo cáo (hạn trước ngày ${due})`,
+  invalid: (rows: string) => `Báo cáo có lỗi, chưa được tổng hợp (dòng ${rows}); đề nghị sửa theo ghi chú ở cột Kiểm tra`,
+};
+
+export const REPORT_TEXT = {
+  sheetName: (mmYyyy: string) => `Báo cáo ${mmYyyy}`,
+  title: 'BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN, HƯỚNG DẪN SỬ DỤNG ỨNG DỤNG I-SPEED',
+  period: (p: string) => `Kỳ báo cáo: tháng ${p}`,
+  generatedAt: (t: string) => `Lập lúc: ${t}`,
+  completenessTitle: 'I. TÌNH HÌNH GỬI BÁO CÁO',
+  completenessHeaders: ['Biểu mẫu', 'Nhóm đơn vị', 'Hạn nộp (trước ngày)', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn',
+    'Trễ hạn', 'Chưa rõ thời điểm', 'Có lỗi', 'Chưa báo cáo', 'Tỷ lệ đầy đủ', 'Tỷ lệ đúng hạn', 'Tỷ lệ cài đặt'],
+  noDeadline: 'Không có hạn',
+  totalsTitle: (form: string, group: string) => `Tổng hợp chỉ tiêu ${form} (${group})`,
+  totalsHeaders: ['STT', 'Chỉ tiêu', 'Loại', 'Kỳ này', 'Lũy kế từ đầu đợt', 'Thay đổi so với kỳ trước'],
+  sectionTotals: 'II. TỔNG HỢP CHỈ TIÊU',
+  sectionUnits: 'III. CHI TIẾT THEO ĐƠN VỊ',
+  unitsTitle: (form: string, group: string) => `${form} (${group})`,
+  unitHeaders: ['Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Thời điểm nộp', 'Tỷ lệ cài đặt'],
+  sectionChase: 'IV. ĐƠN VỊ CẦN ĐÔN ĐỐC',
+  chaseHeaders: ['Mã đơn vị', 'Tên đơn vị', 'Biểu mẫu', 'Tình trạng', 'Email', 'Lý do'],
+  noChase: 'Không có đơn vị nào cần đôn đốc.',
+  sectionCharts: 'V. SỐ LIỆU BIỂU ĐỒ',
+  chartByUnit: 'Tỷ lệ cài đặt i-Speed theo đơn vị',
+  chartTrend: 'Xu hướng tỷ lệ cài đặt i-Speed toàn tỉnh theo tháng',
+  chartUnitHeaders: ['Mã đơn vị', 'Đơn vị', 'Tỷ lệ cài đặt'],
+  chartTrendHeaders: ['', 'Tháng', 'Tỷ lệ cài đặt', 'Số đã cài đặt'],
+  sampleTargetTitle: (target: number) => `Đơn vị đạt chỉ tiêu ${target} mẫu đo trong tháng`,
+  none: 'Không có',
+  formName: (id: string) => `Biểu mẫu ${id}`,
+};
+
+export const DOC_TEXT = {
+  motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  mottoSub: 'Độc lập - Tự do - Hạnh phúc',
+  number: (symbol: string) => `Số:      /${symbol}`,
+  placeDate: (place: string, dd: string, mm: string, yyyy: number) => `${place}, ngày ${dd} tháng ${mm} năm ${yyyy}`,
+  title: 'BÁO CÁO',
+  subject: (period: string) => `Kết quả tuyên truyền, hướng dẫn cài đặt và sử dụng ứng dụng i-Speed tháng ${period}`,
+  intro: (dept: string, period: string, today: string) =>
+    `${dept} báo cáo kết quả tuyên truyền, hướng dẫn cài đặt và sử dụng ứng dụng đo tốc độ truy cập Internet i-Speed kỳ báo cáo tháng ${period} (số liệu tổng hợp đến ngày ${today}) như sau:`,
+  sectionStatus: 'I. TÌNH HÌNH GỬI BÁO CÁO CỦA CÁC ĐƠN VỊ',
+  sectionResults: 'II. KẾT QUẢ THỰC HIỆN',
+  sectionTables: 'III. BẢNG TỔNG HỢP SỐ LIỆU',
+  sectionNext: 'IV. ĐỀ XUẤT, KIẾN NGHỊ',
+  formLead: (form: string, group: string) => `${form} (${group}): `,
+  completeness: (reported: number, expected: number, pct: string) =>
+    `${reported}/${expected} đơn vị đã gửi báo cáo hợp lệ (đạt ${pct})`,
+  timeliness: (onTime: number, pct: string, late: number) => `, trong đó ${onTime} đơn vị gửi đúng hạn (${pct}), ${late} đơn vị gửi trễ hạn`,
+  unknownTime: (n: number) => `, ${n} đơn vị chưa xác định được thời điểm nộp`,
+  invalidUnits: (n: number, names: string) => `; ${n} đơn vị có báo cáo bị lỗi, chưa được tổng hợp (${names})`,
+  missingUnits: (n: number, names: string) => `; ${n} đơn vị chưa gửi báo cáo (${names})`,
+  pendingUnits: (n: number) => `; ${n} đơn vị chưa báo cáo, chưa đến hạn`,
+  noDeadline: (reported: number) => `kỳ này không có hạn nộp bắt buộc; ${reported} đơn vị đã gửi báo cáo hợp lệ`,
+  noUnits: 'chưa có đơn vị nào trong danh mục cho kỳ này',
+  installRate: (form: string, pct: string, installed: string, total: string) =>
+    `${form}: tỷ lệ cán bộ, công chức, viên chức, người lao động đã cài đặt i-Speed đạt ${pct} (${installed}/${total} người)`,
+  installRateNone: (form: string) => `${form}: chưa có số liệu về số cán bộ, công chức, viên chức, người lao động`,
+  flowsLead: ', trong kỳ: ',
+  flowItem: (label: string, period: string, cumulative: string) => `${label} ${period} (lũy kế ${cumulative})`,
+  stockItem: (label: string, value: string) => `${label} ${value}`,
+  samples: (reached: number, total: number, target: number, names: string) =>
+    `Có ${reached}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng${names ? ` (${names})` : ''}.`,
+  chase: (names: string) => `Đề nghị các đơn vị sau khẩn trương gửi hoặc hoàn thiện báo cáo: ${names}.`,
+  chaseNone: 'Các đơn vị đã gửi đầy đủ báo cáo hợp lệ; đề nghị tiếp tục duy trì việc cập nhật số liệu hằng tháng.',
+  tableTotals: (form: string) => `Bảng tổng hợp chỉ tiêu ${form}`,
+  tableUnits: (form: string) => `Tình hình báo cáo theo đơn vị, ${form}`,
+  totalsHeaders: ['STT', 'Chỉ tiêu', 'Kỳ này', 'Lũy kế'],
+  unitHeaders: ['STT', 'Đơn vị', 'Tình trạng', 'Tỷ lệ cài đặt'],
+  recipientsTitle: 'Nơi nhận:',
+  recipients: ['- Bộ Thông tin và Truyền thông (Cục Viễn thông);', '- UBND tỉnh (b/c);', '- Lưu: VT.'],
+  htmlTitle: (period: string) => `Báo cáo i-Speed tháng ${period}`,
+  htmlDocHeading: 'Văn bản báo cáo',
+  noData: 'Chưa có số liệu',
+};

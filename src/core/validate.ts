@@ -1,0 +1,260 @@
+// The script's check: a snapshot of the workbook in, every problem and every parsed form row out.
+import type { CellValue, FormId, Month, Problem, ProblemCode, Severity, Workbook } from './types';
+import type { FormRow, Settings, TabLayout, Unit, Validation } from './model';
+import { FORMS, TAB, type ColumnSpec, type FormSpec } from './forms/schema';
+import { badLinks, cellText, isBlank, isDate, isPhone, readNumber, readPeriod } from './cells';
+import { isActive, readDirectory, unitMatcher, type UnitMatch } from './directory';
+import { readSettings } from './settings';
+import { findLayout } from './layout';
+import { historyWarnings } from './history';
+import { addDays, dayOf, formatMonth, monthOfDay, startOfDay } from './periods';
+import { MSG } from './text/validation';
+
+/** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
+const MISSING_COLUMN_POS = 1e6;
+const TAB_ORDER = [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)];
+
+interface Context {
+  settings: Settings;
+  match: (text: string, form: FormId, m: Month | null) => UnitMatch;
+  currentMonth: Month;
+  /** Rows stamped at or after this instant are ignored (the workbook as it stood at the end of today). */
+  cutoff: number;
+  /** Problem -> column position, for sorting. */
+  positions: Map<Problem, number>;
+  /** Parsed period texts: a tab repeats a handful of them. */
+  periods: Map<string, Month | null>;
+}
+
+function periodOf(v: CellValue, ctx: Context): Month | null {
+  if (typeof v !== 'string') return readPeriod(v);
+  let m = ctx.periods.get(v);
+  if (m === undefined) ctx.periods.set(v, (m = readPeriod(v)));
+  return m;
+}
+
+/** A form row with what duplicate detection needs besides the model. */
+interface RowWork { model: FormRow; cells: CellValue[]; unit: Unit | null }
+
+/** The number a message shows: at most 1 decimal, as a Vietnamese reader expects no thousands separators here. */
+const shown = (n: number) => String(Math.round(n * 10) / 10);
+
+function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumber: number, submittedAt: Date | null, ctx: Context): RowWork {
+  const col = layout.columns, hdr = layout.headers;
+  const problems: Problem[] = [];
+  const add = (key: string, severity: Severity, code: ProblemCode, message: string) => {
+    const p: Problem = { sheet: form.tab, row: rowNumber, column: hdr[key] ?? '', severity, code, message };
+    ctx.positions.set(p, key in col ? col[key] : -1);
+    problems.push(p);
+  };
+  const get = (key: string): CellValue => (key in col ? cells[col[key]] ?? '' : '');
+
+  // Period first: unit matching needs the month.
+  let month: Month | null = null;
+  if ('period' in col) {
+    const v = get('period');
+    if (isBlank(v)) add('period', 'error', 'required', MSG.required(hdr.period));
+    else {
+      month = periodOf(v, ctx);
+      if (month === null) add('period', 'error', 'bad_period', MSG.badPeriod(cellText(v)));
+      else if (month < ctx.settings.startMonth) add('period', 'error', 'period_before_start', MSG.periodBeforeStart(formatMonth(month), formatMonth(ctx.settings.startMonth)));
+      else if (month > ctx.currentMonth) add('period', 'error', 'period_in_future', MSG.periodInFuture(formatMonth(month), formatMonth(ctx.currentMonth)));
+      else if (month === ctx.currentMonth && form.monthly) add('period', 'warning', 'period_current', MSG.periodCurrent(formatMonth(month)));
+    }
+  }
+
+  let unit: Unit | null = null;
+  if ('unit' in col) {
+    const v = get('unit');
+    if (isBlank(v)) add('unit', 'error', 'required', MSG.required(hdr.unit));
+    else {
+      const text = cellText(v);
+      const m = ctx.match(text, form.id, month);
+      if (m.kind === 'none') add('unit', 'error', 'unknown_unit', MSG.unknownUnit(text));
+      else if (m.kind === 'many') add('unit', 'error', 'unknown_unit', MSG.ambiguousUnit(text, m.units.map((u) => `${u.name} (${u.code})`)));
+      else {
+        unit = m.unit;
+        if (m.alias) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code));
+        if (unit.form !== form.id) add('unit', 'error', 'wrong_form', MSG.wrongForm(unit.name, unit.form));
+        else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
+          add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));
+        }
+      }
+    }
+  }
+
+  const values: Record<string, number | null> = {};
+  for (const c of form.columns) {
+    if (c.scriptOwned || c.key === 'seq' || c.key === 'unit' || c.key === 'period' || !(c.key in col)) {
+      if (c.kind) values[c.key] = null;
+      continue;
+    }
+    const v = get(c.key);
+    if (c.kind) values[c.key] = null;
+    if (isBlank(v)) {
+      if (c.required) add(c.key, 'error', 'required', MSG.required(hdr[c.key]));
+      continue;
+    }
+    checkCell(c, v, hdr[c.key], values, add);
+  }
+
+  for (const b of form.bounds) {
+    const value = values[b.key];
+    if (value === null || value === undefined) continue;
+    if ('column' in b.max) {
+      const max = values[b.max.column];
+      if (max !== null && max !== undefined && value > max) {
+        add(b.key, 'error', 'exceeds', MSG.exceedsColumn(hdr[b.key], value, hdr[b.max.column], max));
+      }
+    } else if (unit && unit.communes !== null && value > unit.communes) {
+      add(b.key, 'error', 'exceeds', MSG.exceedsCommunes(hdr[b.key], value, unit.name, unit.communes));
+    }
+  }
+
+  const model: FormRow = {
+    form: form.id, sheet: form.tab, row: rowNumber, unitCode: unit ? unit.code : null, month, values, submittedAt,
+    problems, valid: !problems.some((p) => p.severity === 'error'),
+  };
+  return { model, cells, unit };
+}
+
+function checkCell(c: ColumnSpec, v: CellValue, header: string, values: Record<string, number | null>,
+  add: (key: string, severity: Severity, code: ProblemCode, message: string) => void): void {
+  switch (c.type) {
+    case 'int':
+    case 'decimal': {
+      const r = readNumber(v, c.type === 'int', c.min ?? 0);
+      if (r.ok) { values[c.key] = r.value; return; }
+      if (r.code === 'not_number') add(c.key, 'error', r.code, MSG.notNumber(header, r.text));
+      else if (r.code === 'not_integer') add(c.key, 'error', r.code, r.thousands !== undefined ? MSG.notIntegerThousands(r.text, r.thousands) : MSG.notInteger(header, r.text));
+      else if (r.code === 'negative') add(c.key, 'error', r.code, MSG.negative(header, r.value!));
+      else add(c.key, 'error', r.code, MSG.belowMin(header, r.value!, c.min ?? 0));
+      return;
+    }
+    case 'phone':
+      if (!isPhone(v)) add(c.key, 'warning', 'bad_phone', MSG.badPhone(cellText(v)));
+      return;
+    case 'links': {
+      const bad = badLinks(v);
+      if (bad.length) add(c.key, 'error', 'bad_url', MSG.badUrl(bad[0]));
+      return;
+    }
+    default:
+      return; // free text: stored as typed, never evaluated
+  }
+}
+
+/** Text that identifies a form-02 row apart from its script-owned cells. */
+function rowIdentity(cells: CellValue[], skip: Set<number>): string {
+  const parts: string[] = [];
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) if (!skip.has(i) && !isBlank(cells[i])) last = i;
+  for (let i = 0; i <= last; i++) {
+    if (skip.has(i)) continue;
+    const v = cells[i];
+    parts.push(isDate(v) ? `d${v.getTime()}` : isBlank(v) ? '' : `${typeof v}:${typeof v === 'string' ? v.trim() : String(v)}`);
+  }
+  return parts.join('\u0000');
+}
+
+function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx: Context): void {
+  const groups = new Map<string, RowWork[]>();
+  const skip = new Set(form.columns.filter((c) => c.scriptOwned && c.key in layout.columns).map((c) => layout.columns[c.key]));
+  for (const w of work) {
+    let key: string | null;
+    if (form.multipleRowsPerPeriod) key = rowIdentity(w.cells, skip);
+    else key = w.unit && w.model.month !== null ? `${w.unit.code}\u0000${w.model.month}` : null;
+    if (key === null) continue;
+    const g = groups.get(key);
+    if (g) g.push(w); else groups.set(key, [w]);
+  }
+  const key = 'period' in layout.columns ? 'period' : '';
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const head = g.slice(0, 6).map((w) => w.model.row);
+    for (const w of g) {
+      const others = head.filter((r) => r !== w.model.row).slice(0, 5);
+      const message = form.multipleRowsPerPeriod
+        ? MSG.duplicateRow(others, g.length - 1)
+        : MSG.duplicate(w.unit!.name, formatMonth(w.model.month!), others, g.length - 1);
+      const p: Problem = { sheet: form.tab, row: w.model.row, column: key ? layout.headers[key] : '', severity: 'error', code: 'duplicate', message };
+      ctx.positions.set(p, key ? layout.columns[key] : -1);
+      w.model.problems.push(p);
+      w.model.valid = false;
+    }
+  }
+}
+
+function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: Problem[], rows: FormRow[]): TabLayout {
+  const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
+  form.columns.forEach((c, i) => {
+    if (!c.required || c.scriptOwned || c.key in layout.columns) return;
+    const p: Problem = { sheet: form.tab, row: layout.headerRow || 1, column: c.header, severity: 'error', code: 'missing_column', message: MSG.missingColumn(c.header) };
+    ctx.positions.set(p, MISSING_COLUMN_POS + i);
+    problems.push(p);
+  });
+  if (!layout.headerRow) return layout;
+  const content = form.columns.filter((c) => !c.scriptOwned && c.key !== 'seq' && c.key in layout.columns).map((c) => layout.columns[c.key]);
+  const stampCol = layout.columns.submitted_at;
+  const work: RowWork[] = [];
+  for (let r = layout.headerRow; r < grid.length; r++) {
+    const cells = grid[r] || [];
+    if (content.every((i) => isBlank(cells[i]))) continue;
+    const stamp = stampCol === undefined ? '' : cells[stampCol];
+    const submittedAt = isDate(stamp) ? stamp : null;
+    if (submittedAt && submittedAt.getTime() >= ctx.cutoff) continue;
+    work.push(checkRow(form, layout, cells, r + 1, submittedAt, ctx));
+  }
+  markDuplicates(form, layout, work, ctx);
+  const models = work.map((w) => w.model);
+  for (const h of historyWarnings(form, models)) {
+    const header = layout.headers[h.key];
+    const message = h.code === 'stock_decreased'
+      ? MSG.stockDecreased(header, h.value, h.reference, formatMonth(h.referenceMonth!))
+      : MSG.outlier(header, Math.round(h.value * 10) / 10, Number(shown(h.reference)));
+    const p: Problem = { sheet: form.tab, row: h.row.row, column: header, severity: 'warning', code: h.code, message };
+    ctx.positions.set(p, layout.columns[h.key]);
+    h.row.problems.push(p);
+  }
+  for (const m of models) {
+    if (m.problems.length > 1) m.problems.sort((a, b) => (ctx.positions.get(a)! - ctx.positions.get(b)!) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    rows.push(m);
+    for (const p of m.problems) problems.push(p);
+  }
+  return layout;
+}
+
+/**
+ * Validates the whole workbook as it stood at the end of `now`'s day (Asia/Ho_Chi_Minh): rows stamped later are
+ * ignored. Missing directory/settings tabs mean no units / the defaults.
+ */
+export function validateWorkbook(book: Workbook, now: Date): Validation {
+  const { settings, problems: settingProblems } = readSettings(book[TAB.settings]);
+  const directory = readDirectory(book[TAB.directory], settings);
+  const today = dayOf(now);
+  const positions = new Map<Problem, number>();
+  for (const p of [...directory.problems, ...settingProblems]) {
+    const layout = p.sheet === TAB.directory ? directory.layout : null;
+    const key = layout ? Object.keys(layout.headers).find((k) => layout.headers[k] === p.column) : undefined;
+    positions.set(p, key !== undefined ? layout!.columns[key] : p.code === 'missing_column' ? MISSING_COLUMN_POS : 0);
+  }
+  const ctx: Context = {
+    settings, match: unitMatcher(directory.units),
+    currentMonth: monthOfDay(today), cutoff: startOfDay(addDays(today, 1)).getTime(), positions, periods: new Map(),
+  };
+  const problems: Problem[] = [...directory.problems, ...settingProblems];
+  const rows: FormRow[] = [];
+  const layouts: Record<string, TabLayout> = {};
+  if (book[TAB.directory]) layouts[TAB.directory] = directory.layout;
+  for (const form of FORMS) {
+    const grid = book[form.tab];
+    if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows);
+  }
+  const tabIndex = new Map(TAB_ORDER.map((t, i) => [t, i]));
+  problems.sort((a, b) =>
+    (tabIndex.get(a.sheet)! - tabIndex.get(b.sheet)!) || (a.row - b.row) ||
+    ((positions.get(a) ?? 0) - (positions.get(b) ?? 0)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  let errors = 0;
+  for (const p of problems) if (p.severity === 'error') errors++;
+  return { units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length } };
+}

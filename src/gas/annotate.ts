@@ -1,0 +1,67 @@
+// Writes the check's results onto a form tab: notes and backgrounds on problem cells, the script-owned columns.
+// One batched call per kind over a block of rows, whatever its size (Google's batching advice, APPS_SCRIPT.md).
+import type { CellValue } from '../core/types';
+import type { TabLayout } from '../core/model';
+import { ERROR_BACKGROUND, WARNING_BACKGROUND, type RowMarks } from '../core/marks';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The script-owned values of one row; `undefined` leaves that column as it is. */
+export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | '' }
+
+/**
+ * Annotates rows first..last (1-based) over columns 1..width: a row without marks is empty, so it is cleared.
+ * `owned` gives the timestamps to write (edit); without it only the status column is written (full check).
+ */
+export function annotateRows(sheet: Sheet, layout: TabLayout, width: number, first: number, last: number,
+  marks: RowMarks[], owned?: Map<number, OwnedValues>): void {
+  if (last < first || width < 1) return;
+  const byRow = new Map(marks.map((m) => [m.row, m]));
+  const statusCol = layout.columns.status;
+  const notes: string[][] = [];
+  const backgrounds: (string | null)[][] = [];
+  for (let r = first; r <= last; r++) {
+    const m = byRow.get(r);
+    const noteRow: string[] = new Array(width).fill('');
+    const bgRow: (string | null)[] = new Array(width).fill(null);
+    if (m) {
+      for (const [col, cell] of Object.entries(m.cells)) {
+        const c = Number(col);
+        if (c >= width) continue;
+        noteRow[c] = cell.note;
+        bgRow[c] = cell.severity === 'error' ? ERROR_BACKGROUND : WARNING_BACKGROUND;
+      }
+      if (statusCol !== undefined && statusCol < width) noteRow[statusCol] = m.statusNote;
+    }
+    notes.push(noteRow);
+    backgrounds.push(bgRow);
+  }
+  const block = sheet.getRange(first, 1, last - first + 1, width);
+  block.setNotes(notes);
+  block.setBackgrounds(backgrounds);
+
+  // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
+  const cols: { index: number; value: (r: number) => CellValue }[] = [];
+  if (owned) {
+    const sub = layout.columns.submitted_at, upd = layout.columns.updated_at;
+    if (sub !== undefined) cols.push({ index: sub, value: (r) => owned.get(r)?.submittedAt ?? '' });
+    if (upd !== undefined) cols.push({ index: upd, value: (r) => owned.get(r)?.updatedAt ?? '' });
+  }
+  if (statusCol !== undefined) cols.push({ index: statusCol, value: (r) => byRow.get(r)?.status ?? '' });
+  cols.sort((a, b) => a.index - b.index);
+  for (const run of adjacentRuns(cols)) {
+    const values: CellValue[][] = [];
+    for (let r = first; r <= last; r++) values.push(run.map((c) => c.value(r)));
+    sheet.getRange(first, run[0].index + 1, last - first + 1, run.length).setValues(values);
+  }
+}
+
+function adjacentRuns<T extends { index: number }>(cols: T[]): T[][] {
+  const runs: T[][] = [];
+  for (const c of cols) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1].index === c.index - 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}

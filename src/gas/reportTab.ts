@@ -1,0 +1,33 @@
+// Writes the report tab from its pure layout: a handful of batched calls whatever the number of rows.
+import type { SheetLayout } from '../core/report/sheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Replaces the tab `layout.name` (never a form tab: report tabs have their own names). */
+export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleAppsScript.Spreadsheet.Sheet {
+  const old = ss.getSheetByName(layout.name);
+  if (old) ss.deleteSheet(old);
+  const sheet = ss.insertSheet(layout.name);
+  const rows = layout.values.length, cols = layout.values[0]?.length ?? 0;
+  if (!rows || !cols) return sheet;
+  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  const block = sheet.getRange(1, 1, rows, cols);
+  block.setNumberFormats(layout.numberFormats); // formats first: '@' cells then keep text as text
+  block.setValues(layout.values);
+  block.setBackgrounds(layout.backgrounds);
+  block.setFontWeights(layout.fontWeights);
+  for (const m of layout.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
+  layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  for (const c of layout.charts) {
+    const chart = sheet.newChart()
+      .setChartType(c.type === 'bar' ? Charts.ChartType.BAR : Charts.ChartType.LINE)
+      .addRange(sheet.getRange(c.range.row, c.range.col, c.range.numRows, c.range.numCols))
+      .setPosition(c.anchor.row, c.anchor.col, 0, 0)
+      .setOption('title', c.title)
+      .setOption('legend', { position: 'none' })
+      .build();
+    sheet.insertChart(chart);
+  }
+  return sheet;
+}

@@ -1,0 +1,251 @@
+// The `ispeed` command line (INTERFACES.md): demo, setup, validate, report, remind on .xlsx exports.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { FormId, Grid } from '../core/types';
+import { TAB } from '../core/forms/schema';
+import { dayOf, formatDay } from '../core/periods';
+import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, type CliCommandName } from '../core/text/cli';
+import { validateWorkbook } from '../core/validate';
+import { buildReport, reportJson } from '../core/report/model';
+import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogEntry, type PlannedEmail } from '../core/reminders';
+import { encodeHeaderWord, toEml } from './eml';
+import { makeDemoWorkbook, DEMO_TODAY } from './demo';
+import { parseUnitsCsv } from './units';
+import { UsageError, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
+import { makeIo, println, type CliIo } from './cli/io';
+import { formRowCount, openBook } from './cli/input';
+import { appendLogRows, workbookToSpreadsheet, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
+import { count, planText, reportText, validationText } from './cli/print';
+
+export type { CliIo } from './cli/io';
+export { UsageError } from './cli/args';
+
+/** Validating this many rows takes about a second: say so. */
+const SLOW_CHECK_ROWS = 20_000;
+const DEFAULT_QUOTA = 100;
+/** Every demo address is under `.example`: nothing can really be sent. */
+const SENDER_ADDRESS = 'no-reply@gialai.example';
+
+const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
+  demo: { seed: 'value', today: 'value' },
+  setup: { units: 'value' },
+  validate: { today: 'value', json: 'flag' },
+  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value' },
+  remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
+};
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+function json(io: CliIo, value: unknown): void {
+  println(io.stdout, JSON.stringify(value, null, 2));
+}
+
+function lines(io: CliIo, text: string[]): void {
+  for (const l of text) println(io.stdout, l);
+}
+
+function requireXlsxOut(path: string): void {
+  if (extname(path).toLowerCase() !== '.xlsx') throw new UsageError(CLI_ERROR.outMustBeXlsx(path));
+}
+
+/** Parses the command's options; prints its help and returns null for --help. */
+function args(name: Exclude<CliCommandName, 'tool'>, argv: string[], io: CliIo) {
+  const a = parseArgs(argv, OPTIONS[name], name);
+  if (a.help) { println(io.stdout, CLI_HELP[name]); return null; }
+  return a;
+}
+
+function nowFrom(text: string | undefined, io: CliIo): Date {
+  return text === undefined ? io.now() : parseToday(text);
+}
+
+function checkRows(io: CliIo, rows: number): void {
+  if (rows > SLOW_CHECK_ROWS) io.progress(CLI_PROGRESS.checking(count(rows)));
+}
+
+const demo: Command = async (argv, io) => {
+  const a = args('demo', argv, io);
+  if (!a) return 0;
+  const out = onlyFile(a, 'demo');
+  requireXlsxOut(out);
+  const seed = a.values.seed === undefined ? undefined : parseWhole(a.values.seed, CLI_ERROR.badSeed, true);
+  const today = a.values.today === undefined ? DEMO_TODAY : parseToday(a.values.today);
+  const book = makeDemoWorkbook({ seed, today });
+  await writeSpreadsheet(workbookToSpreadsheet(book), out);
+  println(io.stdout, CLI_DONE.demo(out, count(formRowCount(book)), formatDay(dayOf(today))));
+  return 0;
+};
+
+const setup: Command = async (argv, io) => {
+  const a = args('setup', argv, io);
+  if (!a) return 0;
+  const out = onlyFile(a, 'setup');
+  requireXlsxOut(out);
+  let units: Grid | undefined;
+  if (a.values.units !== undefined) {
+    const csv = a.values.units;
+    if (!existsSync(csv)) throw new UsageError(CLI_ERROR.fileNotFound(csv));
+    try {
+      units = parseUnitsCsv(readFileSync(csv, 'utf8'));
+    } catch {
+      throw new UsageError(CLI_ERROR.unitsCsv(csv));
+    }
+    if (units.length < 2) throw new UsageError(CLI_ERROR.unitsCsv(csv));
+  }
+  io.progress(CLI_PROGRESS.setup);
+  const { setupWorkbook } = await import('./setup');
+  await writeSpreadsheet(await setupWorkbook(units), out);
+  println(io.stdout, CLI_DONE.written(out));
+  return 0;
+};
+
+const validate: Command = async (argv, io) => {
+  const a = args('validate', argv, io);
+  if (!a) return 0;
+  const file = onlyFile(a, 'validate');
+  const now = nowFrom(a.values.today, io);
+  const book = await openBook(file, io);
+  checkRows(io, formRowCount(book));
+  const v = validateWorkbook(book, now);
+  if (a.flags.has('json')) {
+    json(io, {
+      problems: v.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+      summary: v.summary,
+    });
+  } else lines(io, validationText(v, basename(file)));
+  return v.summary.errors > 0 ? 1 : 0;
+};
+
+const REPORT_OUTPUTS = ['.xlsx', '.html', '.pdf'];
+
+const report: Command = async (argv, io) => {
+  const a = args('report', argv, io);
+  if (!a) return 0;
+  const file = onlyFile(a, 'report');
+  if (a.values.period === undefined) throw new UsageError(CLI_ERROR.missingPeriod);
+  const period = parsePeriod(a.values.period);
+  const forms: FormId[] = parseForms(a.lists.form);
+  const now = nowFrom(a.values.today, io);
+  const out = a.values.out;
+  if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
+  const book = await openBook(file, io);
+  checkRows(io, formRowCount(book));
+  const v = validateWorkbook(book, now);
+  const today = dayOf(now);
+  const r = buildReport(v, period, forms, today);
+  if (a.flags.has('json')) json(io, reportJson(r));
+  else lines(io, reportText(r));
+  if (out !== undefined) {
+    const ext = extname(out).toLowerCase();
+    if (ext === '.xlsx') {
+      const { reportSheet } = await import('../core/report/sheet');
+      await writeReportXlsx(reportSheet(r, v.settings, now), out);
+    } else {
+      const { reportDocument, renderReportHtml } = await import('../core/report/document');
+      const html = renderReportHtml(r, reportDocument(r, v.settings, today));
+      if (ext === '.html') {
+        mkdirSync(join(out, '..'), { recursive: true });
+        writeFileSync(out, html, 'utf8');
+      } else {
+        io.progress(CLI_PROGRESS.printingPdf);
+        try {
+          await writePdf(html, out);
+        } catch (err) {
+          throw new UsageError(CLI_ERROR.pdfFailed((err instanceof Error ? err.message : String(err)).split('\n')[0]));
+        }
+      }
+    }
+    if (!a.flags.has('json')) println(io.stdout, CLI_DONE.written(out));
+  }
+  return 0;
+};
+
+/** A file name that says what the email is: day, form, unit, period and step. */
+function emlName(e: PlannedEmail, today: string): string {
+  const part = (s: string) => s.replace(/[^A-Za-z0-9+-]+/g, '-');
+  return `${today}_${e.form ? `${e.form}_${part(e.unit)}` : 'tong-hop'}_${part(e.period)}_${part(e.step)}.eml`;
+}
+
+const remind: Command = async (argv, io) => {
+  const a = args('remind', argv, io);
+  if (!a) return 0;
+  const file = onlyFile(a, 'remind');
+  if (a.values.today === undefined) throw new UsageError(CLI_ERROR.missingToday);
+  const now = parseToday(a.values.today);
+  const quotaLimit = a.values.quota === undefined ? DEFAULT_QUOTA : parseWhole(a.values.quota, CLI_ERROR.badQuota);
+  const send = a.flags.has('send');
+  const outbox = a.values.outbox;
+  if (send && outbox === undefined) throw new UsageError(CLI_ERROR.sendNeedsOutbox);
+  if (!send && outbox !== undefined) throw new UsageError(CLI_ERROR.outboxNeedsSend);
+  const url = a.values.url ?? CLI_PLACEHOLDER_URL;
+  if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError(CLI_ERROR.badUrl(url));
+
+  const book = await openBook(file, io);
+  checkRows(io, formRowCount(book));
+  const v = validateWorkbook(book, now);
+  const today = dayOf(now);
+  const log = readLog(book[TAB.log] ?? []);
+  const quota = Math.max(0, quotaLimit - recipientsLoggedOn(log, today));
+  // A local file has no Google address and no tab ids: every link points at the spreadsheet.
+  const plan = planReminders({ v, log, today, quota, links: { spreadsheetUrl: url, tabUrl: () => url } });
+
+  if (a.flags.has('json')) json(io, planJson(plan));
+  else lines(io, planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name]))));
+  if (!send || !outbox) return 0;
+
+  mkdirSync(outbox, { recursive: true });
+  const from = `${encodeHeaderWord(v.settings.department)} <${SENDER_ADDRESS}>`;
+  const entries: LogEntry[] = [];
+  for (const e of plan.emails) {
+    writeFileSync(join(outbox, emlName(e, today)), toEml({ from, to: e.to, subject: e.subject, text: e.text, html: e.html, date: now }));
+    entries.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at: now, to: e.to, result: 'sent', detail: e.kind });
+  }
+  for (const s of plan.skipped) {
+    if (s.reason === 'already_sent' || s.reason === 'reported') continue; // the log already says so
+    entries.push({ unit: s.unit, form: s.form, period: s.period, step: s.step, at: now, to: [], result: s.reason === 'quota' ? 'deferred' : 'skipped', detail: s.reason });
+  }
+  await appendLogRows(file, entries.map(logRow));
+  if (!a.flags.has('json')) println(io.stdout, CLI_REMIND.outbox(outbox));
+  return 0;
+};
+
+const COMMANDS: Record<string, Command> = { demo, setup, validate, report, remind };
+
+/** Runs one command; returns the exit code (0 done, 1 validate found errors, 2 unusable input). */
+export async function main(argv: string[], partialIo: Partial<Pick<CliIo, 'stdout' | 'stderr' | 'now'>> = {}): Promise<number> {
+  const io = makeIo(partialIo);
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined) {
+      println(io.stderr, CLI_ERROR.noCommand);
+      return 2;
+    }
+    if (name === '--help' || name === '-h' || name === 'help') {
+      println(io.stdout, CLI_HELP.tool);
+      return 0;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(CLI_ERROR.unknownCommand(name));
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) println(io.stderr, err.message);
+    else {
+      const why = err instanceof Error ? err.message : String(err);
+      println(io.stderr, CLI_ERROR.internal(why.split('\n')[0]));
+      if (process.env.ISPEED_DEBUG && err instanceof Error) io.stderr.write(`${err.stack}\n`);
+    }
+    return 2;
+  }
+}
+
+/** Run when started as a program (bin/ispeed.js, `npx ispeed`, run-ts.mjs), never when a test imports it. */
+function startedAsProgram(): boolean {
+  if (typeof require !== 'undefined' && require.main === module) return true;
+  if (process.env.JEST_WORKER_ID !== undefined) return false;
+  const script = process.argv[1] ? basename(process.argv[1]) : '';
+  return /^ispeed(\.js)?$/.test(script) || /(^|[\\/])cli\.(ts|cjs)$/.test(process.argv[1] ?? '') || process.env.ISPEED_CLI === '1';
+}
+
+if (startedAsProgram()) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}

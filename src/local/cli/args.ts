@@ -1,0 +1,96 @@
+// Command-line arguments: one positional file, `--name value` / `--name=value` options, --help anywhere.
+import { CLI_ERROR } from '../../core/text/cli';
+import { fromLocal, parseMonthStrict } from '../../core/periods';
+import type { FormId, Month } from '../../core/types';
+import { FORM_IDS } from '../../core/types';
+
+/** Unusable input: exit code 2 with one line on stderr, nothing written. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export type OptionKind = 'flag' | 'value' | 'list';
+export type OptionSpec = Record<string, OptionKind>;
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Set<string>;
+  values: Record<string, string>;
+  lists: Record<string, string[]>;
+  help: boolean;
+}
+
+export function parseArgs(argv: string[], spec: OptionSpec, command: string): ParsedArgs {
+  const out: ParsedArgs = { positional: [], flags: new Set(), values: {}, lists: {}, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') { out.help = true; continue; }
+    if (arg === '--') { out.positional.push(...argv.slice(i + 1)); break; }
+    if (!arg.startsWith('-') || arg === '-') { out.positional.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const kind = name.startsWith('--') ? spec[name.slice(2)] : undefined;
+    if (!kind) throw new UsageError(CLI_ERROR.unknownOption(name, command));
+    const key = name.slice(2);
+    if (kind === 'flag') {
+      if (eq > 0) throw new UsageError(CLI_ERROR.flagWithValue(name));
+      out.flags.add(key);
+      continue;
+    }
+    let value: string;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new UsageError(CLI_ERROR.missingValue(name));
+      value = argv[++i];
+    }
+    if (kind === 'list') (out.lists[key] ??= []).push(value);
+    else out.values[key] = value;
+  }
+  return out;
+}
+
+/** Exactly one positional argument: the file. */
+export function onlyFile(args: ParsedArgs, command: string): string {
+  if (args.positional.length === 0) throw new UsageError(CLI_ERROR.missingFile(command));
+  if (args.positional.length > 1) throw new UsageError(CLI_ERROR.extraArgument(args.positional[1]));
+  return args.positional[0];
+}
+
+/** `--today YYYY-MM-DD`: 12:00 of that day in Asia/Ho_Chi_Minh, so the whole day reads the same. */
+export function parseToday(text: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!m) throw new UsageError(CLI_ERROR.badToday(text));
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 2000) throw new UsageError(CLI_ERROR.badToday(text));
+  return fromLocal(y, mo, d, 12);
+}
+
+export function parsePeriod(text: string): Month {
+  const m = parseMonthStrict(text);
+  if (m === null) throw new UsageError(CLI_ERROR.badPeriod(text));
+  return m;
+}
+
+/** `--form 03`, `--form 3`, `--form 03,04`, repeatable; all four when absent. */
+export function parseForms(values: string[] | undefined): FormId[] {
+  if (!values || values.length === 0) return FORM_IDS.slice();
+  const out = new Set<FormId>();
+  for (const part of values.flatMap((v) => v.split(','))) {
+    const id = part.trim().padStart(2, '0');
+    if (!(FORM_IDS as readonly string[]).includes(id)) throw new UsageError(CLI_ERROR.badForm(part));
+    out.add(id as FormId);
+  }
+  return FORM_IDS.filter((f) => out.has(f));
+}
+
+export function parseWhole(text: string, error: (t: string) => string, allowNegative = false): number {
+  const ok = allowNegative ? /^-?\d+$/ : /^\d+$/;
+  if (!ok.test(text.trim())) throw new UsageError(error(text));
+  const n = Number(text.trim());
+  if (!Number.isSafeInteger(n)) throw new UsageError(error(text));
+  return n;
+}

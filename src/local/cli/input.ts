@@ -1,0 +1,72 @@
+// Opening the .xlsx a command works on, refusing anything unusable with one clear line.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Workbook } from '../../core/types';
+import { FORMS, TAB } from '../../core/forms/schema';
+import { CLI_ERROR, CLI_PROGRESS } from '../../core/text/cli';
+import { UsageError } from './args';
+import type { CliIo } from './io';
+
+/** Files over this size take about a second to read: say so. */
+const SLOW_READ_BYTES = 1_500_000;
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** An encrypted OOXML file is an OLE compound document, not a zip. */
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+function head(path: string, n: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const read = readSync(fd, buf, 0, n, 0);
+    return buf.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Checks that `path` is an existing, unencrypted .xlsx; throws a UsageError otherwise. Returns its size. */
+export function checkXlsxFile(path: string): number {
+  if (!existsSync(path)) throw new UsageError(CLI_ERROR.fileNotFound(path));
+  const st = statSync(path);
+  if (!st.isFile()) throw new UsageError(CLI_ERROR.notAFile(path));
+  const magic = head(path, 8);
+  if (magic.length === 8 && magic.equals(OLE_MAGIC)) throw new UsageError(CLI_ERROR.encrypted(path));
+  if (extname(path).toLowerCase() !== '.xlsx') throw new UsageError(CLI_ERROR.notXlsx(path));
+  if (magic.length < 4 || !magic.subarray(0, 4).equals(ZIP_MAGIC)) throw new UsageError(CLI_ERROR.notXlsx(path));
+  return st.size;
+}
+
+const KNOWN_TABS = [...FORMS.map((f) => f.tab), TAB.directory, TAB.settings, TAB.log];
+const fold = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Tab names as the core expects them, even when a file stored them decomposed or with stray spaces. */
+export function canonicalTabs(book: Workbook): Workbook {
+  const out: Workbook = {};
+  for (const [name, grid] of Object.entries(book)) {
+    const known = KNOWN_TABS.find((t) => fold(t) === fold(name));
+    out[known && !(known in out) ? known : name] = grid;
+  }
+  return out;
+}
+
+export function formRowCount(book: Workbook): number {
+  return FORMS.reduce((n, f) => n + Math.max(0, (book[f.tab]?.length ?? 1) - 1), 0);
+}
+
+/** The workbook's values, or a UsageError: missing, not an .xlsx, encrypted, corrupt, or without any form tab. */
+export async function openBook(path: string, io: CliIo): Promise<Workbook> {
+  const size = checkXlsxFile(path);
+  if (size > SLOW_READ_BYTES) io.progress(CLI_PROGRESS.reading(path));
+  const { readWorkbookValues } = await import('../xlsx');
+  let book: Workbook;
+  try {
+    book = canonicalTabs(await readWorkbookValues(path));
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    if (/encrypt|password/i.test(why)) throw new UsageError(CLI_ERROR.encrypted(path));
+    throw new UsageError(CLI_ERROR.corrupt(path));
+  }
+  if (!FORMS.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(path));
+  return book;
+}

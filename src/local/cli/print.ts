@@ -1,0 +1,56 @@
+// Human-readable output of the commands, in Vietnamese.
+import type { Validation } from '../../core/model';
+import type { Report } from '../../core/report/model';
+import type { ReminderPlan } from '../../core/reminders';
+import { formById } from '../../core/forms/schema';
+import { formatDay, formatMonth } from '../../core/periods';
+import { formatNumberVi, formatPercentVi } from '../../core/report/format';
+import { CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
+import { neutralize } from '../../core/safety';
+
+/** Whole numbers with Vietnamese thousand dots (12.345). */
+export const count = (n: number) => formatNumberVi(n, 0);
+
+export function validationText(v: Validation, file: string): string[] {
+  const s = v.summary;
+  const lines = [CLI_VALIDATE.summary(file, count(s.errors), count(s.warnings), count(s.rows))];
+  for (const p of v.problems) lines.push(CLI_VALIDATE.problem(p.severity, p.sheet, p.row, p.column, p.message));
+  if (s.errors === 0) lines.push(CLI_VALIDATE.clean);
+  return lines;
+}
+
+export function reportText(r: Report): string[] {
+  const lines = [CLI_REPORT.title(formatMonth(r.period), formatDay(r.today))];
+  for (const f of r.forms) {
+    const name = (code: string) => {
+      const u = f.units.find((x) => x.code === code);
+      return u ? `${neutralize(u.name)} (${code})` : code;
+    };
+    lines.push('', CLI_REPORT.form(f.tab, f.group), CLI_REPORT.due(f.dueBefore ? formatDay(f.dueBefore) : null));
+    lines.push(CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime));
+    if (f.expected) lines.push(CLI_REPORT.rates(formatPercentVi(f.completeness), formatPercentVi(f.timeliness)));
+    lines.push(CLI_REPORT.installRate(formatPercentVi(f.installRate)));
+    if (f.dueBefore) lines.push(CLI_REPORT.list(CLI_REPORT.missing, f.missing.map(name)));
+    lines.push(CLI_REPORT.list(CLI_REPORT.invalid, f.invalid.map(name)));
+    if (f.pending.length) lines.push(CLI_REPORT.list(CLI_REPORT.pending, f.pending.map(name)));
+    lines.push(CLI_REPORT.indicatorsTitle);
+    for (const i of f.indicators) {
+      const digits = i.decimal ? 1 : 0;
+      lines.push(CLI_REPORT.indicator(i.header, formatNumberVi(i.period, digits), formatNumberVi(i.cumulative, digits)));
+    }
+  }
+  return lines;
+}
+
+export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<string, string>): string[] {
+  const who = (unit: string, form: string) =>
+    unit ? `${neutralize(unitNames.get(unit) ?? unit)} (${unit}, ${formById(form as '01').tab})` : CLI_REMIND.digest;
+  const lines = [CLI_REMIND.title(formatDay(plan.today), plan.emails.length, dryRun)];
+  if (plan.emails.length === 0) lines.push(CLI_REMIND.none);
+  for (const e of plan.emails) lines.push(CLI_REMIND.email(e.step, who(e.unit, e.form), e.to.join(', '), e.subject));
+  if (plan.skipped.length) {
+    lines.push(CLI_REMIND.skippedTitle(plan.skipped.length));
+    for (const s of plan.skipped) lines.push(CLI_REMIND.skipped(s.step, who(s.unit, s.form), s.period, CLI_REMIND.reasons[s.reason] ?? s.reason));
+  }
+  return lines;
+}

@@ -1,0 +1,245 @@
+// One preview session: a workbook copy, the local Apps Script runtime, the built bundle in its sandbox, and what the
+// page may ask of them. Every action runs the REAL script functions, as Sheets would, then saves the copy.
+import { basename } from 'node:path';
+import type { CellValue } from '../../core/types';
+import { createRuntime, loadBundle, type Runtime, type Sandbox, type MemSpreadsheet, type MemSheet } from '../runtime';
+import { formatJavaDate } from '../runtime/format';
+import { readXlsx, writeXlsx } from '../xlsx';
+import { makeDemoWorkbook } from '../demo';
+import { spreadsheetFromBook } from '../workbook';
+import { typedValue } from './typed';
+import { toWire, isCallableName, WireError, type Wire } from './wire';
+import { PV } from './text';
+
+export interface SessionOptions {
+  /** An .xlsx to preview (a copy); without it, the demo workbook. */
+  book?: string;
+  /** Where the copy is saved after every change. */
+  out: string;
+  /** The runtime clock at start (demo: 2024-08-20 09:00 in Gia Lai; a book: now). */
+  now?: Date;
+  /** dist/Code.js (default: the repo's). */
+  codePath?: string;
+}
+
+export interface Alert { title: string; message: string }
+/** What the script showed during one action. */
+export interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null }
+
+export interface CellStyle { bg?: string; note?: string; bold?: 1; italic?: 1; color?: string; align?: string; wrap?: 1 }
+export interface SheetView {
+  name: string; rows: number; cols: number; maxRows: number; maxCols: number; frozenRows: number; frozenColumns: number;
+  values: string[][]; styles: Array<[number, number, CellStyle]>; widths: number[]; merges: Array<[number, number, number, number]>;
+  charts: number; truncated: boolean;
+}
+
+export const DEMO_CLOCK = new Date('2024-08-20T09:00:00+07:00');
+/** The preview user is the Department's officer, who owns the file (the protected tabs are theirs to edit). */
+const MAX_VIEW_ROWS = 3000;
+const EXTRA_ROWS = 30;
+
+const messageOf = (e: unknown): string =>
+  e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+
+export class Session {
+  readonly startupAlerts: Alert[] = [];
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(readonly rt: Runtime, readonly app: Sandbox, readonly out: string) {}
+
+  static async open(opts: SessionOptions): Promise<Session> {
+    const ss: MemSpreadsheet = opts.book
+      ? await readXlsx(opts.book)
+      : spreadsheetFromBook(makeDemoWorkbook({ today: opts.now ?? DEMO_CLOCK }), 'i-Speed Gia Lai (demo)');
+    if (opts.book) ss.name = basename(opts.book).replace(/\.xlsx$/i, '');
+    const rt = createRuntime({ now: opts.now ?? (opts.book ? new Date() : DEMO_CLOCK), spreadsheet: ss });
+    const app = loadBundle(rt, opts.codePath);
+    const s = new Session(rt, app, opts.out);
+    // The file opens (simple onOpen builds the menu), then the officer runs the real setup once (installs triggers).
+    try { rt.open(app); } catch (e) { s.startupAlerts.push({ title: PV.openFailed, message: messageOf(e) }); }
+    const mark = s.mark();
+    try { app.menuSetup(); } catch (e) { s.startupAlerts.push({ title: PV.setupFailed, message: messageOf(e) }); }
+    s.startupAlerts.push(...s.delta(mark).alerts);
+    await s.save();
+    return s;
+  }
+
+  get ss(): MemSpreadsheet { return this.rt.spreadsheet; }
+
+  /** Saves the copy; saves run one after the other. */
+  save(): Promise<void> {
+    const next = this.saving.catch(() => undefined).then(() => writeXlsx(this.ss, this.out));
+    this.saving = next;
+    return next;
+  }
+
+  // ------------------------------------------------------------------ what the page reads
+  state() {
+    const now = this.rt.now();
+    const tz = this.ss.timeZone;
+    return {
+      title: this.ss.name,
+      file: basename(this.out),
+      sheets: this.ss.sheets.map((s) => s.name),
+      active: (this.ss.active ?? this.ss.sheets[0])?.name ?? null,
+      menus: this.rt.ui.menus,
+      now: formatJavaDate(now, tz, "yyyy-MM-dd'T'HH:mm"),
+      nowText: formatJavaDate(now, tz, 'dd/MM/yyyy HH:mm'),
+      outbox: this.rt.outbox.map((m, i) => ({ i, at: formatJavaDate(m.at, tz, 'dd/MM/yyyy HH:mm'), to: m.to.join(', '), subject: m.subject })),
+      triggers: this.rt.triggers().map((t) => ({ handler: t.handler, type: t.eventType, hour: t.clock?.atHour ?? null })),
+      startupAlerts: this.startupAlerts,
+    };
+  }
+
+  sheetView(name: string): SheetView | null {
+    const sh = this.ss.sheet(name);
+    if (!sh) return null;
+    const used = Math.max(sh.values.rows.length, sh.notes.rows.length, sh.backgrounds.rows.length);
+    const wanted = Math.min(sh.maxRows, Math.max(used + EXTRA_ROWS, 50));
+    const rows = Math.min(wanted, MAX_VIEW_ROWS);
+    let usedCols = 0;
+    for (const line of sh.values.rows) if (line && line.length > usedCols) usedCols = line.length;
+    const cols = Math.min(sh.maxColumns, Math.max(26, usedCols + 2));
+    const values: string[][] = [];
+    const styles: Array<[number, number, CellStyle]> = [];
+    for (let r = 1; r <= rows; r++) {
+      const line: string[] = [];
+      for (let c = 1; c <= cols; c++) {
+        line.push(sh.display(r, c));
+        const st = cellStyle(sh, r - 1, c - 1);
+        if (st) styles.push([r, c, st]);
+      }
+      values.push(line);
+    }
+    const widths: number[] = [];
+    for (let c = 1; c <= cols; c++) widths.push(Math.max(30, Math.min(400, sh.columnWidths[c] ?? 100)));
+    return {
+      name: sh.name, rows, cols, maxRows: sh.maxRows, maxCols: sh.maxColumns, frozenRows: sh.frozenRows, frozenColumns: sh.frozenColumns,
+      values, styles, widths, merges: sh.merges.map((m) => [m.row, m.col, m.numRows, m.numCols]), charts: sh.charts.length, truncated: wanted > rows,
+    };
+  }
+
+  /** The HTML the script last passed to showSidebar, or null. */
+  sidebarHtml(): string | null {
+    const last = this.rt.ui.sidebars[this.rt.ui.sidebars.length - 1];
+    return last ? last.content : null;
+  }
+
+  mail(i: number) { return this.rt.outbox[i] ?? null; }
+
+  // ------------------------------------------------------------------ what the page does
+  /** A person types (or pastes a block of) text at row/col: stored as Sheets would, then the edit triggers run. */
+  async edit(sheetName: string, row: number, col: number, texts: string[][]): Promise<UiDelta> {
+    const sh = this.ss.sheet(sheetName);
+    if (!sh) throw new Error(PV.noSheet(sheetName));
+    const width = Math.max(...texts.map((r) => r.length));
+    if (!(row >= 1 && col >= 1 && texts.length >= 1 && width >= 1)) throw new Error(PV.badEdit);
+    if (row + texts.length - 1 > sh.maxRows || col + width - 1 > sh.maxColumns) throw new Error(PV.outside(sh.maxRows, sh.maxColumns));
+    const values: CellValue[][] = texts.map((line, i) => Array.from({ length: width }, (_, j) => {
+      const text = String(line[j] ?? '');
+      return typedValue(text, { locale: this.ss.locale, timeZone: this.ss.timeZone, plainText: sh.formats.get(row - 1 + i, col - 1 + j) === '@' });
+    }));
+    return (await this.act(() => this.rt.edit(this.app, sheetName, row, col, values))).ui;
+  }
+
+  /** A menu item: the top-level function it names. */
+  async runMenu(fn: string): Promise<UiDelta> {
+    const handler = this.callable(fn);
+    return (await this.act(() => handler())).ui;
+  }
+
+  /** google.script.run: arguments and result cross as JSON, as Apps Script allows (Dates fail). */
+  async runServer(name: string, args: unknown[]): Promise<{ result: Wire; ui: UiDelta }> {
+    const handler = this.callable(name);
+    const { value, ui } = await this.act(() => handler(...args));
+    try {
+      return { result: toWire(value), ui };
+    } catch (e) {
+      if (e instanceof WireError) throw new Error(PV.notWireSafe(name, e.kind, e.path));
+      throw e;
+    }
+  }
+
+  setClock(at: Date): void { this.rt.setNow(at); }
+
+  /** The daily clock trigger at `at`: fired by the runtime when due then, else run directly (it may fire late). */
+  async runDaily(at: Date): Promise<{ ui: UiDelta; how: 'trigger' | 'direct'; mails: number }> {
+    const before = this.rt.outbox.length;
+    let how: 'trigger' | 'direct' = 'trigger';
+    const { ui } = await this.act(() => {
+      const clocks = this.rt.triggers().filter((t) => t.eventType === 'CLOCK');
+      const fired = clocks.map((t) => t.lastFired);
+      this.rt.tick(this.app, at);
+      if (clocks.some((t, i) => t.lastFired !== fired[i])) return;
+      how = 'direct';
+      this.rt.setNow(at);
+      const handler = this.callable(clocks[0]?.handler ?? 'dailyTick');
+      try { handler({ authMode: 'FULL', triggerUid: clocks[0]?.id ?? '' }); } finally { this.rt.state.heldByUs.clear(); }
+    });
+    return { ui, how, mails: this.rt.outbox.length - before };
+  }
+
+  // ------------------------------------------------------------------ helpers
+  private callable(name: string): (...args: unknown[]) => unknown {
+    const fn = isCallableName(name) ? this.app[name] : undefined;
+    if (typeof fn !== 'function') throw new Error(PV.noFunction(String(name)));
+    return fn as (...args: unknown[]) => unknown;
+  }
+
+  /** Runs script work, then saves (even after a failure: a script may have written half its changes). */
+  private async act<T>(work: () => T): Promise<{ value: T; ui: UiDelta }> {
+    const mark = this.mark();
+    let value: T;
+    try {
+      value = work();
+    } catch (e) {
+      await this.save().catch(() => undefined);
+      throw new ScriptError(messageOf(e), this.delta(mark));
+    }
+    const ui = this.delta(mark);
+    await this.save();
+    return { value, ui };
+  }
+
+  private mark() {
+    const u = this.rt.ui;
+    return { alerts: u.alerts.length, sidebars: u.sidebars.length, dialogs: u.dialogs.length, toasts: u.toasts.length, active: this.ss.active };
+  }
+
+  private delta(m: ReturnType<Session['mark']>): UiDelta {
+    const u = this.rt.ui;
+    const sidebar = u.sidebars.length > m.sidebars ? u.sidebars[u.sidebars.length - 1] : null;
+    return {
+      alerts: u.alerts.slice(m.alerts).map((a) => ({ title: a.title, message: a.prompt })),
+      sidebar: sidebar ? { title: sidebar.title } : null,
+      dialogs: u.dialogs.slice(m.dialogs).map((d) => d.title),
+      toasts: u.toasts.slice(m.toasts).map((t) => ({ title: t.title, message: t.message })),
+      activated: this.ss.active !== m.active && this.ss.active ? this.ss.active.name : null,
+    };
+  }
+}
+
+/** A script failure, with what the script had shown before it failed. */
+export class ScriptError extends Error {
+  constructor(message: string, readonly ui: UiDelta) {
+    super(message);
+    this.name = 'ScriptError';
+  }
+}
+
+function cellStyle(sh: MemSheet, r: number, c: number): CellStyle | null {
+  const st: CellStyle = {};
+  const bg = sh.backgrounds.get(r, c), note = sh.notes.get(r, c), color = sh.fontColors.get(r, c), align = sh.hAligns.get(r, c);
+  const v = sh.values.get(r, c);
+  if (bg) st.bg = bg;
+  if (note) st.note = note;
+  if (sh.fontWeights.get(r, c) === 'bold') st.bold = 1;
+  if (sh.fontStyles.get(r, c) === 'italic') st.italic = 1;
+  if (color) st.color = color;
+  if (sh.wraps.get(r, c)) st.wrap = 1;
+  // Sheets right-aligns numbers and dates unless told otherwise.
+  if (align) st.align = align;
+  else if (typeof v === 'number' || Object.prototype.toString.call(v) === '[object Date]') st.align = 'right';
+  else if (typeof v === 'boolean') st.align = 'center';
+  return Object.keys(st).length ? st : null;
+}

@@ -1,0 +1,254 @@
+// The local Apps Script runtime: in-memory services, a fake clock, call counts, fault injection, and a sandbox loader
+// for dist/Code.js. Values cross realms: Dates and arrays the runtime makes are Node-realm objects inside the sandbox
+// (and the sandbox's `Date` global is the runtime's clock-aware Node Date), so neither side may rely on instanceof.
+import { dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { CellValue } from '../../core/types';
+import { CallTracker, KilledExecution } from './calls';
+import { MemSpreadsheet, MemRange, MemDataValidationBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, makeUser, isDateValue, passesValidation } from './spreadsheet';
+import {
+  RuntimeState, SentMail, UiRecord, LockKind, MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
+  makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
+} from './services';
+import { wallClock, formatJavaDate } from './format';
+
+export { KilledExecution, CallTracker } from './calls';
+export * from './spreadsheet';
+export { MemTrigger, MemHtmlOutput, MemMenu, MAX_TRIGGERS } from './services';
+export type { SentMail, UiRecord, MenuRecord, LockKind } from './services';
+export { formatJavaDate, displayValue, wallClock, fromWallClock } from './format';
+
+const REPO = resolve(__dirname, '../../..');
+function repoRoot(): string {
+  // Bundled copies (.cache/*.cjs) live one level below the repo; sources three levels.
+  for (const dir of [REPO, resolve(__dirname, '..'), process.cwd()]) if (existsSync(join(dir, 'package.json'))) return dir;
+  return process.cwd();
+}
+
+export interface RuntimeOptions {
+  now?: Date;
+  /** The account that runs the script (owner, trigger creator, effective user). */
+  user?: string;
+  /** Recipients per day (100 consumer, 1,500 Workspace). */
+  mailQuota?: number;
+  /** Where createHtmlOutputFromFile finds `<name>.html` (default <repo>/dist). */
+  htmlDir?: string;
+  spreadsheet?: MemSpreadsheet;
+  /** The script time zone (appsscript.json), default Asia/Ho_Chi_Minh. */
+  timeZone?: string;
+}
+
+/** The sandbox gas-local returns: the bundle's top-level functions are its properties. */
+export type Sandbox = Record<string, any>;
+
+export interface Runtime {
+  spreadsheet: MemSpreadsheet;
+  globals: Record<string, unknown>;
+  now(): Date;
+  setNow(d: Date): void;
+  calls: Record<string, number>;
+  resetCalls(): void;
+  totalCalls(filter?: (name: string) => boolean): number;
+  failOn(method: string, nth: number, message: string): void;
+  killOn(method: string, nth: number): void;
+  revive(): void;
+  outbox: SentMail[];
+  ui: UiRecord;
+  logs: string[];
+  consoleLines: Array<{ level: string; text: string }>;
+  triggers(): MemTrigger[];
+  /** Another process holds this lock until releaseLock(kind). */
+  holdLock(kind: LockKind): void;
+  releaseLock(kind: LockKind): void;
+  /** The recipients sent today (quota used). */
+  mailUsedToday(): number;
+  edit(app: Sandbox, sheet: string, row: number, col: number, values: CellValue[][], opts?: { user?: string }): void;
+  tick(app: Sandbox, at: Date): void;
+  /** Simple onOpen(e) as Sheets calls it when the file opens. */
+  open(app: Sandbox, opts?: { user?: string }): void;
+  state: RuntimeState;
+}
+
+/** A Date class whose `new Date()` and `Date.now()` read the runtime clock; everything else is the real Date. */
+function clockDate(st: RuntimeState): DateConstructor {
+  const Real = Date;
+  function ClockDate(this: unknown, ...args: unknown[]) {
+    if (!new.target) return new Real(st.clock).toString();
+    return args.length === 0 ? new Real(st.clock) : new (Real as any)(...args);
+  }
+  ClockDate.prototype = Real.prototype;
+  ClockDate.now = () => st.clock;
+  ClockDate.UTC = Real.UTC;
+  ClockDate.parse = Real.parse;
+  return ClockDate as unknown as DateConstructor;
+}
+
+export function createRuntime(opts: RuntimeOptions = {}): Runtime {
+  const tracker = new CallTracker();
+  const ss = opts.spreadsheet ?? new MemSpreadsheet();
+  const user = opts.user ?? 'owner@example.com';
+  ss.tracker = tracker;
+  ss.owner = user;
+  ss.effectiveUser = user;
+  const timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
+  const st: RuntimeState = {
+    tracker, clock: (opts.now ?? new Date('2024-08-20T09:00:00+07:00')).getTime(), timeZone, user, activeUser: user, authMode: 'FULL',
+    mailQuota: opts.mailQuota ?? 100, mailDay: '', mailUsed: 0, outbox: [],
+    ui: { menus: [], alerts: [], sidebars: [], dialogs: [], toasts: ss.toasts, nextButtons: [] },
+    triggers: [], nextTriggerId: 1, heldByOthers: new Set(), heldByUs: new Set(), logs: [], consoleLines: [],
+    htmlDir: opts.htmlDir ?? join(repoRoot(), 'dist'), spreadsheet: ss,
+    properties: { script: new Map(), document: new Map(), user: new Map() },
+    caches: { script: new Map(), document: new Map(), user: new Map() },
+  };
+  const hit = (n: string) => tracker.hit(n);
+  const ui = new MemUi(st);
+
+  const SpreadsheetApp = {
+    ProtectionType, DataValidationCriteria,
+    getActiveSpreadsheet() { hit('SpreadsheetApp.getActiveSpreadsheet'); return ss; },
+    getActive() { hit('SpreadsheetApp.getActive'); return ss; },
+    getActiveSheet() { hit('SpreadsheetApp.getActiveSheet'); return ss.active ?? ss.sheets[0]; },
+    getUi() { hit('SpreadsheetApp.getUi'); return ui; },
+    newDataValidation() { hit('SpreadsheetApp.newDataValidation'); return new MemDataValidationBuilder(tracker); },
+    flush() { hit('SpreadsheetApp.flush'); },
+  };
+  const PropertiesService = {
+    getScriptProperties() { hit('PropertiesService.getScriptProperties'); return new MemProperties(st, st.properties.script); },
+    getDocumentProperties() { hit('PropertiesService.getDocumentProperties'); return new MemProperties(st, st.properties.document); },
+    getUserProperties() { hit('PropertiesService.getUserProperties'); return new MemProperties(st, st.properties.user); },
+  };
+  const LockService = {
+    getDocumentLock() { hit('LockService.getDocumentLock'); return new MemLock(st, 'document'); },
+    getScriptLock() { hit('LockService.getScriptLock'); return new MemLock(st, 'script'); },
+    getUserLock() { hit('LockService.getUserLock'); return new MemLock(st, 'user'); },
+  };
+  const CacheService = {
+    getScriptCache() { hit('CacheService.getScriptCache'); return new MemCache(st, st.caches.script); },
+    getDocumentCache() { hit('CacheService.getDocumentCache'); return new MemCache(st, st.caches.document); },
+    getUserCache() { hit('CacheService.getUserCache'); return new MemCache(st, st.caches.user); },
+  };
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp, HtmlService: makeHtmlService(st), MailApp: makeMailApp(st), ScriptApp: makeScriptApp(st), PropertiesService,
+    LockService, CacheService, Utilities: makeUtilities(st), Session: makeSession(st), Logger: makeLogger(st), console: makeConsole(st),
+    Date: clockDate(st),
+  };
+
+  /** Runs a handler as one execution; the script's own lock holds end with it, as they do in Apps Script. */
+  const run = (fn: () => void) => {
+    try { fn(); } finally { st.heldByUs.clear(); }
+  };
+
+  const rt: Runtime = {
+    spreadsheet: ss, globals, state: st,
+    now: () => new Date(st.clock),
+    setNow: (d) => { st.clock = d.getTime(); },
+    get calls() { return tracker.calls; },
+    resetCalls: () => tracker.reset(),
+    totalCalls: (f) => tracker.total(f),
+    failOn: (m, n, msg) => tracker.failOn(m, n, msg),
+    killOn: (m, n) => tracker.killOn(m, n),
+    revive: () => tracker.revive(),
+    outbox: st.outbox, ui: st.ui, logs: st.logs, consoleLines: st.consoleLines,
+    triggers: () => st.triggers.slice(),
+    holdLock: (k) => { st.heldByOthers.add(k); },
+    releaseLock: (k) => { st.heldByOthers.delete(k); },
+    mailUsedToday: () => (st.mailDay === formatJavaDate(new Date(st.clock), st.timeZone, 'yyyy-MM-dd') ? st.mailUsed : 0),
+
+    edit(app, sheetName, row, col, values, o = {}) {
+      const sheet = ss.sheet(sheetName);
+      if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+      const numRows = values.length, numCols = values[0]?.length ?? 0;
+      const range = sheet.range(row, col, Math.max(1, numRows), Math.max(1, numCols));
+      const single = numRows === 1 && numCols === 1;
+      const oldRaw = single ? sheet.values.get(row - 1, col - 1) : undefined;
+      if (single) {
+        const rule = sheet.validations.get(row - 1, col - 1);
+        // Sheets refuses a typed entry that breaks a rule set to reject invalid data.
+        if (rule && !rule.allowInvalid && !passesValidation(rule as MemDataValidation, values[0][0])) return;
+      }
+      withoutCounting(ss, () => {
+        for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) sheet.writeCell(row + i, col + j, values[i][j]);
+      });
+      const editor = o.user ?? user;
+      const base: Record<string, unknown> = { range: new MemRange(sheet, range.row, range.col, range.numRows, range.numCols), source: ss, user: makeUser(editor) };
+      if (single) {
+        const nv = sheet.values.get(row - 1, col - 1);
+        if (nv !== undefined) base.value = eventValue(nv, ss.timeZone);
+        if (oldRaw !== undefined) base.oldValue = eventValue(oldRaw, ss.timeZone);
+      }
+      st.activeUser = editor;
+      try {
+        if (typeof app.onEdit === 'function') {
+          st.authMode = 'LIMITED';
+          try { run(() => app.onEdit({ ...base, authMode: 'LIMITED' })); } finally { st.authMode = 'FULL'; }
+        }
+        for (const t of st.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
+          const fn = app[t.handler];
+          if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
+          run(() => fn({ ...base, authMode: 'FULL', triggerUid: t.id }));
+        }
+      } finally { st.activeUser = user; }
+    },
+
+    tick(app, at) {
+      st.clock = at.getTime();
+      for (const t of st.triggers.filter((x) => x.eventType === 'CLOCK')) {
+        if (!clockDue(t, st.clock)) continue;
+        t.lastFired = st.clock;
+        const fn = app[t.handler];
+        if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
+        run(() => fn(timeEvent(new Date(st.clock), t.id)));
+      }
+    },
+
+    open(app, o = {}) {
+      st.activeUser = o.user ?? user;
+      st.authMode = 'LIMITED';
+      try { if (typeof app.onOpen === 'function') run(() => app.onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) })); }
+      finally { st.authMode = 'FULL'; st.activeUser = user; }
+    },
+  };
+  return rt;
+}
+
+function withoutCounting(ss: MemSpreadsheet, fn: () => void): void {
+  const t = ss.tracker;
+  ss.tracker = null;
+  try { fn(); } finally { ss.tracker = t; }
+}
+
+/** e.value/e.oldValue are strings in Apps Script: numbers as typed, booleans TRUE/FALSE, dates as serial numbers. */
+function eventValue(v: CellValue, tz: string): string {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isDateValue(v)) {
+    const w = wallClock(v, tz);
+    const serial = (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Date.UTC(1899, 11, 30)) / 86400000;
+    return String(serial);
+  }
+  return String(v);
+}
+
+/** The time-driven event: Apps Script reports its fields in UTC. */
+function timeEvent(d: Date, triggerUid: string): GoogleAppsScript.Events.TimeDriven {
+  const start = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return {
+    authMode: 'FULL' as unknown as GoogleAppsScript.Script.AuthMode,
+    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, 'day-of-month': d.getUTCDate(), 'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+    'week-of-year': Math.ceil(((d.getTime() - start) / 86400000 + new Date(start).getUTCDay() + 1) / 7),
+    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), timezone: 'UTC', triggerUid,
+  };
+}
+
+/**
+ * Loads one bundle file with gas-local into a FRESH vm context whose globals are a copy of rt.globals.
+ * Top-level `function`s become properties of the returned sandbox; `const`/`let`/`class` do not.
+ */
+export function loadBundle(rt: Runtime, codePath: string = join(repoRoot(), 'dist', 'Code.js')): Sandbox {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const gas = require('gas-local') as { require(folder: string, globals: object, options: { filter(f: string): boolean }): Sandbox };
+  const target = resolve(codePath);
+  if (!existsSync(target)) throw new Error(`Bundle not found: ${target} (run npm run build)`);
+  return gas.require(dirname(target), { ...rt.globals }, { filter: (f: string) => resolve(f) === target });
+}
+
+export { ButtonSet, Button };

@@ -1,0 +1,107 @@
+import { buildReport } from '../../../src/core/report/model';
+import { placeDateLine, renderDocumentHtml, renderReportHtml, reportDocument, type Block, type DocModel, type Paragraph } from '../../../src/core/report/document';
+import { example1, JUL, unit, validation, row, defaultSettings } from './fixture';
+
+const TODAY = '2024-08-20';
+
+function docOf(v = example1(), today = TODAY): DocModel {
+  return reportDocument(buildReport(v, JUL, ['03'], TODAY), v.settings, today);
+}
+const paragraphs = (doc: DocModel): Paragraph[] => doc.blocks.flatMap((b: Block) =>
+  b.kind === 'paragraph' ? [b] : b.kind === 'columns' ? b.cells.flat() : []);
+const textOf = (p: Paragraph) => p.runs.map((r) => r.text).join('');
+const find = (doc: DocModel, text: string) => paragraphs(doc).find((p) => textOf(p) === text)!;
+
+describe('printable document (Decree 30/2020)', () => {
+  test('the date line has a leading zero only on days below 10 and on months 1 and 2', () => {
+    expect(placeDateLine('Gia Lai', '2024-08-05')).toBe('Gia Lai, ngày 05 tháng 8 năm 2024');
+    expect(placeDateLine('Gia Lai', '2025-02-15')).toBe('Gia Lai, ngày 15 tháng 02 năm 2025');
+    expect(placeDateLine('Gia Lai', '2024-12-20')).toBe('Gia Lai, ngày 20 tháng 12 năm 2024');
+    expect(placeDateLine('Gia Lai', '2025-01-09')).toBe('Gia Lai, ngày 09 tháng 01 năm 2025');
+  });
+
+  test('the header holds the issuing body and number on the left, the national motto on the right', () => {
+    const doc = docOf(undefined, '2024-08-05');
+    const head = doc.blocks[0];
+    expect(head.kind).toBe('columns');
+    if (head.kind !== 'columns') return;
+    expect(head.cells[0].map(textOf)).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH GIA LAI', 'Số:      /BC-STTTT']);
+    expect(head.cells[0][0].runs[0].bold).toBe(true);
+    expect(head.cells[1].map(textOf)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Gia Lai, ngày 05 tháng 8 năm 2024']);
+    expect(head.cells[1][1].runs[0]).toMatchObject({ bold: true, underline: true });
+    expect(head.cells[1][2].runs[0].italic).toBe(true);
+  });
+
+  test('A4 page with the Decree 30 margins', () => {
+    expect(docOf().page).toMatchObject({ size: 'A4', marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } });
+  });
+
+  test('title centred and bold; the summary is written from the figures', () => {
+    const doc = docOf();
+    const title = find(doc, 'BÁO CÁO');
+    expect(title.align).toBe('center');
+    expect(title.runs[0].bold).toBe(true);
+    const all = paragraphs(doc).map(textOf).join('\n');
+    expect(all).toContain('2/4 đơn vị đã gửi báo cáo hợp lệ (đạt 50%)');
+    expect(all).toContain('1 đơn vị gửi đúng hạn (25%), 1 đơn vị gửi trễ hạn');
+    expect(all).toContain('Thị xã An Khê, Huyện Kông Chro');
+    expect(all).toContain('49,19% (305/620 người)');
+    expect(all).toContain('số người dân được hướng dẫn cài đặt 340 (lũy kế 750)');
+    expect(all).toContain('Có 1/4 đơn vị đạt chỉ tiêu 300 mẫu đo i-Speed trong tháng (Thành phố Pleiku).');
+  });
+
+  test('recipients in bold italic, then the signature block from the settings', () => {
+    const v = example1();
+    v.settings.signerName = 'Nguyễn Văn A';
+    const doc = docOf(v);
+    const foot = doc.blocks[doc.blocks.length - 1];
+    if (foot.kind !== 'columns') throw new Error('footer is not columns');
+    expect(foot.cells[0].map(textOf)).toEqual(['Nơi nhận:', '- Bộ Thông tin và Truyền thông (Cục Viễn thông);', '- UBND tỉnh (b/c);', '- Lưu: VT.']);
+    expect(foot.cells[0][0].runs[0]).toMatchObject({ bold: true, italic: true });
+    const sign = foot.cells[1].filter((p) => textOf(p) !== '');
+    expect(sign.map(textOf)).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn A']);
+    expect(sign.every((p) => p.runs[0].bold)).toBe(true);
+  });
+});
+
+describe('HTML renderings', () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  function evilReport() {
+    const v = validation([unit('X-1', evil, '03'), unit('X-2', 'Huyện Chư Sê', '03')],
+      [row('03', 2, 'X-2', JUL, [100, 50, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 1, 8, 0])]);
+    const r = buildReport(v, JUL, ['03'], TODAY);
+    return { r, doc: reportDocument(r, v.settings, TODAY) };
+  }
+
+  test('a unit named like an HTML tag is escaped everywhere', () => {
+    const { r, doc } = evilReport();
+    for (const html of [renderDocumentHtml(doc), renderReportHtml(r, doc)]) {
+      expect(html).not.toContain('<img');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    }
+  });
+
+  test('the document page is A4 with the margins and the serif fonts', () => {
+    const html = renderDocumentHtml(docOf());
+    expect(html).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm; }');
+    expect(html).toContain('font-family: "Times New Roman", "Liberation Serif", serif');
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+  });
+
+  test('the report HTML is self-contained: two inline SVG charts and no external reference', () => {
+    const { r, doc } = evilReport();
+    const html = renderReportHtml(r, doc);
+    expect(html.match(/<svg/g)!.length).toBe(2);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b/i);
+    expect(html).toContain('Báo cáo i-Speed tháng 07/2024');
+  });
+
+  test('the settings are escaped too', () => {
+    const s = { ...defaultSettings(), department: '<b>x</b>' };
+    const v = example1();
+    const html = renderDocumentHtml(reportDocument(buildReport(v, JUL, ['03'], TODAY), s, TODAY));
+    expect(html).not.toMatch(/<b>x<\/b>/i);
+  });
+});

@@ -1,0 +1,94 @@
+// Setup through the BUILT bundle: creates what is missing, re-applies rules, never touches a user's cell, idempotent.
+import { boot, cells } from './boot';
+import { example1 } from '../fixtures/example1';
+import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, TAB, formById } from '../../src/core/forms/schema';
+import type { Runtime } from '../../src/local/runtime';
+import type { Workbook } from '../../src/core/types';
+
+const ALL_TABS = [TAB.directory, TAB.settings, TAB.log, ...FORMS.map((f) => f.tab)];
+
+/** Everything setup may change, as plain data, to compare two states. */
+function state(rt: Runtime) {
+  return rt.spreadsheet.sheets.map((s) => ({
+    name: s.name, frozen: s.frozenRows, maxRows: s.maxRows, maxColumns: s.maxColumns,
+    values: cells(rt, s.name),
+    notes: JSON.stringify(s.notes), formats: JSON.stringify(s.formats), validations: JSON.stringify(s.validations, (k, v) => (k === 'tracker' ? undefined : v)),
+    protections: s.protections.map((p) => [p.description, p.warningOnly, [...p.editors].sort()]),
+    widths: JSON.stringify(s.columnWidths),
+  }));
+}
+
+describe('setup (Thiết lập biểu mẫu)', () => {
+  test('on an empty spreadsheet creates every tab with its headers, settings, rules, protections and two triggers', () => {
+    const { rt } = boot({ 'Trang tính1': [] });
+    for (const tab of ALL_TABS) expect(rt.spreadsheet.sheet(tab)).not.toBeNull();
+    for (const form of FORMS) {
+      const sheet = rt.spreadsheet.sheet(form.tab)!;
+      expect(cells(rt, form.tab)[0]).toEqual(form.columns.map((c) => c.header).concat(new Array(sheet.maxColumns - form.columns.length).fill('')));
+      expect(sheet.frozenRows).toBe(1);
+      expect(sheet.notes.get(0, 1)).toBe(form.columns[1].help);
+      // periods are a drop-down that warns but never rejects (no unit list yet: the directory is empty)
+      expect(sheet.validations.get(1, 1)).toBeUndefined();
+      const periodRule = sheet.validations.get(1, 2)!;
+      expect(periodRule.criteria).toBe('VALUE_IN_LIST');
+      expect((periodRule.args[0] as string[])[0]).toBe('08/2024');
+      expect((periodRule.args[0] as string[]).slice(-1)[0]).toBe('06/2024');
+      expect(periodRule.allowInvalid).toBe(true);
+      // script-owned columns carry warning-only protection
+      const owned = sheet.protections.filter((p) => p.type === 'RANGE');
+      expect(owned).toHaveLength(3);
+      expect(owned.every((p) => p.warningOnly)).toBe(true);
+    }
+    expect(cells(rt, TAB.directory)[0].slice(0, DIRECTORY_COLUMNS.length)).toEqual(DIRECTORY_COLUMNS.map((c) => c.header));
+    expect(cells(rt, TAB.log)[0].slice(0, LOG_COLUMNS.length)).toEqual([...LOG_COLUMNS]);
+    const settings = cells(rt, TAB.settings);
+    expect(settings.slice(1).map((r) => [r[0], r[1]])).toEqual(SETTINGS.map((s) => [s.name, s.default]));
+    for (const tab of [TAB.directory, TAB.settings, TAB.log]) {
+      const [p] = rt.spreadsheet.sheet(tab)!.protections;
+      expect(p.type).toBe('SHEET');
+      expect(p.warningOnly).toBe(false);
+      expect(p.domainEdit).toBe(false);
+    }
+    expect(rt.spreadsheet.locale).toBe('vi_VN');
+    expect(rt.spreadsheet.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(rt.triggers().map((t) => [t.handler, t.eventType]).sort()).toEqual([['dailyTick', 'CLOCK'], ['handleEdit', 'ON_EDIT']]);
+  });
+
+  test('the unit drop-down lists the active units of that form only', () => {
+    const { rt } = boot(example1());
+    const rule = rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 1)!;
+    expect(rule.criteria).toBe('VALUE_IN_LIST');
+    expect(rule.args[0]).toEqual(['Thành phố Pleiku', 'Thị xã An Khê', 'Huyện Đăk Đoa', 'Huyện Kông Chro']);
+    expect(rule.allowInvalid).toBe(true);
+    expect(rt.spreadsheet.sheet('Biểu mẫu 04')!.validations.get(1, 1)).toBeUndefined();
+  });
+
+  test('a second run changes nothing and creates no second trigger', () => {
+    const { rt, app } = boot(example1());
+    const before = state(rt);
+    app.menuSetup();
+    expect(state(rt)).toEqual(before);
+    expect(rt.triggers()).toHaveLength(2);
+  });
+
+  test('on a tab with data, shuffled and extra columns: adds the missing columns at the end and moves no user cell', () => {
+    const book: Workbook = example1();
+    const form = formById('03');
+    const grid = book['Biểu mẫu 03'];
+    // shuffle: reverse the indicator block, drop the script-owned columns, add a user column
+    const order = [0, 1, 2, ...Array.from({ length: 11 }, (_, i) => 13 - i), 14, 15, 16, 17];
+    book['Biểu mẫu 03'] = grid.map((row, r) => [...order.map((i) => row[i]), r === 0 ? 'Cột riêng của đơn vị' : `x${r}`]);
+    book['Cấu hình'].push(['Email quản trị phụ (không dùng)', '=IMPORTXML("http://evil","//a")']);
+    const { rt } = boot(book, { setup: false });
+    const before = Object.fromEntries(Object.keys(book).map((t) => [t, cells(rt, t)]));
+    const booted = boot(book);
+    const after = Object.fromEntries(Object.keys(book).map((t) => [t, cells(booted.rt, t)]));
+    for (const tab of Object.keys(book)) {
+      const b = before[tab], a = after[tab];
+      for (let r = 0; r < b.length; r++) for (let c = 0; c < b[r].length; c++) if (b[r][c] !== '') expect([tab, r, c, a[r][c]]).toEqual([tab, r, c, b[r][c]]);
+    }
+    const header = after['Biểu mẫu 03'][0];
+    expect(header.slice(19, 22)).toEqual(form.columns.filter((c) => c.scriptOwned).map((c) => c.header));
+    expect(booted.rt.spreadsheet.sheet('Biểu mẫu 03')!.frozenRows).toBe(1);
+  });
+});
