@@ -50,7 +50,14 @@ interface UnitState {
 }
 
 /** One generated report row, with the moment it was typed and whether it is (meant to be) valid. */
-interface DemoRow { form: FormId; unit: DemoUnit; period: Month; entered: Date; valid: boolean; cells: Record<string, CellValue> }
+interface DemoRow { form: FormId; unit: DemoUnit; period: Month; entered: Date; valid: boolean; cells: CellValue[] }
+
+/** key -> 0-based column of each form tab, so rows are built straight into arrays (100,000 rows, little garbage). */
+const COLUMN: Record<FormId, Record<string, number>> = Object.fromEntries(
+  FORMS.map((f) => [f.id, Object.fromEntries(f.columns.map((c, i) => [c.key, i]))])) as Record<FormId, Record<string, number>>;
+
+const get = (x: DemoRow, key: string): CellValue => x.cells[COLUMN[x.form][key]];
+const set = (x: DemoRow, key: string, v: CellValue): void => { x.cells[COLUMN[x.form][key]] = v; };
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Đức', 'Ngọc', 'Quang', 'Thu', 'Hồng', 'Xuân'];
@@ -117,27 +124,27 @@ function grow(r: Rand, s: UnitState, share = 1): void {
   if (r() < 0.3 * share) s.screens += 1;
 }
 
-function flows(r: Rand, form: FormId, s: UnitState, share = 1): Record<string, CellValue> {
+function putFlows(x: DemoRow, r: Rand, s: UnitState, share = 1): void {
   const f = (lo: number, hi: number) => Math.max(0, Math.round(share * s.scale * (lo + r() * (hi - lo))));
-  switch (form) {
-    case '01': return { portal_posts: f(1, 6), social_posts: f(2, 12) };
-    case '02': return {
-      print_items: f(1, 6), online_items: f(3, 18), radio_items: f(1, 6), tv_items: f(1, 5),
-      airtime_minutes: Math.round(share * s.scale * (15 + r() * 45) * 10) / 10, social_posts: f(3, 15),
-    };
-    case '03': return {
-      loudspeaker_broadcasts: f(20, 80), residents_guided: f(150, 700), portal_posts: f(1, 8), social_posts: f(2, 15),
-      samples: r() < 0.1 ? '' : f(150, 500),
-    };
-    default: return { leaflets: f(300, 2500), customers_guided: f(150, 1500), messages_sent: f(2000, 30000) };
+  switch (x.form) {
+    case '01': set(x, 'portal_posts', f(1, 6)); set(x, 'social_posts', f(2, 12)); return;
+    case '02':
+      set(x, 'print_items', f(1, 6)); set(x, 'online_items', f(3, 18)); set(x, 'radio_items', f(1, 6)); set(x, 'tv_items', f(1, 5));
+      set(x, 'airtime_minutes', Math.round(share * s.scale * (15 + r() * 45) * 10) / 10); set(x, 'social_posts', f(3, 15));
+      return;
+    case '03':
+      set(x, 'loudspeaker_broadcasts', f(20, 80)); set(x, 'residents_guided', f(150, 700)); set(x, 'portal_posts', f(1, 8));
+      set(x, 'social_posts', f(2, 15)); set(x, 'samples', r() < 0.1 ? '' : f(150, 500));
+      return;
+    default:
+      set(x, 'leaflets', f(300, 2500)); set(x, 'customers_guided', f(150, 1500)); set(x, 'messages_sent', f(2000, 30000));
   }
 }
 
-function stocks(form: FormId, s: UnitState): Record<string, CellValue> {
-  const base = { staff_total: s.staff, staff_installed: Math.floor(s.staff * s.installedShare), relatives_guided: s.relatives };
-  if (form === '03') return { ...base, communes_active: s.communesActive, villages_active: s.villagesActive, digital_teams: s.teams };
-  if (form === '04') return { ...base, service_points: s.points, service_points_active: s.pointsActive, screens: s.screens };
-  return base;
+function putStocks(x: DemoRow, s: UnitState): void {
+  set(x, 'staff_total', s.staff); set(x, 'staff_installed', Math.floor(s.staff * s.installedShare)); set(x, 'relatives_guided', s.relatives);
+  if (x.form === '03') { set(x, 'communes_active', s.communesActive); set(x, 'villages_active', s.villagesActive); set(x, 'digital_teams', s.teams); }
+  if (x.form === '04') { set(x, 'service_points', s.points); set(x, 'service_points_active', s.pointsActive); set(x, 'screens', s.screens); }
 }
 
 function periodText(r: Rand, m: Month): string {
@@ -168,15 +175,18 @@ function generateRows(cfg: GenConfig, r: Rand): DemoRow[] {
     if (!u.enabled) continue;
     const s = initialState(r, u);
     const hasLinks = formById(u.form).hasLinks;
+    const width = formById(u.form).columns.length;
     const make = (m: Month, entered: Date, share = 1): DemoRow => {
-      const cells: Record<string, CellValue> = Object.assign(stocks(u.form, s), flows(r, u.form, s, share));
-      cells.unit = u.name;
-      cells.period = periodText(r, m);
-      cells.reporter = r() < 0.9 ? s.reporter : personName(r);
-      cells.phone = r() < 0.85 ? s.phone : '';
-      cells.links = hasLinks ? links(r, u, m) : '';
-      cells.note = pick(r, NOTES);
-      return { form: u.form, unit: u, period: m, entered, valid: true, cells };
+      const x: DemoRow = { form: u.form, unit: u, period: m, entered, valid: true, cells: new Array(width).fill('') };
+      putStocks(x, s);
+      putFlows(x, r, s, share);
+      set(x, 'unit', u.name);
+      set(x, 'period', periodText(r, m));
+      set(x, 'reporter', r() < 0.9 ? s.reporter : personName(r));
+      set(x, 'phone', r() < 0.85 ? s.phone : '');
+      if (hasLinks) set(x, 'links', links(r, u, m));
+      set(x, 'note', pick(r, NOTES));
+      return x;
     };
     for (const m of cfg.periods) {
       grow(r, s);
@@ -220,25 +230,30 @@ function plantMistakes(rows: DemoRow[], units: DemoUnit[], periods: Month[], tod
 
   // A thousands dot typed in a US-locale sheet: the count arrives as the decimal number 1.234.
   const typo = choose((x) => x.form === '03', periods[0]);
-  if (typo) { typo.cells.residents_guided = 1.234; invalid(typo); }
+  if (typo) { set(typo, 'residents_guided', 1.234); invalid(typo); }
 
   // Installs above staff: the two columns swapped in a hurry.
   const over = choose((x) => x.form === '03' && x.unit !== typo?.unit, last);
-  if (over) { over.cells.staff_installed = Number(over.cells.staff_total) + int(r, 5, 40); invalid(over); }
+  if (over) { set(over, 'staff_installed', Number(get(over, 'staff_total')) + int(r, 5, 40)); invalid(over); }
 
   // The local spelling of a district: matches only through the directory's aliases (a warning).
   const aliased = units.find((u) => u.form === '03' && u.aliases.includes('Đak Đoa')) ?? units.find((u) => u.form === '03' && u.aliases.length);
   const alias = aliased && choose((x) => x.unit === aliased, last);
-  if (alias && aliased) alias.cells.unit = aliased.aliases.includes('Đak Đoa') ? 'Đak Đoa' : aliased.aliases[0];
+  if (alias && aliased) set(alias, 'unit', aliased.aliases.includes('Đak Đoa') ? 'Đak Đoa' : aliased.aliases[0]);
 
   // The same month sent twice: both rows are flagged; the copy came later and never became valid.
   const twiceDay = 2 * 86400000;
   const original = choose((x) => (x.form === '04' || x.form === '03') && x.entered.getTime() + twiceDay <= today.getTime(), last);
   const extra: DemoRow[] = [];
   if (original) {
-    const cells: Record<string, CellValue> = { ...original.cells, reporter: personName(r), note: 'Gửi lại' };
-    for (const k of ['leaflets', 'customers_guided', 'residents_guided']) if (typeof cells[k] === 'number') cells[k] = Math.round(Number(cells[k]) * 1.1);
-    extra.push({ ...original, entered: new Date(original.entered.getTime() + twiceDay), valid: false, cells });
+    const copy: DemoRow = { ...original, entered: new Date(original.entered.getTime() + twiceDay), valid: false, cells: original.cells.slice() };
+    set(copy, 'reporter', personName(r));
+    set(copy, 'note', 'Gửi lại');
+    for (const k of ['leaflets', 'customers_guided', 'residents_guided']) {
+      const v = k in COLUMN[copy.form] ? get(copy, k) : '';
+      if (typeof v === 'number') set(copy, k, Math.round(v * 1.1));
+    }
+    extra.push(copy);
   }
   return rows.concat(extra);
 }
@@ -247,16 +262,11 @@ function formGrid(form: FormId, rows: DemoRow[]): Grid {
   const spec = formById(form);
   const grid: Grid = [spec.columns.map((c) => c.header)];
   const mine = rows.filter((x) => x.form === form).sort((a, b) => a.entered.getTime() - b.entered.getTime());
-  const keys = spec.columns.map((c) => c.key);
   mine.forEach((x, i) => {
-    const cells = x.cells;
-    cells.seq = i + 1;
-    cells.submitted_at = x.valid ? x.entered : '';
-    cells.updated_at = x.entered;
-    cells.status = '';
-    const line: CellValue[] = new Array(keys.length);
-    for (let j = 0; j < keys.length; j++) line[j] = cells[keys[j]] ?? '';
-    grid.push(line);
+    set(x, 'seq', i + 1);
+    set(x, 'submitted_at', x.valid ? x.entered : '');
+    set(x, 'updated_at', x.entered);
+    grid.push(x.cells);
   });
   return grid;
 }

@@ -227,9 +227,7 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
           if (isDateValue(v)) {
             const w = wallClock(v, tz);
             cell.value = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms));
-          } else if (typeof v === 'string') {
-            cell.value = { richText: [{ text: v }] }; // never read back as a formula, whatever the text
-          } else cell.value = v;
+          } else cell.value = v; // a string is written as a shared string (t="s"): never a formula, whatever the text
         }
         if (fmt) cell.numFmt = fmt;
         else if (v !== undefined && isDateValue(v)) cell.numFmt = 'dd/mm/yyyy hh:mm:ss';

