@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -63,7 +63,7 @@ describe('reading an .xlsx', () => {
   test('a truncated zip rejects as corrupt', async () => {
     const dir = tmp();
     const path = join(dir, 'cut.xlsx');
-    const full = require('node:fs').readFileSync(EXAMPLE) as Buffer;
+    const full = readFileSync(EXAMPLE);
     writeFileSync(path, full.subarray(0, 600));
     await expect(readXlsx(path)).rejects.toMatchObject({ code: 'corrupt' });
   });
@@ -134,8 +134,8 @@ describe('writing an .xlsx', () => {
   test('a copy of the example is not modified by reading it', async () => {
     const dir = tmp();
     copyFileSync(EXAMPLE, join(dir, 'a.xlsx'));
-    const before = require('node:fs').readFileSync(join(dir, 'a.xlsx'));
+    const before = readFileSync(join(dir, 'a.xlsx'));
     await readXlsx(join(dir, 'a.xlsx'));
-    expect(require('node:fs').readFileSync(join(dir, 'a.xlsx')).equals(before)).toBe(true);
+    expect(readFileSync(join(dir, 'a.xlsx')).equals(before)).toBe(true);
   });
 });

@@ -94,7 +94,7 @@ const setup: Command = async (argv, io) => {
   }
   io.progress(CLI_PROGRESS.setup);
   const { setupWorkbook } = await import('./setup');
-  await writeSpreadsheet(await setupWorkbook(units), out);
+  await writeSpreadsheet(setupWorkbook(units, io.now()), out);
   println(io.stdout, CLI_DONE.written(out));
   return 0;
 };

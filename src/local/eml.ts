@@ -19,7 +19,13 @@ export function encodeHeaderWord(value: string): string {
   let chunk = '';
   // 45 bytes of UTF-8 -> 60 base64 characters, + 12 for `=?UTF-8?B?` and `?=` = 72.
   for (const ch of value) {
-    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) { words.push(chunk); chunk = ''; }
+    if (Buffer.byteLength(chunk + ch, 'utf8') > 45) {
+      // Break after a space when there is one: decoders that wrongly keep the fold then never split a word.
+      const cut = chunk.lastIndexOf(' ') + 1;
+      const at = cut > chunk.length / 2 ? cut : chunk.length;
+      words.push(chunk.slice(0, at));
+      chunk = chunk.slice(at);
+    }
     chunk += ch;
   }
   if (chunk) words.push(chunk);

@@ -162,4 +162,28 @@ describe('values and ranges', () => {
     expect(got[0][3]).toBe('Huyện Đăk Đoa');
     expect(ms).toBeLessThan(100);
   });
+
+  test('a warning-only protection keeps its description; the owner can never be removed from editors', () => {
+    const { rt, ss, sheet } = setup();
+    const SpreadsheetApp = rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const p = sheet.getRange('A1:U1').protect().setDescription('Tiêu đề').setWarningOnly(true);
+    p.addEditor('x@gialai.example').removeEditors(['x@gialai.example', 'owner@example.com']);
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com']);
+    const list = ss.getProtections(SpreadsheetApp.ProtectionType.RANGE);
+    expect(list.map((x) => [x.getDescription(), x.isWarningOnly(), x.getRange().getA1Notation()])).toEqual([['Tiêu đề', true, 'A1:U1']]);
+    list[0].remove();
+    expect(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE)).toEqual([]);
+  });
+
+  test('charts built on a sheet are stored as inspectable specs', () => {
+    const { sheet } = setup();
+    const chart = sheet.newChart().addRange(sheet.getRange('A1:B5')).setChartType('COLUMN' as unknown as GoogleAppsScript.Charts.ChartType)
+      .setPosition(2, 5, 0, 0).setOption('title', 'Tỷ lệ cài đặt').build();
+    sheet.insertChart(chart);
+    const mem = (sheet as unknown as { charts: unknown[] }).charts;
+    expect(mem).toEqual([{ id: 1, type: 'COLUMN', ranges: ["'Biểu mẫu 03'!A1:B5"], options: { title: 'Tỷ lệ cài đặt' }, position: { row: 2, column: 5, offsetX: 0, offsetY: 0 } }]);
+    expect(sheet.getCharts()[0].getRanges()[0].getA1Notation()).toBe('A1:B5');
+    sheet.removeChart(sheet.getCharts()[0]);
+    expect(sheet.getCharts()).toEqual([]);
+  });
 });

@@ -141,6 +141,7 @@ export const CLI_REPORT = {
   due: (day: string | null) => (day ? `  Hạn nộp: trước ngày ${day}` : '  Kỳ này không có hạn nộp.'),
   counts: (expected: number, reported: number, onTime: number, late: number, unknownTime: number) =>
     `  Phải báo cáo: ${expected}; đã báo cáo: ${reported} (đúng hạn ${onTime}, muộn ${late}${unknownTime ? `, không rõ thời điểm ${unknownTime}` : ''})`,
+  reportedOnly: (reported: number) => `  Đã báo cáo: ${reported} đơn vị`,
   rates: (completeness: string, timeliness: string) => `  Tỷ lệ báo cáo: ${completeness || '—'}; tỷ lệ đúng hạn: ${timeliness || '—'}`,
   installRate: (rate: string) => `  Tỷ lệ cài đặt i-Speed: ${rate || '—'}`,
   list: (label: string, names: string[]) => `  ${label}: ${names.length ? names.join('; ') : 'không có'}`,

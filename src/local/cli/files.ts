@@ -5,7 +5,8 @@ import type { CellValue, Workbook } from '../../core/types';
 import { FORMS, DIRECTORY_COLUMNS, LOG_COLUMNS, TAB } from '../../core/forms/schema';
 import { looksLikeFormula } from '../../core/safety';
 import type { SheetLayout } from '../../core/report/sheet';
-import { MemSpreadsheet } from '../runtime/spreadsheet';
+import type { MemSpreadsheet } from '../runtime/spreadsheet';
+import { spreadsheetFromBook } from '../workbook';
 
 const OFFSET_MS = 7 * 3600 * 1000;
 const DATE_TIME_FORMAT = 'dd/MM/yyyy HH:mm:ss';
@@ -25,12 +26,10 @@ export async function writeAtomically(path: string, write: (tmp: string) => Prom
 
 /** A workbook of values as a spreadsheet a person can use: bold frozen headers, widths, readable times. */
 export function workbookToSpreadsheet(book: Workbook): MemSpreadsheet {
-  const ss = new MemSpreadsheet({ firstSheet: null });
-  for (const [name, grid] of Object.entries(book)) {
-    const sheet = ss.addSheet(name);
-    const width = Math.max(1, ...grid.map((r) => r.length));
-    const rows = grid.map((r) => (r.length === width ? r : [...r, ...Array(width - r.length).fill('')]));
-    if (rows.length) sheet.getRange(1, 1, rows.length, width).setValues(rows);
+  const ss = spreadsheetFromBook(book);
+  for (const [name, rows] of Object.entries(book)) {
+    const sheet = ss.sheet(name)!;
+    const width = Math.max(1, ...rows.map((r) => r.length));
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
     const form = FORMS.find((f) => f.tab === name);

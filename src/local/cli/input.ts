@@ -63,8 +63,10 @@ export async function openBook(path: string, io: CliIo): Promise<Workbook> {
   try {
     book = canonicalTabs(await readWorkbookValues(path));
   } catch (err) {
+    const code = (err as { code?: unknown }).code;
     const why = err instanceof Error ? err.message : String(err);
-    if (/encrypt|password/i.test(why)) throw new UsageError(CLI_ERROR.encrypted(path));
+    if (code === 'encrypted' || /encrypt|password/i.test(why)) throw new UsageError(CLI_ERROR.encrypted(path));
+    if (code === 'not_xlsx') throw new UsageError(CLI_ERROR.notXlsx(path));
     throw new UsageError(CLI_ERROR.corrupt(path));
   }
   if (!FORMS.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(path));

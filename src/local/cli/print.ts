@@ -27,7 +27,7 @@ export function reportText(r: Report): string[] {
       return u ? `${neutralize(u.name)} (${code})` : code;
     };
     lines.push('', CLI_REPORT.form(f.tab, f.group), CLI_REPORT.due(f.dueBefore ? formatDay(f.dueBefore) : null));
-    lines.push(CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime));
+    lines.push(f.dueBefore ? CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime) : CLI_REPORT.reportedOnly(f.reported));
     if (f.expected) lines.push(CLI_REPORT.rates(formatPercentVi(f.completeness), formatPercentVi(f.timeliness)));
     lines.push(CLI_REPORT.installRate(formatPercentVi(f.installRate)));
     if (f.dueBefore) lines.push(CLI_REPORT.list(CLI_REPORT.missing, f.missing.map(name)));
