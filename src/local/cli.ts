@@ -7,6 +7,9 @@ import { dayOf, formatDay } from '../core/periods';
 import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
+import { reportSheet } from '../core/report/sheet';
+import { reportDocument, renderReportHtml } from '../core/report/document';
+import { setupWorkbook } from './setup';
 import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogEntry, type PlannedEmail } from '../core/reminders';
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
@@ -93,7 +96,6 @@ const setup: Command = async (argv, io) => {
     if (units.length < 2) throw new UsageError(CLI_ERROR.unitsCsv(csv));
   }
   io.progress(CLI_PROGRESS.setup);
-  const { setupWorkbook } = await import('./setup');
   await writeSpreadsheet(setupWorkbook(units, io.now()), out);
   println(io.stdout, CLI_DONE.written(out));
   return 0;
@@ -138,10 +140,8 @@ const report: Command = async (argv, io) => {
   if (out !== undefined) {
     const ext = extname(out).toLowerCase();
     if (ext === '.xlsx') {
-      const { reportSheet } = await import('../core/report/sheet');
       await writeReportXlsx(reportSheet(r, v.settings, now), out);
     } else {
-      const { reportDocument, renderReportHtml } = await import('../core/report/document');
       const html = renderReportHtml(r, reportDocument(r, v.settings, today));
       if (ext === '.html') {
         mkdirSync(join(out, '..'), { recursive: true });

@@ -4,6 +4,7 @@ import type { FormRow, Unit, Validation } from '../model';
 import { formById, indicators, type IndicatorKind } from '../forms/schema';
 import { addDays, dueBefore, deadlinePassed, formatDay, formatMonth, startOfDay, type Day } from '../periods';
 import { CHASE_REASON } from '../text/report';
+import { isActive } from '../directory';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -94,10 +95,6 @@ export function ratio4(num: number, den: number): number | null {
 /** Decimal flows (airtime) are shown to 0.1, half-up. */
 export function round1(x: number): number {
   return Math.round(x * 10 + 1e-9) / 10;
-}
-
-export function isActive(u: Unit, m: Month): boolean {
-  return u.enabled && (u.from === null || u.from <= m) && (u.to === null || m <= u.to);
 }
 
 /** Valid rows of one unit, by month; `months` sorted newest first once, for the stock look-ups. */

@@ -5,7 +5,9 @@ import type { CellValue, Workbook } from '../../core/types';
 import { FORMS, DIRECTORY_COLUMNS, LOG_COLUMNS, TAB } from '../../core/forms/schema';
 import { looksLikeFormula } from '../../core/safety';
 import type { SheetLayout } from '../../core/report/sheet';
+import ExcelJS from 'exceljs';
 import type { MemSpreadsheet } from '../runtime/spreadsheet';
+import { writeXlsx } from '../xlsx';
 import { spreadsheetFromBook } from '../workbook';
 
 const OFFSET_MS = 7 * 3600 * 1000;
@@ -48,7 +50,6 @@ export function workbookToSpreadsheet(book: Workbook): MemSpreadsheet {
 }
 
 export async function writeSpreadsheet(ss: MemSpreadsheet, path: string): Promise<void> {
-  const { writeXlsx } = await import('../xlsx');
   await writeAtomically(path, (tmp) => writeXlsx(ss, tmp));
 }
 
@@ -69,7 +70,6 @@ const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 
 /** The report tab (tables only: exceljs writes no charts) as its own .xlsx. */
 export async function writeReportXlsx(layout: SheetLayout, path: string): Promise<void> {
-  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(layout.name);
   layout.values.forEach((row, i) => {
@@ -97,7 +97,8 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-firs
 
 /** The report page printed to A4 by headless Chromium, backgrounds and charts included. */
 export async function writePdf(html: string, path: string): Promise<void> {
-  const { chromium } = await import('playwright-core');
+  // Loaded only when a PDF is asked for: it is large and most commands never need it.
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -113,7 +114,6 @@ export async function writePdf(html: string, path: string): Promise<void> {
 /** Appends rows to the log tab of an .xlsx in place, leaving every other tab and cell as it was. */
 export async function appendLogRows(path: string, rows: CellValue[][]): Promise<void> {
   if (rows.length === 0) return;
-  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   let ws = wb.worksheets.find((w) => w.name.normalize('NFC').trim() === TAB.log);

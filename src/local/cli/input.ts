@@ -6,6 +6,7 @@ import { FORMS, TAB } from '../../core/forms/schema';
 import { CLI_ERROR, CLI_PROGRESS } from '../../core/text/cli';
 import { UsageError } from './args';
 import type { CliIo } from './io';
+import { readWorkbookValues } from '../xlsx';
 
 /** Files over this size take about a second to read: say so. */
 const SLOW_READ_BYTES = 1_500_000;
@@ -58,7 +59,6 @@ export function formRowCount(book: Workbook): number {
 export async function openBook(path: string, io: CliIo): Promise<Workbook> {
   const size = checkXlsxFile(path);
   if (size > SLOW_READ_BYTES) io.progress(CLI_PROGRESS.reading(path));
-  const { readWorkbookValues } = await import('../xlsx');
   let book: Workbook;
   try {
     book = canonicalTabs(await readWorkbookValues(path));

@@ -1,0 +1,44 @@
+// Runs the `ispeed` command in-process with captured output, and helpers shared by the CLI tests.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/local/cli';
+import { fromLocal } from '../../src/core/periods';
+
+export const ROOT = resolve(__dirname, '../..');
+export const EXAMPLES = '/work/shared/design/examples';
+/** A fixed "real clock" for commands run without --today. */
+export const FIXED_NOW = fromLocal(2024, 8, 20, 12);
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export async function run(argv: string[], now: Date = FIXED_NOW): Promise<RunResult> {
+  let stdout = '', stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => { stdout += s; return true; } },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    now: () => now,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh folder under test-artifacts/ (git-ignored) for one test file. */
+export function artifactDir(name: string): string {
+  const dir = join(ROOT, 'test-artifacts', 'cli', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** `actual` cut down to the keys `expected` shows (arrays element by element), to compare with toEqual. */
+export function project(actual: unknown, expected: unknown): unknown {
+  if (Array.isArray(expected)) {
+    return Array.isArray(actual) ? actual.map((a, i) => (i < expected.length ? project(a, expected[i]) : a)) : actual;
+  }
+  if (expected && typeof expected === 'object') {
+    if (!actual || typeof actual !== 'object') return actual;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(expected)) out[k] = project((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]);
+    return out;
+  }
+  return actual;
+}
