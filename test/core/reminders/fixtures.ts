@@ -4,17 +4,8 @@ import type { FormRow, Settings, Unit, Validation } from '../../../src/core/mode
 import { SETTINGS } from '../../../src/core/forms/schema';
 import { fromLocal, month } from '../../../src/core/periods';
 
-/** The settings as setup writes them (FORMS.md defaults), parsed by hand. */
-export function defaultSettings(): Settings {
-  const d = (key: string) => SETTINGS.find((s) => s.key === key)!.default;
-  return {
-    department: d('department'), place: d('place'), docSymbol: d('docSymbol'), adminEmails: [],
-    startMonth: month(2024, 6), dueDay: 12, oneOffDeadline: '2024-06-28', reminderOffsets: [-7, -2, 1],
-    sendHour: 8, skipWeekends: true, sampleTarget: 300, signerTitle: d('signerTitle'), signerName: '',
-    autoRemind: false, reminderSubject: d('reminderSubject'), reminderBody: d('reminderBody'),
-    overdueSubject: d('overdueSubject'), overdueBody: d('overdueBody'),
-  };
-}
+export { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings } from '../../../src/core/settings';
 
 let nextRow = 2;
 

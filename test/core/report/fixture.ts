@@ -4,14 +4,8 @@ import type { FormRow, Settings, Unit, Validation } from '../../../src/core/mode
 import { formById, indicators } from '../../../src/core/forms/schema';
 import { fromLocal, month } from '../../../src/core/periods';
 
-export function defaultSettings(): Settings {
-  return {
-    department: 'Sở Thông tin và Truyền thông tỉnh Gia Lai', place: 'Gia Lai', docSymbol: 'BC-STTTT', adminEmails: [],
-    startMonth: month(2024, 6), dueDay: 12, oneOffDeadline: '2024-06-28', reminderOffsets: [-7, -2, 1], sendHour: 8,
-    skipWeekends: true, sampleTarget: 300, signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', signerName: '', autoRemind: false,
-    reminderSubject: '', reminderBody: '', overdueSubject: '', overdueBody: '',
-  };
-}
+export { defaultSettings } from '../../../src/core/settings';
+import { defaultSettings } from '../../../src/core/settings';
 
 let unitRow = 1;
 export function unit(code: string, name: string, form: FormId, extra: Partial<Unit> = {}): Unit {
