@@ -1,3 +1,4 @@
+import { readLog, sendKey } from '../src/core/reminders';
 import { makeBenchWorkbook, makeDemoWorkbook, benchToday, mulberry32, DEMO_TODAY } from '../src/local/demo';
 import { defaultUnitsGrid, parseCsv, parseUnitsCsv } from '../src/local/units';
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, TAB, formById } from '../src/core/forms/schema';
@@ -44,7 +45,19 @@ describe('demo workbook', () => {
   test('every tab has the schema headers in row 1', () => {
     for (const f of FORMS) expect(book[f.tab][0]).toEqual(f.columns.map((c) => c.header));
     expect(book[TAB.directory][0]).toEqual(DIRECTORY_COLUMNS.map((c) => c.header));
-    expect(book[TAB.log]).toEqual([[...LOG_COLUMNS]]);
+    expect(book[TAB.log][0]).toEqual([...LOG_COLUMNS]);
+  });
+
+  test('the log holds the reminders the daily trigger would have sent before today, each once', () => {
+    const log = readLog(book[TAB.log]);
+    expect(log.length).toBeGreaterThan(20);
+    expect(log.every((e) => e.result === 'sent' && e.at.getTime() < fromLocal(2024, 8, 20).getTime())).toBe(true);
+    const keys = log.filter((e) => e.unit).map(sendKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    // 05/08/2024 is D-7 of 07/2024 for forms 03 and 04; a unit whose row turns invalid later is caught up before D-2 (09/08)
+    const d7 = log.filter((e) => e.step === 'D-7' && e.period === '07/2024').map((e) => e.at.getTime());
+    expect(d7.filter((t) => t === fromLocal(2024, 8, 5, 8).getTime()).length).toBeGreaterThan(5);
+    expect(d7.every((t) => t >= fromLocal(2024, 8, 5, 8).getTime() && t < fromLocal(2024, 8, 9).getTime())).toBe(true);
   });
 
   test('the settings tab lists every setting with its default, and the admin email', () => {

@@ -56,7 +56,8 @@ function styleParagraph(p: GoogleAppsScript.Document.Paragraph, block: Paragraph
   const text = block.runs.map((run) => run.text).join('');
   p.setText(text);
   p.setAlignment(alignment(block.align));
-  if (block.firstLineIndentMm) p.setIndentFirstLine(block.firstLineIndentMm * PT_PER_MM);
+  // Always set: a paragraph appended after an indented one may inherit its indent (reported for real runs).
+  p.setIndentFirstLine((block.firstLineIndentMm ?? 0) * PT_PER_MM);
   const t = p.editAsText();
   if (!text) return;
   t.setFontFamily(DOC_FONT).setFontSize(block.sizePt);

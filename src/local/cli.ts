@@ -241,7 +241,6 @@ export async function main(argv: string[], partialIo: Partial<Pick<CliIo, 'stdou
 /** Run when started as a program (bin/ispeed.js, `npx ispeed`, run-ts.mjs), never when a test imports it. */
 function startedAsProgram(): boolean {
   if (typeof require !== 'undefined' && require.main === module) return true;
-  if (process.env.JEST_WORKER_ID !== undefined) return false;
   const script = process.argv[1] ? basename(process.argv[1]) : '';
   return /^ispeed(\.js)?$/.test(script) || /(^|[\\/])cli\.(ts|cjs)$/.test(process.argv[1] ?? '') || process.env.ISPEED_CLI === '1';
 }

@@ -3,7 +3,10 @@
 import type { CellValue, FormId, Grid, Month, Workbook } from '../core/types';
 import { FORM_IDS } from '../core/types';
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, formById } from '../core/forms/schema';
-import { dayOf, formatMonth, fromLocal, month, monthOfDay, monthOfYear, yearOf } from '../core/periods';
+import { addDays, dayOf, formatMonth, fromLocal, month, monthOfDay, monthOfYear, parseDay, yearOf } from '../core/periods';
+import { validateWorkbook } from '../core/validate';
+import { logRow, planReminders, type LogEntry } from '../core/reminders';
+import { CLI_PLACEHOLDER_URL as PLACEHOLDER_URL } from '../core/text';
 import { defaultUnitsGrid } from './units';
 
 export interface DemoOptions {
@@ -302,7 +305,25 @@ function todayAfter(last: Month): Date {
 export function makeDemoWorkbook(opts: DemoOptions = {}): Workbook {
   const today = opts.today ?? (opts.months ? todayAfter(START + opts.months - 1) : DEMO_TODAY);
   const directory = opts.units ?? defaultUnitsGrid();
-  return assemble({ seed: opts.seed ?? DEMO_SEED, units: unitsFromGrid(directory), periods: periodsFor(today, opts.months), today, everyMonth: false }, directory);
+  const book = assemble({ seed: opts.seed ?? DEMO_SEED, units: unitsFromGrid(directory), periods: periodsFor(today, opts.months), today, everyMonth: false }, directory);
+  book[TAB.log] = [[...LOG_COLUMNS], ...pastSends(book, today).map(logRow)];
+  return book;
+}
+
+/**
+ * The reminders the daily trigger would have sent from the campaign's first day until the day before `today`
+ * (at 08:00, the default send hour), each day reading the workbook as it stood then: the demo's `Nhật ký`.
+ */
+export function pastSends(book: Workbook, today: Date): LogEntry[] {
+  const log: LogEntry[] = [];
+  const links = { spreadsheetUrl: PLACEHOLDER_URL, tabUrl: () => PLACEHOLDER_URL };
+  for (let day = `${yearOf(START)}-${String(monthOfYear(START)).padStart(2, '0')}-01`; day < dayOf(today); day = addDays(day, 1)) {
+    const p = parseDay(day);
+    const at = fromLocal(p.year, p.month, p.day, 8, 0);
+    const plan = planReminders({ v: validateWorkbook(book, at), log, today: day, quota: 100, links });
+    for (const e of plan.emails) log.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at, to: e.to, result: 'sent', detail: e.kind });
+  }
+  return log;
 }
 
 const BENCH_NAMES: Record<FormId, string[]> = {

@@ -58,7 +58,7 @@ describe('unusable input exits 2 with one Vietnamese line and writes nothing', (
   test('a report file of another kind', () => refuses(['report', EXAMPLE, '--period', '07/2024', '--out', join(dir, 'r.docx')], 'đuôi .xlsx, .html hoặc .pdf', join(dir, 'r.docx')));
   test('a demo written to something other than .xlsx', () => refuses(['demo', join(dir, 'demo.csv')], 'phải có đuôi .xlsx', join(dir, 'demo.csv')));
   test('a seed that is not a number', () => refuses(['demo', OUT, '--seed', 'abc'], 'Số khởi tạo không hợp lệ'));
-  test('a negative quota', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '-1'], 'cần một giá trị'));
+  test('a negative quota', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '-1'], 'Hạn mức không hợp lệ: “-1”'));
   test('a quota that is not a whole number', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '2.5'], 'Hạn mức không hợp lệ'));
   test('--send without --outbox', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--send'], '--outbox'));
   test('--outbox without --send', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--outbox', join(dir, 'outbox')], '--send', join(dir, 'outbox')));

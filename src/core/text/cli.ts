@@ -36,8 +36,9 @@ export const CLI_HELP = {
     '',
     'Tạo bảng tính trống với đủ các trang, tiêu đề, quy tắc kiểm tra và bảo vệ, sẵn sàng tải lên.',
     '',
-    '  --units UNITS.csv    danh mục đơn vị (CSV, các cột như data/gialai-2024-units.csv);',
-    '                       mặc định: danh mục năm 2024',
+    '  --units UNITS.csv    điền sẵn danh mục đơn vị từ tệp CSV (các cột như data/gialai-2024-units.csv:',
+    '                       code, name, form, email, contact, phone, communes, aliases, active);',
+    '                       mặc định: danh mục để trống',
   ].join('\n'),
   validate: [
     'Cách dùng: ispeed validate BOOK.xlsx [--today YYYY-MM-DD] [--json]',

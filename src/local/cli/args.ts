@@ -25,9 +25,13 @@ export interface ParsedArgs {
 
 export function parseArgs(argv: string[], spec: OptionSpec, command: string): ParsedArgs {
   const out: ParsedArgs = { positional: [], flags: new Set(), values: {}, lists: {}, help: false };
+  // Help wins over everything else on the line, even options that would be refused.
+  if (argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length).some((a) => a === '--help' || a === '-h')) {
+    out.help = true;
+    return out;
+  }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--help' || arg === '-h') { out.help = true; continue; }
     if (arg === '--') { out.positional.push(...argv.slice(i + 1)); break; }
     if (!arg.startsWith('-') || arg === '-') { out.positional.push(arg); continue; }
     const eq = arg.indexOf('=');

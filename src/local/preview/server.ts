@@ -90,6 +90,7 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       if (page === null) throw new HttpError(404, PV.noSidebar);
       return send(res, 200, 'text/html; charset=utf-8', withBridge(page, assets.bridge), SIDEBAR_CSP);
     }
+    if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; }
     if (path === '/api/state') return json(res, 200, { ok: true, ...session.state() });
     if (path === '/api/sheet') {
       const view = session.sheetView(url.searchParams.get('name') ?? '');

@@ -11,12 +11,16 @@ import {
   makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
 } from './services';
 import { wallClock, formatJavaDate } from './format';
+import { makeCharts } from './charts';
+import { makeDocumentApp, MemDocument } from './document';
 
 export { KilledExecution, CallTracker } from './calls';
 export * from './spreadsheet';
 export { MemTrigger, MemHtmlOutput, MemMenu, MAX_TRIGGERS } from './services';
 export type { SentMail, UiRecord, MenuRecord, LockKind } from './services';
 export { formatJavaDate, displayValue, wallClock, fromWallClock } from './format';
+export { MemDocument, MemBody, MemParagraph, MemText, MemTable, MemTableRow, MemTableCell } from './document';
+export type { CharAttrs, TextRun } from './document';
 
 const REPO = resolve(__dirname, '../../..');
 function repoRoot(): string {
@@ -67,6 +71,8 @@ export interface Runtime {
   /** Simple onOpen(e) as Sheets calls it when the file opens. */
   open(app: Sandbox, opts?: { user?: string }): void;
   state: RuntimeState;
+  /** Every document DocumentApp.create made, in order. */
+  documents: MemDocument[];
 }
 
 /** A Date class whose `new Date()` and `Date.now()` read the runtime clock; everything else is the real Date. */
@@ -102,6 +108,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   };
   const hit = (n: string) => tracker.hit(n);
   const ui = new MemUi(st);
+  const documents: MemDocument[] = [];
 
   const SpreadsheetApp = {
     ProtectionType, DataValidationCriteria,
@@ -131,6 +138,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     SpreadsheetApp, HtmlService: makeHtmlService(st), MailApp: makeMailApp(st), ScriptApp: makeScriptApp(st), PropertiesService,
     LockService, CacheService, Utilities: makeUtilities(st), Session: makeSession(st), Logger: makeLogger(st), console: makeConsole(st),
     Date: clockDate(st),
+    Charts: makeCharts(),
+    DocumentApp: makeDocumentApp({ tracker, documents, authMode: () => st.authMode }),
   };
 
   /** Runs a handler as one execution; the script's own lock holds end with it, as they do in Apps Script. */
@@ -139,7 +148,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   };
 
   const rt: Runtime = {
-    spreadsheet: ss, globals, state: st,
+    spreadsheet: ss, globals, state: st, documents,
     now: () => new Date(st.clock),
     setNow: (d) => { st.clock = d.getTime(); },
     get calls() { return tracker.calls; },

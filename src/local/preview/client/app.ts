@@ -416,6 +416,8 @@ function renderOutbox(mails: MailLine[]): void {
     tr.addEventListener('click', () => {
       list.querySelectorAll('tr.open').forEach((x) => x.classList.remove('open'));
       tr.classList.add('open');
+      $('mail-head').textContent = `${T.outboxHead.to}: ${m.to}\n${T.outboxHead.subject}: ${m.subject}\n${T.outboxHead.at}: ${m.at}`;
+      $('mail-head').hidden = false;
       $<HTMLIFrameElement>('mail-frame').src = `/api/mail?i=${m.i}`;
     });
     table.append(tr);
@@ -507,7 +509,7 @@ async function main(): Promise<void> {
   }
   if (state) {
     $<HTMLInputElement>('clock-input').value = state.now;
-    for (const a of state.startupAlerts) banner(`${T.startup} ${a.title}`, `\n${a.message}`);
+    for (const a of state.startupAlerts) banner(`${T.startup} ${a.title}`, a.message);
   }
   document.body.dataset.ready = '1';
 }

@@ -1,0 +1,125 @@
+// The benchmark's cost model and targets: which calls are cell-data calls, what production time a run is estimated at,
+// and which of the issue's targets a set of measurements meets. Pure: shared by bench/bench.ts and test/bench.test.ts.
+
+export type Op = 'setup' | 'edit_single' | 'edit_paste' | 'validate_all' | 'report' | 'remind';
+export const OPS: Op[] = ['setup', 'edit_single', 'edit_paste', 'validate_all', 'report', 'remind'];
+
+/** One operation on one workbook size: the JSON line `npm run bench -- --json` prints. */
+export interface Measurement {
+  op: Op;
+  rows: number;
+  calls: Record<string, number>;
+  cells: number;
+  cpuMs: number;
+  estimatedMs: number;
+}
+
+/** What the targets need beyond the JSON line (kept off the printed line). */
+export interface Extra {
+  /** Form tabs in the workbook (the "per tab" of validate_all). */
+  formTabs: number;
+  /** Tabs the bundle may read (every tab of the workbook). */
+  tabs: number;
+  /** getValues calls per tab name. */
+  readsByTab: Record<string, number>;
+  /** Range writes per tab name. */
+  writesByTab: Record<string, number>;
+  emails: number;
+  /** Whether the Charts global had to be stubbed for this run. */
+  chartsStubbed: boolean;
+}
+
+export interface Run { m: Measurement; x: Extra }
+
+/** Services billed 50 ms per call in production. */
+const BILLED = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu|MailApp|PropertiesService|Properties|LockService|Lock|CacheService|Cache)\./;
+/** Every Spreadsheet-service method (menus and dialogs of the spreadsheet UI included). */
+const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
+/** Calls that read or write cell contents or formatting: values, display values, formulas, notes, backgrounds, number
+ * formats, fonts, wraps, alignments, data validations, and the clears of any of them. */
+const CELL_DATA = /^(Range\.((get|set)(Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|Sheet\.(clear|clearContents|clearFormats|clearNotes))$/;
+
+export const MS_PER_CALL = 50;
+export const MS_PER_CELL = 0.01;
+
+const sum = (calls: Record<string, number>, re: RegExp) => Object.entries(calls).reduce((n, [k, v]) => (re.test(k) ? n + v : n), 0);
+export const billedCalls = (calls: Record<string, number>) => sum(calls, BILLED);
+export const spreadsheetCalls = (calls: Record<string, number>) => sum(calls, SPREADSHEET);
+export const cellDataCalls = (calls: Record<string, number>) => sum(calls, CELL_DATA);
+export const mailCalls = (calls: Record<string, number>) => sum(calls, /^MailApp\.sendEmail$/);
+
+export function estimatedMs(calls: Record<string, number>, cells: number, cpuMs: number): number {
+  return Math.round(cpuMs + MS_PER_CALL * billedCalls(calls) + MS_PER_CELL * cells);
+}
+
+export interface Verdict { op: Op | 'bundle'; rows: number | null; target: string; actual: string; holds: boolean }
+
+const sameCalls = (a: Record<string, number>, b: Record<string, number>) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? 0) !== (b[k] ?? 0)) return false;
+  return true;
+};
+
+/**
+ * Every target of the issue that can be judged from these runs. Time targets are judged only when `times` is true
+ * (the test asserts call counts, never times). Sizes: the smallest and the largest runs of each op are compared.
+ */
+export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
+  const out: Verdict[] = [];
+  const byOp = (op: Op) => runs.filter((r) => r.m.op === op).sort((a, b) => a.m.rows - b.m.rows);
+  const v = (op: Op, rows: number | null, target: string, actual: string, holds: boolean) => out.push({ op, rows, target, actual, holds });
+
+  for (const op of ['edit_single', 'edit_paste'] as Op[]) {
+    const rs = byOp(op);
+    for (const r of rs) {
+      const cd = cellDataCalls(r.m.calls), all = spreadsheetCalls(r.m.calls);
+      v(op, r.m.rows, 'cell-data calls <= 8', String(cd), cd <= 8);
+      v(op, r.m.rows, 'calls in all <= 25', String(all), all <= 25);
+    }
+    if (rs.length > 1) {
+      const same = sameCalls(rs[0].m.calls, rs[rs.length - 1].m.calls);
+      v(op, null, `same calls at ${rs[0].m.rows} and ${rs[rs.length - 1].m.rows} rows`, same ? 'same' : 'different', same);
+    }
+    const big = rs[rs.length - 1];
+    if (opts.times && big && big.m.rows >= 50_000) v(op, big.m.rows, 'estimated < 3 s', `${big.m.estimatedMs} ms`, big.m.estimatedMs < 3000);
+  }
+
+  for (const r of byOp('validate_all')) {
+    const cd = cellDataCalls(r.m.calls), max = 4 * r.x.formTabs + 6;
+    v('validate_all', r.m.rows, `cell-data calls <= 4/tab + 6 = ${max}`, String(cd), cd <= max);
+    if (opts.times && r.m.rows >= 50_000) v('validate_all', r.m.rows, 'CPU < 3 s', `${r.m.cpuMs} ms`, r.m.cpuMs < 3000);
+  }
+
+  const reports = byOp('report');
+  for (const r of reports) {
+    const cd = cellDataCalls(r.m.calls), all = spreadsheetCalls(r.m.calls);
+    v('report', r.m.rows, 'cell-data calls <= 40', String(cd), cd <= 40);
+    v('report', r.m.rows, 'calls in all <= 150', String(all), all <= 150);
+    if (opts.times && r.m.rows >= 50_000) v('report', r.m.rows, 'estimated < 30 s', `${r.m.estimatedMs} ms`, r.m.estimatedMs < 30_000);
+  }
+  if (reports.length > 1) {
+    const same = reports.every((r) => sameCalls(r.m.calls, reports[0].m.calls));
+    v('report', null, 'same calls at every size', same ? 'same' : 'different', same);
+  }
+
+  for (const r of byOp('remind')) {
+    const worst = Math.max(0, ...Object.values(r.x.readsByTab));
+    const unread = Object.entries(r.x.readsByTab).filter(([, n]) => n > 1).map(([t, n]) => `${t} x${n}`);
+    v('remind', r.m.rows, 'one read per tab', unread.length ? unread.join(', ') : `max ${worst}`, worst <= 1);
+    const mails = mailCalls(r.m.calls);
+    v('remind', r.m.rows, 'one mail call per email', `${mails} calls, ${r.x.emails} emails`, mails === r.x.emails);
+    const logWrites = r.x.writesByTab['Nhật ký'] ?? 0;
+    v('remind', r.m.rows, 'log written in one call', String(logWrites), logWrites <= 1);
+  }
+
+  if (opts.times) {
+    for (const op of OPS) {
+      const rs = byOp(op);
+      const mid = rs.find((r) => r.m.rows >= 5_000 && r.m.rows < 50_000), big = rs.find((r) => r.m.rows >= 50_000);
+      if (!mid || !big) continue;
+      const ratio = big.m.cpuMs / Math.max(1, mid.m.cpuMs);
+      v(op, null, `CPU ${big.m.rows} / ${mid.m.rows} rows <= 12x`, `${ratio.toFixed(1)}x`, ratio <= 12);
+    }
+  }
+  return out;
+}

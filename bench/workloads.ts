@@ -1,0 +1,172 @@
+// The benchmark's workloads: a seeded bench workbook, booted in the local runtime with the BUILT bundle, and each
+// operation run once on it, with its service calls, the cells it moved and its time. Shared by bench.ts and the test.
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createRuntime, loadBundle, type Runtime, type Sandbox } from '../src/local/runtime';
+import { cellCount, installCellCounter, resetCells } from '../src/local/runtime/cells';
+import { spreadsheetFromBook } from '../src/local/workbook';
+import { benchToday, makeBenchWorkbook } from '../src/local/demo';
+import { FORMS, SETTINGS, TAB, formById } from '../src/core/forms/schema';
+import { formatMonth, fromLocal, month, monthOfYear, yearOf } from '../src/core/periods';
+import type { CellValue, Workbook } from '../src/core/types';
+import { estimatedMs, type Extra, type Op, type Run } from './model';
+
+export interface Size { label: string; units: number; months: number }
+/** The issue's three sizes: about 1,000, 10,000 and 100,000 data rows. */
+export const SIZES: Size[] = [
+  { label: '1k', units: 200, months: 5 },
+  { label: '10k', units: 1000, months: 10 },
+  { label: '100k', units: 2000, months: 50 },
+];
+export const SEED = 20240601;
+/** Workspace accounts: 1,500 recipients a day, so every due reminder of the run goes out. */
+export const MAIL_QUOTA = 1500;
+const START = month(2024, 6);
+const EDIT_TAB = formById('03').tab;
+const PASTE_ROWS = 500;
+
+export interface Bench {
+  size: Size;
+  book: Workbook;
+  /** Data rows of the four form tabs. */
+  rows: number;
+  rt: Runtime;
+  app: Sandbox;
+  chartsStubbed: boolean;
+  /** The last period of the workbook and the day it was made for. */
+  lastPeriod: string;
+  today: Date;
+}
+
+export function dataRows(book: Workbook): number {
+  return FORMS.reduce((n, f) => n + Math.max(0, (book[f.tab]?.length ?? 1) - 1), 0);
+}
+
+/** Charts.ChartType as Apps Script has it; used only when the runtime does not provide a Charts global. */
+const CHART_TYPES = ['AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'LINE', 'ORG', 'PIE',
+  'RADAR', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL'];
+
+/** Builds the workbook and boots the bundle on it (uncounted: nothing of this is measured). */
+export function prepare(size: Size, bundlePath?: string): Bench {
+  installCellCounter();
+  const book = makeBenchWorkbook({ seed: SEED, units: size.units, months: size.months });
+  const today = benchToday(size.months);
+  const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: today, mailQuota: MAIL_QUOTA });
+  const chartsStubbed = !('Charts' in rt.globals);
+  if (chartsStubbed) rt.globals.Charts = { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) };
+  const app = loadBundle(rt, bundlePath);
+  return { size, book, rows: dataRows(book), rt, app, chartsStubbed, lastPeriod: formatMonth(START + size.months - 1), today };
+}
+
+/** A full garbage collection before each measured operation, so one run does not pay for the garbage of the last. */
+const collect: () => void = (() => {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as (() => void) | undefined;
+    return typeof gc === 'function' ? gc : () => undefined;
+  } catch {
+    return () => undefined;
+  }
+})();
+
+/** Runs `fn` as one measured operation: calls and cells from zero, wall time of the (CPU-bound) local run. */
+function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 0): Run {
+  const tracker = b.rt.state.tracker;
+  b.rt.resetCalls();
+  resetCells(tracker);
+  const sent = b.rt.outbox.length;
+  collect();
+  const t0 = performance.now();
+  fn();
+  const cpuMs = Math.round((performance.now() - t0) * 10) / 10;
+  const calls = { ...b.rt.calls };
+  const c = cellCount(tracker);
+  const cells = c.read + c.written;
+  const readsByTab: Record<string, number> = {}, writesByTab: Record<string, number> = {};
+  for (const [tab, s] of Object.entries(c.bySheet)) { readsByTab[tab] = s.reads; writesByTab[tab] = s.writes; }
+  const x: Extra = {
+    formTabs: FORMS.filter((f) => b.rt.spreadsheet.sheet(f.tab)).length, tabs: b.rt.spreadsheet.sheets.length,
+    readsByTab, writesByTab, emails: b.rt.outbox.length - sent + emails(), chartsStubbed: b.chartsStubbed,
+  };
+  return { m: { op, rows: b.rows, calls, cells, cpuMs, estimatedMs: estimatedMs(calls, cells, cpuMs) }, x };
+}
+
+/** Uncounted: the values of a tab's rows (1-based, inclusive) over its first `width` columns. */
+function rowsOf(b: Bench, tab: string, first: number, last: number, width: number): CellValue[][] {
+  const sheet = b.rt.spreadsheet.sheet(tab)!;
+  const out: CellValue[][] = [];
+  for (let r = first; r <= last; r++) {
+    const line: CellValue[] = [];
+    for (let c = 0; c < width; c++) line.push(sheet.values.get(r - 1, c) ?? '');
+    out.push(line);
+  }
+  return out;
+}
+
+const column = (key: string) => formById('03').columns.findIndex((c) => c.key === key);
+
+/** Uncounted write of one setting's value (as an admin typing it, without firing the edit trigger). */
+function putSetting(b: Bench, key: string, value: string): void {
+  const name = SETTINGS.find((s) => s.key === key)!.name;
+  const sheet = b.rt.spreadsheet.sheet(TAB.settings)!;
+  const tracker = b.rt.spreadsheet.tracker;
+  b.rt.spreadsheet.tracker = null;
+  try {
+    let r = 1;
+    while (r < sheet.maxRows && sheet.values.get(r, 0) !== undefined && String(sheet.values.get(r, 0)).trim() !== name) r++;
+    sheet.writeCell(r + 1, 1, name);
+    sheet.writeCell(r + 1, 2, value);
+  } finally {
+    b.rt.spreadsheet.tracker = tracker;
+  }
+}
+
+/** The 5th of the month after next: D-7 of the period after the workbook's last one (a weekday at the three sizes). */
+function reminderDay(b: Bench): Date {
+  const m = START + b.size.months + 1;
+  return fromLocal(yearOf(m), monthOfYear(m), 5, 8, 20);
+}
+
+export const OPERATIONS: Record<Op, (b: Bench) => Run> = {
+  setup: (b) => measure(b, 'setup', () => b.app.menuSetup()),
+
+  edit_single: (b) => {
+    const n = b.book[EDIT_TAB].length - 1;
+    const row = 1 + Math.max(1, Math.ceil(n / 2));
+    return measure(b, 'edit_single', () => b.rt.edit(b.app, EDIT_TAB, row, column('reporter') + 1, [['Nguyễn Văn Bình']]));
+  },
+
+  /** 500 rows over the user's columns from row 2: the tab's own rows re-pasted (cycled where the tab is shorter). */
+  edit_paste: (b) => {
+    const width = column('submitted_at');
+    const n = b.book[EDIT_TAB].length - 1;
+    const source = rowsOf(b, EDIT_TAB, 2, 1 + Math.min(n, PASTE_ROWS), width);
+    const block = Array.from({ length: PASTE_ROWS }, (_, i) => source[i % source.length].slice());
+    const note = column('note');
+    block.forEach((line, i) => { line[note] = `Dán lại ${i + 1}`; });
+    const sheet = b.rt.spreadsheet.sheet(EDIT_TAB)!;
+    if (sheet.maxRows < PASTE_ROWS + 1) sheet.maxRows = PASTE_ROWS + 1; // Sheets grows the grid for a paste
+    return measure(b, 'edit_paste', () => b.rt.edit(b.app, EDIT_TAB, 2, 1, block));
+  },
+
+  validate_all: (b) => measure(b, 'validate_all', () => b.app.menuCheckAll()),
+
+  report: (b) => measure(b, 'report', () => b.app.createReportTab(b.lastPeriod, FORMS.map((f) => f.id))),
+
+  /** One daily run (full check, drop-downs, reminders) on D-7 of the next period, reminders on. */
+  remind: (b) => {
+    putSetting(b, 'autoRemind', 'Có');
+    b.rt.setNow(reminderDay(b));
+    return measure(b, 'remind', () => b.app.dailyTick());
+  },
+};
+
+/** Every operation in order on one workbook (edits and reports land on the set-up workbook, as in production). */
+export function runSize(size: Size, ops: Op[], bundlePath?: string): { bench: Bench; runs: Run[] } {
+  const bench = prepare(size, bundlePath);
+  if (!ops.includes('setup')) bench.app.menuSetup(); // the edit trigger and the rules come from setup
+  const runs: Run[] = [];
+  for (const op of ops) runs.push(OPERATIONS[op](bench));
+  return { bench, runs };
+}

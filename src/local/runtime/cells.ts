@@ -1,0 +1,60 @@
+// Counts the cells moved by cell-data Range calls (read or written), per runtime, for the benchmark's cost model.
+// Additive and self-contained: it wraps MemRange's methods once (installCellCounter) instead of editing them, and only
+// counts calls made while the spreadsheet has a tracker (uncounted setup and test helpers stay uncounted).
+import { MemRange } from './spreadsheet';
+import type { CallTracker } from './calls';
+
+export interface SheetCells { reads: number; writes: number; cellsRead: number; cellsWritten: number }
+export interface CellCount { read: number; written: number; bySheet: Record<string, SheetCells> }
+
+/** Getters returning one value per cell of the range. */
+const GRID_READS = ['getValues', 'getDisplayValues', 'getFormulas', 'getNumberFormats', 'getNotes', 'getBackgrounds', 'getFontWeights',
+  'getDataValidations'];
+/** Getters of the top-left cell only. */
+const ONE_READS = ['getValue', 'getDisplayValue', 'getFormula', 'getNumberFormat', 'getNote', 'getBackground', 'getFontWeight', 'getWrap',
+  'getHorizontalAlignment', 'getDataValidation'];
+/** Setters and clears writing every cell of the range (from a 2-D array or one value for all). */
+const WRITES = ['setValues', 'setFormulas', 'setNumberFormats', 'setNotes', 'setBackgrounds', 'setFontWeights', 'setFontColors',
+  'setDataValidations', 'setValue', 'setFormula', 'setNumberFormat', 'setNote', 'setBackground', 'setFontWeight', 'setFontColor',
+  'setFontStyle', 'setWrap', 'setHorizontalAlignment', 'setDataValidation', 'clear', 'clearContent', 'clearFormat', 'clearNote',
+  'clearDataValidations'];
+
+const counts = new WeakMap<CallTracker, CellCount>();
+const INSTALLED = Symbol.for('ispeed.cellCounter');
+
+/** The live cell count of a runtime's tracker (`rt.state.tracker`). */
+export function cellCount(tracker: CallTracker): CellCount {
+  let c = counts.get(tracker);
+  if (!c) { c = { read: 0, written: 0, bySheet: {} }; counts.set(tracker, c); }
+  return c;
+}
+
+export function resetCells(tracker: CallTracker): void {
+  counts.set(tracker, { read: 0, written: 0, bySheet: {} });
+}
+
+/** Wraps the cell-data methods of MemRange (idempotent). Costs one WeakMap lookup per call, nothing per cell. */
+export function installCellCounter(): void {
+  const proto = MemRange.prototype as unknown as Record<string | symbol, unknown>;
+  if (proto[INSTALLED]) return;
+  proto[INSTALLED] = true;
+  const wrap = (name: string, kind: 'read' | 'write', perCall: (r: MemRange) => number) => {
+    const original = proto[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof original !== 'function') return;
+    proto[name] = function (this: MemRange, ...args: unknown[]) {
+      const out = original.apply(this, args);
+      const tracker = this.sheet.ss.tracker;
+      if (tracker) {
+        const c = cellCount(tracker);
+        const n = perCall(this);
+        const s = c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
+        if (kind === 'read') { c.read += n; s.reads += 1; s.cellsRead += n; } else { c.written += n; s.writes += 1; s.cellsWritten += n; }
+      }
+      return out;
+    };
+  };
+  const all = (r: MemRange) => r.numRows * r.numCols;
+  for (const m of GRID_READS) wrap(m, 'read', all);
+  for (const m of ONE_READS) wrap(m, 'read', () => 1);
+  for (const m of WRITES) wrap(m, 'write', all);
+}

@@ -1,0 +1,188 @@
+// The local preview in Debian's Chromium: a person edits cells, opens the real sidebar, runs the daily trigger.
+// Screenshots go to test-artifacts/ for a person to look at.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPreview, type Preview } from '../../src/local/preview/server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ROOT = join(__dirname, '../..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const ERROR_BG = 'rgb(244, 204, 204)';
+
+jest.setTimeout(180000);
+
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  // A missing browser is a failure, never a skip: `npm test` installs it (scripts/ensure-chromium.mjs).
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
+  // The preview runs the built bundle: build it when this test runs alone.
+  if (!existsSync(join(ROOT, 'dist/Code.js')) || !existsSync(join(ROOT, 'dist/Sidebar.html'))) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  dir = mkdtempSync(join(tmpdir(), 'ispeed-preview-'));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh preview of the demo workbook and a page on it, ready to use. */
+const pageErrors: string[] = [];
+afterEach(() => {
+  // A script error in the page is a failure even when the flow went on.
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function open(name: string): Promise<{ preview: Preview; page: Page; out: string }> {
+  const out = join(dir, `${name}.preview.xlsx`);
+  const preview = await startPreview({ port: 0, out });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  await page.goto(preview.url);
+  await page.waitForSelector('body[data-ready="1"]');
+  return { preview, page, out };
+}
+
+async function idle(page: Page): Promise<void> {
+  await page.waitForSelector('#busy', { state: 'hidden' });
+}
+
+async function showTab(page: Page, name: string): Promise<void> {
+  await page.click(`#tabs button[data-sheet="${name}"]`);
+  await page.waitForSelector(`#tabs button.active[data-sheet="${name}"]`);
+  await idle(page);
+}
+
+/** The 1-based column whose header cell holds `header`, and that header's row. */
+async function findHeader(page: Page, header: string): Promise<{ row: number; col: number }> {
+  const found = await page.evaluate((h) => {
+    const td = Array.from(document.querySelectorAll<HTMLElement>('#grid td')).find((x) => x.textContent === h);
+    return td ? { row: Number(td.dataset.row), col: Number(td.dataset.col) } : null;
+  }, header);
+  if (!found) throw new Error(`header not found: ${header}`);
+  return found;
+}
+
+const cell = (row: number, col: number) => `#grid td[data-row="${row}"][data-col="${col}"]`;
+
+async function typeInto(page: Page, row: number, col: number, text: string): Promise<void> {
+  await page.dblclick(cell(row, col));
+  await page.waitForSelector('#cell-editor', { state: 'visible' });
+  await page.fill('#cell-editor', text);
+  await page.press('#cell-editor', 'Enter');
+  await idle(page);
+}
+
+test('a count typed as text gets an error note and a red cell, and both clear once it is fixed', async () => {
+  const { preview, page, out } = await open('grid');
+  try {
+    await showTab(page, 'Biểu mẫu 03');
+    const header = await findHeader(page, 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)');
+    // A filled report row whose count cell has no problem yet.
+    const row = await page.evaluate(({ headerRow, col }) => {
+      for (let r = headerRow + 1; r < headerRow + 200; r++) {
+        const unit = document.querySelector(`#grid td[data-row="${r}"][data-col="2"]`);
+        const target = document.querySelector(`#grid td[data-row="${r}"][data-col="${col}"]`);
+        if (unit?.textContent && target && !target.classList.contains('note') && /^\d/.test(target.textContent ?? '')) return r;
+      }
+      return 0;
+    }, { headerRow: header.row, col: header.col });
+    expect(row).toBeGreaterThan(header.row);
+
+    await typeInto(page, row, header.col, 'abc');
+    await page.waitForSelector(`${cell(row, header.col)}.note`);
+    const bad = await page.$eval(cell(row, header.col), (td) => ({ text: td.textContent, note: td.getAttribute('title'), bg: getComputedStyle(td).backgroundColor }));
+    expect(bad.text).toBe('abc');
+    expect(bad.note).toMatch(/số/i);
+    expect(bad.bg).toBe(ERROR_BG);
+    // The row's status cell says so too (the real edit trigger ran).
+    const status = await findHeader(page, 'Kiểm tra');
+    await expect(page.textContent(cell(row, status.col))).resolves.toMatch(/lỗi/);
+    await page.click(cell(row, header.col));
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-error.png') });
+
+    await typeInto(page, row, header.col, '150');
+    await page.waitForSelector(`${cell(row, header.col)}:not(.note)`);
+    const fixed = await page.$eval(cell(row, header.col), (td) => ({ text: td.textContent, note: td.getAttribute('title'), bg: getComputedStyle(td).backgroundColor, align: getComputedStyle(td).textAlign }));
+    expect(fixed).toEqual({ text: '150', note: null, bg: 'rgb(255, 255, 255)', align: 'right' });
+    // Every change is saved to the preview copy.
+    expect(statSync(out).size).toBeGreaterThan(0);
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
+test('the real sidebar, 300 px wide, builds the report tab of 07/2024 and shows its figures', async () => {
+  const { preview, page } = await open('sidebar');
+  try {
+    await page.click('#menubar .menu > button:text-is("i-Speed")');
+    await page.click('.menu-items button:text-is("Báo cáo tổng hợp")');
+    await page.waitForSelector('#sidebar', { state: 'visible' });
+    const frame = page.frameLocator('#sidebar-frame');
+    await frame.locator('#period').waitFor();
+    await frame.locator('#period').selectOption('07/2024');
+    await frame.locator('#status.ok', { hasText: '07/2024' }).waitFor();
+    await frame.locator('#btn-tab').click();
+    // Done or failed: a failure shows the script's message here, so the assertion below says why.
+    await frame.locator('#status.ok:has-text("Đã tạo tab"), #status.error').waitFor();
+    const status = await frame.locator('#status').textContent();
+    expect(status).toMatch(/Đã tạo tab/);
+    const tabName = /"(.+)"/.exec(status ?? '')?.[1];
+    expect(tabName).toBeTruthy();
+    await page.waitForSelector(`#tabs button[data-sheet="${tabName}"]`);
+    await idle(page);
+
+    // Figures for form 03: completeness bar and the counts line.
+    const form03 = frame.locator('section.form[data-form="03"]');
+    await expect(form03.locator('.counts').textContent()).resolves.toMatch(/Phải báo cáo: \d+ · Đã báo cáo: \d+/);
+    await expect(form03.locator('.bar-value').first().textContent()).resolves.toMatch(/^\d+(,\d)?%$/);
+    const box = await page.locator('#sidebar-frame').boundingBox();
+    expect(box?.width).toBe(300);
+    await page.screenshot({ path: join(ARTIFACTS, 'sidebar.png') });
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
+test('on a reminder day with automatic reminders on, the daily trigger sends emails to the outbox', async () => {
+  const { preview, page } = await open('outbox');
+  try {
+    await showTab(page, 'Cấu hình');
+    const label = await findHeader(page, 'Nhắc nhở tự động');
+    await typeInto(page, label.row, label.col + 1, 'Có');
+    await expect(page.textContent(cell(label.row, label.col + 1))).resolves.toBe('Có');
+    expect(await page.textContent('#outbox-count')).toBe('0');
+
+    // 9 August 2024, 08:30 in Gia Lai: D-2 before the 07/2024 deadline (moved from Saturday the 10th).
+    await page.fill('#clock-input', '2024-08-09T08:30');
+    await idle(page);
+    await page.click('#btn-daily');
+    await page.waitForFunction(() => Number(document.getElementById('outbox-count')?.textContent) > 0);
+    await idle(page);
+    expect(preview.session.rt.triggers().find((t) => t.eventType === 'CLOCK')?.lastFired).toBe(Date.parse('2024-08-09T08:30:00+07:00'));
+
+    await page.click('#btn-outbox');
+    const first = page.locator('#outbox-list tr.mail').first();
+    await expect(first.textContent()).resolves.toMatch(/09\/08\/2024 08:30.*@.*Nhắc báo cáo/);
+    await first.click();
+    const mail = page.frameLocator('#mail-frame');
+    await mail.locator('body').filter({ hasText: 'Kính gửi' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'outbox.png') });
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});

@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { artifactDir, run } from './run';
+import { readWorkbookValues } from '../../src/local/xlsx';
+import { makeBenchWorkbook } from '../../src/local/demo';
+import { workbookToSpreadsheet, writeSpreadsheet } from '../../src/local/cli/files';
+import { DIRECTORY_COLUMNS, FORMS, TAB } from '../../src/core/forms/schema';
+
+const dir = artifactDir('setup-progress');
+
+describe('setup', () => {
+  test('setup writes every tab with its headers and an empty directory', async () => {
+    const out = join(dir, 'setup.xlsx');
+    const r = await run(['setup', out]);
+    expect(r.code).toBe(0);
+    const book = await readWorkbookValues(out);
+    for (const f of FORMS) expect(book[f.tab][0].slice(0, 3)).toEqual(['STT', 'Đơn vị', 'Kỳ báo cáo']);
+    expect(book[TAB.directory][0]).toEqual(DIRECTORY_COLUMNS.map((c) => c.header));
+    expect(book[TAB.directory].slice(1).filter((r) => r.some((v) => v !== ''))).toEqual([]);
+    expect((await run(['validate', out, '--today', '2024-08-20'])).code).toBe(0);
+  });
+
+  test('setup --units fills the directory from a CSV of the 2025 communes', async () => {
+    const csv = join(dir, 'communes.csv');
+    writeFileSync(csv, 'code,name,form,email,contact,phone,communes,aliases,active\nX-24187,Phường Pleiku,03,pleiku@gialai.example,,,,,Có\nX-24190,"Xã Ia Grai, mới",03,iagrai@gialai.example,,,,,Có\n');
+    const out = join(dir, 'communes.xlsx');
+    expect((await run(['setup', out, '--units', csv])).code).toBe(0);
+    const dirTab = (await readWorkbookValues(out))[TAB.directory];
+    const name = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'name');
+    expect(dirTab.slice(1).map((r) => r[name])).toEqual(['Phường Pleiku', 'Xã Ia Grai, mới']);
+  });
+});
+
+describe('progress', () => {
+  test('checking over 20,000 rows says so on stderr, and stdout stays pure JSON', async () => {
+    const book = join(dir, 'big.xlsx');
+    await writeSpreadsheet(workbookToSpreadsheet(makeBenchWorkbook({ seed: 5, units: 2300, months: 10 })), book);
+    const r = await run(['validate', book, '--json', '--today', '2025-04-20']);
+    expect(r.stderr).toMatch(/^Đang đọc tệp .*big\.xlsx…\nĐang kiểm tra \d{2}\.\d{3} dòng…\n$/);
+    expect(JSON.parse(r.stdout).summary.rows).toBeGreaterThan(20000);
+  });
+});
