@@ -383,7 +383,8 @@ export class MemTable extends MemContainer implements Pick<GTable, 'getNumRows' 
   getCell(rowIndex: number, cellIndex: number): GTableCell {
     this.hit('getCell');
     const row = this.child(rowIndex) as MemTableRow;
-    return row.cells[cellIndex] as unknown as GTableCell ?? (() => { throw new GasException(`Child index (${cellIndex}) must be less than the number of child elements (${row.cells.length}).`); })();
+    if (!(cellIndex >= 0 && cellIndex < row.cells.length)) throw new GasException(`Child index (${cellIndex}) must be less than the number of child elements (${row.cells.length}).`);
+    return row.cells[cellIndex] as unknown as GTableCell;
   }
   setBorderWidth(width: number): GTable {
     this.edit('setBorderWidth');

@@ -1,0 +1,88 @@
+// The benchmark's call-count targets at 1,000 rows, through the BUILT bundle: a regression in the number of service
+// calls fails CI. Never times (the machine varies); `npm run bench` measures those at every size.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRuntime, MemSpreadsheet } from '../src/local/runtime';
+import { cellCount, installCellCounter, resetCells } from '../src/local/runtime/cells';
+import { OPS, cellDataCalls, estimatedMs, judge, mailCalls, spreadsheetCalls, type Op, type Run } from '../bench/model';
+import { SIZES, runSize } from '../bench/workloads';
+
+const SMALL = SIZES[0]; // 200 units x 5 months, about 1,000 rows
+
+describe('cell counter (src/local/runtime/cells.ts)', () => {
+  test('counts the cells a range call reads or writes, only while the spreadsheet is tracked', () => {
+    installCellCounter();
+    const ss = new MemSpreadsheet();
+    const rt = createRuntime({ spreadsheet: ss });
+    const tracker = rt.state.tracker;
+    resetCells(tracker);
+    const sheet = ss.sheets[0];
+    sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4], [5, 6]]);
+    sheet.getRange(1, 1, 3, 2).getValues();
+    sheet.getRange(1, 1, 2, 2).setBackground('#ff0000');
+    sheet.getRange(2, 2).getNote();
+    expect(cellCount(tracker)).toEqual({ read: 7, written: 10, bySheet: { [sheet.name]: { reads: 2, writes: 2, cellsRead: 7, cellsWritten: 10 } } });
+    ss.tracker = null;
+    sheet.getRange(1, 1, 3, 2).getValues();
+    ss.tracker = tracker;
+    expect(cellCount(tracker).read).toBe(7);
+  });
+});
+
+describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months`, () => {
+  let runs: Run[];
+  const run = (op: Op) => runs.find((r) => r.m.op === op)!;
+  beforeAll(() => { runs = runSize(SMALL, OPS).runs; });
+
+  test('every operation prints the contract line', () => {
+    expect(runs.map((r) => r.m.op)).toEqual(OPS);
+    for (const { m } of runs) {
+      expect(Object.keys(m)).toEqual(['op', 'rows', 'calls', 'cells', 'cpuMs', 'estimatedMs']);
+      expect(m.rows).toBeGreaterThan(800);
+      expect(m.rows).toBeLessThan(1200);
+      expect(m.cells).toBeGreaterThan(0);
+      expect(m.estimatedMs).toBe(estimatedMs(m.calls, m.cells, m.cpuMs));
+    }
+  });
+
+  test.each(['edit_single', 'edit_paste'] as Op[])('%s: at most 8 cell-data calls and 25 calls in all', (op) => {
+    const { calls } = run(op).m;
+    expect(cellDataCalls(calls)).toBeLessThanOrEqual(8);
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(25);
+  });
+
+  test('validate_all: at most 4 cell-data calls per form tab plus 6', () => {
+    const r = run('validate_all');
+    expect(r.x.formTabs).toBe(4);
+    expect(cellDataCalls(r.m.calls)).toBeLessThanOrEqual(4 * 4 + 6);
+  });
+
+  test('report (all forms, one period): at most 40 cell-data calls and 150 in all', () => {
+    const { calls } = run('report').m;
+    expect(cellDataCalls(calls)).toBeLessThanOrEqual(40);
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(150);
+  });
+
+  test('remind: reminders are due that day, one mail call per email, the log written in one call', () => {
+    const r = run('remind');
+    expect(r.x.emails).toBeGreaterThan(0);
+    expect(mailCalls(r.m.calls)).toBe(r.x.emails);
+    expect(r.x.writesByTab['Nhật ký']).toBe(1);
+  });
+
+  // Known gap (reported to the lead): the daily run reads each tab up to 3 times (full check, drop-downs, reminders).
+  // `failing` passes while the gap is there; when it is fixed, Jest says so: turn this into a plain test.
+  test.failing('remind: one read per tab', () => {
+    for (const n of Object.values(run('remind').x.readsByTab)) expect(n).toBeLessThanOrEqual(1);
+  });
+
+  test('judge() finds no call-count failure other than the known ones', () => {
+    const failed = judge(runs, { times: false }).filter((v) => !v.holds).map((v) => `${v.op}: ${v.target}`);
+    expect(failed).toEqual(['remind: one read per tab']);
+  });
+
+  test('dist/Code.js under 400 KB and dist/Sidebar.html under 150 KB', () => {
+    expect(statSync(join(__dirname, '..', 'dist', 'Code.js')).size).toBeLessThan(400 * 1024);
+    expect(statSync(join(__dirname, '..', 'dist', 'Sidebar.html')).size).toBeLessThan(150 * 1024);
+  });
+});
