@@ -94,7 +94,15 @@ function topCalls(calls: Record<string, number>, n = 6): string {
 }
 
 function main(): void {
-  const sizes = pickSizes(), ops = pickOps();
+  let sizes: Size[], ops: Op[];
+  try {
+    sizes = pickSizes();
+    ops = pickOps();
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const bundle: Verdict[] = [];
   const codeKb = statSync(CODE).size / 1024, sidebarKb = statSync(SIDEBAR).size / 1024;
   const ev = evalTimes();

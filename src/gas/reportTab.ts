@@ -10,8 +10,10 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
   const sheet = ss.insertSheet(layout.name);
   const rows = layout.values.length, cols = layout.values[0]?.length ?? 0;
   if (!rows || !cols) return sheet;
-  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  // Always one insert (at least a spare row), so the calls are the same for 10 units or 2,000.
+  const maxRows = sheet.getMaxRows(), maxCols = sheet.getMaxColumns();
+  sheet.insertRowsAfter(maxRows, Math.max(1, rows - maxRows));
+  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
   const block = sheet.getRange(1, 1, rows, cols);
   block.setNumberFormats(layout.numberFormats); // formats first: '@' cells then keep text as text
   block.setValues(layout.values);

@@ -148,6 +148,7 @@ test('the real sidebar, 300 px wide, builds the report tab of 07/2024 and shows 
     const form03 = frame.locator('section.form[data-form="03"]');
     await expect(form03.locator('.counts').textContent()).resolves.toMatch(/Phải báo cáo: \d+ · Đã báo cáo: \d+/);
     await expect(form03.locator('.bar-value').first().textContent()).resolves.toMatch(/^\d+(,\d)?%$/);
+    await form03.scrollIntoViewIfNeeded();
     const box = await page.locator('#sidebar-frame').boundingBox();
     expect(box?.width).toBe(300);
     await page.screenshot({ path: join(ARTIFACTS, 'sidebar.png') });
@@ -166,17 +167,20 @@ test('on a reminder day with automatic reminders on, the daily trigger sends ema
     await expect(page.textContent(cell(label.row, label.col + 1))).resolves.toBe('Có');
     expect(await page.textContent('#outbox-count')).toBe('0');
 
-    // 9 August 2024, 08:30 in Gia Lai: D-2 before the 07/2024 deadline (moved from Saturday the 10th).
-    await page.fill('#clock-input', '2024-08-09T08:30');
+    // 5 September 2024, 08:30 in Gia Lai: D-7 before the 08/2024 deadline (the demo's log already holds August's sends).
+    await page.fill('#clock-input', '2024-09-05T08:30');
     await idle(page);
     await page.click('#btn-daily');
-    await page.waitForFunction(() => Number(document.getElementById('outbox-count')?.textContent) > 0);
+    await page.waitForSelector('.toast:has-text("Trình kích hoạt hằng ngày"), .banner.error');
     await idle(page);
-    expect(preview.session.rt.triggers().find((t) => t.eventType === 'CLOCK')?.lastFired).toBe(Date.parse('2024-08-09T08:30:00+07:00'));
+    expect(await page.$$eval('.banner.error', (xs) => xs.map((x) => x.textContent))).toEqual([]);
+    // The installed clock trigger fired (it is due in the 8 o'clock hour), not a direct call.
+    expect(preview.session.rt.triggers().find((t) => t.eventType === 'CLOCK')?.lastFired).toBe(Date.parse('2024-09-05T08:30:00+07:00'));
+    expect(Number(await page.textContent('#outbox-count'))).toBeGreaterThan(0);
 
     await page.click('#btn-outbox');
     const first = page.locator('#outbox-list tr.mail').first();
-    await expect(first.textContent()).resolves.toMatch(/09\/08\/2024 08:30.*@.*Nhắc báo cáo/);
+    await expect(first.textContent()).resolves.toMatch(/05\/09\/2024 08:30.*@.*Nhắc báo cáo/);
     await first.click();
     const mail = page.frameLocator('#mail-frame');
     await mail.locator('body').filter({ hasText: 'Kính gửi' }).waitFor();

@@ -167,10 +167,12 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 
 /** `npm start [-- BOOK.xlsx]`: the demo (saved as demo.preview.xlsx) or a copy of BOOK (BOOK.preview.xlsx). */
 async function main(argv: string[]): Promise<void> {
-  const book = argv[0] ? resolve(argv[0]) : undefined;
+  // npm runs scripts from the package root; INIT_CWD is where the user typed `npm start`.
+  const cwd = process.env.INIT_CWD || process.cwd();
+  const book = argv[0] ? resolve(cwd, argv[0]) : undefined;
   if (book && !existsSync(book)) { console.error(PV.noBook(argv[0])); process.exit(2); }
   if (book && !/\.xlsx$/i.test(book)) { console.error(PV.notXlsx(argv[0])); process.exit(2); }
-  const out = book ? book.replace(/\.xlsx$/i, '.preview.xlsx') : resolve('demo.preview.xlsx');
+  const out = book ? book.replace(/\.xlsx$/i, '.preview.xlsx') : resolve(cwd, 'demo.preview.xlsx');
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
   let preview: Preview;
   try {
@@ -187,6 +189,8 @@ async function main(argv: string[]): Promise<void> {
       (e: unknown) => { console.error(PV.saveFailed(out, e instanceof Error ? e.message : String(e))); process.exit(1); },
     );
   };
+  // The preview outlives any one failing call: log it and keep serving.
+  process.on('unhandledRejection', (e) => console.error(e));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -262,7 +262,7 @@ function renderGrid(v: SheetView): void {
   const notes: string[] = [];
   if (v.truncated) notes.push(T.truncated(v.rows));
   if (v.charts) notes.push(T.charts(v.charts));
-  if (notes.length) toast(notes.join('\n'));
+  $('sheet-info').textContent = notes.join(' ');
 }
 
 function applyStyle(td: HTMLTableCellElement, st: CellStyle): void {

@@ -23,7 +23,7 @@ export const T = {
   saved: (file: string) => `Tự lưu vào ${file}`,
   startup: 'Khi mở bảng tính:',
   truncated: (rows: number) => `Chỉ hiển thị ${rows} dòng đầu.`,
-  charts: (n: number) => `Tab này có ${n} biểu đồ (Google Trang tính sẽ vẽ; bản xem trước không vẽ biểu đồ).`,
+  charts: (n: number) => `Tab này có ${n} biểu đồ: Google Trang tính sẽ vẽ, bản xem trước thì không.`,
   dialogOpened: (title: string) => `Mã đã mở hộp thoại "${title}" (bản xem trước chưa hiển thị hộp thoại).`,
   triggers: (n: number) => `${n} trình kích hoạt`,
 };
