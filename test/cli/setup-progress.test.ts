@@ -4,7 +4,8 @@ import { artifactDir, run } from './run';
 import { readWorkbookValues } from '../../src/local/xlsx';
 import { makeBenchWorkbook } from '../../src/local/demo';
 import { workbookToSpreadsheet, writeSpreadsheet } from '../../src/local/cli/files';
-import { DIRECTORY_COLUMNS, FORMS, TAB } from '../../src/core/forms/schema';
+import ExcelJS from 'exceljs';
+import { DIRECTORY_COLUMNS, FORMS, SETTINGS, TAB } from '../../src/core/forms/schema';
 
 const dir = artifactDir('setup-progress');
 
@@ -18,6 +19,23 @@ describe('setup', () => {
     expect(book[TAB.directory][0]).toEqual(DIRECTORY_COLUMNS.map((c) => c.header));
     expect(book[TAB.directory].slice(1).filter((r) => r.some((v) => v !== ''))).toEqual([]);
     expect((await run(['validate', out, '--today', '2024-08-20'])).code).toBe(0);
+
+    // Read back with exceljs itself: the drop-downs, the number rules, the settings rows, the frozen header.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Biểu mẫu 03')!;
+    const form = FORMS.find((f) => f.id === '03')!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(form.columns.map((c) => c.header));
+    const period = ws.getCell('C2').dataValidation;
+    expect(period.type).toBe('list');
+    expect(String(period.formulae?.[0])).toContain('06/2024');
+    expect(period.showErrorMessage).toBeFalsy(); // warns, never rejects
+    const staff = ws.getCell('D2').dataValidation;
+    expect(staff.type).toMatch(/decimal|whole/);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const settings = wb.getWorksheet(TAB.settings)!;
+    const rows = SETTINGS.map((_, i) => [settings.getRow(i + 2).getCell(1).text, settings.getRow(i + 2).getCell(2).text]);
+    expect(rows).toEqual(SETTINGS.map((x) => [x.name, x.default]));
   });
 
   test('setup --units fills the directory from a CSV of the 2025 communes', async () => {
