@@ -70,15 +70,13 @@ describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months
     expect(r.x.writesByTab['Nhật ký']).toBe(1);
   });
 
-  // Known gap (reported to the lead): the daily run reads each tab up to 3 times (full check, drop-downs, reminders).
-  // `failing` passes while the gap is there; when it is fixed, Jest says so: turn this into a plain test.
-  test.failing('remind: one read per tab', () => {
+  test('remind: one read per tab (the full check, the drop-downs and the reminders share one read)', () => {
     for (const n of Object.values(run('remind').x.readsByTab)) expect(n).toBeLessThanOrEqual(1);
   });
 
-  test('judge() finds no call-count failure other than the known ones', () => {
+  test('judge() finds no call-count failure', () => {
     const failed = judge(runs, { times: false }).filter((v) => !v.holds).map((v) => `${v.op}: ${v.target}`);
-    expect(failed).toEqual(['remind: one read per tab']);
+    expect(failed).toEqual([]);
   });
 
   test('dist/Code.js under 400 KB and dist/Sidebar.html under 150 KB', () => {

@@ -1,16 +1,22 @@
 // The daily clock trigger: the full check (script and API edits fire no edit trigger), fresh drop-downs, and the
 // reminders when the setting is on. A missed day is caught up by the next run (the plan looks back).
-import { TAB } from '../core/forms/schema';
-import { readDirectory } from '../core/directory';
+// One read of the workbook serves all three, under the document lock so two runs never overlap.
 import { checkAll } from './check';
 import { applyNativeValidation } from './setup';
-import { runReminders } from './remind';
-import { readTab } from './book';
+import { sendReminders } from './remind';
+import { readBook } from './book';
 
 export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
-  const v = checkAll(ss, now);
-  applyNativeValidation(ss, v.settings, readDirectory(readTab(ss, TAB.directory), v.settings).units, now);
-  if (v.settings.autoRemind) runReminders(ss, now);
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30 * 1000)) return; // another run is at work; tomorrow's run catches up
+  try {
+    const book = readBook(ss);
+    const v = checkAll(ss, now, book);
+    applyNativeValidation(ss, v, now);
+    if (v.settings.autoRemind) sendReminders(ss, now, book, v);
+  } finally {
+    lock.releaseLock();
+  }
 }

@@ -4,7 +4,8 @@ import { FORMS, TAB, LOG_COLUMNS } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { planReminders, readLog, logRow, sendKey, type LogEntry, type ReminderPlan, type SendKey } from '../core/reminders';
 import { dayOf } from '../core/periods';
-import type { FormId } from '../core/types';
+import type { FormId, Workbook } from '../core/types';
+import type { Validation } from '../core/model';
 import { readBook } from './book';
 import { formatLogColumns } from './setup';
 
@@ -37,57 +38,62 @@ export function previewReminders(ss: Spreadsheet, now: Date = new Date()): Remin
   return planReminders({ v, log: [...log, ...pending.map(toLogEntry)], today: dayOf(now), quota, links: links(ss) });
 }
 
+/** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */
 export function runReminders(ss: Spreadsheet, now: Date = new Date()): ReminderRun {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30 * 1000)) return { busy: true, plan: null, sent: 0, failed: 0, deferred: 0, uncertain: 0 };
   try {
-    const props = PropertiesService.getDocumentProperties();
-    const stored = props.getProperties();
     const book = readBook(ss);
-    const v = validateWorkbook(book, now);
-    const logged = readLog(book[TAB.log] ?? []);
-    const loggedKeys = new Set(logged.filter((e) => e.result === 'sent' || e.result === 'uncertain').map(sendKey));
-
-    // What a dead run left behind: 'sent' goes into the log as sent, 'sending' as uncertain (never retried).
-    const entries: LogEntry[] = pendingRecords(stored).filter((r) => !loggedKeys.has(sendKey(r))).map(toLogEntry);
-    const log = [...logged, ...entries];
-    const uncertain = log.filter((e) => e.result === 'uncertain');
-    const quota = MailApp.getRemainingDailyQuota();
-    const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss), uncertain });
-    const run: ReminderRun = { busy: false, plan, sent: 0, failed: 0, deferred: 0, uncertain: entries.filter((e) => e.result === 'uncertain').length };
-    const department = v.settings.department;
-
-    for (const email of plan.emails) {
-      const key = SEND_PREFIX + sendKey(email);
-      const record: SendRecord = { unit: email.unit, form: email.form, period: email.period, step: email.step, state: 'sending', at: now.toISOString(), to: email.to };
-      props.setProperty(key, JSON.stringify(record));
-      try {
-        MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: department });
-      } catch (err) {
-        props.deleteProperty(key);
-        const message = err instanceof Error ? err.message : String(err);
-        const quotaHit = /too many times/i.test(message);
-        entries.push({ ...keyOf(email), at: now, to: email.to, result: quotaHit ? 'deferred' : 'failed', detail: message });
-        if (quotaHit) run.deferred++; else run.failed++;
-        continue;
-      }
-      props.setProperty(key, JSON.stringify({ ...record, state: 'sent' }));
-      entries.push({ ...keyOf(email), at: now, to: email.to, result: 'sent', detail: email.kind });
-      run.sent++;
-    }
-    for (const skip of plan.skipped) {
-      if (skip.reason === 'already_sent' || skip.reason === 'reported') continue; // the log already says so
-      entries.push({ ...keyOf(skip), at: now, to: [], result: skip.reason === 'quota' ? 'deferred' : 'skipped', detail: skip.reason });
-    }
-    appendLog(ss, entries);
-    // Once in the log tab, the durable records are no longer needed: keep every other property.
-    const keep: Record<string, string> = {};
-    for (const [k, val] of Object.entries(stored)) if (!k.startsWith(SEND_PREFIX)) keep[k] = val;
-    props.setProperties(keep, true);
-    return run;
+    return sendReminders(ss, now, book, validateWorkbook(book, now));
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Plans and sends on a workbook just read; the caller holds the document lock. */
+export function sendReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Validation): ReminderRun {
+  const props = PropertiesService.getDocumentProperties();
+  const stored = props.getProperties();
+  const logged = readLog(book[TAB.log] ?? []);
+  const loggedKeys = new Set(logged.filter((e) => e.result === 'sent' || e.result === 'uncertain').map(sendKey));
+
+  // What a dead run left behind: 'sent' goes into the log as sent, 'sending' as uncertain (never retried).
+  const entries: LogEntry[] = pendingRecords(stored).filter((r) => !loggedKeys.has(sendKey(r))).map(toLogEntry);
+  const log = [...logged, ...entries];
+  const uncertain = log.filter((e) => e.result === 'uncertain');
+  const quota = MailApp.getRemainingDailyQuota();
+  const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss), uncertain });
+  const run: ReminderRun = { busy: false, plan, sent: 0, failed: 0, deferred: 0, uncertain: entries.filter((e) => e.result === 'uncertain').length };
+  const department = v.settings.department;
+
+  for (const email of plan.emails) {
+    const key = SEND_PREFIX + sendKey(email);
+    const record: SendRecord = { unit: email.unit, form: email.form, period: email.period, step: email.step, state: 'sending', at: now.toISOString(), to: email.to };
+    props.setProperty(key, JSON.stringify(record));
+    try {
+      MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: department });
+    } catch (err) {
+      props.deleteProperty(key);
+      const message = err instanceof Error ? err.message : String(err);
+      const quotaHit = /too many times/i.test(message);
+      entries.push({ ...keyOf(email), at: now, to: email.to, result: quotaHit ? 'deferred' : 'failed', detail: message });
+      if (quotaHit) run.deferred++; else run.failed++;
+      continue;
+    }
+    props.setProperty(key, JSON.stringify({ ...record, state: 'sent' }));
+    entries.push({ ...keyOf(email), at: now, to: email.to, result: 'sent', detail: email.kind });
+    run.sent++;
+  }
+  for (const skip of plan.skipped) {
+    if (skip.reason === 'already_sent' || skip.reason === 'reported') continue; // the log already says so
+    entries.push({ ...keyOf(skip), at: now, to: [], result: skip.reason === 'quota' ? 'deferred' : 'skipped', detail: skip.reason });
+  }
+  appendLog(ss, entries);
+  // Once in the log tab, the durable records are no longer needed: keep every other property.
+  const keep: Record<string, string> = {};
+  for (const [k, val] of Object.entries(stored)) if (!k.startsWith(SEND_PREFIX)) keep[k] = val;
+  props.setProperties(keep, true);
+  return run;
 }
 
 function keyOf(k: SendKey): SendKey {

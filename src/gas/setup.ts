@@ -2,13 +2,13 @@
 // Idempotent: a second run finds everything in place and changes nothing (no second trigger either).
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, type ColumnSpec, type FormSpec } from '../core/forms/schema';
 import { findLayout } from '../core/layout';
-import { readSettings } from '../core/settings';
-import { readDirectory, isActive } from '../core/directory';
+import { isActive } from '../core/directory';
+import { validateWorkbook } from '../core/validate';
 import { formatMonth, localParts, month, TIME_ZONE } from '../core/periods';
 import type { Grid } from '../core/types';
-import type { Settings, Unit } from '../core/model';
+import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION } from '../core/text';
-import { readTab } from './book';
+import { readBook, readTab } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,15 +36,14 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h) => ({ header: h, help: '', width: 140 })), report);
   formatLogColumns(logSheet);
 
-  const { settings } = readSettings(readTab(ss, TAB.settings));
-  const { units } = readDirectory(readTab(ss, TAB.directory), settings);
   for (const form of FORMS) {
     const sheet = ensureTab(ss, form.tab, report);
     setupFormTab(sheet, readTab(ss, form.tab), form, report);
   }
-  applyNativeValidation(ss, settings, units, now);
-  protectAdminTabs(ss, settings, [directory, settingsSheet, logSheet]);
-  ensureTriggers(ss, settings, report);
+  const v = validateWorkbook(readBook(ss), now);
+  applyNativeValidation(ss, v, now);
+  protectAdminTabs(ss, v.settings, [directory, settingsSheet, logSheet]);
+  ensureTriggers(ss, v.settings, report);
   return report;
 }
 
@@ -113,7 +112,8 @@ function helpOf(c: ColumnSpec): string {
 }
 
 /** Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them. */
-export function applyNativeValidation(ss: Spreadsheet, settings: Settings, units: Unit[], now: Date): void {
+export function applyNativeValidation(ss: Spreadsheet, v: Validation, now: Date): void {
+  const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
   const months: string[] = [];
@@ -121,9 +121,8 @@ export function applyNativeValidation(ss: Spreadsheet, settings: Settings, units
   for (const form of FORMS) {
     const sheet = ss.getSheetByName(form.tab);
     if (!sheet) continue;
-    const grid = sheet.getRange(1, 1, Math.min(sheet.getMaxRows(), 20), sheet.getMaxColumns()).getValues() as Grid;
-    const layout = findLayout(form.tab, grid, form.columns);
-    if (!layout.headerRow) continue;
+    const layout = v.layouts[form.tab];
+    if (!layout || !layout.headerRow) continue;
     const first = layout.headerRow + 1;
     const rows = sheet.getMaxRows() - layout.headerRow;
     if (rows < 1) continue;
