@@ -88,7 +88,7 @@ function writeHeaders(sheet: Sheet, row: number, startCol: number, columns: Head
 function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, report: SetupReport): void {
   const layout = findLayout(form.tab, grid, form.columns);
   let headerRow = layout.headerRow;
-  const specs = (cols: ColumnSpec[]) => cols.map((c) => ({ header: c.header, help: helpOf(c), width: c.width ?? 120 }));
+  const specs = (cols: ColumnSpec[]) => cols.map((c) => ({ header: c.header, help: c.help, width: c.width ?? 120 }));
   if (!headerRow) {
     if (!isBlank(grid)) {
       report.notes.push(SETUP.noHeaderRow(form.tab));
@@ -98,6 +98,7 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, report: SetupRep
     writeHeaders(sheet, 1, 1, specs(form.columns));
     report.addedColumns.push(...form.columns.map((c) => `${form.tab}: ${c.header}`));
   } else {
+    styleHeaders(sheet, headerRow, layout.columns, form);
     const missing = form.columns.filter((c) => layout.columns[c.key] === undefined);
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));
@@ -107,8 +108,16 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, report: SetupRep
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
 }
 
-function helpOf(c: ColumnSpec): string {
-  return c.help;
+/** An existing header row gets the schema's help notes and header style (formatting only: no header text changes). */
+function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, number>, form: FormSpec): void {
+  const width = Math.max(...Object.values(columns)) + 1;
+  const range = sheet.getRange(headerRow, 1, 1, width);
+  const notes = range.getNotes()[0];
+  for (const c of form.columns) if (columns[c.key] !== undefined) notes[columns[c.key]] = c.help;
+  range.setNotes([notes]);
+  range.setFontWeight('bold');
+  range.setBackground(HEADER_BACKGROUND);
+  range.setWrap(true);
 }
 
 /** Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them. */

@@ -55,10 +55,12 @@ export class Session {
     const rt = createRuntime({ now: opts.now ?? (opts.book ? new Date() : DEMO_CLOCK), spreadsheet: ss });
     const app = loadBundle(rt, opts.codePath);
     const s = new Session(rt, app, opts.out);
-    // The file opens (simple onOpen builds the menu), then the officer runs the real setup once (installs triggers).
+    // The file opens (simple onOpen builds the menu), then the officer runs the real setup once (installs triggers)
+    // and the full check, so the notes and colours of every row show from the start.
     try { rt.open(app); } catch (e) { s.startupAlerts.push({ title: PV.openFailed, message: messageOf(e) }); }
     const mark = s.mark();
     try { app.menuSetup(); } catch (e) { s.startupAlerts.push({ title: PV.setupFailed, message: messageOf(e) }); }
+    try { app.menuCheckAll(); } catch (e) { s.startupAlerts.push({ title: PV.checkFailed, message: messageOf(e) }); }
     s.startupAlerts.push(...s.delta(mark).alerts);
     await s.save();
     return s;

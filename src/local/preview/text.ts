@@ -3,6 +3,7 @@
 export const PV = {
   openFailed: 'onOpen gặp lỗi',
   setupFailed: 'Thiết lập (menuSetup) gặp lỗi',
+  checkFailed: 'Kiểm tra toàn bộ (menuCheckAll) gặp lỗi',
   noSheet: (name: string) => `Không có tab "${name}".`,
   badEdit: 'Ô cần sửa không hợp lệ.',
   outside: (rows: number, cols: number) => `Vùng dán vượt quá kích thước trang tính (${rows} dòng, ${cols} cột).`,

@@ -311,8 +311,11 @@ function select(row: number, col: number, scroll = true): void {
   $('cell-ref').textContent = `${columnLetter(sel.col)}${sel.row}`;
   $('cell-text').textContent = view.values[sel.row - 1]?.[sel.col - 1] ?? '';
   const note = td?.dataset.note ?? '';
+  // The strip keeps its height whether or not there is a note: a layout shift under the mouse would move a
+  // double-click onto the next row.
   $('cell-note').textContent = note;
-  $('cell-note').hidden = !note;
+  $('cell-note').title = note;
+  $('cell-note').classList.toggle('empty', !note);
 }
 
 function startEdit(initialText: string | null, typed?: string): void {
