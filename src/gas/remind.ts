@@ -29,9 +29,7 @@ function links(ss: Spreadsheet) {
 }
 
 /** What today's run would send, without sending (the sidebar's preview, the CLI's dry run). */
-export function previewReminders(ss: Spreadsheet, now: Date = new Date()): ReminderPlan {
-  const book = readBook(ss);
-  const v = validateWorkbook(book, now);
+export function previewReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Validation): ReminderPlan {
   const log = readLog(book[TAB.log] ?? []);
   const pending = pendingRecords(PropertiesService.getDocumentProperties().getProperties());
   const quota = MailApp.getRemainingDailyQuota();

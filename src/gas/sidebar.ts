@@ -5,7 +5,7 @@ import { buildReport, type Report } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
 import { dayOf, formatMonth, parseMonthStrict, deadlinePassed } from '../core/periods';
 import { reminderSchedule, readLog, type LogEntry } from '../core/reminders';
-import { REPORT_MAIL, SIDEBAR_ERRORS, SKIP_REASON_LABELS } from '../core/text';
+import { REPORT_MAIL, SIDEBAR_ERRORS, SKIP_REASON_LABELS, STATUS_LABEL } from '../core/text';
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import type { ReminderPanel, ReportSummary, RunSummary, SidebarData } from '../sidebar/api';
@@ -54,7 +54,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
     forms: report.forms.map((f) => ({
       form: f.form, tab: f.tab, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
       completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate,
-      chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, form: c.form })),
+      chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
       indicators: f.indicators.map((i) => ({ key: i.key, header: i.header, kind: i.kind, period: i.period, cumulative: i.cumulative, change: i.change })),
     })),
   };
@@ -106,9 +106,10 @@ export function selectUnitRows(form: string, code: string, period: string): numb
 export function reminderPanel(): ReminderPanel {
   const ss = active();
   const now = new Date();
-  const plan = previewReminders(ss, now);
-  const book = readBook(ss, [TAB.settings, TAB.log]);
-  const settings = validateWorkbook(book, now).settings;
+  const book = readBook(ss);
+  const v = validateWorkbook(book, now);
+  const plan = previewReminders(ss, now, book, v);
+  const settings = v.settings;
   const schedule = reminderSchedule(settings, dayOf(now));
   const next = schedule.nextSteps[0];
   return {

@@ -4,7 +4,7 @@
 export interface FormInfo { id: string; tab: string; group: string }
 export interface SidebarData { periods: string[]; defaultPeriod: string | null; forms: FormInfo[] }
 
-export interface UnitLine { code: string; name: string; status: string; form: string }
+export interface UnitLine { code: string; name: string; status: string; label: string; form: string }
 export interface IndicatorLine { key: string; header: string; kind: 'stock' | 'flow'; period: number; cumulative: number; change: number | null }
 export interface FormSummary {
   form: string; tab: string; dueBefore: string | null; expected: number; reported: number; onTime: number; late: number;

@@ -63,7 +63,7 @@ function renderForm(f: FormSummary, period: string): HTMLElement {
     for (const u of f.chase) {
       const link = el('a', { href: '#', class: `unit ${u.status}` }, u.name);
       link.addEventListener('click', (ev) => { ev.preventDefault(); void call('selectUnitRows', f.form, u.code, period).catch((e) => showStatus(errorText(e), 'error')); });
-      list.append(el('li', {}, link, ` (${UI.status[u.status] ?? u.status})`));
+      list.append(el('li', {}, link, ` (${u.label})`));
     }
     box.append(el('div', { class: 'chase-title' }, UI.toChase), list);
   }

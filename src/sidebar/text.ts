@@ -29,7 +29,6 @@ export const UI = {
   counts: (expected: number, reported: number, onTime: number, late: number) => `Phải báo cáo: ${expected} · Đã báo cáo: ${reported} (đúng hạn ${onTime}, trễ ${late})`,
   installRate: 'Tỷ lệ cài đặt',
   toChase: 'Đơn vị cần đôn đốc:',
-  status: { missing: 'chưa báo cáo', invalid: 'báo cáo có lỗi', pending: 'chưa nộp', late: 'nộp trễ' } as Record<string, string>,
   indicator: 'Chỉ tiêu',
   inPeriod: 'Trong kỳ',
   cumulative: 'Lũy kế',
