@@ -22,6 +22,9 @@ body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-heig
 .report th, .report td { border: 1px solid #999; padding: 2pt 6pt; }
 .report th { background: #cfe2f3; }
 .report td.n { text-align: right; }
+/* Per-unit tables have a column per indicator: fixed layout and a small font keep them inside an A4 page. */
+.report table.units { width: 100%; table-layout: fixed; font-size: 7pt; }
+.report table.units th, .report table.units td { padding: 1pt 2pt; overflow-wrap: anywhere; }
 .break { page-break-before: always; break-before: page; }
 @media screen { .doc { padding: 20mm 15mm 20mm 30mm; box-shadow: 0 0 4px #999; margin: 12pt auto; } }`;
 }
@@ -88,7 +91,7 @@ function unitsTable(f: FormReport): string {
   const rows = f.units.map((u) => `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${td(u.code)}${td(u.name)}`
     + `${td(STATUS_LABEL[u.status])}${td(u.submittedAt ? formatDateTime(u.submittedAt) : '')}${tdn(formatPercentVi(u.installRate))}`
     + f.indicators.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') + '</tr>');
-  return `<h3>${esc(T.unitsTitle(T.formName(f.form), f.group))}</h3><table>${th([...T.unitHeaders, ...f.indicators.map((i) => i.header)])}${rows.join('')}</table>`;
+  return `<h3>${esc(T.unitsTitle(T.formName(f.form), f.group))}</h3><table class="units">${th([...T.unitHeaders, ...f.indicators.map((i) => i.header)])}${rows.join('')}</table>`;
 }
 
 function chaseTable(r: Report): string {
