@@ -3,6 +3,7 @@ import { boot, cells } from './boot';
 import { example1 } from '../fixtures/example1';
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, TAB, formById } from '../../src/core/forms/schema';
 import type { Runtime } from '../../src/local/runtime';
+import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 
 const ALL_TABS = [TAB.directory, TAB.settings, TAB.log, ...FORMS.map((f) => f.tab)];
@@ -61,6 +62,13 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect(rule.args[0]).toEqual(['Thành phố Pleiku', 'Thị xã An Khê', 'Huyện Đăk Đoa', 'Huyện Kông Chro']);
     expect(rule.allowInvalid).toBe(true);
     expect(rt.spreadsheet.sheet('Biểu mẫu 04')!.validations.get(1, 1)).toBeUndefined();
+  });
+
+  test('the daily trigger refreshes the period drop-down when a new month starts', () => {
+    const { rt, app } = boot(example1());
+    rt.tick(app, fromLocal(2024, 9, 2, 8, 30));
+    const rule = rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 2)!;
+    expect((rule.args[0] as string[]).slice(0, 2)).toEqual(['09/2024', '08/2024']);
   });
 
   test('a second run changes nothing and creates no second trigger', () => {
