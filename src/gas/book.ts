@@ -9,8 +9,7 @@ export const ALL_TABS: string[] = [TAB.directory, TAB.settings, ...FORM_TABS, TA
 
 /** The values of a tab from A1 to its last used cell; [] when the tab is missing. */
 export function readTab(ss: Spreadsheet, name: string): Grid {
-  const sheet = ss.getSheetByName(name);
-  return sheet ? (sheet.getDataRange().getValues() as Grid) : [];
+  return readBook(ss, [name])[name] ?? [];
 }
 
 /** The named tabs (missing ones are left out, as the core expects). */

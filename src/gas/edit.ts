@@ -47,7 +47,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   for (const m of marks) {
     const old = subCol === undefined ? '' : grid[m.row - 1]?.[subCol];
     const kept = !renewed && isDate(old) ? (old as Date) : null;
-    owned.set(m.row, { submittedAt: kept ?? (validRows.has(m.row) ? now : ''), updatedAt: now });
+    // A row left empty (its data cleared) keeps no script values either.
+    owned.set(m.row, { submittedAt: kept ?? (validRows.has(m.row) ? now : ''), updatedAt: m.status ? now : '' });
   }
   annotateRows(sheet, layout, grid[0]?.length ?? 0, first, last, marks, owned);
 }

@@ -118,6 +118,13 @@ describe('handleEdit (the installable edit trigger)', () => {
     expect(Object.values(small).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(25);
   });
 
+  test('clearing a row clears its notes, colours and script values', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, TAB03, 6, 1, [new Array(col('submitted_at')).fill('')]);
+    expect(cell(rt, 6, 'staff_installed')).toEqual({ value: undefined, note: '', background: null });
+    expect([cell(rt, 6, 'status').value, cell(rt, 6, 'updated_at').value, cell(rt, 6, 'submitted_at').value]).toEqual([undefined, undefined, undefined]);
+  });
+
   test('an edit on the directory re-checks the forms', () => {
     const { rt, app } = boot(example1(), { now: NOW });
     expect(cell(rt, 8, 'unit').background).toBe(null);
