@@ -4,7 +4,7 @@ import { DIRECTORY_COLUMNS, formById, LOG_COLUMNS, TAB } from '../../src/core/fo
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime } from '../../src/local/runtime';
-import { LOG_RESULT_LABELS as RESULT } from '../../src/core/text';
+import { LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
 
 /** Twelve form-03 districts, none reported for 07/2024; reminders on; D-7 of 07/2024 is Monday 05/08/2024. */
 function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`): Workbook {
@@ -93,6 +93,22 @@ describe('dailyTick: reminders', () => {
     expect(digest.body).toContain('Huyện Thử 12');
     app.dailyTick();
     expect(rt.outbox).toHaveLength(13);
+  });
+
+  test('the menu turns reminders on and off through the setting, never adding or removing a trigger', () => {
+    const b = book();
+    b[TAB.settings][1][1] = 'Không';
+    const { rt, app } = boot(b, { now: D7 });
+    const triggers = rt.triggers().map((t) => t.id);
+    app.menuRemindersOn();
+    const value = () => rt.spreadsheet.sheet(TAB.settings)!.getDataRange().getValues().find((r) => r[0] === 'Nhắc nhở tự động')![1];
+    expect(value()).toBe('Có');
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+    app.menuRemindersOff();
+    expect(value()).toBe('Không');
+    expect(rt.triggers().map((t) => t.id)).toEqual(triggers);
+    expect(rt.ui.alerts.slice(-2).map((a) => a.prompt)).toEqual([REMINDER_SWITCH.on, REMINDER_SWITCH.off]);
   });
 
   test('reminders off: the daily trigger checks but sends nothing', () => {

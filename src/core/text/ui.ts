@@ -39,7 +39,6 @@ export const CHECK = {
 export const REMINDER_SWITCH = {
   on: 'Đã bật nhắc nhở tự động: mỗi ngày hệ thống sẽ gửi email nhắc các đơn vị chưa báo cáo.',
   off: 'Đã tắt nhắc nhở tự động.',
-  busy: 'Một lượt gửi nhắc khác đang chạy. Vui lòng thử lại sau ít phút.',
 };
 
 export const SIDEBAR_ERRORS = {
