@@ -1,0 +1,39 @@
+// Arrows point down: the core knows nothing of Google or Node; the sidebar page shares types only.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+const imports = (src: string) => [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+
+describe('module boundaries', () => {
+  test('src/core uses no Apps Script service, no Node API and imports only src/core', () => {
+    for (const file of files(join(ROOT, 'src/core'))) {
+      const src = readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
+      const name = relative(ROOT, file);
+      expect([name, src.match(/\b(SpreadsheetApp|MailApp|PropertiesService|LockService|CacheService|HtmlService|ScriptApp|DocumentApp|Utilities|Session|Logger)\./g)]).toEqual([name, null]);
+      expect([name, src.match(/\brequire\(|\bprocess\.|\bBuffer\b|__dirname/g)]).toEqual([name, null]);
+      for (const i of imports(src)) expect([name, i.startsWith('.') && !/\/(gas|local|sidebar)\//.test(i) && !i.startsWith('../../')]).toEqual([name, true]);
+    }
+  });
+
+  test('src/local and the sidebar never import src/gas: the bundle is loaded as Apps Script would, not imported', () => {
+    for (const dir of ['src/local', 'src/sidebar']) {
+      for (const file of files(join(ROOT, dir)).filter((f) => !f.includes('/runtime/'))) {
+        const src = readFileSync(file, 'utf8');
+        for (const i of imports(src)) expect([relative(ROOT, file), /\/gas\//.test(i)]).toEqual([relative(ROOT, file), false]);
+      }
+    }
+  });
+
+  test('the sidebar page imports only its own files (it is bundled on its own)', () => {
+    for (const file of files(join(ROOT, 'src/sidebar'))) {
+      for (const i of imports(readFileSync(file, 'utf8'))) expect([relative(ROOT, file), i.startsWith('./')]).toEqual([relative(ROOT, file), true]);
+    }
+  });
+});
