@@ -212,14 +212,26 @@ function ensureSettingsRows(sheet: Sheet, grid: Grid, report: SetupReport): void
 }
 
 /** The two triggers the product lives on; never a second one. */
+/** Document property holding the hour the daily trigger was installed at (a Trigger cannot tell its hour). */
+const DAILY_HOUR_KEY = 'dailyTickHour';
+
+/** The two triggers the product lives on; never a second one. A changed `Giờ gửi nhắc` moves the daily one. */
 export function ensureTriggers(ss: Spreadsheet, settings: Settings, report?: SetupReport): void {
-  const handlers = new Set(ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()));
+  const triggers = ScriptApp.getProjectTriggers();
+  const handlers = new Set(triggers.map((t) => t.getHandlerFunction()));
   if (!handlers.has('handleEdit')) {
     ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
     report?.triggers.push('handleEdit');
   }
+  const props = PropertiesService.getDocumentProperties();
+  const hour = String(settings.sendHour);
+  if (handlers.has('dailyTick') && props.getProperty(DAILY_HOUR_KEY) !== hour) {
+    for (const t of triggers) if (t.getHandlerFunction() === 'dailyTick') ScriptApp.deleteTrigger(t);
+    handlers.delete('dailyTick');
+  }
   if (!handlers.has('dailyTick')) {
     ScriptApp.newTrigger('dailyTick').timeBased().everyDays(1).atHour(settings.sendHour).inTimezone(TIME_ZONE).create();
+    props.setProperty(DAILY_HOUR_KEY, hour);
     report?.triggers.push('dailyTick');
   }
 }

@@ -71,6 +71,18 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect((rule.args[0] as string[]).slice(0, 2)).toEqual(['09/2024', '08/2024']);
   });
 
+  test('after `Giờ gửi nhắc` changes, setup moves the daily trigger to the new hour (still one)', () => {
+    const b = example1();
+    const { rt, app } = boot(b);
+    const settings = rt.spreadsheet.sheet('Cấu hình')!;
+    const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
+    settings.getRange(row, 2).setValue('17');
+    app.menuSetup();
+    const daily = rt.triggers().filter((t) => t.handler === 'dailyTick');
+    expect(daily).toHaveLength(1);
+    expect(daily[0].clock!.atHour).toBe(17);
+  });
+
   test('a second run changes nothing and creates no second trigger', () => {
     const { rt, app } = boot(example1());
     const before = state(rt);
