@@ -97,6 +97,11 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       if (!view) throw new HttpError(404, PV.noSheet(url.searchParams.get('name') ?? ''));
       return json(res, 200, { ok: true, sheet: view });
     }
+    if (path.startsWith('/doc/')) {
+      const page = session.documentHtml(decodeURIComponent(path.slice('/doc/'.length)));
+      if (page === null) throw new HttpError(404, PV.notFound);
+      return send(res, 200, 'text/html; charset=utf-8', page, MAIL_CSP);
+    }
     if (path === '/api/mail') return send(res, 200, 'text/html; charset=utf-8', mailPage(session, Number(url.searchParams.get('i'))), MAIL_CSP);
     throw new HttpError(404, PV.notFound);
   }

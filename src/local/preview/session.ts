@@ -155,7 +155,7 @@ export class Session {
     const handler = this.callable(name);
     const { value, ui } = await this.act(() => handler(...args));
     try {
-      return { result: toWire(value), ui };
+      return { result: localDocLinks(toWire(value)), ui };
     } catch (e) {
       if (e instanceof WireError) throw new Error(PV.notWireSafe(name, e.kind, e.path));
       throw e;
@@ -163,6 +163,14 @@ export class Session {
   }
 
   setClock(at: Date): void { this.rt.setNow(at); }
+
+  /** A Google Doc the script created, as the in-memory document renders it (served at /doc/<id>). */
+  documentHtml(id: string): string | null {
+    const doc = this.rt.documents.find((d) => d.getId() === id);
+    // An A4-wide sheet of paper on a grey desk, as Docs shows it.
+    const page = '<style>html{background:#eee}body{background:#fff;width:170mm;margin:12px auto;padding:20mm 15mm 20mm 30mm;box-shadow:0 0 4px #999}table{width:100%}</style>';
+    return doc ? `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${doc.getName().replace(/[<&>]/g, '')}</title>${page}</head>${doc.html()}</html>` : null;
+  }
 
   /** The daily clock trigger at `at`: fired by the runtime when due then, else run directly (it may fire late). */
   async runDaily(at: Date): Promise<{ ui: UiDelta; how: 'trigger' | 'direct'; mails: number }> {
@@ -244,4 +252,17 @@ function cellStyle(sh: MemSheet, r: number, c: number): CellStyle | null {
   else if (typeof v === 'number' || Object.prototype.toString.call(v) === '[object Date]') st.align = 'right';
   else if (typeof v === 'boolean') st.align = 'center';
   return Object.keys(st).length ? st : null;
+}
+
+const DOC_URL = /^https:\/\/docs\.google\.com\/document\/d\/([^/]+)\/edit$/;
+
+/** Google Docs cannot be reached from here: a link to a document the script made points at the preview's copy. */
+function localDocLinks(w: Wire): Wire {
+  if (typeof w === 'string') {
+    const m = DOC_URL.exec(w);
+    return m ? `/doc/${encodeURIComponent(m[1])}` : w;
+  }
+  if (Array.isArray(w)) return w.map(localDocLinks);
+  if (w && typeof w === 'object') return Object.fromEntries(Object.entries(w).map(([k, v]) => [k, localDocLinks(v as Wire)])) as Wire;
+  return w;
 }
