@@ -86,7 +86,7 @@ function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 
   const readsByTab: Record<string, number> = {}, writesByTab: Record<string, number> = {};
   for (const [tab, s] of Object.entries(c.bySheet)) { readsByTab[tab] = s.reads; writesByTab[tab] = s.writes; }
   const x: Extra = {
-    formTabs: FORMS.filter((f) => b.rt.spreadsheet.sheet(f.tab)).length, tabs: b.rt.spreadsheet.sheets.length,
+    checkedTabs: [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)].filter((t) => b.rt.spreadsheet.sheet(t)).length, tabs: b.rt.spreadsheet.sheets.length,
     readsByTab, writesByTab, emails: b.rt.outbox.length - sent + emails(), chartsStubbed: b.chartsStubbed,
   };
   return { m: { op, rows: b.rows, calls, cells, cpuMs, estimatedMs: estimatedMs(calls, cells, cpuMs) }, x };

@@ -51,10 +51,10 @@ describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months
     expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(25);
   });
 
-  test('validate_all: at most 4 cell-data calls per form tab plus 6', () => {
+  test('validate_all: at most 4 cell-data calls per checked tab (4 forms, directory, settings) plus 6', () => {
     const r = run('validate_all');
-    expect(r.x.formTabs).toBe(4);
-    expect(cellDataCalls(r.m.calls)).toBeLessThanOrEqual(4 * 4 + 6);
+    expect(r.x.checkedTabs).toBe(6);
+    expect(cellDataCalls(r.m.calls)).toBeLessThanOrEqual(4 * 6 + 6);
   });
 
   test('report (all forms, one period): at most 40 cell-data calls and 150 in all', () => {

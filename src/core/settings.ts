@@ -1,6 +1,6 @@
 // The `Cấu hình` tab: one setting a row; a value that does not parse is bad_setting and the default is used.
 import type { Grid, CellValue, Problem } from './types';
-import type { Settings } from './model';
+import type { Settings, TabLayout } from './model';
 import { SETTINGS, SETTINGS_HEADERS, TAB, TEMPLATE_PLACEHOLDERS, type SettingSpec } from './forms/schema';
 import { cellText, foldText, isBlank, isDate, readEmails, readPeriod, readYesNo } from './cells';
 import { dayOf, makeDay, parseMonthStrict } from './periods';
@@ -67,20 +67,28 @@ export function defaultSettings(): Settings {
   return out as unknown as Settings;
 }
 
+/** Where `Tham số` and `Giá trị` sit (header row optional: without one, columns A and B from row 1). */
+export function settingsLayout(grid: Grid): TabLayout {
+  const nameKey = foldText(SETTINGS_HEADERS.name), valueKey = foldText(SETTINGS_HEADERS.value);
+  for (let r = 0; r < Math.min(grid.length, 50); r++) {
+    const row = grid[r] || [];
+    const n = row.findIndex((c) => typeof c === 'string' && foldText(c) === nameKey);
+    const v = row.findIndex((c) => typeof c === 'string' && foldText(c) === valueKey);
+    if (n >= 0 && v >= 0) {
+      return { sheet: TAB.settings, headerRow: r + 1, columns: { name: n, value: v }, headers: { name: String(row[n]).trim(), value: String(row[v]).trim() } };
+    }
+  }
+  return { sheet: TAB.settings, headerRow: 0, columns: { name: 0, value: 1 }, headers: { name: SETTINGS_HEADERS.name, value: SETTINGS_HEADERS.value } };
+}
+
 /** Reads `Cấu hình` (Tham số | Giá trị, header row optional); unknown names are ignored, a repeated name: first wins. */
 export function readSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
   const settings = defaultSettings() as unknown as Record<string, unknown>;
   const problems: Problem[] = [];
   if (!grid) return { settings: settings as unknown as Settings, problems };
   const byName = new Map(SETTINGS.map((s) => [foldText(s.name), s]));
-  const nameKey = foldText(SETTINGS_HEADERS.name), valueKey = foldText(SETTINGS_HEADERS.value);
-  let nameCol = 0, valueCol = 1, valueHeader: string = SETTINGS_HEADERS.value, start = 0;
-  for (let r = 0; r < Math.min(grid.length, 50); r++) {
-    const row = grid[r] || [];
-    const n = row.findIndex((c) => typeof c === 'string' && foldText(c) === nameKey);
-    const v = row.findIndex((c) => typeof c === 'string' && foldText(c) === valueKey);
-    if (n >= 0 && v >= 0) { nameCol = n; valueCol = v; valueHeader = String(row[v]).trim(); start = r + 1; break; }
-  }
+  const layout = settingsLayout(grid);
+  const nameCol = layout.columns.name, valueCol = layout.columns.value, valueHeader = layout.headers.value, start = layout.headerRow;
   const seen = new Set<string>();
   for (let r = start; r < grid.length; r++) {
     const row = grid[r] || [];

@@ -4,7 +4,7 @@ import type { FormRow, Settings, TabLayout, Unit, Validation } from './model';
 import { FORMS, TAB, type ColumnSpec, type FormSpec } from './forms/schema';
 import { badLinks, cellText, isBlank, isDate, isPhone, readNumber, readPeriod } from './cells';
 import { isActive, readDirectory, unitMatcher, type UnitMatch } from './directory';
-import { readSettings } from './settings';
+import { readSettings, settingsLayout } from './settings';
 import { findLayout } from './layout';
 import { historyWarnings } from './history';
 import { addDays, dayOf, formatMonth, monthOfDay, startOfDay } from './periods';
@@ -246,6 +246,7 @@ export function validateWorkbook(book: Workbook, now: Date): Validation {
   const rows: FormRow[] = [];
   const layouts: Record<string, TabLayout> = {};
   if (book[TAB.directory]) layouts[TAB.directory] = directory.layout;
+  if (book[TAB.settings]) layouts[TAB.settings] = settingsLayout(book[TAB.settings]);
   for (const form of FORMS) {
     const grid = book[form.tab];
     if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows);

@@ -9,12 +9,16 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** The script-owned values of one row; `undefined` leaves that column as it is. */
 export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | '' }
 
+/** Rows first..last (1-based) and columns fromCol..toCol-1 (0-based) that the check owns the notes and colours of. */
+export interface Block { first: number; last: number; fromCol: number; toCol: number }
+
 /**
- * Annotates rows first..last (1-based) over columns 1..width: a row without marks is empty, so it is cleared.
- * `owned` gives the timestamps to write (edit); without it only the status column is written (full check).
+ * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
+ * (edit); without it only the status column, if the tab has one, is written (full check).
  */
-export function annotateRows(sheet: Sheet, layout: TabLayout, width: number, first: number, last: number,
-  marks: RowMarks[], owned?: Map<number, OwnedValues>): void {
+export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>): void {
+  const { first, last, fromCol, toCol } = block;
+  const width = toCol - fromCol;
   if (last < first || width < 1) return;
   const byRow = new Map(marks.map((m) => [m.row, m]));
   const statusCol = layout.columns.status;
@@ -26,19 +30,19 @@ export function annotateRows(sheet: Sheet, layout: TabLayout, width: number, fir
     const bgRow: (string | null)[] = new Array(width).fill(null);
     if (m) {
       for (const [col, cell] of Object.entries(m.cells)) {
-        const c = Number(col);
-        if (c >= width) continue;
+        const c = Number(col) - fromCol;
+        if (c < 0 || c >= width) continue;
         noteRow[c] = cell.note;
         bgRow[c] = cell.severity === 'error' ? ERROR_BACKGROUND : WARNING_BACKGROUND;
       }
-      if (statusCol !== undefined && statusCol < width) noteRow[statusCol] = m.statusNote;
+      if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) noteRow[statusCol - fromCol] = m.statusNote;
     }
     notes.push(noteRow);
     backgrounds.push(bgRow);
   }
-  const block = sheet.getRange(first, 1, last - first + 1, width);
-  block.setNotes(notes);
-  block.setBackgrounds(backgrounds);
+  const range = sheet.getRange(first, fromCol + 1, last - first + 1, width);
+  range.setNotes(notes);
+  range.setBackgrounds(backgrounds);
 
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
   const cols: { index: number; value: (r: number) => CellValue }[] = [];

@@ -1,5 +1,5 @@
 // The full check: every tab, every row. From the menu (with a summary) and from the daily trigger.
-import { FORMS } from '../core/forms/schema';
+import { FORMS, TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import type { Validation } from '../core/model';
@@ -9,16 +9,23 @@ import { annotateRows } from './annotate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Validates the whole workbook and annotates every form tab; returns the validation for further use. */
+/**
+ * Validates the whole workbook and annotates every checked tab: the form tabs (notes, colours, status), the directory
+ * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
+ * help notes). Returns the validation for further use.
+ */
 export function checkAll(ss: Spreadsheet, now: Date = new Date(), book: Workbook = readBook(ss)): Validation {
   const v = validateWorkbook(book, now);
-  for (const form of FORMS) {
-    const layout = v.layouts[form.tab];
-    const grid = book[form.tab];
-    if (!layout || !layout.headerRow || !grid || grid.length <= layout.headerRow) continue;
-    const sheet = ss.getSheetByName(form.tab);
+  for (const tab of [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)]) {
+    const layout = v.layouts[tab];
+    const grid = book[tab];
+    // A tab whose header row was not found is left alone (the settings tab may go without one).
+    if (!layout || (!layout.headerRow && tab !== TAB.settings) || !grid || grid.length <= layout.headerRow) continue;
+    const sheet = ss.getSheetByName(tab);
     if (!sheet) continue;
-    annotateRows(sheet, layout, grid[0].length, layout.headerRow + 1, grid.length, rowMarks(v, form.tab));
+    const value = tab === TAB.settings ? layout.columns.value : -1;
+    const cols = value >= 0 ? { fromCol: value, toCol: value + 1 } : { fromCol: 0, toCol: grid[0].length };
+    annotateRows(sheet, layout, { first: layout.headerRow + 1, last: grid.length, ...cols }, rowMarks(v, tab));
   }
   return v;
 }

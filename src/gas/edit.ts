@@ -50,5 +50,5 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     // A row left empty (its data cleared) keeps no script values either.
     owned.set(m.row, { submittedAt: kept ?? (validRows.has(m.row) ? now : ''), updatedAt: m.status ? now : '' });
   }
-  annotateRows(sheet, layout, grid[0]?.length ?? 0, first, last, marks, owned);
+  annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: grid[0]?.length ?? 0 }, marks, owned);
 }

@@ -132,3 +132,25 @@ describe('handleEdit (the installable edit trigger)', () => {
     expect(cell(rt, 8, 'unit').background).toBe(ERROR_BACKGROUND);
   });
 });
+
+describe('the directory and the settings show their problems at the cell', () => {
+  test('a malformed email in the directory and a bad setting value get a note and a red background', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, 'Danh mục đơn vị', 3, 4, [['ankhe@gialai.example\nBcc: x@evil.example']]);
+    const dir = rt.spreadsheet.sheet('Danh mục đơn vị')!;
+    expect(dir.notes.get(2, 3)).toMatch(/email/i);
+    expect(dir.backgrounds.get(2, 3)).toBe(ERROR_BACKGROUND);
+
+    const settings = rt.spreadsheet.sheet('Cấu hình')!;
+    const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
+    const help = settings.notes.get(row - 1, 0);
+    rt.edit(app, 'Cấu hình', row, 2, [['25']]);
+    expect(settings.notes.get(row - 1, 1)).toMatch(/Giờ gửi nhắc/);
+    expect(settings.backgrounds.get(row - 1, 1)).toBe(ERROR_BACKGROUND);
+    expect(settings.notes.get(row - 1, 0)).toBe(help); // setup's help note on the name stays
+
+    rt.edit(app, 'Cấu hình', row, 2, [['7']]);
+    expect(settings.notes.get(row - 1, 1) ?? '').toBe('');
+    expect(settings.backgrounds.get(row - 1, 1) ?? null).toBe(null);
+  });
+});
