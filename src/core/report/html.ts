@@ -30,7 +30,8 @@ body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-heig
 }
 
 function runHtml(r: Run): string {
-  let h = esc(r.text);
+  // Runs of spaces are meant (`Số:      /BC-STTTT` leaves room for the number written by hand): keep them.
+  let h = esc(r.text).replace(/ {2,}/g, (m) => '&nbsp;'.repeat(m.length));
   if (r.underline) h = `<u>${h}</u>`;
   if (r.italic) h = `<i>${h}</i>`;
   if (r.bold) h = `<b>${h}</b>`;
