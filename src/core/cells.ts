@@ -1,6 +1,7 @@
 // Reading single cells: numbers, periods, phones, links, emails, as users really type them.
 import type { CellValue, Month } from './types';
-import { localParts, month } from './periods';
+import { NO, YES } from './forms/schema';
+import { dayOf, formatDay, localParts, month } from './periods';
 
 /** A Date from any realm (Apps Script, Node, a sandbox): never `instanceof`. */
 export function isDate(v: unknown): v is Date {
@@ -15,10 +16,7 @@ export function isBlank(v: CellValue | undefined | null): boolean {
 /** A cell as text, for messages and text columns. */
 export function cellText(v: CellValue | undefined | null): string {
   if (v === undefined || v === null) return '';
-  if (isDate(v)) {
-    const p = localParts(v);
-    return `${String(p.day).padStart(2, '0')}/${String(p.month).padStart(2, '0')}/${p.year}`;
-  }
+  if (isDate(v)) return formatDay(dayOf(v));
   return String(v);
 }
 
@@ -143,7 +141,7 @@ export function readYesNo(v: CellValue, blank: boolean): boolean | null {
   if (typeof v === 'boolean') return v;
   if (isBlank(v)) return blank;
   const t = foldText(String(v));
-  if (t === 'có' || t === 'co') return true;
-  if (t === 'không' || t === 'khong') return false;
+  if (t === foldText(YES) || t === 'co') return true;
+  if (t === foldText(NO) || t === 'khong') return false;
   return null;
 }

@@ -3,8 +3,7 @@ import { FORMS, TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import type { Validation } from '../core/model';
-import type { Workbook } from '../core/types';
-import { readBook } from './book';
+import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -14,14 +13,15 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
  * help notes). Returns the validation for further use.
  */
-export function checkAll(ss: Spreadsheet, now: Date = new Date(), book: Workbook = readBook(ss)): Validation {
+export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss)): Validation {
+  const { book, sheets } = snap;
   const v = validateWorkbook(book, now);
   for (const tab of [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
     // A tab whose header row was not found is left alone (the settings tab may go without one).
     if (!layout || (!layout.headerRow && tab !== TAB.settings) || !grid || grid.length <= layout.headerRow) continue;
-    const sheet = ss.getSheetByName(tab);
+    const sheet = sheets[tab];
     if (!sheet) continue;
     const value = tab === TAB.settings ? layout.columns.value : -1;
     const cols = value >= 0 ? { fromCol: value, toCol: value + 1 } : { fromCol: 0, toCol: grid[0].length };

@@ -4,7 +4,7 @@
 import { checkAll } from './check';
 import { applyNativeValidation } from './setup';
 import { sendReminders } from './remind';
-import { readBook } from './book';
+import { readSnapshot } from './book';
 
 export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -12,10 +12,10 @@ export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30 * 1000)) return; // another run is at work; tomorrow's run catches up
   try {
-    const book = readBook(ss);
-    const v = checkAll(ss, now, book);
-    applyNativeValidation(ss, v, now);
-    if (v.settings.autoRemind) sendReminders(ss, now, book, v);
+    const snap = readSnapshot(ss);
+    const v = checkAll(ss, now, snap);
+    applyNativeValidation(snap, v, now);
+    if (v.settings.autoRemind) sendReminders(ss, now, snap, v);
   } finally {
     lock.releaseLock();
   }

@@ -1,6 +1,6 @@
 // The i-Speed menu and what its items do.
 import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH } from '../core/text';
-import { FORMS, SETTINGS, TAB } from '../core/forms/schema';
+import { FORMS, NO, SETTINGS, TAB, YES } from '../core/forms/schema';
 import { setupSpreadsheet } from './setup';
 import { checkAll } from './check';
 
@@ -54,5 +54,5 @@ export function setAutoRemind(on: boolean): void {
   const values = sheet.getDataRange().getValues();
   const index = values.findIndex((r) => String(r[0]).trim() === name);
   const row = index >= 0 ? index + 1 : Math.max(values.length, 1) + 1;
-  sheet.getRange(row, 1, 1, 2).setValues([[name, on ? 'Có' : 'Không']]);
+  sheet.getRange(row, 1, 1, 2).setValues([[name, on ? YES : NO]]);
 }

@@ -4,9 +4,9 @@ import { FORMS, TAB, LOG_COLUMNS } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { planReminders, readLog, logRow, sendKey, type LogEntry, type ReminderPlan, type SendKey } from '../core/reminders';
 import { dayOf } from '../core/periods';
-import type { FormId, Workbook } from '../core/types';
+import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
-import { readBook } from './book';
+import { readSnapshot, type Snapshot } from './book';
 import { formatLogColumns } from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,22 +18,22 @@ interface SendRecord extends SendKey { state: 'sending' | 'sent'; at: string; to
 
 export interface ReminderRun { busy: boolean; plan: ReminderPlan | null; sent: number; failed: number; deferred: number; uncertain: number }
 
-function links(ss: Spreadsheet) {
+function links(ss: Spreadsheet, sheets: Snapshot['sheets']) {
   const url = ss.getUrl();
   const gids: Partial<Record<FormId, number>> = {};
   for (const f of FORMS) {
-    const sheet = ss.getSheetByName(f.tab);
+    const sheet = sheets[f.tab];
     if (sheet) gids[f.id] = sheet.getSheetId();
   }
   return { spreadsheetUrl: url, tabUrl: (form: FormId) => (gids[form] === undefined ? url : `${url}#gid=${gids[form]}`) };
 }
 
 /** What today's run would send, without sending (the sidebar's preview, the CLI's dry run). */
-export function previewReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Validation): ReminderPlan {
-  const log = readLog(book[TAB.log] ?? []);
+export function previewReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): ReminderPlan {
+  const log = readLog(snap.book[TAB.log] ?? []);
   const pending = pendingRecords(PropertiesService.getDocumentProperties().getProperties());
   const quota = MailApp.getRemainingDailyQuota();
-  return planReminders({ v, log: [...log, ...pending.map(toLogEntry)], today: dayOf(now), quota, links: links(ss) });
+  return planReminders({ v, log: [...log, ...pending.map(toLogEntry)], today: dayOf(now), quota, links: links(ss, snap.sheets) });
 }
 
 /** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */
@@ -41,18 +41,18 @@ export function runReminders(ss: Spreadsheet, now: Date = new Date()): ReminderR
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(30 * 1000)) return { busy: true, plan: null, sent: 0, failed: 0, deferred: 0, uncertain: 0 };
   try {
-    const book = readBook(ss);
-    return sendReminders(ss, now, book, validateWorkbook(book, now));
+    const snap = readSnapshot(ss);
+    return sendReminders(ss, now, snap, validateWorkbook(snap.book, now));
   } finally {
     lock.releaseLock();
   }
 }
 
 /** Plans and sends on a workbook just read; the caller holds the document lock. */
-export function sendReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Validation): ReminderRun {
+export function sendReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): ReminderRun {
   const props = PropertiesService.getDocumentProperties();
   const stored = props.getProperties();
-  const logged = readLog(book[TAB.log] ?? []);
+  const logged = readLog(snap.book[TAB.log] ?? []);
   const loggedKeys = new Set(logged.filter((e) => e.result === 'sent' || e.result === 'uncertain').map(sendKey));
 
   // What a dead run left behind: 'sent' goes into the log as sent, 'sending' as uncertain (never retried).
@@ -60,7 +60,7 @@ export function sendReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Val
   const log = [...logged, ...entries];
   const uncertain = log.filter((e) => e.result === 'uncertain');
   const quota = MailApp.getRemainingDailyQuota();
-  const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss), uncertain });
+  const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss, snap.sheets), uncertain });
   const run: ReminderRun = { busy: false, plan, sent: 0, failed: 0, deferred: 0, uncertain: entries.filter((e) => e.result === 'uncertain').length };
   const department = v.settings.department;
 
@@ -86,7 +86,7 @@ export function sendReminders(ss: Spreadsheet, now: Date, book: Workbook, v: Val
     if (skip.reason === 'already_sent' || skip.reason === 'reported') continue; // the log already says so
     entries.push({ ...keyOf(skip), at: now, to: [], result: skip.reason === 'quota' ? 'deferred' : 'skipped', detail: skip.reason });
   }
-  appendLog(ss, entries);
+  appendLog(ss, snap.sheets[TAB.log] ?? null, entries);
   // Once in the log tab, the durable records are no longer needed: keep every other property.
   const keep: Record<string, string> = {};
   for (const [k, val] of Object.entries(stored)) if (!k.startsWith(SEND_PREFIX)) keep[k] = val;
@@ -115,9 +115,9 @@ function toLogEntry(r: SendRecord): LogEntry {
 }
 
 /** Appends the run's entries to `Nhật ký` in one write. */
-function appendLog(ss: Spreadsheet, entries: LogEntry[]): void {
+function appendLog(ss: Spreadsheet, logSheet: GoogleAppsScript.Spreadsheet.Sheet | null, entries: LogEntry[]): void {
   if (!entries.length) return;
-  let sheet = ss.getSheetByName(TAB.log);
+  let sheet = logSheet;
   if (!sheet) {
     sheet = ss.insertSheet(TAB.log);
     formatLogColumns(sheet);

@@ -8,7 +8,7 @@ import { formatMonth, localParts, month, TIME_ZONE } from '../core/periods';
 import type { Grid } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION } from '../core/text';
-import { readBook, readTab } from './book';
+import { readSnapshot, readTab, type Snapshot } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,8 +40,9 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
     const sheet = ensureTab(ss, form.tab, report);
     setupFormTab(sheet, readTab(ss, form.tab), form, report);
   }
-  const v = validateWorkbook(readBook(ss), now);
-  applyNativeValidation(ss, v, now);
+  const snap = readSnapshot(ss);
+  const v = validateWorkbook(snap.book, now);
+  applyNativeValidation(snap, v, now);
   protectAdminTabs(ss, v.settings, [directory, settingsSheet, logSheet]);
   ensureTriggers(ss, v.settings, report);
   return report;
@@ -121,14 +122,14 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
 }
 
 /** Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them. */
-export function applyNativeValidation(ss: Spreadsheet, v: Validation, now: Date): void {
+export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date): void {
   const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
   const months: string[] = [];
   for (let m = current; m >= settings.startMonth && months.length < 240; m--) months.push(formatMonth(m));
   for (const form of FORMS) {
-    const sheet = ss.getSheetByName(form.tab);
+    const sheet = snap.sheets[form.tab];
     if (!sheet) continue;
     const layout = v.layouts[form.tab];
     if (!layout || !layout.headerRow) continue;

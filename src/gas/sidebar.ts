@@ -9,7 +9,7 @@ import { REPORT_MAIL, SIDEBAR_ERRORS, SKIP_REASON_LABELS, STATUS_LABEL } from '.
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import type { ReminderPanel, ReportSummary, RunSummary, SidebarData } from '../sidebar/api';
-import { readBook } from './book';
+import { readBook, readSnapshot } from './book';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
 import { previewReminders, runReminders } from './remind';
@@ -106,9 +106,9 @@ export function selectUnitRows(form: string, code: string, period: string): numb
 export function reminderPanel(): ReminderPanel {
   const ss = active();
   const now = new Date();
-  const book = readBook(ss);
-  const v = validateWorkbook(book, now);
-  const plan = previewReminders(ss, now, book, v);
+  const snap = readSnapshot(ss);
+  const v = validateWorkbook(snap.book, now);
+  const plan = previewReminders(ss, now, snap, v);
   const settings = v.settings;
   const schedule = reminderSchedule(settings, dayOf(now));
   const next = schedule.nextSteps[0];
@@ -119,7 +119,7 @@ export function reminderPanel(): ReminderPanel {
     quota: MailApp.getRemainingDailyQuota(),
     preview: plan.emails.map((e) => ({ unit: e.unit, form: e.form, period: e.period, step: e.step, to: e.to, subject: e.subject })),
     skipped: plan.skipped.map((s) => ({ unit: s.unit, form: s.form, step: s.step, reason: (SKIP_REASON_LABELS as Record<string, string>)[s.reason] ?? s.reason })),
-    lastRuns: lastRuns(readLog(book[TAB.log] ?? [])),
+    lastRuns: lastRuns(readLog(snap.book[TAB.log] ?? [])),
   };
 }
 

@@ -2,7 +2,8 @@
 // a few missing, and a handful of the mistakes people really make.
 import type { CellValue, FormId, Grid, Month, Workbook } from '../core/types';
 import { FORM_IDS } from '../core/types';
-import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, formById } from '../core/forms/schema';
+import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, YES, formById } from '../core/forms/schema';
+import { readYesNo } from '../core/cells';
 import { addDays, dayOf, formatMonth, fromLocal, month, monthOfDay, monthOfYear, parseDay, yearOf } from '../core/periods';
 import { validateWorkbook } from '../core/validate';
 import { logRow, planReminders, type LogEntry } from '../core/reminders';
@@ -96,7 +97,7 @@ function unitsFromGrid(grid: Grid): DemoUnit[] {
       code: String(row[code]).trim(), name: String(row[name]).trim(), form: f,
       communes: Number.isInteger(c) && c > 0 ? c : null,
       aliases: aliases >= 0 ? String(row[aliases] ?? '').split(';').map((s) => s.trim()).filter(Boolean) : [],
-      enabled: active < 0 || String(row[active] ?? '').trim() !== 'Không',
+      enabled: active < 0 || readYesNo(row[active] ?? '', true) !== false,
     });
   }
   return units;
@@ -348,7 +349,7 @@ export function benchUnitsGrid(count: number, seed: number): Grid {
     const byKey: Record<string, CellValue> = {
       code, name: `${pick(r, BENCH_NAMES[form])} ${i}`, form, email: `${code.toLowerCase()}@gialai.example`,
       contact: personName(r), phone: phoneNumber(r), communes: form === '03' ? int(r, 5, 25) : '',
-      aliases: '', from: '', to: '', active: 'Có',
+      aliases: '', from: '', to: '', active: YES,
     };
     grid.push(DIRECTORY_COLUMNS.map((c) => byKey[c.key]));
   }

@@ -60,6 +60,10 @@ export const TAB = {
   log: 'Nhật ký',
 } as const;
 
+/** How `Có` / `Không` cells are written (settings, `Hoạt động`); readYesNo also accepts them without accents. */
+export const YES = 'Có';
+export const NO = 'Không';
+
 export const HEADER_UNIT = 'Đơn vị';
 export const HEADER_PERIOD = 'Kỳ báo cáo';
 
@@ -197,11 +201,11 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'oneOffDeadline', name: 'Hạn nộp đợt đầu biểu mẫu 01, 02 (trước ngày)', type: 'date', default: '28/06/2024', help: 'Biểu mẫu 01, 02 nộp trước ngày này (dd/MM/yyyy).' },
   { key: 'reminderOffsets', name: 'Lịch nhắc (số ngày so với hạn)', type: 'offsets', default: '-7, -2, 1', help: 'Các ngày gửi nhắc, tính theo số ngày so với hạn nộp: số âm là trước hạn, số dương là sau hạn; không dùng số 0.' },
   { key: 'sendHour', name: 'Giờ gửi nhắc', type: 'hour', default: '8', help: 'Giờ trong ngày (0–23) chạy nhắc nhở tự động.' },
-  { key: 'skipWeekends', name: 'Bỏ qua cuối tuần', type: 'yesno', default: 'Có', help: 'Có: lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất.' },
+  { key: 'skipWeekends', name: 'Bỏ qua cuối tuần', type: 'yesno', default: YES, help: 'Có: lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất.' },
   { key: 'sampleTarget', name: 'Chỉ tiêu mẫu đo mỗi tháng', type: 'int', default: '300', help: 'Số mẫu đo i-Speed mỗi tháng trên mỗi địa bàn theo chỉ tiêu của Bộ.' },
   { key: 'signerTitle', name: 'Chức vụ người ký', type: 'text', default: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', help: 'Chức vụ ở khối chữ ký của văn bản.' },
   { key: 'signerName', name: 'Người ký', type: 'text', default: '', help: 'Họ và tên người ký văn bản.' },
-  { key: 'autoRemind', name: 'Nhắc nhở tự động', type: 'yesno', default: 'Không', help: 'Có: mỗi ngày hệ thống tự gửi email nhắc các đơn vị chưa báo cáo.' },
+  { key: 'autoRemind', name: 'Nhắc nhở tự động', type: 'yesno', default: NO, help: 'Có: mỗi ngày hệ thống tự gửi email nhắc các đơn vị chưa báo cáo.' },
   { key: 'reminderSubject', name: 'Tiêu đề email nhắc', type: 'template', default: '[i-Speed] Nhắc báo cáo {bieu_mau} kỳ {ky_bao_cao}, hạn trước ngày {han_nop}', help: 'Tiêu đề email nhắc trước hạn. Có thể dùng {don_vi}, {bieu_mau}, {ky_bao_cao}, {han_nop}, {duong_dan}, {co_quan}, {chi_tiet}.' },
   { key: 'reminderBody', name: 'Nội dung email nhắc', type: 'template', default: ['Kính gửi {don_vi},', '{co_quan} đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo {bieu_mau}, kỳ báo cáo {ky_bao_cao}, trước ngày {han_nop} tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email nhắc trước hạn; dòng trống ngăn cách các đoạn.' },
   { key: 'overdueSubject', name: 'Tiêu đề email quá hạn', type: 'template', default: '[i-Speed] Quá hạn báo cáo {bieu_mau} kỳ {ky_bao_cao}', help: 'Tiêu đề email gửi đơn vị quá hạn.' },

@@ -1,5 +1,6 @@
 // Email texts: settings templates filled for a unit, and the admins' digest; plain text and escaped HTML.
 import type { Problem } from '../types';
+import { formatPercentVi } from '../format';
 import { escapeHtml, neutralize } from '../safety';
 import { DIGEST_TEXT, REMINDER_TEXT } from '../text/reminders';
 
@@ -112,7 +113,7 @@ export interface DigestInput {
 }
 
 function percent(n: number, d: number): string {
-  return d === 0 ? '—' : `${(Math.round((n / d) * 1000) / 10).toFixed(1).replace('.', ',')}%`;
+  return d === 0 ? '—' : formatPercentVi(n / d, 1, true);
 }
 
 type Block = { heading: string; items: string[] };

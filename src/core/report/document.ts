@@ -3,7 +3,7 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, parseDay, type Day } from '../periods';
 import { neutralize } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatNumberVi, formatPercentVi } from './format';
+import { formatNumberVi, formatPercentVi } from '../format';
 import type { FormReport, Report } from './model';
 
 export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }

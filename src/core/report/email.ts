@@ -3,10 +3,11 @@
 import type { Settings } from '../model';
 import { escapeHtml, neutralize } from '../safety';
 import { formatDay, formatMonth, type Day } from '../periods';
+import { formatPercentVi } from '../format';
 import { REPORT_EMAIL } from '../text/report-email';
 import type { Report } from './model';
 
-const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1).replace('.', ',')}%`);
+const pct = (x: number | null) => (x === null ? '—' : formatPercentVi(x, 1, true));
 
 export function renderReportEmail(r: Report, settings: Settings, today: Day, sheetUrl: string): { subject: string; text: string; html: string } {
   const period = formatMonth(r.period);

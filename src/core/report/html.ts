@@ -3,7 +3,7 @@ import { formatDay, formatMonth } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';
-import { formatDateTime, formatNumberVi, formatPercentVi } from './format';
+import { formatDateTime, formatNumberVi, formatPercentVi } from '../format';
 import type { FormReport, Report } from './model';
 import { STATUS_COLOR } from './sheet';
 

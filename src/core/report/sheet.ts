@@ -4,7 +4,7 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, monthOfYear, yearOf } from '../periods';
 import { asSheetText } from '../safety';
 import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../format';
 import type { FormReport, Report, UnitStatus } from './model';
 
 export interface Box { row: number; col: number; numRows: number; numCols: number }

@@ -4,7 +4,7 @@ import type { Report } from '../../core/report/model';
 import type { ReminderPlan } from '../../core/reminders';
 import { formById } from '../../core/forms/schema';
 import { formatDay, formatMonth } from '../../core/periods';
-import { formatNumberVi, formatPercentVi } from '../../core/report/format';
+import { formatNumberVi, formatPercentVi } from '../../core/format';
 import { CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
 import { neutralize } from '../../core/safety';
 
