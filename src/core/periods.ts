@@ -62,6 +62,14 @@ export function startOfDay(day: Day): Date {
   return fromLocal(p.year, p.month, p.day);
 }
 
+/**
+ * The instant `day` ends (00:00 of the next day). Whatever the date taken as "today", rows stamped at or after this
+ * are ignored: the workbook is read as it stood that day (FORMS.md, Periods and deadlines).
+ */
+export function endOfDay(day: Day): number {
+  return startOfDay(addDays(day, 1)).getTime();
+}
+
 export function addDays(day: Day, n: number): Day {
   const p = parseDay(day);
   const t = new Date(Date.UTC(p.year, p.month - 1, p.day + n));

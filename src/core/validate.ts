@@ -7,7 +7,7 @@ import { isActive, readDirectory, unitMatcher, type UnitMatch } from './director
 import { readSettings, settingsLayout } from './settings';
 import { findLayout } from './layout';
 import { historyWarnings } from './history';
-import { addDays, dayOf, formatMonth, monthOfDay, startOfDay } from './periods';
+import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
@@ -240,7 +240,7 @@ export function validateWorkbook(book: Workbook, now: Date): Validation {
   }
   const ctx: Context = {
     settings, match: unitMatcher(directory.units),
-    currentMonth: monthOfDay(today), cutoff: startOfDay(addDays(today, 1)).getTime(), positions, periods: new Map(),
+    currentMonth: monthOfDay(today), cutoff: endOfDay(today), positions, periods: new Map(),
   };
   const problems: Problem[] = [...directory.problems, ...settingProblems];
   const rows: FormRow[] = [];

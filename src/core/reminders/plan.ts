@@ -3,7 +3,7 @@ import type { FormId, Month, Problem } from '../types';
 import type { FormRow, Unit, Validation } from '../model';
 import { formById } from '../forms/schema';
 import { neutralize } from '../safety';
-import { addDays, dayOf, formatDay, formatMonth, onTime, startOfDay, type Day } from '../periods';
+import { dayOf, endOfDay, formatDay, formatMonth, onTime, type Day } from '../periods';
 import { formLabel } from '../text/reminders';
 import { countsAsSent, sendKey, type LogEntry, type SendKey } from './log';
 import { deadlinesUpTo, stepsFor, type Deadline, type StepSlot } from './schedule';
@@ -45,7 +45,7 @@ function activeFor(u: Unit, m: Month): boolean {
 
 /** Rows by form, unit and month; a row stamped after today is not there yet. */
 function indexRows(rows: FormRow[], today: Day): Map<string, UnitPeriod> {
-  const end = startOfDay(addDays(today, 1)).getTime();
+  const end = endOfDay(today);
   const index = new Map<string, UnitPeriod>();
   for (const r of rows) {
     if (r.unitCode === null || r.month === null) continue;

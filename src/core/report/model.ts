@@ -2,7 +2,7 @@
 import type { FormId, Month } from '../types';
 import type { FormRow, Unit, Validation } from '../model';
 import { formById, indicators, type IndicatorKind } from '../forms/schema';
-import { addDays, dueBefore, deadlinePassed, formatDay, formatMonth, startOfDay, type Day } from '../periods';
+import { dueBefore, deadlinePassed, endOfDay, formatDay, formatMonth, startOfDay, type Day } from '../periods';
 import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
 
@@ -227,7 +227,7 @@ function buildForm(v: Validation, form: FormId, period: Month, today: Day): Form
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
-  const ix = indexForm(v, form, startOfDay(addDays(today, 1)).getTime());
+  const ix = indexForm(v, form, endOfDay(today));
   const due = dueBefore(form, period, settings);
   const passed = due !== null && deadlinePassed(due, today);
 
