@@ -8,8 +8,8 @@ export type Grid = CellValue[][];
 /** The values of every tab, by tab name: what one read per tab gives. */
 export type Workbook = Record<string, Grid>;
 
-export type FormId = '01' | '02' | '03' | '04';
-export const FORM_IDS: readonly FormId[] = ['01', '02', '03', '04'];
+/** A form's code, two digits '01'–'99' (`Danh sách biểu mẫu`). */
+export type FormId = string;
 
 export type Severity = 'error' | 'warning';
 
@@ -18,7 +18,7 @@ export type ProblemCode =
   | 'unknown_unit' | 'wrong_form' | 'inactive_unit' | 'unit_alias'
   | 'bad_period' | 'period_before_start' | 'period_in_future' | 'period_current'
   | 'duplicate' | 'bad_url' | 'bad_phone' | 'stock_decreased' | 'outlier'
-  | 'bad_email' | 'duplicate_unit' | 'bad_directory' | 'bad_setting';
+  | 'bad_email' | 'duplicate_unit' | 'bad_directory' | 'bad_setting' | 'bad_definition' | 'changed_after_close';
 
 export interface Problem {
   sheet: string;

@@ -1,6 +1,7 @@
 // The declarative schema: every tab, column, rule and indicator kind, in one place (FORMS.md).
 // Setup, native validation, the script's check, the report and the reminders all read this.
-import type { FormId } from '../types';
+import type { FormId, Month } from '../types';
+import type { Day } from '../periods';
 
 /** How a column's cells are read and checked. */
 export type ColumnType =
@@ -31,6 +32,11 @@ export interface ColumnSpec {
   help: string;
   /** Column width in pixels, for setup. */
   width?: number;
+  /** Other headers that mean this column (`Tên gọi khác`): how an existing sheet's own headers are adopted. */
+  aliases?: string[];
+  /** The periods for which the column is asked (`Từ kỳ`, `Đến kỳ`); absent or null = open. */
+  from?: Month | null;
+  to?: Month | null;
 }
 
 /** A cross-field bound: `key` must not exceed `max` (another column) or the unit's directory figure. */
@@ -46,12 +52,16 @@ export interface FormSpec {
   group: string;
   columns: ColumnSpec[];
   bounds: BoundRule[];
-  /** Form 02 may hold several rows per unit and period. */
+  /** Several rows per unit and period, added up (`Nhiều báo cáo mỗi kỳ`; form 02 of the template). */
   multipleRowsPerPeriod: boolean;
-  /** Forms 03 and 04 report monthly; 01 and 02 once (the one-off deadline). */
+  /** `Hằng tháng` (period M due before day `dueDay` of M+1) or `Một lần` (one period, the month of `dueDate`). */
   monthly: boolean;
-  /** Has the `Đường dẫn tin bài` column (forms 01, 02, 03). */
-  hasLinks: boolean;
+  /** Hằng tháng: the day 1–28 before which a period is due; null = the setting `Hạn nộp hằng tháng`. */
+  dueDay: number | null;
+  /** Một lần: the day before which the form is due; null = the setting `Hạn nộp đợt đầu`. */
+  dueDate: Day | null;
+  /** `Nhắc nhở`: whether reminders go out for this form. */
+  reminders: boolean;
 }
 
 export const TAB = {
