@@ -178,7 +178,7 @@ function generateRows(cfg: GenConfig, r: Rand): DemoRow[] {
   for (const u of cfg.units) {
     if (!u.enabled) continue;
     const s = initialState(r, u);
-    const hasLinks = formById(u.form).hasLinks;
+    const hasLinks = formById(u.form).columns.some((c) => c.key === 'links');
     const width = formById(u.form).columns.length;
     const make = (m: Month, entered: Date, share = 1): DemoRow => {
       const x: DemoRow = { form: u.form, unit: u, period: m, entered, valid: true, cells: new Array(width).fill('') };

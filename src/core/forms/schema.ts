@@ -121,7 +121,7 @@ function form(id: FormId, group: string, indicators: ColumnSpec[], opts: { bound
     id, tab: `Biểu mẫu ${id}`, group,
     columns: [...leading, ...staff(id), ...indicators, ...trailing(opts.links)],
     bounds: [{ key: 'staff_installed', max: { column: 'staff_total' } }, ...(opts.bounds ?? [])],
-    multipleRowsPerPeriod: !!opts.multiple, monthly: opts.monthly, hasLinks: opts.links,
+    multipleRowsPerPeriod: !!opts.multiple, monthly: opts.monthly, dueDay: null, dueDate: null, reminders: true,
   };
 }
 
