@@ -25,6 +25,14 @@ export function foldText(s: string): string {
   return s.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
+/** A form code, two digits '01'–'99': a number 1–99 counts, as does text `3`, `03` or `Biểu mẫu 03`; else null. */
+export function readFormCode(v: CellValue | undefined): string | null {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 99 ? String(v).padStart(2, '0') : null;
+  if (typeof v !== 'string') return null;
+  const m = /^(?:biểu mẫu\s*)?(\d{1,2})$/.exec(foldText(v));
+  return m && Number(m[1]) >= 1 ? m[1].padStart(2, '0') : null;
+}
+
 /** A header key: folded, without a trailing `(đến nay)` / `(trong kỳ)`. */
 export function normalizeHeader(s: string): string {
   return foldText(s).replace(/\s*\((đến nay|trong kỳ)\)$/, '');

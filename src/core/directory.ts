@@ -1,8 +1,8 @@
 // The directory of units (Danh mục đơn vị): reading it, and matching what users type in `Đơn vị`.
 import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, TabLayout, Unit } from './model';
-import { DIRECTORY_COLUMNS, TAB } from './forms/schema';
-import { cellText, foldText, isBlank, isDate, readEmails, readPeriod, readYesNo } from './cells';
+import { DIRECTORY_COLUMNS, FORMS, TAB, type FormSpec } from './forms/schema';
+import { cellText, foldText, isBlank, readFormCode, isDate, readEmails, readPeriod, readYesNo } from './cells';
 import { findLayout } from './layout';
 import { formatMonth } from './periods';
 import { MSG } from './text/validation';
@@ -12,11 +12,6 @@ export function isActive(unit: Unit, m: Month): boolean {
   return unit.enabled && (unit.from === null || m >= unit.from) && (unit.to === null || m <= unit.to);
 }
 
-function readForm(v: CellValue): FormId | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 4 ? (`0${v}` as FormId) : null;
-  const m = /^(?:biểu mẫu\s*)?0?([1-4])$/.exec(foldText(cellText(v)));
-  return m ? (`0${m[1]}` as FormId) : null;
-}
 
 function readCount(v: CellValue): number | null | undefined {
   if (isBlank(v)) return null;
@@ -25,7 +20,12 @@ function readCount(v: CellValue): number | null | undefined {
 }
 
 /** Reads the directory; a row without code, name or a readable form is reported and left out. */
-export function readDirectory(grid: Grid | undefined, _settings?: Settings): { units: Unit[]; problems: Problem[]; layout: TabLayout } {
+export function readDirectory(grid: Grid | undefined, _settings?: Settings, forms: readonly FormSpec[] = FORMS): { units: Unit[]; problems: Problem[]; layout: TabLayout } {
+  const codes = new Set(forms.map((f) => f.id));
+  const readForm = (v: CellValue): FormId | null => {
+    const code = readFormCode(v);
+    return code !== null && codes.has(code) ? code : null;
+  };
   const sheet = TAB.directory;
   const layout = findLayout(sheet, grid, DIRECTORY_COLUMNS, ['code', 'name']);
   const problems: Problem[] = [];
@@ -54,7 +54,7 @@ export function readDirectory(grid: Grid | undefined, _settings?: Settings): { u
       if (key in col && isBlank(get(key))) { add(row, key, 'required', MSG.required(hdr[key])); usable = false; }
     }
     const form = readForm(get('form'));
-    if (!isBlank(get('form')) && !form) { add(row, 'form', 'bad_directory', MSG.badDirectoryForm(cellText(get('form')))); usable = false; }
+    if (!isBlank(get('form')) && !form) { add(row, 'form', 'bad_directory', MSG.badDirectoryForm(cellText(get('form')), [...codes])); usable = false; }
 
     let emails: string[] = [], badEmail = false;
     const emailCell = get('email');

@@ -1,6 +1,7 @@
 // What validation makes of a workbook: the directory, the settings and every form row, parsed.
 // The report and the reminders read only this; adapters render `problems` and row patches.
 import type { FormId, Month, Problem } from './types';
+import type { FormSpec } from './forms/schema';
 
 export interface Unit {
   code: string;
@@ -73,9 +74,13 @@ export interface TabLayout {
   columns: Record<string, number>;
   /** key -> the header text as found in the sheet. */
   headers: Record<string, string>;
+  /** key -> how the header was recognised: the defined header, or one of its other names (`Tên gọi khác`). */
+  via?: Record<string, 'header' | 'alias'>;
 }
 
 export interface Validation {
+  /** The forms in force (the definition tabs, or the built-in template), each `tab` as found in the workbook. */
+  forms: FormSpec[];
   units: Unit[];
   settings: Settings;
   rows: FormRow[];

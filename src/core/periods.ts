@@ -1,7 +1,8 @@
 // Months, deadlines and the calendar of Asia/Ho_Chi_Minh.
 // Vietnam has kept UTC+7 without daylight saving since 1975, so a fixed offset is exact here.
-import type { FormId, Month } from './types';
+import type { Month } from './types';
 import type { Settings } from './model';
+import type { FormSpec } from './forms/schema';
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const OFFSET_MS = 7 * 3600 * 1000;
@@ -101,13 +102,16 @@ export function monthOfDay(day: Day): Month {
 
 /**
  * The day before which a report of `form` for `m` is due, or null when that period has no deadline.
- * Forms 01/02: only the campaign's first period, due before the one-off deadline.
- * Forms 03/04: period M is due before day `dueDay` of month M+1.
+ * `Một lần` forms: one period, the month of their deadline (the form's `Hạn nộp`, else the one-off setting).
+ * `Hằng tháng` forms: period M is due before day `Hạn nộp` (else the monthly setting) of month M+1.
  */
-export function dueBefore(form: FormId, m: Month, settings: Pick<Settings, 'dueDay' | 'oneOffDeadline' | 'startMonth'>): Day | null {
-  if (form === '01' || form === '02') return m === settings.startMonth ? settings.oneOffDeadline : null;
+export function dueBefore(form: Pick<FormSpec, 'monthly' | 'dueDay' | 'dueDate'>, m: Month, settings: Pick<Settings, 'dueDay' | 'oneOffDeadline'>): Day | null {
+  if (!form.monthly) {
+    const due = form.dueDate ?? settings.oneOffDeadline;
+    return m === monthOfDay(due) ? due : null;
+  }
   const next = m + 1;
-  return makeDay(yearOf(next), monthOfYear(next), settings.dueDay);
+  return makeDay(yearOf(next), monthOfYear(next), form.dueDay ?? settings.dueDay);
 }
 
 /** The deadline has passed once today (Asia/Ho_Chi_Minh) is that day or later. */

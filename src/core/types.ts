@@ -10,8 +10,6 @@ export type Workbook = Record<string, Grid>;
 
 /** A form's code, two digits '01'–'99' (`Danh sách biểu mẫu`). */
 export type FormId = string;
-/** @deprecated the built-in template's codes; being replaced by the forms read from the workbook. */
-export const FORM_IDS: readonly FormId[] = ['01', '02', '03', '04'];
 
 export type Severity = 'error' | 'warning';
 

@@ -1,7 +1,8 @@
 // The script's check: a snapshot of the workbook in, every problem and every parsed form row out.
 import type { CellValue, FormId, Month, Problem, ProblemCode, Severity, Workbook } from './types';
 import type { FormRow, Settings, TabLayout, Unit, Validation } from './model';
-import { FORMS, TAB, type ColumnSpec, type FormSpec } from './forms/schema';
+import { TAB, type ColumnSpec, type FormSpec } from './forms/schema';
+import { canonicalBook, inForce, readBookForms, type BookForms } from './forms/book';
 import { badLinks, cellText, isBlank, isDate, isPhone, readNumber, readPeriod } from './cells';
 import { isActive, readDirectory, unitMatcher, type UnitMatch } from './directory';
 import { readSettings, settingsLayout } from './settings';
@@ -12,10 +13,10 @@ import { MSG } from './text/validation';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
-const TAB_ORDER = [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)];
 
 interface Context {
   settings: Settings;
+  forms: readonly FormSpec[];
   match: (text: string, form: FormId, m: Month | null) => UnitMatch;
   currentMonth: Month;
   /** Rows stamped at or after this instant are ignored (the workbook as it stood at the end of today). */
@@ -75,7 +76,7 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
       else {
         unit = m.unit;
         if (m.alias) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code));
-        if (unit.form !== form.id) add('unit', 'error', 'wrong_form', MSG.wrongForm(unit.name, unit.form));
+        if (unit.form !== form.id) add('unit', 'error', 'wrong_form', MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? `Biểu mẫu ${unit.form}`));
         else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
           add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));
         }
@@ -92,7 +93,8 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
     const v = get(c.key);
     if (c.kind) values[c.key] = null;
     if (isBlank(v)) {
-      if (c.required) add(c.key, 'error', 'required', MSG.required(hdr[c.key]));
+      // A column asked only from (or until) some period is not required of the rows outside it.
+      if (c.required && inForce(c, month)) add(c.key, 'error', 'required', MSG.required(hdr[c.key]));
       continue;
     }
     checkCell(c, v, hdr[c.key], values, add);
@@ -188,7 +190,7 @@ function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx:
 function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: Problem[], rows: FormRow[]): TabLayout {
   const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
   form.columns.forEach((c, i) => {
-    if (!c.required || c.scriptOwned || c.key in layout.columns) return;
+    if (!c.required || c.scriptOwned || c.key in layout.columns || !inForce(c, ctx.currentMonth)) return;
     const p: Problem = { sheet: form.tab, row: layout.headerRow || 1, column: c.header, severity: 'error', code: 'missing_column', message: MSG.missingColumn(c.header) };
     ctx.positions.set(p, MISSING_COLUMN_POS + i);
     problems.push(p);
@@ -228,9 +230,12 @@ function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: 
  * Validates the whole workbook as it stood at the end of `now`'s day (Asia/Ho_Chi_Minh): rows stamped later are
  * ignored. Missing directory/settings tabs mean no units / the defaults.
  */
-export function validateWorkbook(book: Workbook, now: Date): Validation {
+export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms): Validation {
+  // The forms come from the book's definition tabs, unless the caller already has them (the edit trigger's cache).
+  const defined = known ? { ...known, book: canonicalBook(typed, known.forms) } : readBookForms(typed);
+  const { forms, book } = defined;
   const { settings, problems: settingProblems } = readSettings(book[TAB.settings]);
-  const directory = readDirectory(book[TAB.directory], settings);
+  const directory = readDirectory(book[TAB.directory], settings, forms);
   const today = dayOf(now);
   const positions = new Map<Problem, number>();
   for (const p of [...directory.problems, ...settingProblems]) {
@@ -239,23 +244,29 @@ export function validateWorkbook(book: Workbook, now: Date): Validation {
     positions.set(p, key !== undefined ? layout!.columns[key] : p.code === 'missing_column' ? MISSING_COLUMN_POS : 0);
   }
   const ctx: Context = {
-    settings, match: unitMatcher(directory.units),
+    settings, forms, match: unitMatcher(directory.units),
     currentMonth: monthOfDay(today), cutoff: endOfDay(today), positions, periods: new Map(),
   };
-  const problems: Problem[] = [...directory.problems, ...settingProblems];
+  for (const p of defined.problems) {
+    const layout = defined.layouts[p.sheet];
+    const key = layout ? Object.keys(layout.headers).find((k) => layout.headers[k] === p.column) : undefined;
+    positions.set(p, key !== undefined ? layout!.columns[key] : p.code === 'missing_column' ? MISSING_COLUMN_POS : 0);
+  }
+  const problems: Problem[] = [...directory.problems, ...settingProblems, ...defined.problems];
   const rows: FormRow[] = [];
-  const layouts: Record<string, TabLayout> = {};
+  const layouts: Record<string, TabLayout> = { ...defined.layouts };
   if (book[TAB.directory]) layouts[TAB.directory] = directory.layout;
   if (book[TAB.settings]) layouts[TAB.settings] = settingsLayout(book[TAB.settings]);
-  for (const form of FORMS) {
+  for (const form of forms) {
     const grid = book[form.tab];
     if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows);
   }
-  const tabIndex = new Map(TAB_ORDER.map((t, i) => [t, i]));
+  const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab)];
+  const tabIndex = new Map(tabOrder.map((t, i) => [t, i]));
   problems.sort((a, b) =>
     (tabIndex.get(a.sheet)! - tabIndex.get(b.sheet)!) || (a.row - b.row) ||
     ((positions.get(a) ?? 0) - (positions.get(b) ?? 0)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   let errors = 0;
   for (const p of problems) if (p.severity === 'error') errors++;
-  return { units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length } };
+  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length } };
 }

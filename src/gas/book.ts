@@ -1,29 +1,87 @@
 // Reading the spreadsheet: one getValues per tab, handed to the core as a plain Workbook.
 import type { Grid, Workbook } from '../core/types';
-import { FORMS, TAB } from '../core/forms/schema';
+import { TAB } from '../core/forms/schema';
+import { formsOf, knownTabs, tabKey, type BookForms } from '../core/forms/book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export const FORM_TABS: string[] = FORMS.map((f) => f.tab);
-export const ALL_TABS: string[] = [TAB.directory, TAB.settings, ...FORM_TABS, TAB.log];
+/** The tabs that say what every other tab means: read first, so the form tabs can be found. */
+export const CONTEXT_TABS: string[] = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns];
 
 /** The values of the tabs read, and the sheets themselves, so the writes after a read look nothing up again. */
 export interface Snapshot { book: Workbook; sheets: Record<string, Sheet> }
 
-/** The named tabs, one getValues each (missing ones are left out, as the core expects). */
-export function readSnapshot(ss: Spreadsheet, names: string[] = ALL_TABS): Snapshot {
+/**
+ * The tab `name` by the tab-name rule (FORMS.md): the exact name first (one call), else every sheet's name compared
+ * trimmed, NFC and case folded, so `Biểu mẫu 03 ` is found rather than ignored or created twice.
+ */
+export function sheetFinder(ss: Spreadsheet): (name: string) => Sheet | null {
+  let all: { sheet: Sheet; key: string }[] | null = null;
+  return (name) => {
+    const exact = ss.getSheetByName(name);
+    if (exact) return exact;
+    all ??= ss.getSheets().map((sheet) => ({ sheet, key: tabKey(sheet.getName()) }));
+    const key = tabKey(name);
+    return all.find((s) => s.key === key)?.sheet ?? null;
+  };
+}
+
+export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
+  return sheetFinder(ss)(name);
+}
+
+/**
+ * The named tabs, one getValues each, keyed by the name asked for (missing ones are left out, as the core expects).
+ * Without names: the context tabs, then the tabs of the forms they define, then the log.
+ */
+export function readSnapshot(ss: Spreadsheet, names?: string[]): Snapshot {
   const snap: Snapshot = { book: {}, sheets: {} };
-  for (const name of names) {
-    const sheet = ss.getSheetByName(name);
-    if (!sheet) continue;
-    snap.sheets[name] = sheet;
-    snap.book[name] = sheet.getDataRange().getValues() as Grid;
+  const find = sheetFinder(ss);
+  const read = (list: readonly string[]) => {
+    for (const name of list) {
+      if (name in snap.book) continue;
+      const sheet = find(name);
+      if (!sheet) continue;
+      snap.sheets[name] = sheet;
+      snap.book[name] = sheet.getDataRange().getValues() as Grid;
+    }
+  };
+  if (names) read(names);
+  else {
+    read(CONTEXT_TABS);
+    read(knownTabs(formsOf(snap.book).forms));
   }
   return snap;
 }
 
-export function readBook(ss: Spreadsheet, names: string[] = ALL_TABS): Workbook {
+/** Where the forms read from the definition tabs are kept between executions (a best-effort cache). */
+const FORMS_CACHE_KEY = 'ispeed:forms:v1';
+/** CacheService's longest expiry, 6 hours (APPS_SCRIPT.md); the daily run and any definition edit refresh it. */
+const FORMS_CACHE_SECONDS = 21600;
+
+/**
+ * The forms in force, for an edit: from the document cache when it holds them (one call instead of reading two
+ * tabs on every keystroke), else read from the definition tabs and remembered. `getDocumentCache()` is null when the
+ * script is not bound to the spreadsheet, and a cache may lose items early: both fall back to reading.
+ */
+export function definedForms(ss: Spreadsheet): BookForms {
+  const cache = CacheService.getDocumentCache();
+  const hit = cache?.get(FORMS_CACHE_KEY);
+  if (hit) {
+    try { return JSON.parse(hit) as BookForms; } catch { /* a damaged entry is read again below */ }
+  }
+  const defined = formsOf(readBook(ss, [TAB.formList, TAB.formColumns]));
+  rememberForms(defined, cache);
+  return defined;
+}
+
+/** Keeps the forms just read for the next edits (setup, a definition edit and the daily run call this). */
+export function rememberForms(defined: BookForms, cache = CacheService.getDocumentCache()): void {
+  try { cache?.put(FORMS_CACHE_KEY, JSON.stringify(defined), FORMS_CACHE_SECONDS); } catch { /* over 100 KB: edits read the tabs */ }
+}
+
+export function readBook(ss: Spreadsheet, names?: string[]): Workbook {
   return readSnapshot(ss, names).book;
 }
 

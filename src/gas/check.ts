@@ -1,5 +1,5 @@
 // The full check: every tab, every row. From the menu (with a summary) and from the daily trigger.
-import { FORMS, TAB } from '../core/forms/schema';
+import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import type { Validation } from '../core/model';
@@ -16,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss)): Validation {
   const { book, sheets } = snap;
   const v = validateWorkbook(book, now);
-  for (const tab of [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)]) {
+  for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab)]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
     // A tab whose header row was not found is left alone (the settings tab may go without one).

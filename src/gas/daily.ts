@@ -4,7 +4,8 @@
 import { checkAll } from './check';
 import { applyNativeValidation } from './setup';
 import { sendReminders } from './remind';
-import { readSnapshot } from './book';
+import { readSnapshot, rememberForms } from './book';
+import { formsOf } from '../core/forms/book';
 
 export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -14,6 +15,7 @@ export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   try {
     const snap = readSnapshot(ss);
     const v = checkAll(ss, now, snap);
+    rememberForms(formsOf(snap.book));
     applyNativeValidation(snap, v, now);
     if (v.settings.autoRemind) sendReminders(ss, now, snap, v);
   } finally {

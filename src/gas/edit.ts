@@ -1,9 +1,11 @@
 // The installable edit trigger: checks the rows an edit touched (one cell or a pasted block: ONE event).
-import { FORMS, TAB } from '../core/forms/schema';
+import { TAB } from '../core/forms/schema';
+import { formOfTab, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import { isDate } from '../core/cells';
-import { readBook } from './book';
+import { definedForms, readBook } from './book';
+import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 
@@ -12,19 +14,23 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const name = sheet.getName();
   const ss = e.source;
-  // The directory and the settings change what every row means: check everything again.
-  if (name === TAB.directory || name === TAB.settings) {
+  // The directory, the settings and the form definitions change what every row means: check everything again.
+  if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
     checkAll(ss);
     return;
   }
-  const form = FORMS.find((f) => f.tab === name);
-  if (!form) return;
+  if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) {
+    applyDefinitions(ss);
+    return;
+  }
 
   const now = new Date();
   const book = readBook(ss, [TAB.directory, TAB.settings, name]);
+  const v = validateWorkbook(book, now, definedForms(ss));
+  const form = formOfTab(v.forms, name);
+  if (!form) return;
   const grid = book[name] ?? [];
-  const v = validateWorkbook(book, now);
-  const layout = v.layouts[name];
+  const layout = v.layouts[form.tab];
   if (!layout || !layout.headerRow) return;
 
   const first = Math.max(range.getRow(), layout.headerRow + 1);
@@ -40,8 +46,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const rowNumbers: number[] = [];
   for (let r = first; r <= last; r++) rowNumbers.push(r);
-  const marks = rowMarks(v, name, rowNumbers);
-  const validRows = new Set(v.rows.filter((row) => row.sheet === name && row.valid).map((row) => row.row));
+  const marks = rowMarks(v, form.tab, rowNumbers);
+  const validRows = new Set(v.rows.filter((row) => row.sheet === form.tab && row.valid).map((row) => row.row));
   const owned = new Map<number, OwnedValues>();
   const subCol = layout.columns.submitted_at;
   for (const m of marks) {

@@ -1,6 +1,6 @@
 // The i-Speed menu and what its items do.
 import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH } from '../core/text';
-import { FORMS, NO, SETTINGS, TAB, YES } from '../core/forms/schema';
+import { NO, SETTINGS, TAB, YES } from '../core/forms/schema';
 import { setupSpreadsheet } from './setup';
 import { checkAll } from './check';
 
@@ -34,7 +34,7 @@ export function menuSetup(): void {
 
 export function menuCheckAll(): void {
   const v = checkAll(SpreadsheetApp.getActiveSpreadsheet());
-  const tabs = [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)];
+  const tabs = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab)];
   const perTab = tabs.map((sheet) => ({
     sheet,
     errors: v.problems.filter((p) => p.sheet === sheet && p.severity === 'error').length,

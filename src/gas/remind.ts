@@ -1,6 +1,6 @@
 // Sending the reminders: under the document lock, each send recorded durably around the send itself, so a run that
 // dies, two runs that overlap or a trigger that fires twice never send the same (unit, form, period, step) twice.
-import { FORMS, TAB, LOG_COLUMNS } from '../core/forms/schema';
+import { TAB, LOG_COLUMNS } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { planReminders, readLog, logRow, sendKey, type LogEntry, type ReminderPlan, type SendKey } from '../core/reminders';
 import { dayOf } from '../core/periods';
@@ -18,10 +18,10 @@ interface SendRecord extends SendKey { state: 'sending' | 'sent'; at: string; to
 
 export interface ReminderRun { busy: boolean; plan: ReminderPlan | null; sent: number; failed: number; deferred: number; uncertain: number }
 
-function links(ss: Spreadsheet, sheets: Snapshot['sheets']) {
+function links(ss: Spreadsheet, sheets: Snapshot['sheets'], forms: Validation['forms']) {
   const url = ss.getUrl();
   const gids: Partial<Record<FormId, number>> = {};
-  for (const f of FORMS) {
+  for (const f of forms) {
     const sheet = sheets[f.tab];
     if (sheet) gids[f.id] = sheet.getSheetId();
   }
@@ -33,7 +33,7 @@ export function previewReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
   const log = readLog(snap.book[TAB.log] ?? []);
   const pending = pendingRecords(PropertiesService.getDocumentProperties().getProperties());
   const quota = MailApp.getRemainingDailyQuota();
-  return planReminders({ v, log: [...log, ...pending.map(toLogEntry)], today: dayOf(now), quota, links: links(ss, snap.sheets) });
+  return planReminders({ v, log: [...log, ...pending.map(toLogEntry)], today: dayOf(now), quota, links: links(ss, snap.sheets, v.forms) });
 }
 
 /** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */
@@ -60,7 +60,7 @@ export function sendReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: Val
   const log = [...logged, ...entries];
   const uncertain = log.filter((e) => e.result === 'uncertain');
   const quota = MailApp.getRemainingDailyQuota();
-  const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss, snap.sheets), uncertain });
+  const plan = planReminders({ v, log, today: dayOf(now), quota, links: links(ss, snap.sheets, v.forms), uncertain });
   const run: ReminderRun = { busy: false, plan, sent: 0, failed: 0, deferred: 0, uncertain: entries.filter((e) => e.result === 'uncertain').length };
   const department = v.settings.department;
 

@@ -1,14 +1,16 @@
 // `Thiết lập biểu mẫu`: creates what is missing and re-applies rules, never moving or rewriting a user's cell.
 // Idempotent: a second run finds everything in place and changes nothing (no second trigger either).
-import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, type ColumnSpec, type FormSpec } from '../core/forms/schema';
+import { DIRECTORY_COLUMNS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, type ColumnSpec, type FormSpec } from '../core/forms/schema';
 import { findLayout } from '../core/layout';
 import { isActive } from '../core/directory';
 import { validateWorkbook } from '../core/validate';
-import { formatMonth, localParts, month, TIME_ZONE } from '../core/periods';
-import type { Grid } from '../core/types';
+import { dayOf, formatMonth, localParts, month, monthOfDay, TIME_ZONE } from '../core/periods';
+import { formsOf } from '../core/forms/book';
+import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION } from '../core/text';
-import { readSnapshot, readTab, type Snapshot } from './book';
+import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
+import { checkAll } from './check';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,10 +38,9 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h) => ({ header: h, help: '', width: 140 })), report);
   formatLogColumns(logSheet);
 
-  for (const form of FORMS) {
-    const sheet = ensureTab(ss, form.tab, report);
-    setupFormTab(sheet, readTab(ss, form.tab), form, report);
-  }
+  const defined = formsOf(readBook(ss, [TAB.formList, TAB.formColumns]));
+  setupForms(ss, defined.forms, now, report);
+  rememberForms(defined);
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
   applyNativeValidation(snap, v, now);
@@ -53,8 +54,32 @@ function isBlank(grid: Grid): boolean {
   return grid.every((row) => row.every((v) => v === ''));
 }
 
+/** Each form's tab, headers and formats; a tab found under another case or with spaces is that tab (FORMS.md). */
+function setupForms(ss: Spreadsheet, forms: readonly FormSpec[], now: Date, report: SetupReport): void {
+  const current = monthOfDay(dayOf(now));
+  for (const form of forms) {
+    const sheet = ensureTab(ss, form.tab, report);
+    setupFormTab(sheet, sheet.getDataRange().getValues() as Grid, form, current, report);
+  }
+}
+
+/**
+ * A definition cell was edited: setup's work for the forms (tabs, headers, rules), then the full check, so the
+ * change takes effect at once. Nothing a user typed changes.
+ */
+export function applyDefinitions(ss: Spreadsheet, now: Date = new Date()): Validation {
+  const report: SetupReport = { createdTabs: [], addedColumns: [], addedSettings: 0, triggers: [], notes: [] };
+  const defined = formsOf(readBook(ss, [TAB.formList, TAB.formColumns]));
+  setupForms(ss, defined.forms, now, report);
+  rememberForms(defined);
+  const snap = readSnapshot(ss);
+  const v = checkAll(ss, now, snap);
+  applyNativeValidation(snap, v, now);
+  return v;
+}
+
 function ensureTab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
-  const existing = ss.getSheetByName(name);
+  const existing = findSheet(ss, name);
   if (existing) return existing;
   report.createdTabs.push(name);
   return ss.insertSheet(name);
@@ -86,7 +111,7 @@ function writeHeaders(sheet: Sheet, row: number, startCol: number, columns: Head
   columns.forEach((c, i) => sheet.setColumnWidth(startCol + i, c.width));
 }
 
-function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, report: SetupReport): void {
+function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, report: SetupReport): void {
   const layout = findLayout(form.tab, grid, form.columns);
   let headerRow = layout.headerRow;
   const specs = (cols: ColumnSpec[]) => cols.map((c) => ({ header: c.header, help: c.help, width: c.width ?? 120 }));
@@ -100,7 +125,11 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, report: SetupRep
     report.addedColumns.push(...form.columns.map((c) => `${form.tab}: ${c.header}`));
   } else {
     styleHeaders(sheet, headerRow, layout.columns, form);
-    const missing = form.columns.filter((c) => layout.columns[c.key] === undefined);
+    // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
+    const missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
+    const mapped = new Set(Object.values(layout.columns));
+    const extra = (grid[headerRow - 1] ?? []).filter((h, i) => !mapped.has(i) && String(h).trim() !== '').map((h) => String(h).replace(/\s+/g, ' ').trim());
+    if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));
       report.addedColumns.push(...missing.map((c) => `${form.tab}: ${c.header}`));
@@ -128,7 +157,7 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date):
   const current = month(p.year, p.month);
   const months: string[] = [];
   for (let m = current; m >= settings.startMonth && months.length < 240; m--) months.push(formatMonth(m));
-  for (const form of FORMS) {
+  for (const form of v.forms) {
     const sheet = snap.sheets[form.tab];
     if (!sheet) continue;
     const layout = v.layouts[form.tab];

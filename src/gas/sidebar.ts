@@ -1,5 +1,5 @@
 // The functions the sidebar calls through google.script.run. Everything returned is JSON-safe (no Date, no undefined).
-import { FORMS, TAB, indicators } from '../core/forms/schema';
+import { TAB, indicators } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, type Report } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
@@ -18,8 +18,8 @@ import { renderReportEmail } from '../core/report/email';
 
 function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
 
-function chosenForms(forms: string[]): FormId[] {
-  const ids = FORMS.map((f) => f.id).filter((id) => forms.includes(id));
+function chosenForms(v: Validation, forms: string[]): FormId[] {
+  const ids = v.forms.map((f) => f.id).filter((id) => forms.includes(id));
   if (!ids.length) throw new Error(SIDEBAR_ERRORS.noForm);
   return ids;
 }
@@ -32,7 +32,7 @@ function periodOf(text: string) {
 
 function reportFor(period: string, forms: string[], now = new Date()): { v: Validation; report: Report } {
   const v = validateWorkbook(readBook(active()), now);
-  return { v, report: buildReport(v, periodOf(period), chosenForms(forms), dayOf(now)) };
+  return { v, report: buildReport(v, periodOf(period), chosenForms(v, forms), dayOf(now)) };
 }
 
 export function sidebarData(): SidebarData {
@@ -41,7 +41,7 @@ export function sidebarData(): SidebarData {
   const months = new Set<number>();
   for (const r of v.rows) if (r.month !== null) months.add(r.month);
   const periods = [...months].sort((a, b) => b - a).map(formatMonth);
-  return { periods, defaultPeriod: periods[0] ?? null, forms: FORMS.map((f) => ({ id: f.id, tab: f.tab, group: f.group })) };
+  return { periods, defaultPeriod: periods[0] ?? null, forms: v.forms.map((f) => ({ id: f.id, tab: f.tab, group: f.group })) };
 }
 
 export function sidebarReport(period: string, forms: string[]): ReportSummary {
@@ -88,12 +88,13 @@ export function emailReport(period: string, forms: string[]): { to: string[] } {
 /** Selects the unit's rows of the period on its tab, so the officer sees what to fix. Returns how many. */
 export function selectUnitRows(form: string, code: string, period: string): number {
   const ss = active();
-  const spec = FORMS.find((f) => f.id === form);
-  if (!spec) throw new Error(SIDEBAR_ERRORS.noForm);
   const m = periodOf(period);
-  const v = validateWorkbook(readBook(ss, [TAB.directory, TAB.settings, spec.tab]), new Date());
+  const snap = readSnapshot(ss);
+  const v = validateWorkbook(snap.book, new Date());
+  const spec = v.forms.find((f) => f.id === form);
+  if (!spec) throw new Error(SIDEBAR_ERRORS.noForm);
   const rows = v.rows.filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m).map((r) => r.row);
-  const sheet = ss.getSheetByName(spec.tab);
+  const sheet = snap.sheets[spec.tab];
   if (!sheet) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
   sheet.activate();
   if (rows.length) {
@@ -110,7 +111,7 @@ export function reminderPanel(): ReminderPanel {
   const v = validateWorkbook(snap.book, now);
   const plan = previewReminders(ss, now, snap, v);
   const settings = v.settings;
-  const schedule = reminderSchedule(settings, dayOf(now));
+  const schedule = reminderSchedule(v.forms, settings, dayOf(now));
   const next = schedule.nextSteps[0];
   return {
     autoRemind: settings.autoRemind,

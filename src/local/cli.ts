@@ -14,7 +14,7 @@ import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogE
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
 import { parseUnitsCsv } from './units';
-import { UsageError, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
+import { UsageError, formsAsked, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
 import { makeIo, println, type CliIo } from './cli/io';
 import { formRowCount, openBook } from './cli/input';
 import { appendLogRows, workbookToSpreadsheet, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
@@ -126,7 +126,7 @@ const report: Command = async (argv, io) => {
   const file = onlyFile(a, 'report');
   if (a.values.period === undefined) throw new UsageError(CLI_ERROR.missingPeriod);
   const period = parsePeriod(a.values.period);
-  const forms: FormId[] = parseForms(a.lists.form);
+  const asked = parseForms(a.lists.form);
   const now = nowFrom(a.values.today, io);
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
@@ -134,7 +134,7 @@ const report: Command = async (argv, io) => {
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
   const today = dayOf(now);
-  const r = buildReport(v, period, forms, today);
+  const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
   else lines(io, reportText(r));
   if (out !== undefined) {
@@ -190,7 +190,7 @@ const remind: Command = async (argv, io) => {
   const plan = planReminders({ v, log, today, quota, links: { spreadsheetUrl: url, tabUrl: () => url } });
 
   if (a.flags.has('json')) json(io, planJson(plan));
-  else lines(io, planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name]))));
+  else lines(io, planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name])), new Map(v.forms.map((f) => [f.id, f.tab]))));
   if (!send || !outbox) return 0;
 
   mkdirSync(outbox, { recursive: true });

@@ -1,7 +1,6 @@
 // A realistic, seeded demo workbook (and bigger ones for the benchmark): most units on time, some late,
 // a few missing, and a handful of the mistakes people really make.
 import type { CellValue, FormId, Grid, Month, Workbook } from '../core/types';
-import { FORM_IDS } from '../core/types';
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, YES, formById } from '../core/forms/schema';
 import { readYesNo } from '../core/cells';
 import { addDays, dayOf, formatMonth, fromLocal, month, monthOfDay, monthOfYear, parseDay, yearOf } from '../core/periods';
@@ -91,7 +90,7 @@ function unitsFromGrid(grid: Grid): DemoUnit[] {
   const units: DemoUnit[] = [];
   for (const row of grid.slice(1)) {
     const f = String(row[form] ?? '').trim().padStart(2, '0') as FormId;
-    if (!FORM_IDS.includes(f) || !String(row[name] ?? '').trim()) continue;
+    if (!FORMS.some((x) => x.id === f) || !String(row[name] ?? '').trim()) continue;
     const c = communes >= 0 ? Number(row[communes]) : NaN;
     units.push({
       code: String(row[code]).trim(), name: String(row[name]).trim(), form: f,

@@ -1,7 +1,7 @@
 // A seeded, large workbook for the scale test and the timing script: units spread over the four forms, one row
 // per unit and month (several on form 02), a few planted mistakes at known rows.
 import type { CellValue, FormId, Grid, Workbook } from '../../src/core/types';
-import { FORM_IDS } from '../../src/core/types';
+import { FORMS } from '../../src/core/forms/schema';
 import { fromLocal, formatMonth, month } from '../../src/core/periods';
 import { DIRECTORY_HEADER, header, row } from './book';
 
@@ -20,7 +20,7 @@ export function generate(units: number, months: number, seed = 1): Generated {
   const planted: Generated['planted'] = [];
   const start = month(2024, 6);
   for (let u = 0; u < units; u++) {
-    const form = FORM_IDS[u % 4];
+    const form = FORMS.map((f) => f.id)[u % 4];
     const code = `U-${String(u).padStart(5, '0')}`, name = `Đơn vị thử ${u}`;
     dir.push([code, name, form, `u${u}@gialai.example`, '', '', 1000, `ĐV ${u}`, '', '', 'Có']);
     let installed = 10;
@@ -46,7 +46,7 @@ export function generate(units: number, months: number, seed = 1): Generated {
     }
   }
   const book: Workbook = { 'Danh mục đơn vị': dir, 'Cấu hình': [['Tham số', 'Giá trị']] };
-  for (const f of FORM_IDS) book[`Biểu mẫu ${f}`] = tabs[f];
+  for (const f of FORMS.map((f) => f.id)) book[`Biểu mẫu ${f}`] = tabs[f];
   // "today": the month after the last one, so no period is current or in the future.
   const last = start + months;
   return { book, now: fromLocal(Math.floor(last / 12), (last % 12) + 1, 15, 12, 0), planted };

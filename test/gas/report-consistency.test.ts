@@ -8,7 +8,7 @@ import { validateWorkbook } from '../../src/core/validate';
 import { buildReport } from '../../src/core/report/model';
 import { reportSheet } from '../../src/core/report/sheet';
 import { fromLocal, month } from '../../src/core/periods';
-import { FORM_IDS } from '../../src/core/types';
+import { FORMS } from '../../src/core/forms/schema';
 
 const TODAY = fromLocal(2024, 8, 20, 12);
 
@@ -34,7 +34,7 @@ describe('the report on the demo workbook', () => {
     app.createReportTab('07/2024', ['01', '02', '03', '04']);
     const tab = rt.spreadsheet.sheet('Báo cáo 07-2024')!;
     const values = await readWorkbookValues(file);
-    const layout = reportSheet(buildReport(validateWorkbook(values, TODAY), month(2024, 7), [...FORM_IDS], '2024-08-20'), validateWorkbook(values, TODAY).settings, TODAY);
+    const layout = reportSheet(buildReport(validateWorkbook(values, TODAY), month(2024, 7), [...FORMS.map((f) => f.id)], '2024-08-20'), validateWorkbook(values, TODAY).settings, TODAY);
     const shown = tab.getDataRange().getDisplayValues();
     const numbers = (grid: unknown[][]) => grid.map((row) => row.filter((v) => typeof v === 'number'));
     expect(numbers(tab.getDataRange().getValues())).toEqual(numbers(layout.values));

@@ -67,6 +67,8 @@ export interface FormSpec {
 export const TAB = {
   directory: 'Danh mục đơn vị',
   settings: 'Cấu hình',
+  formList: 'Danh sách biểu mẫu',
+  formColumns: 'Định nghĩa biểu mẫu',
   log: 'Nhật ký',
 } as const;
 
@@ -163,6 +165,9 @@ export function formById(id: FormId): FormSpec {
   if (!f) throw new Error(`unknown form ${id}`);
   return f;
 }
+
+/** The `Mã cột` held against the setting `Chỉ tiêu mẫu đo mỗi tháng` (FORMS.md, form definitions). */
+export const SAMPLES_KEY = 'samples';
 
 /** Indicator columns (the ones with a stock/flow kind), in schema order. */
 export function indicators(f: FormSpec): ColumnSpec[] {

@@ -1,6 +1,6 @@
 // The send log (`Nhật ký` tab): what was sent, skipped or failed, so no email goes out twice.
 import type { CellValue, FormId, Grid } from '../types';
-import { FORM_IDS } from '../types';
+import { readFormCode } from '../cells';
 import { LOG_COLUMNS } from '../forms/schema';
 import { asSheetText } from '../safety';
 import { dayOf, formatMonth, localParts, month, type Day } from '../periods';
@@ -63,11 +63,7 @@ function readAt(v: CellValue | undefined): Date | null {
 }
 
 function readForm(v: CellValue | undefined): FormId | '' | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1 && v <= 4 ? (`0${v}` as FormId) : null;
-  const s = text(v);
-  if (s === '') return '';
-  const padded = s.length === 1 ? `0${s}` : s;
-  return (FORM_IDS as readonly string[]).includes(padded) ? (padded as FormId) : null;
+  return text(v) === '' ? '' : readFormCode(v);
 }
 
 function readPeriod(v: CellValue | undefined): string | null {

@@ -1,8 +1,8 @@
 // What the daily run sends today: reminders to units that have not reported, and the admins' digest.
 import type { FormId, Month, Problem } from '../types';
 import type { FormRow, Unit, Validation } from '../model';
-import { formById } from '../forms/schema';
 import { neutralize } from '../safety';
+import { isActive } from '../directory';
 import { dayOf, endOfDay, formatDay, formatMonth, onTime, type Day } from '../periods';
 import { formLabel } from '../text/reminders';
 import { countsAsSent, sendKey, type LogEntry, type SendKey } from './log';
@@ -39,9 +39,7 @@ interface UnitPeriod { valid: FormRow[]; invalid: FormRow[] }
 
 type Item = { key: SendKey; offset: number; month: Month } & ({ email: PlannedEmail } | { reason: SkipReason });
 
-function activeFor(u: Unit, m: Month): boolean {
-  return u.enabled && (u.from === null || u.from <= m) && (u.to === null || m <= u.to);
-}
+const activeFor = isActive;
 
 /** Rows by form, unit and month; a row stamped after today is not there yet. */
 function indexRows(rows: FormRow[], today: Day): Map<string, UnitPeriod> {
@@ -131,7 +129,7 @@ function digestForm(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod
     } else if (st.invalid.length) invalid.push(unitLine(u));
     else missing.push(unitLine(u));
   }
-  return { form: d.form, group: formById(d.form).group, expected: units.length, reported, onTime: timely, missing, invalid };
+  return { form: d.form, group: input.v.forms.find((f) => f.id === d.form)?.group ?? '', expected: units.length, reported, onTime: timely, missing, invalid };
 }
 
 /** One digest per deadline (forms sharing period and deadline together), on the first step after it. */
@@ -186,9 +184,10 @@ export function planReminders(input: PlanInput): ReminderPlan {
   const log = input.log.filter((e) => dayOf(e.at) <= input.today);
   const sent = new Set(log.filter(countsAsSent).map(sendKey));
   const index = indexRows(input.v.rows, input.today);
-  const deadlines = deadlinesUpTo(input.v.settings, input.today);
+  const deadlines = deadlinesUpTo(input.v.forms, input.v.settings, input.today);
+  const reminded = new Set(input.v.forms.filter((f) => f.reminders).map((f) => f.id));
   const items = [
-    ...deadlines.flatMap((d) => unitItems(input, d, index, sent)),
+    ...deadlines.filter((d) => reminded.has(d.form)).flatMap((d) => unitItems(input, d, index, sent)),
     ...digestItems(input, deadlines, index, log),
   ].sort(compareItems);
 

@@ -1,6 +1,6 @@
 // When each reminder step is due: offsets from the deadline, weekend moves and catch-up windows.
 import type { FormId, Month } from '../types';
-import { FORM_IDS } from '../types';
+import type { FormSpec } from '../forms/schema';
 import type { Settings } from '../model';
 import { addDays, dueBefore, formatDay, formatMonth, makeDay, monthOfDay, parseDay, weekday, type Day } from '../periods';
 import { SCHEDULE_TEXT, formLabel } from '../text/reminders';
@@ -65,25 +65,26 @@ export function stepsFor(due: Day, settings: Pick<Settings, 'reminderOffsets' | 
   return slots;
 }
 
-/** Every deadline whose steps may be open by `today`: forms 01/02 once, forms 03/04 each month up to today's. */
-export function deadlinesUpTo(settings: Settings, today: Day): Deadline[] {
+/** Every deadline whose steps may be open by `today`: a `Một lần` form's one period, a `Hằng tháng` form's each month. */
+export function deadlinesUpTo(forms: readonly FormSpec[], settings: Settings, today: Day): Deadline[] {
   const out: Deadline[] = [];
   const last = monthOfDay(today);
-  for (const form of FORM_IDS) {
-    for (let m = settings.startMonth; m <= last; m++) {
-      const due = dueBefore(form, m, settings);
-      if (due) out.push({ form, period: m, due });
-      if (form === '01' || form === '02') break;
+  for (const form of forms) {
+    if (!form.monthly) {
+      const due = dueBefore(form, monthOfDay(form.dueDate ?? settings.oneOffDeadline), settings);
+      if (due && monthOfDay(due) >= settings.startMonth && monthOfDay(due) <= last) out.push({ form: form.id, period: monthOfDay(due), due });
+      continue;
     }
+    for (let m = settings.startMonth; m <= last; m++) out.push({ form: form.id, period: m, due: dueBefore(form, m, settings)! });
   }
   return out;
 }
 
 /** The sidebar's line on the schedule and the coming steps (due today or later), soonest first. */
-export function reminderSchedule(settings: Settings, today: Day): { text: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
+export function reminderSchedule(forms: readonly FormSpec[], settings: Settings, today: Day): { text: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
   const nextSteps: { day: Day; form: FormId; period: string; step: string; offset: number }[] = [];
   const horizon = addDays(today, 62);
-  for (const d of deadlinesUpTo(settings, horizon)) {
+  for (const d of deadlinesUpTo(forms.filter((f) => f.reminders), settings, horizon)) {
     for (const s of stepsFor(d.due, settings)) {
       if (s.day >= today && s.day <= horizon) nextSteps.push({ day: s.day, form: d.form, period: formatMonth(d.period), step: s.name, offset: s.offset });
     }

@@ -5,6 +5,7 @@ import { neutralize } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatNumberVi, formatPercentVi } from '../format';
 import type { FormReport, Report } from './model';
+import { SAMPLES_KEY } from '../forms/schema';
 
 export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -115,7 +116,7 @@ export function reportDocument(r: Report, settings: Settings, today: Day): DocMo
   blocks.push(para([{ text: D.sectionResults, bold: true }]));
   for (const f of r.forms) {
     blocks.push(para(resultSentence(f)));
-    if (f.form === '03' && f.units.length) {
+    if (f.indicators.some((i) => i.key === SAMPLES_KEY) && f.units.length) {
       const reached = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
       blocks.push(para(D.samples(reached.length, f.units.length, r.sampleTarget, names(reached))));
     }

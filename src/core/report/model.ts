@@ -1,7 +1,8 @@
 // The aggregate report: who reported, on time or late, and the stock/flow totals (INTERFACES.md `report --json`).
 import type { FormId, Month } from '../types';
 import type { FormRow, Unit, Validation } from '../model';
-import { formById, indicators, type IndicatorKind } from '../forms/schema';
+import { indicators, SAMPLES_KEY, type ColumnSpec, type FormSpec, type IndicatorKind } from '../forms/schema';
+import { inForce } from '../forms/book';
 import { dueBefore, deadlinePassed, endOfDay, formatDay, formatMonth, startOfDay, type Day } from '../periods';
 import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
@@ -188,8 +189,7 @@ function earliestStamp(rows: FormRow[]): Date | null {
 }
 
 /** Province totals of every indicator for one period: stocks over active units, flows over the period's valid rows. */
-function totalsAt(ix: FormIndex, form: FormId, m: Month): Record<string, number> {
-  const cols = indicators(formById(form));
+function totalsAt(ix: FormIndex, cols: readonly ColumnSpec[], m: Month): Record<string, number> {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const totals: Record<string, number> = {};
@@ -205,7 +205,7 @@ function totalsAt(ix: FormIndex, form: FormId, m: Month): Record<string, number>
   return totals;
 }
 
-function trendOf(ix: FormIndex, form: FormId, from: Month, to: Month): TrendPoint[] {
+function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   const points: TrendPoint[] = [];
   for (let m = from; m <= to; m++) {
     let installed = 0, total = 0;
@@ -220,15 +220,16 @@ function trendOf(ix: FormIndex, form: FormId, from: Month, to: Month): TrendPoin
   return points;
 }
 
-function buildForm(v: Validation, form: FormId, period: Month, today: Day): FormReport {
-  const spec = formById(form);
+function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): FormReport {
+  const form = spec.id;
   const settings = v.settings;
-  const cols = indicators(spec);
+  // The indicators in force for the period (`Từ kỳ`/`Đến kỳ` of the definition).
+  const cols = indicators(spec).filter((c) => inForce(c, period));
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
   const ix = indexForm(v, form, endOfDay(today));
-  const due = dueBefore(form, period, settings);
+  const due = dueBefore(spec, period, settings);
   const passed = due !== null && deadlinePassed(due, today);
 
   const units: UnitReport[] = [];
@@ -270,8 +271,8 @@ function buildForm(v: Validation, form: FormId, period: Month, today: Day): Form
   const expected = due === null ? 0 : units.length;
 
   const start = settings.startMonth;
-  const current = totalsAt(ix, form, period);
-  const previous = period - 1 >= start ? totalsAt(ix, form, period - 1) : null;
+  const current = totalsAt(ix, cols, period);
+  const previous = period - 1 >= start ? totalsAt(ix, cols, period - 1) : null;
   const cumulativeFlows: Record<string, number> = {};
   for (const k of flowKeys) cumulativeFlows[k] = 0;
   for (let m = start; m <= period; m++) {
@@ -303,16 +304,17 @@ function buildForm(v: Validation, form: FormId, period: Month, today: Day): Form
     timeliness: expected ? onTime / expected : null,
     installRate: ratio4(current.staff_installed, current.staff_total),
     indicators: totals, units,
-    sampleTargetReached: form === '03'
+    // The column held against `Chỉ tiêu mẫu đo mỗi tháng` is the form's `samples` (FORMS.md, Mã cột).
+    sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
       ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= settings.sampleTarget).map((x) => x.code)
       : [],
-    trend: trendOf(ix, form, Math.min(start, period), period),
+    trend: trendOf(ix, Math.min(start, period), period),
     chase,
   };
 }
 
-export function buildReport(v: Validation, period: Month, forms: FormId[], today: Day): Report {
-  const chosen = forms.slice().sort();
+export function buildReport(v: Validation, period: Month, forms: readonly FormId[], today: Day): Report {
+  const chosen = v.forms.filter((f) => forms.includes(f.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const reports = chosen.map((f) => buildForm(v, f, period, today));
   const trend: TrendPoint[] = (reports[0]?.trend ?? []).map((p, i) => {
     let installed = 0, total = 0;

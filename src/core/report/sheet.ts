@@ -6,6 +6,7 @@ import { asSheetText } from '../safety';
 import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatDateTime } from '../format';
 import type { FormReport, Report, UnitStatus } from './model';
+import { SAMPLES_KEY } from '../forms/schema';
 
 export interface Box { row: number; col: number; numRows: number; numCols: number }
 
@@ -151,7 +152,7 @@ function unitsTable(g: Grid, f: FormReport, sampleTarget: number): void {
       ...f.indicators.map((i) => num(u.values[i.key] ?? null, i.decimal ? FORMAT.decimal : FORMAT.count)),
     ], { background: STATUS_COLOR[u.status] });
   }
-  if (f.form === '03') {
+  if (f.indicators.some((i) => i.key === SAMPLES_KEY)) {
     const names = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
     g.texts([T.sampleTargetTitle(sampleTarget), names.length ? names.join(', ') : T.none]);
   }

@@ -21,6 +21,9 @@ export const SETUP = {
     'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
     ...r.notes,
   ].filter(Boolean).join('\n'),
+  /** Headers of an adopted tab that match no defined column: kept as they are, and how to adopt them. */
+  extraHeaders: (tab: string, headers: string[]) =>
+    `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
 };
 
 export const PROTECTION = {

@@ -37,8 +37,8 @@ export const MSG = {
     `${q(text)} khớp với nhiều đơn vị: ${names.map((n) => clip(n)).join('; ')}. Hãy chọn đúng tên đơn vị trong danh sách thả xuống.`,
   unitAlias: (text: string, name: string, code: string) =>
     `${q(text)} được hiểu là đơn vị “${name}” (mã ${code}). Nên chọn đúng tên “${name}” trong danh sách thả xuống.`,
-  wrongForm: (name: string, form: string) =>
-    `Đơn vị “${name}” báo cáo theo Biểu mẫu ${form}, không phải biểu mẫu của trang này. Hãy nhập báo cáo vào trang “Biểu mẫu ${form}” và xóa dòng này.`,
+  wrongForm: (name: string, form: string, tab: string) =>
+    `Đơn vị “${name}” báo cáo theo Biểu mẫu ${form}, không phải biểu mẫu của trang này. Hãy nhập báo cáo vào trang “${tab}” và xóa dòng này.`,
   inactiveUnit: (name: string, period: string | null) =>
     period
       ? `Đơn vị “${name}” không hoạt động trong kỳ ${period} theo Danh mục đơn vị. Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.`
@@ -69,7 +69,8 @@ export const MSG = {
     `Mã đơn vị ${q(code)} bị trùng với dòng ${rowList(rows)}. Mỗi đơn vị cần một mã riêng.`,
   duplicateUnitName: (name: string, rows: number[]) =>
     `Tên đơn vị ${q(name)} bị trùng với dòng ${rowList(rows)}. Mỗi đơn vị cần một tên riêng.`,
-  badDirectoryForm: (text: string) => `Biểu mẫu ${q(text)} không đúng. Hãy nhập 01, 02, 03 hoặc 04.`,
+  badDirectoryForm: (text: string, codes: readonly string[]) =>
+    `Biểu mẫu ${q(text)} không đúng. Hãy nhập mã một biểu mẫu trong “Danh sách biểu mẫu”: ${codes.length > 1 ? `${codes.slice(0, -1).join(', ')} hoặc ${codes[codes.length - 1]}` : codes.join('')}.`,
   badDirectoryCommunes: (text: string) => `Số xã, phường, thị trấn ${q(text)} không đúng. Hãy nhập một số nguyên từ 0 trở lên, hoặc để trống.`,
   badDirectoryMonth: (header: string, text: string) =>
     `${q(header)} ${q(text)} không đúng. Hãy nhập tháng dạng MM/YYYY (ví dụ 07/2025), hoặc để trống nếu không giới hạn.`,

@@ -2,7 +2,7 @@
 import { CLI_ERROR } from '../../core/text/cli';
 import { fromLocal, parseMonthStrict } from '../../core/periods';
 import type { FormId, Month } from '../../core/types';
-import { FORM_IDS } from '../../core/types';
+import { readFormCode } from '../../core/cells';
 
 /** Unusable input: exit code 2 with one line on stderr, nothing written. */
 export class UsageError extends Error {
@@ -79,16 +79,24 @@ export function parsePeriod(text: string): Month {
   return m;
 }
 
-/** `--form 03`, `--form 3`, `--form 03,04`, repeatable; all four when absent. */
-export function parseForms(values: string[] | undefined): FormId[] {
-  if (!values || values.length === 0) return FORM_IDS.slice();
+/** `--form 03`, `--form 3`, `--form 03,04`, repeatable; null (every form of the workbook) when absent. */
+export function parseForms(values: string[] | undefined): FormId[] | null {
+  if (!values || values.length === 0) return null;
   const out = new Set<FormId>();
   for (const part of values.flatMap((v) => v.split(','))) {
-    const id = part.trim().padStart(2, '0');
-    if (!(FORM_IDS as readonly string[]).includes(id)) throw new UsageError(CLI_ERROR.badForm(part));
-    out.add(id as FormId);
+    const id = readFormCode(part.trim());
+    if (id === null) throw new UsageError(CLI_ERROR.badForm(part));
+    out.add(id);
   }
-  return FORM_IDS.filter((f) => out.has(f));
+  return [...out].sort();
+}
+
+/** The forms asked for, each a form the workbook defines (`Danh sách biểu mẫu`, or the built-in four). */
+export function formsAsked(asked: FormId[] | null, defined: readonly { id: FormId }[]): FormId[] {
+  if (asked === null) return defined.map((f) => f.id);
+  const unknown = asked.find((id) => !defined.some((f) => f.id === id));
+  if (unknown !== undefined) throw new UsageError(CLI_ERROR.badForm(unknown));
+  return asked;
 }
 
 export function parseWhole(text: string, error: (t: string) => string, allowNegative = false): number {

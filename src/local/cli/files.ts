@@ -2,7 +2,8 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CellValue, Workbook } from '../../core/types';
-import { FORMS, DIRECTORY_COLUMNS, LOG_COLUMNS, TAB } from '../../core/forms/schema';
+import { DIRECTORY_COLUMNS, LOG_COLUMNS, TAB } from '../../core/forms/schema';
+import { formsOf } from '../../core/forms/book';
 import { looksLikeFormula } from '../../core/safety';
 import type { SheetLayout } from '../../core/report/sheet';
 import ExcelJS from 'exceljs';
@@ -29,12 +30,13 @@ export async function writeAtomically(path: string, write: (tmp: string) => Prom
 /** A workbook of values as a spreadsheet a person can use: bold frozen headers, widths, readable times. */
 export function workbookToSpreadsheet(book: Workbook): MemSpreadsheet {
   const ss = spreadsheetFromBook(book);
+  const { forms } = formsOf(book);
   for (const [name, rows] of Object.entries(book)) {
     const sheet = ss.sheet(name)!;
     const width = Math.max(1, ...rows.map((r) => r.length));
     sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
     sheet.setFrozenRows(1);
-    const form = FORMS.find((f) => f.tab === name);
+    const form = forms.find((f) => f.tab === name);
     const columns = form ? form.columns : name === TAB.directory ? DIRECTORY_COLUMNS : [];
     columns.forEach((c, i) => { if (c.width) sheet.setColumnWidth(i + 1, c.width); });
     if (name === TAB.settings) { sheet.setColumnWidth(1, 280); sheet.setColumnWidth(2, 420); }

@@ -2,7 +2,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Workbook } from '../../core/types';
-import { FORMS, TAB } from '../../core/forms/schema';
+import { formsOf, readBookForms } from '../../core/forms/book';
 import { CLI_ERROR, CLI_PROGRESS } from '../../core/text/cli';
 import { UsageError } from './args';
 import type { CliIo } from './io';
@@ -38,21 +38,8 @@ export function checkXlsxFile(path: string): number {
   return st.size;
 }
 
-const KNOWN_TABS = [...FORMS.map((f) => f.tab), TAB.directory, TAB.settings, TAB.log];
-const fold = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Tab names as the core expects them, even when a file stored them decomposed or with stray spaces. */
-export function canonicalTabs(book: Workbook): Workbook {
-  const out: Workbook = {};
-  for (const [name, grid] of Object.entries(book)) {
-    const known = KNOWN_TABS.find((t) => fold(t) === fold(name));
-    out[known && !(known in out) ? known : name] = grid;
-  }
-  return out;
-}
-
 export function formRowCount(book: Workbook): number {
-  return FORMS.reduce((n, f) => n + Math.max(0, (book[f.tab]?.length ?? 1) - 1), 0);
+  return formsOf(book).forms.reduce((n, f) => n + Math.max(0, (book[f.tab]?.length ?? 1) - 1), 0);
 }
 
 /** The workbook's values, or a UsageError: missing, not an .xlsx, encrypted, corrupt, or without any form tab. */
@@ -61,7 +48,8 @@ export async function openBook(path: string, io: CliIo): Promise<Workbook> {
   if (size > SLOW_READ_BYTES) io.progress(CLI_PROGRESS.reading(path));
   let book: Workbook;
   try {
-    book = canonicalTabs(await readWorkbookValues(path));
+    // Tab names as the core expects them, even when a file stored them decomposed or with stray spaces.
+    book = readBookForms(await readWorkbookValues(path)).book;
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const why = err instanceof Error ? err.message : String(err);
@@ -69,6 +57,6 @@ export async function openBook(path: string, io: CliIo): Promise<Workbook> {
     if (code === 'not_xlsx') throw new UsageError(CLI_ERROR.notXlsx(path));
     throw new UsageError(CLI_ERROR.corrupt(path));
   }
-  if (!FORMS.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(path));
+  if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(path));
   return book;
 }

@@ -2,7 +2,6 @@
 import type { Validation } from '../../core/model';
 import type { Report } from '../../core/report/model';
 import type { ReminderPlan } from '../../core/reminders';
-import { formById } from '../../core/forms/schema';
 import { formatDay, formatMonth } from '../../core/periods';
 import { formatNumberVi, formatPercentVi } from '../../core/format';
 import { CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
@@ -42,9 +41,9 @@ export function reportText(r: Report): string[] {
   return lines;
 }
 
-export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<string, string>): string[] {
+export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<string, string>, tabs: Map<string, string>): string[] {
   const who = (unit: string, form: string) =>
-    unit ? `${neutralize(unitNames.get(unit) ?? unit)} (${unit}, ${formById(form as '01').tab})` : CLI_REMIND.digest;
+    unit ? `${neutralize(unitNames.get(unit) ?? unit)} (${unit}, ${tabs.get(form) ?? form})` : CLI_REMIND.digest;
   const lines = [CLI_REMIND.title(formatDay(plan.today), plan.emails.length, dryRun)];
   if (plan.emails.length === 0) lines.push(CLI_REMIND.none);
   for (const e of plan.emails) lines.push(CLI_REMIND.email(e.step, who(e.unit, e.form), e.to.join(', '), e.subject));

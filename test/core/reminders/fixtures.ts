@@ -1,7 +1,7 @@
 // Hand-made validations for the reminder tests: the validation engine is not needed to plan reminders.
 import type { FormId, Problem } from '../../../src/core/types';
 import type { FormRow, Settings, Unit, Validation } from '../../../src/core/model';
-import { SETTINGS } from '../../../src/core/forms/schema';
+import { FORMS, SETTINGS } from '../../../src/core/forms/schema';
 import { fromLocal, month } from '../../../src/core/periods';
 
 export { defaultSettings } from '../../../src/core/settings';
@@ -32,7 +32,7 @@ export function invalidRow(u: Unit, m: number, row: number, problems: Array<Pick
 
 export function validation(units: Unit[], rows: FormRow[], settings: Partial<Settings> = {}): Validation {
   return {
-    units, rows, settings: { ...defaultSettings(), ...settings }, problems: [], layouts: {},
+    forms: FORMS.slice(), units, rows, settings: { ...defaultSettings(), ...settings }, problems: [], layouts: {},
     summary: { errors: 0, warnings: 0, rows: rows.length },
   };
 }

@@ -1,4 +1,5 @@
 // Step days and windows, and the sidebar's schedule line.
+import { FORMS } from '../../../src/core/forms/schema';
 import { reminderSchedule, stepsFor } from '../../../src/core/reminders';
 import { defaultSettings } from './fixtures';
 
@@ -26,7 +27,7 @@ describe('the steps of a deadline', () => {
 
 describe('the sidebar schedule', () => {
   test('names the offsets and the next step', () => {
-    const r = reminderSchedule(defaultSettings(), '2024-08-01');
+    const r = reminderSchedule(FORMS, defaultSettings(), '2024-08-01');
     expect(r.text).toBe('Lịch nhắc: 7 ngày trước hạn, 2 ngày trước hạn và 1 ngày sau hạn. Lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất. Lần nhắc tiếp theo: 05/08/2024 (Biểu mẫu 03, Biểu mẫu 04 kỳ 07/2024, bước D-7).');
     expect(r.nextSteps.slice(0, 4)).toEqual([
       { day: '2024-08-05', form: '03', period: '07/2024', step: 'D-7' },
@@ -37,6 +38,6 @@ describe('the sidebar schedule', () => {
   });
 
   test('before the campaign, the one-off deadline of forms 01 and 02 comes first', () => {
-    expect(reminderSchedule(defaultSettings(), '2024-06-10').nextSteps[0]).toEqual({ day: '2024-06-21', form: '01', period: '06/2024', step: 'D-7' });
+    expect(reminderSchedule(FORMS, defaultSettings(), '2024-06-10').nextSteps[0]).toEqual({ day: '2024-06-21', form: '01', period: '06/2024', step: 'D-7' });
   });
 });

@@ -1,7 +1,7 @@
 // Hand-made Validation objects for the report tests (the report reads only units, settings and rows).
 import type { FormId, Month } from '../../../src/core/types';
 import type { FormRow, Settings, Unit, Validation } from '../../../src/core/model';
-import { formById, indicators } from '../../../src/core/forms/schema';
+import { FORMS, formById, indicators } from '../../../src/core/forms/schema';
 import { fromLocal, month } from '../../../src/core/periods';
 
 export { defaultSettings } from '../../../src/core/settings';
@@ -31,7 +31,7 @@ export function row(form: FormId, sheetRow: number, unitCode: string | null, per
 }
 
 export function validation(units: Unit[], rows: FormRow[], settings: Partial<Settings> = {}): Validation {
-  return { units, settings: { ...defaultSettings(), ...settings }, rows, problems: [], layouts: {}, summary: { errors: 0, warnings: 0, rows: rows.length } };
+  return { forms: FORMS.slice(), units, settings: { ...defaultSettings(), ...settings }, rows, problems: [], layouts: {}, summary: { errors: 0, warnings: 0, rows: rows.length } };
 }
 
 export const JUN = month(2024, 6);
