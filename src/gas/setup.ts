@@ -6,6 +6,7 @@ import { isActive } from '../core/directory';
 import { validateWorkbook } from '../core/validate';
 import { dayOf, formatMonth, localParts, month, monthOfDay, TIME_ZONE } from '../core/periods';
 import { formsOf } from '../core/forms/book';
+import { formColumns } from '../core/forms/columns';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION } from '../core/text';
@@ -127,8 +128,7 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     styleHeaders(sheet, headerRow, layout.columns, form);
     // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
     const missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
-    const mapped = new Set(Object.values(layout.columns));
-    const extra = (grid[headerRow - 1] ?? []).filter((h, i) => !mapped.has(i) && String(h).trim() !== '').map((h) => String(h).replace(/\s+/g, ' ').trim());
+    const extra = formColumns(form, grid, current).columns.filter((c) => c.key === null).map((c) => c.header);
     if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { FormId, Grid } from '../core/types';
 import { TAB } from '../core/forms/schema';
-import { dayOf, formatDay } from '../core/periods';
+import { dayOf, formatDay, monthOfDay } from '../core/periods';
 import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
@@ -18,7 +18,9 @@ import { UsageError, formsAsked, onlyFile, parseArgs, parseForms, parsePeriod, p
 import { makeIo, println, type CliIo } from './cli/io';
 import { formRowCount, openBook } from './cli/input';
 import { appendLogRows, workbookToSpreadsheet, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
-import { count, planText, reportText, validationText } from './cli/print';
+import { columnsText, count, planText, reportText, validationText } from './cli/print';
+import { formsOf } from '../core/forms/book';
+import { columnsJson, formColumns } from '../core/forms/columns';
 
 export type { CliIo } from './cli/io';
 export { UsageError } from './cli/args';
@@ -35,6 +37,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   validate: { today: 'value', json: 'flag' },
   report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
+  columns: { json: 'flag' },
 };
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -209,7 +212,19 @@ const remind: Command = async (argv, io) => {
   return 0;
 };
 
-const COMMANDS: Record<string, Command> = { demo, setup, validate, report, remind };
+const columns: Command = async (argv, io) => {
+  const a = args('columns', argv, io);
+  if (!a) return 0;
+  const book = await openBook(onlyFile(a, 'columns'), io);
+  const { forms } = formsOf(book);
+  const current = monthOfDay(dayOf(io.now()));
+  const list = forms.map((f) => formColumns(f, book[f.tab], current));
+  if (a.flags.has('json')) json(io, columnsJson(list.filter((f) => !f.absent)));
+  else lines(io, columnsText(list));
+  return 0;
+};
+
+const COMMANDS: Record<string, Command> = { demo, setup, validate, report, remind, columns };
 
 /** Runs one command; returns the exit code (0 done, 1 validate found errors, 2 unusable input). */
 export async function main(argv: string[], partialIo: Partial<Pick<CliIo, 'stdout' | 'stderr' | 'now'>> = {}): Promise<number> {

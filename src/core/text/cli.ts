@@ -18,6 +18,7 @@ export const CLI_HELP = {
     '  validate BOOK.xlsx  kiểm tra toàn bộ số liệu, liệt kê từng lỗi',
     '  report BOOK.xlsx    báo cáo tổng hợp một kỳ',
     '  remind BOOK.xlsx    các email nhắc sẽ gửi trong ngày (chạy thử, hoặc ghi ra thư mục với --send)',
+    '  columns BOOK.xlsx   các cột của từng trang biểu mẫu được đọc thành cột nào của định nghĩa biểu mẫu',
     '',
     'Xem hướng dẫn từng lệnh: ispeed <lệnh> --help',
     'Mã thoát: 0 thành công; 1 lệnh validate tìm thấy lỗi; 2 dữ liệu vào không dùng được.',
@@ -74,7 +75,28 @@ export const CLI_HELP = {
     `  --url URL            địa chỉ bảng tính Google dùng trong đường dẫn của email (mặc định là địa chỉ giữ chỗ`,
     `                       ${PLACEHOLDER_URL_TEXT}, vì tệp .xlsx không có địa chỉ Google)`,
   ].join('\n'),
+  columns: [
+    'Cách dùng: ispeed columns BOOK.xlsx [--json]',
+    '',
+    'Cho biết mỗi trang biểu mẫu được đọc thế nào: dòng tiêu đề, từng cột của trang được hiểu là cột nào',
+    'trong "Định nghĩa biểu mẫu" (theo tên cột hoặc theo "Tên gọi khác"), cột nào không thuộc định nghĩa',
+    '(được giữ nguyên, không kiểm tra) và cột đã định nghĩa nào chưa tìm thấy. Dùng khi đưa bảng tính',
+    'đang có vào sử dụng: thêm tên cột của trang vào "Tên gọi khác" để cột đó được nhận.',
+    '',
+    '  --json               kết quả dạng JSON',
+  ].join('\n'),
 } as const;
+
+/** `ispeed columns`: the mapping of each form tab's headers, in Vietnamese. */
+export const CLI_COLUMNS = {
+  form: (tab: string, form: string, headerRow: number) => `Trang “${tab}” (mã biểu mẫu ${form}): dòng tiêu đề ${headerRow}`,
+  absent: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): chưa có trong bảng tính`,
+  noHeader: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): không tìm thấy dòng tiêu đề (cần cột đơn vị và cột kỳ báo cáo, hoặc tên gọi khác của chúng)`,
+  byHeader: (header: string, key: string) => `  “${header}” → ${key}`,
+  byAlias: (header: string, key: string) => `  “${header}” → ${key} (theo tên gọi khác)`,
+  extra: (header: string) => `  “${header}” → không thuộc định nghĩa (giữ nguyên, không kiểm tra)`,
+  missing: (keys: string[]) => `  Chưa tìm thấy cột: ${keys.join(', ')}`,
+};
 
 export type CliCommandName = keyof typeof CLI_HELP;
 

@@ -4,7 +4,8 @@ import type { Report } from '../../core/report/model';
 import type { ReminderPlan } from '../../core/reminders';
 import { formatDay, formatMonth } from '../../core/periods';
 import { formatNumberVi, formatPercentVi } from '../../core/format';
-import { CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
+import { CLI_COLUMNS, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
+import type { FormColumns } from '../../core/forms/columns';
 import { neutralize } from '../../core/safety';
 
 /** Whole numbers with Vietnamese thousand dots (12.345). */
@@ -52,4 +53,19 @@ export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<str
     for (const s of plan.skipped) lines.push(CLI_REMIND.skipped(s.step, who(s.unit, s.form), s.period, CLI_REMIND.reasons[s.reason] ?? s.reason));
   }
   return lines;
+}
+
+export function columnsText(list: FormColumns[]): string[] {
+  const out: string[] = [];
+  for (const f of list) {
+    if (f.absent) { out.push(CLI_COLUMNS.absent(f.tab, f.form)); continue; }
+    if (!f.headerRow) { out.push(CLI_COLUMNS.noHeader(f.tab, f.form)); continue; }
+    out.push(CLI_COLUMNS.form(f.tab, f.form, f.headerRow));
+    for (const c of f.columns) {
+      const header = neutralize(c.header);
+      out.push(c.key === null ? CLI_COLUMNS.extra(header) : c.via === 'alias' ? CLI_COLUMNS.byAlias(header, c.key) : CLI_COLUMNS.byHeader(header, c.key));
+    }
+    if (f.missing.length) out.push(CLI_COLUMNS.missing(f.missing));
+  }
+  return out;
 }
