@@ -6,6 +6,8 @@ import { cellText, foldText, isBlank, readFormCode, isDate, readEmails, readPeri
 import { findLayout } from './layout';
 import { formatMonth } from './periods';
 import { MSG } from './text/validation';
+import { distance as levenshtein } from 'fastest-levenshtein';
+import { foldLookAlikes, foldLoose, foldName, splitPrefix, stripDiacritics } from './vietnamese';
 
 /** A unit exists for `m` when `Hoạt động` is not `Không` and `m` lies within `Từ kỳ`–`Đến kỳ`. */
 export function isActive(unit: Unit, m: Month): boolean {
@@ -79,7 +81,7 @@ export function readDirectory(grid: Grid | undefined, _settings?: Settings, form
     if (enabled === null) add(row, 'active', 'bad_directory', MSG.badDirectoryActive(cellText(get('active'))));
 
     if (code) byCode.set(code.toLowerCase(), [...(byCode.get(code.toLowerCase()) || []), row]);
-    if (name) byName.set(foldText(name), [...(byName.get(foldText(name)) || []), row]);
+    if (name) byName.set(foldName(name), [...(byName.get(foldName(name)) || []), row]);
     if (!usable || !code || !name || !form) continue;
     units.push({
       code, name, form, emails, badEmail,
@@ -105,56 +107,120 @@ export function readDirectory(grid: Grid | undefined, _settings?: Settings, form
 
 // ---- Matching ----
 
+/** What a match needed beyond NFC, case, spaces and tone placement: each is a unit_alias warning. */
+export type Folding = 'alias' | 'lookalike' | 'prefix';
+
 export type UnitMatch =
-  | { kind: 'none' }
-  | { kind: 'one'; unit: Unit; alias: boolean }
+  | { kind: 'none'; suggestions: Unit[] }
+  | { kind: 'one'; unit: Unit; folding: Folding | null }
   | { kind: 'many'; units: Unit[] };
 
-const PREFIX = /^(tp\.?|tx\.?|huyện|thành phố|thị xã)\s*/;
-
-/** Look-alike folding on top of foldText: `ð` (U+00F0, lower case of `Ð` U+00D0) -> `đ`, and the district prefixes. */
-function lookAlikeKey(folded: string): string {
-  return folded.replace(/[\u00f0\u0256]/g, 'đ').replace(PREFIX, '').trim();
+export interface MatcherOptions {
+  /** Edit distance for suggestions (fastest-levenshtein's by default; a test counts the calls). */
+  distance?: (a: string, b: string) => number;
 }
 
+/** Suggestions are units at most this many edits apart after folding (FORMS.md). */
+const MAX_EDITS = 2;
+const MAX_SUGGESTIONS = 3;
+
+interface Candidates { units: Unit[]; folding: Map<Unit, Folding | null> }
+interface BaseEntry { unit: Unit; viaAlias: boolean; type: string | null }
+
 /**
- * Builds a matcher: exact name or code; then NFC + case + spaces (no warning); then look-alikes, prefixes and
- * aliases (`alias: true`, a unit_alias warning). The candidates for each distinct text are cached.
- * When several units match, the one on `form`'s tab and active for `m` wins.
+ * Builds a matcher (FORMS.md, unit matching), in this order, the first level that finds a unit deciding:
+ * the exact name or code; the same after NFC, case, spaces and tone placement (no warning); after look-alike
+ * folding (`lookalike`); then the name without its administrative prefix, or an alias (`prefix`, `alias`).
+ * A typed prefix prefers units of that kind (`TX An Khê` is the thị xã, not the phường). When several units
+ * match, the one on `form`'s tab and active for `m` wins; else `many`. `none` carries the closest units of
+ * `form`. Candidates are cached per distinct text, suggestions per text and form: edit distances are computed
+ * only for texts that match nothing.
  */
-export function unitMatcher(units: readonly Unit[]): (text: string, form: FormId, m: Month | null) => UnitMatch {
-  const exact = new Map<string, Unit[]>(), folded = new Map<string, Unit[]>(), loose = new Map<string, Unit[]>();
+export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}): (text: string, form: FormId, m: Month | null) => UnitMatch {
+  const distance = options.distance ?? levenshtein;
+  const exact = new Map<string, Unit[]>(), folded = new Map<string, Unit[]>(), lookAlike = new Map<string, Unit[]>();
+  const bases = new Map<string, BaseEntry[]>();
   const put = (map: Map<string, Unit[]>, key: string, u: Unit) => {
     if (!key) return;
     const list = map.get(key);
     if (!list) map.set(key, [u]); else if (!list.includes(u)) list.push(u);
   };
+  const putBase = (key: string, e: BaseEntry) => {
+    if (!key) return;
+    const list = bases.get(key);
+    if (!list) bases.set(key, [e]); else list.push(e);
+  };
+  /** Per unit, the keys a suggestion is measured against: its name without prefix and its aliases, with and without diacritics. */
+  const suggestKeys = new Map<Unit, Array<{ folded: string; plain: string }>>();
   for (const u of units) {
     put(exact, u.name, u); put(exact, u.code, u);
-    put(folded, foldText(u.name), u); put(folded, foldText(u.code), u);
-    put(loose, lookAlikeKey(foldText(u.name)), u);
-    for (const a of u.aliases) { put(loose, foldText(a), u); put(loose, lookAlikeKey(foldText(a)), u); }
-  }
-  const cache = new Map<string, { units: Unit[]; alias: boolean }>();
-  const candidates = (text: string) => {
-    let c = cache.get(text);
-    if (!c) {
-      const trimmed = text.trim(), f = foldText(text);
-      const e = exact.get(trimmed) || folded.get(f);
-      c = e ? { units: e, alias: false } : { units: loose.get(lookAlikeKey(f)) || [], alias: true };
-      cache.set(text, c);
+    put(folded, foldName(u.name), u); put(folded, foldName(u.code), u);
+    put(lookAlike, foldLoose(u.name), u); put(lookAlike, foldLoose(u.code), u);
+    const own = splitPrefix(foldLookAlikes(u.name));
+    putBase(own.base, { unit: u, viaAlias: false, type: own.type });
+    const keys = [own.base];
+    for (const a of u.aliases) {
+      const whole = foldLoose(a), parts = splitPrefix(foldLookAlikes(a));
+      putBase(whole, { unit: u, viaAlias: true, type: null });
+      if (parts.base !== whole) putBase(parts.base, { unit: u, viaAlias: true, type: parts.type });
+      keys.push(parts.base);
     }
+    suggestKeys.set(u, [...new Set(keys)].map((k) => ({ folded: k, plain: stripDiacritics(k) })));
+  }
+
+  const all = (list: Unit[], folding: Folding | null): Candidates => ({ units: list, folding: new Map(list.map((u) => [u, folding])) });
+  const fromBases = (entries: BaseEntry[], type: string | null): Candidates => {
+    const compatible = type ? entries.filter((e) => e.type === type) : [];
+    const used = compatible.length ? compatible : entries;
+    const folding = new Map<Unit, Folding | null>();
+    for (const e of used) if (folding.get(e.unit) !== 'prefix') folding.set(e.unit, e.viaAlias ? 'alias' : 'prefix');
+    return { units: [...folding.keys()], folding };
+  };
+  const cache = new Map<string, Candidates>();
+  const candidates = (text: string): Candidates => {
+    let c = cache.get(text);
+    if (c) return c;
+    const e = exact.get(text.trim()), f = folded.get(foldName(text));
+    const la = foldLookAlikes(text.normalize('NFC')), l = lookAlike.get(foldName(la));
+    if (e || f) c = all((e || f)!, null);
+    else if (l) c = all(l, 'lookalike');
+    else {
+      const whole = bases.get(foldName(la)), parts = splitPrefix(la);
+      const stripped = parts.base !== foldName(la) ? bases.get(parts.base) : undefined;
+      c = whole ? fromBases(whole, null) : stripped ? fromBases(stripped, parts.type) : { units: [], folding: new Map() };
+    }
+    cache.set(text, c);
     return c;
   };
+
+  const suggestionCache = new Map<string, Unit[]>();
+  const suggest = (text: string, form: FormId): Unit[] => {
+    const cacheKey = `${form}\u0000${text}`;
+    let s = suggestionCache.get(cacheKey);
+    if (s) return s;
+    const typed = splitPrefix(foldLookAlikes(text.normalize('NFC'))).base, plain = stripDiacritics(typed);
+    const scored: Array<{ unit: Unit; d: number }> = [];
+    for (const u of units) {
+      if (u.form !== form) continue;
+      let d = Infinity;
+      for (const k of suggestKeys.get(u)!) d = Math.min(d, distance(typed, k.folded), distance(plain, k.plain));
+      if (d <= MAX_EDITS && d < typed.length) scored.push({ unit: u, d });
+    }
+    s = scored.sort((a, b) => a.d - b.d).slice(0, MAX_SUGGESTIONS).map((x) => x.unit);
+    suggestionCache.set(cacheKey, s);
+    return s;
+  };
+
   return (text, form, m) => {
     const c = candidates(text);
-    if (!c.units.length) return { kind: 'none' };
-    if (c.units.length === 1) return { kind: 'one', unit: c.units[0], alias: c.alias };
+    const one = (u: Unit): UnitMatch => ({ kind: 'one', unit: u, folding: c.folding.get(u) ?? null });
+    if (!c.units.length) return { kind: 'none', suggestions: suggest(text, form) };
+    if (c.units.length === 1) return one(c.units[0]);
     const onTab = c.units.filter((u) => u.form === form);
-    if (onTab.length === 1) return { kind: 'one', unit: onTab[0], alias: c.alias };
+    if (onTab.length === 1) return one(onTab[0]);
     const active = onTab.filter((u) => m !== null && isActive(u, m));
-    if (active.length === 1) return { kind: 'one', unit: active[0], alias: c.alias };
-    return { kind: 'many', units: onTab.length ? onTab : c.units };
+    if (active.length === 1) return one(active[0]);
+    return { kind: 'many', units: active.length ? active : onTab.length ? onTab : c.units };
   };
 }
 

@@ -71,11 +71,11 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
     else {
       const text = cellText(v);
       const m = ctx.match(text, form.id, month);
-      if (m.kind === 'none') add('unit', 'error', 'unknown_unit', MSG.unknownUnit(text));
+      if (m.kind === 'none') add('unit', 'error', 'unknown_unit', MSG.unknownUnit(text, m.suggestions.map((u) => u.name)));
       else if (m.kind === 'many') add('unit', 'error', 'unknown_unit', MSG.ambiguousUnit(text, m.units.map((u) => `${u.name} (${u.code})`)));
       else {
         unit = m.unit;
-        if (m.alias) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code));
+        if (m.folding) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code, m.folding));
         if (unit.form !== form.id) add('unit', 'error', 'wrong_form', MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? `Biểu mẫu ${unit.form}`));
         else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
           add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));

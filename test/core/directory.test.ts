@@ -66,10 +66,10 @@ describe('activity and matching', () => {
     expect(isActive(off, 2024 * 12 + 6)).toBe(false);
   });
   test('matching by code, by name, by alias', () => {
-    expect(matchUnit(units, 'H-626', '03', null)).toMatchObject({ kind: 'one', alias: false, unit: { code: 'H-626' } });
-    expect(matchUnit(units, 'huyện đăk đoa', '03', null)).toMatchObject({ kind: 'one', alias: false });
-    expect(matchUnit(units, 'Đak Đoa', '03', null)).toMatchObject({ kind: 'one', alias: true, unit: { code: 'H-626' } });
-    expect(matchUnit(units, 'Thị xã Pleiku', '03', null)).toMatchObject({ kind: 'one', alias: true, unit: { code: 'H-622' } });
-    expect(matchUnit(units, 'Đoa', '03', null)).toEqual({ kind: 'none' });
+    expect(matchUnit(units, 'H-626', '03', null)).toMatchObject({ kind: 'one', folding: null, unit: { code: 'H-626' } });
+    expect(matchUnit(units, 'huyện đăk đoa', '03', null)).toMatchObject({ kind: 'one', folding: null });
+    expect(matchUnit(units, 'Đak Đoa', '03', null)).toMatchObject({ kind: 'one', folding: 'alias', unit: { code: 'H-626' } });
+    expect(matchUnit(units, 'Thị xã Pleiku', '03', null)).toMatchObject({ kind: 'one', folding: 'prefix', unit: { code: 'H-622' } });
+    expect(matchUnit(units, 'Đoa', '03', null)).toEqual({ kind: 'none', suggestions: [] });
   });
 });

@@ -14,6 +14,13 @@ function rowList(rows: number[], total = rows.length): string {
   return total > 5 ? `${shown} và ${total - 5} dòng khác` : shown;
 }
 
+/** Why a unit_alias cell was read as its unit: the part of the message after the code. */
+const UNIT_FOLDING = {
+  alias: ', theo tên gọi khác trong Danh mục',
+  lookalike: ', ô có chữ trông giống nhưng là ký tự khác, ví dụ Ð thay cho Đ',
+  prefix: ', tên thiếu hoặc viết tắt cấp hành chính như “Xã”, “Phường”, “Huyện”, hoặc có thêm “UBND”',
+} as const;
+
 export const MSG = {
   missingColumn: (header: string) =>
     `Không tìm thấy cột ${q(header)}. Hãy thêm lại cột này vào dòng tiêu đề (hoặc chạy lại “Thiết lập biểu mẫu”).`,
@@ -31,12 +38,12 @@ export const MSG = {
     `${q(header)} (${value}) lớn hơn ${q(maxHeader)} (${max}). Kiểm tra lại hai số này.`,
   exceedsCommunes: (header: string, value: number, unitName: string, max: number) =>
     `${q(header)} (${value}) lớn hơn số xã, phường, thị trấn của ${unitName} trong Danh mục đơn vị (${max}). Kiểm tra lại số này, hoặc báo quản trị sửa Danh mục nếu số xã đã thay đổi.`,
-  unknownUnit: (text: string) =>
-    `Không tìm thấy đơn vị ${q(text)} trong Danh mục đơn vị. Hãy chọn tên đơn vị trong danh sách thả xuống, hoặc báo quản trị bổ sung đơn vị vào Danh mục.`,
+  unknownUnit: (text: string, closest: string[] = []) =>
+    `Không tìm thấy đơn vị ${q(text)} trong Danh mục đơn vị.${closest.length ? ` Có phải là ${closest.map((n) => `“${clip(n)}”`).join(' hay ')}?` : ''} Hãy chọn tên đơn vị trong danh sách thả xuống, hoặc báo quản trị bổ sung đơn vị vào Danh mục.`,
   ambiguousUnit: (text: string, names: string[]) =>
     `${q(text)} khớp với nhiều đơn vị: ${names.map((n) => clip(n)).join('; ')}. Hãy chọn đúng tên đơn vị trong danh sách thả xuống.`,
-  unitAlias: (text: string, name: string, code: string) =>
-    `${q(text)} được hiểu là đơn vị “${name}” (mã ${code}). Nên chọn đúng tên “${name}” trong danh sách thả xuống.`,
+  unitAlias: (text: string, name: string, code: string, how: 'alias' | 'lookalike' | 'prefix') =>
+    `${q(text)} được hiểu là đơn vị “${name}” (mã ${code}${UNIT_FOLDING[how]}). Nên chọn đúng tên “${name}” trong danh sách thả xuống.`,
   wrongForm: (name: string, form: string, tab: string) =>
     `Đơn vị “${name}” báo cáo theo Biểu mẫu ${form}, không phải biểu mẫu của trang này. Hãy nhập báo cáo vào trang “${tab}” và xóa dòng này.`,
   inactiveUnit: (name: string, period: string | null) =>
