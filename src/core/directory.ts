@@ -7,7 +7,7 @@ import { findLayout } from './layout';
 import { formatMonth } from './periods';
 import { MSG } from './text/validation';
 import { distance as levenshtein } from 'fastest-levenshtein';
-import { foldLookAlikes, foldLoose, foldName, splitPrefix, stripDiacritics } from './vietnamese';
+import { foldLookAlikes, foldLoose, foldName, splitPlainPrefix, splitPrefix, stripDiacritics } from './vietnamese';
 
 /** A unit exists for `m` when `Hoạt động` is not `Không` and `m` lies within `Từ kỳ`–`Đến kỳ`. */
 export function isActive(unit: Unit, m: Month): boolean {
@@ -120,7 +120,7 @@ export interface MatcherOptions {
   distance?: (a: string, b: string) => number;
 }
 
-/** Suggestions are units at most this many edits apart after folding (FORMS.md). */
+/** Suggestions are the closest units, at most this many edits apart after folding (FORMS.md), ties all named up to MAX_SUGGESTIONS. */
 const MAX_EDITS = 2;
 const MAX_SUGGESTIONS = 3;
 
@@ -194,19 +194,27 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
   };
 
   const suggestionCache = new Map<string, Unit[]>();
-  const suggest = (text: string, form: FormId): Unit[] => {
-    const cacheKey = `${form}\u0000${text}`;
+  const suggest = (text: string, form: FormId, m: Month | null): Unit[] => {
+    const cacheKey = `${form}\u0000${m}\u0000${text}`;
     let s = suggestionCache.get(cacheKey);
     if (s) return s;
-    const typed = splitPrefix(foldLookAlikes(text.normalize('NFC'))).base, plain = stripDiacritics(typed);
-    const scored: Array<{ unit: Unit; d: number }> = [];
-    for (const u of units) {
-      if (u.form !== form) continue;
-      let d = Infinity;
-      for (const k of suggestKeys.get(u)!) d = Math.min(d, distance(typed, k.folded), distance(plain, k.plain));
-      if (d <= MAX_EDITS && d < typed.length) scored.push({ unit: u, d });
-    }
-    s = scored.sort((a, b) => a.d - b.d).slice(0, MAX_SUGGESTIONS).map((x) => x.unit);
+    const typed = splitPrefix(foldLookAlikes(text.normalize('NFC'))).base;
+    const plain = splitPlainPrefix(foldLookAlikes(text.normalize('NFC'))).base;
+    const closest = (pool: readonly Unit[]) => {
+      const scored: Array<{ unit: Unit; d: number }> = [];
+      for (const u of pool) {
+        let d = Infinity;
+        for (const k of suggestKeys.get(u)!) d = Math.min(d, distance(typed, k.folded), distance(plain, k.plain));
+        if (d <= MAX_EDITS && d < typed.length) scored.push({ unit: u, d });
+      }
+      const best = Math.min(...scored.map((x) => x.d));
+      return scored.filter((x) => x.d === best).slice(0, MAX_SUGGESTIONS).map((x) => x.unit);
+    };
+    // The units of the tab's form that exist in the row's period first; the others only when none is close.
+    const ofForm = units.filter((u) => u.form === form);
+    const current = m === null ? ofForm : ofForm.filter((u) => isActive(u, m));
+    s = closest(current);
+    if (!s.length && current.length < ofForm.length) s = closest(ofForm.filter((u) => !current.includes(u)));
     suggestionCache.set(cacheKey, s);
     return s;
   };
@@ -214,7 +222,7 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
   return (text, form, m) => {
     const c = candidates(text);
     const one = (u: Unit): UnitMatch => ({ kind: 'one', unit: u, folding: c.folding.get(u) ?? null });
-    if (!c.units.length) return { kind: 'none', suggestions: suggest(text, form) };
+    if (!c.units.length) return { kind: 'none', suggestions: suggest(text, form, m) };
     if (c.units.length === 1) return one(c.units[0]);
     const onTab = c.units.filter((u) => u.form === form);
     if (onTab.length === 1) return one(onTab[0]);

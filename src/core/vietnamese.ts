@@ -88,7 +88,7 @@ const PREFIXES: ReadonlyArray<{ type: string; long: string; short?: string }> = 
   { type: 'quan', long: 'quận', short: 'q' },
 ];
 const SHORTS = PREFIXES.filter((p) => p.short).sort((a, b) => b.short!.length - a.short!.length);
-const UBND = /^(?:ubnd|ủy ban nhân dân)(?:\.\s*|\s+)/i;
+const UBND = /^(?:ubnd|ủy ban nhân dân)(?:\.\s*|\s+)/iu;
 
 export interface PrefixParts {
   /** The prefix's type (`xa`, `huyen`...), null when there is none. */
@@ -105,14 +105,26 @@ export interface PrefixParts {
  * (`XIa Grai`) counts only before a capital letter, so that `Pleiku` is never `P.` + `leiku`.
  */
 export function splitPrefix(name: string): PrefixParts {
-  let s = placeToneMarks(collapseSpaces(name.normalize('NFC')));
+  return split(placeToneMarks(collapseSpaces(name.normalize('NFC'))), UBND, (p) => p.long);
+}
+
+/** splitPrefix of a text typed without diacritics (`Xa Ia Grai`, `UBND huyen Chu Pah`): for suggestions only. */
+export function splitPlainPrefix(name: string): PrefixParts {
+  return split(stripDiacritics(collapseSpaces(name.normalize('NFC'))), UBND_PLAIN, (p) => stripDiacritics(p.long));
+}
+
+const UBND_PLAIN = /^(?:ubnd|uy ban nhan dan)(?:\.\s*|\s+)/i;
+
+function split(text: string, ubndForm: RegExp, longOf: (p: (typeof PREFIXES)[number]) => string): PrefixParts {
+  let s = text;
   let ubnd = false;
-  const u = UBND.exec(s);
+  const u = ubndForm.exec(s);
   if (u && u[0].length < s.length) { ubnd = true; s = s.slice(u[0].length); }
   const lower = s.toLowerCase();
   for (const p of PREFIXES) {
-    if (lower.startsWith(`${p.long} `) && lower.length > p.long.length + 1) {
-      return { type: p.type, loose: ubnd, base: lower.slice(p.long.length + 1) };
+    const long = longOf(p);
+    if (lower.startsWith(`${long} `) && lower.length > long.length + 1) {
+      return { type: p.type, loose: ubnd, base: lower.slice(long.length + 1) };
     }
   }
   for (const p of SHORTS) {

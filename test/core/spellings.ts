@@ -31,6 +31,7 @@ export function everydaySpellings(units: readonly Unit[]): Spelling[] {
       add('UBND + prefix', `UBND ${lower} ${base}`);
       add('lower-case prefix', `${lower} ${base}`);
       add('lower case, prefix dropped', base.toLowerCase());
+      add('upper case, prefix dropped', base.toUpperCase());
     }
     add('lower case', u.name.toLowerCase());
     add('upper case', u.name.toUpperCase());
