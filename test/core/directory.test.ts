@@ -46,6 +46,10 @@ describe('reading the directory', () => {
       [4, 'Mã đơn vị', 'duplicate_unit'], [10, 'Mã đơn vị', 'duplicate_unit'], [5, 'Tên đơn vị', 'duplicate_unit'], [11, 'Tên đơn vị', 'duplicate_unit'],
     ]);
   });
+  test('two names that differ only in tone-mark placement (Xã An Hòa, Xã An Hoà) are duplicate_unit', () => {
+    const { problems } = readDirectory([DIRECTORY_HEADER, ['X-1', 'Xã An Hòa', '03', '', '', '', '', '', '', '', ''], ['X-2', 'Xã An Hoà', '03', '', '', '', '', '', '', '', '']]);
+    expect(problems.map((p) => [p.row, p.column, p.code])).toEqual([[2, 'Tên đơn vị', 'duplicate_unit'], [3, 'Tên đơn vị', 'duplicate_unit']]);
+  });
   test('a missing code is required; a missing Mã đơn vị column is missing_column', () => {
     expect(readDirectory(unit(['', 'Đơn vị A', '01', '', '', '', '', '', '', '', ''])).problems.map((p) => p.code)).toEqual(['required']);
     const g: Grid = [['Tên đơn vị', 'Biểu mẫu', 'Mã số'], ['Đơn vị A', '01', 'x']];
