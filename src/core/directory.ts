@@ -2,7 +2,7 @@
 import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, TabLayout, Unit } from './model';
 import { DIRECTORY_COLUMNS, FORMS, TAB, type FormSpec } from './forms/schema';
-import { cellText, foldText, isBlank, readFormCode, isDate, readEmails, readPeriod, readYesNo } from './cells';
+import { cellText, isBlank, readFormCode, isDate, readEmails, readPeriod, readYesNo } from './cells';
 import { findLayout } from './layout';
 import { formatMonth } from './periods';
 import { MSG } from './text/validation';
@@ -180,9 +180,9 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
   const candidates = (text: string): Candidates => {
     let c = cache.get(text);
     if (c) return c;
-    const e = exact.get(text.trim()), f = folded.get(foldName(text));
+    const same = exact.get(text.trim()) || folded.get(foldName(text));
     const la = foldLookAlikes(text.normalize('NFC')), l = lookAlike.get(foldName(la));
-    if (e || f) c = all((e || f)!, null);
+    if (same) c = all(same, null);
     else if (l) c = all(l, 'lookalike');
     else {
       const whole = bases.get(foldName(la)), parts = splitPrefix(la);
@@ -204,7 +204,7 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
       const scored: Array<{ unit: Unit; d: number }> = [];
       for (const u of pool) {
         let d = Infinity;
-        for (const k of suggestKeys.get(u)!) d = Math.min(d, distance(typed, k.folded), distance(plain, k.plain));
+        for (const k of suggestKeys.get(u) ?? []) d = Math.min(d, distance(typed, k.folded), distance(plain, k.plain));
         if (d <= MAX_EDITS && d < typed.length) scored.push({ unit: u, d });
       }
       const best = Math.min(...scored.map((x) => x.d));

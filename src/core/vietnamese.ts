@@ -87,7 +87,7 @@ const PREFIXES: ReadonlyArray<{ type: string; long: string; short?: string }> = 
   { type: 'thanh-pho', long: 'thành phố', short: 'tp' },
   { type: 'quan', long: 'quận', short: 'q' },
 ];
-const SHORTS = PREFIXES.filter((p) => p.short).sort((a, b) => b.short!.length - a.short!.length);
+const SHORTS = PREFIXES.flatMap((p) => (p.short ? [{ type: p.type, short: p.short }] : [])).sort((a, b) => b.short.length - a.short.length);
 const UBND = /^(?:ubnd|ủy ban nhân dân)(?:\.\s*|\s+)/iu;
 
 export interface PrefixParts {
@@ -128,7 +128,7 @@ function split(text: string, ubndForm: RegExp, longOf: (p: (typeof PREFIXES)[num
     }
   }
   for (const p of SHORTS) {
-    const n = p.short!.length;
+    const n = p.short.length;
     if (lower.slice(0, n) !== p.short) continue;
     const rest = s.slice(n);
     const sep = /^(?:\.\s*|\s+)/.exec(rest);
