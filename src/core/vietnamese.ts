@@ -93,8 +93,6 @@ const UBND = /^(?:ubnd|ủy ban nhân dân)(?:\.\s*|\s+)/iu;
 export interface PrefixParts {
   /** The prefix's type (`xa`, `huyen`...), null when there is none. */
   type: string | null;
-  /** True when the prefix was not written in full (short form, leading UBND) or there was none. */
-  loose: boolean;
   /** The name without UBND and prefix, folded as foldName. */
   base: string;
 }
@@ -117,14 +115,13 @@ const UBND_PLAIN = /^(?:ubnd|uy ban nhan dan)(?:\.\s*|\s+)/i;
 
 function split(text: string, ubndForm: RegExp, longOf: (p: (typeof PREFIXES)[number]) => string): PrefixParts {
   let s = text;
-  let ubnd = false;
   const u = ubndForm.exec(s);
-  if (u && u[0].length < s.length) { ubnd = true; s = s.slice(u[0].length); }
+  if (u && u[0].length < s.length) s = s.slice(u[0].length);
   const lower = s.toLowerCase();
   for (const p of PREFIXES) {
     const long = longOf(p);
     if (lower.startsWith(`${long} `) && lower.length > long.length + 1) {
-      return { type: p.type, loose: ubnd, base: lower.slice(long.length + 1) };
+      return { type: p.type, base: lower.slice(long.length + 1) };
     }
   }
   for (const p of SHORTS) {
@@ -132,10 +129,10 @@ function split(text: string, ubndForm: RegExp, longOf: (p: (typeof PREFIXES)[num
     if (lower.slice(0, n) !== p.short) continue;
     const rest = s.slice(n);
     const sep = /^(?:\.\s*|\s+)/.exec(rest);
-    if (sep && rest.length > sep[0].length) return { type: p.type, loose: true, base: rest.slice(sep[0].length).toLowerCase() };
-    if (/^\p{Lu}/u.test(s) && /^\p{Lu}/u.test(rest)) return { type: p.type, loose: true, base: rest.toLowerCase() };
+    if (sep && rest.length > sep[0].length) return { type: p.type, base: rest.slice(sep[0].length).toLowerCase() };
+    if (/^\p{Lu}/u.test(s) && /^\p{Lu}/u.test(rest)) return { type: p.type, base: rest.toLowerCase() };
   }
-  return { type: null, loose: true, base: lower };
+  return { type: null, base: lower };
 }
 
 /** Without any diacritic (đ -> d): for suggesting names typed without a Vietnamese keyboard, never for matching. */
