@@ -5,3 +5,4 @@ export * from './report';
 export * from './reminders';
 export * from './cli';
 export * from './report-email';
+export * from './definitions';
