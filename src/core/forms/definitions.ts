@@ -65,7 +65,7 @@ let builtin: readonly FormSpec[] | null = null;
 export function builtinForms(): readonly FormSpec[] {
   if (!builtin) {
     const t = templateGrids();
-    builtin = Object.freeze(readForms(t.list, t.columns).forms);
+    builtin = readForms(t.list, t.columns).forms;
   }
   return builtin;
 }
