@@ -165,8 +165,9 @@ interface ListEntry {
 }
 
 const RESERVED_TABS = () => [TAB.directory, TAB.settings, TAB.log, TAB.formList, TAB.formColumns].map(foldText);
-// A sheet name in an .xlsx is at most 31 characters without []:*?/\ (Excel's rule, which the CLI's .xlsx must keep):
-// https://support.microsoft.com/en-us/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+// An .xlsx sheet name is at most 31 characters without []:*?/\ (so the CLI finds the tab in a download): exceljs
+// truncates longer names and throws on those characters (lib/doc/worksheet.js); the rule is Excel's, as in
+// https://docs.devexpress.com/OfficeFileAPI/DevExpress.Spreadsheet.Worksheet.Name.property
 const XLSX_TAB = /^[^[\]:*?/\\]{1,31}$/;
 
 function readList(t: TabRead, problems: Problem[]): { forms: ListEntry[]; known: Set<FormId> } {
