@@ -211,6 +211,12 @@ describe('a fifth form, as the Department would add it', () => {
     expect([a.from, a.to, b.from, b.to, c.from, c.to]).toEqual([month(2025, 3), month(2025, 12), undefined, month(2026, 6), month(2025, 7), month(2025, 7)]);
   });
 
+  test('Tên gọi khác: split on ;, spaces collapsed; a name repeating the header or another name is dropped, not an error', () => {
+    const f = read([SCHOOLS_LIST], [col({ form: '05', key: 'a', header: 'Số giáo viên (đến nay)', kind: 'Lũy kế', aliases: ' GV  hiện có ;; số giáo viên; gv hiện có;Giáo viên' })]);
+    expect(f.problems).toEqual([]);
+    expect(f.forms[4].columns[3].aliases).toEqual(['GV hiện có', 'Giáo viên']);
+  });
+
   test('a form reads its own tab name as written, trimmed and with spaces collapsed', () => {
     const f = read([form({ form: '05', tab: '  Biểu mẫu   05 - Trường học ', cadence: 'Hằng tháng' })], SCHOOLS_COLUMNS);
     expect(f.forms[4].tab).toBe('Biểu mẫu 05 - Trường học');

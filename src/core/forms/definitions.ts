@@ -5,9 +5,9 @@ import type { TabLayout } from '../model';
 import { dayOf, formatMonth, makeDay, type Day } from '../periods';
 import { cellText, foldText, isBlank, isDate, normalizeHeader, readNumber, readPeriod, readYesNo } from '../cells';
 import { findLayout } from '../layout';
-import { SETTINGS, TAB, type BoundRule, type ColumnSpec, type ColumnType, type FormSpec, type IndicatorKind } from './schema';
+import { DIRECTORY_COLUMNS, SETTINGS, TAB, type BoundRule, type ColumnSpec, type ColumnType, type FormSpec, type IndicatorKind } from './schema';
 import {
-  COLUMN_HEADER, COLUMN_HELP, COMMON_TEXT, DEF_MSG, DEF_WORD, DEFAULT_HELP, LIST_HEADER, LIST_HELP,
+  COLUMN_HEADER, COLUMN_HELP, COMMON_TEXT, DEF_MSG, DEF_WHAT, DEF_WORD, DEFAULT_HELP, LIST_HEADER, LIST_HELP,
   TEMPLATE_LIST, templateColumnRows,
 } from '../text/definitions';
 
@@ -74,8 +74,14 @@ export function builtinForms(): readonly FormSpec[] {
 
 /** Folded and stripped of Vietnamese marks: `Luỹ kế`, `Lũy kế` and `luy ke` are one word. */
 function plain(s: string): string {
-  return foldText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  let p = PLAIN.get(s);
+  if (p === undefined) {
+    p = foldText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+    if (PLAIN.size < 1000) PLAIN.set(s, p); // the definition words repeat on every row: fold each once
+  }
+  return p;
 }
+const PLAIN = new Map<string, string>();
 function word<T extends string>(v: CellValue, words: Record<T, string>): T | null {
   const p = plain(cellText(v));
   for (const k of Object.keys(words) as T[]) if (plain(words[k]) === p) return k;
@@ -177,14 +183,14 @@ function readList(t: TabRead, problems: Problem[]): { forms: ListEntry[]; known:
   for (const { row, get, bad, ok } of rows(t, FORM_LIST_COLUMNS, problems)) {
     const codeCell = get('form');
     const id = readCode(codeCell);
-    if (isBlank(codeCell)) bad('form', DEF_MSG.requiredCell(LIST_HEADER.form, '05'));
+    if (isBlank(codeCell)) bad('form', DEF_MSG.requiredCell(LIST_HEADER.form, DEF_WHAT.listForm));
     else if (!id) bad('form', DEF_MSG.badCode(cellText(codeCell), false));
     else {
       known.add(id);
       if (codes.has(id)) bad('form', DEF_MSG.duplicateCode(id, codes.get(id)!)); else codes.set(id, row);
     }
     const tab = oneLine(get('tab'));
-    if (!tab) bad('tab', DEF_MSG.requiredCell(LIST_HEADER.tab, '“Biểu mẫu 05”'));
+    if (!tab) bad('tab', DEF_MSG.requiredCell(LIST_HEADER.tab, DEF_WHAT.tab));
     else if (reserved.includes(foldText(tab))) bad('tab', DEF_MSG.reservedTab(tab));
     else if (!XLSX_TAB.test(tab)) bad('tab', DEF_MSG.badTabName(tab));
     else if (tabs.has(foldText(tab))) bad('tab', DEF_MSG.duplicateTab(tab, tabs.get(foldText(tab))!));
@@ -230,8 +236,18 @@ interface StarRow { key: StarKey; aliases: string[]; required: boolean | null; b
 const TYPE_WORDS = { int: DEF_WORD.int, decimal: DEF_WORD.decimal, text: DEF_WORD.text, links: DEF_WORD.links, phone: DEF_WORD.phone };
 const KIND_WORDS: Record<IndicatorKind, string> = { stock: DEF_WORD.stock, flow: DEF_WORD.flow };
 /** `Số xã` or the directory header it stands for. */
-const isCommunes = (text: string) => [DEF_WORD.communes, 'Số xã, phường, thị trấn'].some((w) => plain(w) === plain(text));
-const splitAliases = (v: CellValue) => cellText(v).split(';').map((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()).filter(Boolean);
+const isCommunes = (text: string) =>
+  [DEF_WORD.communes, DIRECTORY_COLUMNS.find((c) => c.key === 'communes')!.header].some((w) => plain(w) === plain(text));
+/** `Tên gọi khác`, without the names that only repeat the header or an earlier name (redundant, not ambiguous). */
+function splitAliases(v: CellValue, header: string): string[] {
+  const seen = new Set([normalizeHeader(header)]);
+  return cellText(v).split(';').map((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()).filter((a) => {
+    const n = normalizeHeader(a);
+    if (!a || seen.has(n)) return false;
+    seen.add(n);
+    return true;
+  });
+}
 
 function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, problems: Problem[]) {
   const byForm = new Map<FormId, ColumnRow[]>();
@@ -243,14 +259,14 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     const star = cellText(formCell).trim() === DEF_WORD.common;
     const id = star ? null : readCode(formCell);
     let skip = false; // a form left out already: its rows are not reported again
-    if (isBlank(formCell)) bad('form', DEF_MSG.requiredCell(COLUMN_HEADER.form, 'mã biểu mẫu (ví dụ 05) hoặc *'));
+    if (isBlank(formCell)) bad('form', DEF_MSG.requiredCell(COLUMN_HEADER.form, DEF_WHAT.columnForm));
     else if (!star && !id) bad('form', DEF_MSG.badCode(cellText(formCell), true));
     else if (id && !known.has(id)) bad('form', DEF_MSG.unknownForm(cellText(formCell).trim()));
     else if (id && !listed.has(id)) skip = true;
 
     const keyCell = get('key');
     const key = cellText(keyCell).trim();
-    if (!key) bad('key', DEF_MSG.requiredCell(COLUMN_HEADER.key, 'mã cột, ví dụ so_hoc_sinh'));
+    if (!key) bad('key', DEF_MSG.requiredCell(COLUMN_HEADER.key, DEF_WHAT.key));
     else if (star) {
       if (!(STAR_KEYS as readonly string[]).includes(key)) bad('key', DEF_MSG.starKey(key, STAR_KEYS));
       else if (starSeen.has(key)) bad('key', DEF_MSG.duplicateStar(key, starSeen.get(key)!));
@@ -262,10 +278,10 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
       if (keysSeen.has(k)) bad('key', DEF_MSG.duplicateKey(key, id, keysSeen.get(k)!)); else keysSeen.set(k, row);
     }
     const header = oneLine(get('header'));
-    const aliases = splitAliases(get('aliases'));
+    const common = star && (STAR_KEYS as readonly string[]).includes(key) ? COMMON_TEXT[key as StarKey].header : '';
+    const aliases = splitAliases(get('aliases'), star ? common : header);
 
     if (star) {
-      const common = (STAR_KEYS as readonly string[]).includes(key) ? COMMON_TEXT[key as StarKey].header : '';
       if (header && common && normalizeHeader(header) !== normalizeHeader(common)) bad('header', DEF_MSG.starHeader(header, common));
       for (const k of ['type', 'kind', 'min', 'max', 'from', 'to', 'help'] as const) {
         if (!isBlank(get(k))) bad(k, DEF_MSG.starCell(COLUMN_HEADER[k]));
@@ -280,7 +296,7 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
       continue;
     }
 
-    if (!header) bad('header', DEF_MSG.requiredCell(COLUMN_HEADER.header, 'tên cột hiện trên trang biểu mẫu'));
+    if (!header) bad('header', DEF_MSG.requiredCell(COLUMN_HEADER.header, DEF_WHAT.header));
     const typeCell = get('type');
     const type: ColumnType | null = isBlank(typeCell) ? 'int' : word(typeCell, TYPE_WORDS);
     if (!type) bad('type', DEF_MSG.badType(cellText(typeCell)));

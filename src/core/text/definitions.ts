@@ -94,6 +94,15 @@ export const COMMON_TEXT = {
   status: { header: 'Kiểm tra', help: 'Do hệ thống ghi: kết quả kiểm tra dòng; di chuột vào ô để xem chi tiết lỗi.' },
 } as const;
 
+/** What a required definition cell needs, for DEF_MSG.requiredCell. */
+export const DEF_WHAT = {
+  listForm: 'mã biểu mẫu hai chữ số, ví dụ 05',
+  tab: 'tên trang của biểu mẫu, ví dụ “Biểu mẫu 05”',
+  columnForm: 'mã biểu mẫu (ví dụ 05), hoặc * cho cột chung',
+  key: 'mã cột, ví dụ so_hoc_sinh',
+  header: 'tên cột hiện trên trang biểu mẫu',
+} as const;
+
 const LIST = '“Danh sách biểu mẫu”';
 const TYPES = `${DEF_WORD.int} (để trống), ${DEF_WORD.decimal}, ${DEF_WORD.text}, ${DEF_WORD.links} hoặc ${DEF_WORD.phone}`;
 
