@@ -73,8 +73,6 @@ export const TAB = {
   formList: 'Danh sách biểu mẫu',
   formColumns: 'Định nghĩa biểu mẫu',
   log: 'Nhật ký',
-  formList: 'Danh sách biểu mẫu',
-  formColumns: 'Định nghĩa biểu mẫu',
 } as const;
 
 /** How `Có` / `Không` cells are written (settings, `Hoạt động`); readYesNo also accepts them without accents. */
