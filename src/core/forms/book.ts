@@ -2,7 +2,8 @@
 import type { Problem, Workbook } from '../types';
 import type { TabLayout } from '../model';
 import { foldText } from '../cells';
-import { FORMS, TAB, type ColumnSpec, type FormSpec } from './schema';
+import { TAB, type ColumnSpec, type FormSpec } from './schema';
+import { readForms } from './definitions';
 
 /** A tab name as FORMS.md compares them: trimmed, spaces collapsed, NFC, case folded. */
 export const tabKey = foldText;
@@ -23,9 +24,8 @@ export interface BookForms {
 }
 
 /** The forms a workbook defines; a workbook without the definition tabs gets the built-in template. */
-export function formsOf(_book: Workbook): BookForms {
-  // Replaced by the reader of `Danh sách biểu mẫu` / `Định nghĩa biểu mẫu` once it lands.
-  return { forms: FORMS.slice(), problems: [], layouts: {} };
+export function formsOf(book: Workbook): BookForms {
+  return readForms(book[TAB.formList], book[TAB.formColumns]);
 }
 
 /** The tabs the product knows, by their own names: what setup creates and the adapters read. */
