@@ -6,6 +6,7 @@ import { FORMS, TAB, formById, indicators, type FormSpec } from '../../src/core/
 import { DEFAULT_HELP } from '../../src/core/text/definitions';
 import { fromLocal, month } from '../../src/core/periods';
 import type { CellValue, Grid, Problem } from '../../src/core/types';
+import { validateWorkbook } from '../../src/core/validate';
 import { FROZEN_FORMS } from './definitions.frozen';
 
 const T = templateGrids();
@@ -416,5 +417,50 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
     expect([f.multipleRowsPerPeriod, f.reminders]).toEqual([true, false]);
     expect(f.columns.slice(3, 6).map((c) => [c.type, c.kind, c.required])).toEqual([['decimal', 'stock', true], ['int', 'stock', true], ['int', 'flow', false]]);
     expect(f.bounds).toEqual([{ key: 'b', max: { unitField: 'communes' } }]);
+  });
+});
+
+describe('through the check: a workbook that defines its forms', () => {
+  const NOW = fromLocal(2025, 3, 10, 12, 0);
+  const DIRECTORY = [
+    ['Mã đơn vị', 'Tên đơn vị', 'Biểu mẫu', 'Email', 'Người liên hệ', 'Số điện thoại', 'Số xã, phường, thị trấn', 'Tên gọi khác', 'Từ kỳ', 'Đến kỳ', 'Hoạt động'],
+    ['T-01', 'Trường THPT Pleiku', '05', 'thpt@gialai.example', '', '', '', '', '', '', ''],
+  ];
+  const defs = read([SCHOOLS_LIST], SCHOOLS_COLUMNS).forms[4];
+  const schoolRow = (values: Record<string, CellValue>) => defs.columns.map((c) => values[c.key] ?? '');
+  const base = { unit: 'Trường THPT Pleiku', reporter: 'Lê Thị Hoa', teachers_total: 50, teachers_installed: 40, lab_hours: '2,5' };
+
+  test('the fifth form is checked by its definition: its bound, its column from 01/2025, its decimal', () => {
+    const book = {
+      [TAB.directory]: DIRECTORY,
+      [TAB.formList]: [...T.list, SCHOOLS_LIST],
+      [TAB.formColumns]: [...T.columns, ...SCHOOLS_COLUMNS, col({ form: '05', key: 'broken', header: 'Lỗi', kind: 'Hằng ngày' })],
+      'Biểu mẫu 05 - Trường học': [
+        defs.columns.map((c) => c.header),
+        schoolRow({ ...base, period: '12/2024', teachers_installed: 60 }),
+        schoolRow({ ...base, period: '01/2025' }),
+        schoolRow({ ...base, period: '02/2025', lessons: 12 }),
+      ],
+    };
+    const v = validateWorkbook(book, NOW);
+    expect(v.forms.map((f) => f.id)).toEqual(['01', '02', '03', '04', '05']);
+    expect(v.problems.map(brief)).toEqual([
+      [TAB.formColumns, NEXT_COL_ROW + SCHOOLS_COLUMNS.length, 'Tính chất', 'bad_definition'],
+      ['Biểu mẫu 05 - Trường học', 2, 'Số giáo viên đã cài đặt i-Speed (đến nay)', 'exceeds'],
+      ['Biểu mẫu 05 - Trường học', 3, 'Số tiết học có lồng ghép i-Speed (trong kỳ)', 'required'],
+    ]);
+  });
+
+  test('a * row gives Đơn vị another name: a tab whose column says Tên đơn vị is read as it is', () => {
+    const header = defs.columns.map((c) => (c.key === 'unit' ? 'Tên đơn vị' : c.header));
+    const book = {
+      [TAB.directory]: DIRECTORY,
+      [TAB.formList]: [...T.list, SCHOOLS_LIST],
+      [TAB.formColumns]: [...T.columns, ...SCHOOLS_COLUMNS, col({ form: '*', key: 'unit', aliases: 'Tên đơn vị' })],
+      'Biểu mẫu 05 - Trường học': [header, schoolRow({ ...base, period: '02/2025', lessons: 12 }), schoolRow({ ...base, period: '01/2025', unit: 'Trường Nào Đó', lessons: 3 })],
+    };
+    const v = validateWorkbook(book, NOW);
+    expect(v.problems.map(brief)).toEqual([['Biểu mẫu 05 - Trường học', 3, 'Tên đơn vị', 'unknown_unit']]);
+    expect(v.rows.filter((r) => r.valid).length).toBe(1);
   });
 });
