@@ -119,6 +119,15 @@ describe('the built-in template', () => {
     // The template's list has no 05: its rows name no form, and the four forms are intact.
     expect(r.problems.map(brief)).toEqual(SCHOOLS_COLUMNS.map((_, i) => [TAB.formColumns, NEXT_COL_ROW + i, 'Biểu mẫu', 'bad_definition']));
     expect(r.forms).toStrictEqual(FROZEN_FORMS);
+    // The Department's columns without the template's form 04: named on the columns tab, as a whole (no list cell to hold it).
+    const no04 = readForms(undefined, [...T.columns.filter((x) => x[0] !== '04')]);
+    expect(no04.problems.map(brief)).toEqual([[TAB.formColumns, 1, '', 'bad_definition']]);
+    expect(no04.problems[0].message).toContain('Biểu mẫu 04');
+    expect(ids(no04.forms)).toEqual(['01', '02', '03']);
+    // The Department's list without forms 01 and 02 and the template's columns: their rows are not used, and no problem.
+    const without = readForms([T.list[0], T.list[3], T.list[4], SCHOOLS_LIST], undefined);
+    expect(without.problems.map(brief)).toEqual([[TAB.formList, 4, 'Biểu mẫu', 'bad_definition']]);
+    expect(ids(without.forms)).toEqual(['03', '04']);
     const listOnly = readForms([...T.list, SCHOOLS_LIST], undefined);
     expect(listOnly.problems.map(brief)).toEqual([[TAB.formList, NEXT_LIST_ROW, 'Biểu mẫu', 'bad_definition']]);
     expect(listOnly.problems[0].message).toContain('chưa có chỉ tiêu số');

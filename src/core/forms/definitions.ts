@@ -176,7 +176,8 @@ const RESERVED_TABS = () => [TAB.directory, TAB.settings, TAB.log, TAB.formList,
 // https://docs.devexpress.com/OfficeFileAPI/DevExpress.Spreadsheet.Worksheet.Name.property
 const XLSX_TAB = /^[^[\]:*?/\\]{1,31}$/;
 
-function readList(t: TabRead, problems: Problem[]): { forms: ListEntry[]; known: Set<FormId> } {
+/** `whole` reports a form's own problem (no indicator) when the list is the template's: on the columns tab, whole-sheet. */
+function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: number } | null): { forms: ListEntry[]; known: Set<FormId> } {
   const forms: ListEntry[] = [], known = new Set<FormId>();
   const codes = new Map<FormId, number>(), tabs = new Map<string, number>();
   const reserved = RESERVED_TABS();
@@ -219,7 +220,9 @@ function readList(t: TabRead, problems: Problem[]): { forms: ListEntry[]; known:
     if (!ok() || !id) continue;
     forms.push({
       id, row, tab, group: oneLine(get('group')), monthly: cadence === 'monthly', dueDay, dueDate, multiple, reminders,
-      bad: (key, message) => problems.push({ sheet: t.layout.sheet, row, column: t.layout.headers[key] ?? '', severity: 'error', code: 'bad_definition', message }),
+      bad: (key, message) => problems.push(whole !== null
+        ? { sheet: whole.sheet, row: whole.row, column: '', severity: 'error', code: 'bad_definition', message }
+        : { sheet: t.layout.sheet, row, column: t.layout.headers[key] ?? '', severity: 'error', code: 'bad_definition', message }),
     });
   }
   return { forms, known };
@@ -261,7 +264,10 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     let skip = false; // a form left out already: its rows are not reported again
     if (isBlank(formCell)) bad('form', DEF_MSG.requiredCell(COLUMN_HEADER.form, DEF_WHAT.columnForm));
     else if (!star && !id) bad('form', DEF_MSG.badCode(cellText(formCell), true));
-    else if (id && !known.has(id)) bad('form', DEF_MSG.unknownForm(cellText(formCell).trim()));
+    else if (id && !known.has(id)) {
+      // The template's rows of a form the Department's list does not keep are simply not used.
+      if (t.fromBook) bad('form', DEF_MSG.unknownForm(cellText(formCell).trim())); else skip = true;
+    }
     else if (id && !listed.has(id)) skip = true;
 
     const keyCell = get('key');
@@ -448,7 +454,7 @@ export function readForms(list: Grid | undefined, columns: Grid | undefined): { 
     l = readTab(TAB.formList, undefined, template.list, FORM_LIST_COLUMNS, ['form', 'tab'], problems, {});
     c = readTab(TAB.formColumns, undefined, template.columns, FORM_COLUMN_COLUMNS, ['form', 'key'], problems, {});
   }
-  const { forms: entries, known } = readList(l, problems);
+  const { forms: entries, known } = readList(l, problems, l.fromBook ? null : { sheet: TAB.formColumns, row: c.layout.headerRow || 1 });
   const { byForm, stars } = readColumns(c, known, new Set(entries.map((e) => e.id)), problems);
   const forms: FormSpec[] = [];
   for (const e of entries) {
