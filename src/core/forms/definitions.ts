@@ -349,8 +349,7 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     if (aliases.length) spec.aliases = aliases;
     if (months.from !== null) spec.from = months.from;
     if (months.to !== null) spec.to = months.to;
-    const bads = (k: string, message: string) => bad(k, message);
-    byForm.set(id, [...(byForm.get(id) || []), { row, key, spec, number, max: oneLine(get('max')), bad: bads }]);
+    byForm.set(id, [...(byForm.get(id) || []), { row, key, spec, number, max: oneLine(get('max')), bad }]);
   }
   // A common column's other name may not be another common column's header or name.
   const names = new Map<string, string>(COMMON_KEYS.map((k) => [normalizeHeader(COMMON_TEXT[k].header), COMMON_TEXT[k].header]));
@@ -374,7 +373,7 @@ function commonColumns(stars: Map<StarKey, StarRow>): Record<(typeof COMMON_KEYS
     const star = stars.get(key as StarKey);
     const spec: ColumnSpec = { key, header: COMMON_TEXT[key].header, type, required: star?.required ?? required, help: COMMON_TEXT[key].help, width };
     if (scriptOwned) spec.scriptOwned = true;
-    if (star?.aliases.length) spec.aliases = star.aliases;
+    if (star?.aliases.length) spec.aliases = [...star.aliases];
     return spec;
   };
   return {
