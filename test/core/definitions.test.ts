@@ -97,6 +97,17 @@ describe('the built-in template', () => {
     expect(rows.filter((r) => r[3] === '').every((r) => r[4] !== '')).toBe(true);
   });
 
+  test('read back as Sheets stores what setup wrote (01 and 1 become numbers, 15/09/2025 a date), it is the same', () => {
+    const asSheets = (g: Grid) => g.map((r) => r.map((c) => (typeof c === 'string' && /^\d+$/.test(c) ? Number(c) : c)));
+    const r = readForms(asSheets([...T.list, SCHOOLS_LIST, form({ form: '06', tab: 'Một lần', cadence: 'Một lần', due: fromLocal(2025, 9, 15) })]),
+      asSheets([...T.columns, ...SCHOOLS_COLUMNS, col({ form: '06', key: 'n', header: 'N', kind: 'Trong kỳ', from: fromLocal(2025, 1, 1) })]));
+    expect(r.problems).toEqual([]);
+    expect(r.forms.slice(0, 4)).toStrictEqual(FROZEN_FORMS);
+    expect(r.forms[4]).toStrictEqual(read([SCHOOLS_LIST], SCHOOLS_COLUMNS).forms[4]);
+    expect(r.forms[5]).toMatchObject({ id: '06', monthly: false, dueDate: '2025-09-15' });
+    expect(r.forms[5].columns[3].from).toBe(month(2025, 1));
+  });
+
   test('templateGrids gives a fresh copy each time', () => {
     const a = templateGrids();
     a.list[1][1] = 'changed';
