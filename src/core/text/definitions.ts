@@ -121,7 +121,7 @@ export const DEF_MSG = {
   reservedTab: (tab: string) =>
     `${q(tab)} là tên một trang của hệ thống, không dùng được cho biểu mẫu. Hãy đặt tên khác, ví dụ “Biểu mẫu 05”. Biểu mẫu này không được dùng cho đến khi sửa.`,
   badTabName: (tab: string) =>
-    `Tên tab ${q(tab)} không dùng được: tên trang tối đa 31 ký tự và không chứa các ký tự [ ] : * ? / \\ (để tải về dạng Excel vẫn giữ đúng tên). Hãy đặt tên ngắn hơn. Biểu mẫu này không được dùng cho đến khi sửa.`,
+    `Tên tab ${q(tab)} không dùng được: tên trang tối đa 31 ký tự và không chứa các ký tự [ ] : * ? / \\ (để bản tải về dạng Excel vẫn giữ đúng tên). Hãy đặt tên khác, ngắn hơn và không có các ký tự đó. Biểu mẫu này không được dùng cho đến khi sửa.`,
   badCadence: (text: string) =>
     `Kỳ báo cáo ${q(text)} không đúng. Hãy nhập “${DEF_WORD.monthly}” hoặc “${DEF_WORD.oneOff}” (để trống là ${DEF_WORD.monthly}). Biểu mẫu này không được dùng cho đến khi sửa.`,
   badDueDay: (text: string, setting: string) =>
