@@ -7,6 +7,8 @@ import { validateWorkbook } from '../core/validate';
 import { dayOf, formatMonth, localParts, month, monthOfDay, TIME_ZONE } from '../core/periods';
 import { formsOf } from '../core/forms/book';
 import { formColumns } from '../core/forms/columns';
+import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, templateGrids, type DefinitionColumn } from '../core/forms/definitions';
+import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION } from '../core/text';
@@ -38,6 +40,11 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   const logSheet = ensureTab(ss, TAB.log, report);
   ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h) => ({ header: h, help: '', width: 140 })), report);
   formatLogColumns(logSheet);
+  const template = templateGrids();
+  const listSheet = ensureTab(ss, TAB.formList, report);
+  ensureDefinitionTab(listSheet, readTab(ss, TAB.formList), FORM_LIST_COLUMNS, template.list, report);
+  const columnsSheet = ensureTab(ss, TAB.formColumns, report);
+  ensureDefinitionTab(columnsSheet, readTab(ss, TAB.formColumns), FORM_COLUMN_COLUMNS, template.columns, report);
 
   const defined = formsOf(readBook(ss, [TAB.formList, TAB.formColumns]));
   setupForms(ss, defined.forms, now, report);
@@ -45,7 +52,7 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
   applyNativeValidation(snap, v, now);
-  protectAdminTabs(ss, v.settings, [directory, settingsSheet, logSheet]);
+  protectAdminTabs(ss, v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet]);
   ensureTriggers(ss, v.settings, report);
   return report;
 }
@@ -53,6 +60,27 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
 /** An empty sheet reads as [['']] (getDataRange is at least A1). */
 function isBlank(grid: Grid): boolean {
   return grid.every((row) => row.every((v) => v === ''));
+}
+
+/**
+ * A definition tab: an empty one gets the built-in template (as text, so `01` and `06/2024` stay as written), an
+ * existing one only its missing headers; the Department's own rows are never touched.
+ */
+function ensureDefinitionTab(sheet: Sheet, grid: Grid, columns: readonly DefinitionColumn[], template: Grid, report: SetupReport): void {
+  if (!isBlank(grid)) {
+    ensureHeaderRow(sheet, grid, columns.map((c) => ({ header: c.header, help: c.help, width: c.width })), report);
+    return;
+  }
+  writeHeaders(sheet, 1, 1, columns.map((c) => ({ header: c.header, help: c.help, width: c.width })));
+  const rows = template.slice(1).map((r) => columns.map((_, i) => asSheetText(String(r[i] ?? ''))));
+  if (rows.length) {
+    const range = sheet.getRange(2, 1, rows.length, columns.length);
+    range.setNumberFormat('@');
+    range.setValues(rows);
+    range.setWrap(true);
+  }
+  sheet.setFrozenRows(1);
+  report.addedColumns.push(...columns.map((c) => `${sheet.getName()}: ${c.header}`));
 }
 
 /** Each form's tab, headers and formats; a tab found under another case or with spaces is that tab (FORMS.md). */
