@@ -5,7 +5,7 @@ export const UI = {
   loading: 'Đang tải…',
   computing: 'Đang tổng hợp…',
   failed: 'Có lỗi:',
-  noData: 'Chưa có dữ liệu báo cáo nào. Các đơn vị nhập số liệu vào các tab Biểu mẫu 01–04.',
+  noData: 'Chưa có dữ liệu báo cáo nào. Các đơn vị nhập số liệu vào các tab biểu mẫu (xem tab Danh sách biểu mẫu).',
   reportTab: 'Báo cáo',
   remindTab: 'Nhắc nhở',
   period: 'Kỳ báo cáo',

@@ -117,7 +117,7 @@ export interface DirectoryColumn { key: string; header: string; required: boolea
 export const DIRECTORY_COLUMNS: readonly DirectoryColumn[] = [
   { key: 'code', header: 'Mã đơn vị', required: true, help: 'Mã đơn vị, duy nhất.', width: 90 },
   { key: 'name', header: 'Tên đơn vị', required: true, help: 'Tên đơn vị, duy nhất; đơn vị chọn tên này trong biểu mẫu.', width: 240 },
-  { key: 'form', header: 'Biểu mẫu', required: true, help: 'Biểu mẫu đơn vị báo cáo: 01, 02, 03 hoặc 04.', width: 80 },
+  { key: 'form', header: 'Biểu mẫu', required: true, help: 'Mã biểu mẫu đơn vị báo cáo, như ở tab Danh sách biểu mẫu (ví dụ 03).', width: 80 },
   { key: 'email', header: 'Email', required: false, help: 'Một hoặc nhiều địa chỉ email, cách nhau bằng dấu phẩy hoặc chấm phẩy.', width: 220 },
   { key: 'contact', header: 'Người liên hệ', required: false, help: 'Người liên hệ (không bắt buộc).', width: 150 },
   { key: 'phone', header: 'Số điện thoại', required: false, help: 'Số điện thoại liên hệ (không bắt buộc).', width: 120 },
@@ -151,7 +151,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'adminEmails', name: 'Email quản trị', type: 'emails', default: '', help: 'Email của cán bộ quản trị, cách nhau bằng dấu phẩy; nhận bản tổng hợp sau mỗi hạn nộp.' },
   { key: 'startMonth', name: 'Kỳ bắt đầu', type: 'month', default: '06/2024', help: 'Kỳ báo cáo đầu tiên của đợt tuyên truyền (MM/YYYY).' },
   { key: 'dueDay', name: 'Hạn nộp hằng tháng (trước ngày)', type: 'day', default: '12', help: 'Báo cáo tháng nộp trước ngày này của tháng sau (1–28).' },
-  { key: 'oneOffDeadline', name: 'Hạn nộp đợt đầu biểu mẫu 01, 02 (trước ngày)', type: 'date', default: '28/06/2024', help: 'Biểu mẫu 01, 02 nộp trước ngày này (dd/MM/yyyy).' },
+  { key: 'oneOffDeadline', name: 'Hạn nộp đợt đầu biểu mẫu 01, 02 (trước ngày)', type: 'date', default: '28/06/2024', help: 'Các biểu mẫu báo cáo một lần (tab Danh sách biểu mẫu) không ghi hạn riêng thì nộp trước ngày này (dd/MM/yyyy).' },
   { key: 'reminderOffsets', name: 'Lịch nhắc (số ngày so với hạn)', type: 'offsets', default: '-7, -2, 1', help: 'Các ngày gửi nhắc, tính theo số ngày so với hạn nộp: số âm là trước hạn, số dương là sau hạn; không dùng số 0.' },
   { key: 'sendHour', name: 'Giờ gửi nhắc', type: 'hour', default: '8', help: 'Giờ trong ngày (0–23) chạy nhắc nhở tự động.' },
   { key: 'skipWeekends', name: 'Bỏ qua cuối tuần', type: 'yesno', default: YES, help: 'Có: lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất.' },

@@ -45,7 +45,7 @@ export const REMINDER_SWITCH = {
 };
 
 export const SIDEBAR_ERRORS = {
-  noForm: 'Chưa chọn biểu mẫu hợp lệ (01, 02, 03 hoặc 04).',
+  noForm: 'Chưa chọn biểu mẫu nào có trong tab Danh sách biểu mẫu. Hãy chọn ít nhất một biểu mẫu.',
   badPeriod: (p: string) => `Kỳ báo cáo "${p}" không hợp lệ; chọn kỳ dạng MM/YYYY, ví dụ 07/2024.`,
   noTab: (tab: string) => `Không tìm thấy tab "${tab}". Chạy menu i-Speed > Thiết lập biểu mẫu.`,
 };
