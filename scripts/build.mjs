@@ -1,9 +1,10 @@
 // Build for Apps Script: dist/Code.js (one IIFE + top-level forwarders), dist/*.html (self-contained), dist/appsscript.json.
 // Apps Script has no modules and only sees top-level function declarations, hence the footer (see APPS_SCRIPT.md).
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundlePath, nodeBundleOptions } from './run-ts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -38,4 +39,13 @@ for (const page of readdirSync(join(root, 'src/sidebar')).filter((f) => f.endsWi
 }
 
 copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
-console.error(`built dist/Code.js (${(code.length / 1024).toFixed(0)} KB, ${exportsOf.length} entry points)`);
+// 4. The command line, prebuilt once here (never per run) and outside dist/, which clasp pushes to Apps Script.
+// Written to a temporary file and renamed: a run starting meanwhile reads the old bundle or the new one, never half.
+const cliOut = bundlePath('src/local/cli.ts');
+const cli = await build(nodeBundleOptions('src/local/cli.ts'));
+mkdirSync(dirname(cliOut), { recursive: true });
+const cliTmp = `${cliOut}.${process.pid}.tmp`;
+writeFileSync(cliTmp, cli.outputFiles[0].text);
+renameSync(cliTmp, cliOut);
+
+console.error(`built dist/Code.js (${(code.length / 1024).toFixed(0)} KB, ${exportsOf.length} entry points) and build/cli.cjs`);

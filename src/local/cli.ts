@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { FormId, Grid } from '../core/types';
 import { TAB } from '../core/forms/schema';
-import { dayOf, formatDay, monthOfDay } from '../core/periods';
-import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, type CliCommandName } from '../core/text/cli';
+import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
+import { readSettings } from '../core/settings';
+import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
@@ -13,11 +14,12 @@ import { setupWorkbook } from './setup';
 import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogEntry, type PlannedEmail } from '../core/reminders';
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
-import { parseUnitsCsv } from './units';
+import { CsvEncodingError, CsvProblem, readUnitsCsv } from './units';
 import { UsageError, formsAsked, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
-import { makeIo, println, type CliIo } from './cli/io';
-import { formRowCount, openBook } from './cli/input';
-import { appendLogRows, workbookToSpreadsheet, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
+import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
+import { checkXlsxFile, formRowCount, openBook } from './cli/input';
+import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
+import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
 import { columnsText, count, planText, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
@@ -32,8 +34,8 @@ const DEFAULT_QUOTA = 100;
 const SENDER_ADDRESS = 'no-reply@gialai.example';
 
 const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
-  demo: { seed: 'value', today: 'value' },
-  setup: { units: 'value' },
+  demo: { seed: 'value', today: 'value', force: 'flag' },
+  setup: { units: 'value', force: 'flag' },
   validate: { today: 'value', json: 'flag' },
   report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
@@ -76,28 +78,37 @@ const demo: Command = async (argv, io) => {
   requireXlsxOut(out);
   const seed = a.values.seed === undefined ? undefined : parseWhole(a.values.seed, CLI_ERROR.badSeed, true);
   const today = a.values.today === undefined ? DEMO_TODAY : parseToday(a.values.today);
+  checkFileTarget(out, { reads: [], existing: 'refuse', force: a.flags.has('force') });
   const book = makeDemoWorkbook({ seed, today });
   await writeSpreadsheet(workbookToSpreadsheet(book), out);
   println(io.stdout, CLI_DONE.demo(out, count(formRowCount(book)), formatDay(dayOf(today))));
   return 0;
 };
 
+/** The units CSV of `setup --units`, as Excel saves it; says which separator it found. */
+function readUnits(csv: string, io: CliIo): Grid {
+  let read: ReturnType<typeof readUnitsCsv>;
+  try {
+    read = readUnitsCsv(readFileSync(csv));
+  } catch (err) {
+    if (err instanceof CsvProblem) throw new UsageError(CLI_ERROR.unitsCsvLine(csv, err.line, err.message));
+    if (err instanceof CsvEncodingError) throw new UsageError(CLI_ERROR.unitsCsvEncoding(csv));
+    throw new UsageError(CLI_ERROR.unitsCsv(csv));
+  }
+  if (read.units < 1) throw new UsageError(CLI_ERROR.unitsCsv(csv));
+  io.progress(CLI_PROGRESS.unitsRead(csv, count(read.units), CSV_DELIMITER_NAMES[read.delimiter] ?? `“${read.delimiter}”`));
+  return read.grid;
+}
+
 const setup: Command = async (argv, io) => {
   const a = args('setup', argv, io);
   if (!a) return 0;
   const out = onlyFile(a, 'setup');
   requireXlsxOut(out);
-  let units: Grid | undefined;
-  if (a.values.units !== undefined) {
-    const csv = a.values.units;
-    if (!existsSync(csv)) throw new UsageError(CLI_ERROR.fileNotFound(csv));
-    try {
-      units = parseUnitsCsv(readFileSync(csv, 'utf8'));
-    } catch {
-      throw new UsageError(CLI_ERROR.unitsCsv(csv));
-    }
-    if (units.length < 2) throw new UsageError(CLI_ERROR.unitsCsv(csv));
-  }
+  const csv = a.values.units;
+  if (csv !== undefined && !existsSync(csv)) throw new UsageError(CLI_ERROR.fileNotFound(csv));
+  checkFileTarget(out, { reads: csv === undefined ? [] : [csv], existing: 'refuse', force: a.flags.has('force') });
+  const units = csv === undefined ? undefined : readUnits(csv, io);
   io.progress(CLI_PROGRESS.setup);
   await writeSpreadsheet(setupWorkbook(units, io.now()), out);
   println(io.stdout, CLI_DONE.written(out));
@@ -133,10 +144,16 @@ const report: Command = async (argv, io) => {
   const now = nowFrom(a.values.today, io);
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
+  checkXlsxFile(file);
+  if (out !== undefined) checkFileTarget(out, { reads: [file], existing: 'replace' });
   const book = await openBook(file, io);
+  const today = dayOf(now);
+  // Before the campaign there is nothing to count; after this month, nothing has happened yet.
+  const start = readSettings(book[TAB.settings]).settings.startMonth;
+  if (period < start) throw new UsageError(CLI_ERROR.periodBeforeStart(formatMonth(period), formatMonth(start)));
+  if (period > monthOfDay(today)) throw new UsageError(CLI_ERROR.periodAfterNow(formatMonth(period), formatMonth(monthOfDay(today))));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
-  const today = dayOf(now);
   const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
   else lines(io, reportText(r));
@@ -147,8 +164,7 @@ const report: Command = async (argv, io) => {
     } else {
       const html = renderReportHtml(r, reportDocument(r, v.settings, today));
       if (ext === '.html') {
-        mkdirSync(join(out, '..'), { recursive: true });
-        writeFileSync(out, html, 'utf8');
+        await writeAtomically(out, async (tmp) => { writeFileSync(tmp, html, 'utf8'); });
       } else {
         io.progress(CLI_PROGRESS.printingPdf);
         try {
@@ -182,6 +198,12 @@ const remind: Command = async (argv, io) => {
   if (!send && outbox !== undefined) throw new UsageError(CLI_ERROR.outboxNeedsSend);
   const url = a.values.url ?? CLI_PLACEHOLDER_URL;
   if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError(CLI_ERROR.badUrl(url));
+  if (send && outbox !== undefined) {
+    // Every .eml and the log row of each send must land, or the next run would send again: refuse now if they cannot.
+    checkXlsxFile(file);
+    checkFolderTarget(outbox, [file]);
+    checkInPlace(file);
+  }
 
   const book = await openBook(file, io);
   checkRows(io, formRowCount(book));
@@ -261,5 +283,6 @@ function startedAsProgram(): boolean {
 }
 
 if (startedAsProgram()) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  // A reader that stops early (`| head`) closes the pipe: the command still finishes its work, silently.
+  main(process.argv.slice(2), { stdout: quietWhenClosed(process.stdout), stderr: quietWhenClosed(process.stderr) }).then((code) => { process.exitCode = code; });
 }

@@ -24,22 +24,25 @@ export const CLI_HELP = {
     'Mã thoát: 0 thành công; 1 lệnh validate tìm thấy lỗi; 2 dữ liệu vào không dùng được.',
   ].join('\n'),
   demo: [
-    'Cách dùng: ispeed demo OUT.xlsx [--seed N] [--today YYYY-MM-DD]',
+    'Cách dùng: ispeed demo OUT.xlsx [--seed N] [--today YYYY-MM-DD] [--force]',
     '',
     'Tạo bảng tính mẫu: danh mục đơn vị năm 2024, số liệu các biểu mẫu từ kỳ 06/2024 đến tháng trước',
     'ngày "hôm nay", đa số đúng hạn, một số nộp muộn, vài đơn vị chưa nộp và vài lỗi thường gặp.',
     '',
     '  --seed N             số khởi tạo ngẫu nhiên (cùng số cho cùng bảng tính)',
     '  --today YYYY-MM-DD   ngày "hôm nay" (mặc định 2024-08-20)',
+    '  --force              ghi đè OUT.xlsx nếu tệp đã có (mặc định: không ghi đè)',
   ].join('\n'),
   setup: [
-    'Cách dùng: ispeed setup OUT.xlsx [--units UNITS.csv]',
+    'Cách dùng: ispeed setup OUT.xlsx [--units UNITS.csv] [--force]',
     '',
     'Tạo bảng tính trống với đủ các trang, tiêu đề, quy tắc kiểm tra và bảo vệ, sẵn sàng tải lên.',
     '',
     '  --units UNITS.csv    điền sẵn danh mục đơn vị từ tệp CSV (các cột như data/gialai-2024-units.csv:',
     '                       code, name, form, email, contact, phone, communes, aliases, active);',
+    '                       phân cách bằng dấu phẩy, chấm phẩy hoặc tab (như Excel lưu), mã UTF-8;',
     '                       mặc định: danh mục để trống',
+    '  --force              ghi đè OUT.xlsx nếu tệp đã có (mặc định: không ghi đè)',
   ].join('\n'),
   validate: [
     'Cách dùng: ispeed validate BOOK.xlsx [--today YYYY-MM-DD] [--json]',
@@ -56,11 +59,12 @@ export const CLI_HELP = {
     '',
     'Báo cáo tổng hợp của một kỳ: đơn vị đúng hạn, muộn, chưa nộp; tổng các chỉ tiêu.',
     '',
-    '  --period MM/YYYY     kỳ báo cáo (bắt buộc)',
+    '  --period MM/YYYY     kỳ báo cáo (bắt buộc), từ "Kỳ bắt đầu" trong Cấu hình đến tháng hiện tại',
     '  --form MÃ            chỉ biểu mẫu có mã này, ví dụ 03 (có thể lặp lại; mặc định: mọi biểu mẫu)',
     '  --today YYYY-MM-DD   ngày lập báo cáo (mặc định: hôm nay)',
     '  --json               kết quả dạng JSON',
-    '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng)',
+    '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng);',
+    '                       không bao giờ ghi đè BOOK.xlsx',
   ].join('\n'),
   remind: [
     'Cách dùng: ispeed remind BOOK.xlsx --today YYYY-MM-DD [--json] [--quota N] [--send --outbox DIR] [--url URL]',
@@ -128,10 +132,44 @@ export const CLI_ERROR = {
   outMustBeXlsx: (path: string) => `Tệp kết quả ${q(path)} phải có đuôi .xlsx.`,
   sendNeedsOutbox: 'Tùy chọn --send cần --outbox DIR (thư mục ghi các email).',
   outboxNeedsSend: 'Tùy chọn --outbox chỉ dùng cùng --send.',
-  cannotWrite: (path: string, why: string) => `Không ghi được ${q(path)}: ${why}`,
+  cannotWrite: (path: string, why: string) => `Không ghi được ${q(path)}: ${why}.`,
+  overwritesInput: (target: string, input: string) =>
+    `Không ghi vào ${q(target)}: đó chính là tệp ${q(input)} mà lệnh đang đọc. Hãy chọn một tên tệp khác.`,
+  exists: (path: string) => `Tệp ${q(path)} đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
+  outboxIsFile: (path: string) => `--outbox ${q(path)} là một tệp, không phải thư mục: hãy chọn một thư mục (sẽ được tạo nếu chưa có).`,
+  periodBeforeStart: (period: string, start: string) =>
+    `Kỳ ${period} trước kỳ bắt đầu của đợt báo cáo (${start}, mục “Kỳ bắt đầu” trong trang Cấu hình).`,
+  periodAfterNow: (period: string, current: string) => `Kỳ ${period} chưa đến: tháng hiện tại là ${current}.`,
+  unitsCsvEncoding: (path: string) =>
+    `Tệp ${q(path)} không phải văn bản UTF-8: trong Excel hãy lưu lại bằng “CSV UTF-8 (phân cách bằng dấu phẩy)”.`,
+  unitsCsvLine: (path: string, line: number, why: string) => `Tệp ${q(path)}, dòng ${line}: ${why}`,
   unitsCsv: (path: string) => `Không đọc được danh mục đơn vị từ ${q(path)}: cần tệp CSV có các cột code, name, form (hoặc Mã đơn vị, Tên đơn vị, Biểu mẫu).`,
   pdfFailed: (why: string) => `Không tạo được tệp PDF (cần Chromium tại /usr/bin/chromium): ${why}`,
   internal: (why: string) => `Lỗi không mong đợi: ${why}`,
+} as const;
+
+/** Why a target cannot be written (the end of CLI_ERROR.cannotWrite). */
+export const CLI_WRITE = {
+  underAFile: (path: string) => `${q(path)} là một tệp, không phải thư mục`,
+  folderReadOnly: (path: string) => `không có quyền ghi vào thư mục ${q(path)}`,
+  isAFolder: 'đó là một thư mục',
+  fileReadOnly: 'tệp chỉ cho phép đọc',
+} as const;
+
+/** The separators a units CSV may use, as the progress line names them. */
+export const CSV_DELIMITER_NAMES: Record<string, string> = {
+  ',': 'dấu phẩy (,)',
+  ';': 'dấu chấm phẩy (;)',
+  '\t': 'dấu tab',
+  '|': 'dấu gạch đứng (|)',
+};
+
+/** Why a units CSV cannot be read, at a line (CLI_ERROR.unitsCsvLine). */
+export const CSV_PROBLEM = {
+  unterminatedQuote: 'dấu ngoặc kép (") mở ở đây không được đóng.',
+  badQuote: 'sau dấu ngoặc kép (") đóng phải là dấu phân cách hoặc hết dòng; dấu ngoặc kép bên trong ô phải viết đôi ("").',
+  tooManyFields: (found: number, header: number, delimiter: string) =>
+    `dòng có ${found} ô nhưng dòng tiêu đề chỉ có ${header} ô (phân cách bằng ${delimiter}): có thể một ô chứa dấu phân cách mà không nằm trong ngoặc kép.`,
 } as const;
 
 export const CLI_PROGRESS = {
@@ -141,6 +179,7 @@ export const CLI_PROGRESS = {
   writing: (path: string) => `Đang ghi tệp ${path}…`,
   printingPdf: 'Đang in báo cáo ra PDF…',
   setup: 'Đang thiết lập bảng tính…',
+  unitsRead: (path: string, units: string, delimiter: string) => `Đọc ${path}: ${units} đơn vị, phân cách bằng ${delimiter}`,
 } as const;
 
 export const CLI_DONE = {

@@ -20,3 +20,16 @@ export function makeIo(partial: Partial<Pick<CliIo, 'stdout' | 'stderr' | 'now'>
 export function println(w: Writable, text = ''): void {
   w.write(`${text}\n`);
 }
+
+/**
+ * A stream that goes quiet once its reader has gone (EPIPE, e.g. `ispeed validate … | head -1`), instead of the
+ * uncaught 'error' event that prints a stack trace.
+ */
+export function quietWhenClosed(stream: NodeJS.WriteStream): Writable {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') { closed = true; return; }
+    throw err;
+  });
+  return { write: (text: string) => closed || stream.write(text) };
+}
