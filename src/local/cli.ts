@@ -14,7 +14,7 @@ import { setupWorkbook } from './setup';
 import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogEntry, type PlannedEmail } from '../core/reminders';
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
-import { CsvEncodingError, CsvProblem, readUnitsCsv } from './units';
+import { CsvEncodingError, CsvProblem, readUnitsCsv, repoRoot } from './units';
 import { UsageError, formsAsked, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
 import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
 import { checkXlsxFile, formRowCount, openBook } from './cli/input';
@@ -109,6 +109,8 @@ const setup: Command = async (argv, io) => {
   if (csv !== undefined && !existsSync(csv)) throw new UsageError(CLI_ERROR.fileNotFound(csv));
   checkFileTarget(out, { reads: csv === undefined ? [] : [csv], existing: 'refuse', force: a.flags.has('force') });
   const units = csv === undefined ? undefined : readUnits(csv, io);
+  // Setup is the Apps Script bundle's own, run locally: a clone that was never built has none yet.
+  if (!existsSync(join(repoRoot(), 'dist', 'Code.js'))) throw new UsageError(CLI_ERROR.notBuilt);
   io.progress(CLI_PROGRESS.setup);
   await writeSpreadsheet(setupWorkbook(units, io.now()), out);
   println(io.stdout, CLI_DONE.written(out));

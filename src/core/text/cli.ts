@@ -145,6 +145,7 @@ export const CLI_ERROR = {
   unitsCsvLine: (path: string, line: number, why: string) => `Tệp ${q(path)}, dòng ${line}: ${why}`,
   unitsCsv: (path: string) => `Không đọc được danh mục đơn vị từ ${q(path)}: cần tệp CSV có các cột code, name, form (hoặc Mã đơn vị, Tên đơn vị, Biểu mẫu).`,
   pdfFailed: (why: string) => `Không tạo được tệp PDF (cần Chromium tại /usr/bin/chromium): ${why}`,
+  notBuilt: 'Chưa có bản dựng dist/Code.js mà lệnh setup chạy: hãy chạy npm run build một lần (npm test cũng dựng nó).',
   internal: (why: string) => `Lỗi không mong đợi: ${why}`,
 } as const;
 
