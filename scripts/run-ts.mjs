@@ -37,7 +37,6 @@ export function runModule(code, filename) {
 
 /** Compiles `entry` in memory and runs it as its bundle would run. */
 export function runInMemory(entry) {
-  process.setSourceMapsEnabled?.(true);
   return runModule(compileToString(entry), bundlePath(entry));
 }
 

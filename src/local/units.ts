@@ -17,7 +17,7 @@ export class CsvProblem extends Error {
   }
 }
 
-/** Bytes that are not text in any encoding Excel saves a CSV in with a byte-order mark, nor valid UTF-8. */
+/** A file that is neither UTF-8 nor UTF-16 with a byte-order mark. */
 export class CsvEncodingError extends Error {}
 
 /**
@@ -46,7 +46,7 @@ export interface CsvTable {
   rows: string[][];
   /** The 1-based line of the file each row starts on. */
   lines: number[];
-  /** The separator papaparse detected (`,` `;` tab `|`), or `,` when there was nothing to tell. */
+  /** The separator: the one asked for, else papaparse's guess (`,` when there was nothing to tell). */
   delimiter: string;
 }
 
