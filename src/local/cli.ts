@@ -110,9 +110,10 @@ const setup: Command = async (argv, io) => {
   checkFileTarget(out, { reads: csv === undefined ? [] : [csv], existing: 'refuse', force: a.flags.has('force') });
   const units = csv === undefined ? undefined : readUnits(csv, io);
   // Setup is the Apps Script bundle's own, run locally: a clone that was never built has none yet.
-  if (!existsSync(join(repoRoot(), 'dist', 'Code.js'))) throw new UsageError(CLI_ERROR.notBuilt);
+  const code = join(repoRoot(), 'dist', 'Code.js');
+  if (!existsSync(code)) throw new UsageError(CLI_ERROR.notBuilt);
   io.progress(CLI_PROGRESS.setup);
-  await writeSpreadsheet(setupWorkbook(units, io.now()), out);
+  await writeSpreadsheet(setupWorkbook(units, io.now(), code), out);
   println(io.stdout, CLI_DONE.written(out));
   return 0;
 };
