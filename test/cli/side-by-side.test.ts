@@ -5,6 +5,7 @@ import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { ROOT, artifactDir, run } from './run';
 
 const dir = artifactDir('side-by-side');
@@ -67,6 +68,16 @@ test('20 runs of `ispeed validate` side by side all exit 1 with the identical fu
 test('`npm run build` puts the CLI in build/cli.cjs, outside dist/ (which clasp pushes to Apps Script)', () => {
   expect(existsSync(join(ROOT, 'build', 'cli.cjs'))).toBe(true);
   expect(readdirSync(join(ROOT, 'dist')).filter((f) => !/^(Code\.js|appsscript\.json|[A-Za-z]+\.html)$/.test(f))).toEqual([]);
+});
+
+test('every source of the CLI bundle lies in the folders bin/ispeed.js compares the prebuilt bundle with', () => {
+  const { metafile } = buildSync({ entryPoints: [join(ROOT, 'src/local/cli.ts')], absWorkingDir: ROOT, bundle: true, platform: 'node',
+    format: 'cjs', packages: 'external', write: false, metafile: true, logLevel: 'error' });
+  const inputs = Object.keys(metafile.inputs);
+  expect(inputs.length).toBeGreaterThan(20);
+  const bin = readFileSync(join(ROOT, 'bin', 'ispeed.js'), 'utf8');
+  const folders = [...bin.match(/const SOURCES = \[([^\]]*)\]/)![1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+  expect(inputs.filter((f) => !folders.some((d) => f.startsWith(`${d}/`)))).toEqual([]);
 });
 
 describe('a fresh clone, before any build', () => {
