@@ -2,6 +2,7 @@
 // The report and the reminders read only this; adapters render `problems` and row patches.
 import type { FormId, Month, Problem } from './types';
 import type { FormSpec } from './forms/schema';
+import type { MeasuredTable } from './measured';
 
 export interface Unit {
   code: string;
@@ -88,4 +89,6 @@ export interface Validation {
   problems: Problem[];
   layouts: Record<string, TabLayout>;
   summary: { errors: number; warnings: number; rows: number };
+  /** VNNIC's measured samples (tab `Dữ liệu i-Speed`); absent or null without that tab. */
+  measured?: MeasuredTable | null;
 }

@@ -18,7 +18,8 @@ export type ProblemCode =
   | 'unknown_unit' | 'wrong_form' | 'inactive_unit' | 'unit_alias'
   | 'bad_period' | 'period_before_start' | 'period_in_future' | 'period_current'
   | 'duplicate' | 'bad_url' | 'bad_phone' | 'stock_decreased' | 'outlier'
-  | 'bad_email' | 'duplicate_unit' | 'bad_directory' | 'bad_setting' | 'bad_definition' | 'changed_after_close';
+  | 'bad_email' | 'duplicate_unit' | 'bad_directory' | 'bad_setting' | 'bad_definition' | 'changed_after_close'
+  | 'unmatched_locality';
 
 export interface Problem {
   sheet: string;

@@ -10,6 +10,7 @@ import { findLayout } from './layout';
 import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
+import { readMeasured } from './measured';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
@@ -261,12 +262,19 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     const grid = book[form.tab];
     if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows);
   }
-  const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab)];
+  // VNNIC's measured samples: its own reader; its problems sort after the form tabs'.
+  const measured = book[TAB.measured] ? readMeasured(book[TAB.measured], directory.units, forms, settings.place) : null;
+  if (measured) {
+    layouts[TAB.measured] = measured.layout;
+    for (const p of measured.problems) positions.set(p, Object.keys(measured.layout.headers).map((k) => measured.layout.headers[k] === p.column ? measured.layout.columns[k] : -1).find((i) => i >= 0) ?? 0);
+    problems.push(...measured.problems);
+  }
+  const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured];
   const tabIndex = new Map(tabOrder.map((t, i) => [t, i]));
   problems.sort((a, b) =>
     (tabIndex.get(a.sheet)! - tabIndex.get(b.sheet)!) || (a.row - b.row) ||
     ((positions.get(a) ?? 0) - (positions.get(b) ?? 0)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   let errors = 0;
   for (const p of problems) if (p.severity === 'error') errors++;
-  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length } };
+  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length }, measured };
 }

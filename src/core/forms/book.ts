@@ -30,7 +30,7 @@ export function formsOf(book: Workbook): BookForms {
 
 /** The tabs the product knows, by their own names: what setup creates and the adapters read. */
 export function knownTabs(forms: readonly FormSpec[]): string[] {
-  return [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.log];
+  return [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured, TAB.log];
 }
 
 /**

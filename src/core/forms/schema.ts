@@ -73,6 +73,7 @@ export const TAB = {
   formList: 'Danh sách biểu mẫu',
   formColumns: 'Định nghĩa biểu mẫu',
   log: 'Nhật ký',
+  measured: 'Dữ liệu i-Speed',
 } as const;
 
 /** How `Có` / `Không` cells are written (settings, `Hoạt động`); readYesNo also accepts them without accents. */

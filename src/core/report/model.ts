@@ -6,6 +6,7 @@ import { inForce } from '../forms/book';
 import { dueBefore, deadlinePassed, endOfDay, formatDay, formatMonth, startOfDay, type Day } from '../periods';
 import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
+import { measuredJson, measuredReport, type FormMeasured } from '../measured';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -71,6 +72,8 @@ export interface FormReport {
   sampleTargetReached: string[];
   trend: TrendPoint[];
   chase: ChaseItem[];
+  /** VNNIC's measured samples per unit for the period (tab `Dữ liệu i-Speed`); null without data for the period. */
+  measured: FormMeasured | null;
 }
 
 export interface Report {
@@ -310,6 +313,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       : [],
     trend: trendOf(ix, Math.min(start, period), period),
     chase,
+    measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
   };
 }
 
@@ -336,6 +340,7 @@ export function reportJson(r: Report): object {
       unknownTime: f.unknownTime, invalid: f.invalid.slice(), missing: f.missing.slice(), installRate: f.installRate,
       indicators: f.indicators.map((i) => ({ key: i.key, kind: i.kind, period: i.period, cumulative: i.cumulative })),
       units: f.units.map((u) => ({ code: u.code, name: u.name, status: u.status, values: { ...u.values }, carried: u.carried.slice() })),
+      measured: measuredJson(f.measured),
     })),
   };
 }
