@@ -16,7 +16,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss)): Validation {
   const { book, sheets } = snap;
   const v = validateWorkbook(book, now);
-  for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab)]) {
+  for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
     // A tab whose header row was not found is left alone (the settings tab may go without one).
@@ -24,7 +24,10 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     const sheet = sheets[tab];
     if (!sheet) continue;
     const value = tab === TAB.settings ? layout.columns.value : -1;
-    const cols = value >= 0 ? { fromCol: value, toCol: value + 1 } : { fromCol: 0, toCol: grid[0].length };
+    // VNNIC's pasted table keeps its own look outside the columns read.
+    const read = tab === TAB.measured ? Object.values(layout.columns) : [];
+    const cols = value >= 0 ? { fromCol: value, toCol: value + 1 }
+      : read.length ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 } : { fromCol: 0, toCol: grid[0].length };
     annotateRows(sheet, layout, { first: layout.headerRow + 1, last: grid.length, ...cols }, rowMarks(v, tab));
   }
   return v;

@@ -8,6 +8,7 @@ import { definedForms, readBook } from './book';
 import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
+import { checkMeasuredTab } from './measured';
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
@@ -21,6 +22,10 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
   if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) {
     applyDefinitions(ss);
+    return;
+  }
+  if (tabKey(TAB.measured) === tabKey(name)) {
+    checkMeasuredTab(ss);
     return;
   }
 

@@ -34,7 +34,7 @@ export function menuSetup(): void {
 
 export function menuCheckAll(): void {
   const v = checkAll(SpreadsheetApp.getActiveSpreadsheet());
-  const tabs = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab)];
+  const tabs = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured];
   const perTab = tabs.map((sheet) => ({
     sheet,
     errors: v.problems.filter((p) => p.sheet === sheet && p.severity === 'error').length,

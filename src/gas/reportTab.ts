@@ -22,14 +22,15 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
   for (const m of layout.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
   layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   for (const c of layout.charts) {
-    const chart = sheet.newChart()
-      .setChartType(c.type === 'bar' ? Charts.ChartType.BAR : Charts.ChartType.LINE)
+    let builder = sheet.newChart()
+      .setChartType(c.type === 'bar' ? Charts.ChartType.BAR : c.type === 'combo' ? Charts.ChartType.COMBO : Charts.ChartType.LINE)
       .addRange(sheet.getRange(c.range.row, c.range.col, c.range.numRows, c.range.numCols))
       .setPosition(c.anchor.row, c.anchor.col, 0, 0)
-      .setOption('title', c.title)
-      .setOption('legend', { position: 'none' })
-      .build();
-    sheet.insertChart(chart);
+      .setOption('title', c.title);
+    // A combo chart draws its series as columns but the last (the target), drawn as a line; both named in the legend.
+    if (c.type === 'combo') builder = builder.setOption('seriesType', 'bars').setOption('series', { [c.range.numCols - 2]: { type: 'line' } }).setOption('legend', { position: 'bottom' });
+    else builder = builder.setOption('legend', { position: 'none' });
+    sheet.insertChart(builder.build());
   }
   return sheet;
 }

@@ -15,6 +15,7 @@ import { writeReportDocument } from './document';
 import { previewReminders, runReminders } from './remind';
 import { setAutoRemind } from './menu';
 import { renderReportEmail } from '../core/report/email';
+import { MEASURED_TEXT } from '../core/text/measured';
 
 function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
 
@@ -56,6 +57,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
       completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate,
       chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
       indicators: f.indicators.map((i) => ({ key: i.key, header: i.header, kind: i.kind, period: i.period, cumulative: i.cumulative, change: i.change })),
+      measured: f.measured ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length) : null,
     })),
   };
 }

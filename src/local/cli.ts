@@ -23,6 +23,7 @@ import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeR
 import { columnsText, count, planText, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
+import { checkSamplesFile, useSamplesFile } from './cli/samples';
 
 export type { CliIo } from './cli/io';
 export { UsageError } from './cli/args';
@@ -37,7 +38,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   demo: { seed: 'value', today: 'value', force: 'flag' },
   setup: { units: 'value', force: 'flag' },
   validate: { today: 'value', json: 'flag' },
-  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value' },
+  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
   columns: { json: 'flag' },
 };
@@ -148,7 +149,8 @@ const report: Command = async (argv, io) => {
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);
-  if (out !== undefined) checkFileTarget(out, { reads: [file], existing: 'replace' });
+  if (a.values.samples !== undefined) checkSamplesFile(a.values.samples);
+  if (out !== undefined) checkFileTarget(out, { reads: a.values.samples !== undefined ? [file, a.values.samples] : [file], existing: 'replace' });
   const book = await openBook(file, io);
   const today = dayOf(now);
   // Before the campaign there is nothing to count; after this month, nothing has happened yet.
@@ -157,6 +159,7 @@ const report: Command = async (argv, io) => {
   if (period > monthOfDay(today)) throw new UsageError(CLI_ERROR.periodAfterNow(formatMonth(period), formatMonth(monthOfDay(today))));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
+  if (a.values.samples !== undefined) await useSamplesFile(a.values.samples, v, io);
   const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
   else lines(io, reportText(r));

@@ -10,6 +10,8 @@ export interface FormSummary {
   form: string; tab: string; dueBefore: string | null; expected: number; reported: number; onTime: number; late: number;
   completeness: number | null; timeliness: number | null; installRate: number | null;
   chase: UnitLine[]; indicators: IndicatorLine[];
+  /** One line on VNNIC's measured samples (tab `Dữ liệu i-Speed`), null without data for the period. */
+  measured: string | null;
 }
 export interface ReportSummary { period: string; pastDeadline: boolean; forms: FormSummary[] }
 

@@ -58,6 +58,7 @@ function renderForm(f: FormSummary, period: string): HTMLElement {
   box.append(bar(UI.completeness, f.completeness, 'complete'), bar(UI.timeliness, f.timeliness, 'timely'));
   box.append(el('div', { class: 'counts' }, UI.counts(f.expected, f.reported, f.onTime, f.late)));
   if (f.installRate !== null) box.append(el('div', { class: 'rate' }, `${UI.installRate}: ${percent(f.installRate)}`));
+  if (f.measured) box.append(el('div', { class: 'measured' }, f.measured));
   if (f.chase.length) {
     const list = el('ul', { class: 'chase' });
     for (const u of f.chase) {

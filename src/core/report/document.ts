@@ -6,6 +6,7 @@ import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatNumberVi, formatPercentVi } from '../format';
 import type { FormReport, Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
+import { MEASURED_TEXT as MT } from '../text/measured';
 
 export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -94,6 +95,26 @@ function unitsTable(f: FormReport): Table {
   };
 }
 
+/** VNNIC's measured samples, per form that has them: a short paragraph and a table per unit. */
+function measuredBlocks(r: Report): Block[] {
+  const out: Block[] = [];
+  for (const f of r.forms) {
+    const m = f.measured;
+    if (!m) continue;
+    const name = (code: string) => neutralize(m.units.find((u) => u.code === code)!.name);
+    const below = m.below.map((c) => `${name(c)} (${figure(m.units.find((u) => u.code === c)!.samples ?? 0, false)})`).join(', ');
+    const mismatch = m.mismatch.map(name).join(', ');
+    out.push(para([{ text: MT.docCaption(T.formName(f.form)), italic: true }], 'center', 13, false));
+    out.push(para(MT.docParagraph(T.formName(f.form), m.atTarget, m.units.length, m.target, below, m.unmatched.map(neutralize)) + (mismatch ? MT.docMismatch(mismatch) : '')));
+    out.push({
+      kind: 'table', header: MT.docHeaders, columnAlign: ['center', 'left', 'right', 'right', 'right'], sizePt: 12,
+      rows: m.units.map((u, n) => [String(n + 1), neutralize(u.name), u.samples === null ? MT.unreadable : figure(u.samples, false),
+        u.change === null ? '' : (u.change > 0 ? '+' : '') + figure(u.change, false), u.reported === null ? '' : figure(u.reported, false)]),
+    });
+  }
+  return out;
+}
+
 export function reportDocument(r: Report, settings: Settings, today: Day): DocModel {
   const period = formatMonth(r.period);
   const blocks: Block[] = [];
@@ -129,6 +150,8 @@ export function reportDocument(r: Report, settings: Settings, today: Day): DocMo
     blocks.push(para([{ text: D.tableUnits(T.formName(f.form)), italic: true }], 'center', 13, false));
     blocks.push(unitsTable(f));
   }
+
+  blocks.push(...measuredBlocks(r));
 
   blocks.push(para([{ text: D.sectionNext, bold: true }]));
   blocks.push(para(r.chase.length

@@ -6,6 +6,7 @@ import type { Block, DocModel, Paragraph, Run } from './document';
 import { formatDateTime, formatNumberVi, formatPercentVi } from '../format';
 import type { FormReport, Report } from './model';
 import { STATUS_COLOR } from './sheet';
+import { MEASURED_TEXT as MT } from '../text/measured';
 
 function css(doc: DocModel): string {
   const m = doc.page.marginsMm;
@@ -148,6 +149,47 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
     + chaseTable(r)
     + `<div>${barChartSvg(T.chartByUnit, units)}</div>`
     + `<div>${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: p.installRate })))}</div>`
+    + measuredHtml(r)
     + `</section>\n<div class="break"></div>\n${documentBody(doc)}`;
   return page(doc.title, css(doc), body);
+}
+
+/** VNNIC's measured samples: per form that has them, the table and bars against the target line. */
+function measuredHtml(r: Report): string {
+  const forms = r.forms.filter((f) => f.measured);
+  if (!forms.length) return '';
+  return `<h2>${esc(MT.section)}</h2>` + forms.map((f) => {
+    const m = f.measured!;
+    const rows = m.units.map((u) => {
+      const note = [u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below, ...(u.mismatch ? [MT.mismatch] : [])].join('; ');
+      return `<tr style="background: ${u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing}">${td(u.code)}${td(u.name)}`
+        + [u.samples, m.target, u.previous, u.change, u.reported].map((x) => tdn(fig(x))).join('') + `${td(note)}</tr>`;
+    });
+    const names = (codes: string[]) => codes.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none;
+    return `<h3>${esc(MT.title(T.formName(f.form), f.group))}</h3><table>${th(MT.headers)}${rows.join('')}</table>`
+      + `<p><b>${esc(MT.summary(m.atTarget, m.units.length, m.target))}</b></p>`
+      + `<p>${esc(MT.belowList)}: ${esc(names(m.below))}</p><p>${esc(MT.unmatchedList)}: ${esc(m.unmatched.join(', ') || T.none)}</p>`
+      + `<div>${measuredChartSvg(MT.chartTitle(m.target), m.units.map((u) => ({ label: u.name, value: u.samples })), m.target)}</div>`;
+  }).join('');
+}
+
+/** Horizontal bars of measured samples, with the target as a dashed vertical line. */
+function measuredChartSvg(title: string, items: { label: string; value: number | null }[], target: number): string {
+  const labelW = 220, barW = 360, rowH = 22, top = 30;
+  const h = top + items.length * rowH + 24, w = labelW + barW + 80;
+  const max = Math.max(target, ...items.map((it) => it.value ?? 0)) || 1;
+  const x = (v: number) => labelW + (v / max) * barW;
+  const bars = items.map((it, i) => {
+    const y = top + i * rowH;
+    const end = x(it.value ?? 0);
+    return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>`
+      + `<rect x="${labelW}" y="${y + 3}" width="${(end - labelW).toFixed(1)}" height="${rowH - 6}" fill="${(it.value ?? 0) >= target ? '#6aa84f' : '#e06666'}"></rect>`
+      + `<text x="${(end + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(it.value === null ? D.noData : formatNumberVi(it.value, 0))}</text>`;
+  }).join('');
+  const t = x(target).toFixed(1);
+  return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
+    + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`
+    + `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 24}" stroke="#333"></line>${bars}`
+    + `<line x1="${t}" y1="${top - 4}" x2="${t}" y2="${h - 20}" stroke="#1155cc" stroke-width="2" stroke-dasharray="6 4"></line>`
+    + `<text x="${t}" y="${h - 6}" text-anchor="middle" font-size="11">${esc(MT.chartSeries[2])}: ${esc(formatNumberVi(target, 0))}</text></svg>`;
 }

@@ -7,6 +7,7 @@ import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatDateTime } from '../format';
 import type { FormReport, Report, UnitStatus } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
+import { MEASURED_TEXT as MT } from '../text/measured';
 
 export interface Box { row: number; col: number; numRows: number; numCols: number }
 
@@ -21,7 +22,8 @@ export interface SheetLayout {
   charts: ChartSpec[];
 }
 
-export interface ChartSpec { type: 'bar' | 'line'; title: string; range: Box; anchor: { row: number; col: number } }
+/** `combo`: columns for every series but the last, drawn as a line (measured samples against the target). */
+export interface ChartSpec { type: 'bar' | 'line' | 'combo'; title: string; range: Box; anchor: { row: number; col: number } }
 
 export const FORMAT = { count: '#,##0', rate: '0.0%', decimal: '0.0', text: '@' } as const;
 
@@ -112,9 +114,11 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   const trendHeader = g.texts(T.chartTrendHeaders, { bold: true, background: HEADER_COLOR });
   for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, num(p.installRate, FORMAT.rate), num(p.staffInstalled)]);
 
+  const measured = measuredSection(g, r);
   const charts: ChartSpec[] = [
     { type: 'bar', title: T.chartByUnit, range: { row: unitHeader, col: 2, numRows: 1 + chartUnits.length, numCols: 2 }, anchor: { row: unitHeader, col: 5 } },
     { type: 'line', title: T.chartTrend, range: { row: trendHeader, col: 2, numRows: 1 + r.trend.length, numCols: 2 }, anchor: { row: unitHeader, col: 12 } },
+    ...measured,
   ];
 
   const pad = <V>(cells: Cell[], pick: (c: Cell) => V, blank: V): V[] =>
@@ -157,4 +161,30 @@ function unitsTable(g: Grid, f: FormReport, sampleTarget: number): void {
     g.texts([T.sampleTargetTitle(sampleTarget), names.length ? names.join(', ') : T.none]);
   }
   g.blank();
+}
+
+/** VNNIC's measured samples per unit, one table per form that has them, each with a combo chart against the target. */
+function measuredSection(g: Grid, r: Report): ChartSpec[] {
+  const forms = r.forms.filter((f) => f.measured);
+  if (!forms.length) return [];
+  g.blank();
+  g.texts([MT.section], { bold: true });
+  const charts: ChartSpec[] = [];
+  for (const f of forms) {
+    const m = f.measured!;
+    g.texts([MT.title(T.formName(f.form), f.group)], { bold: true });
+    const header = g.texts(MT.headers, { bold: true, background: HEADER_COLOR });
+    for (const u of m.units) {
+      const note = [u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below,
+        ...(u.mismatch ? [MT.mismatch] : [])].join('; ');
+      g.add([{ value: u.code }, { value: u.name }, num(u.samples), num(m.target), num(u.previous), num(u.change), num(u.reported), { value: note }],
+        { background: u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing });
+    }
+    g.texts([MT.summary(m.atTarget, m.units.length, m.target)], { bold: true });
+    g.texts([MT.belowList, m.below.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none]);
+    g.texts([MT.unmatchedList, m.unmatched.join(', ') || T.none]);
+    charts.push({ type: 'combo', title: MT.chartTitle(m.target), range: { row: header, col: 2, numRows: 1 + m.units.length, numCols: 3 }, anchor: { row: header, col: 10 } });
+    g.blank();
+  }
+  return charts;
 }

@@ -1,4 +1,5 @@
 // The `ispeed` command line: help, errors, progress and human-readable output.
+import { MEASURED_CLI } from './measured';
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
@@ -55,7 +56,7 @@ export const CLI_HELP = {
   ].join('\n'),
   report: [
     'Cách dùng: ispeed report BOOK.xlsx --period MM/YYYY [--form MÃ] [--today YYYY-MM-DD] [--json]',
-    '                      [--out FILE.xlsx|FILE.html|FILE.pdf]',
+    '                      [--out FILE.xlsx|FILE.html|FILE.pdf] [--samples FILE.xlsx|FILE.csv]',
     '',
     'Báo cáo tổng hợp của một kỳ: đơn vị đúng hạn, muộn, chưa nộp; tổng các chỉ tiêu.',
     '',
@@ -65,6 +66,7 @@ export const CLI_HELP = {
     '  --json               kết quả dạng JSON',
     '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng);',
     '                       không bao giờ ghi đè BOOK.xlsx',
+    MEASURED_CLI.help,
   ].join('\n'),
   remind: [
     'Cách dùng: ispeed remind BOOK.xlsx --today YYYY-MM-DD [--json] [--quota N] [--send --outbox DIR] [--url URL]',

@@ -56,12 +56,23 @@ export const MEASURED_TEXT = {
   // The printable document.
   docCaption: (form: string) => `Bảng số mẫu đo i-Speed theo đơn vị, ${form} (số liệu VNNIC)`,
   docHeaders: ['STT', 'Tên đơn vị', 'Số mẫu đo (VNNIC)', 'Thay đổi so với tháng trước', 'Đơn vị tự báo cáo'],
-  docParagraph: (form: string, at: number, total: number, target: number, below: string, unmatched: number) =>
+  docParagraph: (form: string, at: number, total: number, target: number, below: string, unmatched: string[]) =>
     `${form}: theo số liệu đo của VNNIC, ${at}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng`
     + `${below ? `; chưa đạt: ${below}` : ''}`
-    + `${unmatched ? `; ${unmatched} địa bàn trong bảng VNNIC chưa khớp với đơn vị nào trong danh mục` : ''}.`,
+    + `${unmatched.length ? `; ${unmatched.length} địa bàn trong bảng VNNIC chưa khớp với đơn vị nào trong danh mục (${unmatched.join(', ')})` : ''}.`,
   docMismatch: (names: string) => ` Số mẫu đo do đơn vị tự báo cáo chênh lệch quá 50% so với số liệu VNNIC: ${names}.`,
   // The sidebar line.
   sidebar: (at: number, total: number, target: number, unmatched: number) =>
     `Mẫu đo VNNIC: ${at}/${total} đơn vị đạt ${target} mẫu${unmatched ? `; ${unmatched} địa bàn chưa khớp` : ''}`,
+};
+
+/** `ispeed report … --samples FILE.xlsx|.csv`. */
+export const MEASURED_CLI = {
+  help: '  --samples FILE       bảng số mẫu đo i-Speed tải từ VNNIC (.xlsx hoặc .csv) thay cho tab Dữ liệu i-Speed',
+  notFound: (path: string) => `Không tìm thấy tệp số mẫu đo ${path}.`,
+  badType: (path: string) => `Tệp số mẫu đo ${path} phải là .xlsx hoặc .csv.`,
+  unreadable: (path: string, why: string) => `Không đọc được tệp số mẫu đo ${path} (${why}).`,
+  problems: (path: string, errors: number, warnings: number) => `Tệp số mẫu đo ${path}: ${errors} lỗi, ${warnings} cảnh báo.`,
+  problem: (severity: 'error' | 'warning', row: number, column: string, message: string) =>
+    `  ${severity === 'error' ? 'Lỗi' : 'Cảnh báo'} dòng ${row}${column ? `, cột “${column}”` : ''}: ${message}`,
 };

@@ -7,6 +7,7 @@ import { formatNumberVi, formatPercentVi } from '../../core/format';
 import { CLI_COLUMNS, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
 import type { FormColumns } from '../../core/forms/columns';
 import { neutralize } from '../../core/safety';
+import { MEASURED_TEXT } from '../../core/text/measured';
 
 /** Whole numbers with Vietnamese thousand dots (12.345). */
 export const count = (n: number) => formatNumberVi(n, 0);
@@ -30,6 +31,7 @@ export function reportText(r: Report): string[] {
     lines.push(f.dueBefore ? CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime) : CLI_REPORT.reportedOnly(f.reported));
     if (f.expected) lines.push(CLI_REPORT.rates(formatPercentVi(f.completeness), formatPercentVi(f.timeliness)));
     lines.push(CLI_REPORT.installRate(formatPercentVi(f.installRate)));
+    if (f.measured) lines.push(`  ${MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)}`);
     if (f.dueBefore) lines.push(CLI_REPORT.list(CLI_REPORT.missing, f.missing.map(name)));
     lines.push(CLI_REPORT.list(CLI_REPORT.invalid, f.invalid.map(name)));
     if (f.pending.length) lines.push(CLI_REPORT.list(CLI_REPORT.pending, f.pending.map(name)));
