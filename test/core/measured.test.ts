@@ -4,7 +4,9 @@ import { validateWorkbook } from '../../src/core/validate';
 import { buildReport, reportJson } from '../../src/core/report/model';
 import { readMeasured, measuredReport } from '../../src/core/measured';
 import { FORMS, formById, type FormSpec } from '../../src/core/forms/schema';
-import { month } from '../../src/core/periods';
+import { fromLocal, month } from '../../src/core/periods';
+import { reportSheet } from '../../src/core/report/sheet';
+import { renderReportHtml, reportDocument } from '../../src/core/report/document';
 import type { Grid } from '../../src/core/types';
 import { EXPECTED_JULY, NOW, SEMICOLON_CSV, TODAY, measuredBook, monthsTable, titledTable } from '../fixtures/measured';
 
@@ -143,5 +145,31 @@ describe('problems of the tab', () => {
     const sheets = v.problems.map((p) => p.sheet);
     expect(sheets.lastIndexOf('Biểu mẫu 03')).toBeLessThan(sheets.indexOf(SHEET));
     expect(formById('03').tab).toBe('Biểu mẫu 03');
+  });
+});
+
+describe('other shapes a download takes', () => {
+  test('a month column of Date cells (Sheets turns a typed 07/2024 into a date) and a district column for the district rows', () => {
+    const v = validateWorkbook(measuredBook([
+      ['Tháng', 'Quận/Huyện', 'Xã/Phường', 'Số mẫu'],
+      [fromLocal(2024, 7, 1), 'Huyện Ia Grai', 'Ia Grai', 320],
+      ['', '', 'Phường Diên Hồng', 301],
+    ]), NOW);
+    expect(v.measured!.rows.map((r) => [r.month, r.locality, r.header, r.unit])).toEqual([
+      [JUL, 'Ia Grai', 'Xã/Phường', 'X-001'], [JUL, 'Phường Diên Hồng', 'Xã/Phường', 'X-002'],
+    ]);
+    expect(buildReport(v, JUL, ['03'], TODAY).forms[0].measured!.atTarget).toBe(2);
+  });
+
+  test('a locality that looks like a formula stays text in the report tab and is escaped in the HTML', () => {
+    const v = validateWorkbook(measuredBook([['Kỳ: 07/2024'], ['Địa bàn', 'Số mẫu'], ['=IMPORTXML("http://x","//a")', 5], ['<b>Xã Lạ</b>', 7]]), NOW);
+    const r = buildReport(v, JUL, ['03'], TODAY);
+    expect(r.forms[0].measured!.unmatched).toEqual(['=IMPORTXML("http://x","//a")', '<b>Xã Lạ</b>']);
+    const layout = reportSheet(r, v.settings, NOW);
+    const line = layout.values.find((row) => String(row[1]).includes('IMPORTXML'))!;
+    expect(String(line[1]).startsWith('=')).toBe(false);
+    const html = renderReportHtml(r, reportDocument(r, v.settings, TODAY));
+    expect(html).not.toContain('<b>Xã Lạ</b>');
+    expect(html).toContain('&lt;b&gt;Xã Lạ&lt;/b&gt;');
   });
 });
