@@ -7,7 +7,7 @@ import { cellText, foldText, isBlank, isDate, readNumber, readPeriod } from './c
 import { findLayout, type HeaderSpec } from './layout';
 import { unitMatcher } from './directory';
 import { formatMonth, month as monthOf } from './periods';
-import { MEASURED_HEADERS as H, MEASURED_MONTH_LABEL, MEASURED_MSG as MSG, PROVINCE_TOTAL } from './text/measured';
+import { MEASURED_DAY_RANGE, MEASURED_HEADERS as H, MEASURED_MONTH_LABEL, MEASURED_MSG as MSG, PROVINCE_TOTAL } from './text/measured';
 
 /** One locality row of the table that has a month and a samples cell. */
 export interface MeasuredRow {
@@ -57,6 +57,8 @@ function tableMonth(rows: Grid): Month | null {
         const mo = Number(m[1]), y = Number(m[2]);
         if (mo >= 1 && mo <= 12) return monthOf(y, mo);
       }
+      const range = MEASURED_DAY_RANGE.exec(text);
+      if (range && range[1] === range[3] && range[2] === range[4] && Number(range[1]) >= 1 && Number(range[1]) <= 12) return monthOf(Number(range[2]), Number(range[1]));
       if (/^(kỳ báo cáo|kỳ|tháng|thời gian)\s*:?$/.test(text)) {
         const next = cells.slice(c + 1).find((x) => !isBlank(x));
         const p = next === undefined ? null : readPeriod(typeof next === 'string' ? next.trim() : next);
@@ -69,6 +71,12 @@ function tableMonth(rows: Grid): Month | null {
 
 function emptyLayout(sheet: string): TabLayout {
   return { sheet, headerRow: 0, columns: {}, headers: {}, via: {} };
+}
+
+/** The 0-based column of a problem of the table (by the header it names), for sorting; 0 for a whole-table one. */
+export function problemColumn(table: MeasuredTable, p: Problem): number {
+  const key = Object.keys(table.layout.headers).find((k) => table.layout.headers[k] === p.column);
+  return key === undefined ? 0 : table.layout.columns[key];
 }
 
 /** The forms a locality is matched against (FORMS.md: the column `samples` is the one held against the target). */

@@ -10,7 +10,7 @@ import { findLayout } from './layout';
 import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
-import { readMeasured } from './measured';
+import { problemColumn, readMeasured } from './measured';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
@@ -266,7 +266,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
   const measured = book[TAB.measured] ? readMeasured(book[TAB.measured], directory.units, forms, settings.place) : null;
   if (measured) {
     layouts[TAB.measured] = measured.layout;
-    for (const p of measured.problems) positions.set(p, Object.keys(measured.layout.headers).map((k) => measured.layout.headers[k] === p.column ? measured.layout.columns[k] : -1).find((i) => i >= 0) ?? 0);
+    for (const p of measured.problems) positions.set(p, problemColumn(measured, p));
     problems.push(...measured.problems);
   }
   const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured];

@@ -173,3 +173,10 @@ describe('other shapes a download takes', () => {
     expect(html).toContain('&lt;b&gt;Xã Lạ&lt;/b&gt;');
   });
 });
+
+test.each([
+  ['Kỳ báo cáo: tháng 7 năm 2024'], ['Thời gian: 07-2024'], ['Số liệu từ ngày 01/07/2024 đến ngày 31/07/2024'], ['BÁO CÁO SỐ MẪU ĐO THÁNG 7/2024'],
+])('the month above the table may be written %s', (cell) => {
+  const v = validateWorkbook(measuredBook([[cell], ['Xã/Phường', 'Số mẫu'], ['Xã Ia Grai', 320]]), NOW);
+  expect(v.measured!.rows.map((r) => r.month)).toEqual([JUL]);
+});

@@ -14,7 +14,10 @@ export const MEASURED_HEADERS = {
 } as const;
 
 /** Labels before a month that names the whole table (`Kỳ: 07/2024`, `Tháng 07/2024`, `Thời gian: 7/2024`). */
-export const MEASURED_MONTH_LABEL = /(?:^|[\s(,;:–-])(?:kỳ báo cáo|kỳ|tháng|thời gian)\s*:?\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/;
+export const MEASURED_MONTH_LABEL = /(?:^|[\s(,;:–-])(?:kỳ báo cáo|kỳ|tháng|thời gian)\s*:?\s*(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})(?!\d)/;
+
+/** A date range within one month (`Từ ngày 01/07/2024 đến ngày 31/07/2024`): that month names the table. */
+export const MEASURED_DAY_RANGE = /từ\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|-|–)\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/;
 
 /** Locality texts that are the province (its total), not a locality: `Tỉnh Gia Lai`, `Toàn tỉnh`, `Tổng cộng`. */
 export const PROVINCE_TOTAL = /^(tỉnh|toàn tỉnh|tổng|tổng cộng|tổng số|cộng|cả tỉnh)(\s|$)/;
