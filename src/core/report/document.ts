@@ -104,8 +104,8 @@ function measuredBlocks(r: Report): Block[] {
     const name = (code: string) => neutralize(m.units.find((u) => u.code === code)!.name);
     const below = m.below.map((c) => `${name(c)} (${figure(m.units.find((u) => u.code === c)!.samples ?? 0, false)})`).join(', ');
     const mismatch = m.mismatch.map(name).join(', ');
-    out.push(para([{ text: MT.docCaption(T.formName(f.form)), italic: true }], 'center', 13, false));
     out.push(para(MT.docParagraph(T.formName(f.form), m.atTarget, m.units.length, m.target, below, m.unmatched.map(neutralize)) + (mismatch ? MT.docMismatch(mismatch) : '')));
+    out.push(para([{ text: MT.docCaption(T.formName(f.form)), italic: true }], 'center', 13, false));
     out.push({
       kind: 'table', header: MT.docHeaders, columnAlign: ['center', 'left', 'right', 'right', 'right'], sizePt: 12,
       rows: m.units.map((u, n) => [String(n + 1), neutralize(u.name), u.samples === null ? MT.unreadable : figure(u.samples, false),
