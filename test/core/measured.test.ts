@@ -5,6 +5,7 @@ import { buildReport, reportJson } from '../../src/core/report/model';
 import { readMeasured, measuredReport } from '../../src/core/measured';
 import { FORMS, formById, type FormSpec } from '../../src/core/forms/schema';
 import { fromLocal, month } from '../../src/core/periods';
+import { FORM_LIST_COLUMNS, readForms, templateGrids } from '../../src/core/forms/definitions';
 import { reportSheet } from '../../src/core/report/sheet';
 import { renderReportHtml, reportDocument } from '../../src/core/report/document';
 import type { Grid } from '../../src/core/types';
@@ -179,4 +180,12 @@ test.each([
 ])('the month above the table may be written %s', (cell) => {
   const v = validateWorkbook(measuredBook([[cell], ['Xã/Phường', 'Số mẫu'], ['Xã Ia Grai', 320]]), NOW);
   expect(v.measured!.rows.map((r) => r.month)).toEqual([JUL]);
+});
+
+test('a form cannot take the tab Dữ liệu i-Speed: it is a tab of the system', () => {
+  const t = templateGrids();
+  const row = FORM_LIST_COLUMNS.map((c) => (c.key === 'form' ? '05' : c.key === 'tab' ? 'dữ liệu i-speed' : c.key === 'cadence' ? 'Hằng tháng' : ''));
+  const { forms, problems } = readForms([...t.list, row], t.columns);
+  expect(forms.map((f) => f.id)).not.toContain('05');
+  expect(problems.some((p) => p.sheet === 'Danh sách biểu mẫu' && p.code === 'bad_definition' && p.message.includes('tên một trang của hệ thống'))).toBe(true);
 });

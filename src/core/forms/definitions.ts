@@ -170,7 +170,7 @@ interface ListEntry {
   bad: (key: string, message: string) => void;
 }
 
-const RESERVED_TABS = () => [TAB.directory, TAB.settings, TAB.log, TAB.formList, TAB.formColumns].map(foldText);
+const RESERVED_TABS = () => [TAB.directory, TAB.settings, TAB.log, TAB.formList, TAB.formColumns, TAB.measured].map(foldText);
 // An .xlsx sheet name is at most 31 characters without []:*?/\ (so the CLI finds the tab in a download): exceljs
 // truncates longer names and throws on those characters (lib/doc/worksheet.js); the rule is Excel's, as in
 // https://docs.devexpress.com/OfficeFileAPI/DevExpress.Spreadsheet.Worksheet.Name.property
