@@ -174,13 +174,15 @@ function matchRows(table: MeasuredTable, units: readonly Unit[]): void {
   const byUnit = new Map<string, MeasuredRow[]>();
   for (const r of table.rows) {
     let many: Unit[] | null = null;
+    const closest: string[] = [];
     for (const form of table.forms) {
       const m = match(r.locality, form, r.month);
       if (m.kind === 'one' && wanted.has(m.unit.form)) { r.unit = m.unit.code; break; }
       if (m.kind === 'many') many = m.units;
+      if (m.kind === 'none') for (const u of m.suggestions) if (!closest.includes(u.name)) closest.push(u.name);
     }
     if (r.unit === null) {
-      const message = many ? MSG.ambiguous(r.locality, many.map((u) => `${u.name} (${u.code})`)) : MSG.unmatched(r.locality);
+      const message = many ? MSG.ambiguous(r.locality, many.map((u) => `${u.name} (${u.code})`)) : MSG.unmatched(r.locality, closest);
       table.problems.push({ sheet: table.sheet, row: r.row, column: r.header, severity: 'warning', code: 'unmatched_locality', message });
       continue;
     }

@@ -189,3 +189,9 @@ test('a form cannot take the tab Dữ liệu i-Speed: it is a tab of the system'
   expect(forms.map((f) => f.id)).not.toContain('05');
   expect(problems.some((p) => p.sheet === 'Danh sách biểu mẫu' && p.code === 'bad_definition' && p.message.includes('tên một trang của hệ thống'))).toBe(true);
 });
+
+test('a locality one letter away from a unit is unmatched, and its note names the unit it may be', () => {
+  const v = validateWorkbook(measuredBook([['Kỳ: 07/2024'], ['Xã/Phường', 'Số mẫu'], ['Xã Ia Gai', 320]]), NOW);
+  expect(v.measured!.rows[0].unit).toBeNull();
+  expect(v.problems.find((p) => p.sheet === SHEET)!.message).toContain('Có phải là “Xã Ia Grai”?');
+});

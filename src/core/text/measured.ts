@@ -33,8 +33,9 @@ export const MEASURED_MSG = {
   notIntegerThousands: (text: string, thousands: number) =>
     `“${text}” là số thập phân; nếu đây là ${thousands} mẫu (dấu chấm phân cách hàng nghìn), hãy nhập ${thousands}.`,
   negative: (header: string, text: string) => `Số ở cột “${header}” không được âm: “${text}”.`,
-  unmatched: (text: string) =>
-    `Địa bàn “${text}” không khớp với đơn vị nào trong Danh mục đơn vị: số mẫu đo của địa bàn này chưa được tính cho đơn vị nào. Thêm tên này vào cột “Tên gọi khác” của đơn vị tương ứng.`,
+  unmatched: (text: string, closest: string[]) =>
+    `Địa bàn “${text}” không khớp với đơn vị nào trong Danh mục đơn vị: số mẫu đo của địa bàn này chưa được tính cho đơn vị nào.`
+    + `${closest.length ? ` Có phải là ${closest.map((n) => `“${n}”`).join(' hay ')}?` : ''} Thêm tên này vào cột “Tên gọi khác” của đơn vị tương ứng.`,
   ambiguous: (text: string, units: string[]) =>
     `Địa bàn “${text}” khớp với nhiều đơn vị (${units.join('; ')}): ghi tên đầy đủ hoặc thêm vào “Tên gọi khác” của đúng đơn vị.`,
   duplicate: (name: string, month: string, rows: number[]) =>
