@@ -37,6 +37,7 @@ export interface MeasuredTable {
 }
 
 const COLUMNS: HeaderSpec[] = (Object.keys(H) as (keyof typeof H)[]).map((key) => ({ key, header: H[key][0], aliases: H[key].slice(1) }));
+const SPEED_COLUMNS = COLUMNS.filter((c) => c.key === 'download' || c.key === 'upload');
 /** Rows scanned for the header row: a title block sits above it. */
 const HEADER_SCAN = 100;
 
@@ -103,10 +104,17 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
     problem(found.headerRow || 1, 'locality' in found.columns ? H.samples[0] : H.locality[0], 'error', 'missing_column', MSG.noHeader(H.samples[0], H.locality[0]));
     return table;
   }
+  // A two-row header: `Tốc độ trung bình (Mbps)` merged above `Tải xuống` | `Tải lên`.
+  const sub = 'download' in found.columns || 'upload' in found.columns ? null
+    : findLayout(sheet, [(grid[found.headerRow] || []).map(bareHeader)], SPEED_COLUMNS, ['download', 'upload']);
+  const speedRow = sub && sub.headerRow ? found.headerRow + 1 : 0;
+  if (speedRow) Object.assign(found.columns, sub!.columns);
   // Problems name the header as it stands in the sheet, `(Mbps)` and all.
-  const headerCells = grid[found.headerRow - 1] || [];
   const headers: Record<string, string> = {};
-  for (const key of Object.keys(found.columns)) headers[key] = cellText(headerCells[found.columns[key]]).replace(/\s+/g, ' ').trim();
+  for (const key of Object.keys(found.columns)) {
+    const from = grid[(speedRow && (key === 'download' || key === 'upload') ? speedRow : found.headerRow) - 1] || [];
+    headers[key] = cellText(from[found.columns[key]]).replace(/\s+/g, ' ').trim();
+  }
   const layout: TabLayout = { ...found, headers };
   table.layout = layout;
   const col = layout.columns;

@@ -150,6 +150,17 @@ describe('problems of the tab', () => {
 });
 
 describe('other shapes a download takes', () => {
+  test('a two-row header: the speeds under a merged `Tốc độ trung bình (Mbps)`', () => {
+    const v = validateWorkbook(measuredBook([
+      ['Kỳ: 07/2024', '', '', '', ''],
+      ['STT', 'Xã/Phường', 'Số mẫu', 'Tốc độ trung bình (Mbps)', ''],
+      ['', '', '', 'Tải xuống', 'Tải lên'],
+      [1, 'Xã Ia Grai', '1.234', '45,6', 'nhanh'],
+    ]), NOW);
+    expect(v.measured!.rows.map((r) => [r.unit, r.samples, r.download, r.upload])).toEqual([['X-001', 1234, 45.6, null]]);
+    expect(problemsOf(v)).toEqual([[4, 'Tải lên', 'error', 'not_number']]);
+  });
+
   test('a month column of Date cells (Sheets turns a typed 07/2024 into a date) and a district column for the district rows', () => {
     const v = validateWorkbook(measuredBook([
       ['Tháng', 'Quận/Huyện', 'Xã/Phường', 'Số mẫu'],
