@@ -8,6 +8,7 @@ import { validateWorkbook } from '../core/validate';
 import { logRow, planReminders, type LogEntry } from '../core/reminders';
 import { CLI_PLACEHOLDER_URL as PLACEHOLDER_URL } from '../core/text';
 import { defaultUnitsGrid } from './units';
+import { demoMeasuredGrid } from './demoMeasured';
 
 export interface DemoOptions {
   seed?: number;
@@ -307,6 +308,7 @@ export function makeDemoWorkbook(opts: DemoOptions = {}): Workbook {
   const directory = opts.units ?? defaultUnitsGrid();
   const book = assemble({ seed: opts.seed ?? DEMO_SEED, units: unitsFromGrid(directory), periods: periodsFor(today, opts.months), today, everyMonth: false }, directory);
   book[TAB.log] = [[...LOG_COLUMNS], ...pastSends(book, today).map(logRow)];
+  book[TAB.measured] = demoMeasuredGrid(directory, FORMS, periodsFor(today, opts.months), mulberry32((opts.seed ?? DEMO_SEED) + 15));
   return book;
 }
 

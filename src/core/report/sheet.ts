@@ -172,6 +172,7 @@ function measuredSection(g: Grid, r: Report): ChartSpec[] {
   const charts: ChartSpec[] = [];
   for (const f of forms) {
     const m = f.measured!;
+    if (charts.length) g.blank();
     g.texts([MT.title(T.formName(f.form), f.group)], { bold: true });
     const header = g.texts(MT.headers, { bold: true, background: HEADER_COLOR });
     for (const u of m.units) {
@@ -184,7 +185,6 @@ function measuredSection(g: Grid, r: Report): ChartSpec[] {
     g.texts([MT.belowList, m.below.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none]);
     g.texts([MT.unmatchedList, m.unmatched.join(', ') || T.none]);
     charts.push({ type: 'combo', title: MT.chartTitle(m.target), range: { row: header, col: 2, numRows: 1 + m.units.length, numCols: 3 }, anchor: { row: header, col: 10 } });
-    g.blank();
   }
   return charts;
 }
