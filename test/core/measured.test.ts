@@ -6,6 +6,7 @@ import { readMeasured, measuredReport } from '../../src/core/measured';
 import { FORMS, formById, type FormSpec } from '../../src/core/forms/schema';
 import { fromLocal, month } from '../../src/core/periods';
 import { FORM_LIST_COLUMNS, readForms, templateGrids } from '../../src/core/forms/definitions';
+import { DEMO_TODAY, makeDemoWorkbook } from '../../src/local/demo';
 import { reportSheet } from '../../src/core/report/sheet';
 import { renderReportHtml, reportDocument } from '../../src/core/report/document';
 import type { Grid } from '../../src/core/types';
@@ -205,4 +206,14 @@ test('a locality one letter away from a unit is unmatched, and its note names th
   const v = validateWorkbook(measuredBook([['Kỳ: 07/2024'], ['Xã/Phường', 'Số mẫu'], ['Xã Ia Gai', 320]]), NOW);
   expect(v.measured!.rows[0].unit).toBeNull();
   expect(v.problems.find((p) => p.sheet === SHEET)!.message).toContain('Có phải là “Xã Ia Grai”?');
+});
+
+test('the demo workbook carries a VNNIC table in which every district is found, so the preview shows measured samples', () => {
+  const book = makeDemoWorkbook();
+  const v = validateWorkbook(book, DEMO_TODAY);
+  expect(v.problems.filter((p) => p.sheet === SHEET)).toEqual([]);
+  const m = buildReport(v, JUL, ['03'], '2024-08-20').forms[0].measured!;
+  expect(m.unmatched).toEqual([]);
+  expect(m.units.every((u) => u.listed)).toBe(true);
+  expect(m.atTarget + m.below.length).toBe(m.units.length);
 });
