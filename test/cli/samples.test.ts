@@ -1,5 +1,5 @@
 // `ispeed report … --samples FILE.xlsx|.csv`: VNNIC's table from a file reads as the tab does.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, artifactDir } from './run';
 import { spreadsheetFromBook } from '../../src/local/workbook';
@@ -66,5 +66,15 @@ describe('ispeed report with VNNIC samples', () => {
     const wrong = await run(['report', book, '--samples', txt, ...REPORT]);
     expect(wrong.code).toBe(2);
     expect(wrong.stdout).toBe('');
+  });
+
+  test('--out may not be the samples file it reads: refused before any work, the file untouched', async () => {
+    const book = await xlsx('plain4.xlsx', measuredBook());
+    const samples = await xlsx('vnnic-out.xlsx', { 'Sheet1': monthsTable() });
+    const before = readFileSync(samples);
+    const r = await run(['report', book, '--samples', samples, '--out', samples, ...REPORT]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(samples).equals(before)).toBe(true);
   });
 });
