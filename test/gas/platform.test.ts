@@ -8,6 +8,13 @@ import { CHOICE_LISTS, MENU, TRIGGERS } from '../../src/core/text';
 import { createRuntime, loadBundle, type MemRange, type Runtime } from '../../src/local/runtime';
 import { spreadsheetFromBook } from '../../src/local/workbook';
 import { cellCount, installCellCounter, resetCells } from '../../src/local/runtime/cells';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { setupWorkbook } from '../../src/local/setup';
+import { readXlsx, writeXlsx } from '../../src/local/xlsx';
+import { rangeChoices } from '../../src/local/runtime';
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 
@@ -82,6 +89,24 @@ describe('drop-downs list from a hidden tab, for any number of units', () => {
     const before = snapshot();
     app.menuSetup();
     expect(snapshot()).toBe(before);
+  });
+});
+
+describe('`ispeed setup` with 600 units writes an .xlsx that opens with its drop-downs', () => {
+  test('the unit list is an Excel list over the hidden tab, by its quoted name, and reads back as a range rule', async () => {
+    const units = [example1()[TAB.directory][0], ...Array.from({ length: 600 }, (_, i) => [`X-${i}`, `Xã Thử ${i + 1}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có'])];
+    const path = join(mkdtempSync(join(tmpdir(), 'lists-')), 'blank.xlsx');
+    await writeXlsx(setupWorkbook(units, fromLocal(2024, 8, 20, 9, 0)), path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    expect(wb.getWorksheet(CHOICE_LISTS.tab)!.state).toBe('hidden');
+    const dv = wb.getWorksheet('Biểu mẫu 03')!.getCell('B2').dataValidation;
+    expect(dv).toMatchObject({ type: 'list', formulae: [`'${CHOICE_LISTS.tab}'!$C$2:$C$601`], errorStyle: 'warning' });
+    const back = await readXlsx(path);
+    const rule = back.sheet('Biểu mẫu 03')!.validations.get(500, 1)!;
+    expect(rule.criteria).toBe('VALUE_IN_RANGE');
+    expect(rangeChoices(rule.args[0] as MemRange)).toEqual(Array.from({ length: 600 }, (_, i) => `Xã Thử ${i + 1}`));
+    expect(back.sheet(CHOICE_LISTS.tab)!.hidden).toBe(true);
   });
 });
 

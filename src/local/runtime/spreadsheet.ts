@@ -760,6 +760,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     this.hit('Sheet.hideSheet');
     if (!this.hidden && this.ss.sheets.filter((s) => !s.hidden).length === 1) throw new GasException('You can\'t hide all the sheets in a document.');
     this.hidden = true;
+    if (this.ss.active === this) this.ss.active = this.ss.sheets.find((s) => !s.hidden) ?? null; // Sheets shows another tab
     return this.me;
   }
   showSheet(): GSheet { this.hit('Sheet.showSheet'); this.hidden = false; return this.me; }
