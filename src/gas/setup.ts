@@ -341,8 +341,14 @@ export function ensureTriggers(ss: Spreadsheet, settings: Settings, report?: Set
   if (me && owner !== me) props.setProperty(TRIGGER_OWNER_KEY, me);
 }
 
-function installTriggers(ss: Spreadsheet, settings: Settings, mine: GoogleAppsScript.Script.Trigger[], props: GoogleAppsScript.Properties.Properties, report?: SetupReport): void {
-  const handlers = new Set(mine.map((t) => t.getHandlerFunction()));
+function installTriggers(ss: Spreadsheet, settings: Settings, found: GoogleAppsScript.Script.Trigger[], props: GoogleAppsScript.Properties.Properties, report?: SetupReport): void {
+  const handlers = new Set<string>();
+  const mine: GoogleAppsScript.Script.Trigger[] = [];
+  for (const t of found) {
+    const handler = t.getHandlerFunction();
+    if (handlers.has(handler)) ScriptApp.deleteTrigger(t); // a copy of one's own (an old version's): one of each is enough
+    else { handlers.add(handler); mine.push(t); }
+  }
   if (!handlers.has('handleEdit')) {
     ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
     report?.triggers.push('handleEdit');

@@ -192,6 +192,17 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
     expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
   });
 
+  test('copies of the owner\'s own triggers (an older version\'s) are cut to one of each', () => {
+    const { rt, app } = fresh(book({ admins: ADMIN }));
+    const g = rt.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
+    for (let i = 0; i < 2; i++) {
+      g.ScriptApp.newTrigger('handleEdit').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+      g.ScriptApp.newTrigger('dailyTick').timeBased().everyDays(1).atHour(8).create();
+    }
+    app.menuSetup();
+    expect(handlers(rt)).toEqual([[OWNER, 'dailyTick'], [OWNER, 'handleEdit']]);
+  });
+
   test('a doubled edit event (two users\' edit triggers) leaves the sheet as one does', () => {
     const edit = (rt: Runtime, app: Record<string, any>) => {
       rt.setNow(fromLocal(2024, 8, 21, 10, 0));
