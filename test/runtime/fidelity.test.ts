@@ -178,10 +178,12 @@ describe('contexts without a UI or a container', () => {
 
   // LockService#getDocumentLock returns "null if called from a standalone script or web app"
   // (developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock).
-  test('getDocumentLock is null when the script is not container-bound; the script lock still works', () => {
+  test('getDocumentLock and getDocumentCache are null when the script is not container-bound; the script lock still works', () => {
     expect(boot().g.LockService.getDocumentLock()).not.toBeNull();
     const { g } = boot({ containerBound: false });
     expect(g.LockService.getDocumentLock()).toBeNull();
     expect(g.LockService.getScriptLock().tryLock(1000)).toBe(true);
+    // CacheService#getDocumentCache: "null if called from a standalone script" as well
+    expect((boot({ containerBound: false }).rt.globals.CacheService as GoogleAppsScript.Cache.CacheService).getDocumentCache()).toBeNull();
   });
 });

@@ -153,7 +153,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   };
   const CacheService = {
     getScriptCache() { hit('CacheService.getScriptCache'); return new MemCache(st, st.caches.script); },
-    getDocumentCache() { hit('CacheService.getDocumentCache'); return new MemCache(st, st.caches.document); },
+    /** Like the document lock: null outside a container-bound script (reference: cache-service#getDocumentCache). */
+    getDocumentCache() { hit('CacheService.getDocumentCache'); return st.containerBound ? new MemCache(st, st.caches.document) : null; },
     getUserCache() { hit('CacheService.getUserCache'); return new MemCache(st, st.caches.user); },
   };
   const globals: Record<string, unknown> = {
