@@ -53,9 +53,9 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   rememberForms(defined);
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
+  ensureTriggers(ss, v.settings, report); // first: the trigger owner it records stays an editor below
   const lists = applyNativeValidation(snap, v, now, ss);
   protectAdminTabs(v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet, lists]);
-  ensureTriggers(ss, v.settings, report);
   return report;
 }
 
@@ -263,20 +263,24 @@ function protectScriptColumns(sheet: Sheet, form: FormSpec, columns: Record<stri
 }
 
 /**
- * The directory, settings, log and choice lists: only the owner, the user running setup and the admin emails may edit.
+ * The directory, settings, log and choice lists: only the owner, the user running setup, the admin emails and the
+ * account the triggers run as may edit.
  * Google's sample, because a new protection mirrors the file's permissions (protects nobody) until its editor list
  * changes: add the effective user, remove everyone removable (the owner and the current user stay), no domain-wide edit,
  * then the admins. Run every time, so the editors always match `Email quản trị`.
  */
 function protectAdminTabs(settings: Settings, sheets: Sheet[]): void {
   const me = Session.getEffectiveUser();
+  // The triggers run as their owner and write these tabs (notes, log, lists): a script is held to its user's protections.
+  const triggerOwner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);
+  const editors = [...settings.adminEmails, ...(triggerOwner && !settings.adminEmails.includes(triggerOwner) ? [triggerOwner] : [])];
   for (const sheet of sheets) {
     const found = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
     const protection = found.length ? found[0] : sheet.protect().setDescription(PROTECTION.adminTab);
     protection.addEditor(me);
     protection.removeEditors(protection.getEditors());
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
-    if (settings.adminEmails.length) protection.addEditors(settings.adminEmails);
+    if (editors.length) protection.addEditors(editors);
   }
 }
 
@@ -395,5 +399,8 @@ export function takeOverTriggers(ss: Spreadsheet, settings: Settings): TriggerCh
   if (owner !== me) props.deleteProperty(DAILY_HOUR_KEY); // the hour recorded was the old owner's trigger's
   installTriggers(ss, settings, myTriggers(), props, report);
   if (me) props.setProperty(TRIGGER_OWNER_KEY, me);
+  // the new owner's triggers write the protected tabs: list it among their editors now, not at the next setup
+  const tabs = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
+  protectAdminTabs(settings, tabs);
   return { owner, me, removed: 0, installed: report.triggers };
 }

@@ -192,6 +192,33 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
     expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
   });
 
+  test('the account whose triggers run stays an editor of the protected tabs when someone else runs setup', () => {
+    // its triggers write the directory's notes, the log and the choice lists: a protection without it would make them throw
+    const IT = 'it@gialai.example';
+    const { rt, app } = fresh(book({ admins: ADMIN }));
+    rt.asUser(IT, () => app.menuSetup());
+    expect(handlers(rt)).toEqual([[IT, 'dailyTick'], [IT, 'handleEdit']]);
+    app.menuSetup(); // the file's owner, who is no trigger owner
+    for (const tab of ADMIN_TABS) expect([tab, rt.canEdit(rt.spreadsheet.sheet(tab)!, IT)]).toEqual([tab, true]);
+    expect(() => rt.tick(app, fromLocal(2024, 9, 1, 8, 30))).not.toThrow();
+    expect(valuesOf(rangeOf(rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 2)!))[0]).toBe('09/2024');
+    expect(() => rt.edit(app, TAB.directory, 2, 7, [[23]], { user: ADMIN })).not.toThrow();
+  });
+
+  test('an account that takes the triggers over becomes an editor of the protected tabs at once', () => {
+    const IT = 'it@gialai.example';
+    const { rt, app } = fresh(book({ admins: ADMIN }));
+    app.menuSetup();
+    rt.share(IT);
+    expect(rt.canEdit(rt.spreadsheet.sheet(TAB.log)!, IT)).toBe(false);
+    rt.ui.nextButtons.push('YES');
+    rt.asUser(IT, () => app.menuTakeOverTriggers());
+    for (const tab of ADMIN_TABS) expect([tab, rt.canEdit(rt.spreadsheet.sheet(tab)!, IT)]).toEqual([tab, true]);
+    app.menuReleaseTriggers(); // the old owner's set goes; the new owner's daily run writes the protected tabs
+    expect(() => rt.tick(app, fromLocal(2024, 9, 1, 8, 30))).not.toThrow();
+    expect(valuesOf(rangeOf(rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 2)!))[0]).toBe('09/2024');
+  });
+
   test('copies of the owner\'s own triggers (an older version\'s) are cut to one of each', () => {
     const { rt, app } = fresh(book({ admins: ADMIN }));
     const g = rt.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
@@ -230,7 +257,7 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
 });
 
 describe('contexts: no UI in triggers, no document lock outside a container', () => {
-  test('the daily run and every edit path (a form row, the directory, the settings) never reach getUi', () => {
+  test('the daily run and every edit path (a form row, the directory, the settings, the form definitions) never reach getUi', () => {
     const { rt, app } = boot(book({ admins: ADMIN }));
     const settings = rt.spreadsheet.sheet(TAB.settings)!;
     const autoRow = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Nhắc nhở tự động') + 1;
@@ -238,6 +265,8 @@ describe('contexts: no UI in triggers, no document lock outside a container', ()
     expect(() => rt.edit(app, 'Biểu mẫu 03', 2, 4, [[301]])).not.toThrow();
     expect(() => rt.edit(app, TAB.directory, 2, 7, [[23]])).not.toThrow();
     expect(() => rt.edit(app, TAB.settings, autoRow, 2, [['Có']])).not.toThrow();
+    rt.spreadsheet.addSheet(TAB.formList); // a definition edit re-runs setup's form work from the edit trigger
+    expect(() => rt.edit(app, TAB.formList, 1, 1, [['Mã biểu mẫu']])).not.toThrow();
     expect(() => rt.tick(app, fromLocal(2024, 8, 24, 8, 30))).not.toThrow();
     expect(rt.calls['SpreadsheetApp.getUi'] ?? 0).toBe(0);
     expect(rt.outbox.length).toBeGreaterThan(0); // the reminders of 24/08 (7 days before the deadline) went out

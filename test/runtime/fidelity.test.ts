@@ -122,6 +122,38 @@ describe('Sheet.protect() mirrors the file until its editor list changes', () =>
   });
 });
 
+describe('protections bind the script as they bind its user', () => {
+  // A script runs as its effective user; writing where that user may not edit throws (as users report it:
+  // "You are trying to edit a protected cell or object…"). Warning-only protections never stop a script.
+  test('a script running as a user outside the editor list cannot write the protected tab; the owner and listed editors can', () => {
+    const { rt, g, ss } = boot();
+    const sheet = ss.sheet('Danh sách')!;
+    const p = sheet.protect();
+    p.addEditor(g.Session.getEffectiveUser());
+    p.removeEditors(p.getEditors());
+    p.addEditor('admin@gialai.example');
+    expect(() => rt.asUser('other@gialai.example', () => sheet.getRange('A1').setValue('x'))).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => rt.asUser('admin@gialai.example', () => sheet.getRange('A1').setValue('x'))).not.toThrow();
+    expect(() => sheet.getRange('A2').setNote('owner')).not.toThrow();
+    const form = ss.sheet('Biểu mẫu 03')!;
+    form.getRange('A1:C1').protect().setWarningOnly(true);
+    expect(() => rt.asUser('other@gialai.example', () => form.getRange('A1').setValue('x'))).not.toThrow();
+  });
+
+  test('a person\'s typing into a cell protected from them is refused: no change, no edit event', () => {
+    const { rt, g, ss } = boot();
+    const sheet = ss.sheet('Danh sách')!;
+    const p = sheet.protect();
+    p.removeEditors(p.getEditors());
+    g.ScriptApp.newTrigger('edited').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+    const events: unknown[] = [];
+    rt.edit(app({ edited: (e) => { events.push(e); } }), 'Danh sách', 1, 1, [['x']], { user: 'donvi@gialai.example' });
+    expect([sheet.values.get(0, 0), events.length]).toEqual([undefined, 0]);
+    rt.edit(app({ edited: (e) => { events.push(e); } }), 'Danh sách', 1, 1, [['x']]);
+    expect([sheet.values.get(0, 0), events.length]).toEqual(['x', 1]);
+  });
+});
+
 describe('installable triggers belong to the user who created them', () => {
   // ScriptApp#getProjectTriggers: "Gets all installable triggers associated with the current project and current user."
   // Installable triggers run as the account that created them (developers.google.com/apps-script/guides/triggers/installable).

@@ -204,6 +204,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       const numRows = values.length, numCols = values[0]?.length ?? 0;
       const range = sheet.range(row, col, Math.max(1, numRows), Math.max(1, numCols));
       const single = numRows === 1 && numCols === 1;
+      const editor = o.user ?? st.user;
+      // Sheets refuses a person's typing into cells protected from them (a warning-only protection just asks first).
+      if (!canEditAs(range, editor, true)) return;
       const oldRaw = single ? sheet.values.get(row - 1, col - 1) : undefined;
       if (single) {
         const rule = sheet.validations.get(row - 1, col - 1);
@@ -213,7 +216,6 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       withoutCounting(ss, () => {
         for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) sheet.writeCell(row + i, col + j, values[i][j]);
       });
-      const editor = o.user ?? st.user;
       const base: Record<string, unknown> = { range: new MemRange(sheet, range.row, range.col, range.numRows, range.numCols), source: ss, user: makeUser(editor) };
       if (single) {
         const nv = sheet.values.get(row - 1, col - 1);

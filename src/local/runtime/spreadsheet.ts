@@ -269,9 +269,9 @@ export class MemProtection implements Pick<GProtection, 'setDescription' | 'getD
 const domainOf = (email: string) => (email.includes('@') ? email.slice(email.lastIndexOf('@') + 1).toLowerCase() : '');
 
 /** Uncounted: whether `email` may edit every cell of a sheet or range (file access, then every protection over it). */
-export function canEditAs(target: MemSheet | MemRange, email: string): boolean {
+export function canEditAs(target: MemSheet | MemRange, email: string, hasFileAccess = false): boolean {
   const ss = target instanceof MemSheet ? target.ss : target.sheet.ss;
-  if (!ss.fileEditors().includes(email)) return false;
+  if (!hasFileAccess && !ss.fileEditors().includes(email)) return false;
   const sheet = target instanceof MemSheet ? target : target.sheet;
   const box: Box = target instanceof MemSheet ? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } : target;
   return sheet.protections.every((p) => (p.type === 'RANGE' && !intersects(p.range, box)) || p.allows(email));
@@ -785,6 +785,32 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   }
 }
 
+// ---------------------------------------------------------------- protections bind the script too
+/**
+ * A script runs as a user (the effective user) and Sheets holds its writes to the same protections as that user's
+ * typing: a write to a protected cell it may not edit throws (the message users report; no reference page quotes it).
+ * Warning-only protections only warn a person at the screen, so they never stop a script. Checked only inside a runtime
+ * (a tracked spreadsheet): the xlsx reader and test helpers write freely.
+ */
+export const PROTECTED_EDIT = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const RANGE_WRITES = ['setValues', 'setValue', 'setFormula', 'setFormulas', 'setNumberFormat', 'setNumberFormats', 'setNotes', 'setNote',
+  'setBackgrounds', 'setBackground', 'setFontWeight', 'setFontWeights', 'setFontColor', 'setFontColors', 'setFontStyle', 'setWrap',
+  'setHorizontalAlignment', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'clear', 'clearContent', 'clearNote',
+  'clearFormat', 'merge', 'breakApart'];
+const SHEET_WRITES = ['insertRowsAfter', 'insertColumnsAfter', 'insertRows', 'insertColumns', 'deleteRows', 'deleteRow', 'deleteColumns',
+  'clear', 'clearContents', 'clearFormats', 'clearNotes'];
+function guardWrites(proto: Record<string, unknown>, names: string[], target: (self: any) => MemSheet | MemRange): void {
+  for (const name of names) {
+    const original = proto[name] as (...args: unknown[]) => unknown;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      const t = target(this);
+      const ss = t instanceof MemSheet ? t.ss : t.sheet.ss;
+      if (ss.tracker && !canEditAs(t, ss.effectiveUser, true)) throw new GasException(PROTECTED_EDIT);
+      return original.apply(this, args);
+    };
+  }
+}
+
 // ---------------------------------------------------------------- spreadsheet
 type SpreadsheetKeys = 'getSheetByName' | 'getSheets' | 'insertSheet' | 'deleteSheet' | 'getId' | 'getUrl' | 'getName' | 'getSpreadsheetLocale'
   | 'setSpreadsheetLocale' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' | 'getActiveSheet' | 'setActiveSheet' | 'getRange' | 'toast'
@@ -885,3 +911,6 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
     return this.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type))) as unknown as GProtection[];
   }
 }
+
+guardWrites(MemRange.prototype as unknown as Record<string, unknown>, RANGE_WRITES, (r: MemRange) => r);
+guardWrites(MemSheet.prototype as unknown as Record<string, unknown>, SHEET_WRITES, (sh: MemSheet) => sh);
