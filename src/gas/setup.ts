@@ -264,10 +264,10 @@ function protectScriptColumns(sheet: Sheet, form: FormSpec, columns: Record<stri
 
 /**
  * The directory, settings, log and choice lists: only the owner, the user running setup, the admin emails and the
- * account the triggers run as may edit.
- * Google's sample, because a new protection mirrors the file's permissions (protects nobody) until its editor list
- * changes: add the effective user, remove everyone removable (the owner and the current user stay), no domain-wide edit,
- * then the admins. Run every time, so the editors always match `Email quản trị`.
+ * account the triggers run as may edit. A new protection mirrors the file's permissions (protects nobody) until its
+ * editor list changes, so this follows Google's sample: add the effective user, remove everyone removable (the owner
+ * and the current user stay), no domain-wide edit, then add the admins. Run every time, so the editors always match
+ * `Email quản trị`.
  */
 function protectAdminTabs(settings: Settings, sheets: Sheet[]): void {
   const me = Session.getEffectiveUser();
