@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { setupWorkbook } from '../../src/local/setup';
 import { readXlsx, writeXlsx } from '../../src/local/xlsx';
 import { rangeChoices } from '../../src/local/runtime';
+import { Session } from '../../src/local/preview/session';
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 
@@ -108,6 +109,17 @@ describe('`ispeed setup` with 600 units writes an .xlsx that opens with its drop
     expect(rangeChoices(rule.args[0] as MemRange)).toEqual(Array.from({ length: 600 }, (_, i) => `Xã Thử ${i + 1}`));
     expect(back.sheet(CHOICE_LISTS.tab)!.hidden).toBe(true);
   });
+});
+
+describe('the local preview', () => {
+  test('keeps the hidden list tab out of its tab bar, as Sheets does, while the drop-downs use it', async () => {
+    const s = await Session.open({ out: join(mkdtempSync(join(tmpdir(), 'preview-')), 'demo.preview.xlsx'), now: fromLocal(2024, 8, 20, 9) });
+    const st = s.state();
+    expect(st.sheets).not.toContain(CHOICE_LISTS.tab);
+    expect(st.sheets).toContain('Biểu mẫu 03');
+    expect(st.active).not.toBe(CHOICE_LISTS.tab);
+    expect(rangeOf(s.ss.sheet('Biểu mẫu 03')!.validations.get(1, 1)!).sheet.name).toBe(CHOICE_LISTS.tab);
+  }, 30000);
 });
 
 describe('protections that really protect', () => {
