@@ -59,6 +59,11 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   return report;
 }
 
+/** The form definition tabs the workbook has: they say what every form tab means, so only admins may edit them. */
+function definitionTabs(ss: Spreadsheet): Sheet[] {
+  return [TAB.formList, TAB.formColumns].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
+}
+
 /** An empty sheet reads as [['']] (getDataRange is at least A1). */
 function isBlank(grid: Grid): boolean {
   return grid.every((row) => row.every((v) => v === ''));
@@ -401,6 +406,6 @@ export function takeOverTriggers(ss: Spreadsheet, settings: Settings): TriggerCh
   if (me) props.setProperty(TRIGGER_OWNER_KEY, me);
   // the new owner's triggers write the protected tabs: list it among their editors now, not at the next setup
   const tabs = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
-  protectAdminTabs(settings, tabs);
+  protectAdminTabs(settings, [...tabs, ...definitionTabs(ss)]);
   return { owner, me, removed: 0, installed: report.triggers };
 }

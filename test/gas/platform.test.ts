@@ -149,6 +149,19 @@ describe('protections that really protect', () => {
     expect(who()).toEqual(ADMIN_TABS.map(() => [OWNER, ADMIN, ADMIN2]));
   });
 
+  test('the form definition tabs, when the workbook has them, are protected like the settings', () => {
+    const b = book({ admins: ADMIN });
+    const { rt, app } = fresh(b);
+    rt.spreadsheet.addSheet(TAB.formList);
+    rt.spreadsheet.addSheet(TAB.formColumns);
+    app.menuSetup();
+    rt.share(UNIT, ADMIN);
+    for (const tab of [TAB.formList, TAB.formColumns]) {
+      const sheet = rt.spreadsheet.sheet(tab)!;
+      expect([tab, rt.canEdit(sheet, OWNER), rt.canEdit(sheet, ADMIN), rt.canEdit(sheet, UNIT)]).toEqual([tab, true, true, false]);
+    }
+  });
+
   test('an admin removed from the settings loses edit rights at the next setup', () => {
     const { rt, app } = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
     app.menuSetup();
