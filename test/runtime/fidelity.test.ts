@@ -19,8 +19,10 @@ const app = (fns: Record<string, (e: unknown) => void>) => fns;
 
 describe('requireValueInList holds at most 500 items', () => {
   // "The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead."
-  // (issue 10 item 1; APPS_SCRIPT.md "Limits the first version's runtime did not model"). Where Google raises it is not
-  // documented: the runtime raises it at build(), the earliest place, so no product code can get past it.
+  // (issue 10 item 1; APPS_SCRIPT.md "Limits the first version's runtime did not model"; no stored reference page or
+  // public issue quotes it, so the wording is theirs). Where Google raises it is not documented: the runtime raises it
+  // at build(), the earliest place, so no product code can get past it. The reference for requireValueInRange
+  // (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder) is the way out it names.
   test('500 items build; 501 throw the real error at build()', () => {
     const { g } = boot();
     expect(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names(500), true).build()).not.toThrow();
@@ -55,6 +57,7 @@ describe('requireValueInList holds at most 500 items', () => {
     expect(ss.sheet('Biểu mẫu 03')!.values.get(1, 1)).toBe('Huyện Ia Pa');
   });
 
+  // Sheet#hideSheet; the refusal's wording for the last visible tab is unverified (Sheets' UI refuses it too).
   test('a tab can be hidden, but never the last visible one', () => {
     const { ss } = boot();
     ss.sheet('Danh sách')!.hideSheet();
@@ -166,6 +169,8 @@ describe('installable triggers belong to the user who created them', () => {
     return b;
   }
 
+  // No one can reach another user's trigger through getProjectTriggers; should a Trigger object get there anyway, the
+  // runtime refuses to delete it (the real refusal's wording is unverified).
   test('getProjectTriggers lists only the current user\'s; deleteTrigger cannot delete another\'s', () => {
     const { rt, g } = twoUsers();
     expect(g.ScriptApp.getProjectTriggers()).toHaveLength(1);
