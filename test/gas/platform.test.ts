@@ -149,11 +149,8 @@ describe('protections that really protect', () => {
     expect(who()).toEqual(ADMIN_TABS.map(() => [OWNER, ADMIN, ADMIN2]));
   });
 
-  test('the form definition tabs, when the workbook has them, are protected like the settings', () => {
-    const b = book({ admins: ADMIN });
-    const { rt, app } = fresh(b);
-    rt.spreadsheet.addSheet(TAB.formList);
-    rt.spreadsheet.addSheet(TAB.formColumns);
+  test('the form definition tabs are protected like the settings (only admins may redefine a form)', () => {
+    const { rt, app } = fresh(book({ admins: ADMIN }));
     app.menuSetup();
     rt.share(UNIT, ADMIN);
     for (const tab of [TAB.formList, TAB.formColumns]) {
@@ -290,8 +287,10 @@ describe('contexts: no UI in triggers, no document lock outside a container', ()
     expect(() => rt.edit(app, 'Biểu mẫu 03', 2, 4, [[301]])).not.toThrow();
     expect(() => rt.edit(app, TAB.directory, 2, 7, [[23]])).not.toThrow();
     expect(() => rt.edit(app, TAB.settings, autoRow, 2, [['Có']])).not.toThrow();
-    rt.spreadsheet.addSheet(TAB.formList); // a definition edit re-runs setup's form work from the edit trigger
-    expect(() => rt.edit(app, TAB.formList, 1, 1, [['Mã biểu mẫu']])).not.toThrow();
+    // a definition edit (the same value typed again) re-runs setup's form work from the edit trigger
+    const defined = rt.spreadsheet.sheet(TAB.formList)!.getRange(2, 2).getValue();
+    expect(defined).not.toBe('');
+    expect(() => rt.edit(app, TAB.formList, 2, 2, [[defined]])).not.toThrow();
     expect(() => rt.tick(app, fromLocal(2024, 8, 24, 8, 30))).not.toThrow();
     expect(rt.calls['SpreadsheetApp.getUi'] ?? 0).toBe(0);
     expect(rt.outbox.length).toBeGreaterThan(0); // the reminders of 24/08 (7 days before the deadline) went out
