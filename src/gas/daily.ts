@@ -10,7 +10,7 @@ import { formsOf } from '../core/forms/book';
 export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const now = new Date();
-  const lock = LockService.getDocumentLock();
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock(); // null outside a container-bound context
   if (!lock.tryLock(30 * 1000)) return; // another run is at work; tomorrow's run catches up
   try {
     const snap = readSnapshot(ss);

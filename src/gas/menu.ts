@@ -1,8 +1,10 @@
 // The i-Speed menu and what its items do.
-import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH } from '../core/text';
+import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH, TRIGGERS } from '../core/text';
 import { NO, SETTINGS, TAB, YES } from '../core/forms/schema';
-import { setupSpreadsheet } from './setup';
+import { releaseTriggers, setupSpreadsheet, takeOverTriggers, TRIGGER_OWNER_KEY } from './setup';
 import { checkAll } from './check';
+import { readSettings } from '../core/settings';
+import { readTab } from './book';
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
@@ -14,6 +16,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(MENU.remindOn, 'menuRemindersOn')
     .addItem(MENU.remindOff, 'menuRemindersOff')
+    .addSeparator()
+    .addItem(MENU.releaseTriggers, 'menuReleaseTriggers')
+    .addItem(MENU.takeOverTriggers, 'menuTakeOverTriggers')
     .addToUi();
 }
 
@@ -41,6 +46,26 @@ export function menuCheckAll(): void {
     warnings: v.problems.filter((p) => p.sheet === sheet && p.severity === 'warning').length,
   }));
   SpreadsheetApp.getUi().alert(CHECK.title, CHECK.summary(perTab), SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+/** Deletes this account's own triggers; the record of the owner goes with them if it was this account. */
+export function menuReleaseTriggers(): void {
+  const r = releaseTriggers();
+  const ui = SpreadsheetApp.getUi();
+  const lines = [TRIGGERS.released(r.removed), r.owner && r.owner !== r.me ? TRIGGERS.releasedNotOwner(r.owner) : ''];
+  ui.alert(TRIGGERS.title, lines.filter(Boolean).join('\n'), ui.ButtonSet.OK);
+}
+
+/** Installs this account's triggers and records it as their owner, after a confirmation when another owner is recorded. */
+export function menuTakeOverTriggers(): void {
+  const ui = SpreadsheetApp.getUi();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);
+  const me = Session.getEffectiveUser().getEmail();
+  if (owner && owner === me) { ui.alert(TRIGGERS.title, TRIGGERS.alreadyYours, ui.ButtonSet.OK); return; }
+  if (ui.alert(TRIGGERS.title, TRIGGERS.confirmTakeOver(owner), ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  const r = takeOverTriggers(ss, readSettings(readTab(ss, TAB.settings)).settings);
+  ui.alert(TRIGGERS.title, TRIGGERS.tookOver(r.me), ui.ButtonSet.OK);
 }
 
 export function menuRemindersOn(): void { setAutoRemind(true); SpreadsheetApp.getUi().alert(REMINDER_SWITCH.on); }

@@ -38,7 +38,7 @@ export function previewReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
 
 /** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */
 export function runReminders(ss: Spreadsheet, now: Date = new Date()): ReminderRun {
-  const lock = LockService.getDocumentLock();
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock(); // null outside a container-bound context
   if (!lock.tryLock(30 * 1000)) return { busy: true, plan: null, sent: 0, failed: 0, deferred: 0, uncertain: 0 };
   try {
     const snap = readSnapshot(ss);

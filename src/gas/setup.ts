@@ -11,7 +11,7 @@ import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, templateGrids, type DefinitionC
 import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
-import { SETUP, PROTECTION } from '../core/text';
+import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
 import { checkAll } from './check';
 
@@ -27,6 +27,8 @@ const NUMBER_FORMAT: Partial<Record<ColumnSpec['type'], string>> = {
 
 /** Everything setup did, for the summary dialog. */
 export interface SetupReport { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): SetupReport {
   const report: SetupReport = { createdTabs: [], addedColumns: [], addedSettings: 0, triggers: [], notes: [] };
@@ -51,10 +53,15 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   rememberForms(defined);
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
-  applyNativeValidation(snap, v, now);
-  protectAdminTabs(ss, v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet]);
-  ensureTriggers(ss, v.settings, report);
+  ensureTriggers(ss, v.settings, report); // first: the trigger owner it records stays an editor below
+  const lists = applyNativeValidation(snap, v, now, ss);
+  protectAdminTabs(v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet, lists]);
   return report;
+}
+
+/** The form definition tabs the workbook has: they say what every form tab means, so only admins may edit them. */
+function definitionTabs(ss: Spreadsheet): Sheet[] {
+  return [TAB.formList, TAB.formColumns].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
 }
 
 /** An empty sheet reads as [['']] (getDataRange is at least A1). */
@@ -103,7 +110,7 @@ export function applyDefinitions(ss: Spreadsheet, now: Date = new Date()): Valid
   rememberForms(defined);
   const snap = readSnapshot(ss);
   const v = checkAll(ss, now, snap);
-  applyNativeValidation(snap, v, now);
+  applyNativeValidation(snap, v, now, ss);
   return v;
 }
 
@@ -178,22 +185,27 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
   range.setWrap(true);
 }
 
-/** Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them. */
-export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date): void {
+/**
+ * Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them.
+ * The unit and period drop-downs list from a range of the hidden choice-list tab: an inline list (requireValueInList)
+ * is refused above 500 items, and Excel caps one at 255 characters. Returns the choice-list tab.
+ */
+export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Sheet {
   const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
   const months: string[] = [];
   for (let m = current; m >= settings.startMonth && months.length < 240; m--) months.push(formatMonth(m));
-  for (const form of v.forms) {
+  const forms = v.forms.filter((f) => snap.sheets[f.tab] && v.layouts[f.tab]?.headerRow);
+  const names = (form: FormSpec) => units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
+  const lists = writeChoiceLists(ss, settings, [...forms.map((f) => ({ header: CHOICE_LISTS.unitsHeader(f.tab), values: names(f) })),
+    { header: CHOICE_LISTS.periodsHeader, values: months }]);
+  forms.forEach((form, i) => {
     const sheet = snap.sheets[form.tab];
-    if (!sheet) continue;
     const layout = v.layouts[form.tab];
-    if (!layout || !layout.headerRow) continue;
     const first = layout.headerRow + 1;
     const rows = sheet.getMaxRows() - layout.headerRow;
-    if (rows < 1) continue;
-    const names = units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
+    if (rows < 1) return;
     for (const c of form.columns) {
       const col = layout.columns[c.key];
       if (col === undefined) continue;
@@ -202,13 +214,46 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date):
       if (format) range.setNumberFormat(format);
       let rule: GoogleAppsScript.Spreadsheet.DataValidation | null = null;
       const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(c.help);
-      if (c.type === 'unit' && names.length) rule = builder().requireValueInList(names, true).build();
-      else if (c.type === 'period' && months.length) rule = builder().requireValueInList(months, true).build();
+      const list = c.type === 'unit' ? lists.ranges[i] : c.type === 'period' ? lists.ranges[forms.length] : null;
+      if (list) rule = builder().requireValueInRange(list, true).build();
       else if (c.type === 'int' || c.type === 'decimal') rule = builder().requireNumberGreaterThanOrEqualTo(c.min ?? 0).build();
       if (rule) range.setDataValidation(rule);
     }
     protectScriptColumns(sheet, form, layout.columns, first, rows);
+  });
+  return lists.sheet;
+}
+
+/**
+ * The script-owned, hidden tab the drop-downs list from: a header row, then one column per list. Written in one
+ * setValues (stale cells of longer old lists are blanked); each value goes in with a leading apostrophe so it stays
+ * text (a period '07/2024' is not turned into a date, a name starting with '=' is no formula). Returns each list's
+ * range below its header, or null for an empty list.
+ */
+function writeChoiceLists(ss: Spreadsheet, settings: Settings, columns: Array<{ header: string; values: string[] }>): { sheet: Sheet; ranges: Array<Range | null> } {
+  let sheet = findSheet(ss, CHOICE_LISTS.tab);
+  if (!sheet) {
+    sheet = ss.insertSheet(CHOICE_LISTS.tab);
+    protectAdminTabs(settings, [sheet]); // the daily run may recreate it: protected from the start
   }
+  if (!sheet.isSheetHidden()) sheet.hideSheet();
+  const height = 1 + Math.max(0, ...columns.map((c) => c.values.length));
+  const rows = Math.max(height, sheet.getLastRow());
+  const cols = Math.max(columns.length, sheet.getLastColumn());
+  if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (cols > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  const grid: string[][] = [];
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < cols; c++) {
+      const text = columns[c] ? (r === 0 ? columns[c].header : columns[c].values[r - 1]) : undefined;
+      line.push(text === undefined || text === '' ? '' : `'${text}`);
+    }
+    grid.push(line);
+  }
+  sheet.getRange(1, 1, rows, cols).setValues(grid);
+  const ranges = columns.map((c, i) => (c.values.length ? sheet!.getRange(2, i + 1, c.values.length, 1) : null));
+  return { sheet, ranges };
 }
 
 /** Warning-only protection on the script-owned columns: editors are warned, never blocked. */
@@ -222,20 +267,25 @@ function protectScriptColumns(sheet: Sheet, form: FormSpec, columns: Record<stri
   }
 }
 
-/** The directory, settings and log: only the owner (the script's user) and the admin emails may edit. */
-function protectAdminTabs(ss: Spreadsheet, settings: Settings, sheets: Sheet[]): void {
-  const me = Session.getEffectiveUser().getEmail();
+/**
+ * The directory, settings, log and choice lists: only the owner, the user running setup, the admin emails and the
+ * account the triggers run as may edit. A new protection mirrors the file's permissions (protects nobody) until its
+ * editor list changes, so this follows Google's sample: add the effective user, remove everyone removable (the owner
+ * and the current user stay), no domain-wide edit, then add the admins. Run every time, so the editors always match
+ * `Email quản trị`.
+ */
+function protectAdminTabs(settings: Settings, sheets: Sheet[]): void {
+  const me = Session.getEffectiveUser();
+  // The triggers run as their owner and write these tabs (notes, log, lists): a script is held to its user's protections.
+  const triggerOwner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);
+  const editors = [...settings.adminEmails, ...(triggerOwner && !settings.adminEmails.includes(triggerOwner) ? [triggerOwner] : [])];
   for (const sheet of sheets) {
     const found = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET);
     const protection = found.length ? found[0] : sheet.protect().setDescription(PROTECTION.adminTab);
-    const editors = protection.getEditors().map((u) => u.getEmail());
-    const wanted = [me, ...settings.adminEmails].filter(Boolean);
-    const extra = editors.filter((e) => !wanted.includes(e));
-    if (me && !editors.includes(me)) protection.addEditor(me);
-    if (extra.length) protection.removeEditors(extra);
-    const toAdd = settings.adminEmails.filter((e) => !editors.includes(e));
-    if (toAdd.length) protection.addEditors(toAdd);
+    protection.addEditor(me);
+    protection.removeEditors(protection.getEditors());
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
+    if (editors.length) protection.addEditors(editors);
   }
 }
 
@@ -269,22 +319,52 @@ function ensureSettingsRows(sheet: Sheet, grid: Grid, report: SetupReport): void
   sheet.setFrozenRows(1);
 }
 
-/** The two triggers the product lives on; never a second one. */
 /** Document property holding the hour the daily trigger was installed at (a Trigger cannot tell its hour). */
 const DAILY_HOUR_KEY = 'dailyTickHour';
+/** Document property holding the account whose triggers serve this spreadsheet. */
+export const TRIGGER_OWNER_KEY = 'triggerOwner';
+const HANDLERS = ['handleEdit', 'dailyTick'];
 
-/** The two triggers the product lives on; never a second one. A changed `Giờ gửi nhắc` moves the daily one. */
+/** The current user's own triggers of this product (getProjectTriggers never lists another user's). */
+function myTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => HANDLERS.includes(t.getHandlerFunction()));
+}
+
+/**
+ * Exactly one edit and one daily trigger per spreadsheet, whoever runs setup. Installable triggers belong to the account
+ * that created them and getProjectTriggers() lists only the current user's, so a second admin cannot see the first
+ * one's: the owner is recorded in the document properties, and anyone else installs none (their own strays are
+ * removed) and is told who owns them. A changed `Giờ gửi nhắc` moves the owner's daily trigger.
+ */
 export function ensureTriggers(ss: Spreadsheet, settings: Settings, report?: SetupReport): void {
-  const triggers = ScriptApp.getProjectTriggers();
-  const handlers = new Set(triggers.map((t) => t.getHandlerFunction()));
+  const me = Session.getEffectiveUser().getEmail();
+  const props = PropertiesService.getDocumentProperties();
+  const owner = props.getProperty(TRIGGER_OWNER_KEY);
+  const mine = myTriggers();
+  if (owner && me && owner !== me) {
+    for (const t of mine) ScriptApp.deleteTrigger(t);
+    report?.notes.push(SETUP.triggersOwnedBy(owner));
+    return;
+  }
+  installTriggers(ss, settings, mine, props, report);
+  if (me && owner !== me) props.setProperty(TRIGGER_OWNER_KEY, me);
+}
+
+function installTriggers(ss: Spreadsheet, settings: Settings, found: GoogleAppsScript.Script.Trigger[], props: GoogleAppsScript.Properties.Properties, report?: SetupReport): void {
+  const handlers = new Set<string>();
+  const mine: GoogleAppsScript.Script.Trigger[] = [];
+  for (const t of found) {
+    const handler = t.getHandlerFunction();
+    if (handlers.has(handler)) ScriptApp.deleteTrigger(t); // a copy of one's own (an old version's): one of each is enough
+    else { handlers.add(handler); mine.push(t); }
+  }
   if (!handlers.has('handleEdit')) {
     ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
     report?.triggers.push('handleEdit');
   }
-  const props = PropertiesService.getDocumentProperties();
   const hour = String(settings.sendHour);
   if (handlers.has('dailyTick') && props.getProperty(DAILY_HOUR_KEY) !== hour) {
-    for (const t of triggers) if (t.getHandlerFunction() === 'dailyTick') ScriptApp.deleteTrigger(t);
+    for (const t of mine) if (t.getHandlerFunction() === 'dailyTick') ScriptApp.deleteTrigger(t);
     handlers.delete('dailyTick');
   }
   if (!handlers.has('dailyTick')) {
@@ -292,4 +372,40 @@ export function ensureTriggers(ss: Spreadsheet, settings: Settings, report?: Set
     props.setProperty(DAILY_HOUR_KEY, hour);
     report?.triggers.push('dailyTick');
   }
+}
+
+/** What `releaseTriggers` and `takeOverTriggers` did, for their dialog. */
+export interface TriggerChange { owner: string | null; me: string; removed: number; installed: string[] }
+
+/**
+ * `Gỡ trình kích hoạt của tôi`: deletes the current user's own triggers (the only ones anyone can delete) and, if they
+ * owned the spreadsheet's triggers, clears the record so the next admin's setup installs theirs.
+ */
+export function releaseTriggers(): TriggerChange {
+  const me = Session.getEffectiveUser().getEmail();
+  const props = PropertiesService.getDocumentProperties();
+  const owner = props.getProperty(TRIGGER_OWNER_KEY);
+  const mine = myTriggers();
+  for (const t of mine) ScriptApp.deleteTrigger(t);
+  if (owner === me) { props.deleteProperty(TRIGGER_OWNER_KEY); props.deleteProperty(DAILY_HOUR_KEY); }
+  return { owner: owner === me ? null : owner, me, removed: mine.length, installed: [] };
+}
+
+/**
+ * `Nhận trình kích hoạt`: for when the owner cannot release them (their account is gone, so their triggers no longer
+ * run): the current user installs their own and becomes the recorded owner. It deletes nothing of the old owner's
+ * (no one can); if those still run, an edit is handled twice, which does no harm, until the old owner releases them.
+ */
+export function takeOverTriggers(ss: Spreadsheet, settings: Settings): TriggerChange {
+  const me = Session.getEffectiveUser().getEmail();
+  const props = PropertiesService.getDocumentProperties();
+  const owner = props.getProperty(TRIGGER_OWNER_KEY);
+  const report: SetupReport = { createdTabs: [], addedColumns: [], addedSettings: 0, triggers: [], notes: [] };
+  if (owner !== me) props.deleteProperty(DAILY_HOUR_KEY); // the hour recorded was the old owner's trigger's
+  installTriggers(ss, settings, myTriggers(), props, report);
+  if (me) props.setProperty(TRIGGER_OWNER_KEY, me);
+  // the new owner's triggers write the protected tabs: list it among their editors now, not at the next setup
+  const tabs = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
+  protectAdminTabs(settings, [...tabs, ...definitionTabs(ss)]);
+  return { owner, me, removed: 0, installed: report.triggers };
 }

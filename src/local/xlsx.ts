@@ -116,6 +116,7 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
   const validations: Array<[MemSheet, number, number, ExcelJS.DataValidation]> = [];
   wb.eachSheet((ws) => {
     const sheet = ss.addSheet(ws.name);
+    sheet.hidden = ws.state === 'hidden' || ws.state === 'veryHidden';
     sheet.maxRows = Math.max(1000, ws.rowCount);
     sheet.maxColumns = Math.max(26, ws.columnCount);
     const view = (ws.views || [])[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
@@ -182,6 +183,8 @@ function excelValidation(rule: MemDataValidation, sheet: MemSheet): ExcelJS.Data
   const a = rule.args as any[];
   switch (String(rule.criteria)) {
     case 'VALUE_IN_LIST': return { ...base, type: 'list', formulae: [`"${(a[0] as string[]).join(',')}"`] };
+    // A list from a range: an Excel list whose source is that range, on another tab by its quoted name (an inline
+    // Excel list is capped at 255 characters, exceljs#667, so long lists must come from a range there too).
     case 'VALUE_IN_RANGE': {
       const r = a[0] as MemRange;
       const prefix = r.sheet === sheet ? '' : `'${r.sheet.name.replace(/'/g, "''")}'!`;
@@ -204,7 +207,8 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
   for (const sheet of ss.sheets) {
     const views: Array<Partial<ExcelJS.WorksheetView>> = sheet.frozenRows || sheet.frozenColumns
       ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [];
-    const ws = wb.addWorksheet(sheet.name, { views });
+    // A hidden tab (the drop-downs' choice lists) stays hidden in Excel; its lists still feed the drop-downs.
+    const ws = wb.addWorksheet(sheet.name, { views, state: sheet.hidden ? 'hidden' : 'visible' });
     for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = toChars(px);
     const layers = [sheet.values, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles,
       sheet.wraps, sheet.hAligns, sheet.validations, sheet.formulas];

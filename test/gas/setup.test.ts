@@ -2,11 +2,14 @@
 import { boot, cells } from './boot';
 import { example1 } from '../fixtures/example1';
 import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, TAB, formById } from '../../src/core/forms/schema';
-import type { Runtime } from '../../src/local/runtime';
+import { rangeChoices, type MemRange, type Runtime } from '../../src/local/runtime';
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 
 const ALL_TABS = [TAB.directory, TAB.settings, TAB.log, ...FORMS.map((f) => f.tab)];
+
+/** What a list-from-a-range drop-down offers now. */
+const choices = (rule: { args: unknown[] }) => rangeChoices(rule.args[0] as MemRange);
 
 /** Everything setup may change, as plain data, to compare two states. */
 function state(rt: Runtime) {
@@ -31,9 +34,9 @@ describe('setup (Thiết lập biểu mẫu)', () => {
       // periods are a drop-down that warns but never rejects (no unit list yet: the directory is empty)
       expect(sheet.validations.get(1, 1)).toBeUndefined();
       const periodRule = sheet.validations.get(1, 2)!;
-      expect(periodRule.criteria).toBe('VALUE_IN_LIST');
-      expect((periodRule.args[0] as string[])[0]).toBe('08/2024');
-      expect((periodRule.args[0] as string[]).slice(-1)[0]).toBe('06/2024');
+      expect(periodRule.criteria).toBe('VALUE_IN_RANGE');
+      expect(choices(periodRule)[0]).toBe('08/2024');
+      expect(choices(periodRule).slice(-1)[0]).toBe('06/2024');
       expect(periodRule.allowInvalid).toBe(true);
       // script-owned columns carry warning-only protection
       const owned = sheet.protections.filter((p) => p.type === 'RANGE');
@@ -58,8 +61,8 @@ describe('setup (Thiết lập biểu mẫu)', () => {
   test('the unit drop-down lists the active units of that form only', () => {
     const { rt } = boot(example1());
     const rule = rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 1)!;
-    expect(rule.criteria).toBe('VALUE_IN_LIST');
-    expect(rule.args[0]).toEqual(['Thành phố Pleiku', 'Thị xã An Khê', 'Huyện Đăk Đoa', 'Huyện Kông Chro']);
+    expect(rule.criteria).toBe('VALUE_IN_RANGE');
+    expect(choices(rule)).toEqual(['Thành phố Pleiku', 'Thị xã An Khê', 'Huyện Đăk Đoa', 'Huyện Kông Chro']);
     expect(rule.allowInvalid).toBe(true);
     expect(rt.spreadsheet.sheet('Biểu mẫu 04')!.validations.get(1, 1)).toBeUndefined();
   });
@@ -68,7 +71,7 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     const { rt, app } = boot(example1());
     rt.tick(app, fromLocal(2024, 9, 2, 8, 30));
     const rule = rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 2)!;
-    expect((rule.args[0] as string[]).slice(0, 2)).toEqual(['09/2024', '08/2024']);
+    expect(choices(rule).slice(0, 2)).toEqual(['09/2024', '08/2024']);
   });
 
   test('after `Giờ gửi nhắc` changes, setup moves the daily trigger to the new hour (still one)', () => {

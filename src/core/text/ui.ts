@@ -6,6 +6,8 @@ export const MENU = {
   report: 'Báo cáo tổng hợp',
   remindOn: 'Bật nhắc nhở tự động',
   remindOff: 'Tắt nhắc nhở tự động',
+  releaseTriggers: 'Gỡ trình kích hoạt của tôi',
+  takeOverTriggers: 'Nhận trình kích hoạt về tài khoản này',
 } as const;
 
 export const SIDEBAR_TITLE = 'i-Speed: Báo cáo tổng hợp';
@@ -24,6 +26,31 @@ export const SETUP = {
   /** Headers of an adopted tab that match no defined column: kept as they are, and how to adopt them. */
   extraHeaders: (tab: string, headers: string[]) =>
     `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
+  triggersOwnedBy: (owner: string) => [
+    `Trình kích hoạt (kiểm tra khi sửa, chạy hằng ngày) của bảng tính này thuộc tài khoản ${owner} và chạy dưới tài khoản đó; `
+      + 'không cài thêm bộ thứ hai để mỗi lần sửa không bị xử lý hai lần. Giờ gửi nhắc chỉ đổi được khi tài khoản đó chạy Thiết lập.',
+    `Để chuyển sang tài khoản của bạn: ${owner} chọn i-Speed > ${MENU.releaseTriggers}, rồi bạn chạy lại Thiết lập biểu mẫu.`,
+    `Nếu tài khoản ${owner} không còn dùng được: chọn i-Speed > ${MENU.takeOverTriggers}.`,
+  ].join('\n'),
+};
+
+export const TRIGGERS = {
+  title: 'Trình kích hoạt',
+  released: (n: number) => (n ? `Đã gỡ ${n} trình kích hoạt của tài khoản này. Quản trị viên khác chạy Thiết lập biểu mẫu để cài trình kích hoạt dưới tài khoản của họ.`
+    : 'Tài khoản này không có trình kích hoạt nào của i-Speed.'),
+  releasedNotOwner: (owner: string) => `Trình kích hoạt đang dùng thuộc tài khoản ${owner}; chỉ tài khoản đó gỡ được.`,
+  confirmTakeOver: (owner: string | null) => (owner
+    ? `Trình kích hoạt hiện thuộc tài khoản ${owner}. Chỉ nhận về khi tài khoản đó không còn dùng được; nếu nó vẫn hoạt động, mỗi lần sửa sẽ được xử lý hai lần (không sai dữ liệu nhưng tốn thời gian) cho đến khi ${owner} chọn i-Speed > ${MENU.releaseTriggers}. Tiếp tục?`
+    : 'Cài trình kích hoạt dưới tài khoản này?'),
+  tookOver: (me: string) => `Trình kích hoạt của bảng tính này nay thuộc tài khoản ${me}.`,
+  alreadyYours: 'Trình kích hoạt của bảng tính này đã thuộc tài khoản của bạn.',
+};
+
+/** The hidden, script-owned tab the unit and period drop-downs list from. */
+export const CHOICE_LISTS = {
+  tab: 'Danh sách chọn',
+  unitsHeader: (tab: string) => `Đơn vị (${tab})`,
+  periodsHeader: 'Kỳ báo cáo',
 };
 
 export const PROTECTION = {

@@ -82,7 +82,8 @@ export class Session {
     return {
       title: this.ss.name,
       file: basename(this.out),
-      sheets: this.ss.sheets.map((s) => s.name),
+      // Hidden tabs (the drop-downs' choice lists) are out of the tab bar, as in Sheets.
+      sheets: this.ss.sheets.filter((s) => !s.hidden).map((s) => s.name),
       active: (this.ss.active ?? this.ss.sheets[0])?.name ?? null,
       menus: this.rt.ui.menus,
       now: formatJavaDate(now, tz, "yyyy-MM-dd'T'HH:mm"),

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CellValue } from '../../core/types';
 import { CallTracker, KilledExecution } from './calls';
-import { MemSpreadsheet, MemRange, MemDataValidationBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, makeUser, isDateValue, passesValidation } from './spreadsheet';
+import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
   RuntimeState, SentMail, UiRecord, LockKind, MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
   makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
@@ -40,6 +40,8 @@ export interface RuntimeOptions {
   spreadsheet?: MemSpreadsheet;
   /** The script time zone (appsscript.json), default Asia/Ho_Chi_Minh. */
   timeZone?: string;
+  /** False: a standalone script (or web app), where LockService.getDocumentLock() returns null. Default true. */
+  containerBound?: boolean;
 }
 
 /** The sandbox gas-local returns: the bundle's top-level functions are its properties. */
@@ -73,6 +75,14 @@ export interface Runtime {
   state: RuntimeState;
   /** Every document DocumentApp.create made, in order. */
   documents: MemDocument[];
+  /** Runs fn as another account (menu, sidebar, setup): Session users, owned triggers and user properties follow it. */
+  asUser<T>(email: string, fn: () => T): T;
+  /** From now on the script runs as this account (it gains edit access to the file). */
+  setUser(email: string): void;
+  /** Shares the file for editing with these accounts (Drive sharing, outside any protection). */
+  share(...emails: string[]): void;
+  /** Whether this file editor may change every cell of a sheet or range, after every protection over it. */
+  canEdit(target: MemSheet | MemRange, email: string): boolean;
 }
 
 /** A Date class whose `new Date()` and `Date.now()` read the runtime clock; everything else is the real Date. */
@@ -99,11 +109,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
   const st: RuntimeState = {
     tracker, clock: (opts.now ?? new Date('2024-08-20T09:00:00+07:00')).getTime(), timeZone, user, activeUser: user, authMode: 'FULL',
+    context: 'user', containerBound: opts.containerBound ?? true,
     mailQuota: opts.mailQuota ?? 100, mailDay: '', mailUsed: 0, outbox: [],
     ui: { menus: [], alerts: [], sidebars: [], dialogs: [], toasts: ss.toasts, nextButtons: [] },
     triggers: [], nextTriggerId: 1, heldByOthers: new Set(), heldByUs: new Set(), logs: [], consoleLines: [],
     htmlDir: opts.htmlDir ?? join(repoRoot(), 'dist'), spreadsheet: ss,
-    properties: { script: new Map(), document: new Map(), user: new Map() },
+    properties: { script: new Map(), document: new Map() }, userProperties: new Map(),
     caches: { script: new Map(), document: new Map(), user: new Map() },
   };
   const hit = (n: string) => tracker.hit(n);
@@ -115,23 +126,35 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     getActiveSpreadsheet() { hit('SpreadsheetApp.getActiveSpreadsheet'); return ss; },
     getActive() { hit('SpreadsheetApp.getActive'); return ss; },
     getActiveSheet() { hit('SpreadsheetApp.getActiveSheet'); return ss.active ?? ss.sheets[0]; },
-    getUi() { hit('SpreadsheetApp.getUi'); return ui; },
+    getUi() {
+      hit('SpreadsheetApp.getUi');
+      // An installable trigger (clock or edit) runs with no user at a screen (public issues: SheetSizer#1, gcalendarsync#93).
+      if (st.context !== 'user') throw new GasException('Cannot call SpreadsheetApp.getUi() from this context.');
+      return ui;
+    },
     newDataValidation() { hit('SpreadsheetApp.newDataValidation'); return new MemDataValidationBuilder(tracker); },
     flush() { hit('SpreadsheetApp.flush'); },
   };
   const PropertiesService = {
     getScriptProperties() { hit('PropertiesService.getScriptProperties'); return new MemProperties(st, st.properties.script); },
     getDocumentProperties() { hit('PropertiesService.getDocumentProperties'); return new MemProperties(st, st.properties.document); },
-    getUserProperties() { hit('PropertiesService.getUserProperties'); return new MemProperties(st, st.properties.user); },
+    getUserProperties() {
+      hit('PropertiesService.getUserProperties');
+      let store = st.userProperties.get(st.user);
+      if (!store) st.userProperties.set(st.user, (store = new Map()));
+      return new MemProperties(st, store);
+    },
   };
   const LockService = {
-    getDocumentLock() { hit('LockService.getDocumentLock'); return new MemLock(st, 'document'); },
+    /** "null if called from a standalone script or web app" (reference: lock-service#getDocumentLock). */
+    getDocumentLock() { hit('LockService.getDocumentLock'); return st.containerBound ? new MemLock(st, 'document') : null; },
     getScriptLock() { hit('LockService.getScriptLock'); return new MemLock(st, 'script'); },
     getUserLock() { hit('LockService.getUserLock'); return new MemLock(st, 'user'); },
   };
   const CacheService = {
     getScriptCache() { hit('CacheService.getScriptCache'); return new MemCache(st, st.caches.script); },
-    getDocumentCache() { hit('CacheService.getDocumentCache'); return new MemCache(st, st.caches.document); },
+    /** Like the document lock: null outside a container-bound script (reference: cache-service#getDocumentCache). */
+    getDocumentCache() { hit('CacheService.getDocumentCache'); return st.containerBound ? new MemCache(st, st.caches.document) : null; },
     getUserCache() { hit('CacheService.getUserCache'); return new MemCache(st, st.caches.user); },
   };
   const globals: Record<string, unknown> = {
@@ -145,6 +168,18 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   /** Runs a handler as one execution; the script's own lock holds end with it, as they do in Apps Script. */
   const run = (fn: () => void) => {
     try { fn(); } finally { st.heldByUs.clear(); }
+  };
+  /** The account the script runs as: Session.getEffectiveUser, trigger ownership, user properties, who may edit. */
+  const becomeUser = (email: string) => {
+    st.user = email;
+    ss.effectiveUser = email;
+    if (!ss.fileEditors().includes(email)) ss.sharedWith.push(email);
+  };
+  /** An installable trigger runs as the account that created it, in a context without UI. */
+  const asTrigger = (t: MemTrigger, context: 'clock' | 'edit', fn: () => void) => {
+    const before = { user: st.user, context: st.context };
+    st.user = t.owner; ss.effectiveUser = t.owner; st.context = context;
+    try { run(fn); } finally { st.user = before.user; ss.effectiveUser = before.user; st.context = before.context; }
   };
 
   const rt: Runtime = {
@@ -169,6 +204,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       const numRows = values.length, numCols = values[0]?.length ?? 0;
       const range = sheet.range(row, col, Math.max(1, numRows), Math.max(1, numCols));
       const single = numRows === 1 && numCols === 1;
+      const editor = o.user ?? st.user;
+      // Sheets refuses a person's typing into cells protected from them (a warning-only protection just asks first).
+      if (!canEditAs(range, editor, true)) return;
       const oldRaw = single ? sheet.values.get(row - 1, col - 1) : undefined;
       if (single) {
         const rule = sheet.validations.get(row - 1, col - 1);
@@ -178,7 +216,6 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       withoutCounting(ss, () => {
         for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) sheet.writeCell(row + i, col + j, values[i][j]);
       });
-      const editor = o.user ?? user;
       const base: Record<string, unknown> = { range: new MemRange(sheet, range.row, range.col, range.numRows, range.numCols), source: ss, user: makeUser(editor) };
       if (single) {
         const nv = sheet.values.get(row - 1, col - 1);
@@ -191,12 +228,13 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           st.authMode = 'LIMITED';
           try { run(() => app.onEdit({ ...base, authMode: 'LIMITED' })); } finally { st.authMode = 'FULL'; }
         }
+        // Every user's edit trigger on this file fires, each as its owner.
         for (const t of st.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
           const fn = app[t.handler];
           if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
-          run(() => fn({ ...base, authMode: 'FULL', triggerUid: t.id }));
+          asTrigger(t, 'edit', () => fn({ ...base, authMode: 'FULL', triggerUid: t.id }));
         }
-      } finally { st.activeUser = user; }
+      } finally { st.activeUser = st.user; }
     },
 
     tick(app, at) {
@@ -206,16 +244,26 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         t.lastFired = st.clock;
         const fn = app[t.handler];
         if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
-        run(() => fn(timeEvent(new Date(st.clock), t.id)));
+        asTrigger(t, 'clock', () => fn(timeEvent(new Date(st.clock), t.id)));
       }
     },
 
     open(app, o = {}) {
-      st.activeUser = o.user ?? user;
+      st.activeUser = o.user ?? st.user;
       st.authMode = 'LIMITED';
       try { if (typeof app.onOpen === 'function') run(() => app.onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) })); }
-      finally { st.authMode = 'FULL'; st.activeUser = user; }
+      finally { st.authMode = 'FULL'; st.activeUser = st.user; }
     },
+
+    asUser(email, fn) {
+      const before = st.user;
+      becomeUser(email);
+      st.activeUser = email;
+      try { return fn(); } finally { st.user = before; ss.effectiveUser = before; st.activeUser = before; }
+    },
+    setUser(email) { becomeUser(email); st.activeUser = email; },
+    share(...emails) { for (const e of emails) if (!ss.fileEditors().includes(e)) ss.sharedWith.push(e); },
+    canEdit: (target, email) => canEditAs(target, email),
   };
   return rt;
 }

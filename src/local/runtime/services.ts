@@ -36,6 +36,10 @@ export interface RuntimeState {
   activeUser: string;
   /** 'LIMITED' while a simple trigger runs: services needing authorization refuse. */
   authMode: 'FULL' | 'LIMITED';
+  /** What started the execution: a user (menu, sidebar, editor) or an installable trigger, which has no UI. */
+  context: 'user' | 'clock' | 'edit';
+  /** False for a standalone script (or a web app): getDocumentLock() returns null. */
+  containerBound: boolean;
   mailQuota: number;
   mailDay: string;
   mailUsed: number;
@@ -49,7 +53,9 @@ export interface RuntimeState {
   consoleLines: Array<{ level: string; text: string }>;
   htmlDir: string;
   spreadsheet: MemSpreadsheet;
-  properties: Record<'script' | 'document' | 'user', Map<string, string>>;
+  properties: Record<'script' | 'document', Map<string, string>>;
+  /** User properties are per user: each account sees only its own. */
+  userProperties: Map<string, Map<string, string>>;
   caches: Record<'script' | 'document' | 'user', Map<string, { value: string; expires: number }>>;
 }
 
@@ -277,6 +283,7 @@ export function makeScriptApp(st: RuntimeState) {
       };
       return builder as unknown as GoogleAppsScript.Script.TriggerBuilder;
     },
+    /** "All installable triggers associated with the current project and current user": never another user's. */
     getProjectTriggers(): GTrigger[] {
       st.tracker.hit('ScriptApp.getProjectTriggers');
       return st.triggers.filter((t) => t.owner === st.user) as unknown as GTrigger[];
@@ -288,6 +295,9 @@ export function makeScriptApp(st: RuntimeState) {
     deleteTrigger(trigger: GTrigger): void {
       st.tracker.hit('ScriptApp.deleteTrigger');
       const id = (trigger as unknown as MemTrigger).id;
+      const found = st.triggers.find((t) => t.id === id);
+      // A user manages only the triggers they created (the exact refusal is unverified: refuse, never delete another's).
+      if (found && found.owner !== st.user) throw new GasException('You do not have permission to delete this trigger: it belongs to another user.');
       st.triggers = st.triggers.filter((t) => t.id !== id);
     },
     getScriptId(): string { st.tracker.hit('ScriptApp.getScriptId'); return 'mem-script-1'; },

@@ -86,6 +86,9 @@ export class MemDataValidation implements Pick<GValidation, 'copy' | 'getAllowIn
   getHelpText(): string { this.tracker?.hit('DataValidation.getHelpText'); return this.helpText; }
 }
 
+/** Items a `requireValueInList` rule may hold; longer lists must come from a range. */
+export const MAX_LIST_ITEMS = 500;
+
 type BuilderKeys = 'build' | 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'requireCheckbox' | 'requireDate'
   | 'requireNumberBetween' | 'requireNumberGreaterThanOrEqualTo' | 'requireNumberGreaterThan' | 'requireNumberLessThanOrEqualTo'
   | 'requireValueInList' | 'requireValueInRange' | 'requireTextIsEmail' | 'requireTextIsUrl' | 'setAllowInvalid' | 'setHelpText' | 'withCriteria';
@@ -104,6 +107,10 @@ export class MemDataValidationBuilder implements Pick<GValidationBuilder, Builde
   build(): GValidation {
     this.tracker?.hit('DataValidationBuilder.build');
     if (this.criteria === null) throw new GasException('You must specify a criteria type.');
+    // Sheets caps an inline list at 500 items (issue 10, APPS_SCRIPT.md); refused at build(), the earliest place it can be.
+    if (String(this.criteria) === 'VALUE_IN_LIST' && (this.args[0] as string[]).length > MAX_LIST_ITEMS) {
+      throw new GasException(`The data validation rule has more items than the limit of ${MAX_LIST_ITEMS}. Use the "List from a range" criteria instead.`);
+    }
     return new MemDataValidation(this.criteria, this.args.slice(), this.helpText, this.allowInvalid, this.tracker) as unknown as GValidation;
   }
   copy(): GValidationBuilder {
@@ -127,7 +134,10 @@ export class MemDataValidationBuilder implements Pick<GValidationBuilder, Builde
   requireValueInList(values: string[], showDropdown = true): GValidationBuilder {
     return this.set('requireValueInList', 'VALUE_IN_LIST', [Array.from(values, String), showDropdown]);
   }
-  requireValueInRange(range: GRange, showDropdown = true): GValidationBuilder { return this.set('requireValueInRange', 'VALUE_IN_RANGE', [range, showDropdown]); }
+  requireValueInRange(range: GRange, showDropdown = true): GValidationBuilder {
+    if (!(range instanceof MemRange)) throw new GasException('The parameters (String) don\'t match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.');
+    return this.set('requireValueInRange', 'VALUE_IN_RANGE', [range, showDropdown]);
+  }
   requireTextIsEmail(): GValidationBuilder { return this.set('requireTextIsEmail', 'TEXT_IS_VALID_EMAIL', []); }
   requireTextIsUrl(): GValidationBuilder { return this.set('requireTextIsUrl', 'TEXT_IS_VALID_URL', []); }
   setAllowInvalid(allow: boolean): GValidationBuilder { this.tracker?.hit('DataValidationBuilder.setAllowInvalid'); this.allowInvalid = allow; return this as unknown as GValidationBuilder; }
@@ -146,26 +156,54 @@ export function passesValidation(rule: MemDataValidation, v: CellValue): boolean
     case 'NUMBER_GREATER_THAN': return n > a[0];
     case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return n <= a[0];
     case 'VALUE_IN_LIST': return (a[0] as string[]).includes(String(v));
+    // A list from a range is live: the range's values as they stand now (blank cells are no choice).
+    case 'VALUE_IN_RANGE': return rangeChoices(a[0] as MemRange).includes(String(v));
     case 'DATE_IS_VALID_DATE': return isDateValue(v);
     case 'CHECKBOX': return a.length ? a.includes(v) : typeof v === 'boolean';
     default: return true;
   }
 }
 
+/** The choices a list-from-a-range rule offers: the range's non-empty cells as displayed, in order. */
+export function rangeChoices(range: MemRange): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < range.numRows; i++) {
+    for (let j = 0; j < range.numCols; j++) {
+      const v = range.sheet.values.get(range.row - 1 + i, range.col - 1 + j);
+      if (v !== undefined && v !== '') out.push(range.sheet.display(range.row + i, range.col + j));
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- protection
+/**
+ * Sheet.protect() and Range.protect() "mirror" the spreadsheet's own permissions (every file editor may edit) until
+ * the script changes the editor list (addEditor/addEditors/removeEditor/removeEditors) or calls setDomainEdit: only then
+ * does the protection restrict anyone. Neither the spreadsheet's owner nor the current (effective) user can be removed.
+ * (developers.google.com/apps-script/reference/spreadsheet/sheet#protect and .../protection#removeEditor.)
+ */
 export class MemProtection implements Pick<GProtection, 'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'addEditor'
   | 'addEditors' | 'removeEditor' | 'removeEditors' | 'getEditors' | 'getRange' | 'remove' | 'canEdit' | 'getProtectionType'
   | 'canDomainEdit' | 'setDomainEdit'> {
   description = '';
   warningOnly = false;
-  /** New protections let the domain edit on Workspace accounts; setup turns it off. */
-  domainEdit = true;
-  editors: string[];
+  /** True until the editor list or the domain setting is first changed: the protection then protects nobody. */
+  mirroring = true;
+  /** Whether everyone in the owner's domain may edit; a new protection follows the file (shared with the domain or not). */
+  domainEdit: boolean;
+  /** The explicit editor list (meaningful once `mirroring` is false). */
+  editors: string[] = [];
   constructor(readonly ss: MemSpreadsheet, readonly type: 'RANGE' | 'SHEET', readonly range: MemRange) {
-    this.editors = [ss.owner];
-    if (ss.effectiveUser !== ss.owner) this.editors.push(ss.effectiveUser);
+    this.domainEdit = ss.domainCanEdit;
   }
   private hit(m: string) { this.ss.tracker?.hit(`Protection.${m}`); }
+  /** The first change starts from the file's editors, as the protection mirrored them. */
+  private restrict(): void {
+    if (!this.mirroring) return;
+    this.mirroring = false;
+    this.editors = this.ss.fileEditors();
+  }
   setDescription(d: string): GProtection { this.hit('setDescription'); this.description = String(d); return this as unknown as GProtection; }
   getDescription(): string { this.hit('getDescription'); return this.description; }
   setWarningOnly(w: boolean): GProtection {
@@ -176,28 +214,38 @@ export class MemProtection implements Pick<GProtection, 'setDescription' | 'getD
   isWarningOnly(): boolean { this.hit('isWarningOnly'); return this.warningOnly; }
   addEditor(user: string | GoogleAppsScript.Base.User): GProtection {
     this.hit('addEditor');
+    this.restrict();
     const email = typeof user === 'string' ? user : user.getEmail();
     if (!this.editors.includes(email)) this.editors.push(email);
     return this as unknown as GProtection;
   }
   addEditors(emails: string[]): GProtection {
     this.hit('addEditors');
+    this.restrict();
     for (const e of emails) if (!this.editors.includes(e)) this.editors.push(e);
     return this as unknown as GProtection;
   }
   removeEditor(user: string | GoogleAppsScript.Base.User): GProtection {
     this.hit('removeEditor');
+    this.restrict();
     this.dropEditors([typeof user === 'string' ? user : user.getEmail()]);
     return this as unknown as GProtection;
   }
   removeEditors(users: string[] | GoogleAppsScript.Base.User[]): GProtection {
     this.hit('removeEditors');
+    this.restrict();
     this.dropEditors((users as Array<string | GoogleAppsScript.Base.User>).map((u) => (typeof u === 'string' ? u : u.getEmail())));
     return this as unknown as GProtection;
   }
-  /** The owner can never be removed (Sheets ignores it). */
-  private dropEditors(emails: string[]) { this.editors = this.editors.filter((e) => e === this.ss.owner || !emails.includes(e)); }
-  getEditors(): GoogleAppsScript.Base.User[] { this.hit('getEditors'); return this.editors.map((e) => makeUser(e)); }
+  /** The owner and the current user are never removed (Sheets ignores it). */
+  private dropEditors(emails: string[]) {
+    this.editors = this.editors.filter((e) => e === this.ss.owner || e === this.ss.effectiveUser || !emails.includes(e));
+  }
+  /** While mirroring, the editors are the file's editors. */
+  getEditors(): GoogleAppsScript.Base.User[] {
+    this.hit('getEditors');
+    return (this.mirroring ? this.ss.fileEditors() : this.editors).map((e) => makeUser(e));
+  }
   getRange(): GRange { this.hit('getRange'); return this.range as unknown as GRange; }
   getProtectionType(): GoogleAppsScript.Spreadsheet.ProtectionType { this.hit('getProtectionType'); return this.type as unknown as GoogleAppsScript.Spreadsheet.ProtectionType; }
   remove(): void {
@@ -206,9 +254,27 @@ export class MemProtection implements Pick<GProtection, 'setDescription' | 'getD
     const i = list.indexOf(this);
     if (i >= 0) list.splice(i, 1);
   }
-  canEdit(): boolean { this.hit('canEdit'); return this.editors.includes(this.ss.effectiveUser); }
+  canEdit(): boolean { this.hit('canEdit'); return this.allows(this.ss.effectiveUser); }
   canDomainEdit(): boolean { this.hit('canDomainEdit'); return this.domainEdit; }
-  setDomainEdit(editable: boolean): GProtection { this.hit('setDomainEdit'); this.domainEdit = !!editable; return this as unknown as GProtection; }
+  setDomainEdit(editable: boolean): GProtection { this.hit('setDomainEdit'); this.restrict(); this.domainEdit = !!editable; return this as unknown as GProtection; }
+
+  /** Uncounted: whether a file editor may change the protected cells (warning-only asks first, then lets them). */
+  allows(email: string): boolean {
+    if (email === this.ss.owner || this.mirroring || this.warningOnly) return true;
+    if (this.editors.includes(email)) return true;
+    return this.domainEdit && domainOf(email) !== '' && domainOf(email) === domainOf(this.ss.owner);
+  }
+}
+
+const domainOf = (email: string) => (email.includes('@') ? email.slice(email.lastIndexOf('@') + 1).toLowerCase() : '');
+
+/** Uncounted: whether `email` may edit every cell of a sheet or range (file access, then every protection over it). */
+export function canEditAs(target: MemSheet | MemRange, email: string, hasFileAccess = false): boolean {
+  const ss = target instanceof MemSheet ? target.ss : target.sheet.ss;
+  if (!hasFileAccess && !ss.fileEditors().includes(email)) return false;
+  const sheet = target instanceof MemSheet ? target : target.sheet;
+  const box: Box = target instanceof MemSheet ? { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxColumns } : target;
+  return sheet.protections.every((p) => (p.type === 'RANGE' && !intersects(p.range, box)) || p.allows(email));
 }
 
 export function makeUser(email: string): GoogleAppsScript.Base.User {
@@ -270,6 +336,9 @@ type RangeKeys = 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDispl
 
 export class MemRange implements Pick<GRange, RangeKeys> {
   constructor(readonly sheet: MemSheet, readonly row: number, readonly col: number, readonly numRows: number, readonly numCols: number) {}
+
+  /** A range as data ('Sheet'!A1:B2): rules holding a range compare and print without walking the whole spreadsheet. */
+  toJSON(): string { return `${quoteSheet(this.sheet.name)}!${a1(this.row, this.col, this.numRows, this.numCols)}`; }
 
   private hit(m: string) { this.sheet.hit(`Range.${m}`); }
   private get me(): GRange { return this as unknown as GRange; }
@@ -492,7 +561,7 @@ type SheetKeys = 'getName' | 'setName' | 'getSheetName' | 'getRange' | 'getDataR
   | 'insertRowsAfter' | 'insertColumnsAfter' | 'insertRows' | 'insertColumns' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'setFrozenRows'
   | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'setColumnWidth' | 'getColumnWidth' | 'clear' | 'clearContents' | 'clearFormats'
   | 'clearNotes' | 'protect' | 'getProtections' | 'getSheetId' | 'activate' | 'getCharts' | 'insertChart' | 'removeChart' | 'newChart'
-  | 'getIndex' | 'getParent';
+  | 'getIndex' | 'getParent' | 'hideSheet' | 'showSheet' | 'isSheetHidden';
 
 const DEFAULT_WIDTH = 100;
 
@@ -514,6 +583,8 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   columnWidths: Record<number, number> = {};
   frozenRows = 0;
   frozenColumns = 0;
+  /** Hidden tabs are out of the tab bar; at least one tab stays visible. */
+  hidden = false;
   maxRows = 1000;
   maxColumns = 26;
 
@@ -685,6 +756,15 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     return this.protections.filter((p) => p.type === String(type)) as unknown as GProtection[];
   }
   getSheetId(): number { this.hit('Sheet.getSheetId'); return this.id; }
+  hideSheet(): GSheet {
+    this.hit('Sheet.hideSheet');
+    if (!this.hidden && this.ss.sheets.filter((s) => !s.hidden).length === 1) throw new GasException('You can\'t hide all the sheets in a document.');
+    this.hidden = true;
+    if (this.ss.active === this) this.ss.active = this.ss.sheets.find((s) => !s.hidden) ?? null; // Sheets shows another tab
+    return this.me;
+  }
+  showSheet(): GSheet { this.hit('Sheet.showSheet'); this.hidden = false; return this.me; }
+  isSheetHidden(): boolean { this.hit('Sheet.isSheetHidden'); return this.hidden; }
   activate(): GSheet { this.hit('Sheet.activate'); this.ss.active = this; return this.me; }
   getIndex(): number { this.hit('Sheet.getIndex'); return this.ss.sheets.indexOf(this) + 1; }
   newChart(): GChartBuilder { this.hit('Sheet.newChart'); return new MemChartBuilder(this) as unknown as GChartBuilder; }
@@ -702,6 +782,32 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   getCharts(): GChart[] {
     this.hit('Sheet.getCharts');
     return this.charts.map((spec) => new MemChart(this, spec, spec.ranges.map((ref) => this.ss.rangeA1(ref)))) as unknown as GChart[];
+  }
+}
+
+// ---------------------------------------------------------------- protections bind the script too
+/**
+ * A script runs as a user (the effective user) and Sheets holds its writes to the same protections as that user's
+ * typing: a write to a protected cell it may not edit throws (the message users report; no reference page quotes it).
+ * Warning-only protections only warn a person at the screen, so they never stop a script. Checked only inside a runtime
+ * (a tracked spreadsheet): the xlsx reader and test helpers write freely.
+ */
+export const PROTECTED_EDIT = 'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+const RANGE_WRITES = ['setValues', 'setValue', 'setFormula', 'setFormulas', 'setNumberFormat', 'setNumberFormats', 'setNotes', 'setNote',
+  'setBackgrounds', 'setBackground', 'setFontWeight', 'setFontWeights', 'setFontColor', 'setFontColors', 'setFontStyle', 'setWrap',
+  'setHorizontalAlignment', 'setDataValidation', 'setDataValidations', 'clearDataValidations', 'clear', 'clearContent', 'clearNote',
+  'clearFormat', 'merge', 'breakApart'];
+const SHEET_WRITES = ['insertRowsAfter', 'insertColumnsAfter', 'insertRows', 'insertColumns', 'deleteRows', 'deleteRow', 'deleteColumns',
+  'clear', 'clearContents', 'clearFormats', 'clearNotes'];
+function guardWrites(proto: Record<string, unknown>, names: string[], target: (self: any) => MemSheet | MemRange): void {
+  for (const name of names) {
+    const original = proto[name] as (...args: unknown[]) => unknown;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      const t = target(this);
+      const ss = t instanceof MemSheet ? t.ss : t.sheet.ss;
+      if (ss.tracker && !canEditAs(t, ss.effectiveUser, true)) throw new GasException(PROTECTED_EDIT);
+      return original.apply(this, args);
+    };
   }
 }
 
@@ -723,6 +829,10 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
   tracker: CallTracker | null = null;
   owner = 'owner@example.com';
   effectiveUser = 'owner@example.com';
+  /** Who the file is shared with for editing (Drive sharing), besides the owner. */
+  sharedWith: string[] = [];
+  /** Whether the file is shared with the owner's whole domain (Workspace): new protections then let the domain edit. */
+  domainCanEdit = false;
   toasts: Array<{ message: string; title: string; timeoutSeconds: number | null }> = [];
   nextChartId = 1;
   private nextSheetId = 0;
@@ -733,6 +843,9 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
   }
 
   private hit(m: string) { this.tracker?.hit(`Spreadsheet.${m}`); }
+
+  /** Uncounted: everyone with edit access to the file: the owner, then those it is shared with. */
+  fileEditors(): string[] { return [this.owner, ...this.sharedWith.filter((e) => e !== this.owner)]; }
 
   /** Uncounted: the sheet by name, or null. */
   sheet(name: string): MemSheet | null { return this.sheets.find((s) => s.name === name) ?? null; }
@@ -798,3 +911,6 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
     return this.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type))) as unknown as GProtection[];
   }
 }
+
+guardWrites(MemRange.prototype as unknown as Record<string, unknown>, RANGE_WRITES, (r: MemRange) => r);
+guardWrites(MemSheet.prototype as unknown as Record<string, unknown>, SHEET_WRITES, (sh: MemSheet) => sh);
