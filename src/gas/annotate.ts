@@ -7,7 +7,7 @@ import { ERROR_BACKGROUND, WARNING_BACKGROUND, type RowMarks } from '../core/mar
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The script-owned values of one row; `undefined` leaves that column as it is. */
-export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | '' }
+export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | ''; /** The stamp cell's note (src/core/stamp.ts). */ stampNote?: string }
 
 /** Rows first..last (1-based) and columns fromCol..toCol-1 (0-based) that the check owns the notes and colours of. */
 export interface Block { first: number; last: number; fromCol: number; toCol: number }
@@ -22,6 +22,7 @@ export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, mark
   if (last < first || width < 1) return;
   const byRow = new Map(marks.map((m) => [m.row, m]));
   const statusCol = layout.columns.status;
+  const subCol = layout.columns.submitted_at;
   const notes: string[][] = [];
   const backgrounds: (string | null)[][] = [];
   for (let r = first; r <= last; r++) {
@@ -37,11 +38,19 @@ export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, mark
       }
       if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) noteRow[statusCol - fromCol] = m.statusNote;
     }
+    if (owned && subCol !== undefined && subCol >= fromCol && subCol < toCol) noteRow[subCol - fromCol] = owned.get(r)?.stampNote ?? '';
     notes.push(noteRow);
     backgrounds.push(bgRow);
   }
   const range = sheet.getRange(first, fromCol + 1, last - first + 1, width);
-  range.setNotes(notes);
+  const keepStampNotes = !owned && subCol !== undefined && subCol >= fromCol && subCol < toCol;
+  if (!keepStampNotes) range.setNotes(notes);
+  else {
+    // The full check does not know the stamp notes (the edit writes them): it writes the notes around that column.
+    const at = subCol - fromCol;
+    if (at > 0) sheet.getRange(first, fromCol + 1, last - first + 1, at).setNotes(notes.map((n) => n.slice(0, at)));
+    if (at + 1 < width) sheet.getRange(first, fromCol + at + 2, last - first + 1, width - at - 1).setNotes(notes.map((n) => n.slice(at + 1)));
+  }
   range.setBackgrounds(backgrounds);
 
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
