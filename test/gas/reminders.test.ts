@@ -7,9 +7,9 @@ import type { Runtime } from '../../src/local/runtime';
 import { LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
 
 /** Twelve form-03 districts, none reported for 07/2024; reminders on; D-7 of 07/2024 is Monday 05/08/2024. */
-function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`): Workbook {
+function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`, units = 12): Workbook {
   const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
-  for (let i = 1; i <= 12; i++) directory.push([`H-${600 + i}`, `Huyện Thử ${i}`, '03', emails(i), '', '', 10, '', '', '', 'Có']);
+  for (let i = 1; i <= units; i++) directory.push([`H-${600 + i}`, `Huyện Thử ${i}`, '03', emails(i), '', '', 10, '', '', '', 'Có']);
   return {
     [TAB.directory]: directory,
     [TAB.settings]: [['Tham số', 'Giá trị'], ['Nhắc nhở tự động', 'Có'], ['Email quản trị', 'sotttt@gialai.example']],
@@ -40,8 +40,9 @@ describe('dailyTick: reminders', () => {
 
   test('a run killed after the 3rd email, then a normal run: every email exactly once', () => {
     const { rt, app } = boot(book(), { now: D7 });
-    // the 3rd send goes out, then the run dies before recording it as sent (2 property writes per email)
-    rt.killOn('Properties.setProperty', 6);
+    // one Properties write before each email records it and confirms the one before: the 4th write never happens,
+    // so the 3rd email went out but its run never confirmed it
+    rt.killOn('Properties.setProperties', 4);
     expect(() => rt.tick(app, D7)).toThrow();
     rt.revive();
     expect(rt.outbox).toHaveLength(3);
@@ -117,5 +118,90 @@ describe('dailyTick: reminders', () => {
     const { rt, app } = boot(b, { now: D7 });
     app.dailyTick();
     expect(rt.outbox).toHaveLength(0);
+  });
+});
+
+/** Properties calls that write (the daily quota counts them: 50,000 a day on a consumer account, APPS_SCRIPT.md). */
+const propertyWrites = (rt: Runtime) => ['setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties']
+  .reduce((n, m) => n + (rt.calls[`Properties.${m}`] ?? 0), 0);
+
+describe('the sent ledger: no email twice to one address for one form, period and step', () => {
+  const LATER = fromLocal(2024, 8, 5, 15, 0);
+
+  test('12 emails cost at most 14 Properties writes', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+    expect(propertyWrites(rt)).toBeLessThanOrEqual(12 + 2);
+  });
+
+  test('a day with nothing to send writes nothing to the properties', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    app.dailyTick();
+    rt.resetCalls();
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+    expect(propertyWrites(rt)).toBe(0);
+  });
+
+  test('rows deleted from Nhật ký: the next run sends nothing again', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    app.dailyTick();
+    const log = rt.spreadsheet.sheet(TAB.log)!;
+    log.deleteRows(2, log.getLastRow() - 1);
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+  });
+
+  test('the whole Nhật ký tab deleted: nothing is sent again', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    app.dailyTick();
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(TAB.log)! as never);
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+  });
+
+  test("a unit's code changed between two runs: its address is not sent the same step again", () => {
+    const b = book();
+    const { rt, app } = boot(b, { now: D7 });
+    app.dailyTick();
+    const dir = rt.spreadsheet.sheet(TAB.directory)!;
+    dir.getRange(2, 1).setValue('H-701'); // H-601 becomes H-701, same address
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(12);
+    // the next step (D-2, Friday 09/08) still goes to that address
+    rt.setNow(fromLocal(2024, 8, 9, 8, 10));
+    app.dailyTick();
+    expect(rt.outbox.filter((m) => m.to.includes('d1@gialai.example'))).toHaveLength(2);
+  });
+
+  test('at 2,000 units every ledger value stays under 9 KB and the store far under 500 KB', () => {
+    const { rt, app } = boot(book((i) => `don.vi.so.${i}@gialai.example`, 2000), { now: D7, mailQuota: 5000 });
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(2000);
+    const store = rt.state.properties.document;
+    const sizes = [...store.entries()].map(([k, v]) => Buffer.byteLength(k) + Buffer.byteLength(v));
+    expect(Math.max(...[...store.values()].map((v) => Buffer.byteLength(v)))).toBeLessThan(9 * 1024);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(20 * 1024);
+    expect(propertyWrites(rt)).toBeLessThanOrEqual(2000 + 2);
+    // and the next run the same day, the log deleted, sends none of them again
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(TAB.log)! as never);
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(rt.outbox).toHaveLength(2000);
+  });
+
+  test('a closed period is pruned from the ledger', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    app.dailyTick();
+    const keys = () => [...rt.state.properties.document.keys()].filter((k) => k.startsWith('sent|03|07/2024'));
+    expect(keys().length).toBeGreaterThan(0);
+    // 07/2024's last step (D+1, 13/08) may be sent until 08/2024's first step (05/09) is due; after that it goes
+    rt.tick(app, fromLocal(2024, 9, 6, 8, 10));
+    expect(keys()).toEqual([]);
   });
 });
