@@ -66,7 +66,7 @@ export function readStampNote(note: string | null | undefined): StampRecord | nu
     const o = JSON.parse(m[1]) as { u?: unknown; k?: unknown; t?: unknown };
     const period = typeof o.k === 'string' ? parseMonthStrict(o.k) : null;
     const at = typeof o.t === 'string' ? new Date(o.t) : null;
-    if (typeof o.u !== 'string' || !o.u || period === null || !at || isNaN(at.getTime())) return null;
+    if (typeof o.u !== 'string' || !o.u || period === null || !at || Number.isNaN(at.getTime())) return null;
     return { unit: o.u, period, at };
   } catch {
     return null;

@@ -13,9 +13,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
  * help notes). Returns the validation for further use.
  */
-export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss)): Validation {
+export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss), v: Validation = validateWorkbook(snap.book, now)): Validation {
   const { book, sheets } = snap;
-  const v = validateWorkbook(book, now);
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab)]) {
     const layout = v.layouts[tab];
     const grid = book[tab];

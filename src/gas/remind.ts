@@ -37,6 +37,12 @@ function links(ss: Spreadsheet, sheets: Snapshot['sheets'], forms: Validation['f
   return { spreadsheetUrl: url, tabUrl: (form: FormId) => (gids[form] === undefined ? url : `${url}#gid=${gids[form]}`) };
 }
 
+/** An error's message; errors from Google's services may come from another realm, so no instanceof. */
+export function messageOf(err: unknown): string {
+  const m = err !== null && typeof err === 'object' ? (err as { message?: unknown }).message : undefined;
+  return typeof m === 'string' ? m : String(err);
+}
+
 function keyOf(k: SendKey): SendKey {
   return { unit: k.unit, form: k.form, period: k.period, step: k.step };
 }
@@ -157,7 +163,7 @@ export class ReminderSession {
     } catch (err) {
       // Refused (a bad address, the quota): it did not go, so it may go on a later run; the next write records that.
       this.ledger.remove(email.slot, email.to);
-      const message = err instanceof Error ? err.message : String(err);
+      const message = messageOf(err);
       const quotaHit = /too many times/i.test(message);
       this.entries.push({ ...keyOf(email), at: this.now, to: email.to, result: quotaHit ? 'deferred' : 'failed', detail: message });
       if (quotaHit) this.run.deferred++; else this.run.failed++;

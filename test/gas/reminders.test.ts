@@ -4,7 +4,7 @@ import { DIRECTORY_COLUMNS, formById, LOG_COLUMNS, TAB } from '../../src/core/fo
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime } from '../../src/local/runtime';
-import { LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
+import { DAILY_STEP_LABELS, LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
 
 /** Twelve form-03 districts, none reported for 07/2024; reminders on; D-7 of 07/2024 is Monday 05/08/2024. */
 function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`, units = 12): Workbook {
@@ -203,5 +203,116 @@ describe('the sent ledger: no email twice to one address for one form, period an
     // 07/2024's last step (D+1, 13/08) may be sent until 08/2024's first step (05/09) is due; after that it goes
     rt.tick(app, fromLocal(2024, 9, 6, 8, 10));
     expect(keys()).toEqual([]);
+  });
+});
+
+describe('dailyTick: one failing job never stops the others', () => {
+  const D1 = fromLocal(2024, 8, 13, 8, 10), NEXT_DAY = fromLocal(2024, 8, 14, 8, 10);
+  const form03 = formById('03');
+  const statusCol = form03.columns.findIndex((c) => c.key === 'status');
+  const unitCol = form03.columns.findIndex((c) => c.key === 'unit');
+
+  /** The 12 districts after the deadline, one of them with a row that has errors (so the check has work to do). */
+  function bookWithRow(): Workbook {
+    const b = book();
+    const row: CellValue[] = form03.columns.map(() => '');
+    row[unitCol] = 'Huyện Thử 12';
+    row[form03.columns.findIndex((c) => c.key === 'period')] = '07/2024';
+    b['Biểu mẫu 03'].push(row);
+    return b;
+  }
+
+  /** What each job leaves behind: the status the check writes, the drop-down, the units' emails, the digest. */
+  function effects(rt: Runtime) {
+    const sheet = rt.spreadsheet.sheet('Biểu mẫu 03')!;
+    return {
+      check: String(sheet.values.get(1, statusCol) ?? '') !== '',
+      dropdowns: sheet.validations.get(1, unitCol) !== undefined,
+      reminders: rt.outbox.filter((m) => m.subject.includes('Quá hạn')).length,
+      digest: rt.outbox.filter((m) => m.subject.includes('Tổng hợp')).length,
+    };
+  }
+  const notices = (rt: Runtime) => rt.outbox.filter((m) => m.subject.includes('Lỗi khi chạy tự động'));
+  const failureRows = (rt: Runtime) => logRows(rt).filter((r) => r[6] === RESULT.error);
+
+  /** Booted with the check's status and the drop-downs wiped, so the daily run must put them back. */
+  function booted() {
+    const { rt, app } = boot(bookWithRow(), { now: D1 });
+    const sheet = rt.spreadsheet.sheet('Biểu mẫu 03')!;
+    sheet.values.set(1, statusCol, undefined);
+    sheet.validations.clear();
+    return { rt, app };
+  }
+
+  const MESSAGE = 'Service Spreadsheets timed out while accessing document with id 1abc.';
+  // Each job's first call of its own: the check colours cells first, the drop-downs build a rule first, the units'
+  // emails and then the digest each read the mail quota first.
+  const cases: [string, string, string, number][] = [
+    ['check', DAILY_STEP_LABELS.check, 'Range.setBackgrounds', 1],
+    ['dropdowns', DAILY_STEP_LABELS.dropdowns, 'SpreadsheetApp.newDataValidation', 1],
+    ['reminders', DAILY_STEP_LABELS.reminders, 'MailApp.getRemainingDailyQuota', 1],
+    ['digest', DAILY_STEP_LABELS.digest, 'MailApp.getRemainingDailyQuota', 2],
+  ];
+
+  test.each(cases)('%s fails: the other jobs are done, the failure is logged and told to the admins once', (job, label, method, nth) => {
+    const { rt, app } = booted();
+    rt.failOn(method, nth, MESSAGE);
+    app.dailyTick();
+    const done = effects(rt);
+    const expected = { check: true, dropdowns: true, reminders: 12, digest: 1 };
+    expect(done).toEqual({ ...expected, [job]: job === 'reminders' || job === 'digest' ? 0 : false });
+
+    const rows = failureRows(rt);
+    expect(rows).toHaveLength(1);
+    expect([rows[0][5], rows[0][7]]).toEqual([label, MESSAGE]);
+    expect(notices(rt)).toHaveLength(1);
+    expect(notices(rt)[0].to).toEqual(['sotttt@gialai.example']);
+    expect(notices(rt)[0].body).toContain(`${label}: ${MESSAGE}`);
+
+    // the same failure the next day: logged again, not told again
+    rt.failOn(method, nth, MESSAGE);
+    rt.setNow(NEXT_DAY);
+    app.dailyTick();
+    expect(failureRows(rt)).toHaveLength(2);
+    expect(notices(rt)).toHaveLength(1);
+  });
+
+  test('a job that works again is forgotten: failing later, it is told again', () => {
+    const { rt, app } = booted();
+    rt.failOn('Range.setBackgrounds', 1, MESSAGE);
+    app.dailyTick();
+    rt.setNow(NEXT_DAY);
+    app.dailyTick(); // everything works
+    rt.failOn('Range.setBackgrounds', 1, MESSAGE);
+    rt.setNow(fromLocal(2024, 8, 15, 8, 10));
+    app.dailyTick();
+    expect(notices(rt)).toHaveLength(2);
+  });
+
+  test('a different failure of the same job is told', () => {
+    const { rt, app } = booted();
+    rt.failOn('Range.setBackgrounds', 1, MESSAGE);
+    app.dailyTick();
+    rt.failOn('Range.setBackgrounds', 1, 'Exceeded maximum execution time');
+    rt.setNow(NEXT_DAY);
+    app.dailyTick();
+    expect(notices(rt).map((m) => m.body.includes('Exceeded maximum execution time'))).toEqual([false, true]);
+  });
+
+  test('with reminders off, a failing check is still logged and told', () => {
+    const b = bookWithRow();
+    b[TAB.settings][1][1] = 'Không';
+    const { rt, app } = boot(b, { now: D1 });
+    rt.failOn('Range.setBackgrounds', 1, MESSAGE);
+    app.dailyTick();
+    expect(failureRows(rt)).toHaveLength(1);
+    expect(notices(rt)).toHaveLength(1);
+  });
+
+  test('when neither the log nor the mail can take the failure, the run fails instead of hiding it', () => {
+    const { rt, app } = booted();
+    rt.failOn('Range.setBackgrounds', 1, MESSAGE);
+    rt.killOn('Range.setValues', 1); // every later call dies too: nothing can be written or sent
+    expect(() => app.dailyTick()).toThrow();
   });
 });
