@@ -94,6 +94,7 @@ export class ReminderSession {
 
   open(): void {
     if (this.opened) return;
+    this.entries.length = 0; // a second try after a failed one starts afresh
     const stored = this.props.getProperties();
     this.logged = readLog(this.snap.book[TAB.log] ?? []);
     const inLog = new Set(this.logged.filter((e) => e.result === 'sent' || e.result === 'uncertain').map(sendKey));
@@ -120,7 +121,7 @@ export class ReminderSession {
     } else {
       this.ledger.takeChanges(); // dead runs' addresses are in the ledger already
     }
-    this.changed = flight.uncertain.length > 0 || flight.sending !== null;
+    this.changed = this.carried.length > 0 || flight.uncertain.length > 0 || flight.sending !== null;
     this.opened = true;
   }
 

@@ -4,7 +4,7 @@ import { DIRECTORY_COLUMNS, formById, LOG_COLUMNS, TAB } from '../../src/core/fo
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime } from '../../src/local/runtime';
-import { DAILY_STEP_LABELS, LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
+import { DAILY_STEP_LABELS, DIGEST_TEXT, LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
 
 /** Twelve form-03 districts, none reported for 07/2024; reminders on; D-7 of 07/2024 is Monday 05/08/2024. */
 function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`, units = 12): Workbook {
@@ -52,6 +52,20 @@ describe('dailyTick: reminders', () => {
     expect(new Set(keys).size).toBe(12);
     // the one whose outcome the dead run never recorded is logged as uncertain, never retried
     expect(logRows(rt).filter((r) => r[6] === RESULT.uncertain)).toHaveLength(1);
+  });
+
+  test('an email whose outcome is unknown is named in the admins\' digest and never sent again', () => {
+    const { rt, app } = boot(book(), { now: fromLocal(2024, 8, 13, 8, 10) });
+    rt.killOn('Properties.setProperties', 4); // the 3rd overdue email went, unconfirmed
+    expect(() => rt.tick(app, fromLocal(2024, 8, 13, 8, 10))).toThrow();
+    rt.revive();
+    app.dailyTick();
+    const units = rt.outbox.filter((m) => !m.to.includes('sotttt@gialai.example'));
+    expect(units).toHaveLength(12);
+    expect(new Set(units.map((m) => m.to.join(','))).size).toBe(12);
+    const digest = rt.outbox.find((m) => m.subject.includes('Tổng hợp'))!;
+    expect(digest.body).toContain(DIGEST_TEXT.uncertain);
+    expect(digest.body).toContain('H-603');
   });
 
   test('with a quota of 5 and 12 emails due, 5 go today and 7 tomorrow', () => {
