@@ -193,13 +193,14 @@ describe('the sent ledger: no email twice to one address for one form, period an
     expect(rt.outbox.filter((m) => m.to.includes('d1@gialai.example'))).toHaveLength(2);
   });
 
-  test('at 2,000 units every ledger value stays under 9 KB and the store far under 500 KB', () => {
+  // 9 KB a value on Google's quota page; 8,066 bytes measured (tanaikech.github.io, "Specification of Properties Service", 2023)
+  test('at 2,000 units every ledger value stays under 8,066 bytes and the store far under 500 KB', () => {
     const { rt, app } = boot(book((i) => `don.vi.so.${i}@gialai.example`, 2000), { now: D7, mailQuota: 5000 });
     app.dailyTick();
     expect(rt.outbox).toHaveLength(2000);
     const store = rt.state.properties.document;
     const sizes = [...store.entries()].map(([k, v]) => Buffer.byteLength(k) + Buffer.byteLength(v));
-    expect(Math.max(...[...store.values()].map((v) => Buffer.byteLength(v)))).toBeLessThan(9 * 1024);
+    expect(Math.max(...[...store.values()].map((v) => Buffer.byteLength(v)))).toBeLessThanOrEqual(8066);
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(20 * 1024);
     expect(propertyWrites(rt)).toBeLessThanOrEqual(2000 + 2);
     // and the next run the same day, the log deleted, sends none of them again
