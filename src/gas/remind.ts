@@ -156,8 +156,14 @@ export class ReminderSession {
   private sendOne(email: PlannedEmail): void {
     this.ledger.add(email.slot, email.to);
     const flight: Flight = { ...keyOf(email), to: email.to, at: this.now.toISOString(), slot: email.slot };
-    // Recorded before it goes: the write that names this email in flight confirms the one before it.
-    this.props.setProperties({ ...this.ledger.takeChanges(), [INFLIGHT_KEY]: JSON.stringify({ sending: flight, uncertain: this.carried }) });
+    try {
+      // Recorded before it goes: the write that names this email in flight confirms the one before it.
+      this.props.setProperties({ ...this.ledger.changes(), [INFLIGHT_KEY]: JSON.stringify({ sending: flight, uncertain: this.carried }) });
+    } catch (err) {
+      this.ledger.remove(email.slot, email.to); // not recorded, not sent: it must not count as sent later in this run
+      throw err;
+    }
+    this.ledger.markWritten();
     this.changed = true;
     try {
       MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: this.v.settings.department });
@@ -182,11 +188,12 @@ export class ReminderSession {
       appendLog(this.ss, this.snap.sheets[TAB.log] ?? null, this.entries);
       logged = true;
     } finally {
-      const changes = this.ledger.takeChanges();
+      const changes = this.ledger.changes();
       if (this.changed || Object.keys(changes).length) {
         // Dead runs' emails stay in flight's record until the log has them, so they are reported once.
         const uncertain = logged ? [] : this.carried;
         this.props.setProperties({ ...changes, [INFLIGHT_KEY]: JSON.stringify({ sending: null, uncertain }) });
+        this.ledger.markWritten();
       }
     }
   }

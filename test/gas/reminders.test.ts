@@ -159,6 +159,19 @@ describe('the sent ledger: no email twice to one address for one form, period an
     expect(propertyWrites(rt)).toBe(0);
   });
 
+  test('a Properties write refused mid-run: the email it would have recorded is not sent, and goes on the next run', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    // the daily quota of Properties writes (50,000 consumer, APPS_SCRIPT.md) runs out at the 5th email's record
+    rt.failOn('Properties.setProperties', 5, 'Service invoked too many times for one day: properties.');
+    app.dailyTick();
+    const units = () => rt.outbox.filter((m) => m.subject.includes('Nhắc báo cáo'));
+    expect(units()).toHaveLength(4);
+    rt.setNow(LATER);
+    app.dailyTick();
+    expect(units()).toHaveLength(12);
+    expect(new Set(units().map((m) => m.to.join(','))).size).toBe(12);
+  });
+
   test('rows deleted from Nhật ký: the next run sends nothing again', () => {
     const { rt, app } = boot(book(), { now: D7 });
     app.dailyTick();

@@ -115,8 +115,8 @@ export class SentLedger implements AddressLedger {
     this.dirty.set(slot, Math.min(position, this.dirty.get(slot) ?? position));
   }
 
-  /** The property values changed since the last call (a value emptied by a removal is written blank). */
-  takeChanges(): Record<string, string> {
+  /** The property values changed since the last markWritten() (a value emptied by a removal is written blank). */
+  changes(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [slot, from] of this.dirty) {
       const list = this.slots.get(slot) ?? [];
@@ -125,9 +125,23 @@ export class SentLedger implements AddressLedger {
       for (let i = start; i < Math.max(chunks, this.chunksRead.get(slot) ?? 0); i++) {
         out[`${LEDGER_PREFIX}${slot}|${i}`] = list.slice(i * HASHES_PER_VALUE, (i + 1) * HASHES_PER_VALUE).join('');
       }
+    }
+    return out;
+  }
+
+  /** The changes are stored: the next changes() starts from here. */
+  markWritten(): void {
+    for (const slot of this.dirty.keys()) {
+      const chunks = Math.max(1, Math.ceil((this.slots.get(slot) ?? []).length / HASHES_PER_VALUE));
       this.chunksRead.set(slot, Math.max(chunks, this.chunksRead.get(slot) ?? 0));
     }
     this.dirty.clear();
+  }
+
+  /** changes(), then markWritten(): for a caller whose write cannot fail halfway. */
+  takeChanges(): Record<string, string> {
+    const out = this.changes();
+    this.markWritten();
     return out;
   }
 
