@@ -113,9 +113,10 @@ export class ReminderSession {
     const pruned = this.ledger.prune(keep);
     const legacyKeys = Object.keys(stored).filter((k) => k.startsWith(LEGACY_PREFIX));
     if (pruned || legacyKeys.length) {
-      // One write rewrites the store without the closed periods' values (setProperties cannot delete a key).
+      // One write rewrites the store without the closed periods' values (setProperties cannot delete a key). Read
+      // again just before, so a property another job wrote meanwhile (setup's, say) is kept: the gap is one call.
       const rest: Record<string, string> = {};
-      for (const [k, val] of Object.entries(stored)) if (!k.startsWith(LEDGER_PREFIX) && !k.startsWith(LEGACY_PREFIX)) rest[k] = val;
+      for (const [k, val] of Object.entries(this.props.getProperties())) if (!k.startsWith(LEDGER_PREFIX) && !k.startsWith(LEGACY_PREFIX)) rest[k] = val;
       Object.assign(rest, this.ledger.allValues(), { [INFLIGHT_KEY]: JSON.stringify({ sending: null, uncertain: this.carried }) });
       this.props.setProperties(rest, true);
     } else {
