@@ -10,8 +10,11 @@ import { STAMP_TEXT } from './text/stamp';
 /** What a report is: the canonical unit code and the parsed month. */
 export interface StampIdentity { unit: string; period: Month }
 
-/** What the stamp cell's note records: the identity the stamp was written for, and the stamp itself. */
-export interface StampRecord extends StampIdentity { at: Date }
+/**
+ * What the stamp cell's note records: the identity the stamp was written for, and the stamp itself. A unit '' or a
+ * period null is an identity the full check found unreadable (a typo left overnight): any readable one renews it.
+ */
+export interface StampRecord { unit: string; period: Month | null; at: Date }
 
 export interface StampInput {
   /**
@@ -30,14 +33,14 @@ export interface StampInput {
 
 export interface StampDecision { stamp: Date | ''; record: StampRecord | null }
 
-const same = (a: StampIdentity, b: StampIdentity) => a.unit === b.unit && a.period === b.period;
+const same = (a: { unit: string; period: Month | null }, b: StampIdentity) => a.unit === b.unit && a.period === b.period;
 
 /** The stamp and the record to write for one edited row. */
 export function decideStamp(input: StampInput): StampDecision {
   const { recorded, current, now } = input;
   // The note is the truth when there is one: the cell's value may have been typed or pasted over.
   const prior = recorded ? recorded.at : input.previous;
-  const was: StampIdentity | null = recorded ? { unit: recorded.unit, period: recorded.period } : input.before ?? null;
+  const was: { unit: string; period: Month | null } | null = recorded ? { unit: recorded.unit, period: recorded.period } : input.before ?? null;
   if (current.unit === null || current.period === null) {
     // Unit or period unreadable for now (a typo): nothing to compare with, so nothing is renewed yet.
     return { stamp: prior ?? '', record: recorded };
@@ -53,9 +56,9 @@ const MACHINE = /\n?\[i-Speed: (\{[^\n]*\})\]\s*$/;
 /** The note to write on the stamp cell ('' for none); `unitLabel` is what the readable part shows. */
 export function stampNote(record: StampRecord | null, unitLabel?: string): string {
   if (!record) return '';
-  const period = formatMonth(record.period);
+  const period = record.period === null ? '' : formatMonth(record.period);
   const machine = JSON.stringify({ u: record.unit, k: period, t: record.at.toISOString() });
-  return `${STAMP_TEXT.note(unitLabel ?? record.unit, period)}\n[i-Speed: ${machine}]`;
+  return `${STAMP_TEXT.note(unitLabel || record.unit || STAMP_TEXT.unknown, period || STAMP_TEXT.unknown)}\n[i-Speed: ${machine}]`;
 }
 
 /** The record a stamp cell's note holds, or null when it holds none (or something else). */
@@ -64,9 +67,9 @@ export function readStampNote(note: string | null | undefined): StampRecord | nu
   if (!m) return null;
   try {
     const o = JSON.parse(m[1]) as { u?: unknown; k?: unknown; t?: unknown };
-    const period = typeof o.k === 'string' ? parseMonthStrict(o.k) : null;
+    const period = typeof o.k === 'string' && o.k !== '' ? parseMonthStrict(o.k) : null;
     const at = typeof o.t === 'string' ? new Date(o.t) : null;
-    if (typeof o.u !== 'string' || !o.u || period === null || !at || Number.isNaN(at.getTime())) return null;
+    if (typeof o.u !== 'string' || typeof o.k !== 'string' || (o.k !== '' && period === null) || !at || Number.isNaN(at.getTime())) return null;
     return { unit: o.u, period, at };
   } catch {
     return null;
@@ -120,10 +123,14 @@ export function editStamps(v: Validation, grid: Grid, notes: string[], edit: Sta
       previous, recorded: readStampNote(notes[r - edit.first]), before,
       current: { unit: row.unitCode, period: row.month, valid: row.valid }, now,
     });
-    const label = d.record ? `${names.get(d.record.unit) ?? d.record.unit} (${d.record.unit})` : undefined;
-    out.set(r, { stamp: d.stamp, note: stampNote(d.record, label) });
+    out.set(r, { stamp: d.stamp, note: stampNote(d.record, unitLabel(names, d.record?.unit ?? '')) });
   }
   return out;
+}
+
+/** 'Name (CODE)' as the note shows the unit; '' for an unknown one. */
+function unitLabel(names: Map<string, string>, code: string): string {
+  return code ? `${names.get(code) ?? code} (${code})` : '';
 }
 
 /** The row's identity before a single-cell edit of its unit or period; null when the event cannot tell. */
@@ -139,4 +146,24 @@ function identityBefore(v: Validation, edit: StampEdit, unit: string | null, per
     return p === null ? null : { unit, period: p };
   }
   return unit !== null && period !== null ? { unit, period } : null;
+}
+
+/**
+ * The stamp notes the full check writes (it writes every note of the tab in one call, so it cannot leave these as
+ * they are): each stamped row recorded as it stands now. Edits renew a stamp as they happen, so the sheet's stamps
+ * are the ones to keep; a row stamped before notes were kept is recorded too. A stamped row whose unit or period
+ * does not read is recorded as unknown, so whatever it becomes later is a new report.
+ */
+export function checkedStampNotes(v: Validation, sheet: string, grid: Grid, first: number, last: number): string[] {
+  const subCol = v.layouts[sheet]?.columns.submitted_at;
+  const rows = new Map(v.rows.filter((r) => r.sheet === sheet).map((r) => [r.row, r]));
+  const names = new Map(v.units.map((u) => [u.code, u.name]));
+  const out: string[] = [];
+  for (let r = first; r <= last; r++) {
+    const row = rows.get(r);
+    const cell = subCol === undefined ? undefined : grid[r - 1]?.[subCol];
+    if (!row || !isDate(cell)) { out.push(''); continue; }
+    out.push(stampNote({ unit: row.unitCode ?? '', period: row.month, at: cell }, unitLabel(names, row.unitCode ?? '')));
+  }
+  return out;
 }

@@ -16,7 +16,9 @@ export interface Block { first: number; last: number; fromCol: number; toCol: nu
  * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
  * (edit); without it only the status column, if the tab has one, is written (full check).
  */
-export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>): void {
+export function annotateRows(
+  sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>, stampNotes?: string[],
+): void {
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
   if (last < first || width < 1) return;
@@ -38,19 +40,15 @@ export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, mark
       }
       if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) noteRow[statusCol - fromCol] = m.statusNote;
     }
-    if (owned && subCol !== undefined && subCol >= fromCol && subCol < toCol) noteRow[subCol - fromCol] = owned.get(r)?.stampNote ?? '';
+    if (subCol !== undefined && subCol >= fromCol && subCol < toCol) {
+      // The stamp cell's note is the stamp's memory (src/core/stamp.ts): the edit's, or the full check's.
+      noteRow[subCol - fromCol] = owned ? owned.get(r)?.stampNote ?? '' : stampNotes?.[r - first] ?? '';
+    }
     notes.push(noteRow);
     backgrounds.push(bgRow);
   }
   const range = sheet.getRange(first, fromCol + 1, last - first + 1, width);
-  const keepStampNotes = !owned && subCol !== undefined && subCol >= fromCol && subCol < toCol;
-  if (!keepStampNotes) range.setNotes(notes);
-  else {
-    // The full check does not know the stamp notes (the edit writes them): it writes the notes around that column.
-    const at = subCol - fromCol;
-    if (at > 0) sheet.getRange(first, fromCol + 1, last - first + 1, at).setNotes(notes.map((n) => n.slice(0, at)));
-    if (at + 1 < width) sheet.getRange(first, fromCol + at + 2, last - first + 1, width - at - 1).setNotes(notes.map((n) => n.slice(at + 1)));
-  }
+  range.setNotes(notes);
   range.setBackgrounds(backgrounds);
 
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.

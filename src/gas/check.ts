@@ -5,6 +5,7 @@ import { rowMarks } from '../core/marks';
 import type { Validation } from '../core/model';
 import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
+import { checkedStampNotes } from '../core/stamp';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -24,7 +25,8 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     if (!sheet) continue;
     const value = tab === TAB.settings ? layout.columns.value : -1;
     const cols = value >= 0 ? { fromCol: value, toCol: value + 1 } : { fromCol: 0, toCol: grid[0].length };
-    annotateRows(sheet, layout, { first: layout.headerRow + 1, last: grid.length, ...cols }, rowMarks(v, tab));
+    const first = layout.headerRow + 1;
+    annotateRows(sheet, layout, { first, last: grid.length, ...cols }, rowMarks(v, tab), undefined, checkedStampNotes(v, tab, grid, first, grid.length));
   }
   return v;
 }

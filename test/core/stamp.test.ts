@@ -46,6 +46,19 @@ describe('decideStamp', () => {
   });
 });
 
+describe('a record the full check could not read the identity of', () => {
+  test('any readable identity later is a new report', () => {
+    expect(decideStamp({ previous: T1, recorded: { unit: '', period: JULY, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
+    expect(decideStamp({ previous: T1, recorded: { unit: 'H-1', period: null, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
+  });
+
+  test('it reads back as written', () => {
+    const r = { unit: '', period: null, at: T1 };
+    expect(readStampNote(stampNote(r))).toEqual(r);
+    expect(stampNote(r)).toContain('chưa xác định');
+  });
+});
+
 describe('the stamp note', () => {
   test('reads back what it recorded, whatever the unit code holds', () => {
     const r = rec('H-6"2|2', JULY);

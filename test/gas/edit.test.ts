@@ -259,6 +259,31 @@ describe('Thời điểm nộp survives re-pastes, sorting and cut-and-paste', (
     for (let r = 2; r <= 6; r++) expect(stamp(rt, r)).toEqual(fromLocal(2024, 7, 5, 9, 0));
   });
 
+  test('the full check records stamps written before the notes were kept: a later paste over them keeps them', () => {
+    const { rt, app } = boot(bigBook(5, 5), { now: T2 }); // stamped 05/07 by the file, no note
+    app.menuCheckAll();
+    expect(cell(rt, 3, 'submitted_at').note).toContain('X-2');
+    const forged = block([1, 2, 3], '06/2024').map((r) => [...r, fromLocal(2024, 6, 1)]); // the stamp column pasted over too
+    rt.edit(app, TAB03, 2, 1, forged);
+    for (let r = 2; r <= 4; r++) expect(stamp(rt, r)).toEqual(fromLocal(2024, 7, 5, 9, 0));
+  });
+
+  test('a unit left unreadable overnight, then another unit: a new report, stamped anew', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1x']]); // a typo: the unit does not resolve
+    expect(stamp(rt, 2)).toEqual(T1);
+    app.menuCheckAll(); // the night's full check
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 12']]);
+    expect(stamp(rt, 2)).toEqual(T2);
+  });
+
+  test('a typo fixed the same day keeps the stamp', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1x']]);
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1']]);
+    expect(stamp(rt, 2)).toEqual(T1);
+  });
+
   test('the full check leaves the stamp notes in place', () => {
     const { rt, app } = stamped();
     const before = cell(rt, 2, 'submitted_at').note;
