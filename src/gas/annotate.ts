@@ -7,7 +7,7 @@ import { ERROR_BACKGROUND, WARNING_BACKGROUND, type RowMarks } from '../core/mar
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The script-owned values of one row; `undefined` leaves that column as it is. */
-export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | '' }
+export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | ''; /** The stamp cell's note (src/core/stamp.ts). */ stampNote?: string }
 
 /** Rows first..last (1-based) and columns fromCol..toCol-1 (0-based) that the check owns the notes and colours of. */
 export interface Block { first: number; last: number; fromCol: number; toCol: number }
@@ -16,12 +16,15 @@ export interface Block { first: number; last: number; fromCol: number; toCol: nu
  * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
  * (edit); without it only the status column, if the tab has one, is written (full check).
  */
-export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>): void {
+export function annotateRows(
+  sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>, stampNotes?: string[],
+): void {
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
   if (last < first || width < 1) return;
   const byRow = new Map(marks.map((m) => [m.row, m]));
   const statusCol = layout.columns.status;
+  const subCol = layout.columns.submitted_at;
   const notes: string[][] = [];
   const backgrounds: (string | null)[][] = [];
   for (let r = first; r <= last; r++) {
@@ -36,6 +39,10 @@ export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, mark
         bgRow[c] = cell.severity === 'error' ? ERROR_BACKGROUND : WARNING_BACKGROUND;
       }
       if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) noteRow[statusCol - fromCol] = m.statusNote;
+    }
+    if (subCol !== undefined && subCol >= fromCol && subCol < toCol) {
+      // The stamp cell's note is the stamp's memory (src/core/stamp.ts): the edit's, or the full check's.
+      noteRow[subCol - fromCol] = owned ? owned.get(r)?.stampNote ?? '' : stampNotes?.[r - first] ?? '';
     }
     notes.push(noteRow);
     backgrounds.push(bgRow);

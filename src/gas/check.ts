@@ -5,6 +5,7 @@ import { rowMarks } from '../core/marks';
 import type { Validation } from '../core/model';
 import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
+import { checkedStampNotes } from '../core/stamp';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -13,9 +14,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
  * help notes). Returns the validation for further use.
  */
-export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss)): Validation {
+export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss), v: Validation = validateWorkbook(snap.book, now)): Validation {
   const { book, sheets } = snap;
-  const v = validateWorkbook(book, now);
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
@@ -28,7 +28,8 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     const read = tab === TAB.measured ? Object.values(layout.columns) : [];
     const cols = value >= 0 ? { fromCol: value, toCol: value + 1 }
       : read.length ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 } : { fromCol: 0, toCol: grid[0].length };
-    annotateRows(sheet, layout, { first: layout.headerRow + 1, last: grid.length, ...cols }, rowMarks(v, tab));
+    const first = layout.headerRow + 1;
+    annotateRows(sheet, layout, { first, last: grid.length, ...cols }, rowMarks(v, tab), undefined, checkedStampNotes(v, tab, grid, first, grid.length));
   }
   return v;
 }

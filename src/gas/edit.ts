@@ -3,7 +3,7 @@ import { TAB } from '../core/forms/schema';
 import { formOfTab, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
-import { isDate } from '../core/cells';
+import { editStamps } from '../core/stamp';
 import { definedForms, readBook } from './book';
 import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
@@ -38,28 +38,27 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const layout = v.layouts[form.tab];
   if (!layout || !layout.headerRow) return;
 
-  const first = Math.max(range.getRow(), layout.headerRow + 1);
-  const last = Math.min(range.getLastRow(), grid.length);
+  const top = range.getRow(), bottom = range.getLastRow();
+  const first = Math.max(top, layout.headerRow + 1);
+  const last = Math.min(bottom, grid.length);
   if (last < first) return;
   const editFirstCol = range.getColumn() - 1, editLastCol = range.getLastColumn() - 1;
-  const touches = (key: string) => {
-    const c = layout.columns[key];
-    return c !== undefined && c >= editFirstCol && c <= editLastCol;
-  };
-  // A new unit or period makes it a new report; a value typed into `Thời điểm nộp` is never trusted.
-  const renewed = touches('unit') || touches('period') || touches('submitted_at');
+  const touched = Object.keys(layout.columns).filter((key) => layout.columns[key] >= editFirstCol && layout.columns[key] <= editLastCol);
+  // value/oldValue exist only when one single cell was edited (APPS_SCRIPT.md); a block gives neither.
+  const single = top === bottom && editFirstCol === editLastCol ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) } : undefined;
 
   const rowNumbers: number[] = [];
   for (let r = first; r <= last; r++) rowNumbers.push(r);
   const marks = rowMarks(v, form.tab, rowNumbers);
-  const validRows = new Set(v.rows.filter((row) => row.sheet === form.tab && row.valid).map((row) => row.row));
-  const owned = new Map<number, OwnedValues>();
   const subCol = layout.columns.submitted_at;
+  // The stamp cell's note records what the stamp was written for; it travels with the row when rows move.
+  const notes = subCol === undefined ? [] : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
+  const stamps = editStamps(v, grid, notes, { sheet: form.tab, form: form.id, first, last, touched, single }, now);
+  const owned = new Map<number, OwnedValues>();
   for (const m of marks) {
-    const old = subCol === undefined ? '' : grid[m.row - 1]?.[subCol];
-    const kept = !renewed && isDate(old) ? (old as Date) : null;
+    const s = stamps.get(m.row) ?? { stamp: '', note: '' };
     // A row left empty (its data cleared) keeps no script values either.
-    owned.set(m.row, { submittedAt: kept ?? (validRows.has(m.row) ? now : ''), updatedAt: m.status ? now : '' });
+    owned.set(m.row, { submittedAt: s.stamp, stampNote: s.note, updatedAt: m.status ? now : '' });
   }
   annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: grid[0]?.length ?? 0 }, marks, owned);
 }

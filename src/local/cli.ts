@@ -11,7 +11,7 @@ import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
 import { reportDocument, renderReportHtml } from '../core/report/document';
 import { setupWorkbook } from './setup';
-import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, type LogEntry, type PlannedEmail } from '../core/reminders';
+import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, ledgerFromLog, type LogEntry, type PlannedEmail } from '../core/reminders';
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
 import { CsvEncodingError, CsvProblem, readUnitsCsv, repoRoot } from './units';
@@ -217,8 +217,9 @@ const remind: Command = async (argv, io) => {
   const today = dayOf(now);
   const log = readLog(book[TAB.log] ?? []);
   const quota = Math.max(0, quotaLimit - recipientsLoggedOn(log, today));
-  // A local file has no Google address and no tab ids: every link points at the spreadsheet.
-  const plan = planReminders({ v, log, today, quota, links: { spreadsheetUrl: url, tabUrl: () => url } });
+  // A local file has no Google address and no tab ids: every link points at the spreadsheet. It has no document
+  // properties either: the log's addresses are its sent ledger, so it plans what the trigger plans on the same book.
+  const plan = planReminders({ v, log, today, quota, links: { spreadsheetUrl: url, tabUrl: () => url }, ledger: ledgerFromLog(log) });
 
   if (a.flags.has('json')) json(io, planJson(plan));
   else lines(io, planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name])), new Map(v.forms.map((f) => [f.id, f.tab]))));

@@ -5,7 +5,7 @@ import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
 import { ERROR_BACKGROUND, WARNING_BACKGROUND } from '../../src/core/marks';
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
-import type { Runtime } from '../../src/local/runtime';
+import type { Runtime, Sandbox } from '../../src/local/runtime';
 
 const TAB03 = 'Biểu mẫu 03';
 const form = formById('03');
@@ -74,8 +74,9 @@ describe('handleEdit (the installable edit trigger)', () => {
     const { rt, app } = boot(example1(), { now: NOW });
     rt.edit(app, TAB03, 2, col('status') + 1, [['=IMPORTXML("http://evil","//a")']]);
     expect(cell(rt, 2, 'status').value).toBe('Hợp lệ');
+    // typed over a stamp of the export (no note yet): the event's oldValue restores it
     rt.edit(app, TAB03, 2, col('submitted_at') + 1, [[fromLocal(2020, 1, 1)]]);
-    expect(cell(rt, 2, 'submitted_at').value).toEqual(NOW);
+    expect(cell(rt, 2, 'submitted_at').value).toEqual(fromLocal(2024, 7, 5, 9, 0));
   });
 
   test('a 500-row paste is checked as one event: statuses, notes and stamps on every row', () => {
@@ -152,5 +153,143 @@ describe('the directory and the settings show their problems at the cell', () =>
     rt.edit(app, 'Cấu hình', row, 2, [['7']]);
     expect(settings.notes.get(row - 1, 1) ?? '').toBe('');
     expect(settings.backgrounds.get(row - 1, 1) ?? null).toBe(null);
+  });
+});
+
+/** Reorders the data rows as a user's sort does: whole rows move, values, notes and formats alike. */
+function sortRows(rt: Runtime, first: number, last: number, order: number[]) {
+  const sheet = rt.spreadsheet.sheet(TAB03)!;
+  const layers = [sheet.values, sheet.formulas, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles, sheet.wraps, sheet.hAligns, sheet.validations] as { rows: unknown[] }[];
+  for (const layer of layers) {
+    const block = order.map((r) => layer.rows[r - 1]);
+    for (let i = first; i <= last; i++) layer.rows[i - 1] = block[i - first];
+  }
+}
+
+/** Cut row `from` and paste it at row `to`: the cells move with their notes; Sheets fires one edit on the target. */
+function cutRow(rt: Runtime, app: Sandbox, from: number, to: number) {
+  const sheet = rt.spreadsheet.sheet(TAB03)!;
+  const layers = [sheet.values, sheet.formulas, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles, sheet.wraps, sheet.hAligns, sheet.validations] as { rows: unknown[] }[];
+  for (const layer of layers) { layer.rows[to - 1] = layer.rows[from - 1]; layer.rows[from - 1] = undefined; }
+  const width = form.columns.length;
+  const moved = Array.from({ length: width }, (_, c) => (sheet.values.get(to - 1, c) ?? '') as CellValue);
+  rt.edit(app, TAB03, to, 1, [moved]); // the same values again: only the event matters
+}
+
+describe('Thời điểm nộp survives re-pastes, sorting and cut-and-paste', () => {
+  const T1 = fromLocal(2024, 8, 5, 9, 0), T2 = fromLocal(2024, 8, 20, 9, 0);
+  const stamp = (rt: Runtime, row: number) => cell(rt, row, 'submitted_at').value;
+  const block = (units: number[], period = '07/2024') => units.map((u) => validRow(u, period, '').slice(0, col('submitted_at')));
+
+  /** Ten units paste their 07/2024 rows on 05/08 (on time); the clock then moves to 20/08. */
+  function stamped() {
+    const booted = boot(bigBook(20, 0), { now: T1 });
+    booted.rt.edit(booted.app, TAB03, 2, 1, block([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    booted.rt.setNow(T2);
+    return booted;
+  }
+
+  test('re-pasting an identical block over the unit and period columns keeps every stamp', () => {
+    const { rt, app } = stamped();
+    expect(stamp(rt, 2)).toEqual(T1);
+    expect(cell(rt, 2, 'submitted_at').note).toContain('X-1');
+    rt.edit(app, TAB03, 2, 1, block([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    for (let r = 2; r <= 11; r++) expect(stamp(rt, r)).toEqual(T1);
+  });
+
+  test('pasting another unit over a row renews its stamp; the rows around it keep theirs', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 3, 1, block([15]));
+    expect(stamp(rt, 3)).toEqual(T2);
+    expect(cell(rt, 3, 'submitted_at').note).toContain('X-15');
+    expect([stamp(rt, 2), stamp(rt, 4)]).toEqual([T1, T1]);
+  });
+
+  test('another period pasted over a row is a new report: renewed', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 4, 1, block([3], '06/2024'));
+    expect(stamp(rt, 4)).toEqual(T2);
+  });
+
+  test('after the tab is sorted, editing or re-pasting the moved rows keeps each row its own stamp', () => {
+    const { rt, app } = stamped();
+    rt.setNow(fromLocal(2024, 8, 6, 9, 0));
+    rt.edit(app, TAB03, 5, 1, block([14])); // row 5 becomes X-14, stamped 06/08
+    rt.setNow(T2);
+    sortRows(rt, 2, 11, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]); // descending: X-14's row is now row 8
+    expect(cell(rt, 8, 'unit').value).toBe('Xã Thử 14');
+    rt.edit(app, TAB03, 2, 1, block([10, 9, 8, 7, 6, 5, 14, 3, 2, 1])); // the same rows, pasted again in the sorted order
+    expect(stamp(rt, 8)).toEqual(fromLocal(2024, 8, 6, 9, 0));
+    for (const r of [2, 3, 4, 5, 6, 7, 9, 10, 11]) expect(stamp(rt, r)).toEqual(T1);
+    rt.edit(app, TAB03, 9, col('reporter') + 1, [['Người khác']]);
+    expect(stamp(rt, 9)).toEqual(T1);
+  });
+
+  test('a row cut and pasted elsewhere keeps its stamp', () => {
+    const { rt, app } = stamped();
+    cutRow(rt, app, 4, 30);
+    expect(cell(rt, 30, 'unit').value).toBe('Xã Thử 3');
+    expect(stamp(rt, 30)).toEqual(T1);
+    expect(cell(rt, 30, 'status').value).toBe('Hợp lệ');
+  });
+
+  test('a stamp typed or pasted into the column is replaced by the recorded one', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 2, col('submitted_at') + 1, [[fromLocal(2024, 7, 1)]]);
+    expect(stamp(rt, 2)).toEqual(T1);
+    rt.edit(app, TAB03, 3, col('submitted_at') + 1, [[fromLocal(2024, 7, 1)], [fromLocal(2024, 7, 1)]]); // a block: no oldValue
+    expect([stamp(rt, 3), stamp(rt, 4)]).toEqual([T1, T1]);
+    rt.edit(app, TAB03, 5, col('submitted_at') + 1, [['']]); // cleared by hand
+    expect(stamp(rt, 5)).toEqual(T1);
+  });
+
+  test('a spelling of the same unit (Đak Đoa for Huyện Đăk Đoa) is no change: the stamp stays', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    // row 7 is Đak Đoa's 07/2024 report, stamped 13/08 by the export (no note): a legacy stamp
+    rt.edit(app, TAB03, 7, col('unit') + 1, [['Huyện Đăk Đoa']]);
+    expect(cell(rt, 7, 'submitted_at').value).toEqual(fromLocal(2024, 8, 13, 8, 0));
+    rt.setNow(fromLocal(2024, 8, 21, 9, 0));
+    rt.edit(app, TAB03, 7, 1, [[6, 'Đak Đoa', '07/2024']]); // a block over unit and period, now with a note to go by
+    expect(cell(rt, 7, 'submitted_at').value).toEqual(fromLocal(2024, 8, 13, 8, 0));
+  });
+
+  test('rows stamped before the note was kept keep their stamp through a block paste', () => {
+    const { rt, app } = boot(bigBook(5, 5), { now: T2 }); // stamped 05/07 by the file, no note
+    rt.edit(app, TAB03, 2, 1, block([1, 2, 3, 4, 5], '06/2024'));
+    for (let r = 2; r <= 6; r++) expect(stamp(rt, r)).toEqual(fromLocal(2024, 7, 5, 9, 0));
+  });
+
+  test('the full check records stamps written before the notes were kept: a later paste over them keeps them', () => {
+    const { rt, app } = boot(bigBook(5, 5), { now: T2 }); // stamped 05/07 by the file, no note
+    app.menuCheckAll();
+    expect(cell(rt, 3, 'submitted_at').note).toContain('X-2');
+    const forged = block([1, 2, 3], '06/2024').map((r) => [...r, fromLocal(2024, 6, 1)]); // the stamp column pasted over too
+    rt.edit(app, TAB03, 2, 1, forged);
+    for (let r = 2; r <= 4; r++) expect(stamp(rt, r)).toEqual(fromLocal(2024, 7, 5, 9, 0));
+  });
+
+  test('a unit left unreadable overnight, then another unit: a new report, stamped anew', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1x']]); // a typo: the unit does not resolve
+    expect(stamp(rt, 2)).toEqual(T1);
+    app.menuCheckAll(); // the night's full check
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 12']]);
+    expect(stamp(rt, 2)).toEqual(T2);
+  });
+
+  test('a typo fixed the same day keeps the stamp', () => {
+    const { rt, app } = stamped();
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1x']]);
+    rt.edit(app, TAB03, 2, col('unit') + 1, [['Xã Thử 1']]);
+    expect(stamp(rt, 2)).toEqual(T1);
+  });
+
+  test('the full check leaves the stamp notes in place', () => {
+    const { rt, app } = stamped();
+    const before = cell(rt, 2, 'submitted_at').note;
+    app.menuCheckAll();
+    expect(cell(rt, 2, 'submitted_at').note).toBe(before);
+    rt.edit(app, TAB03, 2, 1, block([1]));
+    expect(stamp(rt, 2)).toEqual(T1);
   });
 });

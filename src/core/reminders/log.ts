@@ -9,7 +9,8 @@ import { LOG_RESULT_LABELS } from '../text/reminders';
 /** One email's identity: at most one send per key. The digest has unit '' and form ''. */
 export interface SendKey { unit: string; form: FormId | ''; period: string /* MM/YYYY */; step: string }
 
-export type LogResult = 'sent' | 'failed' | 'uncertain' | 'skipped' | 'deferred';
+/** `error`: a job of the daily run failed (no email; the row has no period, so it never counts as a send). */
+export type LogResult = 'sent' | 'failed' | 'uncertain' | 'skipped' | 'deferred' | 'error';
 
 export interface LogEntry extends SendKey {
   at: Date;

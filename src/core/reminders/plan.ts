@@ -8,6 +8,7 @@ import { formLabel } from '../text/reminders';
 import { countsAsSent, sendKey, type LogEntry, type SendKey } from './log';
 import { deadlinesUpTo, stepsFor, type Deadline, type StepSlot } from './schedule';
 import { digestEmail, fillTemplates, type DigestForm } from './email';
+import { ledgerSlot, type AddressLedger } from './ledger';
 
 export interface PlannedEmail extends SendKey {
   to: string[];
@@ -15,6 +16,8 @@ export interface PlannedEmail extends SendKey {
   text: string;
   html: string;
   kind: 'reminder' | 'overdue' | 'digest';
+  /** Where the sent ledger records it (ledger.ts): `to` holds only the addresses it has not recorded there yet. */
+  slot: string;
 }
 
 export type SkipReason = 'reported' | 'already_sent' | 'quota' | 'bad_email' | 'weekend';
@@ -30,6 +33,8 @@ export interface PlanInput {
   /** Recipients that may still be sent today. */
   quota: number;
   links: { spreadsheetUrl: string; tabUrl: (form: FormId) => string };
+  /** Addresses already sent each email, whatever the log says (the document's durable record); none when absent. */
+  ledger?: AddressLedger;
   /** Sends whose outcome is unknown, for the digest (uncertain log entries are added anyway). */
   uncertain?: SendKey[];
 }
@@ -81,7 +86,8 @@ function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, prob
     don_vi: neutralize(u.name), bieu_mau: formLabel(d.form), ky_bao_cao: formatMonth(d.period), han_nop: formatDay(d.due),
     duong_dan: input.links.tabUrl(d.form), co_quan: neutralize(st.department), chi_tiet: problems,
   });
-  return { unit: u.code, form: d.form, period: formatMonth(d.period), step: s.name, to: distinct(u.emails), ...t, kind: overdue ? 'overdue' : 'reminder' };
+  const period = formatMonth(d.period);
+  return { unit: u.code, form: d.form, period, step: s.name, to: distinct(u.emails), ...t, kind: overdue ? 'overdue' : 'reminder', slot: ledgerSlot(d.form, period, s.name) };
 }
 
 function distinct(emails: string[]): string[] {
@@ -105,11 +111,15 @@ function unitItems(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>
       const key: SendKey = { unit: u.code, form: d.form, period: formatMonth(d.period), step: s.name };
       const status = unitPeriod(index, d.form, u.code, d.period);
       const base = { key, offset: s.offset, month: d.period };
+      const slot = ledgerSlot(d.form, key.period, s.name);
+      // No email twice to one address for one form, period and step, whatever the unit's code was then.
+      const to = distinct(u.emails).filter((a) => !input.ledger?.has(slot, a));
       if (status.valid.length) items.push({ ...base, reason: 'reported' });
       else if (sent.has(sendKey(key))) items.push({ ...base, reason: 'already_sent' });
       else if (u.badEmail || distinct(u.emails).length === 0) items.push({ ...base, reason: 'bad_email' });
+      else if (to.length === 0) items.push({ ...base, reason: 'already_sent' });
       else if (!open) items.push({ ...base, reason: 'weekend' });
-      else items.push({ ...base, email: reminderEmail(input, d, s, u, rowErrors(status.invalid)) });
+      else items.push({ ...base, email: { ...reminderEmail(input, d, s, u, rowErrors(status.invalid)), to } });
     }
   }
   return items;
@@ -151,7 +161,9 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
     const key: SendKey = { unit: '', form: '', period: formatMonth(d0.period), step: s.name };
     const base = { key, offset: s.offset, month: d0.period };
     // Two deadlines of one period share a key: only a digest logged inside this step's window counts.
-    const done = log.some((e) => countsAsSent(e) && sendKey(e) === sendKey(key) && dayOf(e.at) >= s.day && dayOf(e.at) < s.until);
+    const slot = ledgerSlot('', key.period, s.name, d0.due);
+    const to = distinct(st.adminEmails).filter((a) => !input.ledger?.has(slot, a));
+    const done = to.length === 0 || log.some((e) => countsAsSent(e) && sendKey(e) === sendKey(key) && dayOf(e.at) >= s.day && dayOf(e.at) < s.until);
     if (done) { items.push({ ...base, reason: 'already_sent' }); continue; }
     if (!open) { items.push({ ...base, reason: 'weekend' }); continue; }
     const forms = new Set<string>(group.map((d) => d.form));
@@ -165,7 +177,7 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
       forms: group.map((d) => digestForm(input, d, index)), badEmails, uncertain,
       spreadsheetUrl: input.links.spreadsheetUrl, department: st.department,
     });
-    items.push({ ...base, email: { ...key, to: distinct(st.adminEmails), ...t, kind: 'digest' } });
+    items.push({ ...base, email: { ...key, to, ...t, kind: 'digest', slot } });
   }
   return items;
 }

@@ -6,3 +6,4 @@ export * from './reminders';
 export * from './cli';
 export * from './report-email';
 export * from './definitions';
+export * from './stamp';

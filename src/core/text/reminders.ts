@@ -12,6 +12,7 @@ export const LOG_RESULT_LABELS = {
   uncertain: 'Không rõ kết quả',
   skipped: 'Bỏ qua',
   deferred: 'Hoãn (hết hạn mức gửi)',
+  error: 'Lỗi khi chạy',
 } as const;
 
 /** Why a reminder was not sent, for the log's `Chi tiết` and the sidebar. */
@@ -58,4 +59,24 @@ export const SCHEDULE_TEXT = {
   nextItem: (forms: string, period: string, step: string) => `${forms} kỳ ${period}, bước ${step}`,
   noNext: 'Không còn lần nhắc nào sắp tới.',
   and: ' và ',
+};
+
+/** The jobs of the daily run, as the log and the admins' notice name them. */
+export const DAILY_STEP_LABELS = {
+  check: 'Kiểm tra toàn bộ',
+  dropdowns: 'Cập nhật danh sách chọn và quy tắc nhập',
+  reminders: 'Gửi email nhắc các đơn vị',
+  digest: 'Gửi email tổng hợp cho quản trị',
+  log: 'Ghi nhật ký gửi email',
+} as const;
+
+/** The admins' notice of a job of the daily run that failed (sent once per failure). */
+export const DAILY_FAILURE_TEXT = {
+  subject: (today: string) => `[i-Speed] Lỗi khi chạy tự động hằng ngày (${today})`,
+  greeting: 'Kính gửi cán bộ quản trị,',
+  intro: (today: string) => `Lần chạy tự động ngày ${today} gặp lỗi ở các việc sau; các việc khác vẫn được thực hiện:`,
+  line: (step: string, message: string) => `${step}: ${message}`,
+  after: 'Lỗi được ghi trong trang "Nhật ký". Hệ thống sẽ thử lại ở lần chạy sau và không báo lại cùng lỗi này.',
+  link: 'Bảng tính:',
+  closing: 'Email này được gửi tự động bởi hệ thống báo cáo i-Speed.',
 };
