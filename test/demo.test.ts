@@ -155,13 +155,11 @@ describe('bench workbooks', () => {
     expect(v.summary.errors).toBeLessThan(10);
   });
 
-  test('2,000 units x 50 months give about 100,000 rows quickly', () => {
-    const t0 = Date.now();
+  // Speed is the benchmark's to measure (npm run bench), never a time asserted in a test.
+  test('2,000 units x 50 months give about 100,000 rows', () => {
     const book = makeBenchWorkbook({ seed: 3, units: 2000, months: 50 });
-    const elapsed = Date.now() - t0;
     expect(formRows(book)).toBeGreaterThan(85000);
     expect(formRows(book)).toBeLessThan(115000);
-    expect(elapsed).toBeLessThan(10000); // a guard against pathological slowness, not a benchmark
     expect(book['Biểu mẫu 03'][0]).toEqual(formById('03').columns.map((c) => c.header));
   });
 });

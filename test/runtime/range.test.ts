@@ -144,23 +144,19 @@ describe('values and ranges', () => {
     expect(sheet.getMaxRows()).toBe(1000);
   });
 
-  test('a 100,000-row sheet reads 25,000 x 21 cells in well under 100 ms', () => {
+  // How fast the storage reads is the benchmark's to measure (npm run bench), never a time asserted in a test.
+  test('a 100,000-row sheet reads back a 25,000 x 21 slice from the middle', () => {
     const ss = new MemSpreadsheet();
     const sheet = ss.sheets[0];
     sheet.maxRows = 100001;
     const row = Array.from({ length: 21 }, (_, j) => (j === 3 ? 'Huyện Đăk Đoa' : j));
     const data = Array.from({ length: 100000 }, () => row);
     sheet.getRange(2, 1, 100000, 21).setValues(data);
-    let got: unknown[][] = [];
-    let ms = Infinity;
-    for (let k = 0; k < 3; k++) { // best of three: a GC pause is not the storage's speed
-      const t0 = performance.now();
-      got = sheet.getRange(50001, 1, 25000, 21).getValues();
-      ms = Math.min(ms, performance.now() - t0);
-    }
+    const got = sheet.getRange(50001, 1, 25000, 21).getValues();
     expect(got.length).toBe(25000);
+    expect(got[0].length).toBe(21);
     expect(got[0][3]).toBe('Huyện Đăk Đoa');
-    expect(ms).toBeLessThan(100);
+    expect(got[24999][20]).toBe(20);
   });
 
   test('a warning-only protection keeps its description; the owner can never be removed from editors', () => {
