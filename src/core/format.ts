@@ -1,4 +1,5 @@
-// Figures and times as Vietnamese readers write them (1.234; 49,19%; 20/08/2024 08:00).
+// Figures and times as Vietnamese readers write them (1.234; 49,6%; 20/08/2024 08:00).
+// The one number rule: a percentage is computed once from its exact integers, rounded half-up once to one decimal.
 import { localParts } from './periods';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -18,7 +19,30 @@ export function formatNumberVi(x: number, digits = 1, fixed = false): string {
   return `${neg ? '-' : ''}${int}${frac ? `,${frac}` : ''}`;
 }
 
-/** A ratio as a percentage (0.4919 -> '49,19%', 0.5 -> '50%', or '50,0%' when `fixed`); '' for null. */
-export function formatPercentVi(x: number | null, digits = 2, fixed = false): string {
-  return x === null ? '' : `${formatNumberVi(x * 100, digits, fixed)}%`;
+/** A share as its exact integers (2881 of 5814): every percentage is computed from these, never from a rounded ratio. */
+export interface Share { num: number; den: number }
+
+/** The share of num in den, or null when den is 0 (no percentage to show). */
+export function share(num: number, den: number): Share | null {
+  return den ? { num, den } : null;
+}
+
+/** Tenths of a percent, rounded half-up once from the exact integers (2881/5814 -> 496); null for no share. */
+export function percentTenths(s: Share | null): number | null {
+  if (!s || !s.den) return null;
+  const { num, den } = s;
+  if (Number.isInteger(num) && Number.isInteger(den) && num >= 0 && den > 0) return Math.floor((2000 * num + den) / (2 * den));
+  return Math.round((num / den) * 1000 + 1e-9);
+}
+
+/** The share as the ratio its percentage shows (0.496 for 49,6%): for cells formatted `0.0%` and bar widths. */
+export function shareRatio(s: Share | null): number | null {
+  const t = percentTenths(s);
+  return t === null ? null : t / 1000;
+}
+
+/** The one percentage formatter: '49,6%', '100,0%'; `empty` when there is no share. */
+export function formatPercent(s: Share | null, empty = ''): string {
+  const t = percentTenths(s);
+  return t === null ? empty : `${formatNumberVi(t / 10, 1, true)}%`;
 }

@@ -26,6 +26,8 @@ export interface Unit {
 }
 
 export interface Settings {
+  /** `Cơ quan chủ quản`: the superior body above the issuing body in the document header. */
+  superiorBody: string;
   department: string;
   place: string;
   docSymbol: string;

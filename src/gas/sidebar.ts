@@ -54,7 +54,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
     pastDeadline: report.forms.every((f) => !f.dueBefore || deadlinePassed(f.dueBefore, today)),
     forms: report.forms.map((f) => ({
       form: f.form, tab: f.tab, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
-      completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate,
+      completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate, shares: f.shares,
       chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
       indicators: f.indicators.map((i) => ({ key: i.key, header: i.header, kind: i.kind, period: i.period, cumulative: i.cumulative, change: i.change })),
       measured: f.measured ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length) : null,

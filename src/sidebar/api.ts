@@ -1,6 +1,8 @@
 // The shapes that cross google.script.run (JSON-safe only: no Date, no undefined) and a typed promise client.
 // The server side is src/gas/sidebar.ts; this file holds types only on that side (no code is shared at run time).
 
+import type { Share } from '../core/format';
+
 export interface FormInfo { id: string; tab: string; group: string }
 export interface SidebarData { periods: string[]; defaultPeriod: string | null; forms: FormInfo[] }
 
@@ -9,6 +11,8 @@ export interface IndicatorLine { key: string; header: string; kind: 'stock' | 'f
 export interface FormSummary {
   form: string; tab: string; dueBefore: string | null; expected: number; reported: number; onTime: number; late: number;
   completeness: number | null; timeliness: number | null; installRate: number | null;
+  /** The exact integers behind the rates: the page formats them with core's one formatter. */
+  shares: { completeness: Share | null; timeliness: Share | null; installRate: Share | null };
   chase: UnitLine[]; indicators: IndicatorLine[];
   /** One line on VNNIC's measured samples (tab `Dữ liệu i-Speed`), null without data for the period. */
   measured: string | null;

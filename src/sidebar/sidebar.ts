@@ -1,6 +1,7 @@
 // The sidebar: report and reminders. Every text goes through textContent (never innerHTML), so cell text is inert.
 import type { ServerApi, ReportSummary, FormSummary, ReminderPanel } from './api';
 import { UI } from './text';
+import { formatPercent, shareRatio, type Share } from '../core/format';
 
 declare const google: { script: { run: any } };
 
@@ -18,7 +19,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1).replace('.', ',')}%`);
+const percent = (s: Share | null) => formatPercent(s, '—');
 const count = (n: number) => Math.round(n * 10) / 10 === Math.round(n) ? Math.round(n).toLocaleString('vi-VN') : n.toLocaleString('vi-VN');
 
 function errorText(e: unknown): string {
@@ -46,8 +47,8 @@ async function withButton<T>(button: HTMLButtonElement, progress: string, work: 
   }
 }
 
-function bar(label: string, value: number | null, cls: string): HTMLElement {
-  const fill = el('div', { class: `fill ${cls}`, style: `width:${value === null ? 0 : Math.round(value * 100)}%` });
+function bar(label: string, value: Share | null, cls: string): HTMLElement {
+  const fill = el('div', { class: `fill ${cls}`, style: `width:${(shareRatio(value) ?? 0) * 100}%` });
   return el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, label), el('div', { class: 'bar' }, fill), el('span', { class: 'bar-value' }, percent(value)));
 }
 
@@ -55,9 +56,9 @@ function renderForm(f: FormSummary, period: string): HTMLElement {
   const box = el('section', { class: 'form', 'data-form': f.form });
   box.append(el('h3', {}, f.tab));
   box.append(el('div', { class: 'due' }, f.dueBefore ? UI.dueBefore(f.dueBefore) : UI.noDeadline));
-  box.append(bar(UI.completeness, f.completeness, 'complete'), bar(UI.timeliness, f.timeliness, 'timely'));
+  box.append(bar(UI.completeness, f.shares.completeness, 'complete'), bar(UI.timeliness, f.shares.timeliness, 'timely'));
   box.append(el('div', { class: 'counts' }, UI.counts(f.expected, f.reported, f.onTime, f.late)));
-  if (f.installRate !== null) box.append(el('div', { class: 'rate' }, `${UI.installRate}: ${percent(f.installRate)}`));
+  if (f.shares.installRate !== null) box.append(el('div', { class: 'rate' }, `${UI.installRate}: ${percent(f.shares.installRate)}`));
   if (f.measured) box.append(el('div', { class: 'measured' }, f.measured));
   if (f.chase.length) {
     const list = el('ul', { class: 'chase' });

@@ -1,6 +1,6 @@
 // Email texts: settings templates filled for a unit, and the admins' digest; plain text and escaped HTML.
 import type { Problem } from '../types';
-import { formatPercentVi } from '../format';
+import { formatPercent, share } from '../format';
 import { escapeHtml, neutralize } from '../safety';
 import { DIGEST_TEXT, REMINDER_TEXT } from '../text/reminders';
 
@@ -113,7 +113,7 @@ export interface DigestInput {
 }
 
 function percent(n: number, d: number): string {
-  return d === 0 ? '—' : formatPercentVi(n / d, 1, true);
+  return formatPercent(share(n, d), '—');
 }
 
 type Block = { heading: string; items: string[] };

@@ -3,17 +3,33 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, parseDay, type Day } from '../periods';
 import { neutralize } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatNumberVi, formatPercentVi } from '../format';
-import type { FormReport, Report } from './model';
+import { formatNumberVi, formatPercent } from '../format';
+import type { FormReport, IndicatorTotal, Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
 export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
 export type Align = 'left' | 'center' | 'right' | 'justify';
-export interface Paragraph { kind: 'paragraph'; runs: Run[]; align: Align; sizePt: number; firstLineIndentMm?: number }
+export interface Paragraph {
+  kind: 'paragraph'; runs: Run[]; align: Align; sizePt: number; firstLineIndentMm?: number;
+  /** One line that must not wrap (the header's names and motto are broken into lines here, where the words allow). */
+  noWrap?: boolean;
+  /** A rule as long as the text under it (the motto's). */
+  ruleUnder?: boolean;
+  /** The paragraph is only a short centred rule this many mm long (under the issuing body). */
+  ruleMm?: number;
+  /** A caption: printed on the same page as the table after it. */
+  keepWithNext?: boolean;
+}
 export interface Table { kind: 'table'; header: string[]; rows: string[][]; columnAlign: Align[]; sizePt: number }
 /** Side-by-side blocks without borders: the header (issuing body | motto) and the footer (recipients | signature). */
-export interface Columns { kind: 'columns'; widthsPercent: number[]; cells: Paragraph[][] }
+export interface Columns {
+  kind: 'columns'; widthsPercent: number[]; cells: Paragraph[][];
+  /** Never split across pages (the signature block). */
+  keepTogether?: boolean;
+  /** How far the block reaches into each side margin, as Decree 30 headers commonly do to keep the motto on one line. */
+  bleedMm?: number;
+}
 export type Block = Paragraph | Table | Columns;
 
 export interface DocModel {
@@ -22,63 +38,129 @@ export interface DocModel {
   fontFamily: string;
   fontSizePt: number;
   blocks: Block[];
+  /** The heading of the working tables that follow the document (HTML/PDF): `Phụ lục`, its title, what it comes with. */
+  appendix: Paragraph[];
 }
 
 export const DOC_FONT = '"Times New Roman", "Liberation Serif", serif';
 const BODY_PT = 14;
+const HEADER_PT = 12;
+/** Characters of bold 12 pt capitals that fit one line of the header's left column (`SỞ THÔNG TIN VÀ TRUYỀN THÔNG`: 74 mm). */
+const LEFT_LINE_CHARS = 29;
 
 const para = (runs: Run[] | string, align: Align = 'justify', sizePt = BODY_PT, indent = true): Paragraph => ({
   kind: 'paragraph', runs: typeof runs === 'string' ? [{ text: runs }] : runs, align, sizePt,
   ...(indent && align === 'justify' ? { firstLineIndentMm: 10 } : {}),
 });
+const line = (run: Run, sizePt = HEADER_PT): Paragraph => ({ ...para([run], 'center', sizePt, false), noWrap: true });
+
+function dateParts(day: Day): { dd: string; mm: string; yyyy: number } {
+  const p = parseDay(day);
+  return { dd: p.day < 10 ? `0${p.day}` : String(p.day), mm: p.month <= 2 ? `0${p.month}` : String(p.month), yyyy: p.year };
+}
 
 /** `Gia Lai, ngày 05 tháng 8 năm 2024`: a leading zero only on days below 10 and on months 1 and 2 (Decree 30/2020). */
 export function placeDateLine(place: string, day: Day): string {
-  const p = parseDay(day);
-  const dd = p.day < 10 ? `0${p.day}` : String(p.day);
-  const mm = p.month <= 2 ? `0${p.month}` : String(p.month);
-  return D.placeDate(place, dd, mm, p.year);
+  const p = dateParts(day);
+  return D.placeDate(place, p.dd, p.mm, p.yyyy);
 }
 
-/** A header without its `(đến nay)` / `(trong kỳ)` tail, lower-cased at the start, to sit inside a sentence. */
-function label(header: string): string {
-  const h = header.replace(/\s*\((đến nay|trong kỳ)\)\s*$/, '');
-  return h.charAt(0).toLowerCase() + h.slice(1);
+// Words that open an administrative place name: a body's name breaks before them first (`… TRUYỀN THÔNG` / `TỈNH GIA LAI`).
+const PLACE_WORDS = [['tỉnh'], ['thành', 'phố'], ['huyện'], ['thị', 'xã'], ['quận'], ['xã'], ['phường'], ['thị', 'trấn']];
+// Words a line never ends with: they bind to the word after them.
+const BINDING_WORDS = new Set(['và', 'của', 'về', 'các', 'cho', '-', 'ban', 'sở', 'ủy', 'uỷ']);
+
+/** A body's name in capitals, broken into lines of at most `max` characters where the word groups allow. */
+export function nameLines(name: string, max = LEFT_LINE_CHARS): string[] {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const text = words.join(' ');
+  if (words.length < 2 || text.length <= max) return [text.toUpperCase()];
+  const lower = words.map((w) => w.toLowerCase());
+  const opensPlace = (i: number) => PLACE_WORDS.some((p) => p.every((w, k) => lower[i + k] === w));
+  let best: { at: number; score: number } | null = null;
+  for (let i = 1; i < words.length; i++) {
+    const first = words.slice(0, i).join(' '), rest = words.slice(i).join(' ');
+    if (BINDING_WORDS.has(lower[i - 1]) || lower[i] === '-') continue;
+    // Prefer a place name's start; then the most even split whose first line fits.
+    const score = (opensPlace(i) ? 0 : 1000) + Math.max(first.length, rest.length) + (first.length > max ? 10000 : 0);
+    if (!best || score < best.score) best = { at: i, score };
+  }
+  if (!best) return [text.toUpperCase()];
+  return [words.slice(0, best.at).join(' ').toUpperCase(), ...nameLines(words.slice(best.at).join(' '), max)];
 }
+
+/** A header without its `(đến nay)` / `(trong kỳ)` tail. */
+function bare(header: string): string {
+  return header.replace(/\s*\((đến nay|trong kỳ)\)\s*$/, '');
+}
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const figure = (x: number, decimal: boolean) => formatNumberVi(x, decimal ? 1 : 0);
 const names = (list: string[]) => list.map(neutralize).join(', ');
 
-function statusSentence(f: FormReport): string {
-  const lead = D.formLead(T.formName(f.form), f.group);
-  if (f.units.length === 0) return `${lead}${D.noUnits}.`;
-  if (f.expected === 0) {
-    const invalid = f.units.filter((u) => u.status === 'invalid').map((u) => u.name);
-    return `${lead}${D.noDeadline(f.reported)}${invalid.length ? D.invalidUnits(invalid.length, names(invalid)) : ''}.`;
-  }
-  const byStatus = (s: string) => f.units.filter((u) => u.status === s).map((u) => u.name);
-  let s = lead + D.completeness(f.reported, f.expected, formatPercentVi(f.completeness));
-  s += D.timeliness(f.onTime, formatPercentVi(f.timeliness), f.late);
-  if (f.unknownTime) s += D.unknownTime(f.unknownTime);
-  const invalid = byStatus('invalid'), missing = byStatus('missing'), pending = byStatus('pending');
-  if (invalid.length) s += D.invalidUnits(invalid.length, names(invalid));
-  if (missing.length) s += D.missingUnits(missing.length, names(missing));
-  if (pending.length) s += D.pendingUnits(pending.length);
-  return `${s}.`;
+/** An indicator as a phrase with its figure where a Vietnamese sentence puts it: `2.973 người thân…`, `thời lượng phát sóng 42,3 phút`. */
+export function indicatorPhrase(header: string, value: string): string {
+  const h = bare(header);
+  const unit = /^(.*), (phút|giờ|giây)$/.exec(h);
+  if (unit) return `${lowerFirst(unit[1])} ${value} ${unit[2]}`;
+  const counted = /^(?:Tổng số|Số) (.+)$/.exec(h);
+  return counted ? `${value} ${counted[1]}` : `${lowerFirst(h)} ${value}`;
 }
 
-function resultSentence(f: FormReport): string {
+/** Who reports on a form, as a sentence names them: from the names of the units active in the period. */
+export function groupName(f: FormReport): string {
+  const kinds = (list: [string, string][]) => list.filter(([prefix]) => f.units.some((u) => u.name.startsWith(`${prefix} `))).map(([, word]) => word);
+  const districts = kinds([['Huyện', 'huyện'], ['Thị xã', 'thị xã'], ['Thành phố', 'thành phố'], ['Quận', 'quận']]);
+  const communes = kinds([['Xã', 'xã'], ['Phường', 'phường'], ['Thị trấn', 'thị trấn']]);
+  // Districts and communes report on the same form only by mistake; the larger set names the group.
+  if (f.units.length && districts.length + communes.length > 0) {
+    const counted = (prefixes: string[]) => f.units.filter((u) => prefixes.some((p) => u.name.toLowerCase().startsWith(`${p} `))).length;
+    return D.councils(counted(communes) > counted(districts) ? communes : districts);
+  }
+  return D.groupOf(f.group);
+}
+
+/** The staff words of a form, from its own `staff_total` header (`cán bộ, nhân viên` for enterprises). */
+function staffWords(f: FormReport): string {
+  const total = f.indicators.find((i) => i.key === 'staff_total');
+  const words = total ? bare(total.header).replace(/^Tổng số\s+/, '') : '';
+  return D.staffWords[words] ?? (words ? lowerFirst(words) : D.staffWords.default);
+}
+
+function statusSentence(f: FormReport): string {
+  const lead = D.formLead(T.formName(f.form), groupName(f));
+  if (f.units.length === 0) return `${lead}${D.noUnits}.`;
+  const byStatus = (s: string) => f.units.filter((u) => u.status === s).map((u) => u.name);
+  const invalid = byStatus('invalid');
+  if (f.expected === 0) {
+    return `${lead}${D.noDeadline(f.reported)}.${invalid.length ? ` ${D.invalidUnits(invalid.length, names(invalid))}.` : ''}`;
+  }
+  let s = lead + D.completeness(f.reported, f.expected, formatPercent(f.shares.completeness));
+  s += D.timeliness(f.onTime, formatPercent(f.shares.timeliness), f.late);
+  if (f.unknownTime) s += D.unknownTime(f.unknownTime);
+  s += '.';
+  const missing = byStatus('missing'), pending = byStatus('pending');
+  const rest = [
+    ...(invalid.length ? [D.invalidUnits(invalid.length, names(invalid))] : []),
+    ...(missing.length ? [D.missingUnits(missing.length, names(missing))] : []),
+    ...(pending.length ? [D.pendingUnits(pending.length)] : []),
+  ];
+  return rest.length ? `${s} ${D.remaining(rest)}.` : s;
+}
+
+function resultSentences(f: FormReport): string[] {
   const total = f.indicators.find((i) => i.key === 'staff_total');
   const installed = f.indicators.find((i) => i.key === 'staff_installed');
-  const form = T.formName(f.form);
-  let s = f.installRate === null || !total || !installed
-    ? D.installRateNone(form)
-    : D.installRate(form, formatPercentVi(f.installRate), figure(installed.period, false), figure(total.period, false));
+  const lead = D.formLead(T.formName(f.form), groupName(f));
+  const out = [f.installRate === null || !total || !installed
+    ? lead + D.installRateNone(staffWords(f))
+    : lead + D.installRate(figure(installed.period, false), figure(total.period, false), staffWords(f), formatPercent(f.shares.installRate))];
+  const phrase = (i: IndicatorTotal) => indicatorPhrase(i.header, figure(i.period, i.decimal));
   const stocks = f.indicators.filter((i) => i.kind === 'stock' && i.key !== 'staff_total' && i.key !== 'staff_installed');
   const flows = f.indicators.filter((i) => i.kind === 'flow');
-  if (stocks.length) s += '; ' + stocks.map((i) => D.stockItem(label(i.header), figure(i.period, i.decimal))).join('; ');
-  if (flows.length) s += D.flowsLead + flows.map((i) => D.flowItem(label(i.header), figure(i.period, i.decimal), figure(i.cumulative, i.decimal))).join('; ');
-  return `${s}.`;
+  if (stocks.length) out.push(D.stocksLead + stocks.map(phrase).join('; ') + '.');
+  if (flows.length) out.push(D.flowsLead + flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ') + '.');
+  return out;
 }
 
 function totalsTable(f: FormReport): Table {
@@ -91,7 +173,7 @@ function totalsTable(f: FormReport): Table {
 function unitsTable(f: FormReport): Table {
   return {
     kind: 'table', header: D.unitHeaders, columnAlign: ['center', 'left', 'left', 'right'], sizePt: 12,
-    rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercentVi(u.installRate)]),
+    rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercent(u.installShare)]),
   };
 }
 
@@ -115,65 +197,99 @@ function measuredBlocks(r: Report): Block[] {
   return out;
 }
 
-export function reportDocument(r: Report, settings: Settings, today: Day): DocModel {
+function chaseParagraphs(r: Report): Paragraph[] {
+  if (!r.chase.length) return [para(D.chaseNone)];
+  const out: Paragraph[] = [];
+  for (const status of ['missing', 'invalid'] as const) {
+    const items = r.chase.filter((c) => c.status === status);
+    if (!items.length) continue;
+    const forms = Array.from(new Set(items.map((c) => c.form)));
+    const list = forms.map((form) => `${names(items.filter((c) => c.form === form).map((c) => c.name))} (${T.formName(form)})`).join('; ');
+    out.push(para(status === 'missing' ? D.chaseMissing(list) : D.chaseInvalid(list)));
+  }
+  return out;
+}
+
+/**
+ * The document of a report whose figures stand as of `today`, dated `date` (`--date`; today when not given).
+ */
+export function reportDocument(r: Report, settings: Settings, today: Day, date: Day = today): DocModel {
   const period = formatMonth(r.period);
+  const department = neutralize(settings.department);
+  const superior = neutralize(settings.superiorBody).trim();
   const blocks: Block[] = [];
   blocks.push({
-    kind: 'columns', widthsPercent: [40, 60], cells: [
-      [para([{ text: neutralize(settings.department).toUpperCase(), bold: true }], 'center', 13),
-        para(D.number(neutralize(settings.docSymbol)), 'center', 13)],
-      [para([{ text: D.motto, bold: true }], 'center', 13),
-        para([{ text: D.mottoSub, bold: true, underline: true }], 'center', 14),
-        para([{ text: placeDateLine(neutralize(settings.place), today), italic: true }], 'center', 14)],
+    kind: 'columns', widthsPercent: [46, 54], bleedMm: 5, cells: [
+      [...(superior ? nameLines(superior).map((t) => line({ text: t })) : []),
+        ...nameLines(department).map((t) => line({ text: t, bold: true })),
+        { ...para('', 'center', 8, false), ruleMm: 22 },
+        line({ text: D.number(neutralize(settings.docSymbol)) })],
+      [line({ text: D.motto, bold: true }, 12),
+        { ...line({ text: D.mottoSub, bold: true }, 13), ruleUnder: true },
+        para('', 'center', 8, false),
+        line({ text: placeDateLine(neutralize(settings.place), date), italic: true }, 13)],
     ],
   });
   blocks.push(para([{ text: D.title, bold: true }], 'center'));
   blocks.push(para([{ text: D.subject(period), bold: true }], 'center'));
-  blocks.push(para(D.intro(neutralize(settings.department), period, formatDay(today))));
+  blocks.push({ ...para('', 'center', 8, false), ruleMm: 40 });
+  blocks.push(para(D.intro(department, period, formatDay(today))));
 
-  blocks.push(para([{ text: D.sectionStatus, bold: true }]));
+  blocks.push({ ...para([{ text: D.sectionStatus, bold: true }]), keepWithNext: true });
   for (const f of r.forms) blocks.push(para(statusSentence(f)));
 
-  blocks.push(para([{ text: D.sectionResults, bold: true }]));
+  blocks.push({ ...para([{ text: D.sectionResults, bold: true }]), keepWithNext: true });
   for (const f of r.forms) {
-    blocks.push(para(resultSentence(f)));
+    for (const s of resultSentences(f)) blocks.push(para(s));
     if (f.indicators.some((i) => i.key === SAMPLES_KEY) && f.units.length) {
       const reached = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
       blocks.push(para(D.samples(reached.length, f.units.length, r.sampleTarget, names(reached))));
     }
   }
 
-  blocks.push(para([{ text: D.sectionTables, bold: true }]));
+  blocks.push({ ...para([{ text: D.sectionTables, bold: true }]), keepWithNext: true });
   for (const f of r.forms) {
-    blocks.push(para([{ text: D.tableTotals(T.formName(f.form)), italic: true }], 'center', 13, false));
+    blocks.push({ ...para([{ text: D.tableTotals(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
     blocks.push(totalsTable(f));
-    blocks.push(para([{ text: D.tableUnits(T.formName(f.form)), italic: true }], 'center', 13, false));
+    blocks.push({ ...para([{ text: D.tableUnits(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
     blocks.push(unitsTable(f));
   }
 
   blocks.push(...measuredBlocks(r));
 
-  blocks.push(para([{ text: D.sectionNext, bold: true }]));
-  blocks.push(para(r.chase.length
-    ? D.chase(r.chase.map((c) => `${neutralize(c.name)} (${T.formName(c.form)}, ${STATUS_LABEL[c.status].toLowerCase()})`).join('; '))
-    : D.chaseNone));
+  blocks.push({ ...para([{ text: D.sectionNext, bold: true }]), keepWithNext: true });
+  blocks.push(...chaseParagraphs(r));
 
   const signer = settings.signerTitle.split(/\r?\n/).map((l) => l.trim()).filter((l) => l);
+  const signerName = neutralize(settings.signerName).trim();
   blocks.push({
-    kind: 'columns', widthsPercent: [50, 50], cells: [
+    kind: 'columns', widthsPercent: [50, 50], keepTogether: true, cells: [
       [para([{ text: D.recipientsTitle, bold: true, italic: true }], 'left', 12, false),
         ...D.recipients.map((t) => para(t, 'left', 11, false))],
-      [...signer.map((l) => para([{ text: neutralize(l).toUpperCase(), bold: true }], 'center', 14, false)),
+      [...signer.map((l) => line({ text: neutralize(l).toUpperCase(), bold: true }, 13)),
         ...[0, 1, 2, 3].map(() => para('', 'center', 14, false)),
-        para([{ text: neutralize(settings.signerName), bold: true }], 'center', 14, false)],
+        signerName ? line({ text: signerName, bold: true }, 14) : line({ text: D.signerBlank }, 14)],
     ],
   });
+
+  const appendix: Paragraph[] = [
+    para([{ text: D.appendixTitle, bold: true }], 'center', 14, false),
+    para([{ text: D.appendixSubject(period), bold: true }], 'center', 13, false),
+    para([{ text: D.appendixRef(neutralize(settings.docSymbol), dateWords(date), department), italic: true }], 'center', 13, false),
+    { ...para('', 'center', 6, false), ruleMm: 40 },
+  ];
 
   return {
     title: D.htmlTitle(period),
     page: { size: 'A4', widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } },
-    fontFamily: DOC_FONT, fontSizePt: BODY_PT, blocks,
+    fontFamily: DOC_FONT, fontSizePt: BODY_PT, blocks, appendix,
   };
+}
+
+/** `ngày 20 tháng 8 năm 2024`, the Decree 30 way. */
+function dateWords(day: Day): string {
+  const p = dateParts(day);
+  return D.dateWords(p.dd, p.mm, p.yyyy);
 }
 
 // The HTML renderers live beside this model; callers import them from here as the API says.

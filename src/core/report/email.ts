@@ -3,15 +3,15 @@
 import type { Settings } from '../model';
 import { escapeHtml, neutralize } from '../safety';
 import { formatDay, formatMonth, type Day } from '../periods';
-import { formatPercentVi } from '../format';
+import { formatPercent, type Share } from '../format';
 import { REPORT_EMAIL } from '../text/report-email';
 import type { Report } from './model';
 
-const pct = (x: number | null) => (x === null ? '—' : formatPercentVi(x, 1, true));
+const pct = (s: Share | null) => formatPercent(s, '—');
 
 export function renderReportEmail(r: Report, settings: Settings, today: Day, sheetUrl: string): { subject: string; text: string; html: string } {
   const period = formatMonth(r.period);
-  const lines = r.forms.map((f) => REPORT_EMAIL.formLine(f.tab, f.expected, f.reported, f.onTime, f.late, pct(f.completeness), pct(f.timeliness), pct(f.installRate)));
+  const lines = r.forms.map((f) => REPORT_EMAIL.formLine(f.tab, f.expected, f.reported, f.onTime, f.late, pct(f.shares.completeness), pct(f.shares.timeliness), pct(f.shares.installRate)));
   const chase = r.chase.map((c) => `${neutralize(c.name)} (${c.code}, Biểu mẫu ${c.form}): ${c.reason}`);
   const text = [
     REPORT_EMAIL.intro(settings.department, period, formatDay(today)),

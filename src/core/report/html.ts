@@ -1,33 +1,50 @@
 // The document and the whole report as self-contained HTML: inline CSS and SVG, no external resource, everything escaped.
+// The report prints the document first, then its appendix (Phụ lục) of working tables on landscape pages.
 import { formatDay, formatMonth } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';
-import { formatDateTime, formatNumberVi, formatPercentVi } from '../format';
-import type { FormReport, Report } from './model';
+import { formatDateTime, formatNumberVi, formatPercent, shareRatio, type Share } from '../format';
+import type { FormReport, IndicatorTotal, Report } from './model';
 import { STATUS_COLOR } from './sheet';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
 function css(doc: DocModel): string {
   const m = doc.page.marginsMm;
-  return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+  return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
+  @top-center { content: counter(page); font-family: ${doc.fontFamily}; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
+@page :first { @top-center { content: none; } }
+/* The working tables are wide: they print on landscape pages of their own (a named page). */
+@page appendix { size: A4 landscape; margin: 20mm 15mm 15mm 20mm; }
 body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-height: 1.35; color: #000; margin: 0; }
 .doc { max-width: ${doc.page.widthMm - m.left - m.right}mm; margin: 0 auto; }
 .doc p { margin: 0 0 6pt; white-space: pre-wrap; }
+.doc p.nowrap { white-space: pre; margin: 0; }
+.doc p.rule { margin: 1pt auto 4pt; height: 0; border-top: 1px solid #000; }
+.doc span.ruled { border-bottom: 1px solid #000; padding-bottom: 1pt; }
 .doc table.cols { width: 100%; border-collapse: collapse; margin: 0 0 12pt; }
 .doc table.cols td { vertical-align: top; padding: 0; border: none; }
+.doc table.cols td p { margin: 0 0 2pt; }
+.doc table.cols td p.rule { margin: 1pt auto 3pt; }
+.keep, .keep tr { break-inside: avoid; page-break-inside: avoid; }
 .doc table.data { width: 100%; border-collapse: collapse; margin: 0 0 10pt; }
 .doc table.data th, .doc table.data td { border: 1px solid #000; padding: 2pt 4pt; }
-.report { font-family: ${doc.fontFamily}; font-size: 12pt; margin: 12pt; }
-.report table { border-collapse: collapse; margin: 0 0 12pt; }
-.report th, .report td { border: 1px solid #999; padding: 2pt 6pt; }
-.report th { background: #cfe2f3; }
-.report td.n { text-align: right; }
-/* Per-unit tables have a column per indicator: fixed layout and a small font keep them inside an A4 page. */
-.report table.units { width: 100%; table-layout: fixed; font-size: 7pt; }
-.report table.units th, .report table.units td { padding: 1pt 2pt; overflow-wrap: anywhere; }
-.break { page-break-before: always; break-before: page; }
-@media screen { .doc { padding: 20mm 15mm 20mm 30mm; box-shadow: 0 0 4px #999; margin: 12pt auto; } }`;
+.doc table.data tr { break-inside: avoid; }
+.appendix { page: appendix; font-family: ${doc.fontFamily}; font-size: 10pt; }
+.appendix .head p { margin: 0 0 3pt; }
+.appendix .head p.rule { margin: 2pt auto 10pt; height: 0; border-top: 1px solid #000; }
+.appendix h2 { font-size: 12pt; margin: 10pt 0 4pt; break-after: avoid; }
+.appendix h3 { font-size: 11pt; margin: 8pt 0 3pt; break-after: avoid; }
+.appendix table { border-collapse: collapse; margin: 0 0 10pt; width: 100%; }
+.appendix th, .appendix td { border: 1px solid #666; padding: 1.5pt 3pt; font-size: 9.5pt; vertical-align: top; }
+/* Words and numbers are never broken inside: a long header wraps between its words only. */
+.appendix th, .appendix td { overflow-wrap: normal; word-break: normal; hyphens: none; }
+.appendix th { background: #cfe2f3; font-weight: bold; }
+.appendix td.n, .appendix td.nw { white-space: nowrap; }
+.appendix td.n { text-align: right; }
+.appendix tr { break-inside: avoid; }
+.appendix .chart { break-inside: avoid; }
+@media screen { .doc { padding: 20mm 15mm 20mm 30mm; box-shadow: 0 0 4px #999; margin: 12pt auto; } .appendix { margin: 12pt; } }`;
 }
 
 function runHtml(r: Run): string {
@@ -40,14 +57,18 @@ function runHtml(r: Run): string {
 }
 
 function paragraphHtml(p: Paragraph): string {
-  const indent = p.firstLineIndentMm ? ` text-indent: ${p.firstLineIndentMm}mm;` : '';
-  return `<p style="text-align: ${p.align}; font-size: ${p.sizePt}pt;${indent}">${p.runs.map(runHtml).join('') || '&nbsp;'}</p>`;
+  if (p.ruleMm) return `<p class="rule" style="width: ${p.ruleMm}mm"></p>`;
+  const indent = (p.firstLineIndentMm ? ` text-indent: ${p.firstLineIndentMm}mm;` : '') + (p.keepWithNext ? ' break-after: avoid;' : '');
+  const inner = p.runs.map(runHtml).join('') || '&nbsp;';
+  return `<p${p.noWrap ? ' class="nowrap"' : ''} style="text-align: ${p.align}; font-size: ${p.sizePt}pt;${indent}">`
+    + `${p.ruleUnder ? `<span class="ruled">${inner}</span>` : inner}</p>`;
 }
 
 function blockHtml(b: Block): string {
   if (b.kind === 'paragraph') return paragraphHtml(b);
   if (b.kind === 'columns') {
-    return `<table class="cols"><tr>${b.cells.map((cell, i) =>
+    const bleed = b.bleedMm ? ` style="width: calc(100% + ${2 * b.bleedMm}mm); margin-left: -${b.bleedMm}mm"` : '';
+    return `<table class="cols${b.keepTogether ? ' keep' : ''}"${bleed}><tr>${b.cells.map((cell, i) =>
       `<td style="width: ${b.widthsPercent[i]}%">${cell.map(paragraphHtml).join('')}</td>`).join('')}</tr></table>`;
   }
   const align = (i: number) => ` style="text-align: ${b.columnAlign[i] ?? 'left'}"`;
@@ -69,50 +90,77 @@ export function renderDocumentHtml(doc: DocModel): string {
   return page(doc.title, css(doc), documentBody(doc));
 }
 
-// ---- The report: tables and charts before the document ----
+// ---- The appendix: the working tables and charts after the document ----
 
 const td = (x: string) => `<td>${esc(x)}</td>`;
 const tdn = (x: string) => `<td class="n">${esc(x)}</td>`;
-const th = (xs: string[]) => `<tr>${xs.map((x) => `<th>${esc(x)}</th>`).join('')}</tr>`;
+/** A cell that must stay on one line (a date, a code, a short label). */
+const tdw = (x: string) => `<td class="nw">${esc(x)}</td>`;
+const th = (xs: string[]) => `<thead><tr>${xs.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
 const fig = (x: number | null, decimal = false) => (x === null ? '' : formatNumberVi(x, decimal ? 1 : 0));
+/** Indicator columns per per-unit table: more would squeeze the headers below one word a line. */
+const UNIT_TABLE_INDICATORS = 7;
+/** A unit name this short stays on one line; a longer one wraps between its words. */
+const name = (x: string) => (x.length <= 24 ? tdw(x) : td(x));
 
 function completenessTable(r: Report): string {
-  const rows = r.forms.map((f) => `<tr>${td(T.formName(f.form))}${td(f.group)}${td(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}`
+  const rows = r.forms.map((f) => `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}`
     + [f.expected, f.reported, f.onTime, f.late, f.unknownTime, f.invalid.length, f.missing.length].map((n) => tdn(fig(n))).join('')
-    + [f.completeness, f.timeliness, f.installRate].map((x) => tdn(formatPercentVi(x))).join('') + '</tr>');
-  return `<h2>${esc(T.completenessTitle)}</h2><table>${th(T.completenessHeaders)}${rows.join('')}</table>`;
+    + [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(formatPercent(x))).join('') + '</tr>');
+  return `<h2>${esc(T.completenessTitle)}</h2><table>${th(T.completenessHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 function totalsTable(f: FormReport): string {
-  const rows = f.indicators.map((i, n) => `<tr>${tdn(String(n + 1))}${td(i.header)}${td(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}`
+  const rows = f.indicators.map((i, n) => `<tr>${tdn(String(n + 1))}${td(i.header)}${tdw(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}`
     + `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(fig(i.change, i.decimal))}</tr>`);
-  return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}${rows.join('')}</table>`;
+  return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
-function unitsTable(f: FormReport): string {
-  const rows = f.units.map((u) => `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${td(u.code)}${td(u.name)}`
-    + `${td(STATUS_LABEL[u.status])}${td(u.submittedAt ? formatDateTime(u.submittedAt) : '')}${tdn(formatPercentVi(u.installRate))}`
-    + f.indicators.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') + '</tr>');
-  return `<h3>${esc(T.unitsTitle(T.formName(f.form), f.group))}</h3><table class="units">${th([...T.unitHeaders, ...f.indicators.map((i) => i.header)])}${rows.join('')}</table>`;
+function chunks<X>(xs: X[], size: number): X[][] {
+  const out: X[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** A form's per-unit figures as tables narrow enough for a landscape page: the stocks, then the flows of the period. */
+function unitsTables(f: FormReport): string {
+  const header = (i: IndicatorTotal) => i.header.replace(/\s*\((đến nay|trong kỳ)\)\s*$/, '');
+  const parts = [
+    ...chunks(f.indicators.filter((i) => i.kind === 'stock'), UNIT_TABLE_INDICATORS).map((list) => ({ title: D.unitStocks(T.formName(f.form), f.group), list })),
+    ...chunks(f.indicators.filter((i) => i.kind === 'flow'), UNIT_TABLE_INDICATORS).map((list) => ({ title: D.unitFlows(T.formName(f.form), f.group), list })),
+  ];
+  if (!parts.length) parts.push({ title: T.unitsTitle(T.formName(f.form), f.group), list: [] });
+  return parts.map(({ title, list }, k) => {
+    // The first table carries the status columns; the others repeat only the unit, so each reads on its own.
+    const fixed = k === 0 ? T.unitHeaders : T.unitHeaders.slice(0, 2);
+    const rows = f.units.map((u) => {
+      const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [];
+      const status = k === 0
+        ? `${td(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}` : '';
+      return `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${name(u.name)}${status}`
+        + list.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') + '</tr>';
+    });
+    return `<h3>${esc(title)}</h3><table class="units">${th([...fixed, ...list.map(header)])}<tbody>${rows.join('')}</tbody></table>`;
+  }).join('');
 }
 
 function chaseTable(r: Report): string {
   if (!r.chase.length) return `<h2>${esc(T.sectionChase)}</h2><p>${esc(T.noChase)}</p>`;
-  const rows = r.chase.map((c) => `<tr style="background: ${STATUS_COLOR[c.status]}">${td(c.code)}${td(c.name)}${td(T.formName(c.form))}`
+  const rows = r.chase.map((c) => `<tr style="background: ${STATUS_COLOR[c.status]}">${tdw(c.code)}${td(c.name)}${tdw(T.formName(c.form))}`
     + `${td(STATUS_LABEL[c.status])}${td(c.emails.join(', '))}${td(c.reason)}</tr>`);
-  return `<h2>${esc(T.sectionChase)}</h2><table>${th(T.chaseHeaders)}${rows.join('')}</table>`;
+  return `<h2>${esc(T.sectionChase)}</h2><table>${th(T.chaseHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Horizontal bars: one per unit, the install rate from 0 to 100 %. */
-export function barChartSvg(title: string, items: { label: string; value: number | null }[]): string {
+export function barChartSvg(title: string, items: { label: string; value: Share | null }[]): string {
   const labelW = 220, barW = 360, rowH = 22, top = 30;
   const h = top + items.length * rowH + 10, w = labelW + barW + 70;
   const bars = items.map((it, i) => {
     const y = top + i * rowH;
-    const len = it.value === null ? 0 : Math.max(0, Math.min(1, it.value)) * barW;
+    const len = Math.max(0, Math.min(1, shareRatio(it.value) ?? 0)) * barW;
     return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>`
       + `<rect x="${labelW}" y="${y + 3}" width="${len.toFixed(1)}" height="${rowH - 6}" fill="#4a86e8"></rect>`
-      + `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(it.value === null ? D.noData : formatPercentVi(it.value, 1))}</text>`;
+      + `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(formatPercent(it.value, D.noData))}</text>`;
   }).join('');
   return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
     + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`
@@ -120,7 +168,8 @@ export function barChartSvg(title: string, items: { label: string; value: number
 }
 
 /** A line of monthly values from 0 to 100 %. */
-export function lineChartSvg(title: string, points: { label: string; value: number | null }[]): string {
+export function lineChartSvg(title: string, shares: { label: string; value: Share | null }[]): string {
+  const points = shares.map((p) => ({ label: p.label, share: p.value, value: shareRatio(p.value) }));
   const left = 50, top = 30, plotW = 520, plotH = 200, w = left + plotW + 30, h = top + plotH + 40;
   const inset = 30; // keeps the first and last value labels clear of the axis
   const step = points.length > 1 ? (plotW - 2 * inset) / (points.length - 1) : 0;
@@ -133,25 +182,27 @@ export function lineChartSvg(title: string, points: { label: string; value: numb
     ? `<polyline fill="none" stroke="#e06666" stroke-width="2" points="${known.map((q) => `${x(q.i).toFixed(1)},${y(q.p.value!).toFixed(1)}`).join(' ')}"></polyline>`
     : '';
   const dots = known.map((q) => `<circle cx="${x(q.i).toFixed(1)}" cy="${y(q.p.value!).toFixed(1)}" r="3" fill="#e06666"></circle>`
-    + `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${esc(formatPercentVi(q.p.value, 1))}</text>`).join('');
+    + `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${esc(formatPercent(q.p.share))}</text>`).join('');
   const labels = points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 18}" text-anchor="middle" font-size="11">${esc(p.label)}</text>`).join('');
   return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
     + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>${grid}${line}${dots}${labels}</svg>`;
 }
 
-/** One self-contained HTML: the report's tables, the two charts as inline SVG, then the printable document. */
+/** One self-contained HTML: the printable document first, then its appendix (the working tables and the two charts). */
 export function renderReportHtml(r: Report, doc: DocModel): string {
-  const units = r.forms.flatMap((f) => f.units).map((u) => ({ label: u.name, value: u.installRate }));
-  const body = `<section class="report"><h1>${esc(T.title)}</h1><p>${esc(T.period(formatMonth(r.period)))}</p>`
+  const appendix = `<section class="appendix"><div class="head">${doc.appendix.map(paragraphHtml).join('')}</div>`
     + completenessTable(r)
     + `<h2>${esc(T.sectionTotals)}</h2>${r.forms.map(totalsTable).join('')}`
-    + `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTable).join('')}`
+    + `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTables).join('')}`
     + chaseTable(r)
-    + `<div>${barChartSvg(T.chartByUnit, units)}</div>`
-    + `<div>${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: p.installRate })))}</div>`
+    + `<h2>${esc(D.appendixCharts)}</h2>`
+    // One bar chart per form: a chart of every unit would be taller than a page.
+    + r.forms.filter((f) => f.units.length).map((f) => `<div class="chart">${barChartSvg(D.chartByUnit(T.chartByUnit, T.formName(f.form)),
+      f.units.map((u) => ({ label: u.name, value: u.installShare })))}</div>`).join('')
+    + `<div class="chart">${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: p.installShare })))}</div>`
     + measuredHtml(r)
-    + `</section>\n<div class="break"></div>\n${documentBody(doc)}`;
-  return page(doc.title, css(doc), body);
+    + `</section>`;
+  return page(doc.title, css(doc), `${documentBody(doc)}\n${appendix}`);
 }
 
 /** VNNIC's measured samples: per form that has them, the table and bars against the target line. */

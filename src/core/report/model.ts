@@ -7,6 +7,7 @@ import { dueBefore, deadlinePassed, endOfDay, formatDay, formatMonth, startOfDay
 import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
 import { measuredJson, measuredReport, type FormMeasured } from '../measured';
+import { share, type Share } from '../format';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -22,6 +23,8 @@ export interface UnitReport {
   /** Stock keys whose figure comes from an earlier period. */
   carried: string[];
   installRate: number | null;
+  /** staff_installed of staff_total: what every renderer formats the rate from. */
+  installShare: Share | null;
   /** Sheet rows of the period on the unit's tab that have errors. */
   invalidRows: number[];
 }
@@ -39,7 +42,7 @@ export interface IndicatorTotal {
   change: number | null;
 }
 
-export interface TrendPoint { month: Month; label: string; installRate: number | null; staffInstalled: number; staffTotal: number }
+export interface TrendPoint { month: Month; label: string; installRate: number | null; installShare: Share | null; staffInstalled: number; staffTotal: number }
 
 export interface ChaseItem {
   form: FormId;
@@ -66,6 +69,8 @@ export interface FormReport {
   completeness: number | null;
   timeliness: number | null;
   installRate: number | null;
+  /** The exact integers behind the three rates above: renderers format these (format.ts, the one number rule). */
+  shares: { completeness: Share | null; timeliness: Share | null; installRate: Share | null };
   indicators: IndicatorTotal[];
   units: UnitReport[];
   /** Form 03: codes of the units whose samples reached settings.sampleTarget this month. */
@@ -218,7 +223,7 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
       installed += s.staff_installed ?? 0;
       total += s.staff_total ?? 0;
     }
-    points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total });
+    points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), installShare: share(installed, total), staffInstalled: installed, staffTotal: total });
   }
   return points;
 }
@@ -263,6 +268,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       code: u.code, name: u.name, emails: u.emails.slice(), status, submittedAt: stamp, values: ordered,
       carried: stockKeys.filter((k) => carried.indexOf(k) >= 0),
       installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
+      installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0),
       invalidRows: invalidRows.map((r) => r.row).sort((a, b) => a - b),
     });
   }
@@ -306,6 +312,11 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     completeness: expected ? reported / expected : null,
     timeliness: expected ? onTime / expected : null,
     installRate: ratio4(current.staff_installed, current.staff_total),
+    shares: {
+      completeness: expected ? share(reported, expected) : null,
+      timeliness: expected ? share(onTime, expected) : null,
+      installRate: share(current.staff_installed, current.staff_total),
+    },
     indicators: totals, units,
     // The column held against `Chỉ tiêu mẫu đo mỗi tháng` is the form's `samples` (FORMS.md, Mã cột).
     sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
@@ -323,7 +334,7 @@ export function buildReport(v: Validation, period: Month, forms: readonly FormId
   const trend: TrendPoint[] = (reports[0]?.trend ?? []).map((p, i) => {
     let installed = 0, total = 0;
     for (const r of reports) { installed += r.trend[i].staffInstalled; total += r.trend[i].staffTotal; }
-    return { month: p.month, label: p.label, installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total };
+    return { month: p.month, label: p.label, installRate: ratio4(installed, total), installShare: share(installed, total), staffInstalled: installed, staffTotal: total };
   });
   return {
     period, today, startMonth: v.settings.startMonth, sampleTarget: v.settings.sampleTarget,

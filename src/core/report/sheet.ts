@@ -4,7 +4,7 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, monthOfYear, yearOf } from '../periods';
 import { asSheetText } from '../safety';
 import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatDateTime } from '../format';
+import { formatDateTime, shareRatio, type Share } from '../format';
 import type { FormReport, Report, UnitStatus } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
@@ -63,6 +63,8 @@ class Grid {
 }
 
 const num = (x: number | null, format: string = FORMAT.count) => (x === null ? { value: '', format: FORMAT.text } : { value: x, format });
+/** A rate cell holds the ratio its percentage shows (0.496), so `0.0%` displays what every other renderer prints. */
+const rate = (s: Share | null) => num(shareRatio(s), FORMAT.rate);
 
 export function reportSheet(r: Report, settings: Settings, generatedAt: Date): SheetLayout {
   const maxIndicators = Math.max(0, ...r.forms.map((f) => f.indicators.length));
@@ -83,7 +85,7 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
     g.add([
       { value: T.formName(f.form) }, { value: f.group }, { value: f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline },
       num(f.expected), num(f.reported), num(f.onTime), num(f.late), num(f.unknownTime), num(f.invalid.length), num(f.missing.length),
-      num(f.completeness, FORMAT.rate), num(f.timeliness, FORMAT.rate), num(f.installRate, FORMAT.rate),
+      rate(f.shares.completeness), rate(f.shares.timeliness), rate(f.shares.installRate),
     ]);
   }
   g.blank();
@@ -108,11 +110,11 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   g.texts(['', T.chartByUnit], { bold: true });
   const unitHeader = g.texts(T.chartUnitHeaders, { bold: true, background: HEADER_COLOR });
   const chartUnits = r.forms.flatMap((f) => f.units);
-  for (const u of chartUnits) g.add([{ value: u.code }, { value: u.name }, num(u.installRate, FORMAT.rate)]);
+  for (const u of chartUnits) g.add([{ value: u.code }, { value: u.name }, rate(u.installShare)]);
   g.blank();
   g.texts(['', T.chartTrend], { bold: true });
   const trendHeader = g.texts(T.chartTrendHeaders, { bold: true, background: HEADER_COLOR });
-  for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, num(p.installRate, FORMAT.rate), num(p.staffInstalled)]);
+  for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, rate(p.installShare), num(p.staffInstalled)]);
 
   const measured = measuredSection(g, r);
   const charts: ChartSpec[] = [
@@ -152,7 +154,7 @@ function unitsTable(g: Grid, f: FormReport, sampleTarget: number): void {
   for (const u of f.units) {
     g.add([
       { value: u.code }, { value: u.name }, { value: STATUS_LABEL[u.status] },
-      { value: u.submittedAt ? formatDateTime(u.submittedAt) : '' }, num(u.installRate, FORMAT.rate),
+      { value: u.submittedAt ? formatDateTime(u.submittedAt) : '' }, rate(u.installShare),
       ...f.indicators.map((i) => num(u.values[i.key] ?? null, i.decimal ? FORMAT.decimal : FORMAT.count)),
     ], { background: STATUS_COLOR[u.status] });
   }

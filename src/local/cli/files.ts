@@ -106,7 +106,8 @@ export async function writePdf(html: string, path: string): Promise<void> {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
     await writeAtomically(path, async (tmp) => {
-      await page.pdf({ path: tmp, format: 'A4', printBackground: true, margin: { top: '15mm', bottom: '15mm', left: '20mm', right: '15mm' } });
+      // The page's CSS sets each page's size and margins (A4 portrait for the document, landscape for its appendix).
+      await page.pdf({ path: tmp, format: 'A4', printBackground: true, preferCSSPageSize: true });
     });
   } finally {
     await browser.close();
