@@ -20,7 +20,7 @@ import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
 import { checkXlsxFile, formRowCount, openBook } from './cli/input';
 import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
 import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
-import { columnsText, count, planText, reportText, validationText } from './cli/print';
+import { columnsText, count, planText, reportNotes, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
 import { checkSamplesFile, useSamplesFile } from './cli/samples';
@@ -38,7 +38,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   demo: { seed: 'value', today: 'value', force: 'flag' },
   setup: { units: 'value', force: 'flag' },
   validate: { today: 'value', json: 'flag' },
-  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value' },
+  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value', date: 'value' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
   columns: { json: 'flag' },
 };
@@ -146,6 +146,7 @@ const report: Command = async (argv, io) => {
   const period = parsePeriod(a.values.period);
   const asked = parseForms(a.lists.form);
   const now = nowFrom(a.values.today, io);
+  const date = a.values.date === undefined ? undefined : dayOf(parseToday(a.values.date));
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);
@@ -162,13 +163,13 @@ const report: Command = async (argv, io) => {
   if (a.values.samples !== undefined) await useSamplesFile(a.values.samples, v, io);
   const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
-  else lines(io, reportText(r));
+  else lines(io, [...reportText(r), ...reportNotes(r, a.values.today === undefined && date === undefined, v.settings.signerName, out)]);
   if (out !== undefined) {
     const ext = extname(out).toLowerCase();
     if (ext === '.xlsx') {
       await writeReportXlsx(reportSheet(r, v.settings, now), out);
     } else {
-      const html = renderReportHtml(r, reportDocument(r, v.settings, today));
+      const html = renderReportHtml(r, reportDocument(r, v.settings, today, date));
       if (ext === '.html') {
         await writeAtomically(out, async (tmp) => { writeFileSync(tmp, html, 'utf8'); });
       } else {

@@ -56,13 +56,14 @@ export const CLI_HELP = {
   ].join('\n'),
   report: [
     'Cách dùng: ispeed report BOOK.xlsx --period MM/YYYY [--form MÃ] [--today YYYY-MM-DD] [--json]',
-    '                      [--out FILE.xlsx|FILE.html|FILE.pdf] [--samples FILE.xlsx|FILE.csv]',
+    '                      [--out FILE.xlsx|FILE.html|FILE.pdf] [--samples FILE.xlsx|FILE.csv] [--date YYYY-MM-DD]',
     '',
     'Báo cáo tổng hợp của một kỳ: đơn vị đúng hạn, muộn, chưa nộp; tổng các chỉ tiêu.',
     '',
     '  --period MM/YYYY     kỳ báo cáo (bắt buộc), từ "Kỳ bắt đầu" trong Cấu hình đến tháng hiện tại',
     '  --form MÃ            chỉ biểu mẫu có mã này, ví dụ 03 (có thể lặp lại; mặc định: mọi biểu mẫu)',
     '  --today YYYY-MM-DD   ngày lập báo cáo (mặc định: hôm nay)',
+    '  --date YYYY-MM-DD    ngày ghi trên văn bản (mặc định: ngày lập báo cáo)',
     '  --json               kết quả dạng JSON',
     '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng);',
     '                       không bao giờ ghi đè BOOK.xlsx',
@@ -202,6 +203,9 @@ export const CLI_VALIDATE = {
 
 export const CLI_REPORT = {
   title: (period: string, today: string) => `BÁO CÁO TỔNG HỢP KỲ ${period} (lập ngày ${today})`,
+  datedToday: (today: string) =>
+    `Lưu ý: số liệu tổng hợp đến ngày ${today} (hôm nay) và văn bản đề ngày ${today}; dùng --today YYYY-MM-DD để tổng hợp đến ngày khác, --date YYYY-MM-DD để ghi ngày khác trên văn bản.`,
+  noSigner: 'Lưu ý: chưa có "Người ký" trong trang Cấu hình; văn bản để dòng trống để ghi họ tên người ký.',
   form: (tab: string, group: string) => `${tab} (${group})`,
   due: (day: string | null) => (day ? `  Hạn nộp: trước ngày ${day}` : '  Kỳ này không có hạn nộp.'),
   counts: (expected: number, reported: number, onTime: number, late: number, unknownTime: number) =>

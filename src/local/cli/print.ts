@@ -2,7 +2,7 @@
 import type { Validation } from '../../core/model';
 import type { Report } from '../../core/report/model';
 import type { ReminderPlan } from '../../core/reminders';
-import { formatDay, formatMonth } from '../../core/periods';
+import { formatDay, formatMonth, monthOfDay } from '../../core/periods';
 import { formatNumberVi, formatPercent } from '../../core/format';
 import { CLI_COLUMNS, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
 import type { FormColumns } from '../../core/forms/columns';
@@ -42,6 +42,14 @@ export function reportText(r: Report): string[] {
     }
   }
   return lines;
+}
+
+/** What a reader of the document should know: it is dated today when no day was given, and who signs it. */
+export function reportNotes(r: Report, datedByClock: boolean, signerName: string, out: string | undefined): string[] {
+  const notes: string[] = [];
+  if (datedByClock && r.period < monthOfDay(r.today)) notes.push(CLI_REPORT.datedToday(formatDay(r.today)));
+  if (out && /\.(html|pdf)$/i.test(out) && !signerName.trim()) notes.push(CLI_REPORT.noSigner);
+  return notes.length ? ['', ...notes] : [];
 }
 
 export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<string, string>, tabs: Map<string, string>): string[] {
