@@ -59,8 +59,11 @@ describe('createReportDocument', () => {
     expect(header.borderWidth).toBe(0);
     const [left, right] = header.rows[0].cells;
     const leftParas = left.paragraphs(), rightParas = right.paragraphs();
-    expect(leftParas[0].text).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH GIA LAI');
-    expect(all(leftParas[0], 'bold')).toBe(true);
+    // Issue 12: the superior body (not bold) above the issuing body, broken between its word groups, then a short rule.
+    expect(leftParas.map((p) => p.text).slice(0, 3)).toEqual(['UBND TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI']);
+    expect(all(leftParas[0], 'bold')).toBe(false);
+    expect(all(leftParas[1], 'bold') && all(leftParas[2], 'bold')).toBe(true);
+    expect(leftParas[3].text).toMatch(/^_{5,}$/);
     expect(rightParas.map((p) => p.text)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Gia Lai, ngày 20 tháng 8 năm 2024']);
     expect(all(rightParas[0], 'bold')).toBe(true);
     expect(all(rightParas[0], 'underline')).toBe(false);
@@ -93,10 +96,11 @@ describe('createReportDocument', () => {
   test('the figures of the example appear in the body and in the tables, with bold table headers', () => {
     const { doc } = makeDoc();
     const plain = doc.toPlain();
-    expect(plain).toContain('49,19% (305/620 người)');
-    expect(plain).toContain('2/4 đơn vị đã gửi báo cáo hợp lệ (đạt 50%)');
+    // Issue 12 (items 6 and 8): one-decimal percentages, the figures before what they count.
+    expect(plain).toContain('305/620 cán bộ, công chức, viên chức, người lao động đã cài đặt ứng dụng i-Speed, đạt 49,2%');
+    expect(plain).toContain('2/4 đơn vị đã gửi báo cáo hợp lệ, đạt 50,0%');
     expect(plain).toContain('11 | Số mẫu đo i-Speed trên địa bàn (trong kỳ) | 640 | 1.390');
-    expect(plain).toContain('1 | Thành phố Pleiku | Đúng hạn | 56,67%');
+    expect(plain).toContain('1 | Thành phố Pleiku | Đúng hạn | 56,7%');
     const tables = doc.body.children.filter((c): c is MemTable => c.kind === 'TABLE');
     expect(tables).toHaveLength(4); // header, totals, units, footer
     const totals = tables[1];

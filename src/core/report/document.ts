@@ -226,7 +226,6 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
         line({ text: D.number(neutralize(settings.docSymbol)) })],
       [line({ text: D.motto, bold: true }, 12),
         { ...line({ text: D.mottoSub, bold: true }, 13), ruleUnder: true },
-        para('', 'center', 8, false),
         line({ text: placeDateLine(neutralize(settings.place), date), italic: true }, 13)],
     ],
   });

@@ -4,15 +4,16 @@ import { formatDay, formatMonth } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';
-import { formatDateTime, formatNumberVi, formatPercent, shareRatio, type Share } from '../format';
+import { formatDateTime, formatNumberVi, formatPercent, share, shareRatio, type Share } from '../format';
 import type { FormReport, IndicatorTotal, Report } from './model';
 import { STATUS_COLOR } from './sheet';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
 function css(doc: DocModel): string {
   const m = doc.page.marginsMm;
-  return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
-  @top-center { content: counter(page); font-family: ${doc.fontFamily}; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
+  return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+/* Page numbers centred in the top margin from page 2 on (Decree 30/2020: the first page shows none). */
+@page { @top-center { content: counter(page); font-family: ${doc.fontFamily}; font-size: 13pt; vertical-align: bottom; padding-bottom: 4mm; } }
 @page :first { @top-center { content: none; } }
 /* The working tables are wide: they print on landscape pages of their own (a named page). */
 @page appendix { size: A4 landscape; margin: 20mm 15mm 15mm 20mm; }
@@ -22,6 +23,7 @@ body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-heig
 .doc p.nowrap { white-space: pre; margin: 0; }
 .doc p.rule { margin: 1pt auto 4pt; height: 0; border-top: 1px solid #000; }
 .doc span.ruled { border-bottom: 1px solid #000; padding-bottom: 1pt; }
+.doc p.nowrap:has(span.ruled) { margin-bottom: 8pt; }
 .doc table.cols { width: 100%; border-collapse: collapse; margin: 0 0 12pt; }
 .doc table.cols td { vertical-align: top; padding: 0; border: none; }
 .doc table.cols td p { margin: 0 0 2pt; }
@@ -199,7 +201,7 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
     // One bar chart per form: a chart of every unit would be taller than a page.
     + r.forms.filter((f) => f.units.length).map((f) => `<div class="chart">${barChartSvg(D.chartByUnit(T.chartByUnit, T.formName(f.form)),
       f.units.map((u) => ({ label: u.name, value: u.installShare })))}</div>`).join('')
-    + `<div class="chart">${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: p.installShare })))}</div>`
+    + `<div class="chart">${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })))}</div>`
     + measuredHtml(r)
     + `</section>`;
   return page(doc.title, css(doc), `${documentBody(doc)}\n${appendix}`);

@@ -42,7 +42,7 @@ export interface IndicatorTotal {
   change: number | null;
 }
 
-export interface TrendPoint { month: Month; label: string; installRate: number | null; installShare: Share | null; staffInstalled: number; staffTotal: number }
+export interface TrendPoint { month: Month; label: string; installRate: number | null; staffInstalled: number; staffTotal: number }
 
 export interface ChaseItem {
   form: FormId;
@@ -223,7 +223,7 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
       installed += s.staff_installed ?? 0;
       total += s.staff_total ?? 0;
     }
-    points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), installShare: share(installed, total), staffInstalled: installed, staffTotal: total });
+    points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total });
   }
   return points;
 }
@@ -334,7 +334,7 @@ export function buildReport(v: Validation, period: Month, forms: readonly FormId
   const trend: TrendPoint[] = (reports[0]?.trend ?? []).map((p, i) => {
     let installed = 0, total = 0;
     for (const r of reports) { installed += r.trend[i].staffInstalled; total += r.trend[i].staffTotal; }
-    return { month: p.month, label: p.label, installRate: ratio4(installed, total), installShare: share(installed, total), staffInstalled: installed, staffTotal: total };
+    return { month: p.month, label: p.label, installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total };
   });
   return {
     period, today, startMonth: v.settings.startMonth, sampleTarget: v.settings.sampleTarget,

@@ -4,7 +4,7 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, monthOfYear, yearOf } from '../periods';
 import { asSheetText } from '../safety';
 import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatDateTime, shareRatio, type Share } from '../format';
+import { formatDateTime, share, shareRatio, type Share } from '../format';
 import type { FormReport, Report, UnitStatus } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
@@ -114,7 +114,7 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   g.blank();
   g.texts(['', T.chartTrend], { bold: true });
   const trendHeader = g.texts(T.chartTrendHeaders, { bold: true, background: HEADER_COLOR });
-  for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, rate(p.installShare), num(p.staffInstalled)]);
+  for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, rate(share(p.staffInstalled, p.staffTotal)), num(p.staffInstalled)]);
 
   const measured = measuredSection(g, r);
   const charts: ChartSpec[] = [

@@ -15,6 +15,13 @@
 // - A new page is US Letter, 612 x 792 pt, with 72 pt (1 inch) margins (Google Docs' default page setup).
 // - After saveAndClose, content edits throw `Document is closed, its contents cannot be updated.`; getId/getUrl/getName
 //   keep working.
+// - setAttributes(style) takes an object keyed by DocumentApp.Attribute names [Google's Attribute reference, whose example
+//   is Text.setAttributes(0, 4, style)]. Which element takes which attribute follows that page's table: rich-text
+//   attributes (BOLD, ITALIC, UNDERLINE, FONT_FAMILY, FONT_SIZE) on Text and on a Paragraph's text; HORIZONTAL_ALIGNMENT and
+//   INDENT_FIRST_LINE on paragraphs; PADDING_* on table cells; BORDER_WIDTH/BORDER_COLOR on tables. Anything else, or an
+//   attribute on an element the table does not give it to, is refused here: whether the real service cascades it (a
+//   row's padding to its cells, say) is not documented, so callers must not rely on it.
+// - Table.setColumnWidth(columnIndex, width) in points [Google's Table reference].
 // Unverified, designed so either behaviour is safe for callers:
 // - appendParagraph copies the previous paragraph's alignment, first-line indent and text attributes (one report of a
 //   real run: new paragraphs came out bold after a bold one). Callers must set every attribute they rely on.
@@ -153,13 +160,36 @@ abstract class MemContainer extends MemElement {
   }
 }
 
+// ---------------------------------------------------------------- Attributes
+const TEXT_ATTRS: Record<string, keyof CharAttrs> = { BOLD: 'bold', ITALIC: 'italic', UNDERLINE: 'underline', FONT_FAMILY: 'fontFamily', FONT_SIZE: 'fontSize' };
+const PADDINGS: Record<string, 'top' | 'bottom' | 'left' | 'right'> = { PADDING_TOP: 'top', PADDING_BOTTOM: 'bottom', PADDING_LEFT: 'left', PADDING_RIGHT: 'right' };
+
+/** The style object's entries, each checked: an attribute the element does not take, or a bad value, throws. */
+function attributes(where: string, style: unknown, allowed: string[]): Array<[string, unknown]> {
+  if (!style || typeof style !== 'object' || Array.isArray(style)) throw new GasException('Invalid argument: attributes');
+  const entries = Object.entries(style as Record<string, unknown>);
+  for (const [k, v] of entries) {
+    if (!(k in Attribute)) throw new GasException(`Invalid argument: attributes (${k})`);
+    if (allowed.indexOf(k) < 0) throw new GasException(`${where}.setAttributes: attribute ${k} is not supported by the local runtime on this element.`);
+    const bad = (k === 'BOLD' || k === 'ITALIC' || k === 'UNDERLINE') ? typeof v !== 'boolean'
+      : k === 'FONT_SIZE' ? !(typeof v === 'number' && v > 0)
+        : k === 'FONT_FAMILY' || k === 'BORDER_COLOR' ? typeof v !== 'string'
+          : k === 'HORIZONTAL_ALIGNMENT' ? ALIGNMENTS.indexOf(String(v)) < 0
+            : !(typeof v === 'number' && isFinite(v) && v >= 0);
+    if (bad) throw new GasException(`Invalid argument: ${k}`);
+  }
+  return entries;
+}
+const textAttrs = (entries: Array<[string, unknown]>): Partial<CharAttrs> =>
+  Object.fromEntries(entries.filter(([k]) => k in TEXT_ATTRS).map(([k, v]) => [TEXT_ATTRS[k], v]));
+
 // ---------------------------------------------------------------- Text
 interface Segment { p: MemParagraph; from: number; to: number }
 
 /** A rich-text view over one or more paragraph stretches; offsets run across them with one '\n' between paragraphs. */
 export class MemText implements Pick<GText, 'getText' | 'getType' | 'editAsText' | 'appendText' | 'deleteText' | 'setText'
   | 'setBold' | 'setItalic' | 'setUnderline' | 'setFontFamily' | 'setFontSize' | 'isBold' | 'isItalic' | 'isUnderline'
-  | 'getFontFamily' | 'getFontSize' | 'getTextAttributeIndices'> {
+  | 'getFontFamily' | 'getFontSize' | 'getTextAttributeIndices' | 'setAttributes'> {
   private constructor(private doc: MemDocument, private segs: () => Segment[]) {}
   static over(doc: MemDocument, paragraphs: () => MemParagraph[]): GText {
     return new MemText(doc, () => paragraphs().map((p) => ({ p, from: 0, to: p.text.length }))) as unknown as GText;
@@ -188,6 +218,23 @@ export class MemText implements Pick<GText, 'getText' | 'getType' | 'editAsText'
     if (!Number.isInteger(start) || start < 0 || start >= n) throw new GasException(`Index (${start}) must be less than the content length (${n}).`);
     if (!Number.isInteger(end) || end >= n) throw new GasException(`Index (${end}) must be less than the content length (${n}).`);
     if (end < start) throw new GasException('Invalid argument: endOffsetInclusive');
+  }
+  /** setAttributes(style) or setAttributes(start, endInclusive, style): rich-text attributes only. */
+  setAttributes(...args: [object] | [number, number, object]): GText {
+    const out = this.self('setAttributes');
+    const ranged = args.length >= 3;
+    const attrs = textAttrs(attributes('Text', ranged ? args[2] : args[0], Object.keys(TEXT_ATTRS)));
+    if (ranged) {
+      const start = Number(args[0]), end = Number(args[1]);
+      this.checkRange(start, end);
+      this.positions().slice(start, end + 1).forEach((pos) => { if (pos) pos.p.chars[pos.i] = { ...pos.p.chars[pos.i], ...attrs }; });
+    } else {
+      for (const seg of this.segs()) {
+        for (let i = seg.from; i < seg.to; i++) seg.p.chars[i] = { ...seg.p.chars[i], ...attrs };
+        if (seg.from === 0 && seg.to === seg.p.text.length) seg.p.base = { ...seg.p.base, ...attrs };
+      }
+    }
+    return out;
   }
   private apply(m: string, args: unknown[], key: keyof CharAttrs): GText {
     const ranged = args.length >= 3;
@@ -270,7 +317,7 @@ const sameAttrs = (a: CharAttrs, b: CharAttrs) => a.bold === b.bold && a.italic 
 // ---------------------------------------------------------------- Paragraph
 export class MemParagraph extends MemElement implements Pick<GParagraph, 'getText' | 'setText' | 'getType' | 'getParent'
   | 'setAlignment' | 'getAlignment' | 'setIndentFirstLine' | 'getIndentFirstLine' | 'editAsText' | 'appendText' | 'removeFromParent'
-  | 'asParagraph' | 'getNextSibling' | 'getPreviousSibling' | 'clear' | 'getNumChildren'> {
+  | 'asParagraph' | 'getNextSibling' | 'getPreviousSibling' | 'clear' | 'getNumChildren' | 'setAttributes'> {
   text = '';
   chars: CharAttrs[] = [];
   /** What new text gets (the paragraph's own text style). */
@@ -332,11 +379,27 @@ export class MemParagraph extends MemElement implements Pick<GParagraph, 'getTex
     return this as unknown as GParagraph;
   }
   getIndentFirstLine(): number { this.hit('getIndentFirstLine'); return this.indentFirstLine ?? 0; }
+  /** The paragraph's own attributes and its text's (Google's guide styles a paragraph this way). */
+  setAttributes(attributes_: object): GParagraph {
+    this.edit('setAttributes');
+    const entries = attributes('Paragraph', attributes_, [...Object.keys(TEXT_ATTRS), 'HORIZONTAL_ALIGNMENT', 'INDENT_FIRST_LINE']);
+    for (const [k, v] of entries) {
+      if (k === 'HORIZONTAL_ALIGNMENT') this.alignment = String(v);
+      if (k === 'INDENT_FIRST_LINE') this.indentFirstLine = v as number;
+    }
+    const attrs = textAttrs(entries);
+    this.chars = this.chars.map((c) => ({ ...c, ...attrs }));
+    this.base = { ...this.base, ...attrs };
+    return this as unknown as GParagraph;
+  }
 }
 
 // ---------------------------------------------------------------- Table
 export class MemTableCell extends MemContainer implements Pick<GTableCell, 'getText' | 'setText' | 'editAsText' | 'getChild'
-  | 'getNumChildren' | 'appendParagraph' | 'getType' | 'getParentRow' | 'getParentTable' | 'asTableCell' | 'getChildIndex'> {
+  | 'getNumChildren' | 'appendParagraph' | 'getType' | 'getParentRow' | 'getParentTable' | 'asTableCell' | 'getChildIndex'
+  | 'setAttributes' | 'getPaddingTop' | 'getPaddingBottom' | 'getPaddingLeft' | 'getPaddingRight'> {
+  /** Padding in points; null until set (Docs' default applies). */
+  padding: { top: number | null; bottom: number | null; left: number | null; right: number | null } = { top: null, bottom: null, left: null, right: null };
   constructor(doc: MemDocument, text: string) {
     super(doc, 'TABLE_CELL');
     this.newParagraph(text);
@@ -354,6 +417,16 @@ export class MemTableCell extends MemContainer implements Pick<GTableCell, 'getT
   }
   getParentRow(): GTableRow { this.hit('getParentRow'); return this.parent as unknown as GTableRow; }
   getParentTable(): GTable { this.hit('getParentTable'); return (this.parent?.parent ?? null) as unknown as GTable; }
+  /** Cell attributes only (padding): text attributes go on the cell's paragraphs or Text. */
+  setAttributes(attributes_: object): GTableCell {
+    this.edit('setAttributes');
+    for (const [k, v] of attributes('TableCell', attributes_, Object.keys(PADDINGS))) this.padding[PADDINGS[k]] = v as number;
+    return this as unknown as GTableCell;
+  }
+  getPaddingTop(): number { this.hit('getPaddingTop'); return this.padding.top as number; }
+  getPaddingBottom(): number { this.hit('getPaddingBottom'); return this.padding.bottom as number; }
+  getPaddingLeft(): number { this.hit('getPaddingLeft'); return this.padding.left as number; }
+  getPaddingRight(): number { this.hit('getPaddingRight'); return this.padding.right as number; }
 }
 
 export class MemTableRow extends MemContainer implements Pick<GTableRow, 'getNumCells' | 'getCell' | 'getText' | 'editAsText'
@@ -370,8 +443,10 @@ export class MemTableRow extends MemContainer implements Pick<GTableRow, 'getNum
 
 export class MemTable extends MemContainer implements Pick<GTable, 'getNumRows' | 'getRow' | 'getCell' | 'setBorderWidth'
   | 'getBorderWidth' | 'setBorderColor' | 'getBorderColor' | 'editAsText' | 'getText' | 'getType' | 'removeFromParent'
-  | 'getNumChildren' | 'getChild' | 'asTable'> {
+  | 'getNumChildren' | 'getChild' | 'asTable' | 'setColumnWidth' | 'getColumnWidth'> {
   borderWidth = 1;
+  /** Column widths in points; a missing one is Docs' even share of the page. */
+  columnWidths: Array<number | null> = [];
   borderColor = '#000000';
   constructor(doc: MemDocument, cells: string[][]) {
     super(doc, 'TABLE');
@@ -395,6 +470,15 @@ export class MemTable extends MemContainer implements Pick<GTable, 'getNumRows' 
   getBorderWidth(): number { this.hit('getBorderWidth'); return this.borderWidth; }
   setBorderColor(color: string): GTable { this.edit('setBorderColor'); this.borderColor = String(color); return this as unknown as GTable; }
   getBorderColor(): string { this.hit('getBorderColor'); return this.borderColor; }
+  setColumnWidth(columnIndex: number, width: number): GTable {
+    this.edit('setColumnWidth');
+    const columns = this.rows[0]?.cells.length ?? 0;
+    if (!(Number.isInteger(columnIndex) && columnIndex >= 0 && columnIndex < columns)) throw new GasException(`Child index (${columnIndex}) must be less than the number of child elements (${columns}).`);
+    if (!(typeof width === 'number' && isFinite(width) && width > 0)) throw new GasException('Invalid argument: width');
+    this.columnWidths[columnIndex] = width;
+    return this as unknown as GTable;
+  }
+  getColumnWidth(columnIndex: number): number { this.hit('getColumnWidth'); return this.columnWidths[columnIndex] ?? (null as unknown as number); }
 }
 
 // ---------------------------------------------------------------- Body
@@ -500,11 +584,18 @@ export class MemDocument implements Pick<GDocument, 'getBody' | 'getId' | 'getNa
       const style = [p.alignment ? `text-align:${p.alignment.toLowerCase()}` : '', p.indentFirstLine ? `text-indent:${p.indentFirstLine}pt` : ''].filter(Boolean).join(';');
       return `<p${style ? ` style="${style}"` : ''}>${p.runs().map(run).join('')}</p>`;
     };
+    const cellStyle = (t: MemTable, c: MemTableCell, i: number) => {
+      const w = t.columnWidths[i], pad = c.padding;
+      const parts = [w ? `width:${w}pt` : '', ...(['top', 'bottom', 'left', 'right'] as const).map((k) => (pad[k] === null ? '' : `padding-${k}:${pad[k]}pt`))].filter(Boolean);
+      return parts.length ? ` style="${parts.join(';')}"` : '';
+    };
     const block = (el: MemElement): string => el instanceof MemTable
-      ? `<table border="${el.borderWidth}">${el.rows.map((r) => `<tr>${r.cells.map((c) => `<td>${c.children.map(block).join('')}</td>`).join('')}</tr>`).join('')}</table>`
+      ? `<table border="${el.borderWidth}">${el.rows.map((r) => `<tr>${r.cells.map((c, i) => `<td${cellStyle(el, c, i)}>${c.children.map(block).join('')}</td>`).join('')}</tr>`).join('')}</table>`
       : para(el as MemParagraph);
     const p = this.body.page;
-    return `<body data-page="${p.width}x${p.height}" data-margins="${p.top} ${p.right} ${p.bottom} ${p.left}">${this.body.children.map(block).join('\n')}</body>`;
+    // Docs keeps runs of spaces (`Số:      /BC-STTTT`) and puts no space around a paragraph inside a table cell.
+    const style = '<style>p{white-space:pre-wrap}td p{margin:0}</style>';
+    return `<body data-page="${p.width}x${p.height}" data-margins="${p.top} ${p.right} ${p.bottom} ${p.left}">${style}${this.body.children.map(block).join('\n')}</body>`;
   }
 }
 

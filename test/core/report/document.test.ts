@@ -25,10 +25,15 @@ describe('printable document (Decree 30/2020)', () => {
     const head = doc.blocks[0];
     expect(head.kind).toBe('columns');
     if (head.kind !== 'columns') return;
-    expect(head.cells[0].map(textOf)).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH GIA LAI', 'Số:      /BC-STTTT']);
-    expect(head.cells[0][0].runs[0].bold).toBe(true);
+    // Issue 12: the superior body above the issuing body, whose name breaks between word groups, then a short rule.
+    expect(head.cells[0].map(textOf)).toEqual(['UBND TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI', '', 'Số:      /BC-STTTT']);
+    expect(head.cells[0][0].runs[0].bold).toBeFalsy();
+    expect(head.cells[0][1].runs[0].bold).toBe(true);
+    expect(head.cells[0][2].runs[0].bold).toBe(true);
+    expect(head.cells[0][3].ruleMm).toBeGreaterThan(0);
     expect(head.cells[1].map(textOf)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Gia Lai, ngày 05 tháng 8 năm 2024']);
-    expect(head.cells[1][1].runs[0]).toMatchObject({ bold: true, underline: true });
+    expect(head.cells[1][1].runs[0]).toMatchObject({ bold: true });
+    expect(head.cells[1][1].ruleUnder).toBe(true);
     expect(head.cells[1][2].runs[0].italic).toBe(true);
   });
 
@@ -42,11 +47,12 @@ describe('printable document (Decree 30/2020)', () => {
     expect(title.align).toBe('center');
     expect(title.runs[0].bold).toBe(true);
     const all = paragraphs(doc).map(textOf).join('\n');
-    expect(all).toContain('2/4 đơn vị đã gửi báo cáo hợp lệ (đạt 50%)');
-    expect(all).toContain('1 đơn vị gửi đúng hạn (25%), 1 đơn vị gửi trễ hạn');
+    // Issue 12 (items 6 and 8): one-decimal percentages, the figure before what it counts.
+    expect(all).toContain('2/4 đơn vị đã gửi báo cáo hợp lệ, đạt 50,0%');
+    expect(all).toContain('1 đơn vị gửi đúng hạn (25,0%), 1 đơn vị gửi trễ hạn');
     expect(all).toContain('Thị xã An Khê, Huyện Kông Chro');
-    expect(all).toContain('49,19% (305/620 người)');
-    expect(all).toContain('số người dân được hướng dẫn cài đặt 340 (lũy kế 750)');
+    expect(all).toContain('305/620 cán bộ, công chức, viên chức, người lao động đã cài đặt ứng dụng i-Speed, đạt 49,2%.');
+    expect(all).toContain('340 người dân được hướng dẫn cài đặt (lũy kế 750)');
     expect(all).toContain('Có 1/4 đơn vị đạt chỉ tiêu 300 mẫu đo i-Speed trong tháng (Thành phố Pleiku).');
   });
 
