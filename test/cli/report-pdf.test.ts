@@ -1,0 +1,161 @@
+// The printed report as a reader holds it: the PDF Chromium prints from the demo workbook, read back page by page.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeDemoWorkbook, DEMO_TODAY } from '../../src/local/demo';
+import { validateWorkbook } from '../../src/core/validate';
+import { buildReport } from '../../src/core/report/model';
+import { reportDocument, renderReportHtml } from '../../src/core/report/document';
+import { writePdf } from '../../src/local/cli/files';
+import { TAB } from '../../src/core/forms/schema';
+import { FORM_IDS } from '../../src/core/types';
+import { dayOf, formatDay, month } from '../../src/core/periods';
+import { formatDateTime } from '../../src/core/format';
+import type { Report } from '../../src/core/report/model';
+import { artifactDir, run } from './run';
+
+const dir = artifactDir('report-pdf');
+const pdftotext = (file: string, page: number, raw = false) =>
+  execFileSync('pdftotext', [...(raw ? ['-raw'] : ['-layout']), '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+const pageSize = (file: string, page: number) => {
+  const m = /size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), file], { encoding: 'utf8' }))!;
+  return { w: Number(m[1]), h: Number(m[2]) };
+};
+/** Lines of a page with runs of spaces squeezed, so a line reads as a reader sees it. */
+const linesOf = (text: string) => text.split('\n').map((l) => l.trim().replace(/\s{2,}/g, '  ')).filter(Boolean);
+
+async function printed(name: string, forms: string[], signerName: string): Promise<{ file: string; report: Report; pages: string[] }> {
+  const book = makeDemoWorkbook({ today: DEMO_TODAY });
+  const settings = book[TAB.settings];
+  const at = settings.findIndex((r) => r[0] === 'Người ký');
+  if (at >= 0) settings[at][1] = signerName; else settings.push(['Người ký', signerName]);
+  const v = validateWorkbook(book, DEMO_TODAY);
+  const report = buildReport(v, month(2024, 7), forms as never, dayOf(DEMO_TODAY));
+  const file = join(dir, `${name}.pdf`);
+  await writePdf(renderReportHtml(report, reportDocument(report, v.settings, dayOf(DEMO_TODAY))), file);
+  // The pages as pictures beside the PDF, for a person to look at.
+  execFileSync('pdftoppm', ['-r', '60', '-png', file, join(dir, name)]);
+  const pages = Array.from({ length: pageCount(file) }, (_, i) => pdftotext(file, i + 1));
+  return { file, report, pages };
+}
+
+describe('the printed report (form 03, demo workbook, 07/2024)', () => {
+  let out: Awaited<ReturnType<typeof printed>>;
+  beforeAll(async () => { out = await printed('form-03', ['03'], 'Nguyễn Văn An'); }, 60000);
+
+  test('the document comes first; the working tables follow as its Phụ lục', () => {
+    const first = out.pages[0];
+    expect(first).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(first).toContain('BÁO CÁO');
+    const signed = out.pages.findIndex((p) => p.includes('Nơi nhận:'));
+    const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
+    expect(signed).toBeGreaterThan(-1);
+    expect(appendix).toBeGreaterThan(signed);
+    expect(out.pages[appendix].replace(/\s+/g, ' ')).toContain('(Kèm theo Báo cáo số /BC-STTTT ngày 20 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)');
+    // Every working table is after the appendix heading, none before it.
+    for (const heading of [/^\s*I\. TÌNH HÌNH GỬI BÁO CÁO\s*$/m, /III\. CHI TIẾT THEO ĐƠN VỊ/, /IV\. ĐƠN VỊ CẦN ĐÔN ĐỐC/]) {
+      expect(out.pages.findIndex((p) => heading.test(p))).toBeGreaterThanOrEqual(appendix);
+    }
+  });
+
+  test('the appendix is on landscape pages, the document on portrait A4', () => {
+    const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
+    for (let i = 0; i < out.pages.length; i++) {
+      const { w, h } = pageSize(out.file, i + 1);
+      expect([i + 1, i < appendix ? w < h : w > h]).toEqual([i + 1, true]);
+      expect(Math.round(Math.max(w, h))).toBe(842); // A4: 297 mm
+    }
+  });
+
+  test('no blank page: every page holds more than its number', () => {
+    out.pages.forEach((p, i) => {
+      const text = p.replace(/\s+/g, ' ').trim();
+      expect([i + 1, text.replace(new RegExp(`^${i + 1}\\b`), '').trim().length > 20]).toEqual([i + 1, true]);
+    });
+  });
+
+  test('page numbers from page 2, none on page 1', () => {
+    expect(linesOf(out.pages[0])[0]).not.toMatch(/^\d+$/);
+    out.pages.slice(1).forEach((p, i) => expect(linesOf(p)[0]).toBe(String(i + 2)));
+  });
+
+  test('the header lines as Decree 30 lays them out, the body\'s name broken between its word groups', () => {
+    const lines = linesOf(out.pages[0]);
+    expect(lines[0]).toMatch(/^UBND TỈNH GIA LAI {2}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
+    expect(lines[1]).toMatch(/^SỞ THÔNG TIN VÀ TRUYỀN THÔNG {2}Độc lập - Tự do - Hạnh phúc$/);
+    expect(lines).toContain('TỈNH GIA LAI');
+    expect(lines).toContain('Gia Lai, ngày 20 tháng 8 năm 2024');
+    expect(lines.some((l) => /^Số: +\/BC-STTTT$/.test(l))).toBe(true);
+  });
+
+  test('the signature block is whole on one page, with the signer\'s name', () => {
+    const page = out.pages.find((p) => p.includes('Nơi nhận:'))!;
+    for (const line of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', '- Lưu: VT.']) expect(page).toContain(line);
+  });
+
+  test('no unit name, code or submission date is broken inside the appendix tables', () => {
+    const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
+    const raw = out.pages.map((_, i) => (i >= appendix ? pdftotext(out.file, i + 1, true) : '')).join('\n');
+    const tokens = raw.split(/\s+/);
+    const units = out.report.forms.flatMap((f) => f.units);
+    expect(units.length).toBe(17);
+    for (const u of units) {
+      // Each name appears whole on a line at least once (its row in a per-unit table); the code too.
+      expect([u.name, raw.split('\n').some((l) => l.includes(u.name))]).toEqual([u.name, true]);
+      expect([u.code, tokens.includes(u.code)]).toEqual([u.code, true]);
+      if (u.submittedAt) {
+        const [date, time] = formatDateTime(u.submittedAt).split(' ');
+        expect([date, tokens.includes(date)]).toEqual([date, true]);
+        expect([time, tokens.includes(time)]).toEqual([time, true]);
+      }
+    }
+    // What the old layout printed: a code, a header word and a date cut inside.
+    expect(raw).not.toMatch(/CBCCV\s+C\b|\/202\s+4\b/);
+  });
+});
+
+test('all four forms print with no blank page and the document first', async () => {
+  const out = await printed('all-forms', [...FORM_IDS], '');
+  const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
+  expect(out.pages.findIndex((p) => p.includes('Nơi nhận:'))).toBe(appendix - 1);
+  for (const p of out.pages) expect(p.replace(/\s+/g, ' ').trim().length).toBeGreaterThan(20);
+  // No signer in the settings: a visible line to write the name by hand.
+  expect(out.pages[appendix - 1]).toMatch(/…{10,}/);
+  expect(readdirSync(dir).filter((f) => f.startsWith('all-forms') && f.endsWith('.png')).length).toBe(out.pages.length);
+}, 60000);
+
+describe('the document date (--date) and the data date (--today)', () => {
+  test('--date sets the date on the document; the intro keeps the day the figures stand at', async () => {
+    const book = join(dir, 'demo.xlsx');
+    if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
+    const html = join(dir, 'dated.html');
+    const r = await run(['report', book, '--period', '07/2024', '--form', '03', '--today', '2024-08-20', '--date', '2024-08-23', '--out', html]);
+    expect(r.code).toBe(0);
+    const text = require('node:fs').readFileSync(html, 'utf8') as string;
+    expect(text).toContain('Gia Lai, ngày 23 tháng 8 năm 2024');
+    expect(text).toContain('(số liệu tổng hợp đến ngày 20/08/2024)');
+    expect(text).toContain('ngày 23 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)');
+    expect(r.stdout).not.toContain('hôm nay');
+  });
+
+  test('without --today, a past period\'s report says it is dated today', async () => {
+    const book = join(dir, 'demo.xlsx');
+    if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
+    const now = new Date(Date.UTC(2024, 10, 5, 3)); // 05/11/2024 10:00 in Gia Lai
+    const r = await run(['report', book, '--period', '07/2024', '--form', '03'], now);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`số liệu tổng hợp đến ngày ${formatDay('2024-11-05')} (hôm nay) và văn bản đề ngày 05/11/2024`);
+    expect(r.stdout).toContain('--date YYYY-MM-DD');
+    const current = await run(['report', book, '--period', '11/2024', '--form', '03'], now);
+    expect(current.stdout).not.toContain('(hôm nay)');
+  });
+
+  test('a bad --date is refused with the date message', async () => {
+    const book = join(dir, 'demo.xlsx');
+    if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
+    const r = await run(['report', book, '--period', '07/2024', '--date', '2024-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2024-02-30');
+  });
+});
