@@ -110,6 +110,39 @@ describe('createReportDocument', () => {
     expect(totals.rows[1].cells[0].paragraphs()[0].chars[0].fontSize).toBe(12);
   });
 
+  test('the header columns are sized so the motto fits one line and the issuing body\'s longest line fits its column', () => {
+    const { doc } = makeDoc();
+    const header = doc.body.children[0] as MemTable;
+    const [left, right] = header.columnWidths as number[];
+    // Bold 12 pt Times New Roman (Liberation Serif metrics, measured in Chromium): the motto 87.7 mm, the body 74.0 mm.
+    expect(right).toBeGreaterThanOrEqual(87.7 * PT_PER_MM);
+    expect(left).toBeGreaterThanOrEqual(74.0 * PT_PER_MM);
+    expect(left + right).toBeLessThanOrEqual(165 * PT_PER_MM + 0.01); // within the text width
+    expect(header.rows[0].cells.every((c) => c.padding.left === 0 && c.padding.right === 0)).toBe(true);
+    const motto = findParagraph(doc, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(motto.chars.every((c) => c.fontSize === 12)).toBe(true);
+  });
+
+  test('data tables: numbers right-aligned, the number column centred, compact rows', () => {
+    const { doc } = makeDoc();
+    const totals = doc.body.children.filter((c): c is MemTable => c.kind === 'TABLE')[1];
+    const body = totals.rows.slice(1);
+    expect(body.every((r) => r.cells[2].paragraphs()[0].alignment === 'RIGHT' && r.cells[3].paragraphs()[0].alignment === 'RIGHT')).toBe(true);
+    expect(body.every((r) => r.cells[0].paragraphs()[0].alignment === 'CENTER')).toBe(true);
+    expect(body.every((r) => (r.cells[1].paragraphs()[0].alignment ?? 'LEFT') === 'LEFT')).toBe(true);
+    expect(totals.rows.every((r) => r.cells.every((c) => c.padding.top === 2 && c.padding.bottom === 2))).toBe(true);
+  });
+
+  test('styles are batched: one setAttributes per paragraph and per cell, none of the per-attribute setters', () => {
+    const { rt } = makeDoc();
+    for (const m of ['Text.setFontFamily', 'Text.setFontSize', 'Text.setItalic', 'Text.setUnderline', 'Paragraph.setAlignment', 'Paragraph.setIndentFirstLine']) {
+      expect([m, rt.calls[m] ?? 0]).toEqual([m, 0]);
+    }
+    // Form 03 of the example: 4 tables (header, totals 12x4, units 5x4, footer) and 36 paragraphs.
+    expect(rt.calls['TableCell.setAttributes']).toBe(4 + 12 * 4 + 5 * 4);
+    expect(rt.calls['Paragraph.setAttributes']).toBeLessThan(100);
+  });
+
   test('writes with a bounded number of document calls, creating and closing one document', () => {
     const { rt } = makeDoc();
     const docCalls = rt.totalCalls((n) => /^(DocumentApp|Document|Body|Paragraph|Text|Table|TableRow|TableCell)\./.test(n));

@@ -274,3 +274,72 @@ describe('counting, faults and dumps', () => {
     expect(doc.html()).toContain('<table border="0"><tr><td><p>a</p></td><td><p>b</p></td></tr></table>');
   });
 });
+
+// Google's Attribute reference (developers.google.com/apps-script/reference/document/attribute) styles with an object
+// keyed by DocumentApp.Attribute, e.g. Text.setAttributes(0, 4, style); its table says which element takes which
+// attribute (rich text: BOLD, FONT_SIZE…; paragraphs: HORIZONTAL_ALIGNMENT; table cells: PADDING_*). Whether the real
+// service cascades an attribute to children (a row's padding to its cells) is not documented, so the runtime refuses
+// what that table does not give an element rather than guess kindly.
+describe('setAttributes with a style object', () => {
+  const A = (DocumentApp: GoogleAppsScript.Document.DocumentApp) => DocumentApp.Attribute;
+
+  test('a paragraph takes its alignment, first-line indent and its text\'s attributes in one call', () => {
+    const { rt, DocumentApp, body } = setup();
+    const p = body.appendParagraph('Kính gửi');
+    const style: Record<string, unknown> = {};
+    style[A(DocumentApp).HORIZONTAL_ALIGNMENT] = H(DocumentApp).CENTER;
+    style[A(DocumentApp).INDENT_FIRST_LINE] = 28.35;
+    style[A(DocumentApp).FONT_FAMILY] = 'Times New Roman';
+    style[A(DocumentApp).FONT_SIZE] = 13;
+    style[A(DocumentApp).BOLD] = true;
+    rt.resetCalls();
+    expect(p.setAttributes(style)).toBe(p);
+    expect(rt.calls['Paragraph.setAttributes']).toBe(1);
+    expect(p.getAlignment()).toBe(H(DocumentApp).CENTER);
+    expect(p.getIndentFirstLine()).toBeCloseTo(28.35, 5);
+    const t = p.editAsText();
+    expect([t.isBold(), t.getFontSize(), t.getFontFamily()]).toEqual([true, 13, 'Times New Roman']);
+  });
+
+  test('Text.setAttributes styles a range or the whole text, rich-text attributes only', () => {
+    const { DocumentApp, body } = setup();
+    const t = body.appendParagraph('BÁO CÁO tháng').editAsText();
+    const bold: Record<string, unknown> = {};
+    bold[A(DocumentApp).BOLD] = true;
+    t.setAttributes(0, 6, bold);
+    expect([t.isBold(0), t.isBold(6), t.isBold(8)]).toEqual([true, true, false]);
+    const size: Record<string, unknown> = {};
+    size[A(DocumentApp).FONT_SIZE] = 12;
+    t.setAttributes(size);
+    expect(t.getFontSize()).toBe(12);
+    const align: Record<string, unknown> = {};
+    align[A(DocumentApp).HORIZONTAL_ALIGNMENT] = H(DocumentApp).RIGHT;
+    expect(() => t.setAttributes(align)).toThrow('not supported');
+    expect(() => t.setAttributes(0, 99, bold)).toThrow('must be less than the content length');
+  });
+
+  test('a table cell takes its padding; text attributes on a cell are refused (they belong to its paragraphs)', () => {
+    const { DocumentApp, body } = setup();
+    const table = body.appendTable([['a', 'b']]);
+    const cell = table.getCell(0, 1);
+    const pad: Record<string, unknown> = {};
+    pad[A(DocumentApp).PADDING_TOP] = 2;
+    pad[A(DocumentApp).PADDING_BOTTOM] = 2;
+    cell.setAttributes(pad);
+    expect([cell.getPaddingTop(), cell.getPaddingBottom()]).toEqual([2, 2]);
+    const bold: Record<string, unknown> = {};
+    bold[A(DocumentApp).BOLD] = true;
+    expect(() => cell.setAttributes(bold)).toThrow('not supported');
+    expect(() => cell.setAttributes({ PADDING_TOP: -1 })).toThrow('Invalid argument: PADDING_TOP');
+    expect(() => cell.setAttributes({ NOT_AN_ATTRIBUTE: 1 })).toThrow('Invalid argument');
+  });
+
+  test('Table.setColumnWidth sets a column in points; a column that does not exist throws', () => {
+    const { body } = setup();
+    const table = body.appendTable([['a', 'b']]);
+    expect(table.setColumnWidth(1, 250)).toBe(table);
+    expect(table.getColumnWidth(1)).toBe(250);
+    expect(() => table.setColumnWidth(2, 10)).toThrow('Child index (2)');
+    expect(() => table.setColumnWidth(0, 0)).toThrow('Invalid argument: width');
+  });
+});

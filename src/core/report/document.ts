@@ -68,21 +68,30 @@ export function placeDateLine(place: string, day: Day): string {
 // Words that open an administrative place name: a body's name breaks before them first (`… TRUYỀN THÔNG` / `TỈNH GIA LAI`).
 const PLACE_WORDS = [['tỉnh'], ['thành', 'phố'], ['huyện'], ['thị', 'xã'], ['quận'], ['xã'], ['phường'], ['thị', 'trấn']];
 // Words a line never ends with: they bind to the word after them.
-const BINDING_WORDS = new Set(['và', 'của', 'về', 'các', 'cho', '-', 'ban', 'sở', 'ủy', 'uỷ']);
+const BINDING_WORDS = new Set(['và', 'của', 'về', 'các', 'cho', '-']);
 
-/** A body's name in capitals, broken into lines of at most `max` characters where the word groups allow. */
+/**
+ * A body's name in capitals, broken into lines of at most `max` characters where the word groups allow: before a place
+ * name, before `và`, or before a capitalised syllable as the setting writes it (`Phát triển nông thôn` is one group).
+ */
 export function nameLines(name: string, max = LEFT_LINE_CHARS): string[] {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const text = words.join(' ');
   if (words.length < 2 || text.length <= max) return [text.toUpperCase()];
   const lower = words.map((w) => w.toLowerCase());
   const opensPlace = (i: number) => PLACE_WORDS.some((p) => p.every((w, k) => lower[i + k] === w));
+  const capital = (w: string) => w.charAt(0) !== w.charAt(0).toLowerCase();
+  // A name written all in capitals (or none) says nothing of its groups: any space will do.
+  const cased = words.slice(1).some(capital) && words.slice(1).some((w) => !capital(w));
+  const place = words.findIndex((_, i) => i > 0 && opensPlace(i));
+  const breaksBefore = (i: number) => opensPlace(i)
+    || ((place < 0 || i < place) && (!cased || capital(words[i]) || lower[i] === 'và'));
   let best: { at: number; score: number } | null = null;
   for (let i = 1; i < words.length; i++) {
+    if (!breaksBefore(i) || BINDING_WORDS.has(lower[i - 1])) continue;
     const first = words.slice(0, i).join(' '), rest = words.slice(i).join(' ');
-    if (BINDING_WORDS.has(lower[i - 1]) || lower[i] === '-') continue;
-    // Prefer a place name's start; then the most even split whose first line fits.
-    const score = (opensPlace(i) ? 0 : 1000) + Math.max(first.length, rest.length) + (first.length > max ? 10000 : 0);
+    // A first line that fits first; then a place name's start; then the most even split.
+    const score = (first.length > max ? 10000 : 0) + (opensPlace(i) ? 0 : 1000) + Math.max(first.length, rest.length);
     if (!best || score < best.score) best = { at: i, score };
   }
   if (!best) return [text.toUpperCase()];

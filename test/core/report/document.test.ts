@@ -1,5 +1,5 @@
 import { buildReport } from '../../../src/core/report/model';
-import { placeDateLine, renderDocumentHtml, renderReportHtml, reportDocument, type Block, type DocModel, type Paragraph } from '../../../src/core/report/document';
+import { groupName, indicatorPhrase, nameLines, placeDateLine, renderDocumentHtml, renderReportHtml, reportDocument, type Block, type DocModel, type Paragraph } from '../../../src/core/report/document';
 import { example1, JUL, unit, validation, row, defaultSettings } from './fixture';
 
 const TODAY = '2024-08-20';
@@ -109,5 +109,89 @@ describe('HTML renderings', () => {
     const v = example1();
     const html = renderDocumentHtml(reportDocument(buildReport(v, JUL, ['03'], TODAY), s, TODAY));
     expect(html).not.toMatch(/<b>x<\/b>/i);
+  });
+});
+
+describe('the header block and the wording (issue 12)', () => {
+  test('a body\'s name breaks before its place name, never inside a word group', () => {
+    expect(nameLines('Sở Thông tin và Truyền thông tỉnh Gia Lai')).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI']);
+    expect(nameLines('UBND tỉnh Gia Lai')).toEqual(['UBND TỈNH GIA LAI']);
+    // `Phát triển nông thôn` is one group, as the setting's capitals say: never `PHÁT` / `TRIỂN`.
+    expect(nameLines('Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai')).toEqual(['SỞ NÔNG NGHIỆP', 'VÀ PHÁT TRIỂN NÔNG THÔN', 'TỈNH GIA LAI']);
+    expect(nameLines('Sở Giáo dục và Đào tạo tỉnh Gia Lai')).toEqual(['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'TỈNH GIA LAI']);
+    // No place word: the most even split whose lines fit, never after a binding word such as "và".
+    for (const lines of [nameLines('Trung tâm Công nghệ thông tin và Truyền thông'), nameLines('Ban Quản lý Khu kinh tế tỉnh Gia Lai và các khu công nghiệp')]) {
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) expect(l.length).toBeLessThanOrEqual(29);
+      for (const l of lines.slice(0, -1)) expect(l).not.toMatch(/ (VÀ|CỦA|CÁC)$/);
+    }
+  });
+
+  test('the superior body from `Cơ quan chủ quản` sits above the issuing body; blank means none', () => {
+    const v = example1();
+    v.settings.superiorBody = 'Ủy ban nhân dân tỉnh Gia Lai';
+    const head = docOf(v).blocks[0];
+    if (head.kind !== 'columns') throw new Error('header is not columns');
+    expect(head.cells[0].slice(0, 2).map(textOf)).toEqual(['ỦY BAN NHÂN DÂN TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    v.settings.superiorBody = '';
+    const bare = docOf(v).blocks[0];
+    if (bare.kind !== 'columns') throw new Error('header is not columns');
+    expect(textOf(bare.cells[0][0])).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG');
+  });
+
+  test('the header lines do not wrap; the motto has its rule under it and the subject a short rule', () => {
+    const doc = docOf();
+    const head = doc.blocks[0];
+    if (head.kind !== 'columns') throw new Error('header is not columns');
+    expect(head.cells.flat().filter((p) => textOf(p)).every((p) => p.noWrap)).toBe(true);
+    expect(head.cells[1].find((p) => textOf(p) === 'Độc lập - Tự do - Hạnh phúc')!.ruleUnder).toBe(true);
+    const subject = doc.blocks.findIndex((b) => b.kind === 'paragraph' && textOf(b).startsWith('Kết quả tuyên truyền'));
+    expect((doc.blocks[subject + 1] as Paragraph).ruleMm).toBeGreaterThan(0);
+  });
+
+  test('an empty `Người ký` leaves a visible line to sign; the signature block is kept together', () => {
+    const doc = docOf();
+    const foot = doc.blocks[doc.blocks.length - 1];
+    if (foot.kind !== 'columns') throw new Error('footer is not columns');
+    expect(foot.keepTogether).toBe(true);
+    expect(textOf(foot.cells[1][foot.cells[1].length - 1])).toMatch(/^…{10,}$/);
+  });
+
+  test('the date on the document may differ from the day the figures stand at', () => {
+    const v = example1();
+    const doc = reportDocument(buildReport(v, JUL, ['03'], TODAY), v.settings, TODAY, '2024-08-23');
+    const all = paragraphs(doc).map(textOf).join('\n');
+    expect(all).toContain('Gia Lai, ngày 23 tháng 8 năm 2024');
+    expect(all).toContain('(số liệu tổng hợp đến ngày 20/08/2024)');
+    expect(doc.appendix.map(textOf).join('\n')).toContain('(Kèm theo Báo cáo số      /BC-STTTT ngày 23 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)');
+    expect(textOf(doc.appendix[0])).toBe('Phụ lục');
+  });
+
+  test('a figure sits before what it counts; airtime reads "thời lượng phát sóng 42,3 phút"', () => {
+    expect(indicatorPhrase('Thời lượng phát sóng, phút (trong kỳ)', '42,3')).toBe('thời lượng phát sóng 42,3 phút');
+    expect(indicatorPhrase('Số người thân được hướng dẫn cài đặt (đến nay)', '2.973')).toBe('2.973 người thân được hướng dẫn cài đặt');
+    expect(indicatorPhrase('Tổng số điểm giao dịch (đến nay)', '120')).toBe('120 điểm giao dịch');
+  });
+
+  test('no run-on sentence: stocks and flows are sentences of their own', () => {
+    const all = paragraphs(docOf()).map(textOf);
+    expect(all.join('\n')).not.toMatch(/, trong kỳ: /);
+    expect(all).toContain('Lũy kế đến cuối kỳ: 180 người thân được hướng dẫn cài đặt; 23 xã, phường, thị trấn đã triển khai; 78 thôn, làng, tổ dân phố đã triển khai; 11 tổ công nghệ số cộng đồng tham gia.');
+    expect(all.some((p) => p.startsWith('Trong kỳ: 29 lượt phát trên hệ thống truyền thanh cơ sở (lũy kế 67); 340 người dân'))).toBe(true);
+  });
+
+  test('groups are named by who reports: districts or communes from the period\'s units, departments, enterprises', () => {
+    const communes = validation([unit('X-1', 'Xã Ia Grai', '03'), unit('X-2', 'Phường Hội Thương', '03')], []);
+    expect(groupName(buildReport(communes, JUL, ['03'], TODAY).forms[0])).toBe('UBND các xã, phường');
+    const districts = validation([unit('H-1', 'Huyện KBang', '03'), unit('H-2', 'Huyện Ia Pa', '03')], []);
+    expect(groupName(buildReport(districts, JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện');
+    expect(groupName(buildReport(example1(), JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện, thị xã, thành phố');
+    const depts = validation([unit('S-1', 'Sở Y tế', '01')], []);
+    expect(groupName(buildReport(depts, JUL, ['01'], TODAY).forms[0])).toBe('các sở, ban, ngành cấp tỉnh');
+    const firms = validation([unit('D-1', 'Viettel Gia Lai', '04')], [row('04', 2, 'D-1', JUL, [50, 20, 3, 10, 2, 100, 500, 40], [2024, 8, 2, 9, 0])]);
+    const doc = reportDocument(buildReport(firms, JUL, ['04'], TODAY), firms.settings, TODAY);
+    const text = paragraphs(doc).map(textOf).join('\n');
+    expect(text).toContain('- Các doanh nghiệp bưu chính, viễn thông (Biểu mẫu 04): 20/50 cán bộ, nhân viên đã cài đặt ứng dụng i-Speed, đạt 40,0%.');
+    expect(text).not.toContain('công chức');
   });
 });
