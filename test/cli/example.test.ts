@@ -45,7 +45,7 @@ describe('the worked example (shared/design/examples)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Hạn nộp: trước ngày 12/08/2024');
     expect(r.stdout).toContain('Phải báo cáo: 4; đã báo cáo: 2 (đúng hạn 1, muộn 1)');
-    expect(r.stdout).toContain('Tỷ lệ cài đặt i-Speed: 49,19%');
+    expect(r.stdout).toContain('Tỷ lệ cài đặt i-Speed: 49,2%'); // issue 12: one decimal, rounded once from 305/620
     expect(r.stdout).toContain('Thị xã An Khê (H-623)');
     expect(r.stdout).toMatch(/Số người dân được hướng dẫn cài đặt \(trong kỳ\): 340 \/ 750/);
   });

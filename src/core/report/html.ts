@@ -102,8 +102,8 @@ const th = (xs: string[]) => `<thead><tr>${xs.map((x) => `<th>${esc(x)}</th>`).j
 const fig = (x: number | null, decimal = false) => (x === null ? '' : formatNumberVi(x, decimal ? 1 : 0));
 /** Indicator columns per per-unit table: more would squeeze the headers below one word a line. */
 const UNIT_TABLE_INDICATORS = 7;
-/** A unit name this short stays on one line; a longer one wraps between its words. */
-const name = (x: string) => (x.length <= 24 ? tdw(x) : td(x));
+/** A name or label this short stays on one line; a longer one wraps between its words. */
+const short = (x: string) => (x.length <= 24 ? tdw(x) : td(x));
 
 function completenessTable(r: Report): string {
   const rows = r.forms.map((f) => `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}`
@@ -138,8 +138,8 @@ function unitsTables(f: FormReport): string {
     const rows = f.units.map((u) => {
       const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [];
       const status = k === 0
-        ? `${td(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}` : '';
-      return `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${name(u.name)}${status}`
+        ? `${short(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}` : '';
+      return `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${short(u.name)}${status}`
         + list.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') + '</tr>';
     });
     return `<h3>${esc(title)}</h3><table class="units">${th([...fixed, ...list.map(header)])}<tbody>${rows.join('')}</tbody></table>`;
