@@ -2,7 +2,8 @@
 // DocumentApp.create puts it in the user's Drive with the documents scope only (no broad Drive scope).
 // Styles go in one setAttributes call per paragraph, per cell and per table text (Google's Attribute reference:
 // text attributes on Text and Paragraph, HORIZONTAL_ALIGNMENT on paragraphs, PADDING_* on table cells).
-// Cost for a data table of R rows and C columns, N of them not left-aligned: 6 + R + 2·R·C + 3·R·N calls.
+// Cost of a data table of R rows (header included) and C columns, N of them not left-aligned: 6 + R + 2·R·C + 3·(C + (R−1)·N)
+// calls (the example's form 03: 421 document calls in all, 396 before the alignment and padding; all four forms: 1,033).
 import { reportDocument, type Align, type Block, type Columns, type DocModel, type Paragraph, type Table } from '../core/report/document';
 import type { Report } from '../core/report/model';
 import type { Settings } from '../core/model';
