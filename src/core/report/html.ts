@@ -29,6 +29,8 @@ body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-heig
 .doc table.cols td p { margin: 0 0 2pt; }
 .doc table.cols td p.rule { margin: 1pt auto 3pt; }
 .keep, .keep tr { break-inside: avoid; page-break-inside: avoid; }
+/* The signature never stands alone on a page: the last paragraph before it goes along. */
+.keep { break-before: avoid; page-break-before: avoid; }
 .doc table.data { width: 100%; border-collapse: collapse; margin: 0 0 10pt; }
 .doc table.data th, .doc table.data td { border: 1px solid #000; padding: 2pt 4pt; }
 .doc table.data tr { break-inside: avoid; }
