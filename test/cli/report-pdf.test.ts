@@ -92,6 +92,8 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
   test('the signature block is whole on one page, with the signer\'s name', () => {
     const page = out.pages.find((p) => p.includes('Nơi nhận:'))!;
     for (const line of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', '- Lưu: VT.']) expect(page).toContain(line);
+    // Never alone on its page: the body's last paragraph comes along.
+    expect(page.split('Nơi nhận:')[0]).toMatch(/Đề nghị các đơn vị/);
   });
 
   test('no unit name, code or submission date is broken inside the appendix tables', () => {
