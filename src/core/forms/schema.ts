@@ -146,7 +146,7 @@ export interface SettingSpec {
 const P = '\n\n'; // a paragraph break in templates ("/" in FORMS.md)
 
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: 'superiorBody', name: 'Cơ quan chủ quản', type: 'text', default: 'UBND tỉnh Gia Lai', help: 'Cơ quan cấp trên, ghi phía trên tên cơ quan ở góc trái văn bản (để trống nếu không có).' },
+  { key: 'superiorBody', name: 'Cơ quan chủ quản', type: 'text', default: 'UBND tỉnh Gia Lai', help: 'Cơ quan cấp trên, ghi phía trên tên cơ quan ở góc trái văn bản.' },
   { key: 'department', name: 'Tên cơ quan', type: 'text', default: 'Sở Thông tin và Truyền thông tỉnh Gia Lai', help: 'Tên cơ quan tổng hợp báo cáo, dùng trong email và văn bản.' },
   { key: 'place', name: 'Địa danh', type: 'text', default: 'Gia Lai', help: 'Địa danh ghi ở dòng "…, ngày … tháng … năm …" của văn bản.' },
   { key: 'docSymbol', name: 'Ký hiệu báo cáo', type: 'text', default: 'BC-STTTT', help: 'Ký hiệu văn bản, ghi sau "Số: …/".' },

@@ -127,7 +127,7 @@ describe('the header block and the wording (issue 12)', () => {
     }
   });
 
-  test('the superior body from `Cơ quan chủ quản` sits above the issuing body; blank means none', () => {
+  test('the superior body from `Cơ quan chủ quản` sits above the issuing body; none in the model, none printed', () => {
     const v = example1();
     v.settings.superiorBody = 'Ủy ban nhân dân tỉnh Gia Lai';
     const head = docOf(v).blocks[0];
