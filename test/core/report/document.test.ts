@@ -195,3 +195,11 @@ describe('the header block and the wording (issue 12)', () => {
     expect(text).not.toContain('công chức');
   });
 });
+
+test('`Cơ quan chủ quản` is a setting (first in the tab), UBND tỉnh Gia Lai by default, read from the tab', () => {
+  const { SETTINGS } = require('../../../src/core/forms/schema') as typeof import('../../../src/core/forms/schema');
+  const { readSettings } = require('../../../src/core/settings') as typeof import('../../../src/core/settings');
+  expect(SETTINGS[0]).toMatchObject({ key: 'superiorBody', name: 'Cơ quan chủ quản', default: 'UBND tỉnh Gia Lai' });
+  expect(defaultSettings().superiorBody).toBe('UBND tỉnh Gia Lai');
+  expect(readSettings([['Tham số', 'Giá trị'], ['Cơ quan chủ quản', 'UBND huyện Chư Sê']]).settings.superiorBody).toBe('UBND huyện Chư Sê');
+});
