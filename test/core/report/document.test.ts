@@ -1,6 +1,8 @@
 import { buildReport } from '../../../src/core/report/model';
 import { groupName, indicatorPhrase, nameLines, placeDateLine, renderDocumentHtml, renderReportHtml, reportDocument, type Block, type DocModel, type Paragraph } from '../../../src/core/report/document';
 import { example1, JUL, unit, validation, row, defaultSettings } from './fixture';
+import { SETTINGS } from '../../../src/core/forms/schema';
+import { readSettings } from '../../../src/core/settings';
 
 const TODAY = '2024-08-20';
 
@@ -197,8 +199,6 @@ describe('the header block and the wording (issue 12)', () => {
 });
 
 test('`Cơ quan chủ quản` is a setting (first in the tab), UBND tỉnh Gia Lai by default, read from the tab', () => {
-  const { SETTINGS } = require('../../../src/core/forms/schema') as typeof import('../../../src/core/forms/schema');
-  const { readSettings } = require('../../../src/core/settings') as typeof import('../../../src/core/settings');
   expect(SETTINGS[0]).toMatchObject({ key: 'superiorBody', name: 'Cơ quan chủ quản', default: 'UBND tỉnh Gia Lai' });
   expect(defaultSettings().superiorBody).toBe('UBND tỉnh Gia Lai');
   expect(readSettings([['Tham số', 'Giá trị'], ['Cơ quan chủ quản', 'UBND huyện Chư Sê']]).settings.superiorBody).toBe('UBND huyện Chư Sê');
