@@ -181,13 +181,13 @@ export function lineChartSvg(title: string, shares: { label: string; value: Shar
   const y = (v: number) => top + plotH - Math.max(0, Math.min(1, v)) * plotH;
   const known = points.map((p, i) => ({ p, i })).filter((q) => q.p.value !== null);
   const grid = [0, 0.25, 0.5, 0.75, 1].map((v) => `<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#ddd"></line>`
-    + `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="11">${v * 100}%</text>`).join('');
+    + `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="12">${v * 100}%</text>`).join('');
   const line = known.length > 1
     ? `<polyline fill="none" stroke="#e06666" stroke-width="2" points="${known.map((q) => `${x(q.i).toFixed(1)},${y(q.p.value!).toFixed(1)}`).join(' ')}"></polyline>`
     : '';
   const dots = known.map((q) => `<circle cx="${x(q.i).toFixed(1)}" cy="${y(q.p.value!).toFixed(1)}" r="3" fill="#e06666"></circle>`
-    + `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${esc(formatPercent(q.p.share))}</text>`).join('');
-  const labels = points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 18}" text-anchor="middle" font-size="11">${esc(p.label)}</text>`).join('');
+    + `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="12">${esc(formatPercent(q.p.share))}</text>`).join('');
+  const labels = points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 18}" text-anchor="middle" font-size="12">${esc(p.label)}</text>`).join('');
   return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
     + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>${grid}${line}${dots}${labels}</svg>`;
 }

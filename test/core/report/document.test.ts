@@ -203,3 +203,18 @@ test('`Cơ quan chủ quản` is a setting (first in the tab), UBND tỉnh Gia L
   expect(defaultSettings().superiorBody).toBe('UBND tỉnh Gia Lai');
   expect(readSettings([['Tham số', 'Giá trị'], ['Cơ quan chủ quản', 'UBND huyện Chư Sê']]).settings.superiorBody).toBe('UBND huyện Chư Sê');
 });
+
+test('the appendix prints at a readable size: every font in its rules and charts is at least 9 pt', () => {
+  const v = example1();
+  const r = buildReport(v, JUL, ['03'], TODAY);
+  const html = renderReportHtml(r, reportDocument(r, v.settings, TODAY));
+  const rules = [...html.matchAll(/\.appendix[^{]*\{([^}]*)\}/g)].map((m) => m[1]);
+  const sizes = rules.flatMap((body) => [...body.matchAll(/font-size:\s*([\d.]+)pt/g)].map((m) => Number(m[1])));
+  expect(sizes.length).toBeGreaterThan(2);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(9);
+  // SVG text is in CSS pixels: 12 px is 9 pt.
+  const svg = [...html.matchAll(/<text[^>]*font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  expect(Math.min(...svg)).toBeGreaterThanOrEqual(12);
+  expect(html).toMatch(/@page appendix \{ size: A4 landscape;/);
+  expect(html.indexOf('<main class="doc">')).toBeLessThan(html.indexOf('<section class="appendix">'));
+});
