@@ -118,15 +118,16 @@ export function indicatorPhrase(header: string, value: string): string {
 
 /** Who reports on a form, as a sentence names them: from the names of the units active in the period. */
 export function groupName(f: FormReport): string {
-  const kinds = (list: [string, string][]) => list.filter(([prefix]) => f.units.some((u) => u.name.startsWith(`${prefix} `))).map(([, word]) => word);
-  const districts = kinds([['Huyện', 'huyện'], ['Thị xã', 'thị xã'], ['Thành phố', 'thành phố'], ['Quận', 'quận']]);
-  const communes = kinds([['Xã', 'xã'], ['Phường', 'phường'], ['Thị trấn', 'thị trấn']]);
-  // Districts and communes report on the same form only by mistake; the larger set names the group.
-  if (f.units.length && districts.length + communes.length > 0) {
-    const counted = (prefixes: string[]) => f.units.filter((u) => prefixes.some((p) => u.name.toLowerCase().startsWith(`${p} `))).length;
-    return D.councils(counted(communes) > counted(districts) ? communes : districts);
-  }
-  return D.groupOf(f.group);
+  // `UBND huyện KBang` and `Huyện KBang` are the same kind of unit.
+  const bare = f.units.map((u) => u.name.replace(/^(UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+/i, '').toLowerCase());
+  const count = (prefix: string) => bare.filter((n) => n.startsWith(`${prefix} `)).length;
+  const kinds = (words: string[]) => words.filter((w) => count(w) > 0);
+  const districts = kinds(['huyện', 'thị xã', 'thành phố', 'quận']);
+  const communes = kinds(['xã', 'phường', 'thị trấn']);
+  if (districts.length + communes.length === 0) return D.groupOf(f.group);
+  // Districts and communes report on the same form only by mistake: the larger set names the group.
+  const total = (words: string[]) => words.reduce((n, w) => n + count(w), 0);
+  return D.councils(total(communes) > total(districts) ? communes : districts);
 }
 
 /** The staff words of a form, from its own `staff_total` header (`cán bộ, nhân viên` for enterprises). */

@@ -187,6 +187,8 @@ describe('the header block and the wording (issue 12)', () => {
     expect(groupName(buildReport(communes, JUL, ['03'], TODAY).forms[0])).toBe('UBND các xã, phường');
     const districts = validation([unit('H-1', 'Huyện KBang', '03'), unit('H-2', 'Huyện Ia Pa', '03')], []);
     expect(groupName(buildReport(districts, JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện');
+    const councils = validation([unit('H-1', 'UBND huyện KBang', '03'), unit('H-2', 'UBND thị xã An Khê', '03')], []);
+    expect(groupName(buildReport(councils, JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện, thị xã');
     expect(groupName(buildReport(example1(), JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện, thị xã, thành phố');
     const depts = validation([unit('S-1', 'Sở Y tế', '01')], []);
     expect(groupName(buildReport(depts, JUL, ['01'], TODAY).forms[0])).toBe('các sở, ban, ngành cấp tỉnh');
