@@ -246,5 +246,5 @@ function measuredChartSvg(title: string, items: { label: string; value: number |
     + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`
     + `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 24}" stroke="#333"></line>${bars}`
     + `<line x1="${t}" y1="${top - 4}" x2="${t}" y2="${h - 20}" stroke="#1155cc" stroke-width="2" stroke-dasharray="6 4"></line>`
-    + `<text x="${t}" y="${h - 6}" text-anchor="middle" font-size="11">${esc(MT.chartSeries[2])}: ${esc(formatNumberVi(target, 0))}</text></svg>`;
+    + `<text x="${t}" y="${h - 6}" text-anchor="middle" font-size="12">${esc(MT.chartSeries[2])}: ${esc(formatNumberVi(target, 0))}</text></svg>`;
 }
