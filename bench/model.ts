@@ -37,7 +37,7 @@ const BILLED = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidati
 const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
 /** Calls that read or write cell contents or formatting: values, display values, formulas, notes, backgrounds, number
  * formats, fonts, wraps, alignments, data validations, and the clears of any of them. */
-const CELL_DATA = /^(Range\.((get|set)(Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|Sheet\.(clear|clearContents|clearFormats|clearNotes))$/;
+const CELL_DATA = /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow))$/;
 
 export const MS_PER_CALL = 50;
 export const MS_PER_CELL = 0.01;

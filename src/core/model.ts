@@ -3,6 +3,7 @@
 import type { FormId, Month, Problem } from './types';
 import type { FormSpec } from './forms/schema';
 import type { MeasuredTable } from './measured';
+import type { ClosedForm } from './close';
 
 export interface Unit {
   code: string;
@@ -48,6 +49,8 @@ export interface Settings {
   reminderBody: string;
   overdueSubject: string;
   overdueBody: string;
+  /** Days after the deadline day at whose 00:00 a period's figures close (`Chốt số liệu sau hạn (ngày)`). */
+  closeAfterDays: number;
 }
 
 /** One non-empty data row of a form tab, parsed and checked. */
@@ -93,4 +96,6 @@ export interface Validation {
   summary: { errors: number; warnings: number; rows: number };
   /** VNNIC's measured samples (tab `Dữ liệu i-Speed`); absent or null without that tab. */
   measured?: MeasuredTable | null;
+  /** Every close recorded in `Số liệu đã chốt` (empty without that tab). */
+  closed?: ClosedForm[];
 }

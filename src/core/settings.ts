@@ -38,6 +38,7 @@ function parseValue(spec: SettingSpec, v: CellValue): Parsed {
     case 'month': { const m = isDate(v) ? readPeriod(v) : parseMonthStrict(text) ?? readPeriod(text); return m === null ? { ok: false } : { ok: true, value: m }; }
     case 'day': { const n = wholeNumber(v); return n !== null && n >= 1 && n <= 28 ? { ok: true, value: n } : { ok: false }; }
     case 'hour': { const n = wholeNumber(v); return n !== null && n >= 0 && n <= 23 ? { ok: true, value: n } : { ok: false }; }
+    case 'closeDays': { const n = wholeNumber(v); return n !== null && n >= 0 && n <= 27 ? { ok: true, value: n } : { ok: false }; }
     case 'int': { const n = wholeNumber(v); return n !== null && n >= 0 ? { ok: true, value: n } : { ok: false }; }
     case 'date': { const d = parseDate(v); return d ? { ok: true, value: d } : { ok: false }; }
     case 'yesno': { const b = readYesNo(v, false); return b === null ? { ok: false } : { ok: true, value: b }; }

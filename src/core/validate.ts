@@ -11,6 +11,8 @@ import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
 import { problemColumn, readMeasured } from './measured';
+import { PERIOD_TAB } from './text/period';
+import { closeWarnings, readClosed } from './close';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
@@ -269,6 +271,10 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     for (const p of measured.problems) positions.set(p, problemColumn(measured, p));
     problems.push(...measured.problems);
   }
+  // changed_after_close: the closed figures against the rows just checked.
+  const closed = readClosed(book[PERIOD_TAB.closed]);
+  const partial: Validation = { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors: 0, warnings: 0, rows: 0 }, closed };
+  for (const w of closeWarnings(partial, today)) { positions.set(w.problem, w.col); problems.push(w.problem); }
   const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured];
   const tabIndex = new Map(tabOrder.map((t, i) => [t, i]));
   problems.sort((a, b) =>
@@ -276,5 +282,5 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     ((positions.get(a) ?? 0) - (positions.get(b) ?? 0)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   let errors = 0;
   for (const p of problems) if (p.severity === 'error') errors++;
-  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length }, measured };
+  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length }, measured, closed };
 }

@@ -7,6 +7,8 @@ import { applyNativeValidation } from './setup';
 import { appendLog, messageOf, ReminderSession } from './remind';
 import { readSnapshot, rememberForms, type Snapshot } from './book';
 import { formsOf } from '../core/forms/book';
+import { closeDuePeriods } from './close';
+import { rebuildStatusTab } from './statusTab';
 import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { readSettings } from '../core/settings';
@@ -46,6 +48,8 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   if (v) {
     const valid: Validation = v;
     step('dropdowns', () => applyNativeValidation(snap, valid, now));
+    step('close', () => { closeDuePeriods(ss, now, snap, valid); });
+    step('status', () => rebuildStatusTab(ss, now, snap, valid));
     if (valid.settings.autoRemind) {
       const session = new ReminderSession(ss, now, snap, valid);
       step('reminders', () => session.sendUnits());

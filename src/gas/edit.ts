@@ -9,12 +9,16 @@ import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
+import { journalEdit } from './journal';
+import { refreshStatusRows } from './statusTab';
+import { PERIOD_TAB } from '../core/text/period';
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
   const ss = e.source;
+  journalEdit(e, name);
   // The directory, the settings and the form definitions change what every row means: check everything again.
   if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
     checkAll(ss);
@@ -30,7 +34,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 
   const now = new Date();
-  const book = readBook(ss, [TAB.directory, TAB.settings, name]);
+  const book = readBook(ss, [TAB.directory, TAB.settings, PERIOD_TAB.closed, name]);
   const v = validateWorkbook(book, now, definedForms(ss));
   const form = formOfTab(v.forms, name);
   if (!form) return;
@@ -61,4 +65,5 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     owned.set(m.row, { submittedAt: s.stamp, stampNote: s.note, updatedAt: m.status ? now : '' });
   }
   annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: grid[0]?.length ?? 0 }, marks, owned);
+  refreshStatusRows(ss, v, form, now, owned);
 }

@@ -4,3 +4,4 @@ export { onOpen, onInstall, showSidebar, menuSetup, menuCheckAll, menuRemindersO
 export { handleEdit } from './edit';
 export { dailyTick } from './daily';
 export { sidebarData, sidebarReport, createReportTab, createReportDocument, emailReport, selectUnitRows, reminderPanel, sendRemindersNow, setAutoRemindFromSidebar } from './sidebar';
+export { reclosePeriod } from './close';

@@ -14,6 +14,7 @@ import type { Settings, Validation } from '../core/model';
 import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
 import { checkAll } from './check';
+import { setupPeriodTabs } from './period';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -56,6 +57,7 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   ensureTriggers(ss, v.settings, report); // first: the trigger owner it records stays an editor below
   const lists = applyNativeValidation(snap, v, now, ss);
   protectAdminTabs(v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet, lists]);
+  setupPeriodTabs(ss, now, snap, v);
   return report;
 }
 
@@ -274,7 +276,7 @@ function protectScriptColumns(sheet: Sheet, form: FormSpec, columns: Record<stri
  * and the current user stay), no domain-wide edit, then add the admins. Run every time, so the editors always match
  * `Email quản trị`.
  */
-function protectAdminTabs(settings: Settings, sheets: Sheet[]): void {
+export function protectAdminTabs(settings: Settings, sheets: Sheet[]): void {
   const me = Session.getEffectiveUser();
   // The triggers run as their owner and write these tabs (notes, log, lists): a script is held to its user's protections.
   const triggerOwner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);

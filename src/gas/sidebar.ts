@@ -16,6 +16,8 @@ import { previewReminders, runReminders } from './remind';
 import { setAutoRemind } from './menu';
 import { renderReportEmail } from '../core/report/email';
 import { MEASURED_TEXT } from '../core/text/measured';
+import { CLOSE_TEXT } from '../core/text/period';
+import { shownDateTime } from '../core/close';
 
 function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
 
@@ -58,7 +60,9 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
       chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
       indicators: f.indicators.map((i) => ({ key: i.key, header: i.header, kind: i.kind, period: i.period, cumulative: i.cumulative, change: i.change })),
       measured: f.measured ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length) : null,
+      closedLine: f.closedAt ? CLOSE_TEXT.sidebarLine(shownDateTime(f.closedAt), f.corrections.length) : null,
     })),
+    reclose: report.forms.some((f) => f.closedAt) ? CLOSE_TEXT.reclose(formatMonth(report.period)) : null,
   };
 }
 

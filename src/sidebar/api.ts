@@ -16,8 +16,11 @@ export interface FormSummary {
   chase: UnitLine[]; indicators: IndicatorLine[];
   /** One line on VNNIC's measured samples (tab `Dữ liệu i-Speed`), null without data for the period. */
   measured: string | null;
+  /** When the period's figures are closed: when, and how many corrections since. */
+  closedLine: string | null;
 }
-export interface ReportSummary { period: string; pastDeadline: boolean; forms: FormSummary[] }
+/** `reclose`: the label of the button that closes the period again (null when it is not closed). */
+export interface ReportSummary { period: string; pastDeadline: boolean; forms: FormSummary[]; reclose: string | null }
 
 export interface ReminderLine { unit: string; form: string; period: string; step: string; to: string[]; subject: string }
 export interface ReminderPanel {
@@ -38,4 +41,5 @@ export interface ServerApi {
   reminderPanel(): ReminderPanel;
   sendRemindersNow(): RunSummary;
   setAutoRemindFromSidebar(on: boolean): boolean;
+  reclosePeriod(period: string): { done: boolean; message: string };
 }

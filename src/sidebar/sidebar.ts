@@ -60,6 +60,7 @@ function renderForm(f: FormSummary, period: string): HTMLElement {
   box.append(el('div', { class: 'counts' }, UI.counts(f.expected, f.reported, f.onTime, f.late)));
   if (f.shares.installRate !== null) box.append(el('div', { class: 'rate' }, `${UI.installRate}: ${percent(f.shares.installRate)}`));
   if (f.measured) box.append(el('div', { class: 'measured' }, f.measured));
+  if (f.closedLine) box.append(el('div', { class: 'closed' }, f.closedLine));
   if (f.chase.length) {
     const list = el('ul', { class: 'chase' });
     for (const u of f.chase) {
@@ -115,6 +116,16 @@ async function main() {
       results.textContent = '';
       if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
       for (const f of summary.forms) results.append(renderForm(f, period));
+      if (summary.reclose) {
+        // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.
+        const again = el('button', { id: 'btn-reclose' }, summary.reclose);
+        again.addEventListener('click', () => void withButton(again, UI.computing, async () => {
+          const r = await call('reclosePeriod', period);
+          if (r.message) showStatus(r.message, r.done ? 'ok' : 'info');
+          if (r.done) await refresh();
+        }));
+        results.append(again);
+      }
       showStatus(UI.ready(period), 'ok');
     } catch (e) { showStatus(errorText(e), 'error'); }
   };

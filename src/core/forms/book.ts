@@ -4,6 +4,7 @@ import type { TabLayout } from '../model';
 import { foldText } from '../cells';
 import { TAB, type ColumnSpec, type FormSpec } from './schema';
 import { readForms } from './definitions';
+import { PERIOD_TAB } from '../text/period';
 
 /** A tab name as FORMS.md compares them: trimmed, spaces collapsed, NFC, case folded. */
 export const tabKey = foldText;
@@ -30,7 +31,7 @@ export function formsOf(book: Workbook): BookForms {
 
 /** The tabs the product knows, by their own names: what setup creates and the adapters read. */
 export function knownTabs(forms: readonly FormSpec[]): string[] {
-  return [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured, TAB.log];
+  return [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured, TAB.log, PERIOD_TAB.closed];
 }
 
 /**

@@ -132,7 +132,7 @@ export const DIRECTORY_COLUMNS: readonly DirectoryColumn[] = [
 // ---- Settings (Cấu hình) ----
 export const SETTINGS_HEADERS = { name: 'Tham số', value: 'Giá trị' } as const;
 
-export type SettingType = 'text' | 'emails' | 'month' | 'day' | 'date' | 'offsets' | 'hour' | 'yesno' | 'int' | 'template';
+export type SettingType = 'text' | 'emails' | 'month' | 'day' | 'date' | 'offsets' | 'hour' | 'yesno' | 'int' | 'template' | 'closeDays';
 
 export interface SettingSpec {
   key: string;
@@ -160,6 +160,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'sampleTarget', name: 'Chỉ tiêu mẫu đo mỗi tháng', type: 'int', default: '300', help: 'Số mẫu đo i-Speed mỗi tháng trên mỗi địa bàn theo chỉ tiêu của Bộ.' },
   { key: 'signerTitle', name: 'Chức vụ người ký', type: 'text', default: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC', help: 'Chức vụ ở khối chữ ký của văn bản.' },
   { key: 'signerName', name: 'Người ký', type: 'text', default: '', help: 'Họ và tên người ký văn bản.' },
+  { key: 'closeAfterDays', name: 'Chốt số liệu sau hạn (ngày)', type: 'closeDays', default: '2', help: 'Số liệu của mỗi kỳ được chốt lúc 00:00, sau ngày hạn nộp số ngày này (0–27); sửa sau khi chốt vẫn được nhận và được liệt kê trong báo cáo.' },
   { key: 'autoRemind', name: 'Nhắc nhở tự động', type: 'yesno', default: NO, help: 'Có: mỗi ngày hệ thống tự gửi email nhắc các đơn vị chưa báo cáo.' },
   { key: 'reminderSubject', name: 'Tiêu đề email nhắc', type: 'template', default: '[i-Speed] Nhắc báo cáo {bieu_mau} kỳ {ky_bao_cao}, hạn trước ngày {han_nop}', help: 'Tiêu đề email nhắc trước hạn. Có thể dùng {don_vi}, {bieu_mau}, {ky_bao_cao}, {han_nop}, {duong_dan}, {co_quan}, {chi_tiet}.' },
   { key: 'reminderBody', name: 'Nội dung email nhắc', type: 'template', default: ['Kính gửi {don_vi},', '{co_quan} đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo {bieu_mau}, kỳ báo cáo {ky_bao_cao}, trước ngày {han_nop} tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email nhắc trước hạn; dòng trống ngăn cách các đoạn.' },

@@ -7,6 +7,7 @@ import { formatNumberVi, formatPercent } from '../format';
 import type { FormReport, IndicatorTotal, Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
+import { correctionsSection } from '../close';
 
 export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -268,6 +269,11 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
 
   blocks.push({ ...para([{ text: D.sectionNext, bold: true }]), keepWithNext: true });
   blocks.push(...chaseParagraphs(r));
+  const corrections = correctionsSection(r);
+  if (corrections) {
+    blocks.push(para([{ text: corrections.title, bold: true }]), ...corrections.lines.map((l) => para(l)));
+    if (corrections.rows.length) blocks.push({ kind: 'table', header: corrections.headers, rows: corrections.rows.map((row) => row.map(neutralize)), columnAlign: ['left', 'left', 'left', 'right', 'right'], sizePt: 12 });
+  }
 
   const signer = settings.signerTitle.split(/\r?\n/).map((l) => l.trim()).filter((l) => l);
   const signerName = neutralize(settings.signerName).trim();

@@ -1,5 +1,6 @@
 // The document and the whole report as self-contained HTML: inline CSS and SVG, no external resource, everything escaped.
 // The report prints the document first, then its appendix (Phụ lục) of working tables on landscape pages.
+import { correctionsSection } from '../close';
 import { formatDay, formatMonth } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
@@ -192,6 +193,14 @@ export function lineChartSvg(title: string, shares: { label: string; value: Shar
     + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>${grid}${line}${dots}${labels}</svg>`;
 }
 
+/** `Điều chỉnh sau khi chốt số liệu` of a closed period; nothing otherwise. */
+function correctionsHtml(r: Report): string {
+  const c = correctionsSection(r);
+  if (!c) return '';
+  return `<h2>${esc(c.title)}</h2>${c.lines.map((l) => `<p>${esc(l)}</p>`).join('')}`
+    + (c.rows.length ? `<table>${th(c.headers)}${c.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('')}</table>` : '');
+}
+
 /** One self-contained HTML: the printable document first, then its appendix (the working tables and the two charts). */
 export function renderReportHtml(r: Report, doc: DocModel): string {
   const appendix = `<section class="appendix"><div class="head">${doc.appendix.map(paragraphHtml).join('')}</div>`
@@ -199,6 +208,7 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
     + `<h2>${esc(T.sectionTotals)}</h2>${r.forms.map(totalsTable).join('')}`
     + `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTables).join('')}`
     + chaseTable(r)
+    + correctionsHtml(r)
     + `<h2>${esc(D.appendixCharts)}</h2>`
     // One bar chart per form: a chart of every unit would be taller than a page.
     + r.forms.filter((f) => f.units.length).map((f) => `<div class="chart">${barChartSvg(D.chartByUnit(T.chartByUnit, T.formName(f.form)),

@@ -8,6 +8,7 @@ import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
 import { measuredJson, measuredReport, type FormMeasured } from '../measured';
 import { share, type Share } from '../format';
+import { closedFlows, latestClose, localDateTime, officialReport, type Correction } from '../close';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -79,6 +80,10 @@ export interface FormReport {
   chase: ChaseItem[];
   /** VNNIC's measured samples per unit for the period (tab `Dữ liệu i-Speed`); null without data for the period. */
   measured: FormMeasured | null;
+  /** When the period's figures were closed (the figures above are then the closed ones), else null. */
+  closedAt: Date | null;
+  /** Every difference between the closed figures and the sheet now. */
+  corrections: Correction[];
 }
 
 export interface Report {
@@ -228,18 +233,11 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   return points;
 }
 
-function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): FormReport {
-  const form = spec.id;
-  const settings = v.settings;
-  // The indicators in force for the period (`Từ kỳ`/`Đến kỳ` of the definition).
-  const cols = indicators(spec).filter((c) => inForce(c, period));
+/** Every active unit's status and figures for one period, from an index of its form's rows. */
+function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
-  const ix = indexForm(v, form, endOfDay(today));
-  const due = dueBefore(spec, period, settings);
-  const passed = due !== null && deadlinePassed(due, today);
-
   const units: UnitReport[] = [];
   for (const u of ix.units) {
     if (!isActive(u, period)) continue;
@@ -273,6 +271,23 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     });
   }
 
+  return units;
+}
+
+function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): FormReport {
+  const form = spec.id;
+  const settings = v.settings;
+  // The indicators in force for the period (`Từ kỳ`/`Đến kỳ` of the definition).
+  const cols = indicators(spec).filter((c) => inForce(c, period));
+  const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
+  const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
+  const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
+  const ix = indexForm(v, form, endOfDay(today));
+  const due = dueBefore(spec, period, settings);
+  const passed = due !== null && deadlinePassed(due, today);
+
+  const units = unitsAt(ix, cols, period, due, passed);
+
   const count = (s: UnitStatus) => units.filter((x) => x.status === s).length;
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
   const onTime = count('on_time'), late = count('late'), unknownTime = count('unknown_time');
@@ -285,7 +300,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const cumulativeFlows: Record<string, number> = {};
   for (const k of flowKeys) cumulativeFlows[k] = 0;
   for (let m = start; m <= period; m++) {
-    const f = flowsOf(ix.validByMonth.get(m), flowKeys);
+    const f = (v.closed && closedFlows(v.closed, form, m, flowKeys)) || flowsOf(ix.validByMonth.get(m), flowKeys);
     for (const k of flowKeys) cumulativeFlows[k] += f[k] ?? 0;
   }
   const fix = (k: string, x: number) => (decimalKeys.has(k) ? round1(x) : x);
@@ -306,7 +321,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       reason: x.status === 'missing' ? CHASE_REASON.missing(formatDay(due!)) : CHASE_REASON.invalid(x.invalidRows.join(', ')),
     }));
 
-  return {
+  const report: FormReport = {
     form, tab: spec.tab, group: spec.group, dueBefore: due, expected, reported, onTime, late, unknownTime,
     invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
     completeness: expected ? reported / expected : null,
@@ -325,7 +340,22 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     trend: trendOf(ix, Math.min(start, period), period),
     chase,
     measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
+    closedAt: null, corrections: [],
   };
+  // A closed period reports its closed figures, and every difference since (the period issue).
+  const closed = v.closed ? latestClose(v.closed, form, period) : null;
+  return closed ? officialReport(report, closed, cols, settings.sampleTarget) : report;
+}
+
+/** Each active unit's status and figures in each of `periods` (one pass over the form's rows): the status tab, the close. */
+export function unitReports(v: Validation, spec: FormSpec, periods: readonly Month[], today: Day): Map<Month, UnitReport[]> {
+  const ix = indexForm(v, spec.id, endOfDay(today));
+  const out = new Map<Month, UnitReport[]>();
+  for (const m of periods) {
+    const due = dueBefore(spec, m, v.settings);
+    out.set(m, unitsAt(ix, indicators(spec).filter((c) => inForce(c, m)), m, due, due !== null && deadlinePassed(due, today)));
+  }
+  return out;
 }
 
 export function buildReport(v: Validation, period: Month, forms: readonly FormId[], today: Day): Report {
@@ -352,6 +382,7 @@ export function reportJson(r: Report): object {
       indicators: f.indicators.map((i) => ({ key: i.key, kind: i.kind, period: i.period, cumulative: i.cumulative })),
       units: f.units.map((u) => ({ code: u.code, name: u.name, status: u.status, values: { ...u.values }, carried: u.carried.slice() })),
       measured: measuredJson(f.measured),
+      closedAt: f.closedAt ? localDateTime(f.closedAt) : null, corrections: f.corrections.map((c) => ({ ...c })),
     })),
   };
 }

@@ -1,4 +1,5 @@
 // The report tab `Báo cáo MM-YYYY` as a pure layout: the adapter writes it in a handful of batched calls.
+import { correctionsSection } from '../close';
 import type { Month } from '../types';
 import type { Settings } from '../model';
 import { formatDay, formatMonth, monthOfYear, yearOf } from '../periods';
@@ -104,6 +105,16 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
       { value: c.emails.join(', ') }, { value: c.reason }], { background: STATUS_COLOR[c.status] });
   }
   g.blank();
+
+  // A closed period: its close and every correction since (the period issue).
+  const corrections = correctionsSection(r);
+  if (corrections) {
+    g.texts([corrections.title], { bold: true });
+    for (const line of corrections.lines) g.texts([line]);
+    if (corrections.rows.length) g.texts(corrections.headers, { bold: true, background: HEADER_COLOR });
+    for (const row of corrections.rows) g.texts(row);
+    g.blank();
+  }
 
   // Chart data: name + rate side by side (columns 2-3), so each chart reads one contiguous range.
   g.texts([T.sectionCharts], { bold: true });

@@ -7,3 +7,4 @@ export * from './cli';
 export * from './report-email';
 export * from './definitions';
 export * from './stamp';
+export * from './period';

@@ -65,6 +65,8 @@ export const SCHEDULE_TEXT = {
 export const DAILY_STEP_LABELS = {
   check: 'Kiểm tra toàn bộ',
   dropdowns: 'Cập nhật danh sách chọn và quy tắc nhập',
+  close: 'Chốt số liệu các kỳ đến hạn chốt',
+  status: 'Cập nhật trang Tình hình báo cáo',
   reminders: 'Gửi email nhắc các đơn vị',
   digest: 'Gửi email tổng hợp cho quản trị',
   log: 'Ghi nhật ký gửi email',

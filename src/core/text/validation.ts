@@ -101,6 +101,7 @@ export const SETTING_FORMAT: Record<string, string> = {
   hour: 'một số nguyên từ 0 đến 23',
   yesno: '“Có” hoặc “Không”',
   int: 'một số nguyên từ 0 trở lên',
+  closeDays: 'một số nguyên từ 0 đến 27',
   template: 'một đoạn văn bản',
 };
 

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CellValue } from '../../core/types';
 import { CallTracker, KilledExecution } from './calls';
-import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
+import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
   RuntimeState, SentMail, UiRecord, LockKind, MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
   makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
@@ -133,6 +133,7 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       return ui;
     },
     newDataValidation() { hit('SpreadsheetApp.newDataValidation'); return new MemDataValidationBuilder(tracker); },
+    newRichTextValue() { hit('SpreadsheetApp.newRichTextValue'); return new MemRichTextValueBuilder(); },
     flush() { hit('SpreadsheetApp.flush'); },
   };
   const PropertiesService = {

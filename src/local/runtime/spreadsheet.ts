@@ -332,7 +332,34 @@ type RangeKeys = 'getValues' | 'setValues' | 'getValue' | 'setValue' | 'getDispl
   | 'getHorizontalAlignment' | 'getDataValidations' | 'getDataValidation' | 'setDataValidation' | 'setDataValidations' | 'clearDataValidations'
   | 'clear' | 'clearContent' | 'clearNote' | 'clearFormat' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow'
   | 'getLastColumn' | 'getA1Notation' | 'getSheet' | 'protect' | 'activate' | 'merge' | 'getMergedRanges' | 'breakApart' | 'isPartOfMerge'
-  | 'isBlank' | 'offset';
+  | 'isBlank' | 'offset' | 'setRichTextValues' | 'setRichTextValue' | 'getRichTextValues' | 'getRichTextValue';
+
+/**
+ * A cell's rich text: its text and a link over the whole text (the only style the product writes). Rich text holds
+ * text only: a number or a date cell has none (Range.getRichTextValue "returns null if the cell value is not text",
+ * developers.google.com/apps-script/reference/spreadsheet/range#getrichtextvalue).
+ */
+export class MemRichTextValue {
+  constructor(readonly text: string, readonly link: string | null) {}
+  getText(): string { return this.text; }
+  getLinkUrl(): string | null { return this.link; }
+  copy(): MemRichTextValueBuilder { return new MemRichTextValueBuilder().setText(this.text).setLinkUrl(this.link); }
+}
+
+/** SpreadsheetApp.newRichTextValue(): setText, then setLinkUrl over the whole text (a partial link is refused). */
+export class MemRichTextValueBuilder {
+  private text = '';
+  private link: string | null = null;
+  setText(text: string): MemRichTextValueBuilder { this.text = String(text); return this; }
+  setLinkUrl(a: string | number | null, end?: number, url?: string | null): MemRichTextValueBuilder {
+    if (typeof a === 'number') {
+      if (a !== 0 || end !== this.text.length) throw new GasException('The local runtime links a whole cell text only.');
+      this.link = url ?? null;
+    } else this.link = a ?? null;
+    return this;
+  }
+  build(): MemRichTextValue { return new MemRichTextValue(this.text, this.link); }
+}
 
 export class MemRange implements Pick<GRange, RangeKeys> {
   constructor(readonly sheet: MemSheet, readonly row: number, readonly col: number, readonly numRows: number, readonly numCols: number) {}
@@ -396,11 +423,51 @@ export class MemRange implements Pick<GRange, RangeKeys> {
     }
     return out;
   }
+  /** Rich text is stored as literal text (never a formula or a number) with its link (the reference of setRichTextValues). */
+  setRichTextValues(values: any[][]): GRange {
+    this.hit('setRichTextValues');
+    const rows = this.checkShape(values);
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) {
+      const v = rows[i][j] as MemRichTextValue | null;
+      if (!(v instanceof MemRichTextValue)) throw new GasException('The parameters (RichTextValue[][]) don\'t match the method signature for SpreadsheetApp.Range.setRichTextValues.');
+      const r = this.row - 1 + i, c = this.col - 1 + j;
+      this.sheet.values.set(r, c, v.text === '' ? undefined : v.text);
+      this.sheet.formulas.set(r, c, undefined);
+      this.sheet.links.set(r, c, v.link ?? undefined);
+    }
+    return this.me;
+  }
+  setRichTextValue(value: any): GRange {
+    this.hit('setRichTextValue');
+    const v = value as MemRichTextValue;
+    for (let i = 0; i < this.numRows; i++) for (let j = 0; j < this.numCols; j++) {
+      this.sheet.values.set(this.row - 1 + i, this.col - 1 + j, v.text === '' ? undefined : v.text);
+      this.sheet.links.set(this.row - 1 + i, this.col - 1 + j, v.link ?? undefined);
+    }
+    return this.me;
+  }
+  getRichTextValues(): any[][] {
+    this.hit('getRichTextValues');
+    const out: (MemRichTextValue | null)[][] = [];
+    for (let i = 0; i < this.numRows; i++) {
+      const line: (MemRichTextValue | null)[] = [];
+      for (let j = 0; j < this.numCols; j++) line.push(this.richAt(this.row - 1 + i, this.col - 1 + j));
+      out.push(line);
+    }
+    return out;
+  }
+  getRichTextValue(): any { this.hit('getRichTextValue'); return this.richAt(this.row - 1, this.col - 1); }
+  private richAt(r: number, c: number): MemRichTextValue | null {
+    const v = this.sheet.values.get(r, c);
+    if (v !== undefined && typeof v !== 'string') return null;
+    return new MemRichTextValue(v ?? '', this.sheet.links.get(r, c) ?? null);
+  }
   getValue(): any { this.hit('getValue'); const v = this.sheet.values.get(this.row - 1, this.col - 1); return v === undefined ? '' : copyValue(v); }
   setValues(values: any[][]): GRange {
     this.hit('setValues');
     const rows = this.checkShape(values);
     const sheet = this.sheet, vals = sheet.values.rows, r0 = this.row - 1, c0 = this.col - 1;
+    if (sheet.links.rows.length) this.fill(sheet.links, undefined); // a plain value replaces the cell's rich text
     for (let i = 0; i < this.numRows; i++) {
       const src = rows[i];
       const fmts = sheet.formats.rows[r0 + i], forms = sheet.formulas.rows[r0 + i];
@@ -561,7 +628,7 @@ type SheetKeys = 'getName' | 'setName' | 'getSheetName' | 'getRange' | 'getDataR
   | 'insertRowsAfter' | 'insertColumnsAfter' | 'insertRows' | 'insertColumns' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'setFrozenRows'
   | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'setColumnWidth' | 'getColumnWidth' | 'clear' | 'clearContents' | 'clearFormats'
   | 'clearNotes' | 'protect' | 'getProtections' | 'getSheetId' | 'activate' | 'getCharts' | 'insertChart' | 'removeChart' | 'newChart'
-  | 'getIndex' | 'getParent' | 'hideSheet' | 'showSheet' | 'isSheetHidden';
+  | 'getIndex' | 'getParent' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'appendRow';
 
 const DEFAULT_WIDTH = 100;
 
@@ -577,6 +644,8 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   wraps = new Layer<boolean>();
   hAligns = new Layer<string>();
   validations = new Layer<MemDataValidation>();
+  /** Links of rich text cells (setRichTextValues). */
+  links = new Layer<string>();
   merges: Box[] = [];
   protections: MemProtection[] = [];
   charts: ChartSpec[] = [];
@@ -636,7 +705,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   }
 
   clearCells(row: number, col: number, numRows: number, numCols: number, what: 'contents' | 'format'): void {
-    const layers: Layer<unknown>[] = what === 'contents' ? [this.values, this.formulas]
+    const layers: Layer<unknown>[] = what === 'contents' ? [this.values, this.formulas, this.links]
       : [this.formats, this.backgrounds, this.fontWeights, this.fontColors, this.fontStyles, this.wraps, this.hAligns];
     for (const layer of layers) {
       for (let i = 0; i < numRows; i++) {
@@ -648,7 +717,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   }
 
   private layers(): Layer<unknown>[] {
-    return [this.values, this.formulas, this.formats, this.notes, this.backgrounds, this.fontWeights, this.fontColors, this.fontStyles, this.wraps, this.hAligns, this.validations];
+    return [this.values, this.formulas, this.formats, this.notes, this.backgrounds, this.fontWeights, this.fontColors, this.fontStyles, this.wraps, this.hAligns, this.validations, this.links];
   }
   private lastContentRow(): number {
     const rows = this.values.rows;
@@ -687,6 +756,15 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     return new MemRange(this, 1, 1, Math.max(1, this.lastContentRow()), Math.max(1, this.lastContentColumn())) as unknown as GRange;
   }
   getLastRow(): number { this.hit('Sheet.getLastRow'); return this.lastContentRow(); }
+  /** After the last row with content; the sheet grows by a row when full (Sheet.appendRow reference). */
+  appendRow(rowContents: any[]): GSheet {
+    this.hit('Sheet.appendRow');
+    const row = this.lastContentRow() + 1;
+    if (rowContents.length > this.maxColumns) this.spliceColumns(this.maxColumns + 1, 0, rowContents.length - this.maxColumns);
+    if (row > this.maxRows) this.spliceRows(this.maxRows + 1, 0, row - this.maxRows);
+    rowContents.forEach((v, j) => this.writeCell(row, j + 1, v));
+    return this.me;
+  }
   getLastColumn(): number { this.hit('Sheet.getLastColumn'); return this.lastContentColumn(); }
   getMaxRows(): number { this.hit('Sheet.getMaxRows'); return this.maxRows; }
   getMaxColumns(): number { this.hit('Sheet.getMaxColumns'); return this.maxColumns; }
@@ -736,11 +814,11 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
     this.hit('Sheet.clear');
     const o = options || {};
-    if (!o.formatOnly) { this.values.clear(); this.formulas.clear(); }
+    if (!o.formatOnly) { this.values.clear(); this.formulas.clear(); this.links.clear(); }
     if (!o.contentsOnly) for (const l of [this.formats, this.backgrounds, this.fontWeights, this.fontColors, this.fontStyles, this.wraps, this.hAligns]) (l as Layer<unknown>).clear();
     return this.me;
   }
-  clearContents(): GSheet { this.hit('Sheet.clearContents'); this.values.clear(); this.formulas.clear(); return this.me; }
+  clearContents(): GSheet { this.hit('Sheet.clearContents'); this.values.clear(); this.formulas.clear(); this.links.clear(); return this.me; }
   clearFormats(): GSheet { this.hit('Sheet.clearFormats'); this.clearCells(1, 1, this.maxRows, this.maxColumns, 'format'); return this.me; }
   clearNotes(): GSheet { this.hit('Sheet.clearNotes'); this.notes.clear(); return this.me; }
   protect(): GProtection {

@@ -1,0 +1,320 @@
+// The period close ("chốt số liệu"): when a period closes, what its closed figures are, how they are kept in
+// `Số liệu đã chốt`, how a report of a closed period uses them, and every difference since (corrections).
+import type { CellValue, FormId, Grid, Month, Problem } from './types';
+import type { Settings, Validation } from './model';
+import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
+import { inForce } from './forms/book';
+import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
+import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
+import { ratio4, round1, unitReports, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import { asSheetText } from './safety';
+import { CHASE_REASON, STATUS_LABEL } from './text/report';
+import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
+import { formatDay } from './periods';
+
+export interface ClosedUnit {
+  code: string;
+  name: string;
+  status: UnitStatus;
+  submittedAt: Date | null;
+  values: Record<string, number>;
+  carried: string[];
+}
+
+/** One close of one form's period: the figures that are official from `closedAt` on. */
+export interface ClosedForm { form: FormId; period: Month; closedAt: Date; units: ClosedUnit[] }
+
+/** One difference between the closed figures and the sheet now; `key` "status" carries statuses. */
+export interface Correction { unit: string; key: string; closed: number | string | null; now: number | string | null }
+
+/** 'YYYY-MM-DDTHH:mm' in Asia/Ho_Chi_Minh (INTERFACES.md `closedAt`). */
+export function localDateTime(d: Date): string {
+  const p = localParts(d);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** 'HH:mm dd/MM/yyyy', as a close time is shown to users. */
+export function shownDateTime(d: Date): string {
+  const p = localParts(d);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(p.hour)}:${two(p.minute)} ${formatDay(dayOf(d))}`;
+}
+
+/** The instant a form's period closes: 00:00, `closeAfterDays` days after its deadline day; null without a deadline. */
+export function closeMoment(spec: FormSpec, m: Month, settings: Settings): Date | null {
+  const due = dueBefore(spec, m, settings);
+  return due === null ? null : startOfDay(addDays(due, settings.closeAfterDays));
+}
+
+/** The latest close of a form's period, or null when it never closed. */
+export function latestClose(closed: readonly ClosedForm[], form: FormId, period: Month): ClosedForm | null {
+  let best: ClosedForm | null = null;
+  for (const c of closed) if (c.form === form && c.period === period && (!best || c.closedAt.getTime() >= best.closedAt.getTime())) best = c;
+  return best;
+}
+
+/** The close before `latest` of the same form's period (what a re-close replaced), or null. */
+export function previousClose(closed: readonly ClosedForm[], latest: ClosedForm): ClosedForm | null {
+  let best: ClosedForm | null = null;
+  for (const c of closed) {
+    if (c.form !== latest.form || c.period !== latest.period || c.closedAt.getTime() >= latest.closedAt.getTime()) continue;
+    if (!best || c.closedAt.getTime() > best.closedAt.getTime()) best = c;
+  }
+  return best;
+}
+
+/** Every form's period whose close moment has come by `now` and that never closed: what the daily run closes. */
+export function closesDue(v: Validation, now: Date): { spec: FormSpec; period: Month }[] {
+  const out: { spec: FormSpec; period: Month }[] = [];
+  const current = monthOfDay(dayOf(now));
+  for (const spec of v.forms) {
+    for (let m = v.settings.startMonth; m <= current; m++) {
+      const at = closeMoment(spec, m, v.settings);
+      if (at && at.getTime() <= now.getTime() && !latestClose(v.closed ?? [], spec.id, m)) out.push({ spec, period: m });
+    }
+  }
+  return out;
+}
+
+/** The figures the sheet gives now for each (form, period), as closed figures stamped `now`. */
+export function closeFigures(v: Validation, list: readonly { spec: FormSpec; period: Month }[], now: Date): ClosedForm[] {
+  const out: ClosedForm[] = [];
+  for (const spec of v.forms) {
+    const periods = list.filter((x) => x.spec.id === spec.id).map((x) => x.period);
+    if (!periods.length) continue;
+    const units = unitReports(v, spec, periods, dayOf(now));
+    for (const m of periods) {
+      out.push({
+        form: spec.id, period: m, closedAt: now,
+        units: (units.get(m) ?? []).map((u) => ({ code: u.code, name: u.name, status: u.status, submittedAt: u.submittedAt, values: { ...u.values }, carried: u.carried.slice() })),
+      });
+    }
+  }
+  return out;
+}
+
+/** Sums of a closed period's flow figures (the report's cumulative flows add these up), or null when not closed. */
+export function closedFlows(closed: readonly ClosedForm[], form: FormId, m: Month, flowKeys: readonly string[]): Record<string, number> | null {
+  const c = latestClose(closed, form, m);
+  if (!c) return null;
+  const out: Record<string, number> = {};
+  for (const u of c.units) for (const k of flowKeys) if (u.values[k] !== undefined) out[k] = (out[k] ?? 0) + u.values[k];
+  return out;
+}
+
+const FIXED = CLOSED_TAB.headers.length;
+
+/** Status labels as the closed tab holds them, read back by label or by code. */
+function readStatus(v: CellValue): UnitStatus | null {
+  const t = foldText(cellText(v));
+  for (const [code, label] of Object.entries(STATUS_LABEL)) if (t === foldText(label) || t === code) return code as UnitStatus;
+  return null;
+}
+
+/** 'dd/MM/yyyy HH:mm[:ss]' in Asia/Ho_Chi_Minh, as a text export may hold a time. */
+function readTime(v: CellValue): Date | null {
+  if (isDate(v)) return v;
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(cellText(v).trim());
+  return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +(m[6] ?? 0)) - 7 * 3600 * 1000) : null;
+}
+
+/** Every close recorded in the closed tab (header in row 1); rows that do not read are ignored. */
+export function readClosed(grid: Grid | undefined): ClosedForm[] {
+  if (!grid || grid.length < 2 || foldText(cellText(grid[0][0])) !== foldText(CLOSED_TAB.headers[0])) return [];
+  const keys = grid[0].slice(FIXED).map((h) => cellText(h).trim());
+  const byClose = new Map<string, ClosedForm>();
+  const out: ClosedForm[] = [];
+  for (let r = 1; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const at = readTime(row[0] ?? ''), period = readPeriod(row[1] ?? ''), form = readFormCode(row[2] ?? ''), status = readStatus(row[5] ?? '');
+    const code = cellText(row[3] ?? '').trim();
+    if (!at || period === null || !form || !status || !code) continue;
+    const id = `${at.getTime()}|${form}|${period}`;
+    let c = byClose.get(id);
+    if (!c) { byClose.set(id, (c = { form, period, closedAt: at, units: [] })); out.push(c); }
+    const values: Record<string, number> = {};
+    keys.forEach((k, i) => { const x = row[FIXED + i]; if (k && typeof x === 'number') values[k] = x; });
+    c.units.push({
+      code, name: cellText(row[4] ?? '').replace(/^'/, ''), status, submittedAt: readTime(row[6] ?? ''), values,
+      carried: cellText(row[7] ?? '').split(/[,;\s]+/).filter(Boolean),
+    });
+  }
+  return out;
+}
+
+/**
+ * What to write to the closed tab for new closes: the new rows after the last one, or (when a new indicator key
+ * needs a column) the whole tab from A1 with the old rows under the new header. One write either way.
+ */
+export function closedTabWrite(existing: Grid, closes: readonly ClosedForm[], forms: readonly FormSpec[]): { row: number; values: CellValue[][] } {
+  const blank = existing.length === 0 || existing.every((r) => r.every((c) => c === '' || c === null || c === undefined));
+  const oldKeys = blank ? [] : (existing[0] ?? []).slice(FIXED).map((h) => cellText(h).trim());
+  const keys = oldKeys.slice();
+  for (const c of closes) {
+    const spec = forms.find((f) => f.id === c.form);
+    for (const col of spec ? indicators(spec) : []) if (!keys.includes(col.key)) keys.push(col.key);
+    for (const u of c.units) for (const k of Object.keys(u.values)) if (!keys.includes(k)) keys.push(k);
+  }
+  const width = FIXED + keys.length;
+  const line = (c: ClosedForm, u: ClosedUnit): CellValue[] => [
+    c.closedAt, formatMonth(c.period), c.form, asSheetText(u.code), asSheetText(u.name), STATUS_LABEL[u.status], u.submittedAt ?? '', u.carried.join(', '),
+    ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
+  ];
+  const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));
+  if (!blank && keys.length === oldKeys.length) return { row: existing.length + 1, values: fresh };
+  const header: CellValue[] = [...CLOSED_TAB.headers, ...keys];
+  const old = blank ? [] : existing.slice(1).map((r) => {
+    const out: CellValue[] = r.slice(0, FIXED);
+    while (out.length < FIXED) out.push('');
+    for (const k of keys) { const i = oldKeys.indexOf(k); out.push(i >= 0 ? r[FIXED + i] ?? '' : ''); }
+    return out;
+  });
+  return { row: 1, values: [header, ...old, ...fresh].map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r)) };
+}
+
+/** Every difference between a close and the units' figures now, by unit code then the form's key order. */
+export function correctionsOf(closed: ClosedForm, now: readonly UnitReport[], cols: readonly ColumnSpec[]): Correction[] {
+  const out: Correction[] = [];
+  const nowBy = new Map(now.map((u) => [u.code, u]));
+  const closedBy = new Map(closed.units.map((u) => [u.code, u]));
+  const codes = Array.from(new Set([...closedBy.keys(), ...nowBy.keys()])).sort();
+  const order = cols.map((c) => c.key);
+  for (const code of codes) {
+    const c = closedBy.get(code), n = nowBy.get(code);
+    if ((c?.status ?? null) !== (n?.status ?? null)) out.push({ unit: code, key: 'status', closed: c?.status ?? null, now: n?.status ?? null });
+    const keys = Array.from(new Set([...Object.keys(c?.values ?? {}), ...Object.keys(n?.values ?? {})]));
+    keys.sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
+    for (const k of keys) {
+      const cv = c?.values[k] ?? null, nv = n?.values[k] ?? null;
+      if (cv !== nv) out.push({ unit: code, key: k, closed: cv, now: nv });
+    }
+  }
+  return out;
+}
+
+/** The report of a closed period: the closed figures, counted as the report counts them, and the corrections since. */
+export function officialReport(live: FormReport, closed: ClosedForm, cols: readonly ColumnSpec[], sampleTarget: number): FormReport {
+  const liveBy = new Map(live.units.map((u) => [u.code, u]));
+  const units: UnitReport[] = closed.units.slice().sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => {
+    const l = liveBy.get(c.code);
+    const values: Record<string, number> = {};
+    for (const col of cols) if (c.values[col.key] !== undefined) values[col.key] = c.values[col.key];
+    return {
+      code: c.code, name: c.name, emails: l?.emails ?? [], status: c.status, submittedAt: c.submittedAt, values, carried: c.carried.slice(),
+      installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0), invalidRows: l?.invalidRows ?? [],
+    };
+  });
+  const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
+  const onTime = codes('on_time').length, late = codes('late').length, unknownTime = codes('unknown_time').length;
+  const reported = onTime + late + unknownTime + codes('reported').length;
+  const expected = live.dueBefore === null ? 0 : units.length;
+  const sum = (k: string) => units.reduce((n, u) => n + (u.values[k] ?? 0), 0);
+  const indicatorsNow = live.indicators.map((i) => {
+    const p = i.decimal ? round1(sum(i.key)) : sum(i.key);
+    const fix = (x: number) => (i.decimal ? round1(x) : x);
+    return { ...i, period: p, cumulative: i.kind === 'stock' ? p : i.cumulative, change: i.previous === null ? null : fix(p - i.previous) };
+  });
+  const due = live.dueBefore;
+  return {
+    ...live, expected, reported, onTime, late, unknownTime,
+    invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
+    completeness: expected ? reported / expected : null, timeliness: expected ? onTime / expected : null,
+    installRate: ratio4(sum('staff_installed'), sum('staff_total')),
+    indicators: indicatorsNow, units,
+    sampleTargetReached: live.sampleTargetReached.length || cols.some((c) => c.key === 'samples')
+      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code) : [],
+    chase: units.filter((x) => x.status === 'missing' || x.status === 'invalid').map((x) => ({
+      form: live.form, code: x.code, name: x.name, emails: x.emails, status: x.status as 'missing' | 'invalid',
+      reason: x.status === 'missing' ? CHASE_REASON.missing(due ? formatDay(due) : '') : CHASE_REASON.invalid(x.invalidRows.join(', ')),
+    })),
+    closedAt: closed.closedAt,
+    corrections: correctionsOf(closed, live.units, cols),
+  };
+}
+
+/**
+ * changed_after_close (FORMS.md): on each cell of a counted row of a closed period whose unit's figure now differs
+ * from the closed one. Only the form tabs that were read (`layouts`) are looked at. Returns each problem's column.
+ */
+export function closeWarnings(v: Validation, today: Day): { problem: Problem; col: number }[] {
+  const out: { problem: Problem; col: number }[] = [];
+  const closed = v.closed ?? [];
+  if (!closed.length) return out;
+  const cutoff = endOfDay(today);
+  for (const spec of v.forms) {
+    const layout = v.layouts[spec.tab];
+    if (!layout || !layout.headerRow) continue;
+    const periods = Array.from(new Set(closed.filter((c) => c.form === spec.id).map((c) => c.period)));
+    if (!periods.length) continue;
+    const live = unitReports(v, spec, periods, today);
+    const rowsBy = new Map<string, typeof v.rows>();
+    for (const r of v.rows) {
+      if (r.form !== spec.id || !r.valid || r.unitCode === null || r.month === null) continue;
+      if (r.submittedAt && r.submittedAt.getTime() >= cutoff) continue;
+      const k = `${r.unitCode}|${r.month}`;
+      const list = rowsBy.get(k);
+      if (list) list.push(r); else rowsBy.set(k, [r]);
+    }
+    for (const m of periods) {
+      const c = latestClose(closed, spec.id, m)!;
+      const cols = indicators(spec).filter((x) => inForce(x, m));
+      for (const corr of correctionsOf(c, live.get(m) ?? [], cols)) {
+        if (corr.key === 'status') continue;
+        const col = layout.columns[corr.key];
+        if (col === undefined) continue;
+        for (const r of rowsBy.get(`${corr.unit}|${m}`) ?? []) {
+          if (r.values[corr.key] === null || r.values[corr.key] === undefined) continue;
+          const message = CLOSE_TEXT.changedAfterClose(formatMonth(m), shownDateTime(c.closedAt), corr.closed as number | null, corr.now as number | null);
+          out.push({ problem: { sheet: spec.tab, row: r.row, column: layout.headers[corr.key] ?? '', severity: 'warning', code: 'changed_after_close', message }, col });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The digest after a run's closes: each close, then the corrections its re-close absorbed and those of earlier closes. */
+export function closeDigest(v: Validation, closes: readonly ClosedForm[], corrections: ReadonlyMap<string, Correction[]>): { subject: string; text: string } {
+  const tab = (form: FormId) => v.forms.find((f) => f.id === form)?.tab ?? form;
+  const lines: string[] = [];
+  for (const c of closes) {
+    const reported = c.units.filter((u) => ['on_time', 'late', 'unknown_time', 'reported'].includes(u.status)).length;
+    lines.push(CLOSE_TEXT.digestClosed(tab(c.form), formatMonth(c.period), shownDateTime(c.closedAt), reported, c.units.length));
+  }
+  const corr: string[] = [];
+  const label = (k: string, x: number | string | null) => (x === null ? '—' : k === 'status' ? STATUS_LABEL[x as UnitStatus] ?? String(x) : String(x));
+  for (const [id, list] of corrections) {
+    const [form, period] = id.split('|');
+    for (const x of list) {
+      corr.push(CLOSE_TEXT.digestCorrection(tab(form), formatMonth(Number(period)), x.unit, x.key === 'status' ? CLOSE_TEXT.statusKey : x.key, label(x.key, x.closed), label(x.key, x.now)));
+    }
+  }
+  const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
+  return {
+    subject: CLOSE_TEXT.digestSubject(periods.join(', ')),
+    text: [...lines, '', corr.length ? CLOSE_TEXT.digestCorrectionsTitle : CLOSE_TEXT.digestNoCorrections, ...corr].join('\n'),
+  };
+}
+
+/** The corrections a re-close absorbs: the previous close against the new one, as a report would list them. */
+export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly ColumnSpec[]): Correction[] {
+  return correctionsOf(previous, fresh.units.map((u) => ({ ...u, emails: [], installRate: null, invalidRows: [] })), cols);
+}
+
+/** The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null otherwise. */
+export function correctionsSection(r: { forms: readonly FormReport[] }): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
+  const closed = r.forms.filter((f) => f.closedAt);
+  if (!closed.length) return null;
+  const rows: string[][] = [];
+  for (const f of closed) {
+    const header = (k: string) => (k === 'status' ? CLOSE_TEXT.statusKey : f.indicators.find((i) => i.key === k)?.header ?? k);
+    const shown = (k: string, x: number | string | null) => (x === null ? '—' : k === 'status' ? STATUS_LABEL[x as UnitStatus] ?? String(x) : String(x));
+    for (const c of f.corrections) rows.push([f.tab, c.unit, header(c.key), shown(c.key, c.closed), shown(c.key, c.now)]);
+  }
+  return {
+    title: CLOSE_TEXT.section,
+    lines: [...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(shownDateTime(f.closedAt!))}`), ...(rows.length ? [] : [CLOSE_TEXT.noCorrections])],
+    headers: CLOSE_TEXT.correctionHeaders, rows,
+  };
+}

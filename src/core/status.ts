@@ -1,0 +1,87 @@
+// The status tab `Tình hình báo cáo`: one row per unit (grouped by form, sorted by name), one column per period with
+// a deadline from `Kỳ bắt đầu` to today, each cell the unit's status as the report model gives it.
+import type { FormId, Month } from './types';
+import type { Validation } from './model';
+import type { FormSpec } from './forms/schema';
+import { isActive } from './directory';
+import { dueBefore, formatMonth, monthOfDay, type Day } from './periods';
+import { unitReports, type UnitStatus } from './report/model';
+import { STATUS_CELL, STATUS_COLOUR, STATUS_TAB } from './text/period';
+
+export interface StatusRow {
+  form: FormId;
+  code: string;
+  name: string;
+  /** '#gid=…&range=…' to the unit's rows on its own tab ('' when the tab's id is unknown). */
+  link: string;
+  /** Per period column: the status, or null where the unit is not expected (no deadline, not active). */
+  statuses: (UnitStatus | null)[];
+}
+
+export interface StatusTab { periods: Month[]; rows: StatusRow[] }
+
+/** 1 -> A, 27 -> AA. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** The periods a form is due in, from `Kỳ bắt đầu` to today's month. */
+function duePeriods(spec: FormSpec, v: Validation, current: Month): Month[] {
+  const out: Month[] = [];
+  for (let m = v.settings.startMonth; m <= current; m++) if (dueBefore(spec, m, v.settings) !== null) out.push(m);
+  return out;
+}
+
+/**
+ * The whole tab. `gids` holds each form tab's sheet id (for the links); with `only`, statuses are computed for that
+ * one unit alone (an edit), the other rows keep their place but carry no statuses.
+ */
+export function statusTab(v: Validation, today: Day, gids: Record<string, number>, only?: { form: FormId; code?: string }): StatusTab {
+  const current = monthOfDay(today);
+  const byForm = v.forms.map((spec) => ({ spec, periods: duePeriods(spec, v, current) }));
+  const periods = Array.from(new Set(byForm.flatMap((f) => f.periods))).sort((a, b) => a - b);
+  const rows: StatusRow[] = [];
+  for (const { spec, periods: own } of byForm) {
+    const units = v.units
+      .filter((u) => u.form === spec.id && u.enabled && own.some((m) => isActive(u, m)))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
+    if (!units.length) continue;
+    const wanted = !only || only.form === spec.id;
+    const reports = wanted ? unitReports(v, spec, own, today) : new Map();
+    const layout = v.layouts[spec.tab];
+    const width = layout ? Math.max(0, ...Object.values(layout.columns)) + 1 : 1;
+    const span = new Map<string, [number, number]>();
+    for (const r of v.rows) {
+      if (r.form !== spec.id || r.unitCode === null) continue;
+      const s = span.get(r.unitCode);
+      span.set(r.unitCode, s ? [Math.min(s[0], r.row), Math.max(s[1], r.row)] : [r.row, r.row]);
+    }
+    for (const u of units) {
+      const computed = wanted && (!only?.code || only.code === u.code);
+      const statuses = periods.map((m) => {
+        if (!computed || !own.includes(m)) return null;
+        return (reports.get(m) as { code: string; status: UnitStatus }[] | undefined)?.find((x) => x.code === u.code)?.status ?? null;
+      });
+      const gid = gids[spec.tab];
+      const s = span.get(u.code);
+      const link = gid === undefined ? '' : s ? `#gid=${gid}&range=A${s[0]}:${columnLetter(width)}${s[1]}` : `#gid=${gid}`;
+      rows.push({ form: spec.id, code: u.code, name: u.name, link, statuses });
+    }
+  }
+  return { periods, rows };
+}
+
+/** The header row of the tab. */
+export function statusHeader(tab: StatusTab): string[] {
+  return [...STATUS_TAB.headers, ...tab.periods.map(formatMonth)];
+}
+
+/** A row's cells: form, code, name, then each period's status text; and their backgrounds. */
+export function statusCells(row: StatusRow): { texts: string[]; colours: (string | null)[] } {
+  return {
+    texts: [row.form, row.code, row.name, ...row.statuses.map((s) => (s ? STATUS_CELL[s] : ''))],
+    colours: [null, null, null, ...row.statuses.map((s) => (s ? STATUS_COLOUR[s] : null))],
+  };
+}

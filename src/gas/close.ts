@@ -1,0 +1,135 @@
+// The period close: the daily run closes every period whose moment has come (whatever runs were missed), the officer
+// may close one again from the sidebar; each close is written to `Số liệu đã chốt` in one write and digested by email.
+import { TAB, LOG_COLUMNS } from '../core/forms/schema';
+import type { Validation } from '../core/model';
+import type { Month } from '../core/types';
+import { validateWorkbook } from '../core/validate';
+import { buildReport } from '../core/report/model';
+import { indicators } from '../core/forms/schema';
+import { inForce } from '../core/forms/book';
+import { absorbed, closeDigest, closeFigures, closedTabWrite, closesDue, latestClose, shownDateTime, type ClosedForm, type Correction } from '../core/close';
+import { logRow, type LogEntry } from '../core/reminders';
+import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
+import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
+import { SIDEBAR_ERRORS } from '../core/text';
+import { findSheet, readSnapshot, type Snapshot } from './book';
+import { formatLogColumns, protectAdminTabs } from './setup';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Writes new closes to the closed tab (created and protected when missing) in one write. */
+function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: ClosedForm[]): void {
+  let sheet = snap.sheets[PERIOD_TAB.closed] ?? findSheet(ss, PERIOD_TAB.closed);
+  if (!sheet) {
+    sheet = ss.insertSheet(PERIOD_TAB.closed);
+    protectAdminTabs(ss, v.settings, [sheet]);
+  }
+  const w = closedTabWrite(snap.book[PERIOD_TAB.closed] ?? [], closes, v.forms);
+  if (!w.values.length) return;
+  const width = w.values[0].length;
+  const maxR = sheet.getMaxRows(), maxC = sheet.getMaxColumns();
+  const needR = w.row + w.values.length - 1;
+  if (needR > maxR) sheet.insertRowsAfter(maxR, needR - maxR);
+  if (width > maxC) sheet.insertColumnsAfter(maxC, width - maxC);
+  const range = sheet.getRange(w.row, 1, w.values.length, width);
+  range.setNumberFormats(w.values.map((r) => r.map((_, c) => (c === 0 || c === 6 ? 'dd/MM/yyyy HH:mm' : c <= 5 || c === 7 ? '@' : '#,##0.##'))));
+  range.setValues(w.values);
+  if (w.row === 1 && sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+}
+
+/** The digest to the admins after closes, logged in `Nhật ký` (one write); without admins it is logged as skipped. */
+function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: ClosedForm[], corrections: Map<string, Correction[]>, step: string, by: string, now: Date): void {
+  const mail = closeDigest(v, closes, corrections);
+  const to = v.settings.adminEmails;
+  const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
+  const detail = CLOSE_TEXT.logDetail(Array.from(new Set(closes.map((c) => c.form))), by);
+  let result: LogEntry['result'] = 'skipped';
+  if (to.length && MailApp.getRemainingDailyQuota() >= to.length) {
+    try {
+      MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, name: v.settings.department });
+      result = 'sent';
+    } catch { result = 'failed'; }
+  }
+  const entries: LogEntry[] = periods.map((p) => ({ unit: '', form: '', period: p, step, at: now, to: result === 'sent' ? to : [], result, detail }));
+  let sheet = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
+  if (!sheet) { sheet = ss.insertSheet(TAB.log); formatLogColumns(sheet); }
+  const start = sheet.getLastRow() + 1;
+  const rows = entries.map(logRow);
+  if (start === 1) rows.unshift([...LOG_COLUMNS]);
+  const need = start + rows.length - 1;
+  if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
+  sheet.getRange(start, 1, rows.length, LOG_COLUMNS.length).setValues(rows);
+}
+
+/** The standing corrections of every earlier close of the forms just closed (listed in the digest). */
+function standingCorrections(v: Validation, closes: ClosedForm[], now: Date): Map<string, Correction[]> {
+  const out = new Map<string, Correction[]>();
+  const done = new Set(closes.map((c) => `${c.form}|${c.period}`));
+  const seen = new Set<string>();
+  for (const c of v.closed ?? []) {
+    const id = `${c.form}|${c.period}`;
+    if (done.has(id) || seen.has(id)) continue;
+    seen.add(id);
+    const r = buildReport(v, c.period, [c.form], dayOf(now)).forms[0];
+    if (r && r.corrections.length) out.set(id, r.corrections);
+  }
+  return out;
+}
+
+/** The daily step: closes what is due (nothing when nothing is), in one write, then the digest. */
+export function closeDuePeriods(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): ClosedForm[] {
+  const due = closesDue(v, now);
+  if (!due.length) return [];
+  // A form's period without any unit expected has nothing to close (it closes once a unit is added).
+  const closes = closeFigures(v, due, now).filter((c) => c.units.length > 0);
+  if (!closes.length) return [];
+  writeCloses(ss, snap, v, closes);
+  digestAndLog(ss, snap, v, closes, standingCorrections(v, closes, now), CLOSE_TEXT.logStep, '', now);
+  return closes;
+}
+
+/** Closes a period again (the sidebar, after the officer confirmed): every form already closed for it. */
+export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()): ClosedForm[] {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30 * 1000)) throw new Error(CLOSE_TEXT.busy);
+  try {
+    const snap = readSnapshot(ss);
+    const v = validateWorkbook(snap.book, now);
+    const specs = v.forms.filter((f) => latestClose(v.closed ?? [], f.id, period));
+    if (!specs.length) throw new Error(CLOSE_TEXT.notClosed(formatMonth(period)));
+    const closes = closeFigures(v, specs.map((spec) => ({ spec, period })), now);
+    writeCloses(ss, snap, v, closes);
+    const corrections = new Map<string, Correction[]>();
+    for (const c of closes) {
+      const before = latestClose(v.closed ?? [], c.form, period)!;
+      const spec = v.forms.find((f) => f.id === c.form)!;
+      const list = absorbed(before, c, indicators(spec).filter((x) => inForce(x, period)));
+      if (list.length) corrections.set(`${c.form}|${c.period}`, list);
+    }
+    let by = '';
+    try { by = Session.getActiveUser().getEmail() || ''; } catch { /* not available to this user */ }
+    digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logReclose, by, now);
+    return closes;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The sidebar's button: asks for confirmation, then closes the period again. Returns what to show. */
+export function reclosePeriod(periodText: string): { done: boolean; message: string } {
+  const period = parseMonthStrict(String(periodText));
+  if (period === null) throw new Error(SIDEBAR_ERRORS.badPeriod(String(periodText)));
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const snap = readSnapshot(ss);
+  const v = validateWorkbook(snap.book, new Date());
+  const last = v.forms.map((f) => latestClose(v.closed ?? [], f.id, period)).filter((c): c is ClosedForm => !!c)
+    .sort((a, b) => b.closedAt.getTime() - a.closedAt.getTime())[0];
+  if (!last) return { done: false, message: CLOSE_TEXT.notClosed(formatMonth(period)) };
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(CLOSE_TEXT.reclose(formatMonth(period)), CLOSE_TEXT.recloseConfirm(formatMonth(period), shownDateTime(last.closedAt)), ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) return { done: false, message: '' };
+  const now = new Date();
+  reclose(ss, period, now);
+  return { done: true, message: CLOSE_TEXT.reclosed(formatMonth(period), shownDateTime(now)) };
+}
+

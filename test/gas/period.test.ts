@@ -1,0 +1,200 @@
+// The life of a period through the BUILT bundle: a month driven day by day (daily runs, edits, a re-close), with the
+// status tab, the closed figures, corrections after the close and the change journal checked against the report.
+import { boot } from './boot';
+import { example1 } from '../fixtures/example1';
+import { formById, TAB } from '../../src/core/forms/schema';
+import { WARNING_BACKGROUND } from '../../src/core/marks';
+import { dayOf, formatMonth, fromLocal, parseMonthStrict } from '../../src/core/periods';
+import { validateWorkbook } from '../../src/core/validate';
+import { buildReport, reportJson } from '../../src/core/report/model';
+import { readClosed } from '../../src/core/close';
+import { CLOSE_TEXT, JOURNAL_TAB, PERIOD_TAB, STATUS_CELL } from '../../src/core/text/period';
+import { bookFromSpreadsheet } from '../../src/local/workbook';
+import type { Runtime, Sandbox } from '../../src/local/runtime';
+import type { UnitStatus } from '../../src/core/report/model';
+
+const TAB03 = 'Biểu mẫu 03';
+const form = formById('03');
+const col = (key: string) => form.columns.findIndex((c) => c.key === key) + 1; // 1-based
+const at = (day: number, hour = 8) => fromLocal(2024, 8, day, hour, 0);
+
+function values(rt: Runtime, tab: string): unknown[][] {
+  const s = rt.spreadsheet.sheet(tab);
+  if (!s) return [];
+  const out: unknown[][] = [];
+  for (let r = 0; r < s.maxRows; r++) {
+    const row: unknown[] = [];
+    for (let c = 0; c < s.maxColumns; c++) row.push(s.values.get(r, c) ?? '');
+    out.push(row);
+  }
+  while (out.length && out[out.length - 1].every((x) => x === '')) out.pop();
+  return out.map((r) => { const x = r.slice(); while (x.length && x[x.length - 1] === '') x.pop(); return x; });
+}
+
+/** The report of every period on the status tab, as the core computes it on the workbook as it stands. */
+function reportNow(rt: Runtime) {
+  const now = rt.now();
+  const v = validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), now);
+  return { v, report: (m: number) => buildReport(v, m, ['03'], dayOf(now)).forms[0] };
+}
+
+/** The status tab agrees with the report: each cell is the report's status (its current one after a correction). */
+function expectStatusMatchesReport(rt: Runtime): void {
+  const grid = values(rt, PERIOD_TAB.status);
+  const header = grid[0] as string[];
+  const { report } = reportNow(rt);
+  let checked = 0;
+  for (let c = 3; c < header.length; c++) {
+    const m = parseMonthStrict(header[c])!;
+    const f = report(m);
+    for (const u of f.units) {
+      const row = grid.find((r) => r[1] === u.code)!;
+      const corrected = f.corrections.find((x) => x.unit === u.code && x.key === 'status');
+      const status = (corrected ? corrected.now : u.status) as UnitStatus;
+      expect([u.code, header[c], row[c]]).toEqual([u.code, header[c], STATUS_CELL[status]]);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(0);
+}
+
+function closesOf(rt: Runtime) {
+  return readClosed(bookFromSpreadsheet(rt.spreadsheet)[PERIOD_TAB.closed] as never)
+    .map((c) => `${c.form} ${formatMonth(c.period)} @ ${dayOf(c.closedAt)}`);
+}
+
+function daily(rt: Runtime, app: Sandbox, day: number): void {
+  rt.setNow(at(day));
+  app.dailyTick();
+}
+
+describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, corrections, Nhật ký thay đổi)', () => {
+  test('a month day by day: the status tab matches the report, the close happens once on the 14th, a correction is flagged, listed and digested, a re-close is logged, every edit journalled', () => {
+    const { rt, app } = boot(example1(), { now: at(1) });
+    const userCells = () => values(rt, TAB03).map((r) => Array.from({ length: col('note') }, (_, i) => r[i] ?? ''));
+    const before = userCells();
+    for (let day = 1; day <= 14; day++) {
+      daily(rt, app, day);
+      expectStatusMatchesReport(rt);
+      // 06/2024 (due before 12/07) closed on the first run; 07/2024 (due before 12/08) at 00:00 on 14/08, so on the 14th.
+      expect(closesOf(rt).filter((c) => c.includes('07/2024'))).toEqual(day < 14 ? [] : ['03 07/2024 @ 2024-08-14']);
+      expect(closesOf(rt).filter((c) => c.includes('06/2024'))).toEqual(['03 06/2024 @ 2024-08-01']);
+    }
+    expect(userCells()).toEqual(before);
+
+    // The 15th: Pleiku corrects its July figure after the close.
+    rt.setNow(at(15, 10));
+    const pleiku = 5; // sheet row of Pleiku's 07/2024 report
+    rt.edit(app, TAB03, pleiku, col('staff_installed'), [[175]]);
+    const sheet = rt.spreadsheet.sheet(TAB03)!;
+    const note = sheet.notes.get(pleiku - 1, col('staff_installed') - 1) ?? '';
+    expect(note).toContain('07/2024');
+    expect(note).toContain('08:00 14/08/2024');
+    expect(note).toContain('170');
+    expect(sheet.backgrounds.get(pleiku - 1, col('staff_installed') - 1)).toBe(WARNING_BACKGROUND);
+    const v = validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now());
+    expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([[pleiku, form.columns[col('staff_installed') - 1].header]]);
+    const july = reportJson(buildReport(v, parseMonthStrict('07/2024')!, ['03'], '2024-08-15')) as any;
+    expect(july.forms[0].closedAt).toBe('2024-08-14T08:00');
+    expect(july.forms[0].corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
+    // The report keeps the closed figure (official) while the correction is listed.
+    expect(july.forms[0].units.find((u: any) => u.code === 'H-622').values.staff_installed).toBe(170);
+    expectStatusMatchesReport(rt);
+
+    // The journal: one row for the edit, by its editor, with the single cell's old value.
+    const journal = values(rt, PERIOD_TAB.journal);
+    expect(journal[0]).toEqual(JOURNAL_TAB.headers);
+    expect(journal.slice(1).map((r) => r.slice(1))).toEqual([['owner@example.com', TAB03, `${String.fromCharCode(64 + col('staff_installed'))}${pleiku}`, '170', '175']]);
+
+    // The 16th: the daily run does not close again; the officer re-closes from the sidebar, after confirming.
+    daily(rt, app, 16);
+    expect(closesOf(rt).filter((c) => c.includes('07/2024'))).toEqual(['03 07/2024 @ 2024-08-14']);
+    const summary = app.sidebarReport('07/2024', ['03']);
+    expect(summary.forms[0].closedLine).toBe(CLOSE_TEXT.sidebarLine('08:00 14/08/2024', 1));
+    expect(summary.reclose).toBe(CLOSE_TEXT.reclose('07/2024'));
+    rt.setNow(at(16, 11));
+    rt.ui.nextButtons.push('NO');
+    expect(app.reclosePeriod('07/2024')).toEqual({ done: false, message: '' });
+    rt.ui.nextButtons.push('YES');
+    const sentBefore = rt.outbox.length;
+    expect(app.reclosePeriod('07/2024').done).toBe(true);
+    expect(closesOf(rt).filter((c) => c.includes('07/2024 @ 2024-08-16'))).toHaveLength(1);
+    const log = values(rt, TAB.log);
+    expect(log.filter((r) => r[5] === CLOSE_TEXT.logReclose).map((r) => [r[4], r[1], r[3]])).toEqual([['07/2024', '', '']]);
+    // The digest after the re-close lists the correction it absorbed.
+    const digest = rt.outbox[sentBefore];
+    expect(digest.to).toEqual(['sotttt@gialai.example']);
+    expect(digest.body).toContain('H-622, staff_installed: 170 → 175');
+    const after = reportJson(buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16')) as any;
+    expect([after.forms[0].closedAt, after.forms[0].corrections]).toEqual(['2024-08-16T11:00', []]);
+
+    for (let day = 17; day <= 20; day++) {
+      daily(rt, app, day);
+      expectStatusMatchesReport(rt);
+    }
+    expect(closesOf(rt)).toEqual(['03 06/2024 @ 2024-08-01', '03 07/2024 @ 2024-08-14', '03 07/2024 @ 2024-08-16']);
+    // The automatic close's digest was sent once (the 1st for 06/2024, the 14th for 07/2024), the re-close's once.
+    expect(rt.outbox.filter((m) => m.subject.startsWith('[i-Speed] Đã chốt số liệu'))).toHaveLength(3);
+  });
+
+  test('runs missed on the 13th to the 16th: the close happens once, on the first run after its moment', () => {
+    const { rt, app } = boot(example1(), { now: at(1) });
+    for (const day of [1, 5, 12, 17, 18, 20]) daily(rt, app, day);
+    expect(closesOf(rt).filter((c) => c.includes('07/2024'))).toEqual(['03 07/2024 @ 2024-08-17']);
+    expectStatusMatchesReport(rt);
+  });
+
+  test('the status tab: grouped by form, sorted by name, a rich-text link to the unit rows, colours, rebuilt when deleted', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    const s = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
+    const grid = values(rt, PERIOD_TAB.status);
+    expect(grid[0]).toEqual(['Biểu mẫu', 'Mã đơn vị', 'Tên đơn vị', '06/2024', '07/2024', '08/2024']);
+    expect(grid.slice(1).map((r) => r[2])).toEqual(['Huyện Đăk Đoa', 'Huyện Kông Chro', 'Thành phố Pleiku', 'Thị xã An Khê']);
+    const gid = rt.spreadsheet.sheet(TAB03)!.id;
+    const pleikuRow = grid.findIndex((r) => r[1] === 'H-622');
+    // Pleiku's rows are sheet rows 2 and 5; the link spans them over the tab's 21 columns, never a formula.
+    expect(s.links.get(pleikuRow, 2)).toBe(`#gid=${gid}&range=A2:U5`);
+    expect(s.formulas.get(pleikuRow, 2)).toBeUndefined();
+    expect(s.backgrounds.get(pleikuRow, 3)).toBe('#d9ead3');
+    expect(grid[pleikuRow].slice(3)).toEqual(['Đúng hạn', 'Đúng hạn', 'Chưa đến hạn']);
+    rt.spreadsheet.deleteSheet(s as never);
+    expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull();
+    rt.edit(app, TAB03, 5, col('note'), [['ghi chú']]);
+    expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
+  });
+
+  test('an edit rewrites only its form rows of the status tab: two more cell-data calls, whatever the rows', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    rt.resetCalls();
+    rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
+    const status = values(rt, PERIOD_TAB.status);
+    expect(status.find((r) => r[1] === 'H-623')!.slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
+    expect(rt.calls['Range.setRichTextValues']).toBe(1);
+    expect(rt.calls['Range.setBackgrounds']).toBe(2); // the form rows' colours and the status tab's
+    expect(rt.calls['SpreadsheetApp.newRichTextValue']).toBe(1);
+    expect(rt.calls['Sheet.appendRow']).toBe(1); // the journal
+  });
+
+  test('the journal: a paste is one row (its range and first cells), an anonymous editor is "không rõ", a doubled event writes once, a formula stays text', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    // A second installable edit trigger: both deliver the same event.
+    (rt.globals.ScriptApp as any).newTrigger('handleEdit').forSpreadsheet(rt.spreadsheet).onEdit().create();
+    rt.edit(app, TAB03, 2, col('note'), [['=IMPORTXML("x")']], { user: '' });
+    rt.setNow(at(20, 9));
+    rt.edit(app, TAB03, 2, col('reporter'), [['A', 'B'], ['C', 'D'], ['E', 'F']]);
+    rt.setNow(at(20, 10));
+    rt.edit(app, 'Danh mục đơn vị', 2, 5, [['Chị Hoa']]);
+    const j = values(rt, PERIOD_TAB.journal);
+    const reporter = String.fromCharCode(64 + col('reporter')), phone = String.fromCharCode(65 + col('reporter'));
+    expect(j.slice(1).map((r) => r.slice(1))).toEqual([
+      [JOURNAL_TAB.unknownUser, TAB03, `${String.fromCharCode(64 + col('note'))}2`, '', '=IMPORTXML("x")'],
+      ['owner@example.com', TAB03, `${reporter}2:${phone}4`, '', JOURNAL_TAB.block(3, 2, 'A | B | C | D')],
+      ['owner@example.com', 'Danh mục đơn vị', 'E2', '', 'Chị Hoa'],
+    ]);
+    const s = rt.spreadsheet.sheet(PERIOD_TAB.journal)!;
+    expect(s.formulas.get(1, 5)).toBeUndefined();
+    expect(s.protections.filter((p) => p.type === 'SHEET')).toHaveLength(1);
+  });
+});
