@@ -23,6 +23,7 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   if (!sheet) {
     sheet = ss.insertSheet(PERIOD_TAB.closed);
     protectAdminTabs(ss, v.settings, [sheet]);
+    snap.sheets[PERIOD_TAB.closed] = sheet;
   }
   const w = closedTabWrite(snap.book[PERIOD_TAB.closed] ?? [], closes, v.forms);
   if (!w.values.length) return;
@@ -52,7 +53,8 @@ function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Cl
   }
   const entries: LogEntry[] = periods.map((p) => ({ unit: '', form: '', period: p, step, at: now, to: result === 'sent' ? to : [], result, detail }));
   let sheet = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
-  if (!sheet) { sheet = ss.insertSheet(TAB.log); formatLogColumns(sheet); }
+  // Kept in the snapshot: the reminders of the same run append to this same tab.
+  if (!sheet) { sheet = ss.insertSheet(TAB.log); formatLogColumns(sheet); snap.sheets[TAB.log] = sheet; }
   const start = sheet.getLastRow() + 1;
   const rows = entries.map(logRow);
   if (start === 1) rows.unshift([...LOG_COLUMNS]);

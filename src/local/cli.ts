@@ -24,6 +24,7 @@ import { columnsText, count, planText, reportNotes, reportText, validationText }
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
 import { checkSamplesFile, useSamplesFile } from './cli/samples';
+import { runDaily } from './cli/daily';
 
 export type { CliIo } from './cli/io';
 export { UsageError } from './cli/args';
@@ -41,6 +42,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value', date: 'value' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
   columns: { json: 'flag' },
+  daily: { today: 'value', json: 'flag', outbox: 'value', quota: 'value' },
 };
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -254,7 +256,20 @@ const columns: Command = async (argv, io) => {
   return 0;
 };
 
-const COMMANDS: Record<string, Command> = { demo, setup, validate, report, remind, columns };
+const daily: Command = async (argv, io) => {
+  const a = args('daily', argv, io);
+  if (!a) return 0;
+  const file = onlyFile(a, 'daily');
+  if (a.values.today === undefined) throw new UsageError(CLI_ERROR.missingToday);
+  const today = dayOf(parseToday(a.values.today));
+  const quota = a.values.quota === undefined ? DEFAULT_QUOTA : parseWhole(a.values.quota, CLI_ERROR.badQuota);
+  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, sender: SENDER_ADDRESS });
+  if (a.flags.has('json')) json(io, result);
+  else lines(io, out);
+  return 0;
+};
+
+const COMMANDS: Record<string, Command> = { demo, setup, validate, report, remind, columns, daily };
 
 /** Runs one command; returns the exit code (0 done, 1 validate found errors, 2 unusable input). */
 export async function main(argv: string[], partialIo: Partial<Pick<CliIo, 'stdout' | 'stderr' | 'now'>> = {}): Promise<number> {

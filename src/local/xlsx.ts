@@ -130,6 +130,8 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
         if (cell.isMerged && cell.master !== cell) return;
         const v = cellValue(cell.value, tz);
         if (v !== undefined) sheet.values.set(r - 1, c - 1, v);
+        const linked = cell.value as { hyperlink?: unknown } | null;
+        if (typeof v === 'string' && linked && typeof linked === 'object' && typeof linked.hyperlink === 'string') sheet.links.set(r - 1, c - 1, linked.hyperlink);
         const raw = cell.value as unknown as Record<string, unknown> | null;
         if (raw && typeof raw === 'object' && typeof raw.formula === 'string') sheet.formulas.set(r - 1, c - 1, `=${raw.formula}`);
         if (cell.numFmt && cell.numFmt !== 'General') sheet.formats.set(r - 1, c - 1, cell.numFmt);
@@ -211,7 +213,7 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
     const ws = wb.addWorksheet(sheet.name, { views, state: sheet.hidden ? 'hidden' : 'visible' });
     for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = toChars(px);
     const layers = [sheet.values, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles,
-      sheet.wraps, sheet.hAligns, sheet.validations, sheet.formulas];
+      sheet.wraps, sheet.hAligns, sheet.validations, sheet.formulas, sheet.links];
     const rowCount = Math.max(...layers.map((l) => l.rows.length));
     const dvCache = new Map<MemDataValidation, ExcelJS.DataValidation | undefined>();
     for (let r = 0; r < rowCount; r++) {
@@ -231,7 +233,8 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
           if (isDateValue(v)) {
             const w = wallClock(v, tz);
             cell.value = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms));
-          } else cell.value = v; // a string is written as a shared string (t="s"): never a formula, whatever the text
+          } else if (typeof v === 'string' && sheet.links.get(r, c)) cell.value = { text: v, hyperlink: sheet.links.get(r, c)! };
+          else cell.value = v; // a string is written as a shared string (t="s"): never a formula, whatever the text
         }
         if (fmt) cell.numFmt = fmt;
         else if (v !== undefined && isDateValue(v)) cell.numFmt = 'dd/mm/yyyy hh:mm:ss';

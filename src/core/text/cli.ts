@@ -20,6 +20,7 @@ export const CLI_HELP = {
     '  report BOOK.xlsx    báo cáo tổng hợp một kỳ',
     '  remind BOOK.xlsx    các email nhắc sẽ gửi trong ngày (chạy thử, hoặc ghi ra thư mục với --send)',
     '  columns BOOK.xlsx   các cột của từng trang biểu mẫu được đọc thành cột nào của định nghĩa biểu mẫu',
+    '  daily BOOK.xlsx     việc lịch chạy hằng ngày làm vào một ngày, trên chính tệp (chỉ các trang, cột do hệ thống ghi)',
     '',
     'Xem hướng dẫn từng lệnh: ispeed <lệnh> --help',
     'Mã thoát: 0 thành công; 1 lệnh validate tìm thấy lỗi; 2 dữ liệu vào không dùng được.',
@@ -92,7 +93,35 @@ export const CLI_HELP = {
     '',
     '  --json               kết quả dạng JSON',
   ].join('\n'),
+  daily: [
+    'Cách dùng: ispeed daily BOOK.xlsx --today YYYY-MM-DD [--json] [--outbox DIR] [--quota N]',
+    '',
+    'Làm đúng việc lịch chạy hằng ngày làm vào ngày đó (lúc "Giờ gửi nhắc"), trên chính BOOK.xlsx: kiểm tra toàn bộ',
+    '(ghi chú, màu, cột Kiểm tra), danh sách chọn, trang Tình hình báo cáo, chốt số liệu các kỳ đến hạn chốt và',
+    'nhắc nhở (khi "Nhắc nhở tự động" là Có). Chỉ các ô, các trang do hệ thống ghi thay đổi; tệp chỉ được thay',
+    'khi cả lượt chạy xong (ghi ra tệp tạm rồi đổi tên), nên lỗi giữa chừng không làm hỏng tệp.',
+    '',
+    '  --today YYYY-MM-DD   ngày chạy (bắt buộc)',
+    '  --json               kết quả dạng JSON',
+    '  --outbox DIR         ghi mỗi email thành tệp .eml trong DIR và ghi vào Nhật ký; không có tùy chọn này thì',
+    '                       không email nào được gửi hay ghi vào Nhật ký',
+    '  --quota N            hạn mức người nhận trong ngày (mặc định 100), trừ số đã ghi trong Nhật ký hôm đó',
+  ].join('\n'),
 } as const;
+
+/** `ispeed daily`: what the day's run did. */
+export const CLI_DAILY = {
+  ran: (day: string, hour: number) => `Đã chạy lịch hằng ngày cho ngày ${day}, lúc ${String(hour).padStart(2, '0')}:00.`,
+  checked: (errors: number, warnings: number) => `Kiểm tra toàn bộ: ${errors} lỗi, ${warnings} cảnh báo.`,
+  status: (rows: number) => `Trang Tình hình báo cáo: ${rows} đơn vị.`,
+  closed: (tab: string, period: string, at: string) => `Đã chốt số liệu ${tab} kỳ ${period} lúc ${at}.`,
+  noClose: 'Không có kỳ nào đến hạn chốt số liệu.',
+  emails: (n: number, dir: string) => `${n} email đã ghi vào thư mục ${dir}; Nhật ký đã được cập nhật.`,
+  dryRun: (n: number) => `${n} email sẽ được gửi; không gửi và không ghi Nhật ký vì không có --outbox.`,
+  written: (file: string) => `Đã cập nhật ${file}.`,
+  noBundle: (path: string) => `Không tìm thấy ${path}: chạy npm run build trước.`,
+  readOnly: (file: string) => `Không ghi được vào ${file}.`,
+};
 
 /** `ispeed columns`: the mapping of each form tab's headers, in Vietnamese. */
 export const CLI_COLUMNS = {

@@ -1,0 +1,108 @@
+// `ispeed daily BOOK.xlsx --today D`: the BUILT bundle's dailyTick run in the local runtime over the workbook, so the
+// command line and Apps Script cannot differ; the file is replaced only once the whole run succeeded.
+import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Day } from '../../core/periods';
+import { formatMonth, fromLocal, parseDay } from '../../core/periods';
+import { TAB } from '../../core/forms/schema';
+import { formsOf, readBookForms } from '../../core/forms/book';
+import { readSettings } from '../../core/settings';
+import { readLog, recipientsLoggedOn } from '../../core/reminders';
+import { validateWorkbook } from '../../core/validate';
+import { localDateTime, readClosed } from '../../core/close';
+import { PERIOD_TAB } from '../../core/text/period';
+import { CLI_DAILY, CLI_ERROR } from '../../core/text/cli';
+import { createRuntime, loadBundle, type MemSheet } from '../runtime';
+import { readXlsx, workbookValues, writeXlsx } from '../xlsx';
+import { encodeHeaderWord, toEml } from '../eml';
+import { escapeHtml } from '../../core/safety';
+import { UsageError } from './args';
+import { checkXlsxFile } from './input';
+import { writeAtomically } from './files';
+
+export interface DailyOptions { today: Day; outbox?: string; quota: number; sender: string; codePath?: string }
+
+export interface DailyResult {
+  today: Day;
+  /** The local time the run was made for ('YYYY-MM-DDTHH:mm': the day at `Giờ gửi nhắc`). */
+  at: string;
+  check: { errors: number; warnings: number };
+  status: { rows: number };
+  closed: { form: string; period: string; closedAt: string }[];
+  emails: { to: string[]; subject: string }[];
+  /** True when the emails were written to the outbox and logged; false for a dry run. */
+  sent: boolean;
+}
+
+const DEFAULT_BUNDLE = resolve(__dirname, '..', '..', '..', 'dist', 'Code.js');
+
+/** A copy of a tab's cells, to put back what the run wrote there (the log without --outbox). */
+function keep(sheet: MemSheet | null) {
+  if (!sheet) return null;
+  const copy = <T>(rows: (Array<T | undefined> | undefined)[]) => rows.map((r) => (r ? r.slice() : r));
+  return { values: copy(sheet.values.rows), formulas: copy(sheet.formulas.rows), formats: copy(sheet.formats.rows), maxRows: sheet.maxRows };
+}
+
+export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[] }> {
+  checkXlsxFile(file);
+  try { accessSync(file, constants.W_OK); accessSync(dirname(resolve(file)), constants.W_OK); } catch { throw new UsageError(CLI_DAILY.readOnly(file)); }
+  const codePath = opts.codePath ?? DEFAULT_BUNDLE;
+  if (!existsSync(codePath)) throw new UsageError(CLI_DAILY.noBundle(codePath));
+  let ss;
+  try { ss = await readXlsx(file); } catch { throw new UsageError(CLI_ERROR.corrupt(file)); }
+
+  const { book } = readBookForms(workbookValues(ss));
+  if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(file));
+  const { settings } = readSettings(book[TAB.settings]);
+  const d = parseDay(opts.today);
+  const now = fromLocal(d.year, d.month, d.day, settings.sendHour);
+  const quota = Math.max(0, opts.quota - recipientsLoggedOn(readLog(book[TAB.log] ?? []), opts.today));
+  const closedBefore = new Set(readClosed(book[PERIOD_TAB.closed]).map((c) => `${c.form}|${c.period}|${c.closedAt.getTime()}`));
+  const logBefore = keep(ss.sheet(TAB.log));
+
+  const rt = createRuntime({ spreadsheet: ss, now, mailQuota: quota });
+  const app = loadBundle(rt, codePath);
+  app.dailyTick();
+
+  const after = workbookValues(ss);
+  const v = validateWorkbook(after, now);
+  const closed = readClosed(readBookForms(after).book[PERIOD_TAB.closed])
+    .filter((c) => !closedBefore.has(`${c.form}|${c.period}|${c.closedAt.getTime()}`))
+    .map((c) => ({ form: c.form, period: formatMonth(c.period), closedAt: localDateTime(c.closedAt) }));
+  const statusRows = Math.max(0, (after[PERIOD_TAB.status]?.length ?? 1) - 1);
+  const emails = rt.outbox.map((m) => ({ to: m.to.slice(), subject: m.subject }));
+
+  const sent = opts.outbox !== undefined;
+  if (!sent) {
+    // Nothing is sent, so nothing is logged: the log tab goes back to what it was.
+    const log = ss.sheet(TAB.log);
+    if (log && logBefore) {
+      log.maxRows = logBefore.maxRows;
+      log.values.rows = logBefore.values;
+      log.formulas.rows = logBefore.formulas;
+      log.formats.rows = logBefore.formats;
+    } else if (log) ss.sheets = ss.sheets.filter((x) => x !== log);
+  } else {
+    mkdirSync(opts.outbox!, { recursive: true });
+    rt.outbox.forEach((m, i) => {
+      const name = `${opts.today}_${String(i + 1).padStart(3, '0')}.eml`;
+      writeFileSync(join(opts.outbox!, name), toEml({ from: `${encodeHeaderWord(settings.department)} <${opts.sender}>`, to: m.to, subject: m.subject, text: m.body, html: m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`, date: now }));
+    });
+  }
+  await writeAtomically(file, (tmp) => writeXlsx(ss, tmp));
+
+  const result: DailyResult = {
+    today: opts.today, at: localDateTime(now), check: { errors: v.summary.errors, warnings: v.summary.warnings },
+    status: { rows: statusRows }, closed, emails, sent,
+  };
+  const tabOf = (form: string) => v.forms.find((f) => f.id === form)?.tab ?? form;
+  const lines = [
+    CLI_DAILY.ran(opts.today.split('-').reverse().join('/'), settings.sendHour),
+    CLI_DAILY.checked(result.check.errors, result.check.warnings),
+    CLI_DAILY.status(statusRows),
+    ...(closed.length ? closed.map((c) => CLI_DAILY.closed(tabOf(c.form), c.period, c.closedAt.replace('T', ' '))) : [CLI_DAILY.noClose]),
+    sent ? CLI_DAILY.emails(emails.length, opts.outbox!) : CLI_DAILY.dryRun(emails.length),
+    CLI_DAILY.written(file),
+  ];
+  return { result, lines };
+}
