@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRuntime, MemSpreadsheet } from '../src/local/runtime';
 import { cellCount, installCellCounter, resetCells } from '../src/local/runtime/cells';
-import { OPS, cellDataCalls, estimatedMs, judge, mailCalls, spreadsheetCalls, type Op, type Run } from '../bench/model';
+import { EDIT_CALLS, EDIT_CELL_DATA, LOG_WRITES, OPS, cellDataCalls, estimatedMs, judge, mailCalls, spreadsheetCalls, type Op, type Run } from '../bench/model';
 import { SIZES, runSize } from '../bench/workloads';
 
 const SMALL = SIZES[0]; // 200 units x 5 months, about 1,000 rows
@@ -45,10 +45,19 @@ describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months
     }
   });
 
-  test.each(['edit_single', 'edit_paste'] as Op[])('%s: at most 8 cell-data calls and 25 calls in all', (op) => {
+  test.each(['edit_single', 'edit_paste'] as Op[])(`%s: at most ${EDIT_CELL_DATA} cell-data calls and ${EDIT_CALLS} calls in all`, (op) => {
     const { calls } = run(op).m;
-    expect(cellDataCalls(calls)).toBeLessThanOrEqual(8);
-    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(25);
+    expect(cellDataCalls(calls)).toBeLessThanOrEqual(EDIT_CELL_DATA);
+    expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(EDIT_CALLS);
+  });
+
+  test.each(['edit_single', 'edit_paste'] as Op[])('%s: the period issue adds one journal row, one closed-figures read and two status-tab writes', (op) => {
+    const { calls } = run(op).m;
+    expect(calls['Sheet.appendRow']).toBe(1);
+    expect(calls['Range.setRichTextValues']).toBe(1);
+    expect(calls['SpreadsheetApp.newRichTextValue']).toBe(1);
+    expect(run(op).x.writesByTab['Tình hình báo cáo']).toBe(1);
+    expect(run(op).x.readsByTab['Số liệu đã chốt']).toBe(1);
   });
 
   test('validate_all: at most 4 cell-data calls per checked tab (4 forms, directory, settings) plus 6', () => {
@@ -63,11 +72,13 @@ describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months
     expect(spreadsheetCalls(calls)).toBeLessThanOrEqual(150);
   });
 
-  test('remind: reminders are due that day, one mail call per email, the log written in one call', () => {
+  test('remind: reminders are due that day, one mail call per email, the log written once per step (reminders, close digest)', () => {
     const r = run('remind');
     expect(r.x.emails).toBeGreaterThan(0);
     expect(mailCalls(r.m.calls)).toBe(r.x.emails);
-    expect(r.x.writesByTab['Nhật ký']).toBe(1);
+    // This first daily run closes every past period: its digest is logged, then the reminders are.
+    expect(r.x.writesByTab['Nhật ký']).toBe(LOG_WRITES);
+    expect(r.x.writesByTab['Số liệu đã chốt']).toBe(1);
   });
 
   test('remind: one read per tab (the full check, the drop-downs and the reminders share one read)', () => {

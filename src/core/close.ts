@@ -158,7 +158,8 @@ export function closedTabWrite(existing: Grid, closes: readonly ClosedForm[], fo
   }
   const width = FIXED + keys.length;
   const line = (c: ClosedForm, u: ClosedUnit): CellValue[] => [
-    c.closedAt, formatMonth(c.period), c.form, asSheetText(u.code), asSheetText(u.name), STATUS_LABEL[u.status], u.submittedAt ?? '', u.carried.join(', '),
+    // A leading apostrophe keeps '07/2024' and '03' as typed text (Sheets would read a date and a number).
+    c.closedAt, `'${formatMonth(c.period)}`, `'${c.form}`, asSheetText(u.code), asSheetText(u.name), STATUS_LABEL[u.status], u.submittedAt ?? '', u.carried.join(', '),
     ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
   ];
   const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));

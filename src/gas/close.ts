@@ -33,7 +33,6 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   if (needR > maxR) sheet.insertRowsAfter(maxR, needR - maxR);
   if (width > maxC) sheet.insertColumnsAfter(maxC, width - maxC);
   const range = sheet.getRange(w.row, 1, w.values.length, width);
-  range.setNumberFormats(w.values.map((r) => r.map((_, c) => (c === 0 || c === 6 ? 'dd/MM/yyyy HH:mm' : c <= 5 || c === 7 ? '@' : '#,##0.##'))));
   range.setValues(w.values);
   if (w.row === 1 && sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
 }
