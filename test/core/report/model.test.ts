@@ -44,7 +44,7 @@ describe('the worked example (examples/example-1)', () => {
     const json: any = reportJson(buildReport(example1(), JUL, ['03'], TODAY));
     expect(Object.keys(json)).toEqual(['period', 'forms']);
     expect(Object.keys(json.forms[0])).toEqual(['form', 'dueBefore', 'expected', 'reported', 'onTime', 'late', 'unknownTime',
-      'invalid', 'missing', 'installRate', 'indicators', 'units', 'measured']);
+      'invalid', 'missing', 'installRate', 'indicators', 'units', 'measured', 'closedAt', 'corrections']);
     expect(Object.keys(json.forms[0].units[0])).toEqual(['code', 'name', 'status', 'values', 'carried']);
     expect(json.forms[0].indicators.map((i: any) => i.key)).toEqual(['staff_total', 'staff_installed', 'relatives_guided',
       'communes_active', 'villages_active', 'loudspeaker_broadcasts', 'digital_teams', 'residents_guided', 'portal_posts',
