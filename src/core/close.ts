@@ -126,7 +126,8 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
   const byClose = new Map<string, ClosedForm>();
   const out: ClosedForm[] = [];
   for (let r = 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
+    // A text kept literal by a leading apostrophe (as written) reads without it, wherever the grid comes from.
+    const row = (grid[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
     const at = readTime(row[0] ?? ''), period = readPeriod(row[1] ?? ''), form = readFormCode(row[2] ?? ''), status = readStatus(row[5] ?? '');
     const code = cellText(row[3] ?? '').trim();
     if (!at || period === null || !form || !status || !code) continue;
@@ -136,7 +137,7 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
     const values: Record<string, number> = {};
     keys.forEach((k, i) => { const x = row[FIXED + i]; if (k && typeof x === 'number') values[k] = x; });
     c.units.push({
-      code, name: cellText(row[4] ?? '').replace(/^'/, ''), status, submittedAt: readTime(row[6] ?? ''), values,
+      code, name: cellText(row[4] ?? ''), status, submittedAt: readTime(row[6] ?? ''), values,
       carried: cellText(row[7] ?? '').split(/[,;\s]+/).filter(Boolean),
     });
   }

@@ -7,6 +7,7 @@ import { isActive } from './directory';
 import { dueBefore, formatMonth, monthOfDay, type Day } from './periods';
 import { unitReports, type UnitStatus } from './report/model';
 import { STATUS_CELL, STATUS_COLOUR, STATUS_TAB } from './text/period';
+import { neutralize } from './safety';
 
 export interface StatusRow {
   form: FormId;
@@ -81,7 +82,8 @@ export function statusHeader(tab: StatusTab): string[] {
 /** A row's cells: form, code, name, then each period's status text; and their backgrounds. */
 export function statusCells(row: StatusRow): { texts: string[]; colours: (string | null)[] } {
   return {
-    texts: [row.form, row.code, row.name, ...row.statuses.map((s) => (s ? STATUS_CELL[s] : ''))],
+    // Rich text is literal, but a directory name that looks like a formula is shown neutralised all the same.
+    texts: [row.form, row.code, neutralize(row.name), ...row.statuses.map((s) => (s ? STATUS_CELL[s] : ''))],
     colours: [null, null, null, ...row.statuses.map((s) => (s ? STATUS_COLOUR[s] : null))],
   };
 }

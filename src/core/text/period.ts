@@ -28,7 +28,6 @@ export const STATUS_COLOUR: Record<UnitStatus, string> = {
 
 export const STATUS_TAB = {
   headers: ['Biểu mẫu', 'Mã đơn vị', 'Tên đơn vị'],
-  note: 'Do hệ thống ghi, cập nhật mỗi ngày và sau mỗi lần sửa báo cáo. Bấm vào tên đơn vị để đến các dòng của đơn vị.',
 };
 
 export const CLOSED_TAB = {

@@ -1,0 +1,104 @@
+// The period close in the core: when a period closes, how closes are kept and read back, corrections, the setting.
+import { closeFigures, closeMoment, closedTabWrite, closesDue, correctionsOf, correctionsSection, localDateTime, readClosed, type ClosedForm } from '../../src/core/close';
+import { formById } from '../../src/core/forms/schema';
+import { fromLocal, month } from '../../src/core/periods';
+import { defaultSettings, readSettings } from '../../src/core/settings';
+import { validateWorkbook } from '../../src/core/validate';
+import { buildReport } from '../../src/core/report/model';
+import { reportSheet } from '../../src/core/report/sheet';
+import { reportDocument } from '../../src/core/report/document';
+import { statusCells, statusTab } from '../../src/core/status';
+import { CLOSE_TEXT, CLOSED_TAB, PERIOD_TAB } from '../../src/core/text/period';
+import { example1 } from '../fixtures/example1';
+import type { Grid } from '../../src/core/types';
+
+const JUL = month(2024, 7);
+const f03 = formById('03');
+
+describe('the period close (core)', () => {
+  test('07/2024, due before 12/08/2024, closes at 00:00 on 14/08/2024 by default; the setting moves it (0–27)', () => {
+    expect(defaultSettings().closeAfterDays).toBe(2);
+    expect(localDateTime(closeMoment(f03, JUL, defaultSettings())!)).toBe('2024-08-14T00:00');
+    const zero = readSettings([['Tham số', 'Giá trị'], ['Chốt số liệu sau hạn (ngày)', 0]]);
+    expect(localDateTime(closeMoment(f03, JUL, zero.settings)!)).toBe('2024-08-12T00:00');
+    const bad = readSettings([['Tham số', 'Giá trị'], ['Chốt số liệu sau hạn (ngày)', 28]]);
+    expect(bad.problems.map((p) => p.code)).toEqual(['bad_setting']);
+    expect(bad.settings.closeAfterDays).toBe(2);
+    // A one-off form closes only in its one period.
+    expect(closeMoment(formById('01'), JUL, defaultSettings())).toBeNull();
+  });
+
+  test('what is due to close: every period whose moment has come and that never closed, whatever runs were missed', () => {
+    const before = validateWorkbook(example1(), fromLocal(2024, 8, 13, 23, 59));
+    expect(closesDue(before, fromLocal(2024, 8, 13, 23, 59)).filter((d) => d.spec.id === '03').map((d) => d.period)).toEqual([month(2024, 6)]);
+    const now = fromLocal(2024, 8, 17, 8);
+    const v = validateWorkbook(example1(), now);
+    const due = closesDue(v, now).filter((d) => d.spec.id === '03');
+    expect(due.map((d) => d.period)).toEqual([month(2024, 6), JUL]);
+    const closes = closeFigures(v, due, now);
+    const grid = closedTabWrite([], closes, v.forms).values;
+    const closedBook = { ...example1(), [PERIOD_TAB.closed]: grid as Grid };
+    const after = validateWorkbook(closedBook, now);
+    expect(closesDue(after, now).filter((d) => d.spec.id === '03')).toEqual([]);
+  });
+
+  test('the closed tab: one row per unit with status, submission and each figure; read back exactly; a new key widens the header', () => {
+    const now = fromLocal(2024, 8, 14, 8);
+    const v = validateWorkbook(example1(), now);
+    const [july] = closeFigures(v, [{ spec: f03, period: JUL }], now);
+    const w = closedTabWrite([], [july], v.forms);
+    expect(w.row).toBe(1);
+    expect(w.values[0].slice(0, CLOSED_TAB.headers.length)).toEqual(CLOSED_TAB.headers);
+    expect(w.values[0].slice(CLOSED_TAB.headers.length)).toEqual(f03.columns.filter((c) => c.kind).map((c) => c.key));
+    expect(w.values).toHaveLength(1 + 4);
+    // As Sheets stores it: the apostrophe keeps '07/2024' and '03' as text and is not part of the value.
+    const stored = w.values.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
+    const [read] = readClosed(stored as Grid);
+    expect(read).toEqual(july);
+    // The same close appended: only new rows, after the last one.
+    expect(closedTabWrite(stored as Grid, [july], v.forms).row).toBe(stored.length + 1);
+    const extra: ClosedForm = { ...july, units: [{ ...july.units[0], values: { ...july.units[0].values, new_key: 1 } }] };
+    const wide = closedTabWrite(stored as Grid, [extra], v.forms);
+    expect([wide.row, wide.values[0][wide.values[0].length - 1], wide.values.length]).toEqual([1, 'new_key', stored.length + 1]);
+  });
+
+  test('a report of a closed period uses the closed figures and lists each correction; the report tab and the document show them', () => {
+    const closedAt = fromLocal(2024, 8, 14, 8);
+    const v0 = validateWorkbook(example1(), closedAt);
+    const [july] = closeFigures(v0, [{ spec: f03, period: JUL }], closedAt);
+    const book = example1();
+    book['Biểu mẫu 03'][4][4] = 175; // Pleiku's July staff_installed, 170 when closed
+    book[PERIOD_TAB.closed] = closedTabWrite([], [july], v0.forms).values as Grid;
+    const now = fromLocal(2024, 8, 20, 12);
+    const v = validateWorkbook(book, now);
+    const r = buildReport(v, JUL, ['03'], '2024-08-20');
+    const f = r.forms[0];
+    expect(f.closedAt).toEqual(closedAt);
+    expect(f.corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
+    expect(f.indicators.find((i) => i.key === 'staff_installed')!.period).toBe(
+      july.units.reduce((n, u) => n + (u.values.staff_installed ?? 0), 0));
+    expect(correctionsOf(july, [], []).filter((c) => c.key === 'status').map((c) => c.now)).toEqual([null, null, null, null]);
+    const section = correctionsSection(r)!;
+    expect(section.rows).toEqual([['Biểu mẫu 03', 'H-622', f03.columns[4].header, '170', '175']]);
+    const sheet = reportSheet(r, v.settings, now);
+    const at = sheet.values.findIndex((row) => row[0] === CLOSE_TEXT.section);
+    expect(at).toBeGreaterThan(0);
+    expect(sheet.values.slice(at).some((row) => row[1] === 'H-622' && row[3] === '170' && row[4] === '175')).toBe(true);
+    const doc = reportDocument(r, v.settings, '2024-08-20');
+    expect(doc.blocks.some((b) => b.kind === 'table' && b.rows.some((row) => row[1] === 'H-622' && row[4] === '175'))).toBe(true);
+    // An open period has no such section.
+    expect(correctionsSection(buildReport(v, month(2024, 8), ['03'], '2024-08-20'))).toBeNull();
+  });
+
+  test('the status tab rows: each status as the report model gives it, periods with a deadline from Kỳ bắt đầu to today', () => {
+    const now = fromLocal(2024, 8, 20, 12);
+    const v = validateWorkbook(example1(), now);
+    const tab = statusTab(v, '2024-08-20', { 'Biểu mẫu 03': 7 });
+    expect(tab.periods).toEqual([month(2024, 6), JUL, month(2024, 8)]);
+    const july = buildReport(v, JUL, ['03'], '2024-08-20').forms[0];
+    for (const row of tab.rows) expect(row.statuses[1]).toBe(july.units.find((u) => u.code === row.code)!.status);
+    const kongChro = tab.rows.find((r) => r.code === 'H-630')!;
+    expect(statusCells(kongChro).texts).toEqual(['03', 'H-630', 'Huyện Kông Chro', 'Chưa nộp', 'Có lỗi', 'Chưa đến hạn']);
+    expect(kongChro.link).toBe('#gid=7&range=A8:U8');
+  });
+});
