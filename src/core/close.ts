@@ -2,7 +2,7 @@
 // `Số liệu đã chốt`, how a report of a closed period uses them, and every difference since (corrections).
 import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, Validation } from './model';
-import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
+import { indicators, SAMPLES_KEY, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
@@ -224,7 +224,7 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
     completeness: expected ? reported / expected : null, timeliness: expected ? onTime / expected : null,
     installRate: ratio4(sum('staff_installed'), sum('staff_total')),
     indicators: indicatorsNow, units,
-    sampleTargetReached: live.sampleTargetReached.length || cols.some((c) => c.key === 'samples')
+    sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
       ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code) : [],
     chase: units.filter((x) => x.status === 'missing' || x.status === 'invalid').map((x) => ({
       form: live.form, code: x.code, name: x.name, emails: x.emails, status: x.status as 'missing' | 'invalid',

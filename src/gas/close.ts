@@ -62,17 +62,32 @@ function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Cl
   sheet.getRange(start, 1, rows.length, LOG_COLUMNS.length).setValues(rows);
 }
 
-/** The standing corrections of every earlier close of the forms just closed (listed in the digest). */
-function standingCorrections(v: Validation, closes: ClosedForm[], now: Date): Map<string, Correction[]> {
+/**
+ * The corrections made since the previous close: differences from the closed figures of every earlier close whose
+ * rows were updated (`Cập nhật lần cuối`) at or after that close, or that have no row left (a deleted report).
+ */
+function correctionsSince(snap: Snapshot, v: Validation, closes: ClosedForm[], now: Date): Map<string, Correction[]> {
   const out = new Map<string, Correction[]>();
+  const earlier = v.closed ?? [];
+  if (!earlier.length) return out;
+  const since = Math.max(...earlier.map((c) => c.closedAt.getTime()));
   const done = new Set(closes.map((c) => `${c.form}|${c.period}`));
   const seen = new Set<string>();
-  for (const c of v.closed ?? []) {
+  for (const c of earlier) {
     const id = `${c.form}|${c.period}`;
     if (done.has(id) || seen.has(id)) continue;
     seen.add(id);
     const r = buildReport(v, c.period, [c.form], dayOf(now)).forms[0];
-    if (r && r.corrections.length) out.set(id, r.corrections);
+    const spec = v.forms.find((f) => f.id === c.form);
+    if (!r || !spec || !r.corrections.length) continue;
+    const grid = snap.book[spec.tab] ?? [];
+    const updated = v.layouts[spec.tab]?.columns.updated_at;
+    const recent = r.corrections.filter((x) => {
+      const rows = v.rows.filter((row) => row.form === c.form && row.unitCode === x.unit && row.month === c.period);
+      if (!rows.length || updated === undefined) return true;
+      return rows.some((row) => { const t = grid[row.row - 1]?.[updated]; return t instanceof Date || Object.prototype.toString.call(t) === '[object Date]' ? (t as Date).getTime() >= since : false; });
+    });
+    if (recent.length) out.set(id, recent);
   }
   return out;
 }
@@ -87,7 +102,7 @@ export function closeDuePeriods(ss: Spreadsheet, now: Date, snap: Snapshot, v: V
   writeCloses(ss, snap, v, closes);
   // The digest after a close lists the corrections made to closed periods since: none, no email (the deadline's
   // digest already gave the figures).
-  const corrections = standingCorrections(v, closes, now);
+  const corrections = correctionsSince(snap, v, closes, now);
   if (corrections.size) digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logStep, '', now);
   return closes;
 }

@@ -38,7 +38,7 @@ describe('rich text values', () => {
     const { sheet, SpreadsheetApp } = setup();
     const v = SpreadsheetApp.newRichTextValue().setText('a').build();
     expect(() => sheet.getRange(1, 1, 2, 1).setRichTextValues([[v]])).toThrow(/number of rows/);
-    expect(() => sheet.getRange(1, 1).setRichTextValues([['a']])).toThrow(/RichTextValue/);
+    expect(() => sheet.getRange(1, 1).setRichTextValues([['a' as any]])).toThrow(/RichTextValue/);
   });
 
   test('the local runtime links whole texts only (it refuses rather than fakes a partial link)', () => {
