@@ -21,6 +21,9 @@ export interface StatusRow {
 
 export interface StatusTab { periods: Month[]; rows: StatusRow[] }
 
+/** Vietnamese order of names, one collator for all comparisons (localeCompare builds one per call). */
+const VI = new Intl.Collator('vi');
+
 /** 1 -> A, 27 -> AA. */
 export function columnLetter(n: number): string {
   let s = '';
@@ -44,29 +47,35 @@ export function statusTab(v: Validation, today: Day, gids: Record<string, number
   const byForm = v.forms.map((spec) => ({ spec, periods: duePeriods(spec, v, current) }));
   const periods = Array.from(new Set(byForm.flatMap((f) => f.periods))).sort((a, b) => a - b);
   const rows: StatusRow[] = [];
+  // Each unit's first and last row on its tab, in one pass; an edit (`only`) writes no links and needs none.
+  const span = new Map<string, [number, number]>();
+  if (!only) {
+    for (const r of v.rows) {
+      if (r.unitCode === null) continue;
+      const k = `${r.form}|${r.unitCode}`, s = span.get(k);
+      if (!s) span.set(k, [r.row, r.row]);
+      else { if (r.row < s[0]) s[0] = r.row; if (r.row > s[1]) s[1] = r.row; }
+    }
+  }
   for (const { spec, periods: own } of byForm) {
     const units = v.units
       .filter((u) => u.form === spec.id && u.enabled && own.some((m) => isActive(u, m)))
-      .sort((a, b) => a.name.localeCompare(b.name, 'vi') || (a.code < b.code ? -1 : 1));
+      .sort((a, b) => VI.compare(a.name, b.name) || (a.code < b.code ? -1 : 1));
     if (!units.length) continue;
     const wanted = !only || only.form === spec.id;
-    const reports = wanted ? unitReports(v, spec, own, today) : new Map();
+    // Per period, code -> status: one pass over each period's units, not one search per cell.
+    const reports = new Map<Month, Map<string, UnitStatus>>();
+    if (wanted) for (const [m, list] of unitReports(v, spec, own, today)) reports.set(m, new Map(list.map((x) => [x.code, x.status])));
     const layout = v.layouts[spec.tab];
     const width = layout ? Math.max(0, ...Object.values(layout.columns)) + 1 : 1;
-    const span = new Map<string, [number, number]>();
-    for (const r of v.rows) {
-      if (r.form !== spec.id || r.unitCode === null) continue;
-      const s = span.get(r.unitCode);
-      span.set(r.unitCode, s ? [Math.min(s[0], r.row), Math.max(s[1], r.row)] : [r.row, r.row]);
-    }
     for (const u of units) {
       const computed = wanted && (!only?.code || only.code === u.code);
       const statuses = periods.map((m) => {
         if (!computed || !own.includes(m)) return null;
-        return (reports.get(m) as { code: string; status: UnitStatus }[] | undefined)?.find((x) => x.code === u.code)?.status ?? null;
+        return reports.get(m)?.get(u.code) ?? null;
       });
       const gid = gids[spec.tab];
-      const s = span.get(u.code);
+      const s = span.get(`${spec.id}|${u.code}`);
       const link = gid === undefined ? '' : s ? `#gid=${gid}&range=A${s[0]}:${columnLetter(width)}${s[1]}` : `#gid=${gid}`;
       rows.push({ form: spec.id, code: u.code, name: u.name, link, statuses });
     }
