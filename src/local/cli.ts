@@ -263,7 +263,8 @@ const daily: Command = async (argv, io) => {
   if (a.values.today === undefined) throw new UsageError(CLI_ERROR.missingToday);
   const today = dayOf(parseToday(a.values.today));
   const quota = a.values.quota === undefined ? DEFAULT_QUOTA : parseWhole(a.values.quota, CLI_ERROR.badQuota);
-  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, sender: SENDER_ADDRESS });
+  const codePath = join(repoRoot(), 'dist', 'Code.js');
+  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, sender: SENDER_ADDRESS, codePath });
   if (a.flags.has('json')) json(io, result);
   else lines(io, out);
   return 0;

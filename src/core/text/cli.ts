@@ -119,8 +119,6 @@ export const CLI_DAILY = {
   emails: (n: number, dir: string) => `${n} email đã ghi vào thư mục ${dir}; Nhật ký đã được cập nhật.`,
   dryRun: (n: number) => `${n} email sẽ được gửi; không gửi và không ghi Nhật ký vì không có --outbox.`,
   written: (file: string) => `Đã cập nhật ${file}.`,
-  noBundle: (path: string) => `Không tìm thấy ${path}: chạy npm run build trước.`,
-  readOnly: (file: string) => `Không ghi được vào ${file}.`,
 };
 
 /** `ispeed columns`: the mapping of each form tab's headers, in Vietnamese. */

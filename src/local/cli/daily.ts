@@ -1,7 +1,7 @@
 // `ispeed daily BOOK.xlsx --today D`: the BUILT bundle's dailyTick run in the local runtime over the workbook, so the
 // command line and Apps Script cannot differ; the file is replaced only once the whole run succeeded.
-import { accessSync, constants, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Day } from '../../core/periods';
 import { formatMonth, fromLocal, parseDay } from '../../core/periods';
 import { TAB } from '../../core/forms/schema';
@@ -19,8 +19,9 @@ import { escapeHtml } from '../../core/safety';
 import { UsageError } from './args';
 import { checkXlsxFile } from './input';
 import { writeAtomically } from './files';
+import { checkFolderTarget, checkInPlace } from './targets';
 
-export interface DailyOptions { today: Day; outbox?: string; quota: number; sender: string; codePath?: string }
+export interface DailyOptions { today: Day; outbox?: string; quota: number; sender: string; codePath: string }
 
 export interface DailyResult {
   today: Day;
@@ -34,8 +35,6 @@ export interface DailyResult {
   sent: boolean;
 }
 
-const DEFAULT_BUNDLE = resolve(__dirname, '..', '..', '..', 'dist', 'Code.js');
-
 /** A copy of a tab's cells, to put back what the run wrote there (the log without --outbox). */
 function keep(sheet: MemSheet | null) {
   if (!sheet) return null;
@@ -45,9 +44,11 @@ function keep(sheet: MemSheet | null) {
 
 export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[] }> {
   checkXlsxFile(file);
-  try { accessSync(file, constants.W_OK); accessSync(dirname(resolve(file)), constants.W_OK); } catch { throw new UsageError(CLI_DAILY.readOnly(file)); }
-  const codePath = opts.codePath ?? DEFAULT_BUNDLE;
-  if (!existsSync(codePath)) throw new UsageError(CLI_DAILY.noBundle(codePath));
+  // The run writes the file it reads (INTERFACES.md: "on the workbook itself"), through a renamed temporary copy.
+  checkInPlace(file);
+  if (opts.outbox !== undefined) checkFolderTarget(opts.outbox, [file]);
+  const codePath = opts.codePath;
+  if (!existsSync(codePath)) throw new UsageError(CLI_ERROR.notBuilt);
   let ss;
   try { ss = await readXlsx(file); } catch { throw new UsageError(CLI_ERROR.corrupt(file)); }
 
