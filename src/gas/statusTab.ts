@@ -70,10 +70,11 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
 }
 
 /**
- * After an edit of `form`'s tab: that form's rows of the status tab, in one write of statuses and one of colours.
- * When the tab is missing or its shape changed (a new month, a new unit), the whole tab is rebuilt instead.
+ * After an edit of `form`'s tab: the edited units' rows of the status tab (from the first to the last of them), in one
+ * write of statuses and one of colours; every row of the form when the edit changed which unit or period a row is
+ * (`whole`: the unit it was is not known). A missing tab or a changed shape (a new month, a new unit): rebuilt.
  */
-export function refreshStatusRows(ss: Spreadsheet, checked: Validation, form: FormSpec, now: Date, owned?: Map<number, OwnedValues>): void {
+export function refreshStatusRows(ss: Spreadsheet, checked: Validation, form: FormSpec, now: Date, owned?: Map<number, OwnedValues>, whole = true): void {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
   const v: Validation = !owned ? checked : {
     ...checked,
@@ -89,9 +90,13 @@ export function refreshStatusRows(ss: Spreadsheet, checked: Validation, form: Fo
     rebuildStatusTab(ss, now, snap, validateWorkbook(snap.book, now));
     return;
   }
-  const first = tab.rows.findIndex((r) => r.form === form.id);
+  const edited = new Set(v.rows.filter((r) => r.sheet === form.tab && r.unitCode !== null && owned?.has(r.row)).map((r) => r.unitCode!));
+  const wanted = (r: StatusTab['rows'][number]) => r.form === form.id && (whole || !owned || edited.has(r.code));
+  const first = tab.rows.findIndex(wanted);
   if (first < 0 || !tab.periods.length) return;
-  const rows = tab.rows.filter((r) => r.form === form.id).map(statusCells);
+  let last = first;
+  tab.rows.forEach((r, i) => { if (wanted(r)) last = i; });
+  const rows = tab.rows.slice(first, last + 1).map(statusCells);
   const range = sheet.getRange(first + 2, 4, rows.length, tab.periods.length);
   range.setRichTextValues(richRows(rows.map((r) => ({ texts: r.texts.slice(3) })), tab.periods.length));
   range.setBackgrounds(rows.map((r) => r.colours.slice(3)));

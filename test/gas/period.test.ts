@@ -179,13 +179,19 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
-  test('an edit rewrites only its form rows of the status tab: two more cell-data calls, whatever the rows', () => {
+  test('an edit rewrites only the edited unit\'s row of the status tab: two more cell-data calls, whatever the rows', () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
     rt.resetCalls();
+    const writes: string[] = [];
+    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
+    const original = sheet.getRange.bind(sheet);
+    (sheet as any).getRange = (...a: any[]) => { const r = (original as any)(...a); writes.push(r.getA1Notation()); return r; };
     rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
     const status = values(rt, PERIOD_TAB.status);
-    expect(status.find((r) => r[1] === 'H-623')!.slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
+    const row = status.findIndex((r) => r[1] === 'H-623');
+    expect(status[row].slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
+    expect(writes).toEqual([`D${row + 1}:F${row + 1}`]);
     expect(rt.calls['Range.setRichTextValues']).toBe(1);
     expect(rt.calls['Range.setBackgrounds']).toBe(2); // the form rows' colours and the status tab's
     expect(rt.calls['SpreadsheetApp.newRichTextValue']).toBe(1);
