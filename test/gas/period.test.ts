@@ -112,6 +112,17 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(july.forms[0].units.find((u: any) => u.code === 'H-622').values.staff_installed).toBe(170);
     expectStatusMatchesReport(rt);
 
+    // The report tab and the Google Doc of the closed period carry the section with the correction.
+    const tabName = app.createReportTab('07/2024', ['03']).sheetName;
+    const reportRows = values(rt, tabName);
+    const section = reportRows.findIndex((r) => r[0] === CLOSE_TEXT.section);
+    expect(section).toBeGreaterThan(0);
+    expect(reportRows.slice(section).some((r) => r[1] === 'H-622' && r[3] === '170' && r[4] === '175')).toBe(true);
+    app.createReportDocument('07/2024', ['03']);
+    const plain = (rt.documents[rt.documents.length - 1] as any).toPlain() as string;
+    expect(plain).toContain(CLOSE_TEXT.section);
+    expect(plain).toMatch(/H-622[\s\S]*170[\s\S]*175/);
+
     // The journal: one row for the edit, by its editor, with the single cell's old value.
     const journal = values(rt, PERIOD_TAB.journal);
     expect(journal[0]).toEqual(JOURNAL_TAB.headers);
@@ -173,6 +184,11 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(s.formulas.get(pleikuRow, 2)).toBeUndefined();
     expect(s.backgrounds.get(pleikuRow, 3)).toBe('#d9ead3');
     expect(grid[pleikuRow].slice(3)).toEqual(['Đúng hạn', 'Đúng hạn', 'Chưa đến hạn']);
+    // The script's tabs are protected like the admin tabs: the owner and the admin emails only.
+    for (const t of [PERIOD_TAB.status, PERIOD_TAB.closed, PERIOD_TAB.journal]) {
+      const p = rt.spreadsheet.sheet(t)!.protections.filter((x) => x.type === 'SHEET');
+      expect([t, p.length, p[0].editors.slice().sort()]).toEqual([t, 1, ['owner@example.com', 'sotttt@gialai.example']]);
+    }
     rt.spreadsheet.deleteSheet(s as never);
     expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull();
     rt.edit(app, TAB03, 5, col('note'), [['ghi chú']]);
