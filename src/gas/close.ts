@@ -1,6 +1,6 @@
 // The period close: the daily run closes every period whose moment has come (whatever runs were missed), the officer
 // may close one again from the sidebar; each close is written to `Số liệu đã chốt` in one write and digested by email.
-import { TAB, LOG_COLUMNS } from '../core/forms/schema';
+import { TAB } from '../core/forms/schema';
 import type { Validation } from '../core/model';
 import type { Month } from '../core/types';
 import { validateWorkbook } from '../core/validate';
@@ -8,12 +8,13 @@ import { buildReport } from '../core/report/model';
 import { indicators } from '../core/forms/schema';
 import { inForce } from '../core/forms/book';
 import { absorbed, closeDigest, closeFigures, closedTabWrite, closesDue, latestClose, shownDateTime, type ClosedForm, type Correction } from '../core/close';
-import { logRow, type LogEntry } from '../core/reminders';
+import type { LogEntry } from '../core/reminders';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
 import { SIDEBAR_ERRORS } from '../core/text';
 import { findSheet, readSnapshot, type Snapshot } from './book';
-import { formatLogColumns, protectAdminTabs } from './setup';
+import { protectAdminTabs } from './setup';
+import { appendLog } from './remind';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,7 +23,7 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   let sheet = snap.sheets[PERIOD_TAB.closed] ?? findSheet(ss, PERIOD_TAB.closed);
   if (!sheet) {
     sheet = ss.insertSheet(PERIOD_TAB.closed);
-    protectAdminTabs(ss, v.settings, [sheet]);
+    protectAdminTabs(v.settings, [sheet]);
     snap.sheets[PERIOD_TAB.closed] = sheet;
   }
   const w = closedTabWrite(snap.book[PERIOD_TAB.closed] ?? [], closes, v.forms);
@@ -51,15 +52,10 @@ function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Cl
     } catch { result = 'failed'; }
   }
   const entries: LogEntry[] = periods.map((p) => ({ unit: '', form: '', period: p, step, at: now, to: result === 'sent' ? to : [], result, detail }));
-  let sheet = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
+  appendLog(ss, snap.sheets[TAB.log] ?? null, entries);
   // Kept in the snapshot: the reminders of the same run append to this same tab.
-  if (!sheet) { sheet = ss.insertSheet(TAB.log); formatLogColumns(sheet); snap.sheets[TAB.log] = sheet; }
-  const start = sheet.getLastRow() + 1;
-  const rows = entries.map(logRow);
-  if (start === 1) rows.unshift([...LOG_COLUMNS]);
-  const need = start + rows.length - 1;
-  if (need > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  sheet.getRange(start, 1, rows.length, LOG_COLUMNS.length).setValues(rows);
+  const log = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
+  if (log) snap.sheets[TAB.log] = log;
 }
 
 /**

@@ -65,5 +65,6 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     owned.set(m.row, { submittedAt: s.stamp, stampNote: s.note, updatedAt: m.status ? now : '' });
   }
   annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: grid[0]?.length ?? 0 }, marks, owned);
-  refreshStatusRows(ss, v, form, now, owned, renewed);
+  // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
+  refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period'));
 }

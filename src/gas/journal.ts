@@ -24,7 +24,7 @@ export function ensureJournal(ss: Spreadsheet, adminEmails?: string[]): Sheet {
   sheet.appendRow([...JOURNAL_TAB.headers]);
   sheet.setFrozenRows(1);
   const settings = readSettings(adminEmails ? undefined : findSheet(ss, TAB.settings)?.getDataRange().getValues()).settings;
-  protectAdminTabs(ss, adminEmails ? { ...settings, adminEmails } : settings, [sheet]);
+  protectAdminTabs(adminEmails ? { ...settings, adminEmails } : settings, [sheet]);
   return sheet;
 }
 

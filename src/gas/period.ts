@@ -2,22 +2,11 @@
 import type { Validation } from '../core/model';
 import { CLOSED_TAB, PERIOD_TAB } from '../core/text/period';
 import { findSheet, type Snapshot } from './book';
-import { closeDuePeriods } from './close';
 import { rebuildStatusTab } from './statusTab';
 import { ensureJournal } from './journal';
 import { protectAdminTabs } from './setup';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function isolated(step: string, fn: () => void): void {
-  try { fn(); } catch (err) { console.error(`${step}: ${err instanceof Error ? err.message : String(err)}`); }
-}
-
-/** The daily run's period steps, each on its own: a failed close never keeps the status tab from being rebuilt. */
-export function periodDaily(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): void {
-  isolated('close', () => { closeDuePeriods(ss, now, snap, v); });
-  isolated('status', () => rebuildStatusTab(ss, now, snap, v));
-}
 
 /** Setup: the journal and the status tab exist, and the script's tabs have the admin tabs' protection. */
 export function setupPeriodTabs(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): void {
@@ -26,5 +15,5 @@ export function setupPeriodTabs(ss: Spreadsheet, now: Date, snap: Snapshot, v: V
   if (!findSheet(ss, PERIOD_TAB.closed)) ss.insertSheet(PERIOD_TAB.closed).appendRow([...CLOSED_TAB.headers]);
   rebuildStatusTab(ss, now, snap, v);
   const mine = [PERIOD_TAB.journal, PERIOD_TAB.status, PERIOD_TAB.closed].map((t) => findSheet(ss, t)).filter((s): s is GoogleAppsScript.Spreadsheet.Sheet => !!s);
-  protectAdminTabs(ss, v.settings, mine);
+  protectAdminTabs(v.settings, mine);
 }

@@ -25,7 +25,7 @@ function ensureSheet(ss: Spreadsheet, v: Validation, name: string): Sheet {
   const found = findSheet(ss, name);
   if (found) return found;
   const sheet = ss.insertSheet(name);
-  protectAdminTabs(ss, v.settings, [sheet]);
+  protectAdminTabs(v.settings, [sheet]);
   return sheet;
 }
 
