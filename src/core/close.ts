@@ -8,6 +8,7 @@ import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
 import { ratio4, round1, unitReports, type FormReport, type UnitReport, type UnitStatus } from './report/model';
 import { asSheetText } from './safety';
+import { share } from './format';
 import { CHASE_REASON, STATUS_LABEL } from './text/report';
 import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
 import { formatDay } from './periods';
@@ -204,7 +205,8 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
     for (const col of cols) if (c.values[col.key] !== undefined) values[col.key] = c.values[col.key];
     return {
       code: c.code, name: c.name, emails: l?.emails ?? [], status: c.status, submittedAt: c.submittedAt, values, carried: c.carried.slice(),
-      installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0), invalidRows: l?.invalidRows ?? [],
+      installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
+      installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0), invalidRows: l?.invalidRows ?? [],
     };
   });
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
@@ -223,6 +225,11 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
     invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
     completeness: expected ? reported / expected : null, timeliness: expected ? onTime / expected : null,
     installRate: ratio4(sum('staff_installed'), sum('staff_total')),
+    shares: {
+      completeness: expected ? share(reported, expected) : null,
+      timeliness: expected ? share(onTime, expected) : null,
+      installRate: share(sum('staff_installed'), sum('staff_total')),
+    },
     indicators: indicatorsNow, units,
     sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
       ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code) : [],
@@ -301,7 +308,7 @@ export function closeDigest(v: Validation, closes: readonly ClosedForm[], correc
 
 /** The corrections a re-close absorbs: the previous close against the new one, as a report would list them. */
 export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly ColumnSpec[]): Correction[] {
-  return correctionsOf(previous, fresh.units.map((u) => ({ ...u, emails: [], installRate: null, invalidRows: [] })), cols);
+  return correctionsOf(previous, fresh.units.map((u) => ({ ...u, emails: [], installRate: null, installShare: null, invalidRows: [] })), cols);
 }
 
 /** The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null otherwise. */
