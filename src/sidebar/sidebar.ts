@@ -30,13 +30,14 @@ function errorText(e: unknown): string {
 }
 
 /** One status line per pane, so the reminders pane never shows the report's last message. */
-function statusLine(id: string) {
-  const node = el('div', { id, role: 'status', class: 'status', hidden: '' });
+function statusLine(id: string, extra = '') {
+  const base = `status ${extra}`.trim();
+  const node = el('div', { ...(id ? { id } : {}), role: 'status', class: base, hidden: '' });
   const show = (content: string | (Node | string)[], kind: 'progress' | 'error' | 'ok' | 'info' = 'info') => {
     node.hidden = false;
     node.textContent = '';
     node.append(...(typeof content === 'string' ? [content] : content));
-    node.className = `status ${kind}`;
+    node.className = `${base} ${kind}`;
   };
   return { node, show };
 }
@@ -95,10 +96,7 @@ function bar(label: string, value: Share | null, cls: string): HTMLElement {
   return el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, label), el('div', { class: 'bar' }, fill), el('span', { class: 'bar-value' }, percent(value)));
 }
 
-function carriedNote(i: IndicatorLine): HTMLElement | string {
-  if (!i.carried) return '';
-  return el('div', { class: 'carried' }, i.carried.all ? UI.carriedAll(i.carried.from) : UI.carriedSome(i.carried.units, i.carried.from));
-}
+const carriedText = (c: NonNullable<IndicatorLine['carried']>) => (c.all ? UI.carriedAll(c.from) : UI.carriedSome(c.units, c.from));
 
 /** Stocks have one value (the figure at the end of the period); flows have the period's and the running total. */
 function totals(f: FormSummary): HTMLElement[] {
@@ -107,8 +105,16 @@ function totals(f: FormSummary): HTMLElement[] {
   const flows = f.indicators.filter((i) => i.kind === 'flow');
   if (stocks.length) {
     const t = el('table', { class: 'totals stocks' }, el('tr', {}, el('th', {}, UI.stocks), el('th', { class: 'num' }, UI.value)));
-    for (const i of stocks) t.append(el('tr', { 'data-key': i.key }, el('td', {}, i.header, carriedNote(i)), el('td', { class: 'num' }, number(i.period, i.decimal))));
+    // The same note on every line is said once, under the table; different ones stay on their lines.
+    const notes = new Set(stocks.map((i) => (i.carried ? carriedText(i.carried) : '')));
+    const once = notes.size === 1 && !notes.has('') ? [...notes][0] : null;
+    for (const i of stocks) {
+      const note = !once && i.carried ? el('div', { class: 'carried' }, carriedText(i.carried)) : '';
+      t.append(el('tr', { 'data-key': i.key }, el('td', {}, i.header, note), el('td', { class: 'num' }, number(i.period, i.decimal))));
+    }
     out.push(t);
+    const c = stocks[0].carried;
+    if (once && c) out.push(el('div', { class: 'carried once' }, c.all ? UI.onceAll(c.from) : UI.onceSome(c.units, c.from)));
   }
   if (flows.length) {
     const t = el('table', { class: 'totals flows' }, el('tr', {}, el('th', {}, UI.flows), el('th', { class: 'num' }, UI.inPeriod), el('th', { class: 'num' }, UI.cumulative)));
@@ -118,15 +124,17 @@ function totals(f: FormSummary): HTMLElement[] {
   return out;
 }
 
-function chaseList(f: FormSummary, period: string, status: Status): HTMLElement[] {
+/** The units to chase; what a click did is said right under the list, where the officer is looking. */
+function chaseList(f: FormSummary, period: string): HTMLElement[] {
   if (!f.chase.length) return [];
+  const status = statusLine('', 'chase-status');
   const list = el('ul', { class: 'chase' });
   for (const u of f.chase) {
     const link = el('a', { href: '#', class: `unit ${u.status}`, 'data-code': u.code }, u.name);
     link.addEventListener('click', (ev) => { ev.preventDefault(); void chase(f, u, period, status); });
     list.append(el('li', {}, link, ` (${u.label})`));
   }
-  return [el('div', { class: 'chase-title' }, UI.toChase), list];
+  return [el('div', { class: 'chase-title' }, UI.toChase), list, status.node];
 }
 
 function chase(f: FormSummary, u: UnitLine, period: string, status: Status) {
@@ -137,7 +145,7 @@ function chase(f: FormSummary, u: UnitLine, period: string, status: Status) {
   });
 }
 
-function renderForm(f: FormSummary, period: string, status: Status): HTMLElement {
+function renderForm(f: FormSummary, period: string): HTMLElement {
   const box = el('section', { class: 'form', 'data-form': f.form });
   box.append(el('h3', {}, f.tab));
   if (f.dueBefore === null) {
@@ -149,7 +157,7 @@ function renderForm(f: FormSummary, period: string, status: Status): HTMLElement
     box.append(el('div', { class: 'counts' }, UI.counts(f.expected, f.reported, f.onTime, f.late)));
     if (f.shares.installRate !== null) box.append(el('div', { class: 'rate' }, `${UI.installRate}: ${percent(f.shares.installRate)}`));
     if (f.measured) box.append(el('div', { class: 'measured' }, f.measured));
-    box.append(...chaseList(f, period, status));
+    box.append(...chaseList(f, period));
   }
   box.append(...totals(f));
   return box;
@@ -194,7 +202,7 @@ async function main() {
     summary = await call('sidebarReport', period, forms);
     results.textContent = '';
     if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
-    for (const f of summary.forms) results.append(renderForm(f, period, reportStatus));
+    for (const f of summary.forms) results.append(renderForm(f, period));
     reportStatus.show(UI.ready(period), 'ok');
   });
   periodSelect.addEventListener('change', () => void refresh());
@@ -210,9 +218,9 @@ async function main() {
     ['btn-doc', UI.createDoc, () => act(reportStatus, UI.creatingDoc, async () => {
       const { period, forms } = selection();
       const r = await call('createReportDocument', period, forms);
-      const open = el('a', { href: r.url, target: '_blank', rel: 'noopener', id: 'doc-link' }, r.name);
+      const open = el('a', { href: r.url, target: '_blank', rel: 'noopener', id: 'doc-link' }, UI.openDoc);
       const pdf = el('a', { href: r.pdfUrl, target: '_blank', rel: 'noopener', id: 'pdf-link' }, UI.pdf);
-      reportStatus.show([UI.docCreated, ' ', open, el('br'), pdf], 'ok');
+      reportStatus.show([UI.docCreated(r.name), el('br'), open, ' · ', pdf], 'ok');
     })],
     ['btn-mail', UI.emailAdmins, async () => {
       const to = summary?.adminEmails ?? [];
@@ -260,7 +268,7 @@ async function loadReminders(pane: HTMLElement, status: Status) {
   }
   pane.append(next, el('p', { class: 'schedule' }, panel.schedule));
 
-  pane.append(el('h3', {}, panel.preview.length ? UI.todayPreview(panel.preview.length) : UI.nothingToday));
+  pane.append(panel.preview.length ? el('h3', {}, UI.todayPreview(panel.preview.length)) : el('p', { class: 'nothing' }, UI.nothingToday));
   const list = el('ul', { class: 'preview' });
   for (const m of panel.preview) {
     const what = [m.unit, m.form && `${m.form} kỳ ${m.period}`, m.step].filter(Boolean).join(' · ');
