@@ -4,7 +4,7 @@ import { validateWorkbook } from '../core/validate';
 import { buildReport, type Report } from '../core/report/model';
 import { reportPeriods, periodInRange } from '../core/report/periods';
 import { reportSheet } from '../core/report/sheet';
-import { dayOf, formatMonth, formatDay, parseMonthStrict, deadlinePassed, localParts, addDays, type Day } from '../core/periods';
+import { dayOf, formatMonth, formatDay, parseMonthStrict, deadlinePassed, localParts, addDays, monthOfDay, type Day } from '../core/periods';
 import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../core/reminders';
 import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
 import type { FormId } from '../core/types';
@@ -32,7 +32,7 @@ function periodOf(text: string, v: Validation, today: Day) {
   if (m === null) throw new Error(SIDEBAR_ERRORS.badPeriod(String(text)));
   const out = periodInRange(m, v.settings, today);
   if (out === 'before_start') throw new Error(SIDEBAR_ERRORS.periodBeforeStart(formatMonth(m), formatMonth(v.settings.startMonth)));
-  if (out === 'after_now') throw new Error(SIDEBAR_ERRORS.periodAfterNow(formatMonth(m), formatMonth(reportPeriods([], v.settings, today).periods[0])));
+  if (out === 'after_now') throw new Error(SIDEBAR_ERRORS.periodAfterNow(formatMonth(m), formatMonth(monthOfDay(today))));
   return m;
 }
 
