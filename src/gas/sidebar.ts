@@ -9,7 +9,7 @@ import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../
 import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
-import type { NextSend, ReminderPanel, ReportSummary, RunSummary, SidebarData, UnitRows } from '../sidebar/api';
+import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
 import { readBook, readSnapshot } from './book';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
@@ -17,6 +17,11 @@ import { reminderPlanner, runReminders } from './remind';
 import { setAutoRemind } from './menu';
 import { renderReportEmail } from '../core/report/email';
 import { MEASURED_TEXT } from '../core/text/measured';
+
+/** Compile time only: what google.script.run can call (entry.ts) is exactly what the sidebar expects (api.ts). */
+type Assert<T extends true> = T;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type ServerApiChecked = Assert<Mutual<Pick<typeof import('./entry'), keyof ServerApi>, ServerApi>>;
 
 function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
 

@@ -1,7 +1,6 @@
 // The shapes that cross google.script.run (JSON-safe only: no Date, no undefined) and the client's view of the server.
-// ServerApi is derived from what src/gas/entry.ts exports (what google.script.run can call), so a server function
-// renamed, dropped from the entry or given other parameters or results is a compile error here or in sidebar.ts.
-import type * as Entry from '../gas/entry';
+// src/gas/sidebar.ts asserts, at compile time only, that src/gas/entry.ts exports every ServerApi function with these
+// very signatures: a function renamed, dropped from the entry or given other parameters or results does not compile.
 
 import type { Share } from '../core/format';
 
@@ -60,7 +59,18 @@ export interface ReminderPanel {
 }
 export interface RunSummary { busy: boolean; sent: number; failed: number; deferred: number; uncertain: number }
 
-/** The server functions the sidebar calls: each must be a top-level export of src/gas/entry.ts. */
-export type ServerApi = Pick<typeof Entry,
-  | 'sidebarData' | 'sidebarReport' | 'createReportTab' | 'createReportDocument' | 'emailReport' | 'selectUnitRows'
-  | 'reminderPanel' | 'sendRemindersNow' | 'setAutoRemindFromSidebar'>;
+/**
+ * The server functions the sidebar calls, as properties (so parameters are checked both ways, not bivariantly like
+ * methods); each must be a top-level export of src/gas/entry.ts with exactly this signature (checked in src/gas/sidebar.ts).
+ */
+export interface ServerApi {
+  sidebarData: () => SidebarData;
+  sidebarReport: (period: string, forms: string[]) => ReportSummary;
+  createReportTab: (period: string, forms: string[]) => { sheetName: string };
+  createReportDocument: (period: string, forms: string[]) => { url: string; name: string; pdfUrl: string };
+  emailReport: (period: string, forms: string[], confirmed: string[]) => { to: string[] };
+  selectUnitRows: (form: string, code: string, period: string) => UnitRows;
+  reminderPanel: () => ReminderPanel;
+  sendRemindersNow: () => RunSummary;
+  setAutoRemindFromSidebar: (on: boolean) => boolean;
+}

@@ -5,10 +5,8 @@ import { formatNumberVi, formatPercent, shareRatio, type Share } from '../core/f
 
 declare const google: { script: { run: any } };
 
-type Fn<K extends keyof ServerApi> = ServerApi[K] extends (...args: any[]) => any ? ServerApi[K] : never;
-
 /** google.script.run as promises, typed by the server's own signatures; every call has a failure handler. */
-function call<K extends keyof ServerApi>(name: K, ...args: Parameters<Fn<K>>): Promise<ReturnType<Fn<K>>> {
+function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     google.script.run.withSuccessHandler(resolve).withFailureHandler((e: unknown) => reject(e))[name](...args);
   });
