@@ -202,6 +202,11 @@ export class ReminderSession {
 
 /** What today's run would send, without sending (the sidebar's preview). */
 export function previewReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): ReminderPlan {
+  return reminderPlanner(ss, snap, v)(now);
+}
+
+/** Plans for any day from one read of the log, the properties and the links (the sidebar looks a few runs ahead). */
+export function reminderPlanner(ss: Spreadsheet, snap: Snapshot, v: Validation): (now: Date, quota?: number) => ReminderPlan {
   const stored = PropertiesService.getDocumentProperties().getProperties();
   const flight = readInFlight(stored[INFLIGHT_KEY]);
   const legacy = legacyRecords(stored);
@@ -211,7 +216,9 @@ export function previewReminders(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
     ...legacy.sent.map((f) => flightEntry(f, 'sent')),
   ];
   const ledger = eitherLedger(SentLedger.fromProperties(stored), ledgerFromLog(log));
-  return planReminders({ v, log, today: dayOf(now), quota: MailApp.getRemainingDailyQuota(), links: links(ss, snap.sheets, v.forms), ledger });
+  const tabLinks = links(ss, snap.sheets, v.forms);
+  let today: number | null = null;
+  return (now, quota) => planReminders({ v, log, today: dayOf(now), quota: quota ?? (today ??= MailApp.getRemainingDailyQuota()), links: tabLinks, ledger });
 }
 
 /** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */

@@ -1,23 +1,29 @@
 // The functions the sidebar calls through google.script.run. Everything returned is JSON-safe (no Date, no undefined).
-import { TAB, indicators } from '../core/forms/schema';
+import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, type Report } from '../core/report/model';
+import { reportPeriods, periodInRange } from '../core/report/periods';
 import { reportSheet } from '../core/report/sheet';
-import { dayOf, formatMonth, parseMonthStrict, deadlinePassed } from '../core/periods';
-import { reminderSchedule, readLog, type LogEntry } from '../core/reminders';
-import { REPORT_MAIL, SIDEBAR_ERRORS, SKIP_REASON_LABELS, STATUS_LABEL } from '../core/text';
+import { dayOf, formatMonth, formatDay, parseMonthStrict, deadlinePassed, localParts, addDays, monthOfDay, type Day } from '../core/periods';
+import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../core/reminders';
+import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
-import type { ReminderPanel, ReportSummary, RunSummary, SidebarData } from '../sidebar/api';
+import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
 import { readBook, readSnapshot } from './book';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
-import { previewReminders, runReminders } from './remind';
+import { reminderPlanner, runReminders } from './remind';
 import { setAutoRemind } from './menu';
 import { renderReportEmail } from '../core/report/email';
 import { MEASURED_TEXT } from '../core/text/measured';
 import { CLOSE_TEXT } from '../core/text/period';
 import { shownDateTime } from '../core/close';
+
+/** Compile time only: what google.script.run can call (entry.ts) is exactly what the sidebar expects (api.ts). */
+type Assert<T extends true> = T;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type ServerApiChecked = Assert<Mutual<Pick<typeof import('./entry'), keyof ServerApi>, ServerApi>>;
 
 function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
 
@@ -27,38 +33,51 @@ function chosenForms(v: Validation, forms: string[]): FormId[] {
   return ids;
 }
 
-function periodOf(text: string) {
+/** A period the sidebar may ask for: MM/YYYY, from `Kỳ bắt đầu` to the current month, as the CLI's --period. */
+function periodOf(text: string, v: Validation, today: Day) {
   const m = parseMonthStrict(String(text));
   if (m === null) throw new Error(SIDEBAR_ERRORS.badPeriod(String(text)));
+  const out = periodInRange(m, v.settings, today);
+  if (out === 'before_start') throw new Error(SIDEBAR_ERRORS.periodBeforeStart(formatMonth(m), formatMonth(v.settings.startMonth)));
+  if (out === 'after_now') throw new Error(SIDEBAR_ERRORS.periodAfterNow(formatMonth(m), formatMonth(monthOfDay(today))));
   return m;
 }
 
 function reportFor(period: string, forms: string[], now = new Date()): { v: Validation; report: Report } {
   const v = validateWorkbook(readBook(active()), now);
-  return { v, report: buildReport(v, periodOf(period), chosenForms(v, forms), dayOf(now)) };
+  return { v, report: buildReport(v, periodOf(period, v, dayOf(now)), chosenForms(v, forms), dayOf(now)) };
 }
 
+/** Every period from `Kỳ bắt đầu` to this month; the default is reportPeriods' (core/report/periods.ts). */
 export function sidebarData(): SidebarData {
   const now = new Date();
   const v = validateWorkbook(readBook(active()), now);
-  const months = new Set<number>();
-  for (const r of v.rows) if (r.month !== null) months.add(r.month);
-  const periods = [...months].sort((a, b) => b - a).map(formatMonth);
-  return { periods, defaultPeriod: periods[0] ?? null, forms: v.forms.map((f) => ({ id: f.id, tab: f.tab, group: f.group })) };
+  const { periods, defaultPeriod } = reportPeriods(v.forms, v.settings, dayOf(now));
+  return {
+    periods: periods.map(formatMonth), defaultPeriod: defaultPeriod === null ? null : formatMonth(defaultPeriod),
+    forms: v.forms.map((f) => ({ id: f.id, tab: f.tab, group: f.group })),
+  };
 }
 
 export function sidebarReport(period: string, forms: string[]): ReportSummary {
   const now = new Date();
-  const { report } = reportFor(period, forms, now);
+  const { v, report } = reportFor(period, forms, now);
   const today = dayOf(now);
   return {
     period: formatMonth(report.period),
     pastDeadline: report.forms.every((f) => !f.dueBefore || deadlinePassed(f.dueBefore, today)),
+    adminEmails: v.settings.adminEmails.slice(),
     forms: report.forms.map((f) => ({
       form: f.form, tab: f.tab, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
       completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate, shares: f.shares,
       chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
-      indicators: f.indicators.map((i) => ({ key: i.key, header: i.header, kind: i.kind, period: i.period, cumulative: i.cumulative, change: i.change })),
+      indicators: f.indicators.map((i) => ({
+        key: i.key, header: i.header, kind: i.kind, decimal: i.decimal, period: i.period, cumulative: i.cumulative, change: i.change,
+        carried: i.carriedFrom === null ? null : {
+          units: i.carriedUnits, from: formatMonth(i.carriedFrom),
+          all: i.carriedUnits === f.units.filter((u) => i.key in u.values).length,
+        },
+      })),
       measured: f.measured ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length) : null,
       closedLine: f.closedAt ? CLOSE_TEXT.sidebarLine(shownDateTime(f.closedAt), f.corrections.length) : null,
     })),
@@ -75,39 +94,110 @@ export function createReportTab(period: string, forms: string[]): { sheetName: s
   return { sheetName: layout.name };
 }
 
-export function createReportDocument(period: string, forms: string[]): { url: string; name: string } {
+/** The Google Doc, and its PDF through Docs' export URL (opened in the user's browser, signed in: no Drive scope). */
+export function createReportDocument(period: string, forms: string[]): { url: string; name: string; pdfUrl: string } {
   const now = new Date();
   const { v, report } = reportFor(period, forms, now);
-  return writeReportDocument(report, v.settings, dayOf(now));
+  const doc = writeReportDocument(report, v.settings, dayOf(now));
+  const id = /\/document\/d\/([^/]+)/.exec(doc.url)?.[1];
+  return { ...doc, pdfUrl: id ? `https://docs.google.com/document/d/${id}/export?format=pdf` : doc.url };
 }
 
-export function emailReport(period: string, forms: string[]): { to: string[] } {
+/** Sends only to the recipients the officer confirmed: a setting changed in between is refused, not followed. */
+export function emailReport(period: string, forms: string[], confirmed: string[]): { to: string[] } {
   const now = new Date();
   const { v, report } = reportFor(period, forms, now);
   const to = v.settings.adminEmails;
   if (!to.length) throw new Error(REPORT_MAIL.noAdmins);
+  const same = Array.isArray(confirmed) && confirmed.length === to.length && to.every((x, i) => x === confirmed[i]);
+  if (!same) throw new Error(SIDEBAR_ERRORS.adminsChanged(to.join(', ')));
   const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl());
   MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: v.settings.department });
-  return { to };
+  return { to: to.slice() };
 }
 
-/** Selects the unit's rows of the period on its tab, so the officer sees what to fix. Returns how many. */
-export function selectUnitRows(form: string, code: string, period: string): number {
+/**
+ * Selects the unit's rows of the period on its tab, so the officer sees what to fix; without any, selects the tab's
+ * first empty row and says what to type there (never writes a cell of the user's).
+ */
+export function selectUnitRows(form: string, code: string, period: string): UnitRows {
   const ss = active();
-  const m = periodOf(period);
+  const now = new Date();
   const snap = readSnapshot(ss);
-  const v = validateWorkbook(snap.book, new Date());
+  const v = validateWorkbook(snap.book, now);
+  const m = periodOf(period, v, dayOf(now));
   const spec = v.forms.find((f) => f.id === form);
   if (!spec) throw new Error(SIDEBAR_ERRORS.noForm);
-  const rows = v.rows.filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m).map((r) => r.row);
+  const unit = v.units.find((u) => u.form === spec.id && u.code === code);
+  if (!unit) throw new Error(SIDEBAR_ERRORS.noUnit(code));
   const sheet = snap.sheets[spec.tab];
   if (!sheet) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
+  const layout = v.layouts[spec.tab];
+  const rows = v.rows.filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m).map((r) => r.row).sort((a, b) => a - b);
+  const grid = snap.book[spec.tab] ?? [];
+  const width = Math.max(1, grid[0]?.length ?? 1, ...Object.values(layout?.columns ?? {}).map((c) => c + 1));
+  const result: UnitRows = {
+    tab: spec.tab, unit: unit.name, period: formatMonth(m), rows, emptyRow: null,
+    unitHeader: layout?.headers.unit ?? '', periodHeader: layout?.headers.period ?? '',
+  };
   sheet.activate();
   if (rows.length) {
-    const width = v.layouts[spec.tab] ? Math.max(1, ...Object.values(v.layouts[spec.tab].columns)) + 1 : indicators(spec).length;
-    sheet.getRange(Math.min(...rows), 1, Math.max(...rows) - Math.min(...rows) + 1, width).activate();
+    // Each row on its own, so a row of another unit between two of this one is not selected with them.
+    sheet.getRangeList(rows.map((r) => `A${r}:${columnLetter(width)}${r}`)).activate();
+    return result;
   }
-  return rows.length;
+  result.emptyRow = firstEmptyRow(grid, layout?.headerRow ?? 1);
+  sheet.getRange(result.emptyRow, 1, 1, width).activate();
+  return result;
+}
+
+/** The first row under the header with nothing in it (the row after the data when there is no gap). */
+function firstEmptyRow(grid: unknown[][], headerRow: number): number {
+  for (let r = headerRow; r < grid.length; r++) {
+    if (grid[r].every((x) => x === '' || x === null || x === undefined)) return r + 1;
+  }
+  return Math.max(grid.length, headerRow) + 1;
+}
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** `D-7` as people say it: "7 ngày trước hạn". */
+function stepLabel(step: string): string {
+  const m = /^D([+-])(\d+)$/.exec(step);
+  if (!m) return step;
+  return m[1] === '-' ? SCHEDULE_TEXT.before(Number(m[2])) : SCHEDULE_TEXT.after(Number(m[2]));
+}
+
+/** The forms, periods and steps a run sends, each once. */
+function runItems(plan: ReminderPlan): string[] {
+  const seen = new Set<string>();
+  for (const e of plan.emails) seen.add(e.kind === 'digest' ? SIDEBAR_REMIND.digestItem(e.period) : SIDEBAR_REMIND.item(formLabel(e.form), e.period, stepLabel(e.step)));
+  return [...seen];
+}
+
+/**
+ * The next automatic run that would send something as the sheet stands: today at `Giờ gửi nhắc` when it has not
+ * passed and today's plan is not empty, else the next step days (and tomorrow, which catches up what today left).
+ */
+function nextSend(plan: (now: Date, quota?: number) => ReminderPlan, todayPlan: ReminderPlan, v: Validation, now: Date): NextSend | null {
+  const st = v.settings;
+  const today = dayOf(now);
+  const at = (day: Day) => ({ day: formatDay(day), today: day === today, hour: st.sendHour });
+  if (localParts(now).hour < st.sendHour && todayPlan.emails.length) {
+    return { ...at(today), emails: todayPlan.emails.length, what: runItems(todayPlan) };
+  }
+  const steps = reminderSchedule(v.forms, st, addDays(today, 1)).nextSteps.map((s) => s.day);
+  const days = [...new Set([addDays(today, 1), ...steps])].filter((d) => d > today).sort().slice(0, 6);
+  for (const day of days) {
+    // A later day has its own quota: count everything due, whatever today's quota leaves.
+    const p = plan(new Date(`${day}T${String(st.sendHour).padStart(2, '0')}:00:00+07:00`), Number.MAX_SAFE_INTEGER);
+    if (p.emails.length) return { ...at(day), emails: p.emails.length, what: runItems(p) };
+  }
+  return null;
 }
 
 export function reminderPanel(): ReminderPanel {
@@ -115,18 +205,23 @@ export function reminderPanel(): ReminderPanel {
   const now = new Date();
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
-  const plan = previewReminders(ss, now, snap, v);
+  const planner = reminderPlanner(ss, snap, v);
+  const plan = planner(now);
   const settings = v.settings;
-  const schedule = reminderSchedule(v.forms, settings, dayOf(now));
-  const next = schedule.nextSteps[0];
+  const today = dayOf(now);
+  const schedule = reminderSchedule(v.forms, settings, today);
+  const log = readLog(snap.book[TAB.log] ?? []).filter((e) => dayOf(e.at) <= today);
+  const names = new Map(v.units.map((u) => [`${u.form}|${u.code}`, u.name]));
+  const unitName = (form: string, code: string) => (code ? names.get(`${form}|${code}`) ?? code : SIDEBAR_REMIND.digest);
   return {
     autoRemind: settings.autoRemind,
-    schedule: schedule.text,
-    nextRun: next ? `${next.day.split('-').reverse().join('/')} (${next.step}, Biểu mẫu ${next.form}, kỳ ${next.period})` : '—',
+    schedule: schedule.rules,
+    nextSend: settings.autoRemind ? nextSend(planner, plan, v, now) : null,
+    sentToday: log.filter((e) => e.result === 'sent' && dayOf(e.at) === today).length,
     quota: MailApp.getRemainingDailyQuota(),
-    preview: plan.emails.map((e) => ({ unit: e.unit, form: e.form, period: e.period, step: e.step, to: e.to, subject: e.subject })),
-    skipped: plan.skipped.map((s) => ({ unit: s.unit, form: s.form, step: s.step, reason: (SKIP_REASON_LABELS as Record<string, string>)[s.reason] ?? s.reason })),
-    lastRuns: lastRuns(readLog(snap.book[TAB.log] ?? [])),
+    preview: plan.emails.map((e) => ({ unit: unitName(e.form, e.unit), form: e.form ? formLabel(e.form) : '', period: e.period, step: stepLabel(e.step), to: e.to, subject: e.subject })),
+    skipped: plan.skipped.map((s) => ({ unit: unitName(s.form, s.unit), form: s.form ? formLabel(s.form) : '', step: stepLabel(s.step), reason: (SKIP_REASON_LABELS as Record<string, string>)[s.reason] ?? s.reason })),
+    lastRuns: lastRuns(log),
   };
 }
 

@@ -81,7 +81,7 @@ export function deadlinesUpTo(forms: readonly FormSpec[], settings: Settings, to
 }
 
 /** The sidebar's line on the schedule and the coming steps (due today or later), soonest first. */
-export function reminderSchedule(forms: readonly FormSpec[], settings: Settings, today: Day): { text: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
+export function reminderSchedule(forms: readonly FormSpec[], settings: Settings, today: Day): { text: string; rules: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
   const nextSteps: { day: Day; form: FormId; period: string; step: string; offset: number }[] = [];
   const horizon = addDays(today, 62);
   for (const d of deadlinesUpTo(forms.filter((f) => f.reminders), settings, horizon)) {
@@ -94,6 +94,7 @@ export function reminderSchedule(forms: readonly FormSpec[], settings: Settings,
     .map((o) => (o < 0 ? SCHEDULE_TEXT.before(-o) : SCHEDULE_TEXT.after(o)));
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${SCHEDULE_TEXT.and}${names[names.length - 1]}` : names.join('');
   const parts = [SCHEDULE_TEXT.steps(list), settings.skipWeekends ? SCHEDULE_TEXT.weekends : SCHEDULE_TEXT.noWeekends];
+  const rules = parts.join(' ');
   if (nextSteps.length === 0) parts.push(SCHEDULE_TEXT.noNext);
   else {
     const first = nextSteps[0];
@@ -101,5 +102,5 @@ export function reminderSchedule(forms: readonly FormSpec[], settings: Settings,
     const forms = same.map((s) => formLabel(s.form)).join(', ');
     parts.push(SCHEDULE_TEXT.next(formatDay(first.day), SCHEDULE_TEXT.nextItem(forms, first.period, first.step)));
   }
-  return { text: parts.join(' '), nextSteps: nextSteps.map(({ offset: _o, ...rest }) => rest) };
+  return { text: parts.join(' '), rules, nextSteps: nextSteps.map(({ offset: _o, ...rest }) => rest) };
 }

@@ -41,6 +41,9 @@ export interface IndicatorTotal {
   /** The same figure for the previous period; null when the period is the campaign's first. */
   previous: number | null;
   change: number | null;
+  /** Stocks: how many units' figures come from an earlier period, and the oldest such period (null when none). */
+  carriedUnits: number;
+  carriedFrom: Month | null;
 }
 
 export interface TrendPoint { month: Month; label: string; installRate: number | null; staffInstalled: number; staffTotal: number }
@@ -166,22 +169,23 @@ function newer(a: FormRow, b: FormRow): boolean {
 }
 
 /** A unit's stock figures at period m: per key, the latest valid figure of a period <= m. */
-function stocksAt(history: UnitHistory | undefined, keys: string[], m: Month): { values: Record<string, number>; carried: string[] } {
+function stocksAt(history: UnitHistory | undefined, keys: string[], m: Month): { values: Record<string, number>; carried: string[]; from: Record<string, Month> } {
   const values: Record<string, number> = {};
   const carried: string[] = [];
-  if (!history) return { values, carried };
+  const from: Record<string, Month> = {};
+  if (!history) return { values, carried, from };
   for (const key of keys) {
     for (const mo of history.months) {
       if (mo > m) continue;
       const val = latestRow(history.byMonth.get(mo)!).values[key];
       if (val !== null && val !== undefined) {
         values[key] = val;
-        if (mo < m) carried.push(key);
+        if (mo < m) { carried.push(key); from[key] = mo; }
         break;
       }
     }
   }
-  return { values, carried };
+  return { values, carried, from };
 }
 
 function flowsOf(rows: FormRow[] | undefined, keys: string[]): Record<string, number> {
@@ -234,11 +238,15 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
 }
 
 /** Every active unit's status and figures for one period, from an index of its form's rows. */
-function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean): UnitReport[] {
+/** Per stock: how many units' figures come from an earlier period, and the oldest such period. */
+type CarriedOf = Record<string, { units: number; from: Month | null }>;
+
+function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean, carriedOf: CarriedOf = {}): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
   const units: UnitReport[] = [];
+  for (const k of stockKeys) carriedOf[k] = { units: 0, from: null };
   for (const u of ix.units) {
     if (!isActive(u, period)) continue;
     const history = ix.valid.get(u.code);
@@ -254,7 +262,12 @@ function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due:
     else if (due === null) status = 'none';
     else status = passed ? 'missing' : 'pending';
 
-    const { values, carried } = stocksAt(history, stockKeys, period);
+    const { values, carried, from } = stocksAt(history, stockKeys, period);
+    for (const [k, mo] of Object.entries(from)) {
+      const c = carriedOf[k];
+      c.units++;
+      if (c.from === null || mo < c.from) c.from = mo;
+    }
     if (validRows.length > 0) {
       const flows = flowsOf(validRows, flowKeys);
       for (const k of flowKeys) if (k in flows) values[k] = decimalKeys.has(k) ? round1(flows[k]) : flows[k];
@@ -286,7 +299,8 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const due = dueBefore(spec, period, settings);
   const passed = due !== null && deadlinePassed(due, today);
 
-  const units = unitsAt(ix, cols, period, due, passed);
+  const carriedOf: CarriedOf = {};
+  const units = unitsAt(ix, cols, period, due, passed, carriedOf);
 
   const count = (s: UnitStatus) => units.filter((x) => x.status === s).length;
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
@@ -311,6 +325,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       key: c.key, header: c.header, kind: c.kind!, decimal: decimalKeys.has(c.key),
       period: p, cumulative: c.kind === 'stock' ? p : fix(c.key, cumulativeFlows[c.key]),
       previous: prev, change: prev === null ? null : fix(c.key, p - prev),
+      carriedUnits: carriedOf[c.key]?.units ?? 0, carriedFrom: carriedOf[c.key]?.from ?? null,
     };
   });
 

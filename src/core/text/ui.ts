@@ -75,6 +75,17 @@ export const SIDEBAR_ERRORS = {
   noForm: 'Chưa chọn biểu mẫu nào có trong tab Danh sách biểu mẫu. Hãy chọn ít nhất một biểu mẫu.',
   badPeriod: (p: string) => `Kỳ báo cáo "${p}" không hợp lệ; chọn kỳ dạng MM/YYYY, ví dụ 07/2024.`,
   noTab: (tab: string) => `Không tìm thấy tab "${tab}". Chạy menu i-Speed > Thiết lập biểu mẫu.`,
+  periodBeforeStart: (p: string, start: string) => `Kỳ ${p} trước kỳ bắt đầu ${start} (dòng "Kỳ bắt đầu" của tab Cấu hình); chọn một kỳ từ ${start}.`,
+  periodAfterNow: (p: string, current: string) => `Kỳ ${p} chưa đến (tháng hiện tại là ${current}); chọn một kỳ đến ${current}.`,
+  noUnit: (code: string) => `Không tìm thấy đơn vị "${code}" của biểu mẫu này trong Danh mục đơn vị.`,
+  adminsChanged: (to: string) => `Danh sách email quản trị vừa thay đổi (nay là: ${to || 'trống'}); chưa gửi. Hãy xem lại người nhận rồi bấm gửi lần nữa.`,
+};
+
+/** The reminders panel's words for a step and a run ("Biểu mẫu 03 kỳ 08/2024, 7 ngày trước hạn"). */
+export const SIDEBAR_REMIND = {
+  digest: 'bản tổng hợp gửi quản trị',
+  item: (form: string, period: string, step: string) => `${form} kỳ ${period}, ${step}`,
+  digestItem: (period: string) => `Bản tổng hợp kỳ ${period} gửi quản trị`,
 };
 
 export const REPORT_MAIL = {

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../core/safety';
 import { Session, ScriptError, type SessionOptions } from './session';
 import { loadAssets, withBridge, type Assets } from './assets';
 import { PV } from './text';
+import { htmlToPdf } from './pdf';
 
 export interface PreviewOptions extends SessionOptions {
   /** 0 picks a free port. */
@@ -96,6 +97,14 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       const view = session.sheetView(url.searchParams.get('name') ?? '');
       if (!view) throw new HttpError(404, PV.noSheet(url.searchParams.get('name') ?? ''));
       return json(res, 200, { ok: true, sheet: view });
+    }
+    if (path.startsWith('/doc/') && path.endsWith('/pdf')) {
+      const page = session.documentHtml(decodeURIComponent(path.slice('/doc/'.length, -'/pdf'.length)));
+      if (page === null) throw new HttpError(404, PV.notFound);
+      const pdf = await htmlToPdf(page);
+      res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="bao-cao.pdf"', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end(pdf);
+      return;
     }
     if (path.startsWith('/doc/')) {
       const page = session.documentHtml(decodeURIComponent(path.slice('/doc/'.length)));

@@ -24,7 +24,9 @@ export interface SessionOptions {
 
 export interface Alert { title: string; message: string }
 /** What the script showed during one action. */
-export interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null }
+/** Ranges the script selected (Range or RangeList activate()), on the tab `sheet`. */
+export interface Selection { sheet: string; ranges: Array<[number, number, number, number]> }
+export interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null; selection: Selection | null }
 
 export interface CellStyle { bg?: string; note?: string; bold?: 1; italic?: 1; color?: string; align?: string; wrap?: 1 }
 export interface SheetView {
@@ -214,7 +216,7 @@ export class Session {
 
   private mark() {
     const u = this.rt.ui;
-    return { alerts: u.alerts.length, sidebars: u.sidebars.length, dialogs: u.dialogs.length, toasts: u.toasts.length, active: this.ss.active };
+    return { alerts: u.alerts.length, sidebars: u.sidebars.length, dialogs: u.dialogs.length, toasts: u.toasts.length, active: this.ss.active, selection: this.ss.selection };
   }
 
   private delta(m: ReturnType<Session['mark']>): UiDelta {
@@ -226,6 +228,9 @@ export class Session {
       dialogs: u.dialogs.slice(m.dialogs).map((d) => d.title),
       toasts: u.toasts.slice(m.toasts).map((t) => ({ title: t.title, message: t.message })),
       activated: this.ss.active !== m.active && this.ss.active ? this.ss.active.name : null,
+      selection: this.ss.selection !== m.selection && this.ss.selection.length
+        ? { sheet: this.ss.selection[0].sheet.name, ranges: this.ss.selection.map((r) => [r.row, r.col, r.numRows, r.numCols] as [number, number, number, number]) }
+        : null,
     };
   }
 }
@@ -256,12 +261,15 @@ function cellStyle(sh: MemSheet, r: number, c: number): CellStyle | null {
 }
 
 const DOC_URL = /^https:\/\/docs\.google\.com\/document\/d\/([^/]+)\/edit$/;
+const PDF_URL = /^https:\/\/docs\.google\.com\/document\/d\/([^/]+)\/export\?format=pdf$/;
 
-/** Google Docs cannot be reached from here: a link to a document the script made points at the preview's copy. */
+/** Google Docs cannot be reached from here: a link to a document the script made (or its PDF) points at the preview's copy. */
 function localDocLinks(w: Wire): Wire {
   if (typeof w === 'string') {
     const m = DOC_URL.exec(w);
-    return m ? `/doc/${encodeURIComponent(m[1])}` : w;
+    if (m) return `/doc/${encodeURIComponent(m[1])}`;
+    const pdf = PDF_URL.exec(w);
+    return pdf ? `/doc/${encodeURIComponent(pdf[1])}/pdf` : w;
   }
   if (Array.isArray(w)) return w.map(localDocLinks);
   if (w && typeof w === 'object') return Object.fromEntries(Object.entries(w).map(([k, v]) => [k, localDocLinks(v as Wire)])) as Wire;

@@ -584,7 +584,7 @@ export class MemRange implements Pick<GRange, RangeKeys> {
     this.sheet.protections.push(p);
     return p as unknown as GProtection;
   }
-  activate(): GRange { this.hit('activate'); this.sheet.ss.active = this.sheet; return this.me; }
+  activate(): GRange { this.hit('activate'); this.sheet.ss.active = this.sheet; this.sheet.ss.selection = [this]; return this.me; }
   merge(): GRange {
     this.hit('merge');
     if (this.numRows * this.numCols === 1) return this.me;
@@ -628,9 +628,21 @@ type SheetKeys = 'getName' | 'setName' | 'getSheetName' | 'getRange' | 'getDataR
   | 'insertRowsAfter' | 'insertColumnsAfter' | 'insertRows' | 'insertColumns' | 'deleteRows' | 'deleteRow' | 'deleteColumns' | 'setFrozenRows'
   | 'getFrozenRows' | 'setFrozenColumns' | 'getFrozenColumns' | 'setColumnWidth' | 'getColumnWidth' | 'clear' | 'clearContents' | 'clearFormats'
   | 'clearNotes' | 'protect' | 'getProtections' | 'getSheetId' | 'activate' | 'getCharts' | 'insertChart' | 'removeChart' | 'newChart'
-  | 'getIndex' | 'getParent' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'appendRow';
+  | 'getIndex' | 'getParent' | 'hideSheet' | 'showSheet' | 'isSheetHidden' | 'appendRow' | 'getRangeList';
 
 const DEFAULT_WIDTH = 100;
+
+/** Sheet.getRangeList: activate() selects every range, the last one active (reference/spreadsheet/range-list#activate). */
+class MemRangeList {
+  constructor(private readonly sheet: MemSheet, private readonly ranges: MemRange[]) {}
+  getRanges(): GRange[] { this.sheet.ss.tracker?.hit('RangeList.getRanges'); return this.ranges.slice() as unknown as GRange[]; }
+  activate(): MemRangeList {
+    this.sheet.ss.tracker?.hit('RangeList.activate');
+    this.sheet.ss.active = this.sheet;
+    this.sheet.ss.selection = this.ranges.slice();
+    return this;
+  }
+}
 
 export class MemSheet implements Pick<GSheet, SheetKeys> {
   values = new Layer<CellValue>();
@@ -746,6 +758,10 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     return this.me;
   }
   getParent(): GSpreadsheet { this.hit('Sheet.getParent'); return this.ss as unknown as GSpreadsheet; }
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.hit('Sheet.getRangeList');
+    return new MemRangeList(this, a1Notations.map((a) => this.rangeA1(a))) as unknown as GoogleAppsScript.Spreadsheet.RangeList;
+  }
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     this.hit('Sheet.getRange');
     if (typeof a === 'string') return this.rangeA1(a) as unknown as GRange;
@@ -899,6 +915,8 @@ export const MAX_CELLS = 10_000_000;
 export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
   sheets: MemSheet[] = [];
   active: MemSheet | null = null;
+  /** Uncounted: the ranges the user sees selected (the last activate()). */
+  selection: MemRange[] = [];
   locale = 'vi_VN';
   timeZone = 'Asia/Ho_Chi_Minh';
   id = 'mem-spreadsheet-1';

@@ -4,7 +4,8 @@ import { T } from './text';
 
 interface MenuRecord { title: string; items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }> }
 interface Alert { title: string; message: string }
-interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null }
+interface Selection { sheet: string; ranges: Array<[number, number, number, number]> }
+interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null; selection: Selection | null }
 interface MailLine { i: number; at: string; to: string; subject: string }
 interface State {
   title: string; file: string; sheets: string[]; active: string | null; menus: MenuRecord[]; now: string; nowText: string;
@@ -26,6 +27,9 @@ let state: State | null = null;
 let current = '';
 let view: SheetView | null = null;
 let sel = { row: 1, col: 1 };
+/** The ranges the script last selected (the sidebar's "select the unit's rows"), shown until the user clicks a cell. */
+let picked: Selection | null = null;
+let scrollToPick = false;
 let editing: { row: number; col: number; initial: string | null } | null = null;
 let pending = 0;
 
@@ -75,6 +79,7 @@ async function action<R extends { ui?: UiDelta }>(what: string, path: string, bo
 
 async function afterUi(ui: UiDelta | undefined): Promise<void> {
   if (ui?.activated) current = ui.activated;
+  if (ui?.selection) { picked = ui.selection; scrollToPick = true; }
   if (ui?.sidebar) openSidebar(ui.sidebar.title);
   await refresh();
   for (const a of ui?.alerts ?? []) showAlert(a);
@@ -204,6 +209,18 @@ async function loadSheet(): Promise<void> {
   wrap.scrollTop = scrollTop;
   wrap.scrollLeft = scrollLeft;
   select(Math.min(sel.row, view.rows), Math.min(sel.col, view.cols), false);
+  markPicked();
+}
+
+function markPicked(): void {
+  if (!picked || picked.sheet !== current) return;
+  for (const [r, c, nr, nc] of picked.ranges) {
+    for (let i = 0; i < nr; i++) for (let j = 0; j < nc; j++) cellAt(r + i, c + j)?.classList.add('picked');
+  }
+  if (!scrollToPick) return;
+  scrollToPick = false;
+  const [r, c] = picked.ranges[0];
+  select(r, c, true);
 }
 
 function columnLetter(col: number): string {
@@ -459,7 +476,12 @@ function showFailure(e: unknown): void {
 function wire(): void {
   grid.addEventListener('click', (ev) => {
     const td = (ev.target as HTMLElement).closest('td');
-    if (td && !editing) { select(Number(td.dataset.row), Number(td.dataset.col), false); wrap.focus(); }
+    if (td && !editing) {
+      picked = null;
+      grid.querySelectorAll('td.picked').forEach((x) => x.classList.remove('picked'));
+      select(Number(td.dataset.row), Number(td.dataset.col), false);
+      wrap.focus();
+    }
   });
   grid.addEventListener('dblclick', (ev) => {
     const td = (ev.target as HTMLElement).closest('td');
