@@ -86,7 +86,9 @@ export function emailReport(period: string, forms: string[]): { to: string[] } {
   const { v, report } = reportFor(period, forms, now);
   const to = v.settings.adminEmails;
   if (!to.length) throw new Error(REPORT_MAIL.noAdmins);
-  const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl());
+  // The email links the printable document, made now from the same report and shared with the recipients.
+  const doc = writeReportDocument(report, v.settings, dayOf(now), dayOf(now), to);
+  const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl(), doc.url);
   MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: v.settings.department });
   return { to };
 }
