@@ -59,6 +59,16 @@ describe('sidebar API', () => {
     expect(rt.outbox[0].htmlBody).toContain('Thị xã An Khê');
   });
 
+  test('emailReport links a printable document made for it, readable by the recipients', () => {
+    const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
+    app.emailReport('07/2024', ['03']);
+    expect(rt.documents).toHaveLength(1);
+    const doc = rt.documents[0];
+    expect(doc.viewers).toEqual(['sotttt@gialai.example']);
+    expect(rt.outbox[0].htmlBody).toContain(`href="${doc.getUrl()}"`);
+    expect(rt.outbox[0].body).toContain(doc.getUrl());
+  });
+
   test('the reminders panel previews today without sending', () => {
     const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
     const panel = app.reminderPanel();
