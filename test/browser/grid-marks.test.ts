@@ -85,7 +85,7 @@ test('Kiểm tra is coloured by result, and a new row being typed is marked ligh
     await typeInto(page, row, unit.col, 'Huyện Kông Chro');
     await typeInto(page, row, unit.col + 1, '08/2024');
     const st = page.locator(cell(row, status.col));
-    await expect(st.textContent()).resolves.toMatch(/^Còn \d+ ô chưa nhập$/);
+    await expect(st.textContent()).resolves.toMatch(/^Còn \d+ ô trống$/);
     expect(await st.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(rgb('#fdeeee'));
     const staff = page.locator(cell(row, unit.col + 2));
     expect(await staff.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(rgb('#fdeeee'));

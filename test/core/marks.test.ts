@@ -70,7 +70,7 @@ describe('a row still being typed', () => {
     const { v, row, m } = withRow({ unit: 'Huyện Kông Chro', period: '06/2024' });
     const blanks = v.problems.filter((p) => p.row === row && p.code === 'required');
     expect(blanks).toHaveLength(required.length);
-    expect(m.status).toBe(`Còn ${required.length} ô chưa nhập`);
+    expect(m.status).toBe(`Còn ${required.length} ô trống`);
     expect(m.statusBackground).toBe(PARTIAL_BACKGROUND);
     expect(m.statusNote.split('\n')).toHaveLength(1);
     expect(m.statusNote).toContain(`Còn ${required.length} ô chưa nhập: “Tổng số CBCCVC, NLĐ”`);
@@ -80,7 +80,7 @@ describe('a row still being typed', () => {
 
   test('some cells typed: still light, the count goes down', () => {
     const { m } = withRow({ unit: 'Huyện Kông Chro', period: '06/2024', staff_total: 120, staff_installed: 80 });
-    expect(m.status).toBe(`Còn ${required.length - 2} ô chưa nhập`);
+    expect(m.status).toBe(`Còn ${required.length - 2} ô trống`);
     expect(m.statusBackground).toBe(PARTIAL_BACKGROUND);
   });
 

@@ -68,7 +68,7 @@ describe('handleEdit (the installable edit trigger)', () => {
     const row = 9; // the first row under example1's data
     rt.edit(app, TAB03, row, col('unit') + 1, [['Huyện Kông Chro', '06/2024']]);
     const status = cell(rt, row, 'status');
-    expect(status.value).toBe('Còn 11 ô chưa nhập');
+    expect(status.value).toBe('Còn 11 ô trống');
     expect(status.background).toBe(PARTIAL_BACKGROUND);
     expect(status.note).toMatch(/^Còn 11 ô chưa nhập: “Tổng số CBCCVC, NLĐ”/);
     expect(cell(rt, row, 'staff_total')).toMatchObject({ note: '', background: PARTIAL_BACKGROUND });

@@ -118,7 +118,7 @@ export const SETTING_FORMAT: Record<string, string> = {
 export const STATUS = {
   valid: 'Hợp lệ',
   /** A row still being typed (marks.ts): only required cells left blank. */
-  partial: (blank: number) => `Còn ${blank} ô chưa nhập`,
+  partial: (blank: number) => `Còn ${blank} ô trống`,
   partialNote: (blank: number, headers: string[]) =>
     `Còn ${blank} ô chưa nhập: ${headers.map((h) => `“${clip(h, 60)}”`).join(', ')}. Dòng được tính khi đã nhập đủ các ô bắt buộc.`,
   counts: (errors: number, warnings: number) =>
