@@ -73,7 +73,7 @@ export const DIGEST_TEXT = {
   tableHeaders: ['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Chưa báo cáo', 'Có lỗi'] as const,
   count: (n: number, rate: string) => `${n} (${rate})`,
   textLine: (expected: number, reported: string, onTime: string, missing: number, invalid: number) =>
-    `phải báo cáo ${expected}; đã báo cáo ${reported}; đúng hạn ${onTime}; chưa báo cáo ${missing}; có lỗi ${invalid}`,
+    `Phải báo cáo ${expected}; đã báo cáo ${reported}; đúng hạn ${onTime}; chưa báo cáo ${missing}; có lỗi ${invalid}`,
   /** The list of units to chase, one table a form. */
   chaseTitle: (form: string) => `${formLabel(form)}: đơn vị cần đôn đốc`,
   chaseHeaders: ['Mã', 'Đơn vị', 'Tình trạng'] as const,

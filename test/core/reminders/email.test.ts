@@ -118,8 +118,8 @@ describe('the digest', () => {
     const d = p.emails[p.emails.length - 1];
     expect(d).toMatchObject({ unit: '', form: '', period: '07/2024', step: 'D+1', kind: 'digest', to: ['qt1@stttt.example', 'qt2@stttt.example'] });
     expect(d.subject).toBe('[i-Speed] Tổng hợp tình hình báo cáo kỳ 07/2024, hạn trước ngày 12/08/2024');
-    expect(d.text).toContain('Biểu mẫu 03 (UBND các huyện, thị xã, thành phố):\n- phải báo cáo 4; đã báo cáo 2 (50,0%); đúng hạn 1 (25,0%); chưa báo cáo 1; có lỗi 1\n  + H-630 Huyện Kông Chro: chưa báo cáo\n  + H-623 Thị xã <b>An Khê</b>: có lỗi, chưa được tính');
-    expect(d.text).toContain('Biểu mẫu 04 (Doanh nghiệp bưu chính, viễn thông):\n- phải báo cáo 1; đã báo cáo 1 (100,0%)');
+    expect(d.text).toContain('Biểu mẫu 03 (UBND các huyện, thị xã, thành phố):\n- Phải báo cáo 4; đã báo cáo 2 (50,0%); đúng hạn 1 (25,0%); chưa báo cáo 1; có lỗi 1\n  + H-630 Huyện Kông Chro: chưa báo cáo\n  + H-623 Thị xã <b>An Khê</b>: có lỗi, chưa được tính');
+    expect(d.text).toContain('Biểu mẫu 04 (Doanh nghiệp bưu chính, viễn thông):\n- Phải báo cáo 1; đã báo cáo 1 (100,0%)');
     expect(d.text).toContain('không gửi được lời nhắc):\n- H-630 Huyện Kông Chro');
     expect(d.text).toContain('(không gửi lại):\n- H-630 - Biểu mẫu 03 - 07/2024 - 2 ngày trước hạn');
     // The HTML part: one table row a form (expected, reported, on time, missing, invalid), then who to chase.
