@@ -41,7 +41,7 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   const settingsSheet = ensureTab(ss, TAB.settings, report);
   ensureSettingsRows(settingsSheet, readTab(ss, TAB.settings), report);
   const logSheet = ensureTab(ss, TAB.log, report);
-  ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h) => ({ header: h, help: '', width: 140 })), report);
+  ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h, i) => ({ header: h, help: '', width: i === LOG_COLUMNS.length - 1 ? 320 : 140 })), report);
   formatLogColumns(logSheet);
   const template = templateGrids();
   const listSheet = ensureTab(ss, TAB.formList, report);
