@@ -325,7 +325,7 @@ function ensureSettingsRows(sheet: Sheet, grid: Grid, report: SetupReport): void
       { header: SETTINGS_HEADERS.value, help: '', width: 480 },
     ]);
     else { report.notes.push(SETUP.noHeaderRow(TAB.settings)); return; }
-  }
+  } else styleHeaderCells(sheet, 1, [{ col: 0, width: 300 }, { col: 1, width: 480 }]);
   const present = new Set(grid.slice(1).map((r) => String(r[0]).trim()));
   const missing = SETTINGS.filter((s) => !present.has(s.name));
   if (!missing.length) return;

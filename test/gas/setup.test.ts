@@ -129,6 +129,8 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     // The directory, found in place, gets its widths too.
     const dir = rt.spreadsheet.sheet(TAB.directory)!;
     DIRECTORY_COLUMNS.forEach((c, i) => expect([c.key, dir.columnWidths[i + 1]]).toEqual([c.key, c.width]));
+    const settings = rt.spreadsheet.sheet(TAB.settings)!;
+    expect([settings.columnWidths[1], settings.columnWidths[2]]).toEqual([300, 480]);
   });
 
   test('the unit column is not frozen when it sits far to the right', () => {
