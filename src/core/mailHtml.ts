@@ -30,11 +30,15 @@ export function button(url: string, label: string): string {
     + `</td></tr></table>`;
 }
 
-/** A bordered data table; `right` lists the columns holding figures (right-aligned). */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string {
+/**
+ * A bordered data table; `right` lists the columns holding figures (right-aligned). Data cells never break (a code
+ * `H-623` or `Biểu mẫu 03` split over two lines reads badly) except in the `wrap` columns (default: the last one).
+ */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = [], wrap: readonly number[] = [headers.length - 1]): string {
   const align = (i: number) => (right.includes(i) ? ';text-align:right' : ';text-align:left');
+  const nowrap = (i: number) => (wrap.includes(i) ? '' : ';white-space:nowrap');
   const head = headers.map((h, i) => `<th style="${CELL};background-color:#e8eef7;font-weight:bold${align(i)}">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td style="${CELL}${align(i)}">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td style="${CELL}${align(i)}${nowrap(i)}">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
   return `<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0"><tr>${head}</tr>${body}</table>`;
 }
 

@@ -49,7 +49,7 @@ function detailsText(problems: Problem[]): string {
 
 function detailsHtml(problems: Problem[]): string {
   if (!problems.length) return '';
-  return para(escapeHtml(REMINDER_TEXT.detailsIntro)) + table(REMINDER_TEXT.detailHeaders, detailRows(problems), [0]);
+  return para(escapeHtml(REMINDER_TEXT.detailsIntro)) + table(REMINDER_TEXT.detailHeaders, detailRows(problems), [0], [1, 2]);
 }
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
