@@ -2,6 +2,7 @@
 import type { CellValue, Month } from './types';
 import { NO, YES } from './forms/schema';
 import { dayOf, formatDay, localParts, month } from './periods';
+import { viNumber } from './text/validation';
 
 /** A Date from any realm (Apps Script, Node, a sandbox): never `instanceof`. */
 export function isDate(v: unknown): v is Date {
@@ -58,14 +59,15 @@ const DECIMAL_DOT = /^-?\d+\.\d+$/;
  */
 export function readNumber(v: CellValue, integer: boolean, min = 0): NumberRead {
   let value: number;
-  const text = cellText(v).trim();
+  // A number cell is quoted as the Vietnamese sheet shows it (12,5), not as JavaScript prints it (12.5).
+  const text = typeof v === 'number' ? viNumber(v) : cellText(v).trim();
   if (typeof v === 'number') {
     if (!isFinite(v)) return { ok: false, code: 'not_number', text };
     value = v;
     if (integer && !Number.isInteger(v) && v >= 0) {
       // A US-locale `1.234` arrives as a decimal: suggest the thousands reading.
       const thousands = /^\d+\.\d{3}$/.test(String(v)) ? Math.round(v * 1000) : undefined;
-      return { ok: false, code: 'not_integer', text: String(v), value: v, thousands };
+      return { ok: false, code: 'not_integer', text, value: v, thousands };
     }
   } else if (typeof v === 'string') {
     if (INT_TEXT.test(text)) value = Number(text);

@@ -5,6 +5,12 @@ import { STATUS } from './text/validation';
 
 export const ERROR_BACKGROUND = '#f4cccc';
 export const WARNING_BACKGROUND = '#fff2cc';
+/** The `Kiểm tra` cell of a valid row. */
+export const VALID_BACKGROUND = '#d9ead3';
+/** A blank required cell of a row still being typed: a light mark, not the error red. */
+export const PARTIAL_BACKGROUND = '#fdeeee';
+/** The `Kiểm tra` cell of a row with warnings only: amber. */
+export const STATUS_WARNING_BACKGROUND = '#fce5cd';
 
 export interface RowMarks {
   /** 1-based sheet row. */
@@ -13,8 +19,10 @@ export interface RowMarks {
   status: string;
   /** Every message of the row, one per line (each names its column). */
   statusNote: string;
-  /** 0-based column -> the worst severity and the messages of that cell, one per line. */
-  cells: Record<number, { severity: Severity; note: string }>;
+  /** The `Kiểm tra` cell's colour: green valid, red errors, amber warnings, light for a row being typed; null = none. */
+  statusBackground: string | null;
+  /** 0-based column -> the worst severity, the messages (one per line) and the colour of that cell. */
+  cells: Record<number, { severity: Severity; note: string; background: string }>;
 }
 
 /** The background of a cell with problems of this severity. */
@@ -42,9 +50,35 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
   for (const r of v.rows) if (r.sheet === sheet) known.add(r.row);
   const wanted = rows ? Array.from(new Set(rows)) : Array.from(known);
   wanted.sort((a, b) => a - b);
+  const models = new Map(v.rows.filter((r) => r.sheet === sheet).map((r) => [r.row, r]));
+  const unitHeader = layout?.headers.unit, periodHeader = layout?.headers.period;
   return wanted.map((row) => {
-    if (!known.has(row)) return { row, status: '', statusNote: '', cells: {} };
+    if (!known.has(row)) return { row, status: '', statusNote: '', statusBackground: null, cells: {} };
     const problems = byRow.get(row) || [];
+    // Being typed: never submitted, its unit and period given, and nothing wrong but blank required cells.
+    const errors0 = problems.filter((p) => p.severity === 'error');
+    const typing = errors0.length > 0 && errors0.every((p) => p.code === 'required' && p.column !== unitHeader && p.column !== periodHeader)
+      && !models.get(row)?.submittedAt;
+    if (typing) {
+      const cells: RowMarks['cells'] = {};
+      for (const p of errors0) {
+        const col = columnOf.get(p.column);
+        if (col !== undefined) cells[col] = { severity: 'error', note: '', background: PARTIAL_BACKGROUND };
+      }
+      const warnings = problems.filter((p) => p.severity !== 'error');
+      for (const p of warnings) {
+        const col = columnOf.get(p.column);
+        if (col !== undefined && !cells[col]) cells[col] = { severity: 'warning', note: p.message, background: WARNING_BACKGROUND };
+      }
+      const headers = errors0.map((p) => p.column).filter(Boolean);
+      return {
+        row,
+        status: STATUS.partial(errors0.length),
+        statusNote: [STATUS.partialNote(errors0.length, headers), ...warnings.map((p) => p.message)].join('\n'),
+        statusBackground: PARTIAL_BACKGROUND,
+        cells,
+      };
+    }
     let errors = 0;
     const cells: RowMarks['cells'] = {};
     for (const p of problems) {
@@ -52,10 +86,10 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
       const col = columnOf.get(p.column);
       if (col === undefined) continue;
       const cell = cells[col];
-      if (!cell) cells[col] = { severity: p.severity, note: p.message };
+      if (!cell) cells[col] = { severity: p.severity, note: p.message, background: background(p.severity) };
       else {
         cell.note += `\n${p.message}`;
-        if (p.severity === 'error') cell.severity = 'error';
+        if (p.severity === 'error') { cell.severity = 'error'; cell.background = ERROR_BACKGROUND; }
       }
     }
     const warnings = problems.length - errors;
@@ -63,6 +97,7 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
       row,
       status: problems.length ? STATUS.counts(errors, warnings) : STATUS.valid,
       statusNote: problems.map((p) => p.message).join('\n'),
+      statusBackground: errors ? ERROR_BACKGROUND : warnings ? STATUS_WARNING_BACKGROUND : VALID_BACKGROUND,
       cells,
     };
   });

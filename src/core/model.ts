@@ -32,6 +32,9 @@ export interface Settings {
   department: string;
   place: string;
   docSymbol: string;
+  /** The Department's contact person and phone, signed under the reminder emails ('' when not set). */
+  contactName: string;
+  contactPhone: string;
   adminEmails: string[];
   startMonth: Month;
   dueDay: number;

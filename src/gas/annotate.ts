@@ -2,7 +2,7 @@
 // One batched call per kind over a block of rows, whatever its size (Google's batching advice, APPS_SCRIPT.md).
 import type { CellValue } from '../core/types';
 import type { TabLayout } from '../core/model';
-import { ERROR_BACKGROUND, WARNING_BACKGROUND, type RowMarks } from '../core/marks';
+import type { RowMarks } from '../core/marks';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -36,9 +36,12 @@ export function annotateRows(
         const c = Number(col) - fromCol;
         if (c < 0 || c >= width) continue;
         noteRow[c] = cell.note;
-        bgRow[c] = cell.severity === 'error' ? ERROR_BACKGROUND : WARNING_BACKGROUND;
+        bgRow[c] = cell.background;
       }
-      if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) noteRow[statusCol - fromCol] = m.statusNote;
+      if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) {
+        noteRow[statusCol - fromCol] = m.statusNote;
+        bgRow[statusCol - fromCol] = m.statusBackground;
+      }
     }
     if (subCol !== undefined && subCol >= fromCol && subCol < toCol) {
       // The stamp cell's note is the stamp's memory (src/core/stamp.ts): the edit's, or the full check's.

@@ -14,9 +14,11 @@ const DOC_FONT = 'Times New Roman';
 /** Cell padding of the data tables, in points (Docs' default is about 5 pt: rows twice as tall). */
 const CELL_PAD_PT = 2;
 
-export function writeReportDocument(r: Report, settings: Settings, today: Day, date: Day = today): { url: string; name: string } {
+/** `viewers`: addresses that may read the new document (the report email's recipients). */
+export function writeReportDocument(r: Report, settings: Settings, today: Day, date: Day = today, viewers: string[] = []): { url: string; name: string } {
   const model = reportDocument(r, settings, today, date);
   const doc = DocumentApp.create(model.title);
+  if (viewers.length) doc.addViewers(viewers);
   renderDoc(doc.getBody(), model);
   doc.saveAndClose();
   return { url: doc.getUrl(), name: model.title };

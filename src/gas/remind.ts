@@ -34,7 +34,8 @@ function links(ss: Spreadsheet, sheets: Snapshot['sheets'], forms: Validation['f
     const sheet = sheets[f.tab];
     if (sheet) gids[f.id] = sheet.getSheetId();
   }
-  return { spreadsheetUrl: url, tabUrl: (form: FormId) => (gids[form] === undefined ? url : `${url}#gid=${gids[form]}`) };
+  // `range` selects the unit's rows when the sheet opens (the link form Sheets itself gives for a selected range).
+  return { spreadsheetUrl: url, tabUrl: (form: FormId, range?: string) => (gids[form] === undefined ? url : `${url}#gid=${gids[form]}${range ? `&range=${range}` : ''}`) };
 }
 
 /** An error's message; errors from Google's services may come from another realm, so no instanceof. */

@@ -41,7 +41,7 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   const settingsSheet = ensureTab(ss, TAB.settings, report);
   ensureSettingsRows(settingsSheet, readTab(ss, TAB.settings), report);
   const logSheet = ensureTab(ss, TAB.log, report);
-  ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h) => ({ header: h, help: '', width: 140 })), report);
+  ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h, i) => ({ header: h, help: '', width: i === LOG_COLUMNS.length - 1 ? 320 : 140 })), report);
   formatLogColumns(logSheet);
   const template = templateGrids();
   const listSheet = ensureTab(ss, TAB.formList, report);
@@ -125,9 +125,13 @@ function ensureTab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
 
 interface HeaderSpec { header: string; help: string; width: number }
 
-/** Row-1 header tabs (directory, log): writes the missing headers after the last used column. */
+/** Row-1 header tabs (directory, log): styles the headers found, writes the missing ones after the last used column. */
 function ensureHeaderRow(sheet: Sheet, grid: Grid, columns: HeaderSpec[], report: SetupReport): void {
-  const present = new Set((grid[0] ?? []).map((v) => String(v).trim()));
+  const found = (grid[0] ?? []).map((v) => String(v).trim());
+  const present = new Set(found);
+  const at: Record<string, number> = {};
+  for (const c of columns) if (present.has(c.header)) at[c.header] = found.indexOf(c.header);
+  if (!isBlank(grid) && Object.keys(at).length) styleHeaderCells(sheet, 1, columns.filter((c) => at[c.header] !== undefined).map((c) => ({ col: at[c.header], width: c.width })));
   const missing = columns.filter((c) => !present.has(c.header));
   if (missing.length === 0) return;
   const start = isBlank(grid) ? 1 : grid[0].length + 1;
@@ -173,18 +177,32 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     }
   }
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
+  // The unit stays in view while scrolling right: freeze up to it when it is among the first columns (STT, Đơn vị).
+  const unitCol = layout.headerRow ? layout.columns.unit : form.columns.findIndex((c) => c.key === 'unit');
+  if (unitCol !== undefined && unitCol < FREEZE_UNIT_WITHIN && sheet.getFrozenColumns() !== unitCol + 1) sheet.setFrozenColumns(unitCol + 1);
 }
 
-/** An existing header row gets the schema's help notes and header style (formatting only: no header text changes). */
+/** The unit column is frozen only when it is one of this many first columns (a wide frozen block hides the rest). */
+const FREEZE_UNIT_WITHIN = 4;
+
+/** Header cells found in place: the header style and each column's width (formatting only: no header text changes). */
+function styleHeaderCells(sheet: Sheet, headerRow: number, cols: Array<{ col: number; width: number }>): void {
+  if (!cols.length) return;
+  const range = sheet.getRange(headerRow, 1, 1, Math.max(...cols.map((c) => c.col)) + 1);
+  range.setFontWeight('bold');
+  range.setBackground(HEADER_BACKGROUND);
+  range.setWrap(true);
+  for (const c of cols) sheet.setColumnWidth(c.col + 1, c.width);
+}
+
+/** An existing header row gets the schema's help notes, header style and column widths (no header text changes). */
 function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, number>, form: FormSpec): void {
   const width = Math.max(...Object.values(columns)) + 1;
   const range = sheet.getRange(headerRow, 1, 1, width);
   const notes = range.getNotes()[0];
   for (const c of form.columns) if (columns[c.key] !== undefined) notes[columns[c.key]] = c.help;
   range.setNotes([notes]);
-  range.setFontWeight('bold');
-  range.setBackground(HEADER_BACKGROUND);
-  range.setWrap(true);
+  styleHeaderCells(sheet, headerRow, form.columns.filter((c) => columns[c.key] !== undefined).map((c) => ({ col: columns[c.key], width: c.width ?? 120 })));
 }
 
 /**
@@ -307,7 +325,7 @@ function ensureSettingsRows(sheet: Sheet, grid: Grid, report: SetupReport): void
       { header: SETTINGS_HEADERS.value, help: '', width: 480 },
     ]);
     else { report.notes.push(SETUP.noHeaderRow(TAB.settings)); return; }
-  }
+  } else styleHeaderCells(sheet, 1, [{ col: 0, width: 300 }, { col: 1, width: 480 }]);
   const present = new Set(grid.slice(1).map((r) => String(r[0]).trim()));
   const missing = SETTINGS.filter((s) => !present.has(s.name));
   if (!missing.length) return;

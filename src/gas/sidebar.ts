@@ -111,7 +111,9 @@ export function emailReport(period: string, forms: string[], confirmed: string[]
   if (!to.length) throw new Error(REPORT_MAIL.noAdmins);
   const same = Array.isArray(confirmed) && confirmed.length === to.length && to.every((x, i) => x === confirmed[i]);
   if (!same) throw new Error(SIDEBAR_ERRORS.adminsChanged(to.join(', ')));
-  const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl());
+  // The email links the printable document, made now from the same report and shared with the recipients.
+  const doc = writeReportDocument(report, v.settings, dayOf(now), dayOf(now), to);
+  const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl(), doc.url);
   MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: v.settings.department });
   return { to: to.slice() };
 }

@@ -277,8 +277,11 @@ function formGrid(form: FormId, rows: DemoRow[]): Grid {
 
 function settingsGrid(): Grid {
   return [[SETTINGS_HEADERS.name, SETTINGS_HEADERS.value],
-    ...SETTINGS.map((s) => [s.name, s.key === 'adminEmails' ? DEMO_ADMIN_EMAIL : s.default])];
+    ...SETTINGS.map((s) => [s.name, s.key === 'adminEmails' ? DEMO_ADMIN_EMAIL : DEMO_SETTINGS[s.key] ?? s.default])];
 }
+
+/** The demo Department's contact, signed under its reminder emails. */
+const DEMO_SETTINGS: Record<string, string> = { contactName: 'Trần Thị Hồng (Phòng Bưu chính, Viễn thông)', contactPhone: '0269 3823 456' };
 
 function assemble(cfg: GenConfig, directory: Grid): Workbook {
   const r = mulberry32(cfg.seed);

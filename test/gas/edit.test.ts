@@ -2,7 +2,7 @@
 import { boot, cells } from './boot';
 import { example1 } from '../fixtures/example1';
 import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
-import { ERROR_BACKGROUND, WARNING_BACKGROUND } from '../../src/core/marks';
+import { ERROR_BACKGROUND, WARNING_BACKGROUND, VALID_BACKGROUND, STATUS_WARNING_BACKGROUND, PARTIAL_BACKGROUND } from '../../src/core/marks';
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime, Sandbox } from '../../src/local/runtime';
@@ -49,6 +49,33 @@ describe('handleEdit (the installable edit trigger)', () => {
     expect(cell(rt, 5, 'status').value).toBe('Hợp lệ');
     // the row was valid before: its submission time stays the first one
     expect(cell(rt, 5, 'submitted_at').value).toEqual(fromLocal(2024, 8, 6, 9, 0));
+  });
+
+  test('the Kiểm tra cell is coloured: green valid, red errors, amber warnings (the edit and the full check alike)', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    rt.edit(app, TAB03, 5, col('staff_installed') + 1, [['abc']]);
+    expect(cell(rt, 5, 'status').background).toBe(ERROR_BACKGROUND);
+    rt.edit(app, TAB03, 2, col('note') + 1, [['đã rà soát']]);
+    expect([cell(rt, 2, 'status').value, cell(rt, 2, 'status').background]).toEqual(['Hợp lệ', VALID_BACKGROUND]);
+    rt.edit(app, TAB03, 7, col('unit') + 1, [['Đak Đoa']]);
+    expect(cell(rt, 7, 'status').background).toBe(STATUS_WARNING_BACKGROUND);
+    app.menuCheckAll();
+    expect([cell(rt, 2, 'status').background, cell(rt, 7, 'status').background]).toEqual([VALID_BACKGROUND, STATUS_WARNING_BACKGROUND]);
+  });
+
+  test('a new row with only its unit and period: light marks, one note on Kiểm tra; red once a value is wrong', () => {
+    const { rt, app } = boot(example1(), { now: NOW });
+    const row = 9; // the first row under example1's data
+    rt.edit(app, TAB03, row, col('unit') + 1, [['Huyện Kông Chro', '06/2024']]);
+    const status = cell(rt, row, 'status');
+    expect(status.value).toBe('Còn 11 ô trống');
+    expect(status.background).toBe(PARTIAL_BACKGROUND);
+    expect(status.note).toMatch(/^Còn 11 ô chưa nhập: “Tổng số CBCCVC, NLĐ”/);
+    expect(cell(rt, row, 'staff_total')).toMatchObject({ note: '', background: PARTIAL_BACKGROUND });
+    rt.edit(app, TAB03, row, col('staff_total') + 1, [[0]]);
+    expect(cell(rt, row, 'staff_total').background).toBe(ERROR_BACKGROUND);
+    expect(cell(rt, row, 'staff_installed')).toMatchObject({ background: ERROR_BACKGROUND, note: expect.stringContaining('Chưa nhập') });
+    expect(cell(rt, row, 'status').background).toBe(ERROR_BACKGROUND);
   });
 
   test('a warning colours the cell yellow and the status counts it', () => {

@@ -27,6 +27,38 @@ const logRows = (rt: Runtime) => {
 };
 
 describe('dailyTick: reminders', () => {
+  test('an email opens with the office salutation, links the unit\'s own rows (or its tab) and is signed with the contact', () => {
+    const b = book();
+    b[TAB.settings].push(['Người liên hệ', 'Nguyễn Văn A'], ['Số điện thoại liên hệ', '0269 3823 456']);
+    // Huyện Thử 2 has a row with an error for 07/2024 on sheet row 2: its link selects it, A to the last column.
+    const row = formById('03').columns.map((c) => (c.key === 'unit' ? 'Huyện Thử 2' : c.key === 'period' ? '07/2024' : c.key === 'staff_total' ? 'abc' : ''));
+    b['Biểu mẫu 03'].push(row);
+    const { rt, app } = boot(b, { now: D7 });
+    rt.tick(app, D7);
+    const gid = rt.spreadsheet.sheet('Biểu mẫu 03')!.getSheetId();
+    const url = rt.spreadsheet.getUrl();
+    const to = (addr: string) => rt.outbox.find((m) => m.to.includes(addr))!;
+    const withRows = to('d2@gialai.example'), without = to('d1@gialai.example');
+    expect(withRows.body.split('\n')[0]).toBe('Kính gửi: UBND huyện Thử 2,');
+    const last = String.fromCharCode(64 + formById('03').columns.length); // 21 columns: A..U
+    expect(withRows.body).toContain(`${url}#gid=${gid}&range=A2:${last}2`);
+    expect(withRows.htmlBody).toContain(`href="${url}#gid=${gid}&amp;range=A2:${last}2"`);
+    expect(withRows.htmlBody).toContain('>Mở các dòng báo cáo của đơn vị</a>');
+    expect(without.body).toContain(`${url}#gid=${gid}\n`);
+    expect(without.body).not.toContain('range=');
+    expect(without.htmlBody).toContain('>Mở trang Biểu mẫu 03</a>');
+    expect(without.body).toMatch(/Trân trọng\.\n\n--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nNgười liên hệ: Nguyễn Văn A - Điện thoại: 0269 3823 456\n/);
+    // Mail clients keep inline styles only: no <style> block, no external image.
+    expect(without.htmlBody).not.toMatch(/<style|<img|<link/i);
+  });
+
+  test('Nhật ký speaks Vietnamese: the step as "7 ngày trước hạn", the detail as what was sent', () => {
+    const { rt, app } = boot(book(), { now: D7 });
+    rt.tick(app, D7);
+    expect(logRows(rt)[0].slice(5)).toEqual(['7 ngày trước hạn', RESULT.sent, 'Email nhắc trước hạn']);
+    expect(rt.spreadsheet.sheet(TAB.log)!.values.get(0, 7)).toBe('Chi tiết');
+  });
+
   test('the daily trigger fired twice on the same day sends nothing the second time', () => {
     const { rt, app } = boot(book(), { now: D7 });
     rt.tick(app, D7);

@@ -114,4 +114,29 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect(header.slice(19, 22)).toEqual(form.columns.filter((c) => c.scriptOwned).map((c) => c.header));
     expect(booted.rt.spreadsheet.sheet('Biểu mẫu 03')!.frozenRows).toBe(1);
   });
+
+  test('an existing tab gets the definition\'s widths and header style, the header row and the unit column frozen', () => {
+    const book = example1();
+    // An existing sheet with a title block above its header row and no formatting of its own.
+    book['Biểu mẫu 03'] = [['BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN I-SPEED'], ...book['Biểu mẫu 03']];
+    const { rt } = boot(book);
+    const sheet = rt.spreadsheet.sheet('Biểu mẫu 03')!;
+    const form = formById('03');
+    expect(sheet.frozenRows).toBe(2);
+    expect(sheet.frozenColumns).toBe(form.columns.findIndex((c) => c.key === 'unit') + 1);
+    for (const [i, c] of form.columns.entries()) expect([c.key, sheet.columnWidths[i + 1]]).toEqual([c.key, c.width ?? 120]);
+    expect(sheet.backgrounds.get(1, 1)).toBe('#cfe2f3');
+    // The directory, found in place, gets its widths too.
+    const dir = rt.spreadsheet.sheet(TAB.directory)!;
+    DIRECTORY_COLUMNS.forEach((c, i) => expect([c.key, dir.columnWidths[i + 1]]).toEqual([c.key, c.width]));
+    const settings = rt.spreadsheet.sheet(TAB.settings)!;
+    expect([settings.columnWidths[1], settings.columnWidths[2]]).toEqual([300, 480]);
+  });
+
+  test('the unit column is not frozen when it sits far to the right', () => {
+    const book = example1();
+    book['Biểu mẫu 03'] = book['Biểu mẫu 03'].map((row) => [...row.slice(3, 8), ...row.slice(0, 3), ...row.slice(8)]);
+    const { rt } = boot(book);
+    expect(rt.spreadsheet.sheet('Biểu mẫu 03')!.frozenColumns).toBe(0);
+  });
 });

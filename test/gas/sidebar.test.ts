@@ -134,6 +134,16 @@ describe('sidebar API: report actions', () => {
     expect(rt.outbox[0].htmlBody).toContain('Thị xã An Khê');
   });
 
+  test('emailReport links a printable document made for it, readable by the recipients', () => {
+    const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
+    app.emailReport('07/2024', ['03'], ['sotttt@gialai.example']);
+    expect(rt.documents).toHaveLength(1);
+    const doc = rt.documents[0];
+    expect(doc.viewers).toEqual(['sotttt@gialai.example']);
+    expect(rt.outbox[0].htmlBody).toContain(`href="${doc.getUrl()}"`);
+    expect(rt.outbox[0].body).toContain(doc.getUrl());
+  });
+
   test('emailReport refuses when the admin list changed since the officer confirmed it, and sends nothing', () => {
     const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
     expect(() => app.emailReport('07/2024', ['03'], ['old@gialai.example'])).toThrow(/Danh sách email quản trị vừa thay đổi \(nay là: sotttt@gialai\.example\)/);

@@ -150,6 +150,8 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'department', name: 'Tên cơ quan', type: 'text', default: 'Sở Thông tin và Truyền thông tỉnh Gia Lai', help: 'Tên cơ quan tổng hợp báo cáo, dùng trong email và văn bản.' },
   { key: 'place', name: 'Địa danh', type: 'text', default: 'Gia Lai', help: 'Địa danh ghi ở dòng "…, ngày … tháng … năm …" của văn bản.' },
   { key: 'docSymbol', name: 'Ký hiệu báo cáo', type: 'text', default: 'BC-STTTT', help: 'Ký hiệu văn bản, ghi sau "Số: …/".' },
+  { key: 'contactName', name: 'Người liên hệ', type: 'text', default: '', help: 'Cán bộ đầu mối của cơ quan (không bắt buộc): ghi ở cuối email nhắc để đơn vị biết hỏi ai.' },
+  { key: 'contactPhone', name: 'Số điện thoại liên hệ', type: 'text', default: '', help: 'Số điện thoại của người liên hệ (không bắt buộc), ghi ở cuối email nhắc.' },
   { key: 'adminEmails', name: 'Email quản trị', type: 'emails', default: '', help: 'Email của cán bộ quản trị, cách nhau bằng dấu phẩy; nhận bản tổng hợp sau mỗi hạn nộp.' },
   { key: 'startMonth', name: 'Kỳ bắt đầu', type: 'month', default: '06/2024', help: 'Kỳ báo cáo đầu tiên của đợt tuyên truyền (MM/YYYY).' },
   { key: 'dueDay', name: 'Hạn nộp hằng tháng (trước ngày)', type: 'day', default: '12', help: 'Báo cáo tháng nộp trước ngày này của tháng sau (1–28).' },
@@ -163,9 +165,9 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'closeAfterDays', name: 'Chốt số liệu sau hạn (ngày)', type: 'closeDays', default: '2', help: 'Số liệu của mỗi kỳ được chốt lúc 00:00, sau ngày hạn nộp số ngày này (0–27); sửa sau khi chốt vẫn được nhận và được liệt kê trong báo cáo.' },
   { key: 'autoRemind', name: 'Nhắc nhở tự động', type: 'yesno', default: NO, help: 'Có: mỗi ngày hệ thống tự gửi email nhắc các đơn vị chưa báo cáo.' },
   { key: 'reminderSubject', name: 'Tiêu đề email nhắc', type: 'template', default: '[i-Speed] Nhắc báo cáo {bieu_mau} kỳ {ky_bao_cao}, hạn trước ngày {han_nop}', help: 'Tiêu đề email nhắc trước hạn. Có thể dùng {don_vi}, {bieu_mau}, {ky_bao_cao}, {han_nop}, {duong_dan}, {co_quan}, {chi_tiet}.' },
-  { key: 'reminderBody', name: 'Nội dung email nhắc', type: 'template', default: ['Kính gửi {don_vi},', '{co_quan} đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo {bieu_mau}, kỳ báo cáo {ky_bao_cao}, trước ngày {han_nop} tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email nhắc trước hạn; dòng trống ngăn cách các đoạn.' },
+  { key: 'reminderBody', name: 'Nội dung email nhắc', type: 'template', default: ['Kính gửi: {don_vi},', '{co_quan} đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo {bieu_mau}, kỳ báo cáo {ky_bao_cao}, trước ngày {han_nop} tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email nhắc trước hạn; dòng trống ngăn cách các đoạn.' },
   { key: 'overdueSubject', name: 'Tiêu đề email quá hạn', type: 'template', default: '[i-Speed] Quá hạn báo cáo {bieu_mau} kỳ {ky_bao_cao}', help: 'Tiêu đề email gửi đơn vị quá hạn.' },
-  { key: 'overdueBody', name: 'Nội dung email quá hạn', type: 'template', default: ['Kính gửi {don_vi},', 'Đến nay {co_quan} chưa nhận được báo cáo hợp lệ của Quý đơn vị theo {bieu_mau}, kỳ báo cáo {ky_bao_cao} (hạn trước ngày {han_nop}). Đề nghị Quý đơn vị khẩn trương cập nhật tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email gửi đơn vị quá hạn; dòng trống ngăn cách các đoạn.' },
+  { key: 'overdueBody', name: 'Nội dung email quá hạn', type: 'template', default: ['Kính gửi: {don_vi},', 'Đến nay {co_quan} chưa nhận được báo cáo hợp lệ của Quý đơn vị theo {bieu_mau}, kỳ báo cáo {ky_bao_cao} (hạn trước ngày {han_nop}). Đề nghị Quý đơn vị khẩn trương cập nhật tại: {duong_dan}', '{chi_tiet}', 'Trân trọng.'].join(P), help: 'Nội dung email gửi đơn vị quá hạn; dòng trống ngăn cách các đoạn.' },
 ];
 
 export const TEMPLATE_PLACEHOLDERS = ['don_vi', 'bieu_mau', 'ky_bao_cao', 'han_nop', 'duong_dan', 'co_quan', 'chi_tiet'] as const;

@@ -2,7 +2,8 @@
 import type { Problem } from '../types';
 import { formatPercent, share } from '../format';
 import { escapeHtml, neutralize } from '../safety';
-import { DIGEST_TEXT, REMINDER_TEXT } from '../text/reminders';
+import { DIGEST_TEXT, REMINDER_TEXT, formLabel } from '../text/reminders';
+import { button, isWebLink, link, page, para, signature, table } from '../mailHtml';
 
 export interface EmailText { subject: string; text: string; html: string }
 
@@ -24,12 +25,16 @@ export function oneLine(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-function isWebLink(url: string): boolean {
-  return /^https?:\/\/[^\s"'<>]+$/i.test(url);
+/** The button under the paragraph that holds {duong_dan}, and the signature under the body. */
+export interface EmailFrame {
+  buttonLabel: string;
+  signature: { department: string; contactName: string; contactPhone: string };
 }
 
-function linkHtml(url: string): string {
-  return isWebLink(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url);
+function detailRows(problems: Problem[]): string[][] {
+  const rows = problems.slice(0, MAX_DETAILS).map((p) => [String(p.row), neutralize(oneLine(p.column)), neutralize(oneLine(p.message))]);
+  if (problems.length > MAX_DETAILS) rows.push(['', '', REMINDER_TEXT.detailMore(problems.length - MAX_DETAILS)]);
+  return rows;
 }
 
 function detailLines(problems: Problem[]): string[] {
@@ -44,7 +49,7 @@ function detailsText(problems: Problem[]): string {
 
 function detailsHtml(problems: Problem[]): string {
   if (!problems.length) return '';
-  return `<p>${escapeHtml(REMINDER_TEXT.detailsIntro)}</p><ul>${detailLines(problems).map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`;
+  return para(escapeHtml(REMINDER_TEXT.detailsIntro)) + table(REMINDER_TEXT.detailHeaders, detailRows(problems), [0], [1, 2]);
 }
 
 const PLACEHOLDER = /\{([a-z_]+)\}/g;
@@ -63,29 +68,49 @@ function paragraphs(template: string): string[] {
   return template.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n+/);
 }
 
-function htmlParagraph(par: string, v: TemplateValues): string {
+function htmlParagraph(par: string, v: TemplateValues, frame?: EmailFrame): string {
   if (par.trim() === '{chi_tiet}') return detailsHtml(v.chi_tiet);
   let html = '';
   let last = 0;
+  let linked = false;
   for (const m of par.matchAll(PLACEHOLDER)) {
     html += escapeHtml(par.slice(last, m.index));
     const key = m[1];
-    if (key === 'duong_dan') html += linkHtml(v.duong_dan);
+    if (key === 'duong_dan') { html += frame && isWebLink(v.duong_dan) ? link(v.duong_dan, REMINDER_TEXT.inlineLink) : link(v.duong_dan); linked = true; }
     else if (key === 'chi_tiet') html += escapeHtml(detailsText(v.chi_tiet));
     else html += escapeHtml(textValue(key, v) ?? m[0]);
     last = (m.index ?? 0) + m[0].length;
   }
   html += escapeHtml(par.slice(last));
-  return `<p>${html.trim().replace(/\n/g, '<br>')}</p>`;
+  const p = para(html.trim().replace(/\n/g, '<br>'));
+  // The address itself is long (#gid=…&range=…): the HTML part shows a button under its paragraph instead.
+  return linked && frame && isWebLink(v.duong_dan) ? p + button(v.duong_dan, frame.buttonLabel) : p;
 }
 
-/** A reminder or overdue email from the settings' templates; blank paragraphs (no {chi_tiet}) are dropped. */
-export function fillTemplates(subject: string, body: string, v: TemplateValues): EmailText {
+function signatureText(frame: EmailFrame): string {
+  const s = frame.signature;
+  const contact = REMINDER_TEXT.contact(neutralize(oneLine(s.contactName)), neutralize(oneLine(s.contactPhone)));
+  return ['--', neutralize(oneLine(s.department)), contact, REMINDER_TEXT.automatic].filter(Boolean).join('\n');
+}
+
+function signatureHtml(frame: EmailFrame): string {
+  const s = frame.signature;
+  const contact = REMINDER_TEXT.contact(neutralize(oneLine(s.contactName)), neutralize(oneLine(s.contactPhone)));
+  return signature(neutralize(oneLine(s.department)), contact ? [contact] : [], REMINDER_TEXT.automatic);
+}
+
+/**
+ * A reminder or overdue email from the settings' templates; blank paragraphs (no {chi_tiet}) are dropped. With a
+ * frame, the HTML part gets a button under the link's paragraph and both parts the Department's signature.
+ */
+export function fillTemplates(subject: string, body: string, v: TemplateValues, frame?: EmailFrame): EmailText {
   const pars = paragraphs(body).filter((p) => fillText(p, v).trim() !== '');
+  const text = pars.map((p) => fillText(p, v).trim());
+  const html = pars.map((p) => htmlParagraph(p, v, frame)).join('');
   return {
     subject: oneLine(fillText(subject, { ...v, chi_tiet: [] })),
-    text: pars.map((p) => fillText(p, v).trim()).join('\n\n'),
-    html: `<div>${pars.map((p) => htmlParagraph(p, v)).join('')}</div>`,
+    text: [...text, ...(frame ? [signatureText(frame)] : [])].join('\n\n'),
+    html: frame ? page(html + signatureHtml(frame)) : `<div>${html}</div>`,
   };
 }
 
@@ -116,42 +141,47 @@ function percent(n: number, d: number): string {
   return formatPercent(share(n, d), '—');
 }
 
-type Block = { heading: string; items: string[] };
-
-function digestBlocks(d: DigestInput): Block[] {
-  const blocks: Block[] = [];
-  for (const f of d.forms) {
-    const items = f.expected === 0 ? [DIGEST_TEXT.noUnits] : [
-      DIGEST_TEXT.completeness(f.reported, f.expected, percent(f.reported, f.expected)),
-      DIGEST_TEXT.timeliness(f.onTime, f.expected, percent(f.onTime, f.expected)),
-      `${DIGEST_TEXT.missing}: ${f.missing.length ? f.missing.join('; ') : DIGEST_TEXT.none}`,
-      `${DIGEST_TEXT.invalid}: ${f.invalid.length ? f.invalid.join('; ') : DIGEST_TEXT.none}`,
-    ];
-    blocks.push({ heading: DIGEST_TEXT.formLine(f.form, f.group), items });
-  }
-  if (d.badEmails.length) blocks.push({ heading: `${DIGEST_TEXT.badEmails}:`, items: d.badEmails });
-  if (d.uncertain.length) blocks.push({ heading: `${DIGEST_TEXT.uncertain}:`, items: d.uncertain });
-  return blocks;
+/** One form's figures, as the table's cells and the text part's line. */
+function formCells(f: DigestForm): string[] {
+  if (f.expected === 0) return [formLabel(f.form), '0', '—', '—', '—', '—'];
+  return [formLabel(f.form), String(f.expected), DIGEST_TEXT.count(f.reported, percent(f.reported, f.expected)),
+    DIGEST_TEXT.count(f.onTime, percent(f.onTime, f.expected)), String(f.missing.length), String(f.invalid.length)];
 }
 
-/** The admins' digest after a deadline; every value from the sheet neutralised and, in HTML, escaped. */
+function chaseRows(f: DigestForm): string[][] {
+  const split = (line: string) => { const i = line.indexOf(' '); return i < 0 ? [line, ''] : [line.slice(0, i), line.slice(i + 1)]; };
+  return [...f.missing.map((l) => [...split(l), DIGEST_TEXT.missing]), ...f.invalid.map((l) => [...split(l), DIGEST_TEXT.invalid])];
+}
+
+/** The admins' digest after a deadline: a table of the forms, then per form the units to chase; every value from the sheet neutralised and, in HTML, escaped. */
 export function digestEmail(d: DigestInput): EmailText {
   const clean = (s: string) => neutralize(oneLine(s));
-  const blocks = digestBlocks({ ...d, badEmails: d.badEmails.map(clean), uncertain: d.uncertain.map(clean),
-    forms: d.forms.map((f) => ({ ...f, group: clean(f.group), missing: f.missing.map(clean), invalid: f.invalid.map(clean) })) });
+  const forms = d.forms.map((f) => ({ ...f, group: clean(f.group), missing: f.missing.map(clean), invalid: f.invalid.map(clean) }));
+  const badEmails = d.badEmails.map(clean), uncertain = d.uncertain.map(clean);
   const department = clean(d.department);
   const intro = DIGEST_TEXT.intro(d.period, d.due, d.today);
-  const text = [
-    DIGEST_TEXT.greeting, intro,
-    ...blocks.map((b) => [b.heading, ...b.items.map((i) => `- ${i}`)].join('\n')),
-    ...(d.spreadsheetUrl ? [`${DIGEST_TEXT.link} ${d.spreadsheetUrl}`] : []),
-    [department, DIGEST_TEXT.closing].filter(Boolean).join('\n'),
-  ].join('\n\n');
-  const html = [
-    `<p>${escapeHtml(DIGEST_TEXT.greeting)}</p>`, `<p>${escapeHtml(intro)}</p>`,
-    ...blocks.map((b) => `<p>${escapeHtml(b.heading)}</p><ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`),
-    ...(d.spreadsheetUrl ? [`<p>${escapeHtml(DIGEST_TEXT.link)} ${linkHtml(d.spreadsheetUrl)}</p>`] : []),
-    `<p>${[department, DIGEST_TEXT.closing].filter(Boolean).map(escapeHtml).join('<br>')}</p>`,
-  ].join('');
-  return { subject: oneLine(DIGEST_TEXT.subject(d.period, d.due)), text, html: `<div>${html}</div>` };
+  const text: string[] = [DIGEST_TEXT.greeting, intro];
+  for (const f of forms) {
+    const c = formCells(f);
+    const lines = [DIGEST_TEXT.formLine(f.form, f.group),
+      f.expected === 0 ? `- ${DIGEST_TEXT.noUnits}` : `- ${DIGEST_TEXT.textLine(f.expected, c[2], c[3], f.missing.length, f.invalid.length)}`,
+      ...chaseRows(f).map((r) => `  + ${r[0]} ${r[1]}: ${r[2].toLowerCase()}`)];
+    text.push(lines.join('\n'));
+  }
+  if (badEmails.length) text.push([`${DIGEST_TEXT.badEmails}:`, ...badEmails.map((i) => `- ${i}`)].join('\n'));
+  if (uncertain.length) text.push([`${DIGEST_TEXT.uncertain}:`, ...uncertain.map((i) => `- ${i}`)].join('\n'));
+  if (d.spreadsheetUrl) text.push(`${DIGEST_TEXT.link} ${d.spreadsheetUrl}`);
+  text.push(['--', department, DIGEST_TEXT.closing].filter(Boolean).join('\n'));
+
+  const html: string[] = [para(escapeHtml(DIGEST_TEXT.greeting)), para(escapeHtml(intro)),
+    table(DIGEST_TEXT.tableHeaders, forms.map(formCells), [1, 2, 3, 4, 5])];
+  for (const f of forms) {
+    const rows = chaseRows(f);
+    if (rows.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.chaseTitle(f.form))}</b>`, 'margin-bottom:4px'), table(DIGEST_TEXT.chaseHeaders, rows));
+  }
+  if (badEmails.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.badEmails)}</b>`, 'margin-bottom:4px'), table(DIGEST_TEXT.chaseHeaders.slice(0, 2), badEmails.map((l) => { const i = l.indexOf(' '); return i < 0 ? [l, ''] : [l.slice(0, i), l.slice(i + 1)]; })));
+  if (uncertain.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.uncertain)}</b>`, 'margin-bottom:4px'), `<ul style="margin:0 0 16px 0">${uncertain.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
+  if (d.spreadsheetUrl) html.push(button(d.spreadsheetUrl, DIGEST_TEXT.button));
+  html.push(signature(department, [], DIGEST_TEXT.closing));
+  return { subject: oneLine(DIGEST_TEXT.subject(d.period, d.due)), text: text.join('\n\n'), html: page(html.join('')) };
 }

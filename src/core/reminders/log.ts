@@ -4,7 +4,7 @@ import { readFormCode } from '../cells';
 import { LOG_COLUMNS } from '../forms/schema';
 import { asSheetText } from '../safety';
 import { dayOf, formatMonth, localParts, month, type Day } from '../periods';
-import { LOG_RESULT_LABELS } from '../text/reminders';
+import { LOG_KIND_LABELS, LOG_RESULT_LABELS, SKIP_REASON_LABELS, stepLabel } from '../text/reminders';
 
 /** One email's identity: at most one send per key. The digest has unit '' and form ''. */
 export interface SendKey { unit: string; form: FormId | ''; period: string /* MM/YYYY */; step: string }
@@ -75,6 +75,29 @@ function readPeriod(v: CellValue | undefined): string | null {
   return formatMonth(month(+m[2], +m[1]));
 }
 
+/** The step cell as people read it: 'D-7' is written "7 ngày trước hạn"; a daily job's name stays as it is. */
+export function stepCell(step: string): string {
+  const m = /^D([+-]\d+)$/.exec(step);
+  return m ? stepLabel(Number(m[1])) : step;
+}
+
+/** Back to the step's name: "7 ngày trước hạn" and the older 'D-7' entries of real logs are both 'D-7'. */
+function readStep(v: CellValue | undefined): string {
+  const s = text(v);
+  const m = /^(\d+)\s+ngày\s+(trước|sau)\s+hạn$/iu.exec(s.normalize('NFC'));
+  if (m) return m[2].toLowerCase() === 'trước' ? `D-${Number(m[1])}` : `D+${Number(m[1])}`;
+  return s;
+}
+
+/** Codes of the `Chi tiết` cell (skip reasons, kinds of email) and their Vietnamese labels, both ways. */
+const DETAIL_LABELS: Record<string, string> = { ...SKIP_REASON_LABELS, ...LOG_KIND_LABELS };
+const DETAIL_CODES = new Map(Object.entries(DETAIL_LABELS).map(([code, label]) => [label.toLowerCase(), code]));
+
+function readDetail(v: CellValue | undefined): string {
+  const s = text(v);
+  return DETAIL_CODES.get(s.toLowerCase()) ?? s;
+}
+
 function readResult(v: CellValue | undefined): LogResult | null {
   const s = text(v).toLowerCase();
   for (const r of RESULTS) if (s === r || s === LOG_RESULT_LABELS[r].toLowerCase()) return r;
@@ -95,18 +118,18 @@ export function readLog(grid: Grid): LogEntry[] {
     const at = readAt(row[col[0]]);
     const form = readForm(row[col[3]]);
     const period = readPeriod(row[col[4]]);
-    const step = text(row[col[5]]);
+    const step = readStep(row[col[5]]);
     const result = readResult(row[col[6]]);
     if (!at || form === null || period === null || !step || !result) continue;
     const unit = text(row[col[1]]);
     if (!unit && form !== '') continue; // only the digest has no unit
     const to = text(row[col[2]]).split(/[,;\s]+/).filter(Boolean);
-    out.push({ at, unit, form, period, step, result, to, detail: text(row[col[7]]) });
+    out.push({ at, unit, form, period, step, result, to, detail: readDetail(row[col[7]]) });
   }
   return out;
 }
 
-/** One row of the log tab, in LOG_COLUMNS order; every text stays text in the sheet. */
+/** One row of the log tab, in LOG_COLUMNS order, in Vietnamese; every text stays text in the sheet. */
 export function logRow(e: LogEntry): CellValue[] {
   return [
     e.at,
@@ -114,8 +137,8 @@ export function logRow(e: LogEntry): CellValue[] {
     asSheetText(e.to.join(', ')),
     e.form,
     e.period,
-    asSheetText(e.step),
+    asSheetText(stepCell(e.step)),
     LOG_RESULT_LABELS[e.result],
-    asSheetText(e.detail),
+    asSheetText(DETAIL_LABELS[e.detail] ?? e.detail),
   ];
 }

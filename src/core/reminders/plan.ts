@@ -4,7 +4,7 @@ import type { FormRow, Unit, Validation } from '../model';
 import { neutralize } from '../safety';
 import { isActive } from '../directory';
 import { dayOf, endOfDay, formatDay, formatMonth, onTime, type Day } from '../periods';
-import { formLabel } from '../text/reminders';
+import { REMINDER_TEXT, addressee, formLabel, stepLabel } from '../text/reminders';
 import { countsAsSent, sendKey, type LogEntry, type SendKey } from './log';
 import { deadlinesUpTo, stepsFor, type Deadline, type StepSlot } from './schedule';
 import { digestEmail, fillTemplates, type DigestForm } from './email';
@@ -32,7 +32,8 @@ export interface PlanInput {
   today: Day;
   /** Recipients that may still be sent today. */
   quota: number;
-  links: { spreadsheetUrl: string; tabUrl: (form: FormId) => string };
+  /** `range` (A1 notation, e.g. 'A12:U14') selects the unit's own rows when it has some on its tab. */
+  links: { spreadsheetUrl: string; tabUrl: (form: FormId, range?: string) => string };
   /** Addresses already sent each email, whatever the log says (the document's durable record); none when absent. */
   ledger?: AddressLedger;
   /** Sends whose outcome is unknown, for the digest (uncertain log entries are added anyway). */
@@ -79,12 +80,36 @@ function movedFromToday(s: StepSlot, today: Day): boolean {
   return s.nominal === today && s.day !== today && !openToday(s, today);
 }
 
-function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, problems: Problem[]): PlannedEmail {
+/** Column letters of a 1-based column number (1 -> A, 27 -> AA). */
+function columnLetters(n: number): string {
+  let out = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
+  return out;
+}
+
+/** The A1 range spanning the unit's rows of the period on its tab (first to last column read), or undefined. */
+function rowsRange(v: Validation, form: FormId, rows: FormRow[]): string | undefined {
+  const tab = v.forms.find((f) => f.id === form)?.tab;
+  const layout = tab ? v.layouts[tab] : undefined;
+  if (!layout || !rows.length) return undefined;
+  const width = Math.max(0, ...Object.values(layout.columns)) + 1;
+  const nums = rows.map((r) => r.row);
+  return `A${Math.min(...nums)}:${columnLetters(width)}${Math.max(...nums)}`;
+}
+
+function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, rows: FormRow[]): PlannedEmail {
   const st = input.v.settings;
   const overdue = s.offset > 0;
+  const range = rowsRange(input.v, d.form, rows);
+  const tab = input.v.forms.find((f) => f.id === d.form)?.tab ?? formLabel(d.form);
+  const url = input.links.tabUrl(d.form, range);
   const t = fillTemplates(overdue ? st.overdueSubject : st.reminderSubject, overdue ? st.overdueBody : st.reminderBody, {
-    don_vi: neutralize(u.name), bieu_mau: formLabel(d.form), ky_bao_cao: formatMonth(d.period), han_nop: formatDay(d.due),
-    duong_dan: input.links.tabUrl(d.form), co_quan: neutralize(st.department), chi_tiet: problems,
+    don_vi: neutralize(addressee(u.name)), bieu_mau: formLabel(d.form), ky_bao_cao: formatMonth(d.period), han_nop: formatDay(d.due),
+    duong_dan: url, co_quan: neutralize(st.department), chi_tiet: rowErrors(rows),
+  }, {
+    // A local file's link has no tab or range: the button then names what it opens.
+    buttonLabel: range && url.includes(`range=${range}`) ? REMINDER_TEXT.buttonRows : url.includes('#gid=') ? REMINDER_TEXT.buttonTab(tab) : REMINDER_TEXT.buttonSheet,
+    signature: { department: st.department, contactName: st.contactName ?? '', contactPhone: st.contactPhone ?? '' },
   });
   const period = formatMonth(d.period);
   return { unit: u.code, form: d.form, period, step: s.name, to: distinct(u.emails), ...t, kind: overdue ? 'overdue' : 'reminder', slot: ledgerSlot(d.form, period, s.name) };
@@ -119,7 +144,7 @@ function unitItems(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>
       else if (u.badEmail || distinct(u.emails).length === 0) items.push({ ...base, reason: 'bad_email' });
       else if (to.length === 0) items.push({ ...base, reason: 'already_sent' });
       else if (!open) items.push({ ...base, reason: 'weekend' });
-      else items.push({ ...base, email: { ...reminderEmail(input, d, s, u, rowErrors(status.invalid)), to } });
+      else items.push({ ...base, email: { ...reminderEmail(input, d, s, u, status.invalid), to } });
     }
   }
   return items;
@@ -171,7 +196,7 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
       .filter((u) => forms.has(u.form) && activeFor(u, d0.period) && (u.badEmail || distinct(u.emails).length === 0))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map(unitLine);
     const uncertainKeys = [...(input.uncertain ?? []), ...log.filter((e) => e.result === 'uncertain' && forms.has(e.form) && e.period === key.period)];
-    const uncertain = [...new Set(uncertainKeys.map((k) => `${k.unit} - ${formLabel(k.form)} - ${k.period} - ${k.step}`))];
+    const uncertain = [...new Set(uncertainKeys.map((k) => `${k.unit} - ${formLabel(k.form)} - ${k.period} - ${stepText(k.step)}`))];
     const t = digestEmail({
       period: key.period, due: formatDay(d0.due), today: formatDay(input.today),
       forms: group.map((d) => digestForm(input, d, index)), badEmails, uncertain,
@@ -180,6 +205,12 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
     items.push({ ...base, email: { ...key, to, ...t, kind: 'digest', slot } });
   }
   return items;
+}
+
+/** 'D-7' as people read it ("7 ngày trước hạn"); any other name as it is. */
+function stepText(step: string): string {
+  const m = /^D([+-]\d+)$/.exec(step);
+  return m ? stepLabel(Number(m[1])) : step;
 }
 
 function compareItems(a: Item, b: Item): number {

@@ -17,14 +17,46 @@ export const LOG_RESULT_LABELS = {
 
 /** Why a reminder was not sent, for the log's `Chi tiết` and the sidebar. */
 export const SKIP_REASON_LABELS = {
-  reported: 'Đơn vị đã báo cáo',
+  reported: 'Đã báo cáo',
   already_sent: 'Đã gửi trước đó',
   quota: 'Hết hạn mức gửi email trong ngày, sẽ gửi ở lần chạy sau',
   bad_email: 'Địa chỉ email không hợp lệ hoặc chưa có',
   weekend: 'Rơi vào cuối tuần, đã dời sang ngày làm việc',
 } as const;
 
+/** What a sent email was, for the log's `Chi tiết` (by PlannedEmail kind). */
+export const LOG_KIND_LABELS = {
+  reminder: 'Email nhắc trước hạn',
+  overdue: 'Email nhắc quá hạn',
+  digest: 'Email tổng hợp gửi quản trị',
+} as const;
+
+/** A reminder step as the log and people name it: offset -7 is "7 ngày trước hạn", +1 "1 ngày sau hạn". */
+export function stepLabel(offset: number): string {
+  return offset < 0 ? `${-offset} ngày trước hạn` : `${offset} ngày sau hạn`;
+}
+
+/** Administrative prefixes whose body an office addresses as its People's Committee ("UBND huyện KBang"). */
+const COMMITTEE_PREFIX = /^(huyện|thị xã|thành phố|quận|xã|phường|thị trấn|đặc khu)\s+/iu;
+
+/** The addressee of a unit as an office writes it: `Huyện KBang` -> `UBND huyện KBang`; others as named. */
+export function addressee(name: string): string {
+  const n = name.normalize('NFC').trim();
+  const m = COMMITTEE_PREFIX.exec(n);
+  return m ? `UBND ${m[1].toLowerCase()} ${n.slice(m[0].length)}` : n;
+}
+
 export const REMINDER_TEXT = {
+  /** The button under the paragraph holding {duong_dan}. */
+  buttonRows: 'Mở các dòng báo cáo của đơn vị',
+  buttonTab: (tab: string) => `Mở trang ${tab}`,
+  buttonSheet: 'Mở bảng tính báo cáo',
+  /** {duong_dan} inside a paragraph of the HTML part (the text part shows the address itself). */
+  inlineLink: 'bảng tính báo cáo',
+  detailHeaders: ['Dòng', 'Cột', 'Cần sửa'] as const,
+  /** The signature under every email to a unit. */
+  contact: (name: string, phone: string) => [name ? `Người liên hệ: ${name}` : '', phone ? `Điện thoại: ${phone}` : ''].filter(Boolean).join(' - '),
+  automatic: 'Email được gửi tự động từ hệ thống báo cáo i-Speed.',
   /** `{chi_tiet}`: the heading of the list of cells to fix. */
   detailsIntro: 'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
   detailCell: (row: number, column: string) => (column ? `Dòng ${row}, cột "${column}"` : `Dòng ${row}`),
@@ -33,19 +65,26 @@ export const REMINDER_TEXT = {
 
 export const DIGEST_TEXT = {
   subject: (period: string, due: string) => `[i-Speed] Tổng hợp tình hình báo cáo kỳ ${period}, hạn trước ngày ${due}`,
-  greeting: 'Kính gửi cán bộ quản trị,',
+  greeting: 'Kính gửi: cán bộ quản trị,',
   intro: (period: string, due: string, today: string) =>
     `Tình hình báo cáo kỳ ${period} (hạn trước ngày ${due}), tính đến ngày ${today}:`,
   formLine: (form: string, group: string) => `${formLabel(form)} (${group}):`,
-  completeness: (reported: number, expected: number, rate: string) => `Đã báo cáo: ${reported}/${expected} đơn vị (${rate})`,
-  timeliness: (onTime: number, expected: number, rate: string) => `Đúng hạn: ${onTime}/${expected} đơn vị (${rate})`,
+  /** The summary table's header: one row a form. */
+  tableHeaders: ['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Chưa báo cáo', 'Có lỗi'] as const,
+  count: (n: number, rate: string) => `${n} (${rate})`,
+  textLine: (expected: number, reported: string, onTime: string, missing: number, invalid: number) =>
+    `Phải báo cáo ${expected}; đã báo cáo ${reported}; đúng hạn ${onTime}; chưa báo cáo ${missing}; có lỗi ${invalid}`,
+  /** The list of units to chase, one table a form. */
+  chaseTitle: (form: string) => `${formLabel(form)}: đơn vị cần đôn đốc`,
+  chaseHeaders: ['Mã', 'Đơn vị', 'Tình trạng'] as const,
   missing: 'Chưa báo cáo',
-  invalid: 'Báo cáo có lỗi, chưa được tính',
+  invalid: 'Có lỗi, chưa được tính',
   none: 'không có',
   noUnits: 'Không có đơn vị nào phải báo cáo.',
   badEmails: 'Đơn vị có địa chỉ email không hợp lệ hoặc chưa có email (không gửi được lời nhắc)',
   uncertain: 'Email đã gửi nhưng không rõ kết quả (không gửi lại)',
   link: 'Xem chi tiết tại:',
+  button: 'Mở bảng tính báo cáo',
   closing: 'Email này được gửi tự động bởi hệ thống báo cáo i-Speed.',
 };
 

@@ -8,6 +8,15 @@ export function clip(text: string, max = 80): string {
 
 const q = (s: string) => `“${clip(s)}”`;
 
+/** A number as the Vietnamese sheet shows it: `.` groups thousands, `,` marks decimals (1.234; 12,5). */
+export function viNumber(x: number): string {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return String(x);
+  const [int, frac] = String(Math.abs(x)).split('.');
+  return `${x < 0 ? '-' : ''}${int.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
+}
+
+const n = viNumber;
+
 /** Row numbers for a message: the first few (callers pass at most 5), then a count of the rest. */
 function rowList(rows: number[], total = rows.length): string {
   const shown = rows.slice(0, 5).join(', ');
@@ -31,13 +40,13 @@ export const MSG = {
     `Số ${text} có phần thập phân nhưng cột này chỉ nhận số nguyên. Nếu ý là ${thousands}, hãy nhập ${thousands} (không có dấu chấm).`,
   notInteger: (header: string, text: string) =>
     `${q(header)} phải là số nguyên, nhưng ô đang ghi ${q(text)}. Hãy nhập số nguyên, không có phần thập phân.`,
-  negative: (header: string, value: number) => `${q(header)} không được là số âm (${value}). Hãy nhập số từ 0 trở lên.`,
+  negative: (header: string, value: number) => `${q(header)} không được là số âm (${n(value)}). Hãy nhập số từ 0 trở lên.`,
   belowMin: (header: string, value: number, min: number) =>
-    `${q(header)} phải từ ${min} trở lên, nhưng ô đang ghi ${value}. Hãy nhập lại số đúng.`,
+    `${q(header)} phải từ ${n(min)} trở lên, nhưng ô đang ghi ${n(value)}. Hãy nhập lại số đúng.`,
   exceedsColumn: (header: string, value: number, maxHeader: string, max: number) =>
-    `${q(header)} (${value}) lớn hơn ${q(maxHeader)} (${max}). Kiểm tra lại hai số này.`,
+    `${q(header)} (${n(value)}) lớn hơn ${q(maxHeader)} (${n(max)}). Kiểm tra lại hai số này.`,
   exceedsCommunes: (header: string, value: number, unitName: string, max: number) =>
-    `${q(header)} (${value}) lớn hơn số xã, phường, thị trấn của ${unitName} trong Danh mục đơn vị (${max}). Kiểm tra lại số này, hoặc báo quản trị sửa Danh mục nếu số xã đã thay đổi.`,
+    `${q(header)} (${n(value)}) lớn hơn số xã, phường, thị trấn của ${unitName} trong Danh mục đơn vị (${n(max)}). Kiểm tra lại số này, hoặc báo quản trị sửa Danh mục nếu số xã đã thay đổi.`,
   unknownUnit: (text: string, closest: string[] = []) =>
     `Không tìm thấy đơn vị ${q(text)} trong Danh mục đơn vị.${closest.length ? ` Có phải là ${closest.map((n) => `“${clip(n)}”`).join(' hay ')}?` : ''} Hãy chọn tên đơn vị trong danh sách thả xuống, hoặc báo quản trị bổ sung đơn vị vào Danh mục.`,
   ambiguousUnit: (text: string, names: string[]) =>
@@ -67,9 +76,9 @@ export const MSG = {
   badPhone: (text: string) =>
     `Số điện thoại ${q(text)} không đúng dạng. Hãy nhập số bắt đầu bằng 0 hoặc +84, ví dụ 0912 345 678 hoặc 0269 3823 456.`,
   stockDecreased: (header: string, value: number, previous: number, period: string) =>
-    `${q(header)} (${value}) thấp hơn kỳ trước (${previous}, kỳ ${period}). Đây là chỉ tiêu lũy kế nên thường không giảm; kiểm tra lại số liệu.`,
+    `${q(header)} (${n(value)}) thấp hơn kỳ trước (${n(previous)}, kỳ ${period}). Đây là chỉ tiêu lũy kế nên thường không giảm; kiểm tra lại số liệu.`,
   outlier: (header: string, value: number, median: number) =>
-    `${q(header)} (${value}) cao hơn 10 lần mức thường gặp của đơn vị (trung vị các kỳ trước: ${median}). Kiểm tra lại xem có nhập thừa chữ số hoặc nhập số lũy kế không.`,
+    `${q(header)} (${n(value)}) cao hơn 10 lần mức thường gặp của đơn vị (trung vị các kỳ trước: ${n(median)}). Kiểm tra lại xem có nhập thừa chữ số hoặc nhập số lũy kế không.`,
   badEmail: (text: string) =>
     `Email ${q(text)} không hợp lệ. Hãy nhập một hoặc nhiều địa chỉ dạng ten@coquan.gov.vn, cách nhau bằng dấu phẩy hoặc chấm phẩy, trên một dòng.`,
   duplicateUnitCode: (code: string, rows: number[]) =>
@@ -108,6 +117,10 @@ export const SETTING_FORMAT: Record<string, string> = {
 /** The status cell of a form row. */
 export const STATUS = {
   valid: 'Hợp lệ',
+  /** A row still being typed (marks.ts): only required cells left blank. */
+  partial: (blank: number) => `Còn ${blank} ô trống`,
+  partialNote: (blank: number, headers: string[]) =>
+    `Còn ${blank} ô chưa nhập: ${headers.map((h) => `“${clip(h, 60)}”`).join(', ')}. Dòng được tính khi đã nhập đủ các ô bắt buộc.`,
   counts: (errors: number, warnings: number) =>
     [errors ? `${errors} lỗi` : '', warnings ? `${warnings} cảnh báo` : ''].filter(Boolean).join(', '),
 } as const;

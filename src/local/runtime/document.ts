@@ -546,8 +546,10 @@ export class MemBody extends MemContainer implements Pick<GBody, 'setPageWidth' 
 }
 
 // ---------------------------------------------------------------- Document and DocumentApp
-export class MemDocument implements Pick<GDocument, 'getBody' | 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose'> {
+export class MemDocument implements Pick<GDocument, 'getBody' | 'getId' | 'getName' | 'setName' | 'getUrl' | 'saveAndClose' | 'addViewers'> {
   closed = false;
+  /** Who was given read access (Document.addViewers). */
+  readonly viewers: string[] = [];
   readonly body: MemBody;
   constructor(private tracker: CallTracker | null, readonly id: string, public name: string) { this.body = new MemBody(this); }
   hit(name: string): void { this.tracker?.hit(name); }
@@ -557,6 +559,7 @@ export class MemDocument implements Pick<GDocument, 'getBody' | 'getId' | 'getNa
   setName(name: string): GDocument { this.hit('Document.setName'); this.name = String(name); return this as unknown as GDocument; }
   getUrl(): string { this.hit('Document.getUrl'); return `https://docs.google.com/document/d/${this.id}/edit`; }
   saveAndClose(): void { this.hit('Document.saveAndClose'); this.closed = true; }
+  addViewers(emails: string[]): GDocument { this.hit('Document.addViewers'); this.viewers.push(...emails.map(String)); return this as unknown as GDocument; }
 
   /** Every paragraph of the body, tables included, in order (uncounted, for tests). */
   paragraphs(): MemParagraph[] { return this.body.paragraphs(); }

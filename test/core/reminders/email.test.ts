@@ -13,11 +13,14 @@ describe('reminder emails', () => {
     expect(e.kind).toBe('reminder');
     expect(e.subject).toBe('[i-Speed] Nhắc báo cáo Biểu mẫu 03 kỳ 07/2024, hạn trước ngày 12/08/2024');
     expect(e.text).toBe([
-      'Kính gửi Thành phố Pleiku,',
+      'Kính gửi: UBND thành phố Pleiku,',
       'Sở Thông tin và Truyền thông tỉnh Gia Lai đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo Biểu mẫu 03, kỳ báo cáo 07/2024, trước ngày 12/08/2024 tại: https://docs.google.com/spreadsheets/d/abc/edit#gid=3',
       'Trân trọng.',
+      '--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nEmail được gửi tự động từ hệ thống báo cáo i-Speed.',
     ].join('\n\n'));
-    expect(e.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=3">');
+    expect(e.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=3" target="_blank"');
+    // No rows yet: the button opens the unit's tab.
+    expect(e.html).toMatch(/<td bgcolor="#[0-9a-f]{6}"[^>]*><a href="https:\/\/docs.google.com\/spreadsheets\/d\/abc\/edit#gid=3"[^>]*>Mở trang Biểu mẫu 03<\/a>/);
     expect(e.text).not.toMatch(/\{[a-z_]+\}/);
   });
 
@@ -26,7 +29,8 @@ describe('reminder emails', () => {
     expect(e.kind).toBe('overdue');
     expect(e.subject).toBe('[i-Speed] Quá hạn báo cáo Biểu mẫu 04 kỳ 07/2024');
     expect(e.text).toContain('(hạn trước ngày 12/08/2024)');
-    expect(e.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=4">');
+    expect(e.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=4" target="_blank"');
+    expect(e.text).toMatch(/^Kính gửi: VNPT Gia Lai,/);
   });
 
   test('forms 01 and 02 name the one-off deadline', () => {
@@ -40,13 +44,19 @@ describe('reminder emails', () => {
       { column: 'Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)', message: 'Số đã cài đặt (130) lớn hơn tổng số CBCCVC, NLĐ (120).' },
       { column: 'Người báo cáo', message: 'Ô bắt buộc, chưa nhập.' },
     ])];
-    const e = plan(validation([u], rows), '2024-08-09').emails[0];
+    const v = validation([u], rows);
+    // The tab's columns A..U (21 columns): the range spans the row's whole width.
+    v.layouts['Biểu mẫu 03'] = { sheet: 'Biểu mẫu 03', headerRow: 1, columns: { seq: 0, unit: 1, period: 2, status: 20 }, headers: {} };
+    const e = plan(v, '2024-08-09').emails[0];
     expect(e.text).toContain([
       'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
       '- Dòng 6, cột "Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)": Số đã cài đặt (130) lớn hơn tổng số CBCCVC, NLĐ (120).',
       '- Dòng 6, cột "Người báo cáo": Ô bắt buộc, chưa nhập.',
     ].join('\n'));
-    expect(e.html).toContain('<ul><li>Dòng 6, cột &quot;Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)&quot;: Số đã cài đặt (130) lớn hơn tổng số CBCCVC, NLĐ (120).</li>');
+    expect(e.html).toMatch(/<td[^>]*>6<\/td><td[^>]*>Số CBCCVC, NLĐ đã cài đặt i-Speed \(đến nay\)<\/td><td[^>]*>Số đã cài đặt \(130\) lớn hơn tổng số CBCCVC, NLĐ \(120\).<\/td>/);
+    // The unit has rows: the link and the button select them (row 6, columns A to the last column read).
+    expect(e.text).toContain('tại: https://docs.google.com/spreadsheets/d/abc/edit#gid=3&range=A6:U6\n');
+    expect(e.html).toMatch(/<a href="https:\/\/docs.google.com\/spreadsheets\/d\/abc\/edit#gid=3&amp;range=A6:[A-Z]+6"[^>]*>Mở các dòng báo cáo của đơn vị<\/a>/);
   });
 
   test('warnings are not listed as cells to fix, and a unit with one valid row is reported', () => {
@@ -62,22 +72,22 @@ describe('reminder emails', () => {
 
   test('a unit name with HTML is escaped in the HTML body and left as text in the plain body', () => {
     const e = plan(validation([unit('H-666', '<img src=x onerror=alert(1)>', '03')], []), '2024-08-05').emails[0];
-    expect(e.html).toContain('Kính gửi &lt;img src=x onerror=alert(1)&gt;,');
+    expect(e.html).toContain('Kính gửi: &lt;img src=x onerror=alert(1)&gt;,');
     expect(e.html).not.toContain('<img');
-    expect(e.text).toContain('Kính gửi <img src=x onerror=alert(1)>,');
+    expect(e.text).toContain('Kính gửi: <img src=x onerror=alert(1)>,');
   });
 
   test('a CR/LF in a unit name never reaches the subject', () => {
     const v = validation([unit('H-666', 'Huyện A\r\nBcc: victim@evil.example', '03')], [], { reminderSubject: 'Nhắc {don_vi}: {bieu_mau} {chi_tiet}' });
     const e = plan(v, '2024-08-05').emails[0];
-    expect(e.subject).toBe('Nhắc Huyện A Bcc: victim@evil.example: Biểu mẫu 03');
+    expect(e.subject).toBe('Nhắc UBND huyện A Bcc: victim@evil.example: Biểu mẫu 03');
     expect(e.subject).not.toMatch(/[\r\n]/);
   });
 
   test('formula-like text from a cell is neutralised in the email', () => {
     const v = validation([unit('H-666', '=HYPERLINK("http://evil","x")', '03')], [], { department: '+Sở X' });
     const e = plan(v, '2024-08-05').emails[0];
-    expect(e.text).toContain(`Kính gửi '=HYPERLINK("http://evil","x"),`);
+    expect(e.text).toContain(`Kính gửi: '=HYPERLINK("http://evil","x"),`);
     expect(e.text).toContain(`'+Sở X đề nghị`);
   });
 
@@ -108,13 +118,22 @@ describe('the digest', () => {
     const d = p.emails[p.emails.length - 1];
     expect(d).toMatchObject({ unit: '', form: '', period: '07/2024', step: 'D+1', kind: 'digest', to: ['qt1@stttt.example', 'qt2@stttt.example'] });
     expect(d.subject).toBe('[i-Speed] Tổng hợp tình hình báo cáo kỳ 07/2024, hạn trước ngày 12/08/2024');
-    expect(d.text).toContain('Biểu mẫu 03 (UBND các huyện, thị xã, thành phố):\n- Đã báo cáo: 2/4 đơn vị (50,0%)\n- Đúng hạn: 1/4 đơn vị (25,0%)\n- Chưa báo cáo: H-630 Huyện Kông Chro\n- Báo cáo có lỗi, chưa được tính: H-623 Thị xã <b>An Khê</b>');
-    expect(d.text).toContain('Biểu mẫu 04 (Doanh nghiệp bưu chính, viễn thông):\n- Đã báo cáo: 1/1 đơn vị (100,0%)');
+    expect(d.text).toContain('Biểu mẫu 03 (UBND các huyện, thị xã, thành phố):\n- Phải báo cáo 4; đã báo cáo 2 (50,0%); đúng hạn 1 (25,0%); chưa báo cáo 1; có lỗi 1\n  + H-630 Huyện Kông Chro: chưa báo cáo\n  + H-623 Thị xã <b>An Khê</b>: có lỗi, chưa được tính');
+    expect(d.text).toContain('Biểu mẫu 04 (Doanh nghiệp bưu chính, viễn thông):\n- Phải báo cáo 1; đã báo cáo 1 (100,0%)');
     expect(d.text).toContain('không gửi được lời nhắc):\n- H-630 Huyện Kông Chro');
-    expect(d.text).toContain('(không gửi lại):\n- H-630 - Biểu mẫu 03 - 07/2024 - D-2');
+    expect(d.text).toContain('(không gửi lại):\n- H-630 - Biểu mẫu 03 - 07/2024 - 2 ngày trước hạn');
+    // The HTML part: one table row a form (expected, reported, on time, missing, invalid), then who to chase.
+    const cells = (html: string) => [...html.matchAll(/<tr>((?:(?!<tr>|<table).)*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => c[1]));
+    const table = cells(d.html);
+    expect(table).toContainEqual(['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Chưa báo cáo', 'Có lỗi']);
+    expect(table).toContainEqual(['Biểu mẫu 03', '4', '2 (50,0%)', '1 (25,0%)', '1', '1']);
+    expect(table).toContainEqual(['Biểu mẫu 04', '1', '1 (100,0%)', '1 (100,0%)', '0', '0']);
+    expect(table).toContainEqual(['H-630', 'Huyện Kông Chro', 'Chưa báo cáo']);
+    expect(table).toContainEqual(['H-623', 'Thị xã &lt;b&gt;An Khê&lt;/b&gt;', 'Có lỗi, chưa được tính']);
+    expect(d.html).not.toMatch(/<style|<img|<link/i);
     expect(d.text).toContain('https://docs.google.com/spreadsheets/d/abc/edit');
     expect(d.html).toContain('Thị xã &lt;b&gt;An Khê&lt;/b&gt;');
-    expect(d.html).not.toContain('<b>');
+    expect(d.html).not.toContain('<b>An Khê');
   });
 
   test('forms 01 and 02 share one digest after the one-off deadline', () => {

