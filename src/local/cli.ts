@@ -1,7 +1,7 @@
 // The `ispeed` command line (INTERFACES.md): demo, setup, validate, report, remind on .xlsx exports.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { FormId, Grid } from '../core/types';
+import type { Grid } from '../core/types';
 import { TAB } from '../core/forms/schema';
 import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';

@@ -4,7 +4,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CellValue } from '../../core/types';
-import { CallTracker, KilledExecution } from './calls';
+import { CallTracker } from './calls';
 import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
   RuntimeState, SentMail, UiRecord, LockKind, MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,

@@ -1,8 +1,8 @@
 // Hand-made validations for the reminder tests: the validation engine is not needed to plan reminders.
 import type { FormId, Problem } from '../../../src/core/types';
 import type { FormRow, Settings, Unit, Validation } from '../../../src/core/model';
-import { FORMS, SETTINGS } from '../../../src/core/forms/schema';
-import { fromLocal, month } from '../../../src/core/periods';
+import { FORMS } from '../../../src/core/forms/schema';
+import { fromLocal } from '../../../src/core/periods';
 
 export { defaultSettings } from '../../../src/core/settings';
 import { defaultSettings } from '../../../src/core/settings';

@@ -2,7 +2,7 @@ import { buildReport } from '../../../src/core/report/model';
 import { reportSheet, reportSheetName, STATUS_COLOR } from '../../../src/core/report/sheet';
 import { KIND_LABEL, STATUS_LABEL } from '../../../src/core/text/report';
 import { fromLocal } from '../../../src/core/periods';
-import { example1, JUL, row, unit, validation, defaultSettings } from './fixture';
+import { example1, JUL, unit, validation, defaultSettings } from './fixture';
 
 const TODAY = '2024-08-20';
 const AT = fromLocal(2024, 8, 20, 8, 5);
