@@ -6,7 +6,7 @@ import { viNumber } from './text/validation';
 
 /** A Date from any realm (Apps Script, Node, a sandbox): never `instanceof`. */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }
 
 /** Blank = empty, undefined, or only spaces. */
@@ -62,7 +62,7 @@ export function readNumber(v: CellValue, integer: boolean, min = 0): NumberRead 
   // A number cell is quoted as the Vietnamese sheet shows it (12,5), not as JavaScript prints it (12.5).
   const text = typeof v === 'number' ? viNumber(v) : cellText(v).trim();
   if (typeof v === 'number') {
-    if (!isFinite(v)) return { ok: false, code: 'not_number', text };
+    if (!Number.isFinite(v)) return { ok: false, code: 'not_number', text };
     value = v;
     if (integer && !Number.isInteger(v) && v >= 0) {
       // A US-locale `1.234` arrives as a decimal: suggest the thousands reading.
@@ -116,13 +116,13 @@ export function readPeriod(v: CellValue): Month | null {
 export function isPhone(v: CellValue): boolean {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 1e8 && v < 1e10;
   if (typeof v !== 'string') return false;
-  const compact = v.trim().replace(/[\s.\-]/g, '');
+  const compact = v.trim().replace(/[\s.-]/g, '');
   return /^(0|\+84)\d{9,10}$/.test(compact);
 }
 
-const SCHEME = /^[a-z][a-z0-9+.\-]*:/i;
-const HTTP_URL = /^https?:\/\/[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)+(:\d+)?([/?#]\S*)?$/iu;
-const BARE_URL = /^[\p{L}\p{N}\-]+(\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}(:\d+)?([/?#]\S*)?$/iu;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const HTTP_URL = /^https?:\/\/[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d+)?([/?#]\S*)?$/iu;
+const BARE_URL = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(:\d+)?([/?#]\S*)?$/iu;
 
 /** The pieces of a links cell that are not acceptable links (empty = fine). */
 export function badLinks(v: CellValue): string[] {
@@ -136,7 +136,7 @@ export function badLinks(v: CellValue): string[] {
   return bad;
 }
 
-const EMAIL = /^[^\s@<>()",;:\[\]\\]+@[^\s@<>()",;:\[\]\\]+\.[^\s@<>()",;:\[\]\\]+$/;
+const EMAIL = /^[^\s@<>()",;:[\]\\]+@[^\s@<>()",;:[\]\\]+\.[^\s@<>()",;:[\]\\]+$/;
 
 /** A list of addresses separated by `,` or `;` on one line; null when the text is not such a list. */
 export function readEmails(text: string): string[] | null {

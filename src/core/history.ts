@@ -26,7 +26,10 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
   for (const r of rows) {
     if (!r.valid || r.unitCode === null || r.month === null) continue;
     let months = byUnit.get(r.unitCode);
-    if (!months) byUnit.set(r.unitCode, (months = new Map()));
+    if (!months) {
+      months = new Map();
+      byUnit.set(r.unitCode, months);
+    }
     const p = months.get(r.month);
     if (!p) {
       const flows: Record<string, number | null> = {};
@@ -106,8 +109,12 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
       }
       if (form.multipleRowsPerPeriod && value === 0) continue; // the row adds nothing to the period's total
       let unitMedians = medians.get(r.unitCode);
-      if (!unitMedians) medians.set(r.unitCode, (unitMedians = {}));
-      const med = (unitMedians[c.key] ??= prefixMedians(list.map((p) => p.flows[c.key])))[before];
+      if (!unitMedians) {
+        unitMedians = {};
+        medians.set(r.unitCode, unitMedians);
+      }
+      unitMedians[c.key] ??= prefixMedians(list.map((p) => p.flows[c.key]));
+      const med = unitMedians[c.key][before];
       if (med === undefined) continue;
       const total = form.multipleRowsPerPeriod ? (current?.flows[c.key] ?? 0) + (r.valid ? 0 : value) : value;
       if (total > OUTLIER_FACTOR * med && total > OUTLIER_FLOOR) out.push({ row: r, key: c.key, code: 'outlier', value: total, reference: med });

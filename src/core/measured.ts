@@ -107,7 +107,7 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
   // A two-row header: `Tốc độ trung bình (Mbps)` merged above `Tải xuống` | `Tải lên`.
   const sub = 'download' in found.columns || 'upload' in found.columns ? null
     : findLayout(sheet, [(grid[found.headerRow] || []).map(bareHeader)], SPEED_COLUMNS, ['download', 'upload']);
-  const speedRow = sub && sub.headerRow ? found.headerRow + 1 : 0;
+  const speedRow = sub?.headerRow ? found.headerRow + 1 : 0;
   if (speedRow) Object.assign(found.columns, sub!.columns);
   // Problems name the header as it stands in the sheet, `(Mbps)` and all.
   const headers: Record<string, string> = {};
@@ -259,7 +259,7 @@ function figureOf(rows: MeasuredRow[] | undefined): { samples: number | null; ro
  * one the localities are matched against (a form without a `samples` column while another form has one).
  */
 export function measuredReport(table: MeasuredTable | null | undefined, form: FormId, units: readonly ReportedUnit[], period: Month, target: number): FormMeasured | null {
-  if (!table || !table.forms.includes(form)) return null;
+  if (!table?.forms.includes(form)) return null;
   const now = table.rows.filter((r) => r.month === period);
   if (!now.length) return null;
   const before = table.rows.filter((r) => r.month === period - 1);

@@ -33,7 +33,10 @@ interface Context {
 function periodOf(v: CellValue, ctx: Context): Month | null {
   if (typeof v !== 'string') return readPeriod(v);
   let m = ctx.periods.get(v);
-  if (m === undefined) ctx.periods.set(v, (m = readPeriod(v)));
+  if (m === undefined) {
+    m = readPeriod(v);
+    ctx.periods.set(v, m);
+  }
   return m;
 }
 

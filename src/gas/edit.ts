@@ -40,7 +40,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!form) return;
   const grid = book[name] ?? [];
   const layout = v.layouts[form.tab];
-  if (!layout || !layout.headerRow) return;
+  if (!layout?.headerRow) return;
 
   const top = range.getRow(), bottom = range.getLastRow();
   const first = Math.max(top, layout.headerRow + 1);

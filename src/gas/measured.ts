@@ -15,6 +15,6 @@ export function checkMeasuredTab(ss: Spreadsheet, now: Date = new Date()): void 
   const v = validateWorkbook(snap.book, now, definedForms(ss));
   const layout = v.layouts[TAB.measured];
   const read = layout ? Object.values(layout.columns) : [];
-  if (!layout || !layout.headerRow || grid.length <= layout.headerRow || !read.length) return;
+  if (!layout?.headerRow || grid.length <= layout.headerRow || !read.length) return;
   annotateRows(sheet, layout, { first: layout.headerRow + 1, last: grid.length, fromCol: Math.min(...read), toCol: Math.max(...read) + 1 }, rowMarks(v, TAB.measured));
 }

@@ -20,7 +20,9 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
   block.setBackgrounds(layout.backgrounds);
   block.setFontWeights(layout.fontWeights);
   for (const m of layout.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
-  layout.columnWidths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  layout.columnWidths.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
   for (const c of layout.charts) {
     let builder = sheet.newChart()
       .setChartType(c.type === 'bar' ? Charts.ChartType.BAR : c.type === 'combo' ? Charts.ChartType.COMBO : Charts.ChartType.LINE)

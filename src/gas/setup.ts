@@ -150,7 +150,9 @@ function writeHeaders(sheet: Sheet, row: number, startCol: number, columns: Head
   range.setFontWeight('bold');
   range.setBackground(HEADER_BACKGROUND);
   range.setWrap(true);
-  columns.forEach((c, i) => sheet.setColumnWidth(startCol + i, c.width));
+  columns.forEach((c, i) => {
+    sheet.setColumnWidth(startCol + i, c.width);
+  });
 }
 
 function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, report: SetupReport): void {

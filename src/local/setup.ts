@@ -6,7 +6,7 @@ import { spreadsheetFromBook } from './workbook';
 
 /** A workbook with every tab, header, rule and protection setup makes; the directory filled from `units` if given. */
 export function setupWorkbook(units?: Grid, now: Date = new Date(), codePath?: string): MemSpreadsheet {
-  const ss = spreadsheetFromBook(units && units.length ? { [TAB.directory]: units } : {});
+  const ss = spreadsheetFromBook(units?.length ? { [TAB.directory]: units } : {});
   const rt = createRuntime({ spreadsheet: ss, now });
   const app = loadBundle(rt, codePath);
   app.menuSetup();

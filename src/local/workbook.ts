@@ -13,7 +13,11 @@ export function spreadsheetFromBook(book: Workbook, name = 'i-Speed'): MemSpread
       const width = Math.max(0, ...grid.map((r) => r.length));
       sheet.maxRows = Math.max(sheet.maxRows, grid.length + 100);
       sheet.maxColumns = Math.max(sheet.maxColumns, width);
-      grid.forEach((row, r) => row.forEach((v, c) => sheet.writeCell(r + 1, c + 1, asTyped(v))));
+      grid.forEach((row, r) => {
+        row.forEach((v, c) => {
+          sheet.writeCell(r + 1, c + 1, asTyped(v));
+        });
+      });
     }
   } finally {
     ss.tracker = tracker;

@@ -3,7 +3,7 @@
 import { openSync, readSync, closeSync, existsSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from '../core/types';
-import { MemSpreadsheet, MemSheet, MemDataValidation, MemRange, DataValidationCriteria, columnLetter, parseA1, isDateValue } from './runtime/spreadsheet';
+import { MemSpreadsheet, type MemSheet, MemDataValidation, type MemRange, DataValidationCriteria, columnLetter, parseA1, isDateValue } from './runtime/spreadsheet';
 import { fromWallClock, wallClock } from './runtime/format';
 
 export type XlsxErrorCode = 'missing' | 'encrypted' | 'not_xlsx' | 'corrupt';
@@ -35,7 +35,7 @@ function checkFile(path: string): void {
 }
 
 function argbToHex(c: Partial<ExcelJS.Color> | undefined): string | undefined {
-  const argb = c && c.argb;
+  const argb = c?.argb;
   if (!argb || typeof argb !== 'string') return undefined;
   const hex = `#${argb.slice(-6).toLowerCase()}`;
   return hex === '#ffffff' ? undefined : hex;

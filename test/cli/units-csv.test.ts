@@ -24,7 +24,7 @@ const WANT = UNITS.map((r, i) => (i === 2 ? r.map((v) => (v === '3' ? '03' : v))
 function field(v: string, sep: string): string {
   return v.includes(sep) || v.includes('"') || v.includes('\n') ? `"${v.replace(/"/g, '""')}"` : v;
 }
-const csv = (rows: string[][], sep: string) => rows.map((r) => r.map((v) => field(v, sep)).join(sep)).join('\r\n') + '\r\n';
+const csv = (rows: string[][], sep: string) => `${rows.map((r) => r.map((v) => field(v, sep)).join(sep)).join('\r\n')}\r\n`;
 
 async function directoryOf(out: string): Promise<string[][]> {
   const grid = (await readWorkbookValues(out))[TAB.directory];

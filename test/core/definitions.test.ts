@@ -46,7 +46,9 @@ describe('the built-in template', () => {
         if (field !== 'columns') expect([f.id, field, f[field]]).toStrictEqual([f.id, field, frozen[field]]);
       }
       expect(f.columns.map((c) => c.key)).toEqual(frozen.columns.map((c) => c.key));
-      f.columns.forEach((c, j) => expect([f.id, c]).toStrictEqual([f.id, frozen.columns[j]]));
+      f.columns.forEach((c, j) => {
+        expect([f.id, c]).toStrictEqual([f.id, frozen.columns[j]]);
+      });
     });
     expect(forms).toStrictEqual(FROZEN_FORMS);
   });

@@ -8,7 +8,10 @@ import { DIRECTORY_HEADER, header, row } from './book';
 /** Park–Miller: small, seeded, deterministic. */
 function rng(seed: number): () => number {
   let s = seed % 2147483647 || 1;
-  return () => (s = (s * 48271) % 2147483647) / 2147483647;
+  return () => {
+    s = (s * 48271) % 2147483647;
+    return s / 2147483647;
+  };
 }
 
 export interface Generated { book: Workbook; now: Date; planted: { sheet: string; row: number; code: string }[] }

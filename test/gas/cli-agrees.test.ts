@@ -30,10 +30,12 @@ describe('CLI and Apps Script agree', () => {
       const sheet = rt.spreadsheet.sheet(tab)!;
       const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
       const notes = sheet.getDataRange().getNotes();
-      notes.forEach((row, r) => row.forEach((note, c) => {
+      notes.forEach((row, r) => {
+        row.forEach((note, c) => {
         // the status note lists the row's problems; a stamp's note records what it was written for (src/core/stamp.ts)
         if (r > 0 && note && headers[c] !== 'Kiểm tra' && !readStampNote(note)) found.set(`${tab}|${r + 1}|${headers[c]}`, note);
-      }));
+        });
+      });
     }
     expect([...found.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [key, messages] of expected) for (const m of messages) expect(found.get(key)).toContain(m);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRuntime, loadBundle, KilledExecution, Runtime } from '../../src/local/runtime';
+import { createRuntime, loadBundle, KilledExecution, type Runtime } from '../../src/local/runtime';
 
 // A tiny stand-in for dist/Code.js: top-level functions only, like the real bundle's forwarders.
 const CODE = `

@@ -22,6 +22,7 @@ const MAX_DETAILS = 20;
 
 /** A subject is one line: a CR/LF from a cell must never start a new header. */
 export function oneLine(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (header injection)
   return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

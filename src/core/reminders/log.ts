@@ -37,7 +37,7 @@ export function recipientsLoggedOn(log: LogEntry[], today: Day): number {
 const RESULTS = Object.keys(LOG_RESULT_LABELS) as LogResult[];
 
 function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
 }
 
 /** Cell text, without the apostrophe that kept a formula-like text literal in a file format that stores it. */
@@ -54,11 +54,11 @@ function readAt(v: CellValue | undefined): Date | null {
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
     const d = new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) - 7 * 3600 * 1000);
-    return isNaN(d.getTime()) ? null : d;
+    return Number.isNaN(d.getTime()) ? null : d;
   }
   if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
     const d = new Date(s);
-    return isNaN(d.getTime()) ? null : d;
+    return Number.isNaN(d.getTime()) ? null : d;
   }
   return null;
 }

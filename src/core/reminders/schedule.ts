@@ -57,6 +57,7 @@ export function stepsFor(due: Day, settings: Pick<Settings, 'reminderOffsets' | 
     else {
       const nextCycle = addDays(addOneMonth(due), offsets[0]);
       const week = addDays(s.day, 7);
+      // biome-ignore lint/complexity/useMathMinMax: Days are ISO strings; Math.max would turn them into NaN
       until = nextCycle > week ? nextCycle : week;
     }
     if (s.offset < 0 && until > due) until = due;

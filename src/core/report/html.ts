@@ -223,7 +223,7 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
 function measuredHtml(r: Report): string {
   const forms = r.forms.filter((f) => f.measured);
   if (!forms.length) return '';
-  return `<h2>${esc(MT.section)}</h2>` + forms.map((f) => {
+  return `<h2>${esc(MT.section)}</h2>${forms.map((f) => {
     const m = f.measured!;
     const rows = m.units.map((u) => {
       const note = [u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below, ...(u.mismatch ? [MT.mismatch] : [])].join('; ');
@@ -235,7 +235,7 @@ function measuredHtml(r: Report): string {
       + `<p><b>${esc(MT.summary(m.atTarget, m.units.length, m.target))}</b></p>`
       + `<p>${esc(MT.belowList)}: ${esc(names(m.below))}</p><p>${esc(MT.unmatchedList)}: ${esc(m.unmatched.join(', ') || T.none)}</p>`
       + `<div>${measuredChartSvg(MT.chartTitle(m.target), m.units.map((u) => ({ label: u.name, value: u.samples })), m.target)}</div>`;
-  }).join('');
+  }).join('')}`;
 }
 
 /** Horizontal bars of measured samples, with the target as a dashed vertical line. */

@@ -138,12 +138,18 @@ function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
     if (r.submittedAt && r.submittedAt.getTime() >= stampLimit) continue;
     if (r.valid) {
       let h = valid.get(r.unitCode);
-      if (!h) valid.set(r.unitCode, (h = { byMonth: new Map(), months: [] }));
+      if (!h) {
+        h = { byMonth: new Map(), months: [] };
+        valid.set(r.unitCode, h);
+      }
       push(h.byMonth, r.month, r);
       push(validByMonth, r.month, r);
     } else {
       let byMonth = invalid.get(r.unitCode);
-      if (!byMonth) invalid.set(r.unitCode, (byMonth = new Map()));
+      if (!byMonth) {
+        byMonth = new Map();
+        invalid.set(r.unitCode, byMonth);
+      }
       push(byMonth, r.month, r);
     }
   }

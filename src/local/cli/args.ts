@@ -50,7 +50,7 @@ export function parseArgs(argv: string[], spec: OptionSpec, command: string): Pa
       if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) throw new UsageError(CLI_ERROR.missingValue(name));
       value = argv[++i];
     }
-    if (kind === 'list') (out.lists[key] ??= []).push(value);
+    if (kind === 'list') out.lists[key] = [...(out.lists[key] ?? []), value];
     else out.values[key] = value;
   }
   return out;

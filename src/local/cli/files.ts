@@ -40,7 +40,9 @@ export function workbookToSpreadsheet(book: Workbook): MemSpreadsheet {
     const columns = form ? form.columns : name === TAB.directory ? DIRECTORY_COLUMNS : [];
     columns.forEach((c, i) => { if (c.width) sheet.setColumnWidth(i + 1, c.width); });
     if (name === TAB.settings) { sheet.setColumnWidth(1, 280); sheet.setColumnWidth(2, 420); }
-    if (name === TAB.log) LOG_COLUMNS.forEach((_, i) => sheet.setColumnWidth(i + 1, i === 7 ? 320 : 140));
+    if (name === TAB.log) LOG_COLUMNS.forEach((_, i) => {
+      sheet.setColumnWidth(i + 1, i === 7 ? 320 : 140);
+    });
     if (form && rows.length > 1) {
       form.columns.forEach((c, i) => {
         if (c.type === 'datetime') sheet.getRange(2, i + 1, rows.length - 1, 1).setNumberFormat(DATE_TIME_FORMAT);

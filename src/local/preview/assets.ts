@@ -30,6 +30,6 @@ export function loadAssets(root = repoRoot()): Assets {
 export function withBridge(page: string, bridge: string): string {
   const tag = `<script>\n${bridge.replace(/<\/(script)/gi, '<\\/$1')}</script>`;
   const head = /<head[^>]*>/i.exec(page);
-  if (head) return page.slice(0, head.index + head[0].length) + '\n' + tag + page.slice(head.index + head[0].length);
+  if (head) return `${page.slice(0, head.index + head[0].length)}\n${tag}${page.slice(head.index + head[0].length)}`;
   return tag + page;
 }

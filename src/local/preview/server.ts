@@ -55,7 +55,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 function gialaiTime(v: unknown): Date {
   const m = typeof v === 'string' ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(v) : null;
   const d = m ? new Date(`${m[1]}T${m[2]}${m[3] ?? ':00'}+07:00`) : new Date(NaN);
-  if (isNaN(d.getTime())) throw new HttpError(400, PV.badTime);
+  if (Number.isNaN(d.getTime())) throw new HttpError(400, PV.badTime);
   return d;
 }
 

@@ -47,7 +47,8 @@ export function installCellCounter(): void {
       if (tracker) {
         const c = cellCount(tracker);
         const n = perCall(this);
-        const s = c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
+        c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
+        const s = c.bySheet[this.sheet.name];
         if (kind === 'read') { c.read += n; s.reads += 1; s.cellsRead += n; } else { c.written += n; s.writes += 1; s.cellsWritten += n; }
       }
       return out;

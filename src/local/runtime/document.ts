@@ -28,7 +28,7 @@
 // - Paragraph.setText gives the new characters the paragraph's base attributes (what the whole-text setters set).
 // - Unset bold/italic/underline read false; unset font family/size read null (the document default applies).
 // - Table/TableRow/TableCell text joins cells and paragraphs with '\n'; a new table's border width reads 1 pt.
-import { CallTracker } from './calls';
+import type { CallTracker } from './calls';
 import { GasException } from './spreadsheet';
 
 type GDocument = GoogleAppsScript.Document.Document;
@@ -272,7 +272,9 @@ export class MemText implements Pick<GText, 'getText' | 'getType' | 'editAsText'
   setText(text: string): GText {
     const out = this.self('setText');
     const segs = this.segs();
-    segs.forEach((s, k) => s.p.replaceText(k === 0 ? String(text) : ''));
+    segs.forEach((s, k) => {
+      s.p.replaceText(k === 0 ? String(text) : '');
+    });
     return out;
   }
   appendText(text: string): GText {
@@ -374,7 +376,7 @@ export class MemParagraph extends MemElement implements Pick<GParagraph, 'getTex
   getAlignment(): GAlign { this.hit('getAlignment'); return (this.alignment ?? 'LEFT') as unknown as GAlign; }
   setIndentFirstLine(indentFirstLine: number): GParagraph {
     this.edit('setIndentFirstLine');
-    if (typeof indentFirstLine !== 'number' || !isFinite(indentFirstLine)) throw new GasException('Invalid argument: indentFirstLine');
+    if (typeof indentFirstLine !== 'number' || !Number.isFinite(indentFirstLine)) throw new GasException('Invalid argument: indentFirstLine');
     this.indentFirstLine = indentFirstLine;
     return this as unknown as GParagraph;
   }
@@ -493,7 +495,7 @@ export class MemBody extends MemContainer implements Pick<GBody, 'setPageWidth' 
   }
   private setPage(m: string, key: keyof MemBody['page'], v: number): GBody {
     this.edit(m);
-    if (typeof v !== 'number' || !isFinite(v) || v < 0) throw new GasException(`Invalid argument: ${key}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new GasException(`Invalid argument: ${key}`);
     this.page[key] = v;
     return this as unknown as GBody;
   }

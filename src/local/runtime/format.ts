@@ -23,7 +23,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** The wall clock of an instant in a time zone (Intl gives the zone's real offset, DST included). */
 export function wallClock(date: Date, tz: string): WallClock {
   const t = date.getTime();
-  if (isNaN(t)) throw new Error('Invalid argument: date');
+  if (Number.isNaN(t)) throw new Error('Invalid argument: date');
   const p: Record<string, string> = {};
   for (const part of partsFormatter(tz).formatToParts(date)) p[part.type] = part.value;
   const year = Number(p.year), month = Number(p.month), day = Number(p.day);
@@ -110,7 +110,7 @@ export function formatNumber(n: number, format: string, locale: string): string 
   const percent = f.includes('%');
   const v = percent ? n * 100 : n;
   const m = /([#0,]+)(?:\.([0#]+))?/.exec(f);
-  const decimals = m && m[2] ? m[2].length : 0;
+  const decimals = m?.[2] ? m[2].length : 0;
   const grouped = !!m && m[1].includes(',');
   const fixed = Math.abs(v).toFixed(decimals);
   const [i, d] = fixed.split('.');

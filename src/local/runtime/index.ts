@@ -7,12 +7,12 @@ import type { CellValue } from '../../core/types';
 import { CallTracker } from './calls';
 import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
-  RuntimeState, SentMail, UiRecord, LockKind, MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
+  type RuntimeState, type SentMail, type UiRecord, type LockKind, type MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
   makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
 } from './services';
 import { wallClock, formatJavaDate } from './format';
 import { makeCharts } from './charts';
-import { makeDocumentApp, MemDocument } from './document';
+import { makeDocumentApp, type MemDocument } from './document';
 
 export { KilledExecution, CallTracker } from './calls';
 export * from './spreadsheet';
@@ -142,7 +142,10 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     getUserProperties() {
       hit('PropertiesService.getUserProperties');
       let store = st.userProperties.get(st.user);
-      if (!store) st.userProperties.set(st.user, (store = new Map()));
+      if (!store) {
+        store = new Map();
+        st.userProperties.set(st.user, store);
+      }
       return new MemProperties(st, store);
     },
   };

@@ -32,7 +32,7 @@ export class Layer<T> {
   /** A deep copy by a per-value copier (Dates must not be shared). */
   clone(copy: (v: T) => T = (v) => v): Layer<T> {
     const out = new Layer<T>();
-    out.rows = this.rows.map((row) => row && row.map((v) => (v === undefined ? undefined : copy(v))));
+    out.rows = this.rows.map((row) => row?.map((v) => (v === undefined ? undefined : copy(v))));
     return out;
   }
 }

@@ -3,8 +3,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CallTracker } from './calls';
-import { GasException, MemSpreadsheet, makeUser } from './spreadsheet';
+import type { CallTracker } from './calls';
+import { GasException, type MemSpreadsheet, makeUser } from './spreadsheet';
 import { formatJavaDate, wallClock } from './format';
 
 type GMenu = GoogleAppsScript.Base.Menu;

@@ -1,7 +1,7 @@
 // In-memory Spreadsheet, Sheet, Range, Protection, DataValidation and charts that behave like Apps Script's (APPS_SCRIPT.md).
 // Methods carry the exact signatures of @types/google-apps-script, so they return the Google types (the objects are ours).
 import type { CellValue } from '../../core/types';
-import { CallTracker } from './calls';
+import type { CallTracker } from './calls';
 import { Layer } from './layer';
 import { displayValue } from './format';
 

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildReport, reportJson, ratio4, type FormReport } from '../../../src/core/report/model';
 import { month } from '../../../src/core/periods';
 import { example1, JUL, JUN, AUG, row, unit, validation } from './fixture';

@@ -196,7 +196,9 @@ function addItems(list: HTMLElement, menu: MenuRecord, indent: string): void {
 
 function closeMenus(): void {
   document.querySelectorAll<HTMLElement>('.menu-items').forEach((l) => { l.hidden = true; });
-  document.querySelectorAll('.menu.open').forEach((m) => m.classList.remove('open'));
+  document.querySelectorAll('.menu.open').forEach((m) => {
+    m.classList.remove('open');
+  });
 }
 
 // ------------------------------------------------------------------ the grid
@@ -321,7 +323,9 @@ function freeze(v: SheetView, head: HTMLElement, body: HTMLTableSectionElement):
 function select(row: number, col: number, scroll = true): void {
   if (!view) return;
   sel = { row: Math.max(1, Math.min(row, view.rows)), col: Math.max(1, Math.min(col, view.cols)) };
-  grid.querySelectorAll('td.selected').forEach((td) => td.classList.remove('selected'));
+  grid.querySelectorAll('td.selected').forEach((td) => {
+    td.classList.remove('selected');
+  });
   const td = cellAt(sel.row, sel.col);
   td?.classList.add('selected');
   if (scroll && td) td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -434,7 +438,9 @@ function renderOutbox(mails: MailLine[]): void {
     tr.dataset.mail = String(m.i);
     for (const text of [m.at, m.to, m.subject]) { const td = document.createElement('td'); td.textContent = text; tr.append(td); }
     tr.addEventListener('click', () => {
-      list.querySelectorAll('tr.open').forEach((x) => x.classList.remove('open'));
+      list.querySelectorAll('tr.open').forEach((x) => {
+        x.classList.remove('open');
+      });
       tr.classList.add('open');
       $('mail-head').textContent = `${T.outboxHead.to}: ${m.to}\n${T.outboxHead.subject}: ${m.subject}\n${T.outboxHead.at}: ${m.at}`;
       $('mail-head').hidden = false;

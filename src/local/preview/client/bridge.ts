@@ -14,7 +14,7 @@ const tag = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1);
 function checkArg(v: unknown, path: string): void {
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return;
   const kind = tag(v);
-  if (kind === 'Array') { (v as unknown[]).forEach((x, i) => checkArg(x, `${path}[${i}]`)); return; }
+  if (kind === 'Array') { (v as unknown[]).forEach((x, i) => { checkArg(x, `${path}[${i}]`); }); return; }
   if (kind === 'Object') { for (const [k, x] of Object.entries(v as object)) checkArg(x, `${path}.${k}`); return; }
   throw new Error(`Tham số không hợp lệ (${path}: ${kind}); google.script.run chỉ nhận số, chuỗi, đúng/sai, null, mảng và đối tượng.`);
 }
@@ -27,7 +27,9 @@ function fail(r: Runner, message: string): void {
 
 async function call(r: Runner, name: string, args: unknown[]): Promise<void> {
   try {
-    args.forEach((a, i) => checkArg(a, `args[${i}]`));
+    args.forEach((a, i) => {
+      checkArg(a, `args[${i}]`);
+    });
   } catch (e) {
     setTimeout(() => fail(r, (e as Error).message));
     return;
