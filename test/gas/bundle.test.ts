@@ -34,7 +34,7 @@ describe('dist/Code.js', () => {
     expect(menu).toBeDefined();
     const items = menu.items.filter((i): i is { caption: string; functionName: string } => 'caption' in i);
     expect(items.map((i) => i.caption)).toEqual([MENU.setup, MENU.checkAll, MENU.report, MENU.remindOn, MENU.remindOff, MENU.releaseTriggers, MENU.takeOverTriggers]);
-    for (const item of items) expect(typeof app[item.functionName]).toBe('function');
+    for (const item of items) expect(typeof (app as Record<string, unknown>)[item.functionName]).toBe('function');
   });
 
   test('every sidebar page is self-contained: no external resource', () => {

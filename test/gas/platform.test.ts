@@ -5,7 +5,7 @@ import { boot, cells } from './boot';
 import { example1 } from '../fixtures/example1';
 import { FORMS, TAB, formById } from '../../src/core/forms/schema';
 import { CHOICE_LISTS, MENU, TRIGGERS } from '../../src/core/text';
-import { createRuntime, loadBundle, type MemRange, type Runtime } from '../../src/local/runtime';
+import { createRuntime, loadBundle, type MemRange, type Runtime, type Sandbox } from '../../src/local/runtime';
 import { spreadsheetFromBook } from '../../src/local/workbook';
 import { cellCount, installCellCounter, resetCells } from '../../src/local/runtime/cells';
 import { mkdtempSync } from 'node:fs';
@@ -34,7 +34,7 @@ function book(opts: { extraUnits?: number; admins?: string } = {}): Workbook {
 }
 
 /** A runtime over a workbook, the bundle loaded, nothing run yet. */
-function fresh(b: Workbook, opts: { containerBound?: boolean } = {}): { rt: Runtime; app: Record<string, any> } {
+function fresh(b: Workbook, opts: { containerBound?: boolean } = {}): { rt: Runtime; app: Sandbox } {
   const rt = createRuntime({ spreadsheet: spreadsheetFromBook(b), now: fromLocal(2024, 8, 20, 9, 0), containerBound: opts.containerBound });
   return { rt, app: loadBundle(rt) };
 }
@@ -253,7 +253,7 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
   });
 
   test('a doubled edit event (two users\' edit triggers) leaves the sheet as one does', () => {
-    const edit = (rt: Runtime, app: Record<string, any>) => {
+    const edit = (rt: Runtime, app: Sandbox) => {
       rt.setNow(fromLocal(2024, 8, 21, 10, 0));
       const row = example1()['Biểu mẫu 03'][5].slice(0, 19);
       row[1] = 'Thị xã An Khê';

@@ -22,10 +22,10 @@ describe('the report on the demo workbook', () => {
 
     const { rt, app } = boot(bookFromSpreadsheet(await readXlsx(file)), { now: TODAY });
     const sidebar = app.sidebarReport('07/2024', ['01', '02', '03', '04']);
-    expect(sidebar.forms.map((f: any) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]))
+    expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]))
       .toEqual(cli.forms.map((f: any) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]));
     for (let i = 0; i < cli.forms.length; i++) {
-      expect(sidebar.forms[i].indicators.map((x: any) => [x.key, x.period, x.cumulative]))
+      expect(sidebar.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]))
         .toEqual(cli.forms[i].indicators.map((x: any) => [x.key, x.period, x.cumulative]));
     }
     expect(cli.forms.find((f: any) => f.form === '03').reported).toBeGreaterThan(5);

@@ -25,13 +25,32 @@ function readAll() { return SpreadsheetApp.getActiveSpreadsheet().getSheetByName
 const hidden = 1;
 `;
 
-function boot(): { rt: Runtime; app: Record<string, any> } {
+/** An installable trigger's event as the toy records it, or the simple onEdit's marker. */
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit & { triggerUid: string };
+type SimpleMark = { simple: true; authMode: string };
+/** CODE's top-level functions and vars, as gas-local exposes them; `other` and `hidden` must stay absent. */
+interface Toy {
+  edits: Array<EditEvent | SimpleMark>;
+  ticks: GoogleAppsScript.Events.TimeDriven[];
+  install(): void;
+  handleEdit(e: EditEvent): void;
+  dailyTick(e: GoogleAppsScript.Events.TimeDriven): void;
+  sendFromSimple(): void;
+  isDate(v: unknown): boolean;
+  today(): Date;
+  readAll(): unknown[][];
+  other?: unknown;
+  hidden?: unknown;
+}
+const installed = (app: Toy) => app.edits.filter((x): x is EditEvent => !('simple' in x));
+
+function boot(): { rt: Runtime; app: Toy } {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
   writeFileSync(join(dir, 'Code.js'), CODE);
   writeFileSync(join(dir, 'Other.js'), 'function other() {}');
   const rt = createRuntime({ now: new Date('2024-08-20T00:30:00Z') });
   rt.spreadsheet.addSheet('Log');
-  const app = loadBundle(rt, join(dir, 'Code.js'));
+  const app = loadBundle<Toy>(rt, join(dir, 'Code.js'));
   app.install();
   return { rt, app };
 }
@@ -48,8 +67,8 @@ describe('loadBundle', () => {
     const { rt, app } = boot();
     const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
     writeFileSync(join(dir, 'Code.js'), CODE);
-    const again = loadBundle(rt, join(dir, 'Code.js'));
-    app.edits.push(1);
+    const again = loadBundle<Toy>(rt, join(dir, 'Code.js'));
+    app.edits.push({ simple: true, authMode: 'FULL' });
     expect(again.edits).toEqual([]);
   });
 
@@ -67,7 +86,7 @@ describe('edit events', () => {
     const sheet = rt.spreadsheet.sheet('Log')!;
     sheet.getRange('B2').setValue(5);
     rt.edit(app, 'Log', 2, 2, [[7]], { user: 'editor@example.com' });
-    const e = app.edits.find((x: any) => !x.simple);
+    const e = installed(app)[0];
     expect(e.value).toBe('7');
     expect(e.oldValue).toBe('5');
     expect(e.range.getA1Notation()).toBe('B2');
@@ -80,7 +99,7 @@ describe('edit events', () => {
   test('oldValue is absent when the cell was empty', () => {
     const { rt, app } = boot();
     rt.edit(app, 'Log', 3, 1, [['Pleiku']]);
-    const e = app.edits.find((x: any) => !x.simple);
+    const e = installed(app)[0];
     expect(e.value).toBe('Pleiku');
     expect('oldValue' in e).toBe(false);
   });
@@ -88,7 +107,7 @@ describe('edit events', () => {
   test('a pasted block gives one event spanning the block, without value or oldValue', () => {
     const { rt, app } = boot();
     rt.edit(app, 'Log', 2, 1, [[1, 2, 3], [4, 5, 6]]);
-    const installable = app.edits.filter((x: any) => !x.simple);
+    const installable = installed(app);
     expect(installable).toHaveLength(1);
     expect(installable[0].range.getA1Notation()).toBe('A2:C3');
     expect('value' in installable[0]).toBe(false);
@@ -98,7 +117,7 @@ describe('edit events', () => {
   test('a simple onEdit runs in LIMITED mode too, and cannot send mail', () => {
     const { rt, app } = boot();
     rt.edit(app, 'Log', 1, 1, [['x']]);
-    expect(app.edits.filter((x: any) => x.simple)).toEqual([{ simple: true, authMode: 'LIMITED' }]);
+    expect(app.edits.filter((x) => 'simple' in x)).toEqual([{ simple: true, authMode: 'LIMITED' }]);
     rt.state.authMode = 'LIMITED';
     expect(() => app.sendFromSimple()).toThrow('You do not have permission to call MailApp.sendEmail');
   });

@@ -194,7 +194,8 @@ export class Session {
 
   // ------------------------------------------------------------------ helpers
   private callable(name: string): (...args: unknown[]) => unknown {
-    const fn = isCallableName(name) ? this.app[name] : undefined;
+    // google.script.run calls by name: any top-level function, looked up as Apps Script would.
+    const fn = isCallableName(name) ? (this.app as Record<string, unknown>)[name] : undefined;
     if (typeof fn !== 'function') throw new Error(PV.noFunction(String(name)));
     return fn as (...args: unknown[]) => unknown;
   }

@@ -44,8 +44,10 @@ export interface RuntimeOptions {
   containerBound?: boolean;
 }
 
-/** The sandbox gas-local returns: the bundle's top-level functions are its properties. */
-export type Sandbox = Record<string, any>;
+/** The built bundle dist/Code.js as a sandbox: one top-level forwarder per export of src/gas/entry.ts (scripts/build.mjs). */
+export type Sandbox = typeof import('../../gas/entry');
+/** Any bundle the runtime can drive (the real one or a test's own): its top-level functions are properties. */
+export type AnyBundle = object;
 
 export interface Runtime {
   spreadsheet: MemSpreadsheet;
@@ -68,10 +70,10 @@ export interface Runtime {
   releaseLock(kind: LockKind): void;
   /** The recipients sent today (quota used). */
   mailUsedToday(): number;
-  edit(app: Sandbox, sheet: string, row: number, col: number, values: CellValue[][], opts?: { user?: string }): void;
-  tick(app: Sandbox, at: Date): void;
+  edit(app: AnyBundle, sheet: string, row: number, col: number, values: CellValue[][], opts?: { user?: string }): void;
+  tick(app: AnyBundle, at: Date): void;
   /** Simple onOpen(e) as Sheets calls it when the file opens. */
-  open(app: Sandbox, opts?: { user?: string }): void;
+  open(app: AnyBundle, opts?: { user?: string }): void;
   state: RuntimeState;
   /** Every document DocumentApp.create made, in order. */
   documents: MemDocument[];
@@ -228,14 +230,15 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       }
       st.activeUser = editor;
       try {
-        if (typeof app.onEdit === 'function') {
+        const simple = handlerOf(app, 'onEdit');
+        if (simple) {
           st.authMode = 'LIMITED';
-          try { run(() => app.onEdit({ ...base, authMode: 'LIMITED' })); } finally { st.authMode = 'FULL'; }
+          try { run(() => simple({ ...base, authMode: 'LIMITED' })); } finally { st.authMode = 'FULL'; }
         }
         // Every user's edit trigger on this file fires, each as its owner.
         for (const t of st.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
-          const fn = app[t.handler];
-          if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
+          const fn = handlerOf(app, t.handler);
+          if (!fn) throw new Error(`Script function not found: ${t.handler}`);
           asTrigger(t, 'edit', () => fn({ ...base, authMode: 'FULL', triggerUid: t.id }));
         }
       } finally { st.activeUser = st.user; }
@@ -246,8 +249,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       for (const t of st.triggers.filter((x) => x.eventType === 'CLOCK')) {
         if (!clockDue(t, st.clock)) continue;
         t.lastFired = st.clock;
-        const fn = app[t.handler];
-        if (typeof fn !== 'function') throw new Error(`Script function not found: ${t.handler}`);
+        const fn = handlerOf(app, t.handler);
+        if (!fn) throw new Error(`Script function not found: ${t.handler}`);
         asTrigger(t, 'clock', () => fn(timeEvent(new Date(st.clock), t.id)));
       }
     },
@@ -255,7 +258,8 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     open(app, o = {}) {
       st.activeUser = o.user ?? st.user;
       st.authMode = 'LIMITED';
-      try { if (typeof app.onOpen === 'function') run(() => app.onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) })); }
+      const onOpen = handlerOf(app, 'onOpen');
+      try { if (onOpen) run(() => onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) })); }
       finally { st.authMode = 'FULL'; st.activeUser = st.user; }
     },
 
@@ -270,6 +274,12 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     canEdit: (target, email) => canEditAs(target, email),
   };
   return rt;
+}
+
+/** A bundle's top-level function by name (what a trigger's handler names), or undefined. */
+function handlerOf(app: AnyBundle, name: string): ((e: object) => unknown) | undefined {
+  const fn = (app as Record<string, unknown>)[name];
+  return typeof fn === 'function' ? (fn as (e: object) => unknown) : undefined;
 }
 
 function withoutCounting(ss: MemSpreadsheet, fn: () => void): void {
@@ -303,10 +313,10 @@ function timeEvent(d: Date, triggerUid: string): GoogleAppsScript.Events.TimeDri
 /**
  * Loads one bundle file with gas-local into a FRESH vm context whose globals are a copy of rt.globals.
  * Top-level `function`s become properties of the returned sandbox; `const`/`let`/`class` do not.
+ * Typed as the real bundle (src/gas/entry.ts) unless a caller loading other code names its functions as T.
  */
-export function loadBundle(rt: Runtime, codePath: string = join(repoRoot(), 'dist', 'Code.js')): Sandbox {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const gas = require('gas-local') as { require(folder: string, globals: object, options: { filter(f: string): boolean }): Sandbox };
+export function loadBundle<T extends AnyBundle = Sandbox>(rt: Runtime, codePath: string = join(repoRoot(), 'dist', 'Code.js')): T {
+  const gas = require('gas-local') as { require(folder: string, globals: object, options: { filter(f: string): boolean }): T };
   const target = resolve(codePath);
   if (!existsSync(target)) throw new Error(`Bundle not found: ${target} (run npm run build)`);
   return gas.require(dirname(target), { ...rt.globals }, { filter: (f: string) => resolve(f) === target });
