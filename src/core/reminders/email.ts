@@ -20,10 +20,12 @@ export interface TemplateValues {
 
 const MAX_DETAILS = 20;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (header injection)
+const CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
 /** A subject is one line: a CR/LF from a cell must never start a new header. */
 export function oneLine(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (header injection)
-  return s.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return s.replace(CONTROL_CHARS, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** The button under the paragraph that holds {duong_dan}, and the signature under the body. */
