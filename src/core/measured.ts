@@ -294,7 +294,7 @@ export function measuredReport(table: MeasuredTable | null | undefined, form: Fo
 }
 
 /** The `measured` object of `report --json`. */
-export function measuredJson(m: FormMeasured | null): object | null {
+export function measuredJson(m: FormMeasured | null) {
   if (!m) return null;
   const units: Record<string, number> = {}, change: Record<string, number> = {};
   for (const u of m.units) {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { artifactDir, run } from './run';
 import { Session } from '../../src/local/preview/session';
 import { fromLocal } from '../../src/core/periods';
+import type { Problem } from '../../src/core/types';
 
 describe('commands on a workbook saved by the preview', () => {
   const dir = artifactDir('preview-saved');
@@ -20,7 +21,7 @@ describe('commands on a workbook saved by the preview', () => {
     expect(existsSync(out)).toBe(true);
     const v = await run(['validate', out, '--today', '2024-08-20', '--json']);
     expect(v.code).toBe(1);
-    expect(JSON.parse(v.stdout).problems.some((p: any) => p.sheet === 'Biểu mẫu 03' && p.row === 2 && p.code === 'not_number')).toBe(true);
+    expect((JSON.parse(v.stdout) as { problems: Problem[] }).problems.some((p) => p.sheet === 'Biểu mẫu 03' && p.row === 2 && p.code === 'not_number')).toBe(true);
     const r = await run(['report', out, '--period', '07/2024', '--today', '2024-08-20', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).forms).toHaveLength(4);

@@ -1,7 +1,7 @@
 // The `Dữ liệu i-Speed` tab: VNNIC's table read as pasted, matched to units, and set beside what units report.
 import Papa from 'papaparse';
 import { validateWorkbook } from '../../src/core/validate';
-import { buildReport, reportJson } from '../../src/core/report/model';
+import { buildReport, reportJson, type ReportJson } from '../../src/core/report/model';
 import { readMeasured, measuredReport } from '../../src/core/measured';
 import { FORMS, formById, type FormSpec } from '../../src/core/forms/schema';
 import { fromLocal, month } from '../../src/core/periods';
@@ -18,15 +18,17 @@ const SHEET = 'Dữ liệu i-Speed';
 function julyOf(table: Grid) {
   const v = validateWorkbook(measuredBook(table), NOW);
   const r = buildReport(v, JUL, ['01', '03'], TODAY);
-  return { v, r, json: reportJson(r) as any };
+  return { v, r, json: reportJson(r) };
 }
+/** One form of the JSON, by its code. */
+const formJson = (json: ReportJson, id: string) => json.forms.find((f) => f.form === id)!;
 const problemsOf = (v: ReturnType<typeof validateWorkbook>) =>
   v.problems.filter((p) => p.sheet === SHEET).map((p) => [p.row, p.column, p.severity, p.code]);
 
 describe('reading VNNIC tables shaped three ways', () => {
   test('a title block, a `Kỳ:` cell above the table and merged cells: every locality read, the total row left out', () => {
     const { v, json } = julyOf(titledTable());
-    const f03 = json.forms.find((f: any) => f.form === '03');
+    const f03 = formJson(json, '03');
     expect(f03.measured).toMatchObject(EXPECTED_JULY);
     expect(v.measured!.rows.map((r) => [r.row, r.locality, r.unit, r.samples])).toEqual([
       [6, 'Ia Grai', 'X-001', 1234], [7, 'UBND phường Diên Hồng', 'X-002', 412], [8, 'x. đak đoa', 'X-003', 250], [9, 'Xã Không Có', null, 90],
@@ -40,10 +42,10 @@ describe('reading VNNIC tables shaped three ways', () => {
 
   test('a `Tháng` column holding several months, merged down: each month counted apart, the change month on month', () => {
     const { v, json, r } = julyOf(monthsTable());
-    const f03 = json.forms.find((f: any) => f.form === '03');
+    const f03 = formJson(json, '03');
     expect(f03.measured).toMatchObject(EXPECTED_JULY);
     // June: 1100, 290, 310 and an unreadable figure for Kông Chro, whose change is therefore unknown.
-    expect(f03.measured.change).toEqual({ 'X-001': 134, 'X-002': 122, 'X-003': -60 });
+    expect(f03.measured!.change).toEqual({ 'X-001': 134, 'X-002': 122, 'X-003': -60 });
     const kc = r.forms.find((f) => f.form === '03')!.measured!.units.find((u) => u.code === 'X-014')!;
     expect(kc).toMatchObject({ samples: 0, listed: false, previous: null, change: null });
     expect(problemsOf(v)).toEqual([[7, 'Số lượt đo', 'error', 'not_number'], [12, 'Đơn vị hành chính', 'warning', 'unmatched_locality']]);
@@ -55,14 +57,14 @@ describe('reading VNNIC tables shaped three ways', () => {
   test('a CSV with `;` (parsed by papaparse) reads the same as the pasted table', () => {
     const grid = Papa.parse<string[]>(SEMICOLON_CSV, { delimiter: ';', skipEmptyLines: false }).data as Grid;
     const { json } = julyOf(grid);
-    expect(json.forms.find((f: any) => f.form === '03').measured).toMatchObject(EXPECTED_JULY);
+    expect(formJson(json, '03').measured).toMatchObject(EXPECTED_JULY);
   });
 });
 
 describe('in the report', () => {
   test('self-reported samples more than half away from the measured figure are flagged; close ones are not', () => {
     const { json } = julyOf(titledTable());
-    const m = json.forms.find((f: any) => f.form === '03').measured;
+    const m = formJson(json, '03').measured!;
     // Đak Đoa reported 600 against 250 measured; Ia Grai 1200 against 1234; Diên Hồng 400 against 412.
     expect(m.mismatch).toEqual([{ unit: 'X-003', reported: 600, measured: 250 }]);
   });
@@ -79,10 +81,10 @@ describe('in the report', () => {
 
   test('a form without a `samples` column gets null while another form has one; every form is null without data for the period', () => {
     const { json } = julyOf(titledTable());
-    expect(json.forms.find((f: any) => f.form === '01').measured).toBeNull();
-    const aug = reportJson(buildReport(validateWorkbook(measuredBook(titledTable()), NOW), month(2024, 8), ['03'], TODAY)) as any;
+    expect(formJson(json, '01').measured).toBeNull();
+    const aug = reportJson(buildReport(validateWorkbook(measuredBook(titledTable()), NOW), month(2024, 8), ['03'], TODAY));
     expect(aug.forms[0].measured).toBeNull();
-    const none = reportJson(buildReport(validateWorkbook(measuredBook(), NOW), JUL, ['03'], TODAY)) as any;
+    const none = reportJson(buildReport(validateWorkbook(measuredBook(), NOW), JUL, ['03'], TODAY));
     expect(none.forms[0].measured).toBeNull();
   });
 

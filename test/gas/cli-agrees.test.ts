@@ -8,6 +8,8 @@ import { bookFromSpreadsheet, spreadsheetFromBook } from '../../src/local/workbo
 import { FORMS, TAB } from '../../src/core/forms/schema';
 import { fromLocal } from '../../src/core/periods';
 import { readStampNote } from '../../src/core/stamp';
+import type { Problem } from '../../src/core/types';
+import type { PlanJson } from '../../src/core/reminders/plan';
 
 describe('CLI and Apps Script agree', () => {
   const dir = artifactDir('cli-agrees');
@@ -15,12 +17,12 @@ describe('CLI and Apps Script agree', () => {
   test('every problem `ispeed validate` lists is the note of that cell after the full check, and no other cell has one', async () => {
     const file = join(dir, 'demo.xlsx');
     expect((await run(['demo', file])).code).toBe(0);
-    const cli = JSON.parse((await run(['validate', file, '--today', '2024-08-20', '--json'])).stdout);
+    const cli = JSON.parse((await run(['validate', file, '--today', '2024-08-20', '--json'])).stdout) as { problems: Problem[] };
     const { rt, app } = boot(bookFromSpreadsheet(await readXlsx(file)), { now: fromLocal(2024, 8, 20, 12) });
     app.menuCheckAll();
     const formTabs = new Set(FORMS.map((f) => f.tab));
     const expected = new Map<string, string[]>();
-    for (const p of cli.problems.filter((p: any) => formTabs.has(p.sheet) && p.column)) {
+    for (const p of cli.problems.filter((p) => formTabs.has(p.sheet) && p.column)) {
       const key = `${p.sheet}|${p.row}|${p.column}`;
       expected.set(key, [...(expected.get(key) ?? []), p.message]);
     }
@@ -44,16 +46,16 @@ describe('CLI and Apps Script agree', () => {
   test('`ispeed remind --today 2024-08-09` lists the emails the daily trigger sends that day (D-2 moved to Friday)', async () => {
     const file = join(dir, 'remind.xlsx');
     expect((await run(['demo', file, '--today', '2024-08-09'])).code).toBe(0);
-    const cli = JSON.parse((await run(['remind', file, '--today', '2024-08-09', '--json'])).stdout);
+    const cli = JSON.parse((await run(['remind', file, '--today', '2024-08-09', '--json'])).stdout) as PlanJson;
     expect(cli.emails.length).toBeGreaterThan(0);
-    expect(cli.emails.every((e: any) => e.step === 'D-2' || e.step === 'D-7')).toBe(true);
-    expect(cli.emails.some((e: any) => e.step === 'D-2')).toBe(true);
+    expect(cli.emails.every((e) => e.step === 'D-2' || e.step === 'D-7')).toBe(true);
+    expect(cli.emails.some((e) => e.step === 'D-2')).toBe(true);
 
     const book = bookFromSpreadsheet(await readXlsx(file));
     book['Cấu hình'] = book['Cấu hình'].map((r) => (r[0] === 'Nhắc nhở tự động' ? [r[0], 'Có'] : r));
     const { rt, app } = boot(book, { now: fromLocal(2024, 8, 9, 8, 15) });
     app.dailyTick();
-    expect(rt.outbox.map((m) => [m.to.join(','), m.subject])).toEqual(cli.emails.map((e: any) => [e.to.join(','), e.subject]));
+    expect(rt.outbox.map((m) => [m.to.join(','), m.subject])).toEqual(cli.emails.map((e) => [e.to.join(','), e.subject]));
   });
 
   test("after the trigger's sends, a unit's code changed: neither `ispeed remind` nor the trigger sends that step again", async () => {
@@ -75,7 +77,7 @@ describe('CLI and Apps Script agree', () => {
     const out = join(dir, 'sent-recoded.xlsx');
     await writeXlsx(spreadsheetFromBook(bookFromSpreadsheet(rt.spreadsheet)), out); // the values, as an export holds them
 
-    const cli = JSON.parse((await run(['remind', out, '--today', '2024-08-09', '--json'])).stdout);
+    const cli = JSON.parse((await run(['remind', out, '--today', '2024-08-09', '--json'])).stdout) as PlanJson;
     expect(cli.emails).toEqual([]);
     rt.setNow(fromLocal(2024, 8, 9, 15, 0));
     app.dailyTick();

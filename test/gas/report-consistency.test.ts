@@ -5,7 +5,7 @@ import { run, artifactDir } from '../cli/run';
 import { readWorkbookValues, readXlsx } from '../../src/local/xlsx';
 import { bookFromSpreadsheet } from '../../src/local/workbook';
 import { validateWorkbook } from '../../src/core/validate';
-import { buildReport } from '../../src/core/report/model';
+import { buildReport, type ReportJson } from '../../src/core/report/model';
 import { reportSheet } from '../../src/core/report/sheet';
 import { fromLocal, month } from '../../src/core/periods';
 import { FORMS } from '../../src/core/forms/schema';
@@ -18,17 +18,17 @@ describe('the report on the demo workbook', () => {
 
   test('the CLI, the sidebar and the report tab give the same figures', async () => {
     expect((await run(['demo', file])).code).toBe(0);
-    const cli = JSON.parse((await run(['report', file, '--period', '07/2024', '--today', '2024-08-20', '--json'])).stdout);
+    const cli = JSON.parse((await run(['report', file, '--period', '07/2024', '--today', '2024-08-20', '--json'])).stdout) as ReportJson;
 
     const { rt, app } = boot(bookFromSpreadsheet(await readXlsx(file)), { now: TODAY });
     const sidebar = app.sidebarReport('07/2024', ['01', '02', '03', '04']);
     expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]))
-      .toEqual(cli.forms.map((f: any) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]));
+      .toEqual(cli.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]));
     for (let i = 0; i < cli.forms.length; i++) {
       expect(sidebar.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]))
-        .toEqual(cli.forms[i].indicators.map((x: any) => [x.key, x.period, x.cumulative]));
+        .toEqual(cli.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]));
     }
-    expect(cli.forms.find((f: any) => f.form === '03').reported).toBeGreaterThan(5);
+    expect(cli.forms.find((f) => f.form === '03')!.reported).toBeGreaterThan(5);
 
     // The report tab holds exactly the layout of the CLI's report (but the generation time).
     app.createReportTab('07/2024', ['01', '02', '03', '04']);

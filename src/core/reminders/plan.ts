@@ -249,10 +249,13 @@ export function planReminders(input: PlanInput): ReminderPlan {
 }
 
 /** The `remind --json` shape. */
-export function planJson(p: ReminderPlan): object {
+export function planJson(p: ReminderPlan) {
   return {
     today: p.today,
     emails: p.emails.map((e) => ({ to: e.to, unit: e.unit, form: e.form, period: e.period, step: e.step, subject: e.subject })),
     skipped: p.skipped.map((s) => ({ unit: s.unit, form: s.form, period: s.period, step: s.step, reason: s.reason })),
   };
 }
+
+/** What `remind --json` prints, typed so tests read it without casts. */
+export type PlanJson = ReturnType<typeof planJson>;

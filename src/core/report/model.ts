@@ -394,7 +394,7 @@ export function buildReport(v: Validation, period: Month, forms: readonly FormId
 }
 
 /** Exactly the `report --json` shape of INTERFACES.md. */
-export function reportJson(r: Report): object {
+export function reportJson(r: Report) {
   return {
     period: formatMonth(r.period),
     forms: r.forms.map((f) => ({
@@ -407,3 +407,6 @@ export function reportJson(r: Report): object {
     })),
   };
 }
+
+/** What `report --json` prints (INTERFACES.md), typed so tests read it without casts. */
+export type ReportJson = ReturnType<typeof reportJson>;

@@ -2,7 +2,7 @@
 import { validateWorkbook } from '../../../src/core/validate';
 import { buildReport, reportJson } from '../../../src/core/report/model';
 import { reportSheet } from '../../../src/core/report/sheet';
-import { renderReportHtml, reportDocument } from '../../../src/core/report/document';
+import { renderReportHtml, reportDocument, type Paragraph, type Table } from '../../../src/core/report/document';
 import { month } from '../../../src/core/periods';
 import { MEASURED_TEXT } from '../../../src/core/text/measured';
 import { EXPECTED_JULY, NOW, TODAY, measuredBook, titledTable } from '../../fixtures/measured';
@@ -10,13 +10,13 @@ import { EXPECTED_JULY, NOW, TODAY, measuredBook, titledTable } from '../../fixt
 describe('measured samples in every face of the report', () => {
   const v = validateWorkbook(measuredBook(titledTable()), NOW);
   const report = buildReport(v, month(2024, 7), ['01', '03'], TODAY);
-  const json = reportJson(report) as any;
+  const json = reportJson(report);
   const layout = reportSheet(report, v.settings, NOW);
   const doc = reportDocument(report, v.settings, TODAY);
   const names: Record<string, string> = Object.fromEntries(v.units.map((u) => [u.code, u.name]));
 
   test('the JSON, the report tab and the document agree on each unit, on who is below the target and on what matched nobody', () => {
-    const m = json.forms.find((f: any) => f.form === '03').measured;
+    const m = json.forms.find((f) => f.form === '03')!.measured!;
     expect(m).toMatchObject(EXPECTED_JULY);
 
     // The report tab: one row per unit with its measured figure and the target, below and unmatched lines.
@@ -28,19 +28,19 @@ describe('measured samples in every face of the report', () => {
     expect(tabUnits).toEqual(m.units);
     expect(rows.map((r) => r[3])).toEqual([300, 300, 300, 300]);
     const line = (label: string) => layout.values.find((r) => r[0] === label)![1];
-    expect(line(MEASURED_TEXT.belowList)).toBe(m.below.map((c: string) => names[c]).join(', '));
+    expect(line(MEASURED_TEXT.belowList)).toBe(m.below.map((c) => names[c]).join(', '));
     expect(line(MEASURED_TEXT.unmatchedList)).toBe(m.unmatched.join(', '));
     expect(layout.values.some((r) => r[0] === MEASURED_TEXT.summary(m.atTarget, 4, 300))).toBe(true);
 
     // The document: the paragraph counts the same units and names the same ones; the table lists the same figures.
-    const texts = doc.blocks.filter((b) => b.kind === 'paragraph').map((b: any) => b.runs.map((r: any) => r.text).join(''));
+    const texts = doc.blocks.filter((b): b is Paragraph => b.kind === 'paragraph').map((b) => b.runs.map((r) => r.text).join(''));
     const paragraph = texts.find((t) => t.startsWith('Biểu mẫu 03: theo số liệu đo của VNNIC'))!;
     expect(paragraph).toContain(`${m.atTarget}/4 đơn vị đạt chỉ tiêu 300`);
     expect(paragraph).toContain('chưa đạt: Xã Kông Chro (0), Xã Đak Đoa (250)');
     expect(paragraph).toContain('(Xã Không Có)');
     expect(paragraph).toContain('chênh lệch quá 50% so với số liệu VNNIC: Xã Đak Đoa');
-    const table = doc.blocks.find((b: any) => b.kind === 'table' && b.header[2] === MEASURED_TEXT.docHeaders[2]) as any;
-    expect(table.rows.map((r: string[]) => [r[1], r[2]])).toEqual([
+    const table = doc.blocks.find((b): b is Table => b.kind === 'table' && b.header[2] === MEASURED_TEXT.docHeaders[2])!;
+    expect(table.rows.map((r) => [r[1], r[2]])).toEqual([
       ['Xã Ia Grai', '1.234'], ['Phường Diên Hồng', '412'], ['Xã Đak Đoa', '250'], ['Xã Kông Chro', '0'],
     ]);
   });

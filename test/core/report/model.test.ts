@@ -8,18 +8,17 @@ const EXAMPLES = '/work/shared/design/examples';
 const TODAY = '2024-08-20';
 
 /** The actual JSON cut to the keys the expected JSON shows (indicators matched by key: the example lists four). */
-function project(actual: any, expected: any): any {
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object';
+function project(actual: unknown, expected: unknown): unknown {
   if (Array.isArray(expected)) {
-    if (expected.length && expected[0] && typeof expected[0] === 'object' && 'key' in expected[0] && Array.isArray(actual)) {
-      return expected.map((e: any) => project(actual.find((a: any) => a.key === e.key), e));
+    if (!Array.isArray(actual)) return actual;
+    const list: unknown[] = actual;
+    if (isObject(expected[0]) && 'key' in expected[0]) {
+      return expected.map((e: Record<string, unknown>) => project(list.find((a) => isObject(a) && a.key === e.key), e));
     }
-    return Array.isArray(actual) ? actual.map((a: any, i: number) => project(a, expected[i] ?? expected[0])) : actual;
+    return list.map((a, i) => project(a, expected[i] ?? expected[0]));
   }
-  if (expected && typeof expected === 'object' && actual && typeof actual === 'object') {
-    const out: any = {};
-    for (const k of Object.keys(expected)) out[k] = project(actual[k], expected[k]);
-    return out;
-  }
+  if (isObject(expected) && isObject(actual)) return Object.fromEntries(Object.keys(expected).map((k) => [k, project(actual[k], expected[k])]));
   return actual;
 }
 
@@ -41,12 +40,12 @@ describe('the worked example (examples/example-1)', () => {
   });
 
   test('the JSON has exactly the report --json keys', () => {
-    const json: any = reportJson(buildReport(example1(), JUL, ['03'], TODAY));
+    const json = reportJson(buildReport(example1(), JUL, ['03'], TODAY));
     expect(Object.keys(json)).toEqual(['period', 'forms']);
     expect(Object.keys(json.forms[0])).toEqual(['form', 'dueBefore', 'expected', 'reported', 'onTime', 'late', 'unknownTime',
       'invalid', 'missing', 'installRate', 'indicators', 'units', 'measured', 'closedAt', 'corrections']);
     expect(Object.keys(json.forms[0].units[0])).toEqual(['code', 'name', 'status', 'values', 'carried']);
-    expect(json.forms[0].indicators.map((i: any) => i.key)).toEqual(['staff_total', 'staff_installed', 'relatives_guided',
+    expect(json.forms[0].indicators.map((i) => i.key)).toEqual(['staff_total', 'staff_installed', 'relatives_guided',
       'communes_active', 'villages_active', 'loudspeaker_broadcasts', 'digital_teams', 'residents_guided', 'portal_posts',
       'social_posts', 'samples']);
   });
@@ -226,11 +225,11 @@ describe('report rules', () => {
       row('01', 2, 'S1', JUL, [80, 60, 20, 3, 4], [2024, 8, 1, 8, 0]),
       row('01', 3, 'S2', JUL, [80, 60, 20, 3, 4], null, false),
     ]);
-    const json: any = reportJson(buildReport(v, JUL, ['01'], TODAY));
+    const json = reportJson(buildReport(v, JUL, ['01'], TODAY));
     const f = json.forms[0];
     expect(f.dueBefore).toBeNull();
     expect(f.expected).toBe(0);
-    expect(f.units.map((u: any) => u.status)).toEqual(['reported', 'invalid', 'none']);
+    expect(f.units.map((u) => u.status)).toEqual(['reported', 'invalid', 'none']);
     expect(f.reported).toBe(1);
     expect(f.missing).toEqual([]);
     const model = form(buildReport(v, JUL, ['01'], TODAY), '01');
