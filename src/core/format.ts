@@ -29,7 +29,7 @@ export function share(num: number, den: number): Share | null {
 
 /** Tenths of a percent, rounded half-up once from the exact integers (2881/5814 -> 496); null for no share. */
 export function percentTenths(s: Share | null): number | null {
-  if (!s || !s.den) return null;
+  if (!s?.den) return null;
   const { num, den } = s;
   if (Number.isInteger(num) && Number.isInteger(den) && num >= 0 && den > 0) return Math.floor((2000 * num + den) / (2 * den));
   return Math.round((num / den) * 1000 + 1e-9);

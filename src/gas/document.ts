@@ -83,7 +83,9 @@ function appendDataTable(body: GoogleAppsScript.Document.Body, block: Table): vo
 function appendColumns(body: GoogleAppsScript.Document.Body, block: Columns, textWidthPt: number): void {
   const table = body.appendTable([block.cells.map(() => '')]);
   table.setBorderWidth(0);
-  block.widthsPercent.forEach((w, i) => table.setColumnWidth(i, (w / 100) * textWidthPt));
+  block.widthsPercent.forEach((w, i) => {
+    table.setColumnWidth(i, (w / 100) * textWidthPt);
+  });
   const row = table.getRow(0);
   const noSidePadding: Style = {};
   noSidePadding[A().PADDING_LEFT] = 0;

@@ -77,7 +77,9 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
 
   test('page numbers from page 2, none on page 1', () => {
     expect(linesOf(out.pages[0])[0]).not.toMatch(/^\d+$/);
-    out.pages.slice(1).forEach((p, i) => expect(linesOf(p)[0]).toBe(String(i + 2)));
+    out.pages.slice(1).forEach((p, i) => {
+      expect(linesOf(p)[0]).toBe(String(i + 2));
+    });
   });
 
   test('the header lines as Decree 30 lays them out, the body\'s name broken between its word groups', () => {

@@ -169,8 +169,8 @@ function resultSentences(f: FormReport): string[] {
   const phrase = (i: IndicatorTotal) => indicatorPhrase(i.header, figure(i.period, i.decimal));
   const stocks = f.indicators.filter((i) => i.kind === 'stock' && i.key !== 'staff_total' && i.key !== 'staff_installed');
   const flows = f.indicators.filter((i) => i.kind === 'flow');
-  if (stocks.length) out.push(D.stocksLead + stocks.map(phrase).join('; ') + '.');
-  if (flows.length) out.push(D.flowsLead + flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ') + '.');
+  if (stocks.length) out.push(`${D.stocksLead}${stocks.map(phrase).join('; ')}.`);
+  if (flows.length) out.push(`${D.flowsLead}${flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ')}.`);
   return out;
 }
 

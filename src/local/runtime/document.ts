@@ -175,7 +175,7 @@ function attributes(where: string, style: unknown, allowed: string[]): Array<[st
       : k === 'FONT_SIZE' ? !(typeof v === 'number' && v > 0)
         : k === 'FONT_FAMILY' || k === 'BORDER_COLOR' ? typeof v !== 'string'
           : k === 'HORIZONTAL_ALIGNMENT' ? ALIGNMENTS.indexOf(String(v)) < 0
-            : !(typeof v === 'number' && isFinite(v) && v >= 0);
+            : !(typeof v === 'number' && Number.isFinite(v) && v >= 0);
     if (bad) throw new GasException(`Invalid argument: ${k}`);
   }
   return entries;
@@ -476,7 +476,7 @@ export class MemTable extends MemContainer implements Pick<GTable, 'getNumRows' 
     this.edit('setColumnWidth');
     const columns = this.rows[0]?.cells.length ?? 0;
     if (!(Number.isInteger(columnIndex) && columnIndex >= 0 && columnIndex < columns)) throw new GasException(`Child index (${columnIndex}) must be less than the number of child elements (${columns}).`);
-    if (!(typeof width === 'number' && isFinite(width) && width > 0)) throw new GasException('Invalid argument: width');
+    if (!(typeof width === 'number' && Number.isFinite(width) && width > 0)) throw new GasException('Invalid argument: width');
     this.columnWidths[columnIndex] = width;
     return this as unknown as GTable;
   }
