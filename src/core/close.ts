@@ -134,7 +134,7 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
     if (!at || period === null || !form || !status || !code) continue;
     const id = `${at.getTime()}|${form}|${period}`;
     let c = byClose.get(id);
-    if (!c) { byClose.set(id, (c = { form, period, closedAt: at, units: [] })); out.push(c); }
+    if (!c) { c = { form, period, closedAt: at, units: [] }; byClose.set(id, c); out.push(c); }
     const values: Record<string, number> = {};
     keys.forEach((k, i) => { const x = row[FIXED + i]; if (k && typeof x === 'number') values[k] = x; });
     c.units.push({
@@ -253,7 +253,7 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
   const cutoff = endOfDay(today);
   for (const spec of v.forms) {
     const layout = v.layouts[spec.tab];
-    if (!layout || !layout.headerRow) continue;
+    if (!layout?.headerRow) continue;
     const periods = Array.from(new Set(closed.filter((c) => c.form === spec.id).map((c) => c.period)));
     if (!periods.length) continue;
     const live = unitReports(v, spec, periods, today);

@@ -105,11 +105,11 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     // Both corrections after their period's close are flagged: An Khê's June row and Pleiku's July row.
     const installed = form.columns[col('staff_installed') - 1].header;
     expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([[3, installed], [pleiku, installed]]);
-    const july = reportJson(buildReport(v, parseMonthStrict('07/2024')!, ['03'], '2024-08-15')) as any;
+    const july = reportJson(buildReport(v, parseMonthStrict('07/2024')!, ['03'], '2024-08-15'));
     expect(july.forms[0].closedAt).toBe('2024-08-14T08:00');
     expect(july.forms[0].corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
     // The report keeps the closed figure (official) while the correction is listed.
-    expect(july.forms[0].units.find((u: any) => u.code === 'H-622').values.staff_installed).toBe(170);
+    expect(july.forms[0].units.find((u) => u.code === 'H-622')!.values.staff_installed).toBe(170);
     expectStatusMatchesReport(rt);
 
     // The report tab and the Google Doc of the closed period carry the section with the correction.
@@ -119,7 +119,7 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(section).toBeGreaterThan(0);
     expect(reportRows.slice(section).some((r) => r[1] === 'H-622' && r[3] === '170' && r[4] === '175')).toBe(true);
     app.createReportDocument('07/2024', ['03']);
-    const plain = (rt.documents[rt.documents.length - 1] as any).toPlain() as string;
+    const plain = rt.documents[rt.documents.length - 1].toPlain();
     expect(plain).toContain(CLOSE_TEXT.section);
     expect(plain).toMatch(/H-622[\s\S]*170[\s\S]*175/);
 
@@ -151,7 +151,7 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const digest = rt.outbox[sentBefore];
     expect(digest.to).toEqual(['sotttt@gialai.example']);
     expect(digest.body).toContain('H-622, staff_installed: 170 → 175');
-    const after = reportJson(buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16')) as any;
+    const after = reportJson(buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16'));
     expect([after.forms[0].closedAt, after.forms[0].corrections]).toEqual(['2024-08-16T11:00', []]);
 
     for (let day = 17; day <= 20; day++) {

@@ -1,7 +1,7 @@
 // The document and the whole report as self-contained HTML: inline CSS and SVG, no external resource, everything escaped.
 // The report prints the document first, then its appendix (Phụ lục) of working tables on landscape pages.
 import { correctionsSection } from '../close';
-import { formatDay, formatMonth } from '../periods';
+import { formatDay } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';

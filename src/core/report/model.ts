@@ -298,7 +298,6 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const settings = v.settings;
   // The indicators in force for the period (`Từ kỳ`/`Đến kỳ` of the definition).
   const cols = indicators(spec).filter((c) => inForce(c, period));
-  const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
   const ix = indexForm(v, form, endOfDay(today));

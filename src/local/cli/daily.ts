@@ -12,7 +12,7 @@ import { validateWorkbook } from '../../core/validate';
 import { localDateTime, readClosed } from '../../core/close';
 import { PERIOD_TAB } from '../../core/text/period';
 import { CLI_DAILY, CLI_ERROR } from '../../core/text/cli';
-import { createRuntime, loadBundle, type MemSheet } from '../runtime';
+import { createRuntime, loadBundle, type MemSheet, type MemSpreadsheet } from '../runtime';
 import { readXlsx, workbookValues, writeXlsx } from '../xlsx';
 import { encodeHeaderWord, toEml } from '../eml';
 import { escapeHtml } from '../../core/safety';
@@ -49,7 +49,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   if (opts.outbox !== undefined) checkFolderTarget(opts.outbox, [file]);
   const codePath = opts.codePath;
   if (!existsSync(codePath)) throw new UsageError(CLI_ERROR.notBuilt);
-  let ss;
+  let ss: MemSpreadsheet;
   try { ss = await readXlsx(file); } catch { throw new UsageError(CLI_ERROR.corrupt(file)); }
 
   const { book } = readBookForms(workbookValues(ss));

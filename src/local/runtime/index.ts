@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CellValue } from '../../core/types';
 import { CallTracker } from './calls';
-import { MemSpreadsheet, MemRange, MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
+import { MemSpreadsheet, MemRange, type MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, type MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
   type RuntimeState, type SentMail, type UiRecord, type LockKind, type MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
   makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,

@@ -778,7 +778,9 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     const row = this.lastContentRow() + 1;
     if (rowContents.length > this.maxColumns) this.spliceColumns(this.maxColumns + 1, 0, rowContents.length - this.maxColumns);
     if (row > this.maxRows) this.spliceRows(this.maxRows + 1, 0, row - this.maxRows);
-    rowContents.forEach((v, j) => this.writeCell(row, j + 1, v));
+    rowContents.forEach((v, j) => {
+      this.writeCell(row, j + 1, v);
+    });
     return this.me;
   }
   getLastColumn(): number { this.hit('Sheet.getLastColumn'); return this.lastContentColumn(); }
