@@ -219,7 +219,12 @@ export function reminderPlanner(ss: Spreadsheet, snap: Snapshot, v: Validation):
   const ledger = eitherLedger(SentLedger.fromProperties(stored), ledgerFromLog(log));
   const tabLinks = links(ss, snap.sheets, v.forms);
   let today: number | null = null;
-  return (now, quota) => planReminders({ v, log, today: dayOf(now), quota: quota ?? (today ??= MailApp.getRemainingDailyQuota()), links: tabLinks, ledger });
+  // The quota is asked once, and only when the caller does not give one.
+  const remaining = () => {
+    today ??= MailApp.getRemainingDailyQuota();
+    return today;
+  };
+  return (now, quota) => planReminders({ v, log, today: dayOf(now), quota: quota ?? remaining(), links: tabLinks, ledger });
 }
 
 /** One reminder run under the document lock ('Gửi ngay'); busy when another run holds it. */

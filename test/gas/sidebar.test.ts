@@ -86,7 +86,7 @@ describe('sidebar API: figures', () => {
     const core = buildReport(validateWorkbook(example1(), EXAMPLE1_NOW), month(2024, 7), ['03'], '2024-08-20').forms[0];
     const carriedUnits = core.units.filter((u) => u.carried.includes('staff_total')).map((u) => u.code);
     expect(carriedUnits).toEqual(['H-623']);
-    expect(f.indicators.find((i: { key: string }) => i.key === 'staff_total').carried).toEqual({ units: 1, from: '06/2024', all: false });
+    expect(f.indicators.find((i) => i.key === 'staff_total')!.carried).toEqual({ units: 1, from: '06/2024', all: false });
   });
 
   test('a form with no deadline in the period: nobody expected, its stocks all marked with the period they come from', () => {
@@ -147,6 +147,7 @@ describe('sidebar API: report actions', () => {
   test('emailReport refuses when the admin list changed since the officer confirmed it, and sends nothing', () => {
     const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
     expect(() => app.emailReport('07/2024', ['03'], ['old@gialai.example'])).toThrow(/Danh sách email quản trị vừa thay đổi \(nay là: sotttt@gialai\.example\)/);
+    // @ts-expect-error a page from before the confirmation step calls without the confirmed list
     expect(() => app.emailReport('07/2024', ['03'])).toThrow(/vừa thay đổi/);
     expect(rt.outbox).toHaveLength(0);
   });

@@ -484,7 +484,9 @@ function wire(): void {
     const td = (ev.target as HTMLElement).closest('td');
     if (td && !editing) {
       picked = null;
-      grid.querySelectorAll('td.picked').forEach((x) => x.classList.remove('picked'));
+      grid.querySelectorAll('td.picked').forEach((x) => {
+        x.classList.remove('picked');
+      });
       select(Number(td.dataset.row), Number(td.dataset.col), false);
       wrap.focus();
     }
