@@ -128,7 +128,9 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect(sheet.backgrounds.get(1, 1)).toBe('#cfe2f3');
     // The directory, found in place, gets its widths too.
     const dir = rt.spreadsheet.sheet(TAB.directory)!;
-    DIRECTORY_COLUMNS.forEach((c, i) => expect([c.key, dir.columnWidths[i + 1]]).toEqual([c.key, c.width]));
+    DIRECTORY_COLUMNS.forEach((c, i) => {
+      expect([c.key, dir.columnWidths[i + 1]]).toEqual([c.key, c.width]);
+    });
     const settings = rt.spreadsheet.sheet(TAB.settings)!;
     expect([settings.columnWidths[1], settings.columnWidths[2]]).toEqual([300, 480]);
   });
