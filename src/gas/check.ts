@@ -29,7 +29,7 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     const cols = value >= 0 ? { fromCol: value, toCol: value + 1 }
       : read.length ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 } : { fromCol: 0, toCol: grid[0].length };
     const first = layout.headerRow + 1;
-    annotateRows(sheet, layout, { first, last: grid.length, ...cols }, rowMarks(v, tab), undefined, checkedStampNotes(v, tab, grid, first, grid.length));
+    annotateRows(sheet, layout, { first, last: grid.length, ...cols }, rowMarks(v, tab), undefined, checkedStampNotes(v, tab, grid, first, grid.length), grid);
   }
   return v;
 }

@@ -47,7 +47,7 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   try { rememberForms(formsOf(snap.book)); } catch (err) { console.error(`dailyTick forms cache: ${messageOf(err)}`); }
   if (v) {
     const valid: Validation = v;
-    step('dropdowns', () => applyNativeValidation(snap, valid, now));
+    step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true)); // only when the forms, directory or months changed
     step('close', () => { closeDuePeriods(ss, now, snap, valid); });
     step('status', () => rebuildStatusTab(ss, now, snap, valid));
     if (valid.settings.autoRemind) {
