@@ -14,7 +14,7 @@ import type { Settings, Validation } from '../core/model';
 import { fingerprint } from '../core/fingerprint';
 import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
-import { checkAll } from './check';
+import { checkAll, MEMO_KEY, readMemo, type Memo } from './check';
 import { setupPeriodTabs } from './period';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -188,17 +188,16 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
   range.setWrap(true);
 }
 
-/** Document property: the fingerprint of the drop-downs, rules and formats last applied (issue 14, item 5). */
-export const RULES_FINGERPRINT_KEY = 'rulesFingerprint';
-
 /**
  * Drop-downs and bounds that guide (they never reject: the script decides). Setup and a definition edit always apply
  * them; the daily run (`onlyIfChanged`) skips them when the forms, their tabs' layouts and sizes, the directory's
- * names and the months offered are those of the last application and the choice-list tab is still there.
+ * names and the months offered are those of the last application (the memo, src/gas/check.ts) and the choice-list
+ * tab is still there. `adminMarks`: the full check's, stored in the same write.
  * The unit and period drop-downs list from a range of the hidden choice-list tab: an inline list (requireValueInList)
  * is refused above 500 items, and Excel caps one at 255 characters. Returns the choice-list tab.
  */
-export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), onlyIfChanged = false): Sheet {
+export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), onlyIfChanged = false,
+  adminMarks?: string): Sheet {
   const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
@@ -209,9 +208,14 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
   const heights = forms.map((f) => snap.sheets[f.tab].getMaxRows());
   const print = fingerprint(JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]));
   const props = PropertiesService.getDocumentProperties();
-  if (onlyIfChanged && props.getProperty(RULES_FINGERPRINT_KEY) === print) {
+  const memo = readMemo(props);
+  const store = () => {
+    const next: Memo = [print, adminMarks ?? memo[1]];
+    if (next[0] !== memo[0] || next[1] !== memo[1]) props.setProperty(MEMO_KEY, JSON.stringify(next));
+  };
+  if (onlyIfChanged && memo[0] === print) {
     const existing = findSheet(ss, CHOICE_LISTS.tab);
-    if (existing) return existing;
+    if (existing) { store(); return existing; }
   }
   const lists = writeChoiceLists(ss, settings, [...forms.map((f) => ({ header: CHOICE_LISTS.unitsHeader(f.tab), values: names(f) })),
     { header: CHOICE_LISTS.periodsHeader, values: months }]);
@@ -236,7 +240,7 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
     }
     protectScriptColumns(sheet, form, layout.columns, first, rows);
   });
-  props.setProperty(RULES_FINGERPRINT_KEY, print);
+  store();
   return lists.sheet;
 }
 
