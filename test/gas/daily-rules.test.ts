@@ -45,4 +45,42 @@ describe('daily run: rules only when their inputs changed', () => {
     rt.tick(app, fromLocal(2024, 9, 2, 8, 30));
     expect(ruleCalls(rt)).toBeGreaterThan(0);
   });
+
+  test('the directory\'s notes follow changes made without a trigger: put at the next daily run, cleared when fixed', () => {
+    const { rt, app } = boot(example1());
+    const dir = rt.spreadsheet.sheet(TAB.directory)!;
+    const emailCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'email');
+    rt.tick(app, fromLocal(2024, 8, 21, 8, 30));
+    const good = dir.values.get(1, emailCol);
+    dir.getRange(2, emailCol + 1).setValue('không-phải-email'); // an API write: no edit trigger
+    rt.tick(app, fromLocal(2024, 8, 22, 8, 30));
+    expect(dir.notes.get(1, emailCol)).toBeTruthy();
+    dir.getRange(2, emailCol + 1).setValue(good);
+    rt.tick(app, fromLocal(2024, 8, 23, 8, 30));
+    expect(dir.notes.get(1, emailCol) ?? '').toBe('');
+  });
+
+  test('marks written by the menu check between two daily runs are not trusted to the daily run\'s memory', () => {
+    const { rt, app } = boot(example1());
+    const dir = rt.spreadsheet.sheet(TAB.directory)!;
+    const emailCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'email');
+    rt.tick(app, fromLocal(2024, 8, 21, 8, 30));
+    const good = dir.values.get(1, emailCol);
+    dir.getRange(2, emailCol + 1).setValue('không-phải-email');
+    app.menuCheckAll(); // writes the note and remembers it
+    expect(dir.notes.get(1, emailCol)).toBeTruthy();
+    dir.getRange(2, emailCol + 1).setValue(good); // back as the last daily run saw it, without a trigger
+    rt.tick(app, fromLocal(2024, 8, 22, 8, 30));
+    expect(dir.notes.get(1, emailCol) ?? '').toBe('');
+  });
+
+  test('nothing changed: the daily run writes no note or colour on the directory, settings and definition tabs', () => {
+    const { rt, app } = boot(example1());
+    rt.tick(app, fromLocal(2024, 8, 21, 8, 30));
+    rt.resetCalls();
+    rt.tick(app, fromLocal(2024, 8, 22, 8, 30));
+    // Only the form tabs are written (an edit may have left marks on them the memory cannot know).
+    const formTabs = rt.spreadsheet.sheets.filter((s) => s.name.startsWith('Biểu mẫu') && s.getDataRange().getValues().length > 1).length;
+    expect(rt.calls['Range.setNotes']).toBe(formTabs);
+  });
 });
