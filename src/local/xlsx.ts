@@ -288,8 +288,10 @@ export async function readWorkbookValues(path: string): Promise<Workbook> {
       }
       out[(ws as unknown as { name: string }).name] = grid;
     }
-  } catch (err) {
-    throw new XlsxError('corrupt', `Tệp ${path} bị hỏng, không đọc được (${(err as Error).message}).`);
+  } catch {
+    // exceljs's stream reader fails on some valid entry orders (a sheet before xl/workbook.xml): the full reader
+    // then decides, and says whether the file is really corrupt.
+    return workbookValues(await readXlsx(path));
   }
   if (sheets === 0) throw new XlsxError('corrupt', `Tệp ${path} không có trang tính nào.`);
   return out;
