@@ -157,12 +157,13 @@ export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
 
   report: (b) => measure(b, 'report', () => b.app.createReportTab(b.lastPeriod, FORMS.map((f) => f.id))),
 
-  /** The daily run of the day after a first one (uncounted), reminders off: nothing changed, nothing to send. */
+  /** After `remind`, reminders off: a first daily run (uncounted), then the next day's, nothing changed, nothing to send. */
   daily: (b) => {
     putSetting(b, 'autoRemind', 'Không');
-    b.rt.setNow(b.today);
+    const day = reminderDay(b).getTime() + 24 * 3600 * 1000;
+    b.rt.setNow(new Date(day));
     b.app.dailyTick();
-    b.rt.setNow(new Date(b.today.getTime() + 24 * 3600 * 1000));
+    b.rt.setNow(new Date(day + 24 * 3600 * 1000));
     return measure(b, 'daily', () => b.app.dailyTick());
   },
 
