@@ -6,11 +6,14 @@ import { runInNewContext } from 'node:vm';
 import { createRuntime, loadBundle, type Runtime, type Sandbox } from '../src/local/runtime';
 import { cellCount, installCellCounter, resetCells } from '../src/local/runtime/cells';
 import { spreadsheetFromBook } from '../src/local/workbook';
-import { benchToday, makeBenchWorkbook } from '../src/local/demo';
-import { FORMS, SETTINGS, TAB, formById } from '../src/core/forms/schema';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchToday, benchUnitsGrid, makeBenchWorkbook } from '../src/local/demo';
+import { parseUnitsCsv, repoRoot } from '../src/local/units';
+import { DIRECTORY_COLUMNS, FORMS, SETTINGS, TAB, formById } from '../src/core/forms/schema';
 import { formatMonth, fromLocal, month, monthOfYear, yearOf } from '../src/core/periods';
-import type { CellValue, Workbook } from '../src/core/types';
-import { estimatedMs, type Extra, type Op, type Run } from './model';
+import type { CellValue, Grid, Workbook } from '../src/core/types';
+import { estimatedMs, propertyWrites, type Extra, type Op, type Run } from './model';
 
 export interface Size { label: string; units: number; months: number }
 /** The issue's three sizes: about 1,000, 10,000 and 100,000 data rows. */
@@ -87,7 +90,7 @@ function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 
   for (const [tab, s] of Object.entries(c.bySheet)) { readsByTab[tab] = s.reads; writesByTab[tab] = s.writes; }
   const x: Extra = {
     checkedTabs: [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)].filter((t) => b.rt.spreadsheet.sheet(t)).length, tabs: b.rt.spreadsheet.sheets.length,
-    readsByTab, writesByTab, emails: b.rt.outbox.length - sent + emails(), chartsStubbed: b.chartsStubbed,
+    readsByTab, writesByTab, emails: b.rt.outbox.length - sent + emails(), cellsRead: c.read, propertyWrites: propertyWrites(calls), chartsStubbed: b.chartsStubbed,
   };
   return { m: { op, rows: b.rows, calls, cells, cpuMs, estimatedMs: estimatedMs(calls, cells, cpuMs) }, x };
 }
@@ -128,7 +131,7 @@ function reminderDay(b: Bench): Date {
   return fromLocal(yearOf(m), monthOfYear(m), 5, 8, 20);
 }
 
-export const OPERATIONS: Record<Op, (b: Bench) => Run> = {
+export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
   setup: (b) => measure(b, 'setup', () => b.app.menuSetup()),
 
   edit_single: (b) => {
@@ -154,6 +157,16 @@ export const OPERATIONS: Record<Op, (b: Bench) => Run> = {
 
   report: (b) => measure(b, 'report', () => b.app.createReportTab(b.lastPeriod, FORMS.map((f) => f.id))),
 
+  /** After `remind`, reminders off: a first daily run (uncounted), then the next day's, nothing changed, nothing to send. */
+  daily: (b) => {
+    putSetting(b, 'autoRemind', 'Không');
+    const day = reminderDay(b).getTime() + 24 * 3600 * 1000;
+    b.rt.setNow(new Date(day));
+    b.app.dailyTick();
+    b.rt.setNow(new Date(day + 24 * 3600 * 1000));
+    return measure(b, 'daily', () => b.app.dailyTick());
+  },
+
   /** One daily run (full check, drop-downs, reminders) on D-7 of the next period, reminders on. */
   remind: (b) => {
     putSetting(b, 'autoRemind', 'Có');
@@ -167,6 +180,74 @@ export function runSize(size: Size, ops: Op[], bundlePath?: string): { bench: Be
   const bench = prepare(size, bundlePath);
   if (!ops.includes('setup')) bench.app.menuSetup(); // the edit trigger and the rules come from setup
   const runs: Run[] = [];
-  for (const op of ops) runs.push(OPERATIONS[op](bench));
+  for (const op of ops) if (op !== 'day') runs.push(OPERATIONS[op](bench));
   return { bench, runs };
+}
+
+/** The `day` workload: the merged province's communes plus the other units, `DAY_MONTHS` months of history. */
+export const DAY_MONTHS = 12;
+/** Edits of its own row each unit makes in the day (a few cells typed one by one, each an edit trigger). */
+export const DAY_EDITS_PER_UNIT = 3;
+/** Pastes in the day: blocks of `DAY_PASTE_ROWS` rows re-pasted on the communes' tab. */
+export const DAY_PASTES = 5;
+export const DAY_PASTE_ROWS = 30;
+
+/** The directory of a reporting day: data/gialai-2025-communes.csv (135 communes, form 03) and about 60 units of forms 01, 02, 04. */
+export function dayDirectory(): Grid {
+  const communes = parseUnitsCsv(readFileSync(join(repoRoot(), 'data', 'gialai-2025-communes.csv'), 'utf8'));
+  const from = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'from');
+  // The history starts before 07/2025: the communes' start month is cleared so their older rows are not inactive-unit errors.
+  const rows = communes.slice(1).map((r) => r.map((v, i) => (i === from ? '' : v)));
+  const formCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'form');
+  const others = benchUnitsGrid(94, SEED).slice(1).filter((r) => r[formCol] !== '03');
+  return [communes[0], ...rows, ...others];
+}
+
+/**
+ * A reporting day: every unit edits its latest row DAY_EDITS_PER_UNIT times, DAY_PASTES pastes, then one daily run.
+ * Each trigger execution is measured on its own; the line sums them (calls, cells, CPU, estimated time).
+ */
+export function runDay(bundlePath?: string): { run: Run; executions: number; units: number } {
+  installCellCounter();
+  const directory = dayDirectory();
+  const book = makeBenchWorkbook({ seed: SEED, units: directory.length - 1, months: DAY_MONTHS, directory });
+  const today = benchToday(DAY_MONTHS);
+  const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: today, mailQuota: MAIL_QUOTA });
+  const chartsStubbed = !('Charts' in rt.globals);
+  if (chartsStubbed) rt.globals.Charts = { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) };
+  const app = loadBundle(rt, bundlePath);
+  const b: Bench = { size: { label: 'day', units: directory.length - 1, months: DAY_MONTHS }, book, rows: dataRows(book), rt, app, chartsStubbed, lastPeriod: formatMonth(START + DAY_MONTHS - 1), today };
+  app.menuSetup();
+  const nameCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'name');
+  const formCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'form');
+  const runs: Run[] = [];
+  for (const unit of directory.slice(1)) {
+    const form = formById(String(unit[formCol]) as Parameters<typeof formById>[0]);
+    const grid = book[form.tab];
+    const unitCol = form.columns.findIndex((c) => c.key === 'unit');
+    let row = 0;
+    for (let r = grid.length - 1; r >= 1 && !row; r--) if (grid[r][unitCol] === unit[nameCol]) row = r + 1;
+    if (!row) continue;
+    const cols = ['reporter', 'phone', 'note'].map((k) => form.columns.findIndex((c) => c.key === k)).filter((c) => c >= 0);
+    for (let i = 0; i < DAY_EDITS_PER_UNIT; i++) {
+      const col = cols[i % cols.length];
+      runs.push(measure(b, 'day', () => rt.edit(app, form.tab, row, col + 1, [[i === 1 ? '0905123456' : `Cập nhật ${i + 1}`]])));
+    }
+  }
+  const tab = formById('03').tab, width = formById('03').columns.findIndex((c) => c.key === 'submitted_at');
+  const n = book[tab].length - 1;
+  for (let p = 0; p < DAY_PASTES; p++) {
+    const first = 2 + ((p * 97) % Math.max(1, n - DAY_PASTE_ROWS));
+    const block = rowsOf(b, tab, first, first + DAY_PASTE_ROWS - 1, width);
+    runs.push(measure(b, 'day', () => rt.edit(app, tab, first, 1, block)));
+  }
+  runs.push(measure(b, 'day', () => app.dailyTick()));
+  const calls: Record<string, number> = {};
+  let cells = 0, cpuMs = 0, estimated = 0, cellsRead = 0, writes = 0;
+  for (const r of runs) {
+    for (const [k, v] of Object.entries(r.m.calls)) calls[k] = (calls[k] ?? 0) + v;
+    cells += r.m.cells; cpuMs += r.m.cpuMs; estimated += r.m.estimatedMs; cellsRead += r.x.cellsRead; writes += r.x.propertyWrites;
+  }
+  const x: Extra = { ...runs[runs.length - 1].x, cellsRead, propertyWrites: writes };
+  return { run: { m: { op: 'day', rows: b.rows, calls, cells, cpuMs: Math.round(cpuMs), estimatedMs: estimated }, x }, executions: runs.length, units: directory.length - 1 };
 }

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { readXlsx, writeXlsx, readWorkbookValues, XlsxError } from '../src/local/xlsx';
+import { readXlsx, writeXlsx, readWorkbookValues, workbookValues, XlsxError } from '../src/local/xlsx';
+import { spreadsheetFromBook } from '../src/local/workbook';
+import { makeDemoWorkbook } from '../src/local/demo';
 import { MemSpreadsheet, createRuntime } from '../src/local/runtime';
 
 const EXAMPLE = '/work/shared/design/examples/example-1.xlsx';
@@ -32,6 +34,18 @@ describe('reading an .xlsx', () => {
     expect(wb['Biểu mẫu 03']).toHaveLength(8);
     expect(wb['Biểu mẫu 03'][0]).toHaveLength(21);
     expect(wb['Biểu mẫu 03'][7][2]).toBe('Tháng 7/2024');
+  });
+
+  test('the streaming read of the values equals the full reader\'s getValues, tab by tab (demo workbook, example)', async () => {
+    const dir = tmp();
+    const file = join(dir, 'demo.xlsx');
+    await writeXlsx(spreadsheetFromBook(makeDemoWorkbook()), file);
+    for (const path of [file, EXAMPLE]) {
+      const full = workbookValues(await readXlsx(path));
+      const streamed = await readWorkbookValues(path);
+      expect(Object.keys(streamed).sort()).toEqual(Object.keys(full).sort());
+      for (const tab of Object.keys(full)) expect(streamed[tab]).toEqual(full[tab]);
+    }
   });
 
   test('formula cells read as their cached result; rich text and links as plain text', async () => {

@@ -14,10 +14,12 @@ export interface Block { first: number; last: number; fromCol: number; toCol: nu
 
 /**
  * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
- * (edit); without it only the status column, if the tab has one, is written (full check).
+ * (edit); without it only the status column, if the tab has one, is written (full check). `current`: the tab's values
+ * as just read (full check); a script-owned column whose values it already holds is not written again.
  */
 export function annotateRows(
   sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>, stampNotes?: string[],
+  current?: readonly (readonly CellValue[])[],
 ): void {
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
@@ -65,7 +67,13 @@ export function annotateRows(
   cols.sort((a, b) => a.index - b.index);
   for (const run of adjacentRuns(cols)) {
     const values: CellValue[][] = [];
-    for (let r = first; r <= last; r++) values.push(run.map((c) => c.value(r)));
+    let same = !!current;
+    for (let r = first; r <= last; r++) {
+      const line = run.map((c) => c.value(r));
+      if (same && line.some((v, i) => (current![r - 1]?.[run[i].index] ?? '') !== v)) same = false;
+      values.push(line);
+    }
+    if (same) continue; // unchanged since the read: no call
     sheet.getRange(first, run[0].index + 1, last - first + 1, run.length).setValues(values);
   }
 }

@@ -6,16 +6,38 @@ import type { Validation } from '../core/model';
 import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
 import { checkedStampNotes } from '../core/stamp';
+import { fingerprint } from '../core/fingerprint';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
+ * Document property: what the daily run last did, as JSON [rules fingerprint, admin tabs' marks fingerprint] (one
+ * property, so a daily run writes at most one; issue 14 items 3 and 5). Setup's rules share it.
+ */
+export const MEMO_KEY = 'dailyMemo';
+export type Memo = [rules: string | null, adminMarks: string | null];
+
+export function readMemo(props: GoogleAppsScript.Properties.Properties): Memo {
+  try {
+    const m = JSON.parse(props.getProperty(MEMO_KEY) ?? 'null');
+    return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null] : [null, null];
+  } catch { return [null, null]; }
+}
+
+/** Tabs only the full check annotates (an edit of one re-checks everything): their marks can be remembered. */
+const ADMIN_TABS: readonly string[] = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns];
+
+/**
  * Validates the whole workbook and annotates every checked tab: the form tabs (notes, colours, status), the directory
  * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
- * help notes). Returns the validation for further use.
+ * help notes). `memo` (the daily run): the admin tabs are not written again when their marks are those it last
+ * wrote (`memo.last`); `memo.next` receives them for the caller to store. Without it every tab is written and the
+ * stored marks are updated. Returns the validation for further use.
  */
-export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss), v: Validation = validateWorkbook(snap.book, now)): Validation {
+export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss), v: Validation = validateWorkbook(snap.book, now),
+  memo?: { last: string | null; next?: string }): Validation {
   const { book, sheets } = snap;
+  const jobs: { tab: string; run: () => void; print?: unknown }[] = [];
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
@@ -29,7 +51,18 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     const cols = value >= 0 ? { fromCol: value, toCol: value + 1 }
       : read.length ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 } : { fromCol: 0, toCol: grid[0].length };
     const first = layout.headerRow + 1;
-    annotateRows(sheet, layout, { first, last: grid.length, ...cols }, rowMarks(v, tab), undefined, checkedStampNotes(v, tab, grid, first, grid.length));
+    const block = { first, last: grid.length, ...cols }, marks = rowMarks(v, tab), stamps = checkedStampNotes(v, tab, grid, first, grid.length);
+    jobs.push({ tab, run: () => annotateRows(sheet, layout, block, marks, undefined, stamps, grid), print: ADMIN_TABS.includes(tab) ? [tab, block, marks, stamps] : undefined });
+  }
+  const adminMarks = fingerprint(JSON.stringify(jobs.filter((j) => j.print !== undefined).map((j) => j.print)));
+  const skipAdmin = !!memo && memo.last === adminMarks;
+  for (const j of jobs) if (!(skipAdmin && j.print !== undefined)) j.run();
+  if (memo) memo.next = adminMarks;
+  else {
+    // Written outside the daily run: what the daily run compares with must be what the sheet now shows.
+    const props = PropertiesService.getDocumentProperties();
+    const [rules, last] = readMemo(props);
+    if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks]));
   }
   return v;
 }

@@ -2,7 +2,7 @@
 // reminders and the digest when the setting is on. A missed day is caught up by the next run (the plan looks back).
 // One read of the workbook serves them all, under the document lock so two runs never overlap. Each job runs even
 // when one before it throws: a failure is logged in `Nhật ký` and told to the admins once, never swallowed.
-import { checkAll } from './check';
+import { checkAll, readMemo } from './check';
 import { applyNativeValidation } from './setup';
 import { appendLog, messageOf, ReminderSession } from './remind';
 import { readSnapshot, rememberForms, type Snapshot } from './book';
@@ -39,15 +39,17 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     try { job(); } catch (err) { failures.push({ step: name, message: messageOf(err) }); }
   };
   let v: Validation | null = null;
+  const memo: { last: string | null; next?: string } = { last: null };
   step('check', () => {
     v = validateWorkbook(snap.book, now);
-    checkAll(ss, now, snap, v);
+    memo.last = readMemo(PropertiesService.getDocumentProperties())[1];
+    checkAll(ss, now, snap, v, memo); // the admin tabs only when their marks changed
   });
   // The edits read the forms from the document cache (a best-effort cache: a failure here costs nothing more).
   try { rememberForms(formsOf(snap.book)); } catch (err) { console.error(`dailyTick forms cache: ${messageOf(err)}`); }
   if (v) {
     const valid: Validation = v;
-    step('dropdowns', () => applyNativeValidation(snap, valid, now));
+    step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true, memo.next)); // only when the forms, directory or months changed
     step('close', () => { closeDuePeriods(ss, now, snap, valid); });
     step('status', () => rebuildStatusTab(ss, now, snap, valid));
     if (valid.settings.autoRemind) {

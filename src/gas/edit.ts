@@ -12,6 +12,18 @@ import { checkMeasuredTab } from './measured';
 import { journalEdit } from './journal';
 import { refreshStatusRows } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
+import type { Grid } from '../core/types';
+
+/** A column's letters (A, Z, AA…) as its 1-based number. */
+const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The edited block's corners from one getA1Notation call (not four); a whole-row or whole-column A1 asks the range. */
+export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): { row: number; col: number; lastRow: number; lastCol: number } {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.getA1Notation());
+  if (!m) return { row: range.getRow(), col: range.getColumn(), lastRow: range.getLastRow(), lastCol: range.getLastColumn() };
+  const col = colNumber(m[1]), row = Number(m[2]);
+  return { row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
+}
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
@@ -34,7 +46,8 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 
   const now = new Date();
-  const book = readBook(ss, [TAB.directory, TAB.settings, PERIOD_TAB.closed, name]);
+  const book = readBook(ss, [TAB.directory, TAB.settings, PERIOD_TAB.closed]);
+  book[name] = sheet.getDataRange().getValues() as Grid; // the edited tab is the event's own sheet: no look-up
   const v = validateWorkbook(book, now, definedForms(ss));
   const form = formOfTab(v.forms, name);
   if (!form) return;
@@ -42,11 +55,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
 
-  const top = range.getRow(), bottom = range.getLastRow();
+  const box = rangeBox(range);
+  const top = box.row, bottom = box.lastRow;
   const first = Math.max(top, layout.headerRow + 1);
   const last = Math.min(bottom, grid.length);
   if (last < first) return;
-  const editFirstCol = range.getColumn() - 1, editLastCol = range.getLastColumn() - 1;
+  const editFirstCol = box.col - 1, editLastCol = box.lastCol - 1;
   const touched = Object.keys(layout.columns).filter((key) => layout.columns[key] >= editFirstCol && layout.columns[key] <= editLastCol);
   // value/oldValue exist only when one single cell was edited (APPS_SCRIPT.md); a block gives neither.
   const single = top === bottom && editFirstCol === editLastCol ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) } : undefined;

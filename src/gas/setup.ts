@@ -11,9 +11,10 @@ import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, templateGrids, type DefinitionC
 import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
+import { fingerprint } from '../core/fingerprint';
 import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
-import { checkAll } from './check';
+import { checkAll, MEMO_KEY, readMemo, type Memo } from './check';
 import { setupPeriodTabs } from './period';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -208,11 +209,15 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
 }
 
 /**
- * Drop-downs and bounds that guide (they never reject: the script decides). Re-applied daily, since a paste wipes them.
+ * Drop-downs and bounds that guide (they never reject: the script decides). Setup and a definition edit always apply
+ * them; the daily run (`onlyIfChanged`) skips them when the forms, their tabs' layouts and sizes, the directory's
+ * names and the months offered are those of the last application (the memo, src/gas/check.ts) and the choice-list
+ * tab is still there. `adminMarks`: the full check's, stored in the same write.
  * The unit and period drop-downs list from a range of the hidden choice-list tab: an inline list (requireValueInList)
  * is refused above 500 items, and Excel caps one at 255 characters. Returns the choice-list tab.
  */
-export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Sheet {
+export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), onlyIfChanged = false,
+  adminMarks?: string): Sheet {
   const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
@@ -220,13 +225,25 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
   for (let m = current; m >= settings.startMonth && months.length < 240; m--) months.push(formatMonth(m));
   const forms = v.forms.filter((f) => snap.sheets[f.tab] && v.layouts[f.tab]?.headerRow);
   const names = (form: FormSpec) => units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
+  const heights = forms.map((f) => snap.sheets[f.tab].getMaxRows());
+  const print = fingerprint(JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]));
+  const props = PropertiesService.getDocumentProperties();
+  const memo = readMemo(props);
+  const store = () => {
+    const next: Memo = [print, adminMarks ?? memo[1]];
+    if (next[0] !== memo[0] || next[1] !== memo[1]) props.setProperty(MEMO_KEY, JSON.stringify(next));
+  };
+  if (onlyIfChanged && memo[0] === print) {
+    const existing = findSheet(ss, CHOICE_LISTS.tab);
+    if (existing) { store(); return existing; }
+  }
   const lists = writeChoiceLists(ss, settings, [...forms.map((f) => ({ header: CHOICE_LISTS.unitsHeader(f.tab), values: names(f) })),
     { header: CHOICE_LISTS.periodsHeader, values: months }]);
   forms.forEach((form, i) => {
     const sheet = snap.sheets[form.tab];
     const layout = v.layouts[form.tab];
     const first = layout.headerRow + 1;
-    const rows = sheet.getMaxRows() - layout.headerRow;
+    const rows = heights[i] - layout.headerRow;
     if (rows < 1) return;
     for (const c of form.columns) {
       const col = layout.columns[c.key];
@@ -243,6 +260,7 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
     }
     protectScriptColumns(sheet, form, layout.columns, first, rows);
   });
+  store();
   return lists.sheet;
 }
 

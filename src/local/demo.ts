@@ -361,8 +361,8 @@ export function benchUnitsGrid(count: number, seed: number): Grid {
 }
 
 /** The demo generator at benchmark scale: about units x months rows, every form reporting every month. */
-export function makeBenchWorkbook(opts: { seed: number; units: number; months: number }): Workbook {
-  const directory = benchUnitsGrid(opts.units, opts.seed);
+export function makeBenchWorkbook(opts: { seed: number; units: number; months: number; directory?: Grid }): Workbook {
+  const directory = opts.directory ?? benchUnitsGrid(opts.units, opts.seed);
   const periods = Array.from({ length: opts.months }, (_, i) => START + i);
   const today = todayAfter(periods[periods.length - 1] ?? START);
   return assemble({ seed: opts.seed, units: unitsFromGrid(directory), periods, today, everyMonth: true }, directory);

@@ -254,9 +254,47 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
   await wb.xlsx.writeFile(path);
 }
 
-/** Every tab's values as getValues() gives them for the data range from A1 (the CLI's input). */
+/**
+ * Every tab's values as getValues() gives them for the data range from A1 (the CLI's input), read as a stream: only
+ * the values are kept (no notes, styles or validations), so 200,000 rows fit in well under 1 GB (issue 14).
+ */
 export async function readWorkbookValues(path: string): Promise<Workbook> {
-  return workbookValues(await readXlsx(path));
+  checkFile(path);
+  const tz = new MemSpreadsheet({ firstSheet: null }).timeZone;
+  const out: Workbook = {};
+  let sheets = 0;
+  try {
+    // Styles are kept so a number formatted as a date is read as a Date, as the full reader does.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    for await (const ws of reader) {
+      sheets++;
+      const rows: CellValue[][] = [];
+      let width = 0;
+      for await (const row of ws as unknown as AsyncIterable<ExcelJS.Row>) {
+        const line: CellValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          const v = cellValue(cell.value, tz);
+          if (v !== undefined) line[c - 1] = v;
+        });
+        if (!line.length) continue;
+        rows[row.number - 1] = line;
+        if (line.length > width) width = line.length;
+      }
+      const grid: CellValue[][] = [];
+      for (let r = 0; r < Math.max(1, rows.length); r++) {
+        const src = rows[r], line: CellValue[] = new Array(Math.max(1, width));
+        for (let c = 0; c < line.length; c++) line[c] = src?.[c] ?? '';
+        grid.push(line);
+      }
+      out[(ws as unknown as { name: string }).name] = grid;
+    }
+  } catch {
+    // exceljs's stream reader fails on some valid entry orders (a sheet before xl/workbook.xml): the full reader
+    // then decides, and says whether the file is really corrupt.
+    return workbookValues(await readXlsx(path));
+  }
+  if (sheets === 0) throw new XlsxError('corrupt', `Tệp ${path} không có trang tính nào.`);
+  return out;
 }
 
 /** The values of every tab of an in-memory spreadsheet, uncounted. */

@@ -303,6 +303,8 @@ describe('dailyTick: one failing job never stops the others', () => {
     const sheet = rt.spreadsheet.sheet('Biểu mẫu 03')!;
     sheet.values.set(1, statusCol, undefined);
     sheet.validations.clear();
+    // As if they had never been applied: the daily run re-applies them only when the memo says so (issue 14 item 5).
+    (rt.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().deleteProperty('dailyMemo');
     return { rt, app };
   }
 
