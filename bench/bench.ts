@@ -15,7 +15,10 @@ import { DAY_EDITS_PER_UNIT, DAY_MONTHS, DAY_PASTES, DAY_PASTE_ROWS, SIZES, runD
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
-const option = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const json = flag('--json');
 const strict = flag('--strict');
 const repeat = Math.max(1, Number(option('--repeat') ?? 3) || 1);
@@ -69,8 +72,10 @@ function table(runs: Run[]): string[] {
   const head = `${padEnd('op', 13)}${pad('rows', 9)}${pad('cell-data', 11)}${pad('sheet', 8)}${pad('billed', 8)}${pad('mail', 7)}${pad('cells', 12)}${pad('cpuMs', 10)}${pad('estimatedMs', 13)}`;
   const lines = [head, '-'.repeat(head.length)];
   for (const { m } of runs) {
-    lines.push(`${padEnd(m.op, 13)}${pad(fmt(m.rows), 9)}${pad(cellDataCalls(m.calls), 11)}${pad(spreadsheetCalls(m.calls), 8)}`
-      + `${pad(billedCalls(m.calls), 8)}${pad(mailCalls(m.calls), 7)}${pad(fmt(m.cells), 12)}${pad(m.cpuMs.toFixed(1), 10)}${pad(fmt(m.estimatedMs), 13)}`);
+    lines.push(
+      `${padEnd(m.op, 13)}${pad(fmt(m.rows), 9)}${pad(cellDataCalls(m.calls), 11)}${pad(spreadsheetCalls(m.calls), 8)}` +
+        `${pad(billedCalls(m.calls), 8)}${pad(mailCalls(m.calls), 7)}${pad(fmt(m.cells), 12)}${pad(m.cpuMs.toFixed(1), 10)}${pad(fmt(m.estimatedMs), 13)}`,
+    );
   }
   return lines;
 }
@@ -91,7 +96,11 @@ function fastestRuns(reps: Run[][], unstable: string[]): Run[] {
 }
 
 function topCalls(calls: Record<string, number>, n = 6): string {
-  return Object.entries(calls).sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ${v}`).join(', ');
+  return Object.entries(calls)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }
 
 function main(): void {
@@ -105,11 +114,24 @@ function main(): void {
     return;
   }
   const bundle: Verdict[] = [];
-  const codeKb = statSync(CODE).size / 1024, sidebarKb = statSync(SIDEBAR).size / 1024;
+  const codeKb = statSync(CODE).size / 1024,
+    sidebarKb = statSync(SIDEBAR).size / 1024;
   const ev = evalTimes();
   bundle.push({ op: 'bundle', rows: null, target: 'dist/Code.js < 400 KB', actual: `${codeKb.toFixed(1)} KB`, holds: codeKb < 400 });
-  bundle.push({ op: 'bundle', rows: null, target: 'dist/Sidebar.html < 150 KB', actual: `${sidebarKb.toFixed(1)} KB`, holds: sidebarKb < 150 });
-  bundle.push({ op: 'bundle', rows: null, target: 'evaluating Code.js < 50 ms', actual: `first ${ev.first} ms, median ${ev.median} ms`, holds: ev.first < 50 });
+  bundle.push({
+    op: 'bundle',
+    rows: null,
+    target: 'dist/Sidebar.html < 150 KB',
+    actual: `${sidebarKb.toFixed(1)} KB`,
+    holds: sidebarKb < 150,
+  });
+  bundle.push({
+    op: 'bundle',
+    rows: null,
+    target: 'evaluating Code.js < 50 ms',
+    actual: `first ${ev.first} ms, median ${ev.median} ms`,
+    holds: ev.first < 50,
+  });
 
   const runs: Run[] = [];
   const unstable: string[] = [];
@@ -145,12 +167,15 @@ function main(): void {
   say('');
   for (const l of table(runs)) say(l);
   say('');
-  say('cell-data = Range calls reading/writing values, notes, backgrounds, formats, fonts, validations; sheet = every Spreadsheet-service call;');
+  say(
+    'cell-data = Range calls reading/writing values, notes, backgrounds, formats, fonts, validations; sheet = every Spreadsheet-service call;',
+  );
   say(`billed = Spreadsheet, Mail, Properties, Lock, Cache calls (50 ms each); estimatedMs = cpuMs + 50 ms x billed + 0.01 ms x cells.`);
   say(`cpuMs: the fastest of ${repeat} run(s) on fresh workbooks, after a full GC (the local runtime's own work included).`);
   if (dayNote) say(dayNote);
   for (const u of unstable) say(`WARNING: ${u}`);
-  if (stubbed) say('NOTE: the runtime has no Charts global; the bench stubbed Charts.ChartType (an enum, no service call) to run `report`.');
+  if (stubbed)
+    say('NOTE: the runtime has no Charts global; the bench stubbed Charts.ChartType (an enum, no service call) to run `report`.');
   say('');
   say('Most frequent calls at the largest size:');
   const largest = Math.max(...runs.map((r) => r.m.rows));
@@ -159,7 +184,9 @@ function main(): void {
   const verdicts = [...judge(runs, { times: true }), ...bundle];
   say('Targets:');
   for (const v of verdicts) {
-    say(`  ${v.holds ? 'HOLDS ' : 'FAILS '} ${padEnd(v.op, 13)}${padEnd(v.rows === null ? '' : fmt(v.rows), 9)}${padEnd(v.target, 44)} ${v.actual}`);
+    say(
+      `  ${v.holds ? 'HOLDS ' : 'FAILS '} ${padEnd(v.op, 13)}${padEnd(v.rows === null ? '' : fmt(v.rows), 9)}${padEnd(v.target, 44)} ${v.actual}`,
+    );
   }
   const failed = verdicts.filter((v) => !v.holds).length;
   say(`\n${verdicts.length - failed} of ${verdicts.length} targets hold.`);

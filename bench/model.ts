@@ -37,15 +37,21 @@ export interface Extra {
   chartsStubbed: boolean;
 }
 
-export interface Run { m: Measurement; x: Extra }
+export interface Run {
+  m: Measurement;
+  x: Extra;
+}
 
 /** Services billed 50 ms per call in production. */
-const BILLED = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu|MailApp|PropertiesService|Properties|LockService|Lock|CacheService|Cache)\./;
+const BILLED =
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu|MailApp|PropertiesService|Properties|LockService|Lock|CacheService|Cache)\./;
 /** Every Spreadsheet-service method (menus and dialogs of the spreadsheet UI included). */
-const SPREADSHEET = /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
+const SPREADSHEET =
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
 /** Calls that read or write cell contents or formatting: values, display values, formulas, notes, backgrounds, number
  * formats, fonts, wraps, alignments, data validations, and the clears of any of them. */
-const CELL_DATA = /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow))$/;
+const CELL_DATA =
+  /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow))$/;
 
 /**
  * An edit's budget: the check's 8 cell-data calls, plus the period issue's: the journal row (1), the closed figures
@@ -65,13 +71,20 @@ export const billedCalls = (calls: Record<string, number>) => sum(calls, BILLED)
 export const spreadsheetCalls = (calls: Record<string, number>) => sum(calls, SPREADSHEET);
 export const cellDataCalls = (calls: Record<string, number>) => sum(calls, CELL_DATA);
 export const mailCalls = (calls: Record<string, number>) => sum(calls, /^MailApp\.sendEmail$/);
-export const propertyWrites = (calls: Record<string, number>) => sum(calls, /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/);
+export const propertyWrites = (calls: Record<string, number>) =>
+  sum(calls, /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/);
 
 export function estimatedMs(calls: Record<string, number>, cells: number, cpuMs: number): number {
   return Math.round(cpuMs + MS_PER_CALL * billedCalls(calls) + MS_PER_CELL * cells);
 }
 
-export interface Verdict { op: Op | 'bundle'; rows: number | null; target: string; actual: string; holds: boolean }
+export interface Verdict {
+  op: Op | 'bundle';
+  rows: number | null;
+  target: string;
+  actual: string;
+  holds: boolean;
+}
 
 const fmtN = (n: number) => n.toLocaleString('en-US');
 
@@ -93,7 +106,8 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
   for (const op of ['edit_single', 'edit_paste'] as Op[]) {
     const rs = byOp(op);
     for (const r of rs) {
-      const cd = cellDataCalls(r.m.calls), all = spreadsheetCalls(r.m.calls);
+      const cd = cellDataCalls(r.m.calls),
+        all = spreadsheetCalls(r.m.calls);
       v(op, r.m.rows, `cell-data calls <= ${EDIT_CELL_DATA}`, String(cd), cd <= EDIT_CELL_DATA);
       v(op, r.m.rows, `calls in all <= ${EDIT_CALLS}`, String(all), all <= EDIT_CALLS);
     }
@@ -101,24 +115,33 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
       const same = sameCalls(rs[0].m.calls, rs[rs.length - 1].m.calls);
       v(op, null, `same calls at ${rs[0].m.rows} and ${rs[rs.length - 1].m.rows} rows`, same ? 'same' : 'different', same);
     }
-    const big = rs[rs.length - 1], small = rs[0];
+    const big = rs[rs.length - 1],
+      small = rs[0];
     if (rs.length > 1 && small.m.rows <= 2_000 && big.m.rows >= 50_000) {
       const growth = big.x.cellsRead / Math.max(1, small.x.cellsRead);
-      v(op, null, `cells read ${small.m.rows} -> ${big.m.rows} rows <= 3x`, `${fmtN(small.x.cellsRead)} -> ${fmtN(big.x.cellsRead)} (${growth.toFixed(1)}x)`, growth <= 3);
+      v(
+        op,
+        null,
+        `cells read ${small.m.rows} -> ${big.m.rows} rows <= 3x`,
+        `${fmtN(small.x.cellsRead)} -> ${fmtN(big.x.cellsRead)} (${growth.toFixed(1)}x)`,
+        growth <= 3,
+      );
     }
-    if (opts.times && big && big.m.rows >= 50_000) v(op, big.m.rows, 'estimated <= 1.5 s', `${big.m.estimatedMs} ms`, big.m.estimatedMs <= 1500);
+    if (opts.times && big && big.m.rows >= 50_000)
+      v(op, big.m.rows, 'estimated <= 1.5 s', `${big.m.estimatedMs} ms`, big.m.estimatedMs <= 1500);
   }
 
-
   for (const r of byOp('validate_all')) {
-    const cd = cellDataCalls(r.m.calls), max = 4 * r.x.checkedTabs + 6;
+    const cd = cellDataCalls(r.m.calls),
+      max = 4 * r.x.checkedTabs + 6;
     v('validate_all', r.m.rows, `cell-data calls <= 4/tab + 6 = ${max}`, String(cd), cd <= max);
     if (opts.times && r.m.rows >= 50_000) v('validate_all', r.m.rows, 'CPU <= 2 s', `${r.m.cpuMs} ms`, r.m.cpuMs <= 2000);
   }
 
   const reports = byOp('report');
   for (const r of reports) {
-    const cd = cellDataCalls(r.m.calls), all = spreadsheetCalls(r.m.calls);
+    const cd = cellDataCalls(r.m.calls),
+      all = spreadsheetCalls(r.m.calls);
     v('report', r.m.rows, 'cell-data calls <= 40', String(cd), cd <= 40);
     v('report', r.m.rows, 'calls in all <= 150', String(all), all <= 150);
     if (opts.times && r.m.rows >= 50_000) v('report', r.m.rows, 'estimated <= 15 s', `${r.m.estimatedMs} ms`, r.m.estimatedMs <= 15_000);
@@ -137,7 +160,9 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
     const writes = r.x.propertyWrites;
     v('remind', r.m.rows, 'Properties writes <= emails + 2', `${writes} writes, ${r.x.emails} emails`, writes <= r.x.emails + 2);
     const worst = Math.max(0, ...Object.values(r.x.readsByTab));
-    const unread = Object.entries(r.x.readsByTab).filter(([, n]) => n > 1).map(([t, n]) => `${t} x${n}`);
+    const unread = Object.entries(r.x.readsByTab)
+      .filter(([, n]) => n > 1)
+      .map(([t, n]) => `${t} x${n}`);
     v('remind', r.m.rows, 'one read per tab', unread.length ? unread.join(', ') : `max ${worst}`, worst <= 1);
     const mails = mailCalls(r.m.calls);
     v('remind', r.m.rows, 'one mail call per email', `${mails} calls, ${r.x.emails} emails`, mails === r.x.emails);
@@ -147,13 +172,21 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
 
   for (const r of byOp('day')) {
     const share = r.m.estimatedMs / CONSUMER_TRIGGER_MS;
-    if (opts.times) v('day', r.m.rows, 'trigger time <= 5% of 90 min', `${(r.m.estimatedMs / 1000).toFixed(0)} s = ${(share * 100).toFixed(1)}%`, share <= 0.05);
+    if (opts.times)
+      v(
+        'day',
+        r.m.rows,
+        'trigger time <= 5% of 90 min',
+        `${(r.m.estimatedMs / 1000).toFixed(0)} s = ${(share * 100).toFixed(1)}%`,
+        share <= 0.05,
+      );
   }
 
   if (opts.times) {
     for (const op of OPS) {
       const rs = byOp(op);
-      const mid = rs.find((r) => r.m.rows >= 5_000 && r.m.rows < 50_000), big = rs.find((r) => r.m.rows >= 50_000);
+      const mid = rs.find((r) => r.m.rows >= 5_000 && r.m.rows < 50_000),
+        big = rs.find((r) => r.m.rows >= 50_000);
       if (!mid || !big) continue;
       const ratio = big.m.cpuMs / Math.max(1, mid.m.cpuMs);
       v(op, null, `CPU ${big.m.rows} / ${mid.m.rows} rows <= 12x`, `${ratio.toFixed(1)}x`, ratio <= 12);

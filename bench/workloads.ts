@@ -15,7 +15,11 @@ import { formatMonth, fromLocal, month, monthOfYear, yearOf } from '../src/core/
 import type { CellValue, Grid, Workbook } from '../src/core/types';
 import { estimatedMs, propertyWrites, type Extra, type Op, type Run } from './model';
 
-export interface Size { label: string; units: number; months: number }
+export interface Size {
+  label: string;
+  units: number;
+  months: number;
+}
 /** The issue's three sizes: about 1,000, 10,000 and 100,000 data rows. */
 export const SIZES: Size[] = [
   { label: '1k', units: 200, months: 5 },
@@ -47,8 +51,28 @@ export function dataRows(book: Workbook): number {
 }
 
 /** Charts.ChartType as Apps Script has it; used only when the runtime does not provide a Charts global. */
-const CHART_TYPES = ['AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'LINE', 'ORG', 'PIE',
-  'RADAR', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL'];
+const CHART_TYPES = [
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'LINE',
+  'ORG',
+  'PIE',
+  'RADAR',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+];
 
 /** Builds the workbook and boots the bundle on it (uncounted: nothing of this is measured). */
 export function prepare(size: Size, bundlePath?: string): Bench {
@@ -86,11 +110,21 @@ function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 
   const calls = { ...b.rt.calls };
   const c = cellCount(tracker);
   const cells = c.read + c.written;
-  const readsByTab: Record<string, number> = {}, writesByTab: Record<string, number> = {};
-  for (const [tab, s] of Object.entries(c.bySheet)) { readsByTab[tab] = s.reads; writesByTab[tab] = s.writes; }
+  const readsByTab: Record<string, number> = {},
+    writesByTab: Record<string, number> = {};
+  for (const [tab, s] of Object.entries(c.bySheet)) {
+    readsByTab[tab] = s.reads;
+    writesByTab[tab] = s.writes;
+  }
   const x: Extra = {
-    checkedTabs: [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)].filter((t) => b.rt.spreadsheet.sheet(t)).length, tabs: b.rt.spreadsheet.sheets.length,
-    readsByTab, writesByTab, emails: b.rt.outbox.length - sent + emails(), cellsRead: c.read, propertyWrites: propertyWrites(calls), chartsStubbed: b.chartsStubbed,
+    checkedTabs: [TAB.directory, TAB.settings, ...FORMS.map((f) => f.tab)].filter((t) => b.rt.spreadsheet.sheet(t)).length,
+    tabs: b.rt.spreadsheet.sheets.length,
+    readsByTab,
+    writesByTab,
+    emails: b.rt.outbox.length - sent + emails(),
+    cellsRead: c.read,
+    propertyWrites: propertyWrites(calls),
+    chartsStubbed: b.chartsStubbed,
   };
   return { m: { op, rows: b.rows, calls, cells, cpuMs, estimatedMs: estimatedMs(calls, cells, cpuMs) }, x };
 }
@@ -147,7 +181,9 @@ export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
     const source = rowsOf(b, EDIT_TAB, 2, 1 + Math.min(n, PASTE_ROWS), width);
     const block = Array.from({ length: PASTE_ROWS }, (_, i) => source[i % source.length].slice());
     const note = column('note');
-    block.forEach((line, i) => { line[note] = `Dán lại ${i + 1}`; });
+    block.forEach((line, i) => {
+      line[note] = `Dán lại ${i + 1}`;
+    });
     const sheet = b.rt.spreadsheet.sheet(EDIT_TAB)!;
     if (sheet.maxRows < PASTE_ROWS + 1) sheet.maxRows = PASTE_ROWS + 1; // Sheets grows the grid for a paste
     return measure(b, 'edit_paste', () => b.rt.edit(b.app, EDIT_TAB, 2, 1, block));
@@ -155,7 +191,13 @@ export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
 
   validate_all: (b) => measure(b, 'validate_all', () => b.app.menuCheckAll()),
 
-  report: (b) => measure(b, 'report', () => b.app.createReportTab(b.lastPeriod, FORMS.map((f) => f.id))),
+  report: (b) =>
+    measure(b, 'report', () =>
+      b.app.createReportTab(
+        b.lastPeriod,
+        FORMS.map((f) => f.id),
+      ),
+    ),
 
   /** After `remind`, reminders off: a first daily run (uncounted), then the next day's, nothing changed, nothing to send. */
   daily: (b) => {
@@ -199,7 +241,9 @@ export function dayDirectory(): Grid {
   // The history starts before 07/2025: the communes' start month is cleared so their older rows are not inactive-unit errors.
   const rows = communes.slice(1).map((r) => r.map((v, i) => (i === from ? '' : v)));
   const formCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'form');
-  const others = benchUnitsGrid(94, SEED).slice(1).filter((r) => r[formCol] !== '03');
+  const others = benchUnitsGrid(94, SEED)
+    .slice(1)
+    .filter((r) => r[formCol] !== '03');
   return [communes[0], ...rows, ...others];
 }
 
@@ -216,7 +260,16 @@ export function runDay(bundlePath?: string): { run: Run; executions: number; uni
   const chartsStubbed = !('Charts' in rt.globals);
   if (chartsStubbed) rt.globals.Charts = { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) };
   const app = loadBundle(rt, bundlePath);
-  const b: Bench = { size: { label: 'day', units: directory.length - 1, months: DAY_MONTHS }, book, rows: dataRows(book), rt, app, chartsStubbed, lastPeriod: formatMonth(START + DAY_MONTHS - 1), today };
+  const b: Bench = {
+    size: { label: 'day', units: directory.length - 1, months: DAY_MONTHS },
+    book,
+    rows: dataRows(book),
+    rt,
+    app,
+    chartsStubbed,
+    lastPeriod: formatMonth(START + DAY_MONTHS - 1),
+    today,
+  };
   app.menuSetup();
   const nameCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'name');
   const formCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'form');
@@ -234,7 +287,8 @@ export function runDay(bundlePath?: string): { run: Run; executions: number; uni
       runs.push(measure(b, 'day', () => rt.edit(app, form.tab, row, col + 1, [[i === 1 ? '0905123456' : `Cập nhật ${i + 1}`]])));
     }
   }
-  const tab = formById('03').tab, width = formById('03').columns.findIndex((c) => c.key === 'submitted_at');
+  const tab = formById('03').tab,
+    width = formById('03').columns.findIndex((c) => c.key === 'submitted_at');
   const n = book[tab].length - 1;
   for (let p = 0; p < DAY_PASTES; p++) {
     const first = 2 + ((p * 97) % Math.max(1, n - DAY_PASTE_ROWS));
@@ -243,11 +297,23 @@ export function runDay(bundlePath?: string): { run: Run; executions: number; uni
   }
   runs.push(measure(b, 'day', () => app.dailyTick()));
   const calls: Record<string, number> = {};
-  let cells = 0, cpuMs = 0, estimated = 0, cellsRead = 0, writes = 0;
+  let cells = 0,
+    cpuMs = 0,
+    estimated = 0,
+    cellsRead = 0,
+    writes = 0;
   for (const r of runs) {
     for (const [k, v] of Object.entries(r.m.calls)) calls[k] = (calls[k] ?? 0) + v;
-    cells += r.m.cells; cpuMs += r.m.cpuMs; estimated += r.m.estimatedMs; cellsRead += r.x.cellsRead; writes += r.x.propertyWrites;
+    cells += r.m.cells;
+    cpuMs += r.m.cpuMs;
+    estimated += r.m.estimatedMs;
+    cellsRead += r.x.cellsRead;
+    writes += r.x.propertyWrites;
   }
   const x: Extra = { ...runs[runs.length - 1].x, cellsRead, propertyWrites: writes };
-  return { run: { m: { op: 'day', rows: b.rows, calls, cells, cpuMs: Math.round(cpuMs), estimatedMs: estimated }, x }, executions: runs.length, units: directory.length - 1 };
+  return {
+    run: { m: { op: 'day', rows: b.rows, calls, cells, cpuMs: Math.round(cpuMs), estimatedMs: estimated }, x },
+    executions: runs.length,
+    units: directory.length - 1,
+  };
 }

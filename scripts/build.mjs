@@ -11,11 +11,22 @@ const dist = join(root, 'dist');
 const GLOBAL = 'ISpeed';
 mkdirSync(dist, { recursive: true });
 
-const common = { entryPoints: [join(root, 'src/gas/entry.ts')], bundle: true, write: false, target: 'es2019', minify: false, keepNames: false, legalComments: 'none', charset: 'utf8' };
+const common = {
+  entryPoints: [join(root, 'src/gas/entry.ts')],
+  bundle: true,
+  write: false,
+  target: 'es2019',
+  minify: false,
+  keepNames: false,
+  legalComments: 'none',
+  charset: 'utf8',
+};
 
 // 1. Which names does the entry export? (an ESM build's metafile lists them)
 const esm = await build({ ...common, format: 'esm', metafile: true });
-const exportsOf = Object.values(esm.metafile.outputs)[0].exports.filter((n) => n !== 'default').sort();
+const exportsOf = Object.values(esm.metafile.outputs)[0]
+  .exports.filter((n) => n !== 'default')
+  .sort();
 
 // 2. The IIFE itself, then one forwarding function per export so triggers and google.script.run see it.
 const iife = await build({ ...common, format: 'iife', globalName: GLOBAL });
@@ -28,7 +39,14 @@ for (const page of readdirSync(join(root, 'src/sidebar')).filter((f) => f.endsWi
   let html = readFileSync(join(root, 'src/sidebar', page), 'utf8');
   const scripts = [...html.matchAll(/<!-- script:(\S+) -->/g)];
   for (const [marker, file] of scripts) {
-    const out = await build({ entryPoints: [join(root, 'src/sidebar', file)], bundle: true, write: false, format: 'iife', target: 'es2019', charset: 'utf8' });
+    const out = await build({
+      entryPoints: [join(root, 'src/sidebar', file)],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2019',
+      charset: 'utf8',
+    });
     const js = out.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
     html = html.replace(marker, () => `<script>\n${js}</script>`);
   }

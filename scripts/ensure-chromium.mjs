@@ -8,12 +8,20 @@ const INSTALL = 'apt-get update && apt-get install -y chromium fonts-liberation'
 if (!existsSync(CHROMIUM)) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let hasApt = false;
-  try { execSync('command -v apt-get', { stdio: 'ignore' }); hasApt = true; } catch { /* no apt */ }
+  try {
+    execSync('command -v apt-get', { stdio: 'ignore' });
+    hasApt = true;
+  } catch {
+    /* no apt */
+  }
   if (!isRoot || !hasApt) {
     console.error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo sh -c '${INSTALL}'`);
     process.exit(1);
   }
   console.error('Installing Debian chromium for the browser tests…');
   execSync(INSTALL, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!existsSync(CHROMIUM)) { console.error(`apt-get ran but ${CHROMIUM} is still missing`); process.exit(1); }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`apt-get ran but ${CHROMIUM} is still missing`);
+    process.exit(1);
+  }
 }

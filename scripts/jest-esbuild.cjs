@@ -3,7 +3,11 @@ const { transformSync } = require('esbuild');
 module.exports = {
   process(source, filename) {
     const { code, map } = transformSync(source, {
-      loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'both', sourcefile: filename,
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'both',
+      sourcefile: filename,
     });
     return { code, map };
   },

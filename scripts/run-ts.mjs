@@ -18,7 +18,18 @@ export function bundlePath(entry) {
 
 /** The one set of esbuild options for a Node program: the prebuilt CLI and the in-memory runs are the same code. */
 export function nodeBundleOptions(entry) {
-  return { entryPoints: [resolve(root, entry)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: 'inline', logLevel: 'error', write: false, charset: 'utf8' };
+  return {
+    entryPoints: [resolve(root, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'error',
+    write: false,
+    charset: 'utf8',
+  };
 }
 
 /** The program as CommonJS source text. */

@@ -18,9 +18,18 @@ describe('module boundaries', () => {
     for (const file of files(join(ROOT, 'src/core'))) {
       const src = readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
       const name = relative(ROOT, file);
-      expect([name, src.match(/\b(SpreadsheetApp|MailApp|PropertiesService|LockService|CacheService|HtmlService|ScriptApp|DocumentApp|Utilities|Session|Logger)\./g)]).toEqual([name, null]);
+      expect([
+        name,
+        src.match(
+          /\b(SpreadsheetApp|MailApp|PropertiesService|LockService|CacheService|HtmlService|ScriptApp|DocumentApp|Utilities|Session|Logger)\./g,
+        ),
+      ]).toEqual([name, null]);
       expect([name, src.match(/\brequire\(|\bprocess\.|\bBuffer\b|__dirname/g)]).toEqual([name, null]);
-      for (const i of imports(src)) expect([name, PURE_PACKAGES.includes(i) || (i.startsWith('.') && !/\/(gas|local|sidebar)\//.test(i) && !i.startsWith('../../'))]).toEqual([name, true]);
+      for (const i of imports(src))
+        expect([
+          name,
+          PURE_PACKAGES.includes(i) || (i.startsWith('.') && !/\/(gas|local|sidebar)\//.test(i) && !i.startsWith('../../')),
+        ]).toEqual([name, true]);
     }
   });
 
@@ -33,9 +42,10 @@ describe('module boundaries', () => {
     }
   });
 
-  test('the sidebar page imports only its own files and core\'s pure formatter (it is bundled on its own)', () => {
+  test("the sidebar page imports only its own files and core's pure formatter (it is bundled on its own)", () => {
     for (const file of files(join(ROOT, 'src/sidebar'))) {
-      for (const i of imports(readFileSync(file, 'utf8'))) expect([relative(ROOT, file), i.startsWith('./') || i === '../core/format']).toEqual([relative(ROOT, file), true]);
+      for (const i of imports(readFileSync(file, 'utf8')))
+        expect([relative(ROOT, file), i.startsWith('./') || i === '../core/format']).toEqual([relative(ROOT, file), true]);
     }
   });
 });

@@ -11,7 +11,10 @@ const col = (grid: Grid, header: string) => grid[0].indexOf(header);
 
 describe('units CSV', () => {
   test('quoted fields keep their commas and doubled quotes', () => {
-    expect(parseCsv('a,b\n"x, y","say ""hi"""\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
+    expect(parseCsv('a,b\n"x, y","say ""hi"""\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+    ]);
   });
 
   test('the directory grid has the schema headers, forms as text and communes as numbers', () => {
@@ -69,7 +72,14 @@ describe('demo workbook', () => {
   });
 
   test('forms 03 and 04 report June and July 2024, form 01 only June', () => {
-    const periods = (tab: string) => new Set(book[tab].slice(1).map((r) => String(r[2]).replace(/^(Tháng |T)/, '').padStart(7, '0')));
+    const periods = (tab: string) =>
+      new Set(
+        book[tab].slice(1).map((r) =>
+          String(r[2])
+            .replace(/^(Tháng |T)/, '')
+            .padStart(7, '0'),
+        ),
+      );
     expect(periods('Biểu mẫu 03')).toEqual(new Set(['06/2024', '07/2024']));
     expect(periods('Biểu mẫu 04')).toEqual(new Set(['06/2024', '07/2024']));
     expect(periods('Biểu mẫu 01')).toEqual(new Set(['06/2024']));
@@ -77,13 +87,17 @@ describe('demo workbook', () => {
   });
 
   test('no row was stamped after today, and most rows carry a submission time', () => {
-    let stamped = 0, total = 0;
+    let stamped = 0,
+      total = 0;
     for (const f of FORMS) {
       const grid = book[f.tab];
       const at = col(grid, 'Thời điểm nộp');
       for (const r of grid.slice(1)) {
         total++;
-        if (r[at] instanceof Date) { stamped++; expect((r[at] as Date).getTime()).toBeLessThanOrEqual(DEMO_TODAY.getTime()); }
+        if (r[at] instanceof Date) {
+          stamped++;
+          expect((r[at] as Date).getTime()).toBeLessThanOrEqual(DEMO_TODAY.getTime());
+        }
       }
     }
     expect(stamped / total).toBeGreaterThan(0.9);
@@ -96,7 +110,8 @@ describe('demo workbook', () => {
     expect(grid.slice(1).some((r) => r[col(grid, 'Đơn vị')] === 'Đak Đoa')).toBe(true);
     const keys = all.filter(({ f }) => f.id !== '02').map(({ f, r }) => `${f.id}|${r[1]}|${r[2]}`);
     expect(new Set(keys).size).toBe(keys.length - 1);
-    const staff = col(grid, 'Tổng số CBCCVC, NLĐ'), installed = col(grid, 'Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)');
+    const staff = col(grid, 'Tổng số CBCCVC, NLĐ'),
+      installed = col(grid, 'Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)');
     expect(grid.slice(1).some((r) => Number(r[installed]) > Number(r[staff]))).toBe(true);
   });
 
@@ -127,7 +142,9 @@ describe('demo workbook', () => {
   });
 
   test('a custom directory is used as given', () => {
-    const units = parseUnitsCsv('code,name,form,email,communes,aliases\nX-1,Xã Ia Hrung,03,iahrung@gialai.example,1,Ia Hrung\nX-2,Phường Diên Hồng,03,dienhong@gialai.example,1,\n');
+    const units = parseUnitsCsv(
+      'code,name,form,email,communes,aliases\nX-1,Xã Ia Hrung,03,iahrung@gialai.example,1,Ia Hrung\nX-2,Phường Diên Hồng,03,dienhong@gialai.example,1,\n',
+    );
     const small = makeDemoWorkbook({ units });
     expect(small[TAB.directory]).toEqual(units);
     const names = new Set(small['Biểu mẫu 03'].slice(1).map((r) => r[1]));

@@ -40,7 +40,8 @@ describe.each(['Biểu mẫu 03 ', 'biểu MẪU 03', 'Biểu  mẫu 03'])('a fo
 
   test('on the command line: validate finds the same problems as for the exact name', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ispeed-tabs-'));
-    const exact = join(dir, 'exact.xlsx'), other = join(dir, 'renamed.xlsx');
+    const exact = join(dir, 'exact.xlsx'),
+      other = join(dir, 'renamed.xlsx');
     await writeSpreadsheet(spreadsheetFromBook(example1()), exact);
     await writeSpreadsheet(spreadsheetFromBook(renamed(name)), other);
     const a = await run(['validate', exact, '--json', '--today', '2024-08-20']);

@@ -30,13 +30,16 @@ describe('reading an .xlsx', () => {
 
   test('readWorkbookValues gives each tab as getValues of its data range', async () => {
     const wb = await readWorkbookValues(EXAMPLE);
-    expect(wb['Cấu hình']).toEqual([['Tham số', 'Giá trị'], ['Email quản trị', 'sotttt@gialai.example']]);
+    expect(wb['Cấu hình']).toEqual([
+      ['Tham số', 'Giá trị'],
+      ['Email quản trị', 'sotttt@gialai.example'],
+    ]);
     expect(wb['Biểu mẫu 03']).toHaveLength(8);
     expect(wb['Biểu mẫu 03'][0]).toHaveLength(21);
     expect(wb['Biểu mẫu 03'][7][2]).toBe('Tháng 7/2024');
   });
 
-  test('the streaming read of the values equals the full reader\'s getValues, tab by tab (demo workbook, example)', async () => {
+  test("the streaming read of the values equals the full reader's getValues, tab by tab (demo workbook, example)", async () => {
     const dir = tmp();
     const file = join(dir, 'demo.xlsx');
     await writeXlsx(spreadsheetFromBook(makeDemoWorkbook()), file);
@@ -101,7 +104,9 @@ describe('writing an .xlsx', () => {
 
   test('text that looks like a formula stays text', async () => {
     const ss = new MemSpreadsheet({ firstSheet: 'T' });
-    ss.sheet('T')!.getRange('A1:B1').setValues([["'=HYPERLINK(\"x\")", "'+84 912"]]);
+    ss.sheet('T')!
+      .getRange('A1:B1')
+      .setValues([['\'=HYPERLINK("x")', "'+84 912"]]);
     const path = join(tmp(), 'text.xlsx');
     await writeXlsx(ss, path);
     const wb = new ExcelJS.Workbook();
@@ -116,14 +121,19 @@ describe('writing an .xlsx', () => {
     const SpreadsheetApp = rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const ss = rt.spreadsheet;
     const sh = ss.addSheet('Biểu mẫu 03');
-    sh.getRange('A1:C1').setValues([['Đơn vị', 'Số', 'Tỷ lệ']]).setFontWeight('bold').setBackground('#d9ead3');
+    sh.getRange('A1:C1')
+      .setValues([['Đơn vị', 'Số', 'Tỷ lệ']])
+      .setFontWeight('bold')
+      .setBackground('#d9ead3');
     sh.getRange('A2:C2').setValues([['Pleiku', 1234, 0.8123]]);
     sh.getRange('B2').setNumberFormat('#,##0').setNote('Vượt quá tổng số');
     sh.getRange('C2').setNumberFormat('0.0%');
     sh.setFrozenRows(1);
     sh.setColumnWidth(1, 180);
     sh.getRange('A5:C5').merge();
-    sh.getRange('B2:B9').setDataValidation(SpreadsheetApp.newDataValidation().requireNumberBetween(0, 100000).setAllowInvalid(false).build());
+    sh.getRange('B2:B9').setDataValidation(
+      SpreadsheetApp.newDataValidation().requireNumberBetween(0, 100000).setAllowInvalid(false).build(),
+    );
     sh.getRange('A2:A9').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['Có', 'Không']).build());
     const path = join(tmp(), 'fmt.xlsx');
     await writeXlsx(ss, path);
@@ -134,7 +144,12 @@ describe('writing an .xlsx', () => {
     expect(back.getRange('A1').getBackground()).toBe('#d9ead3');
     expect(back.getFrozenRows()).toBe(1);
     expect(back.getColumnWidth(1)).toBe(180);
-    expect(back.getRange('B5').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A5:C5']);
+    expect(
+      back
+        .getRange('B5')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A5:C5']);
     const num = back.getRange('B9').getDataValidation()!;
     expect(String(num.getCriteriaType())).toBe('NUMBER_BETWEEN');
     expect(num.getCriteriaValues()).toEqual([0, 100000]);

@@ -104,7 +104,8 @@ export function readPeriod(v: CellValue): Month | null {
   for (const p of PERIOD_PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
-    const mo = Number(m[p.month]), y = Number(m[p.year]);
+    const mo = Number(m[p.month]),
+      y = Number(m[p.year]);
     return mo >= 1 && mo <= 12 && y >= 1900 && y <= 2999 ? month(y, mo) : null;
   }
   return null;
@@ -141,7 +142,10 @@ const EMAIL = /^[^\s@<>()",;:[\]\\]+@[^\s@<>()",;:[\]\\]+\.[^\s@<>()",;:[\]\\]+$
 /** A list of addresses separated by `,` or `;` on one line; null when the text is not such a list. */
 export function readEmails(text: string): string[] | null {
   if (/[\r\n]/.test(text)) return null;
-  const parts = text.split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!parts.length) return null;
   return parts.every((p) => EMAIL.test(p)) ? parts : null;
 }

@@ -23,10 +23,20 @@ export interface ClosedUnit {
 }
 
 /** One close of one form's period: the figures that are official from `closedAt` on. */
-export interface ClosedForm { form: FormId; period: Month; closedAt: Date; units: ClosedUnit[] }
+export interface ClosedForm {
+  form: FormId;
+  period: Month;
+  closedAt: Date;
+  units: ClosedUnit[];
+}
 
 /** One difference between the closed figures and the sheet now; `key` "status" carries statuses. */
-export interface Correction { unit: string; key: string; closed: number | string | null; now: number | string | null }
+export interface Correction {
+  unit: string;
+  key: string;
+  closed: number | string | null;
+  now: number | string | null;
+}
 
 /** 'YYYY-MM-DDTHH:mm' in Asia/Ho_Chi_Minh (INTERFACES.md `closedAt`). */
 export function localDateTime(d: Date): string {
@@ -51,7 +61,8 @@ export function closeMoment(spec: FormSpec, m: Month, settings: Settings): Date 
 /** The latest close of a form's period, or null when it never closed. */
 export function latestClose(closed: readonly ClosedForm[], form: FormId, period: Month): ClosedForm | null {
   let best: ClosedForm | null = null;
-  for (const c of closed) if (c.form === form && c.period === period && (!best || c.closedAt.getTime() >= best.closedAt.getTime())) best = c;
+  for (const c of closed)
+    if (c.form === form && c.period === period && (!best || c.closedAt.getTime() >= best.closedAt.getTime())) best = c;
   return best;
 }
 
@@ -87,8 +98,17 @@ export function closeFigures(v: Validation, list: readonly { spec: FormSpec; per
     const units = unitReports(v, spec, periods, dayOf(now));
     for (const m of periods) {
       out.push({
-        form: spec.id, period: m, closedAt: now,
-        units: (units.get(m) ?? []).map((u) => ({ code: u.code, name: u.name, status: u.status, submittedAt: u.submittedAt, values: { ...u.values }, carried: u.carried.slice() })),
+        form: spec.id,
+        period: m,
+        closedAt: now,
+        units: (units.get(m) ?? []).map((u) => ({
+          code: u.code,
+          name: u.name,
+          status: u.status,
+          submittedAt: u.submittedAt,
+          values: { ...u.values },
+          carried: u.carried.slice(),
+        })),
       });
     }
   }
@@ -96,7 +116,12 @@ export function closeFigures(v: Validation, list: readonly { spec: FormSpec; per
 }
 
 /** Sums of a closed period's flow figures (the report's cumulative flows add these up), or null when not closed. */
-export function closedFlows(closed: readonly ClosedForm[], form: FormId, m: Month, flowKeys: readonly string[]): Record<string, number> | null {
+export function closedFlows(
+  closed: readonly ClosedForm[],
+  form: FormId,
+  m: Month,
+  flowKeys: readonly string[],
+): Record<string, number> | null {
   const c = latestClose(closed, form, m);
   if (!c) return null;
   const out: Record<string, number> = {};
@@ -129,17 +154,33 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
   for (let r = 1; r < grid.length; r++) {
     // A text kept literal by a leading apostrophe (as written) reads without it, wherever the grid comes from.
     const row = (grid[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
-    const at = readTime(row[0] ?? ''), period = readPeriod(row[1] ?? ''), form = readFormCode(row[2] ?? ''), status = readStatus(row[5] ?? '');
+    const at = readTime(row[0] ?? ''),
+      period = readPeriod(row[1] ?? ''),
+      form = readFormCode(row[2] ?? ''),
+      status = readStatus(row[5] ?? '');
     const code = cellText(row[3] ?? '').trim();
     if (!at || period === null || !form || !status || !code) continue;
     const id = `${at.getTime()}|${form}|${period}`;
     let c = byClose.get(id);
-    if (!c) { c = { form, period, closedAt: at, units: [] }; byClose.set(id, c); out.push(c); }
+    if (!c) {
+      c = { form, period, closedAt: at, units: [] };
+      byClose.set(id, c);
+      out.push(c);
+    }
     const values: Record<string, number> = {};
-    keys.forEach((k, i) => { const x = row[FIXED + i]; if (k && typeof x === 'number') values[k] = x; });
+    keys.forEach((k, i) => {
+      const x = row[FIXED + i];
+      if (k && typeof x === 'number') values[k] = x;
+    });
     c.units.push({
-      code, name: cellText(row[4] ?? ''), status, submittedAt: readTime(row[6] ?? ''), values,
-      carried: cellText(row[7] ?? '').split(/[,;\s]+/).filter(Boolean),
+      code,
+      name: cellText(row[4] ?? ''),
+      status,
+      submittedAt: readTime(row[6] ?? ''),
+      values,
+      carried: cellText(row[7] ?? '')
+        .split(/[,;\s]+/)
+        .filter(Boolean),
     });
   }
   return out;
@@ -149,7 +190,11 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
  * What to write to the closed tab for new closes: the new rows after the last one, or (when a new indicator key
  * needs a column) the whole tab from A1 with the old rows under the new header. One write either way.
  */
-export function closedTabWrite(existing: Grid, closes: readonly ClosedForm[], forms: readonly FormSpec[]): { row: number; values: CellValue[][] } {
+export function closedTabWrite(
+  existing: Grid,
+  closes: readonly ClosedForm[],
+  forms: readonly FormSpec[],
+): { row: number; values: CellValue[][] } {
   const blank = existing.length === 0 || existing.every((r) => r.every((c) => c === '' || c === null || c === undefined));
   const oldKeys = blank ? [] : (existing[0] ?? []).slice(FIXED).map((h) => cellText(h).trim());
   const keys = oldKeys.slice();
@@ -161,19 +206,34 @@ export function closedTabWrite(existing: Grid, closes: readonly ClosedForm[], fo
   const width = FIXED + keys.length;
   const line = (c: ClosedForm, u: ClosedUnit): CellValue[] => [
     // A leading apostrophe keeps '07/2024' and '03' as typed text (Sheets would read a date and a number).
-    c.closedAt, `'${formatMonth(c.period)}`, `'${c.form}`, asSheetText(u.code), asSheetText(u.name), STATUS_LABEL[u.status], u.submittedAt ?? '', u.carried.join(', '),
+    c.closedAt,
+    `'${formatMonth(c.period)}`,
+    `'${c.form}`,
+    asSheetText(u.code),
+    asSheetText(u.name),
+    STATUS_LABEL[u.status],
+    u.submittedAt ?? '',
+    u.carried.join(', '),
     ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
   ];
   const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));
   if (!blank && keys.length === oldKeys.length) return { row: existing.length + 1, values: fresh };
   const header: CellValue[] = [...CLOSED_TAB.headers, ...keys];
-  const old = blank ? [] : existing.slice(1).map((r) => {
-    const out: CellValue[] = r.slice(0, FIXED);
-    while (out.length < FIXED) out.push('');
-    for (const k of keys) { const i = oldKeys.indexOf(k); out.push(i >= 0 ? r[FIXED + i] ?? '' : ''); }
-    return out;
-  });
-  return { row: 1, values: [header, ...old, ...fresh].map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r)) };
+  const old = blank
+    ? []
+    : existing.slice(1).map((r) => {
+        const out: CellValue[] = r.slice(0, FIXED);
+        while (out.length < FIXED) out.push('');
+        for (const k of keys) {
+          const i = oldKeys.indexOf(k);
+          out.push(i >= 0 ? (r[FIXED + i] ?? '') : '');
+        }
+        return out;
+      });
+  return {
+    row: 1,
+    values: [header, ...old, ...fresh].map((r) => (r.length < width ? [...r, ...new Array(width - r.length).fill('')] : r)),
+  };
 }
 
 /** Every difference between a close and the units' figures now, by unit code then the form's key order. */
@@ -184,12 +244,15 @@ export function correctionsOf(closed: ClosedForm, now: readonly UnitReport[], co
   const codes = Array.from(new Set([...closedBy.keys(), ...nowBy.keys()])).sort();
   const order = cols.map((c) => c.key);
   for (const code of codes) {
-    const c = closedBy.get(code), n = nowBy.get(code);
-    if ((c?.status ?? null) !== (n?.status ?? null)) out.push({ unit: code, key: 'status', closed: c?.status ?? null, now: n?.status ?? null });
+    const c = closedBy.get(code),
+      n = nowBy.get(code);
+    if ((c?.status ?? null) !== (n?.status ?? null))
+      out.push({ unit: code, key: 'status', closed: c?.status ?? null, now: n?.status ?? null });
     const keys = Array.from(new Set([...Object.keys(c?.values ?? {}), ...Object.keys(n?.values ?? {})]));
     keys.sort((a, b) => (order.indexOf(a) + 1 || 1e9) - (order.indexOf(b) + 1 || 1e9));
     for (const k of keys) {
-      const cv = c?.values[k] ?? null, nv = n?.values[k] ?? null;
+      const cv = c?.values[k] ?? null,
+        nv = n?.values[k] ?? null;
       if (cv !== nv) out.push({ unit: code, key: k, closed: cv, now: nv });
     }
   }
@@ -199,18 +262,30 @@ export function correctionsOf(closed: ClosedForm, now: readonly UnitReport[], co
 /** The report of a closed period: the closed figures, counted as the report counts them, and the corrections since. */
 export function officialReport(live: FormReport, closed: ClosedForm, cols: readonly ColumnSpec[], sampleTarget: number): FormReport {
   const liveBy = new Map(live.units.map((u) => [u.code, u]));
-  const units: UnitReport[] = closed.units.slice().sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((c) => {
-    const l = liveBy.get(c.code);
-    const values: Record<string, number> = {};
-    for (const col of cols) if (c.values[col.key] !== undefined) values[col.key] = c.values[col.key];
-    return {
-      code: c.code, name: c.name, emails: l?.emails ?? [], status: c.status, submittedAt: c.submittedAt, values, carried: c.carried.slice(),
-      installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
-      installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0), invalidRows: l?.invalidRows ?? [],
-    };
-  });
+  const units: UnitReport[] = closed.units
+    .slice()
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((c) => {
+      const l = liveBy.get(c.code);
+      const values: Record<string, number> = {};
+      for (const col of cols) if (c.values[col.key] !== undefined) values[col.key] = c.values[col.key];
+      return {
+        code: c.code,
+        name: c.name,
+        emails: l?.emails ?? [],
+        status: c.status,
+        submittedAt: c.submittedAt,
+        values,
+        carried: c.carried.slice(),
+        installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
+        installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0),
+        invalidRows: l?.invalidRows ?? [],
+      };
+    });
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
-  const onTime = codes('on_time').length, late = codes('late').length, unknownTime = codes('unknown_time').length;
+  const onTime = codes('on_time').length,
+    late = codes('late').length,
+    unknownTime = codes('unknown_time').length;
   const reported = onTime + late + unknownTime + codes('reported').length;
   const expected = live.dueBefore === null ? 0 : units.length;
   const sum = (k: string) => units.reduce((n, u) => n + (u.values[k] ?? 0), 0);
@@ -221,22 +296,38 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
   });
   const due = live.dueBefore;
   return {
-    ...live, expected, reported, onTime, late, unknownTime,
-    invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
-    completeness: expected ? reported / expected : null, timeliness: expected ? onTime / expected : null,
+    ...live,
+    expected,
+    reported,
+    onTime,
+    late,
+    unknownTime,
+    invalid: codes('invalid'),
+    missing: codes('missing'),
+    pending: codes('pending'),
+    completeness: expected ? reported / expected : null,
+    timeliness: expected ? onTime / expected : null,
     installRate: ratio4(sum('staff_installed'), sum('staff_total')),
     shares: {
       completeness: expected ? share(reported, expected) : null,
       timeliness: expected ? share(onTime, expected) : null,
       installRate: share(sum('staff_installed'), sum('staff_total')),
     },
-    indicators: indicatorsNow, units,
+    indicators: indicatorsNow,
+    units,
     sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
-      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code) : [],
-    chase: units.filter((x) => x.status === 'missing' || x.status === 'invalid').map((x) => ({
-      form: live.form, code: x.code, name: x.name, emails: x.emails, status: x.status as 'missing' | 'invalid',
-      reason: x.status === 'missing' ? CHASE_REASON.missing(due ? formatDay(due) : '') : CHASE_REASON.invalid(x.invalidRows.join(', ')),
-    })),
+      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code)
+      : [],
+    chase: units
+      .filter((x) => x.status === 'missing' || x.status === 'invalid')
+      .map((x) => ({
+        form: live.form,
+        code: x.code,
+        name: x.name,
+        emails: x.emails,
+        status: x.status as 'missing' | 'invalid',
+        reason: x.status === 'missing' ? CHASE_REASON.missing(due ? formatDay(due) : '') : CHASE_REASON.invalid(x.invalidRows.join(', ')),
+      })),
     closedAt: closed.closedAt,
     corrections: correctionsOf(closed, live.units, cols),
   };
@@ -263,7 +354,8 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
       if (r.submittedAt && r.submittedAt.getTime() >= cutoff) continue;
       const k = `${r.unitCode}|${r.month}`;
       const list = rowsBy.get(k);
-      if (list) list.push(r); else rowsBy.set(k, [r]);
+      if (list) list.push(r);
+      else rowsBy.set(k, [r]);
     }
     for (const m of periods) {
       const c = latestClose(closed, spec.id, m)!;
@@ -274,8 +366,23 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
         if (col === undefined) continue;
         for (const r of rowsBy.get(`${corr.unit}|${m}`) ?? []) {
           if (r.values[corr.key] === null || r.values[corr.key] === undefined) continue;
-          const message = CLOSE_TEXT.changedAfterClose(formatMonth(m), shownDateTime(c.closedAt), corr.closed as number | null, corr.now as number | null);
-          out.push({ problem: { sheet: spec.tab, row: r.row, column: layout.headers[corr.key] ?? '', severity: 'warning', code: 'changed_after_close', message }, col });
+          const message = CLOSE_TEXT.changedAfterClose(
+            formatMonth(m),
+            shownDateTime(c.closedAt),
+            corr.closed as number | null,
+            corr.now as number | null,
+          );
+          out.push({
+            problem: {
+              sheet: spec.tab,
+              row: r.row,
+              column: layout.headers[corr.key] ?? '',
+              severity: 'warning',
+              code: 'changed_after_close',
+              message,
+            },
+            col,
+          });
         }
       }
     }
@@ -284,7 +391,11 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
 }
 
 /** The digest after a run's closes: each close, then the corrections its re-close absorbed and those of earlier closes. */
-export function closeDigest(v: Validation, closes: readonly ClosedForm[], corrections: ReadonlyMap<string, Correction[]>): { subject: string; text: string } {
+export function closeDigest(
+  v: Validation,
+  closes: readonly ClosedForm[],
+  corrections: ReadonlyMap<string, Correction[]>,
+): { subject: string; text: string } {
   const tab = (form: FormId) => v.forms.find((f) => f.id === form)?.tab ?? form;
   const lines: string[] = [];
   for (const c of closes) {
@@ -292,11 +403,21 @@ export function closeDigest(v: Validation, closes: readonly ClosedForm[], correc
     lines.push(CLOSE_TEXT.digestClosed(tab(c.form), formatMonth(c.period), shownDateTime(c.closedAt), reported, c.units.length));
   }
   const corr: string[] = [];
-  const label = (k: string, x: number | string | null) => (x === null ? '—' : k === 'status' ? STATUS_LABEL[x as UnitStatus] ?? String(x) : String(x));
+  const label = (k: string, x: number | string | null) =>
+    x === null ? '—' : k === 'status' ? (STATUS_LABEL[x as UnitStatus] ?? String(x)) : String(x);
   for (const [id, list] of corrections) {
     const [form, period] = id.split('|');
     for (const x of list) {
-      corr.push(CLOSE_TEXT.digestCorrection(tab(form), formatMonth(Number(period)), x.unit, x.key === 'status' ? CLOSE_TEXT.statusKey : x.key, label(x.key, x.closed), label(x.key, x.now)));
+      corr.push(
+        CLOSE_TEXT.digestCorrection(
+          tab(form),
+          formatMonth(Number(period)),
+          x.unit,
+          x.key === 'status' ? CLOSE_TEXT.statusKey : x.key,
+          label(x.key, x.closed),
+          label(x.key, x.now),
+        ),
+      );
     }
   }
   const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
@@ -308,22 +429,33 @@ export function closeDigest(v: Validation, closes: readonly ClosedForm[], correc
 
 /** The corrections a re-close absorbs: the previous close against the new one, as a report would list them. */
 export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly ColumnSpec[]): Correction[] {
-  return correctionsOf(previous, fresh.units.map((u) => ({ ...u, emails: [], installRate: null, installShare: null, invalidRows: [] })), cols);
+  return correctionsOf(
+    previous,
+    fresh.units.map((u) => ({ ...u, emails: [], installRate: null, installShare: null, invalidRows: [] })),
+    cols,
+  );
 }
 
 /** The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null otherwise. */
-export function correctionsSection(r: { forms: readonly FormReport[] }): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
+export function correctionsSection(r: {
+  forms: readonly FormReport[];
+}): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
   const closed = r.forms.filter((f) => f.closedAt);
   if (!closed.length) return null;
   const rows: string[][] = [];
   for (const f of closed) {
-    const header = (k: string) => (k === 'status' ? CLOSE_TEXT.statusKey : f.indicators.find((i) => i.key === k)?.header ?? k);
-    const shown = (k: string, x: number | string | null) => (x === null ? '—' : k === 'status' ? STATUS_LABEL[x as UnitStatus] ?? String(x) : String(x));
+    const header = (k: string) => (k === 'status' ? CLOSE_TEXT.statusKey : (f.indicators.find((i) => i.key === k)?.header ?? k));
+    const shown = (k: string, x: number | string | null) =>
+      x === null ? '—' : k === 'status' ? (STATUS_LABEL[x as UnitStatus] ?? String(x)) : String(x);
     for (const c of f.corrections) rows.push([f.tab, c.unit, header(c.key), shown(c.key, c.closed), shown(c.key, c.now)]);
   }
   return {
     title: CLOSE_TEXT.section,
-    lines: [...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(shownDateTime(f.closedAt!))}`), ...(rows.length ? [] : [CLOSE_TEXT.noCorrections])],
-    headers: CLOSE_TEXT.correctionHeaders, rows,
+    lines: [
+      ...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(shownDateTime(f.closedAt!))}`),
+      ...(rows.length ? [] : [CLOSE_TEXT.noCorrections]),
+    ],
+    headers: CLOSE_TEXT.correctionHeaders,
+    rows,
   };
 }

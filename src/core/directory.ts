@@ -14,7 +14,6 @@ export function isActive(unit: Unit, m: Month): boolean {
   return unit.enabled && (unit.from === null || m >= unit.from) && (unit.to === null || m <= unit.to);
 }
 
-
 function readCount(v: CellValue): number | null | undefined {
   if (isBlank(v)) return null;
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;
@@ -22,7 +21,11 @@ function readCount(v: CellValue): number | null | undefined {
 }
 
 /** Reads the directory; a row without code, name or a readable form is reported and left out. */
-export function readDirectory(grid: Grid | undefined, _settings?: Settings, forms: readonly FormSpec[] = FORMS): { units: Unit[]; problems: Problem[]; layout: TabLayout } {
+export function readDirectory(
+  grid: Grid | undefined,
+  _settings?: Settings,
+  forms: readonly FormSpec[] = FORMS,
+): { units: Unit[]; problems: Problem[]; layout: TabLayout } {
   const codes = new Set(forms.map((f) => f.id));
   const readForm = (v: CellValue): FormId | null => {
     const code = readFormCode(v);
@@ -33,36 +36,57 @@ export function readDirectory(grid: Grid | undefined, _settings?: Settings, form
   const problems: Problem[] = [];
   const units: Unit[] = [];
   if (!grid) return { units, problems, layout };
-  const col = layout.columns, hdr = layout.headers;
+  const col = layout.columns,
+    hdr = layout.headers;
   const headerRow = layout.headerRow || 1;
   for (const c of DIRECTORY_COLUMNS) {
     if (c.required && !(c.key in col)) {
-      problems.push({ sheet, row: headerRow, column: c.header, severity: 'error', code: 'missing_column', message: MSG.missingColumn(c.header) });
+      problems.push({
+        sheet,
+        row: headerRow,
+        column: c.header,
+        severity: 'error',
+        code: 'missing_column',
+        message: MSG.missingColumn(c.header),
+      });
     }
   }
   if (!layout.headerRow) return { units, problems, layout };
   const add = (row: number, key: string, code: Problem['code'], message: string) =>
     problems.push({ sheet, row, column: hdr[key], severity: 'error', code, message });
-  const byCode = new Map<string, number[]>(), byName = new Map<string, number[]>();
+  const byCode = new Map<string, number[]>(),
+    byName = new Map<string, number[]>();
 
   for (let r = layout.headerRow; r < grid.length; r++) {
     const cells = grid[r] || [];
-    const get = (key: string): CellValue => (key in col ? cells[col[key]] ?? '' : '');
+    const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
     if (DIRECTORY_COLUMNS.every((c) => isBlank(get(c.key)))) continue;
     const row = r + 1;
-    const code = cellText(get('code')).trim(), name = cellText(get('name')).replace(/\s+/g, ' ').trim();
+    const code = cellText(get('code')).trim(),
+      name = cellText(get('name')).replace(/\s+/g, ' ').trim();
     let usable = true;
     for (const key of ['code', 'name', 'form']) {
-      if (key in col && isBlank(get(key))) { add(row, key, 'required', MSG.required(hdr[key])); usable = false; }
+      if (key in col && isBlank(get(key))) {
+        add(row, key, 'required', MSG.required(hdr[key]));
+        usable = false;
+      }
     }
     const form = readForm(get('form'));
-    if (!isBlank(get('form')) && !form) { add(row, 'form', 'bad_directory', MSG.badDirectoryForm(cellText(get('form')), [...codes])); usable = false; }
+    if (!isBlank(get('form')) && !form) {
+      add(row, 'form', 'bad_directory', MSG.badDirectoryForm(cellText(get('form')), [...codes]));
+      usable = false;
+    }
 
-    let emails: string[] = [], badEmail = false;
+    let emails: string[] = [],
+      badEmail = false;
     const emailCell = get('email');
     if (!isBlank(emailCell)) {
       const e = readEmails(cellText(emailCell));
-      if (e) emails = e; else { badEmail = true; add(row, 'email', 'bad_email', MSG.badEmail(cellText(emailCell))); }
+      if (e) emails = e;
+      else {
+        badEmail = true;
+        add(row, 'email', 'bad_email', MSG.badEmail(cellText(emailCell)));
+      }
     }
     const communes = readCount(get('communes'));
     if (communes === undefined) add(row, 'communes', 'bad_directory', MSG.badDirectoryCommunes(cellText(get('communes'))));
@@ -84,21 +108,41 @@ export function readDirectory(grid: Grid | undefined, _settings?: Settings, form
     if (name) byName.set(foldName(name), [...(byName.get(foldName(name)) || []), row]);
     if (!usable || !code || !name || !form) continue;
     units.push({
-      code, name, form, emails, badEmail,
-      contact: cellText(get('contact')).trim(), phone: cellText(get('phone')).trim(),
+      code,
+      name,
+      form,
+      emails,
+      badEmail,
+      contact: cellText(get('contact')).trim(),
+      phone: cellText(get('phone')).trim(),
       communes: communes ?? null,
-      aliases: cellText(get('aliases')).split(';').map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean),
-      from: months.from, to: months.to, enabled: enabled ?? true, row,
+      aliases: cellText(get('aliases'))
+        .split(';')
+        .map((s) => s.replace(/\s+/g, ' ').trim())
+        .filter(Boolean),
+      from: months.from,
+      to: months.to,
+      enabled: enabled ?? true,
+      row,
     });
   }
   for (const [key, map, msg] of [
-    ['code', byCode, MSG.duplicateUnitCode], ['name', byName, MSG.duplicateUnitName],
+    ['code', byCode, MSG.duplicateUnitCode],
+    ['name', byName, MSG.duplicateUnitName],
   ] as const) {
     for (const rows of map.values()) {
       if (rows.length < 2) continue;
       for (const row of rows) {
         const text = cellText((grid[row - 1] || [])[col[key]] ?? '').trim();
-        add(row, key, 'duplicate_unit', msg(text, rows.filter((x) => x !== row)));
+        add(
+          row,
+          key,
+          'duplicate_unit',
+          msg(
+            text,
+            rows.filter((x) => x !== row),
+          ),
+        );
       }
     }
   }
@@ -124,8 +168,15 @@ export interface MatcherOptions {
 const MAX_EDITS = 2;
 const MAX_SUGGESTIONS = 3;
 
-interface Candidates { units: Unit[]; folding: Map<Unit, Folding | null> }
-interface BaseEntry { unit: Unit; viaAlias: boolean; type: string | null }
+interface Candidates {
+  units: Unit[];
+  folding: Map<Unit, Folding | null>;
+}
+interface BaseEntry {
+  unit: Unit;
+  viaAlias: boolean;
+  type: string | null;
+}
 
 /**
  * Builds a matcher (FORMS.md, unit matching), in this order, the first level that finds a unit deciding:
@@ -136,36 +187,50 @@ interface BaseEntry { unit: Unit; viaAlias: boolean; type: string | null }
  * `form`. Candidates are cached per distinct text, suggestions per text and form: edit distances are computed
  * only for texts that match nothing.
  */
-export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}): (text: string, form: FormId, m: Month | null) => UnitMatch {
+export function unitMatcher(
+  units: readonly Unit[],
+  options: MatcherOptions = {},
+): (text: string, form: FormId, m: Month | null) => UnitMatch {
   const distance = options.distance ?? levenshtein;
-  const exact = new Map<string, Unit[]>(), folded = new Map<string, Unit[]>(), lookAlike = new Map<string, Unit[]>();
+  const exact = new Map<string, Unit[]>(),
+    folded = new Map<string, Unit[]>(),
+    lookAlike = new Map<string, Unit[]>();
   const bases = new Map<string, BaseEntry[]>();
   const put = (map: Map<string, Unit[]>, key: string, u: Unit) => {
     if (!key) return;
     const list = map.get(key);
-    if (!list) map.set(key, [u]); else if (!list.includes(u)) list.push(u);
+    if (!list) map.set(key, [u]);
+    else if (!list.includes(u)) list.push(u);
   };
   const putBase = (key: string, e: BaseEntry) => {
     if (!key) return;
     const list = bases.get(key);
-    if (!list) bases.set(key, [e]); else list.push(e);
+    if (!list) bases.set(key, [e]);
+    else list.push(e);
   };
   /** Per unit, the keys a suggestion is measured against: its name without prefix and its aliases, with and without diacritics. */
   const suggestKeys = new Map<Unit, Array<{ folded: string; plain: string }>>();
   for (const u of units) {
-    put(exact, u.name, u); put(exact, u.code, u);
-    put(folded, foldName(u.name), u); put(folded, foldName(u.code), u);
-    put(lookAlike, foldLoose(u.name), u); put(lookAlike, foldLoose(u.code), u);
+    put(exact, u.name, u);
+    put(exact, u.code, u);
+    put(folded, foldName(u.name), u);
+    put(folded, foldName(u.code), u);
+    put(lookAlike, foldLoose(u.name), u);
+    put(lookAlike, foldLoose(u.code), u);
     const own = splitPrefix(foldLookAlikes(u.name));
     putBase(own.base, { unit: u, viaAlias: false, type: own.type });
     const keys = [own.base];
     for (const a of u.aliases) {
-      const whole = foldLoose(a), parts = splitPrefix(foldLookAlikes(a));
+      const whole = foldLoose(a),
+        parts = splitPrefix(foldLookAlikes(a));
       putBase(whole, { unit: u, viaAlias: true, type: null });
       if (parts.base !== whole) putBase(parts.base, { unit: u, viaAlias: true, type: parts.type });
       keys.push(parts.base);
     }
-    suggestKeys.set(u, [...new Set(keys)].map((k) => ({ folded: k, plain: stripDiacritics(k) })));
+    suggestKeys.set(
+      u,
+      [...new Set(keys)].map((k) => ({ folded: k, plain: stripDiacritics(k) })),
+    );
   }
 
   const all = (list: Unit[], folding: Folding | null): Candidates => ({ units: list, folding: new Map(list.map((u) => [u, folding])) });
@@ -181,11 +246,13 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
     let c = cache.get(text);
     if (c) return c;
     const same = exact.get(text.trim()) || folded.get(foldName(text));
-    const la = foldLookAlikes(text.normalize('NFC')), l = lookAlike.get(foldName(la));
+    const la = foldLookAlikes(text.normalize('NFC')),
+      l = lookAlike.get(foldName(la));
     if (same) c = all(same, null);
     else if (l) c = all(l, 'lookalike');
     else {
-      const whole = bases.get(foldName(la)), parts = splitPrefix(la);
+      const whole = bases.get(foldName(la)),
+        parts = splitPrefix(la);
       const stripped = parts.base !== foldName(la) ? bases.get(parts.base) : undefined;
       c = whole ? fromBases(whole, null) : stripped ? fromBases(stripped, parts.type) : { units: [], folding: new Map() };
     }
@@ -208,7 +275,10 @@ export function unitMatcher(units: readonly Unit[], options: MatcherOptions = {}
         if (d <= MAX_EDITS && d < typed.length) scored.push({ unit: u, d });
       }
       const best = Math.min(...scored.map((x) => x.d));
-      return scored.filter((x) => x.d === best).slice(0, MAX_SUGGESTIONS).map((x) => x.unit);
+      return scored
+        .filter((x) => x.d === best)
+        .slice(0, MAX_SUGGESTIONS)
+        .map((x) => x.unit);
     };
     // The units of the tab's form that exist in the row's period first; the others only when none is close.
     const ofForm = units.filter((u) => u.form === form);

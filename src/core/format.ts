@@ -15,12 +15,15 @@ export function formatNumberVi(x: number, digits = 1, fixed = false): string {
   const neg = x < 0;
   let [int, frac] = Math.abs(x).toFixed(digits).split('.');
   int = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  frac = fixed ? frac ?? '' : (frac ?? '').replace(/0+$/, '');
+  frac = fixed ? (frac ?? '') : (frac ?? '').replace(/0+$/, '');
   return `${neg ? '-' : ''}${int}${frac ? `,${frac}` : ''}`;
 }
 
 /** A share as its exact integers (2881 of 5814): every percentage is computed from these, never from a rounded ratio. */
-export interface Share { num: number; den: number }
+export interface Share {
+  num: number;
+  den: number;
+}
 
 /** The share of num in den, or null when den is 0 (no percentage to show). */
 export function share(num: number, den: number): Share | null {

@@ -5,7 +5,11 @@ import type { FormSpec } from './forms/schema';
 import { indicators } from './forms/schema';
 
 /** A unit's valid figures for one period: stocks from its latest-stamped row, flows summed over its rows. */
-export interface PeriodFigures { month: Month; stocks: Record<string, number | null>; flows: Record<string, number | null> }
+export interface PeriodFigures {
+  month: Month;
+  stocks: Record<string, number | null>;
+  flows: Record<string, number | null>;
+}
 
 /** Outlier: over this many times the median of earlier periods … */
 export const OUTLIER_FACTOR = 10;
@@ -14,14 +18,19 @@ export const OUTLIER_FLOOR = 100;
 
 /** Later `Thời điểm nộp` wins; unstamped rows are older than any stamped one; then the lower row wins. */
 export function isLaterReport(a: FormRow, b: FormRow): boolean {
-  const ta = a.submittedAt ? a.submittedAt.getTime() : -Infinity, tb = b.submittedAt ? b.submittedAt.getTime() : -Infinity;
+  const ta = a.submittedAt ? a.submittedAt.getTime() : -Infinity,
+    tb = b.submittedAt ? b.submittedAt.getTime() : -Infinity;
   return ta !== tb ? ta > tb : a.row > b.row;
 }
 
 /** Each unit's valid periods, sorted by month. */
 export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<string, PeriodFigures[]> {
-  const stockKeys = indicators(form).filter((c) => c.kind === 'stock').map((c) => c.key);
-  const flowKeys = indicators(form).filter((c) => c.kind === 'flow').map((c) => c.key);
+  const stockKeys = indicators(form)
+    .filter((c) => c.kind === 'stock')
+    .map((c) => c.key);
+  const flowKeys = indicators(form)
+    .filter((c) => c.kind === 'flow')
+    .map((c) => c.key);
   const byUnit = new Map<string, Map<Month, { latest: FormRow; flows: Record<string, number | null> }>>();
   for (const r of rows) {
     if (!r.valid || r.unitCode === null || r.month === null) continue;
@@ -75,12 +84,24 @@ function prefixMedians(values: Array<number | null>): Array<number | undefined> 
 
 /** How many periods lie strictly before `m`. */
 function countBefore(list: readonly PeriodFigures[], m: Month): number {
-  let lo = 0, hi = list.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].month < m) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].month < m) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 
-export interface HistoryWarning { row: FormRow; key: string; code: 'stock_decreased' | 'outlier'; value: number; reference: number; referenceMonth?: Month }
+export interface HistoryWarning {
+  row: FormRow;
+  key: string;
+  code: 'stock_decreased' | 'outlier';
+  value: number;
+  reference: number;
+  referenceMonth?: Month;
+}
 
 /**
  * Compares each row with its unit's earlier valid periods. A form with several rows per period (02) compares the
@@ -104,7 +125,8 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
       if (value === null || value === undefined) continue;
       if (c.kind === 'stock') {
         const ref = previous.stocks[c.key];
-        if (ref !== null && value < ref) out.push({ row: r, key: c.key, code: 'stock_decreased', value, reference: ref, referenceMonth: previous.month });
+        if (ref !== null && value < ref)
+          out.push({ row: r, key: c.key, code: 'stock_decreased', value, reference: ref, referenceMonth: previous.month });
         continue;
       }
       if (form.multipleRowsPerPeriod && value === 0) continue; // the row adds nothing to the period's total
@@ -117,7 +139,8 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
       const med = unitMedians[c.key][before];
       if (med === undefined) continue;
       const total = form.multipleRowsPerPeriod ? (current?.flows[c.key] ?? 0) + (r.valid ? 0 : value) : value;
-      if (total > OUTLIER_FACTOR * med && total > OUTLIER_FLOOR) out.push({ row: r, key: c.key, code: 'outlier', value: total, reference: med });
+      if (total > OUTLIER_FACTOR * med && total > OUTLIER_FLOOR)
+        out.push({ row: r, key: c.key, code: 'outlier', value: total, reference: med });
     }
   }
   return out;

@@ -54,7 +54,8 @@ export function editKey(e: EditFacts): string {
 
 /** A short hash of a text (two 32-bit FNV-style lanes): cache keys and property values have size limits. */
 export function fingerprint(text: string): string {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;

@@ -3,7 +3,11 @@ import type { Grid } from './types';
 import type { TabLayout } from './model';
 import { normalizeHeader } from './cells';
 
-export interface HeaderSpec { key: string; header: string; aliases?: readonly string[] }
+export interface HeaderSpec {
+  key: string;
+  header: string;
+  aliases?: readonly string[];
+}
 
 /** Every normalised header text that means a column: its header, then its other names (`Tên gọi khác`). */
 function headerKeys(columns: readonly HeaderSpec[]): Map<string, { key: string; via: 'header' | 'alias' }> {
@@ -27,11 +31,17 @@ const FALLBACK_SCAN = 100;
 type Matched = Pick<TabLayout, 'columns' | 'headers' | 'via'>;
 
 function matchRow(row: unknown[] | undefined, wanted: ReturnType<typeof headerKeys>): Matched {
-  const columns: Record<string, number> = {}, headers: Record<string, string> = {}, via: Record<string, 'header' | 'alias'> = {};
+  const columns: Record<string, number> = {},
+    headers: Record<string, string> = {},
+    via: Record<string, 'header' | 'alias'> = {};
   (row || []).forEach((cell, i) => {
     if (typeof cell !== 'string' || !cell.trim()) return;
     const w = wanted.get(normalizeHeader(cell));
-    if (w !== undefined && !(w.key in columns)) { columns[w.key] = i; headers[w.key] = cell.replace(/\s+/g, ' ').trim(); via[w.key] = w.via; }
+    if (w !== undefined && !(w.key in columns)) {
+      columns[w.key] = i;
+      headers[w.key] = cell.replace(/\s+/g, ' ').trim();
+      via[w.key] = w.via;
+    }
   });
   return { columns, headers, via };
 }
@@ -48,11 +58,13 @@ export function findLayout(sheet: string, grid: Grid | undefined, columns: reado
   const rows = grid || [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] || [];
-    let hasA = false, hasB = false;
+    let hasA = false,
+      hasB = false;
     for (const cell of row) {
       if (typeof cell !== 'string' || !cell) continue;
       const k = wanted.get(normalizeHeader(cell))?.key;
-      if (k === a) hasA = true; else if (k === b) hasB = true;
+      if (k === a) hasA = true;
+      else if (k === b) hasB = true;
     }
     if (hasA && hasB) return { sheet, headerRow: r + 1, ...matchRow(row, wanted) };
   }
@@ -61,7 +73,10 @@ export function findLayout(sheet: string, grid: Grid | undefined, columns: reado
   for (let r = 0; r < Math.min(rows.length, FALLBACK_SCAN); r++) {
     const m = matchRow(rows[r], wanted);
     const n = Object.keys(m.columns).length;
-    if (n > bestCount) { best = { sheet, headerRow: r + 1, ...m }; bestCount = n; }
+    if (n > bestCount) {
+      best = { sheet, headerRow: r + 1, ...m };
+      bestCount = n;
+    }
   }
   return best;
 }

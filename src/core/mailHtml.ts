@@ -18,35 +18,50 @@ export function para(html: string, extra = ''): string {
 
 /** A plain link (escaped); a non-web address is shown as text. */
 export function link(url: string, label = url): string {
-  return isWebLink(url) ? `<a href="${escapeHtml(url)}" target="_blank" style="color:${BUTTON_COLOR}">${escapeHtml(label)}</a>` : escapeHtml(url);
+  return isWebLink(url)
+    ? `<a href="${escapeHtml(url)}" target="_blank" style="color:${BUTTON_COLOR}">${escapeHtml(label)}</a>`
+    : escapeHtml(url);
 }
 
 /** A button-styled link: a one-cell table whose background carries the colour (bgcolor for Outlook). */
 export function button(url: string, label: string): string {
   if (!isWebLink(url)) return para(escapeHtml(url));
-  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0 16px 0;border-collapse:separate"><tr>`
-    + `<td bgcolor="${BUTTON_COLOR}" style="background-color:${BUTTON_COLOR};border-radius:4px">`
-    + `<a href="${escapeHtml(url)}" target="_blank" style="display:inline-block;padding:10px 20px;font-family:Arial,Helvetica,sans-serif;font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a>`
-    + `</td></tr></table>`;
+  return (
+    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:4px 0 16px 0;border-collapse:separate"><tr>` +
+    `<td bgcolor="${BUTTON_COLOR}" style="background-color:${BUTTON_COLOR};border-radius:4px">` +
+    `<a href="${escapeHtml(url)}" target="_blank" style="display:inline-block;padding:10px 20px;font-family:Arial,Helvetica,sans-serif;font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;border-radius:4px">${escapeHtml(label)}</a>` +
+    `</td></tr></table>`
+  );
 }
 
 /**
  * A bordered data table; `right` lists the columns holding figures (right-aligned). Data cells never break (a code
  * `H-623` or `Biểu mẫu 03` split over two lines reads badly) except in the `wrap` columns (default: the last one).
  */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = [], wrap: readonly number[] = [headers.length - 1]): string {
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly number[] = [],
+  wrap: readonly number[] = [headers.length - 1],
+): string {
   const align = (i: number) => (right.includes(i) ? ';text-align:right' : ';text-align:left');
   const nowrap = (i: number) => (wrap.includes(i) ? '' : ';white-space:nowrap');
-  const head = headers.map((h, i) => `<th style="${CELL};background-color:#e8eef7;font-weight:bold${align(i)}">${escapeHtml(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td style="${CELL}${align(i)}${nowrap(i)}">${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
+  const head = headers
+    .map((h, i) => `<th style="${CELL};background-color:#e8eef7;font-weight:bold${align(i)}">${escapeHtml(h)}</th>`)
+    .join('');
+  const body = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td style="${CELL}${align(i)}${nowrap(i)}">${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('');
   return `<table cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:0 0 16px 0"><tr>${head}</tr>${body}</table>`;
 }
 
 /** The whole message: one centred column at most 640 px wide. */
 export function page(inner: string): string {
-  return `<div style="${FONT}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>`
-    + `<td style="${FONT};padding:8px 4px"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;border-collapse:collapse"><tr>`
-    + `<td style="${FONT}">${inner}</td></tr></table></td></tr></table></div>`;
+  return (
+    `<div style="${FONT}"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse"><tr>` +
+    `<td style="${FONT};padding:8px 4px"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;border-collapse:collapse"><tr>` +
+    `<td style="${FONT}">${inner}</td></tr></table></td></tr></table></div>`
+  );
 }
 
 /** The signature: the body's name in bold, then its lines, then a small grey note. */

@@ -44,21 +44,25 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
   for (const p of v.problems) {
     if (p.sheet !== sheet || p.row <= headerRow || p.code === 'missing_column') continue;
     const list = byRow.get(p.row);
-    if (list) list.push(p); else byRow.set(p.row, [p]);
+    if (list) list.push(p);
+    else byRow.set(p.row, [p]);
   }
   const known = new Set<number>(byRow.keys());
   for (const r of v.rows) if (r.sheet === sheet) known.add(r.row);
   const wanted = rows ? Array.from(new Set(rows)) : Array.from(known);
   wanted.sort((a, b) => a - b);
   const models = new Map(v.rows.filter((r) => r.sheet === sheet).map((r) => [r.row, r]));
-  const unitHeader = layout?.headers.unit, periodHeader = layout?.headers.period;
+  const unitHeader = layout?.headers.unit,
+    periodHeader = layout?.headers.period;
   return wanted.map((row) => {
     if (!known.has(row)) return { row, status: '', statusNote: '', statusBackground: null, cells: {} };
     const problems = byRow.get(row) || [];
     // Being typed: never submitted, its unit and period given, and nothing wrong but blank required cells.
     const errors0 = problems.filter((p) => p.severity === 'error');
-    const typing = errors0.length > 0 && errors0.every((p) => p.code === 'required' && p.column !== unitHeader && p.column !== periodHeader)
-      && !models.get(row)?.submittedAt;
+    const typing =
+      errors0.length > 0 &&
+      errors0.every((p) => p.code === 'required' && p.column !== unitHeader && p.column !== periodHeader) &&
+      !models.get(row)?.submittedAt;
     if (typing) {
       const cells: RowMarks['cells'] = {};
       for (const p of errors0) {
@@ -89,7 +93,10 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
       if (!cell) cells[col] = { severity: p.severity, note: p.message, background: background(p.severity) };
       else {
         cell.note += `\n${p.message}`;
-        if (p.severity === 'error') { cell.severity = 'error'; cell.background = ERROR_BACKGROUND; }
+        if (p.severity === 'error') {
+          cell.severity = 'error';
+          cell.background = ERROR_BACKGROUND;
+        }
       }
     }
     const warnings = problems.length - errors;

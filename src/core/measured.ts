@@ -55,11 +55,13 @@ function tableMonth(rows: Grid): Month | null {
       const text = foldText(v);
       const m = MEASURED_MONTH_LABEL.exec(text);
       if (m) {
-        const mo = Number(m[1]), y = Number(m[2]);
+        const mo = Number(m[1]),
+          y = Number(m[2]);
         if (mo >= 1 && mo <= 12) return monthOf(y, mo);
       }
       const range = MEASURED_DAY_RANGE.exec(text);
-      if (range && range[1] === range[3] && range[2] === range[4] && Number(range[1]) >= 1 && Number(range[1]) <= 12) return monthOf(Number(range[2]), Number(range[1]));
+      if (range && range[1] === range[3] && range[2] === range[4] && Number(range[1]) >= 1 && Number(range[1]) <= 12)
+        return monthOf(Number(range[2]), Number(range[1]));
       if (/^(kỳ báo cáo|kỳ|tháng|thời gian)\s*:?$/.test(text)) {
         const next = cells.slice(c + 1).find((x) => !isBlank(x));
         const p = next === undefined ? null : readPeriod(typeof next === 'string' ? next.trim() : next);
@@ -91,7 +93,13 @@ export function measuredForms(forms: readonly FormSpec[]): FormId[] {
  * for the whole table, merged cells (a value then blanks) carried down, numbers as VNNIC writes them. Each locality is
  * matched to a unit of the measured forms; one that matches none is kept and reported, never dropped.
  */
-export function readMeasured(grid: Grid | undefined, units: readonly Unit[], forms: readonly FormSpec[], place: string, sheet: string = TAB.measured): MeasuredTable {
+export function readMeasured(
+  grid: Grid | undefined,
+  units: readonly Unit[],
+  forms: readonly FormSpec[],
+  place: string,
+  sheet: string = TAB.measured,
+): MeasuredTable {
   const formIds = measuredForms(forms);
   const table: MeasuredTable = { sheet, rows: [], forms: formIds, problems: [], layout: emptyLayout(sheet) };
   if (!grid || grid.every((r) => (r || []).every((v) => isBlank(v)))) return table;
@@ -101,12 +109,20 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
   const scan = grid.slice(0, HEADER_SCAN).map((r) => (r || []).map(bareHeader));
   const found = findLayout(sheet, scan, COLUMNS, ['locality', 'samples']);
   if (!found.headerRow || !('locality' in found.columns || 'district' in found.columns) || !('samples' in found.columns)) {
-    problem(found.headerRow || 1, 'locality' in found.columns ? H.samples[0] : H.locality[0], 'error', 'missing_column', MSG.noHeader(H.samples[0], H.locality[0]));
+    problem(
+      found.headerRow || 1,
+      'locality' in found.columns ? H.samples[0] : H.locality[0],
+      'error',
+      'missing_column',
+      MSG.noHeader(H.samples[0], H.locality[0]),
+    );
     return table;
   }
   // A two-row header: `Tốc độ trung bình (Mbps)` merged above `Tải xuống` | `Tải lên`.
-  const sub = 'download' in found.columns || 'upload' in found.columns ? null
-    : findLayout(sheet, [(grid[found.headerRow] || []).map(bareHeader)], SPEED_COLUMNS, ['download', 'upload']);
+  const sub =
+    'download' in found.columns || 'upload' in found.columns
+      ? null
+      : findLayout(sheet, [(grid[found.headerRow] || []).map(bareHeader)], SPEED_COLUMNS, ['download', 'upload']);
   const speedRow = sub?.headerRow ? found.headerRow + 1 : 0;
   if (speedRow) Object.assign(found.columns, sub!.columns);
   // Problems name the header as it stands in the sheet, `(Mbps)` and all.
@@ -126,10 +142,11 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
   }
 
   const provinceKey = foldText(place);
-  let carriedMonth: CellValue = '', carriedProvince: CellValue = '';
+  let carriedMonth: CellValue = '',
+    carriedProvince: CellValue = '';
   for (let r = found.headerRow; r < grid.length; r++) {
     const cells = grid[r] || [];
-    const get = (key: string): CellValue => (key in col ? cells[col[key]] ?? '' : '');
+    const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
     const row = r + 1;
     // Merged cells arrive as a value in the first cell and blanks after: carry the month and the province down.
     if (!isBlank(get('month'))) carriedMonth = get('month');
@@ -140,13 +157,20 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
     // A province-level row has no locality; a group heading or a note has no samples.
     if (!locality || isBlank(samplesCell)) continue;
     const key = foldText(locality);
-    if (PROVINCE_TOTAL.test(key) || key === provinceKey || (!isBlank(carriedProvince) && key === foldText(cellText(carriedProvince)))) continue;
+    if (PROVINCE_TOTAL.test(key) || key === provinceKey || (!isBlank(carriedProvince) && key === foldText(cellText(carriedProvince))))
+      continue;
 
     let month: Month | null = whole;
     if ('month' in col) {
       month = isBlank(carriedMonth) ? null : readPeriod(typeof carriedMonth === 'string' ? carriedMonth.trim() : carriedMonth);
       if (month === null) {
-        problem(row, headers.month, 'error', 'bad_period', MSG.badMonth(headers.month, isDate(carriedMonth) ? cellText(carriedMonth) : cellText(carriedMonth).trim()));
+        problem(
+          row,
+          headers.month,
+          'error',
+          'bad_period',
+          MSG.badMonth(headers.month, isDate(carriedMonth) ? cellText(carriedMonth) : cellText(carriedMonth).trim()),
+        );
         continue;
       }
     }
@@ -156,20 +180,47 @@ export function readMeasured(grid: Grid | undefined, units: readonly Unit[], for
       if (isBlank(v)) return null;
       const n = readNumber(v, false);
       if (n.ok) return n.value;
-      problem(row, headers[k], 'error', n.code === 'negative' ? 'negative' : 'not_number',
-        n.code === 'negative' ? MSG.negative(headers[k], n.text) : MSG.notNumber(headers[k], n.text));
+      problem(
+        row,
+        headers[k],
+        'error',
+        n.code === 'negative' ? 'negative' : 'not_number',
+        n.code === 'negative' ? MSG.negative(headers[k], n.text) : MSG.notNumber(headers[k], n.text),
+      );
       return null;
     };
-    table.rows.push({ row, locality, header: headers[from], month: month!, samples, download: speed('download'), upload: speed('upload'), unit: null, duplicate: false });
+    table.rows.push({
+      row,
+      locality,
+      header: headers[from],
+      month: month!,
+      samples,
+      download: speed('download'),
+      upload: speed('upload'),
+      unit: null,
+      duplicate: false,
+    });
   }
   matchRows(table, units);
   return table;
 }
 
-function readCount(v: CellValue, header: string, row: number, problem: (row: number, column: string, severity: Severity, code: ProblemCode, message: string) => void): number | null {
+function readCount(
+  v: CellValue,
+  header: string,
+  row: number,
+  problem: (row: number, column: string, severity: Severity, code: ProblemCode, message: string) => void,
+): number | null {
   const n = readNumber(v, true);
   if (n.ok) return n.value;
-  if (n.code === 'not_integer') problem(row, header, 'error', 'not_integer', n.thousands !== undefined ? MSG.notIntegerThousands(n.text, n.thousands) : MSG.notInteger(header, n.text));
+  if (n.code === 'not_integer')
+    problem(
+      row,
+      header,
+      'error',
+      'not_integer',
+      n.thousands !== undefined ? MSG.notIntegerThousands(n.text, n.thousands) : MSG.notInteger(header, n.text),
+    );
   else if (n.code === 'negative') problem(row, header, 'error', 'negative', MSG.negative(header, n.text));
   else problem(row, header, 'error', 'not_number', MSG.notNumber(header, n.text));
   return null;
@@ -185,18 +236,27 @@ function matchRows(table: MeasuredTable, units: readonly Unit[]): void {
     const closest: string[] = [];
     for (const form of table.forms) {
       const m = match(r.locality, form, r.month);
-      if (m.kind === 'one' && wanted.has(m.unit.form)) { r.unit = m.unit.code; break; }
+      if (m.kind === 'one' && wanted.has(m.unit.form)) {
+        r.unit = m.unit.code;
+        break;
+      }
       if (m.kind === 'many') many = m.units;
       if (m.kind === 'none') for (const u of m.suggestions) if (!closest.includes(u.name)) closest.push(u.name);
     }
     if (r.unit === null) {
-      const message = many ? MSG.ambiguous(r.locality, many.map((u) => `${u.name} (${u.code})`)) : MSG.unmatched(r.locality, closest);
+      const message = many
+        ? MSG.ambiguous(
+            r.locality,
+            many.map((u) => `${u.name} (${u.code})`),
+          )
+        : MSG.unmatched(r.locality, closest);
       table.problems.push({ sheet: table.sheet, row: r.row, column: r.header, severity: 'warning', code: 'unmatched_locality', message });
       continue;
     }
     const key = `${r.unit}\u0000${r.month}`;
     const list = byUnit.get(key);
-    if (list) list.push(r); else byUnit.set(key, [r]);
+    if (list) list.push(r);
+    else byUnit.set(key, [r]);
   }
   const names = new Map(units.map((u) => [u.code, u.name]));
   for (const list of byUnit.values()) {
@@ -204,8 +264,14 @@ function matchRows(table: MeasuredTable, units: readonly Unit[]): void {
     const rows = list.map((r) => r.row);
     for (const r of list) {
       r.duplicate = true;
-      table.problems.push({ sheet: table.sheet, row: r.row, column: r.header, severity: 'error', code: 'duplicate',
-        message: MSG.duplicate(names.get(r.unit!) ?? r.unit!, formatMonth(r.month), rows) });
+      table.problems.push({
+        sheet: table.sheet,
+        row: r.row,
+        column: r.header,
+        severity: 'error',
+        code: 'duplicate',
+        message: MSG.duplicate(names.get(r.unit!) ?? r.unit!, formatMonth(r.month), rows),
+      });
     }
   }
   table.problems.sort((a, b) => a.row - b.row);
@@ -245,7 +311,11 @@ export interface FormMeasured {
   mismatch: string[];
 }
 
-interface ReportedUnit { code: string; name: string; values: Record<string, number> }
+interface ReportedUnit {
+  code: string;
+  name: string;
+  values: Record<string, number>;
+}
 
 /** A unit's figure for one month: 0 without a row, null when its row does not count (unreadable or duplicated). */
 function figureOf(rows: MeasuredRow[] | undefined): { samples: number | null; row: MeasuredRow | null } {
@@ -258,37 +328,60 @@ function figureOf(rows: MeasuredRow[] | undefined): { samples: number | null; ro
  * The measured samples of one form for `period`: null when the table has no row for the period, or when the form is not
  * one the localities are matched against (a form without a `samples` column while another form has one).
  */
-export function measuredReport(table: MeasuredTable | null | undefined, form: FormId, units: readonly ReportedUnit[], period: Month, target: number): FormMeasured | null {
+export function measuredReport(
+  table: MeasuredTable | null | undefined,
+  form: FormId,
+  units: readonly ReportedUnit[],
+  period: Month,
+  target: number,
+): FormMeasured | null {
   if (!table?.forms.includes(form)) return null;
   const now = table.rows.filter((r) => r.month === period);
   if (!now.length) return null;
   const before = table.rows.filter((r) => r.month === period - 1);
   const group = (rows: MeasuredRow[]) => {
     const out = new Map<string, MeasuredRow[]>();
-    for (const r of rows) if (r.unit !== null) { const l = out.get(r.unit); if (l) l.push(r); else out.set(r.unit, [r]); }
+    for (const r of rows)
+      if (r.unit !== null) {
+        const l = out.get(r.unit);
+        if (l) l.push(r);
+        else out.set(r.unit, [r]);
+      }
     return out;
   };
-  const nowBy = group(now), beforeBy = group(before);
+  const nowBy = group(now),
+    beforeBy = group(before);
   const list: MeasuredUnit[] = units.map((u) => {
     const cur = figureOf(nowBy.get(u.code));
     const previous = before.length ? figureOf(beforeBy.get(u.code)).samples : null;
     const reported = u.values[SAMPLES_KEY] ?? null;
     const samples = cur.samples;
     return {
-      code: u.code, name: u.name, samples, listed: cur.row !== null, previous,
+      code: u.code,
+      name: u.name,
+      samples,
+      listed: cur.row !== null,
+      previous,
       change: samples !== null && previous !== null ? samples - previous : null,
       reported,
       mismatch: reported !== null && samples !== null && Math.abs(reported - samples) > samples / 2,
       atTarget: samples !== null && samples >= target,
-      download: cur.row?.download ?? null, upload: cur.row?.upload ?? null,
+      download: cur.row?.download ?? null,
+      upload: cur.row?.upload ?? null,
     };
   });
-  const below = list.filter((u) => u.samples !== null && u.samples < target)
-    .sort((a, b) => (a.samples! - b.samples!) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((u) => u.code);
+  const below = list
+    .filter((u) => u.samples !== null && u.samples < target)
+    .sort((a, b) => a.samples! - b.samples! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((u) => u.code);
   const unmatched: string[] = [];
   for (const r of now) if (r.unit === null && !unmatched.includes(r.locality)) unmatched.push(r.locality);
   return {
-    target, units: list, atTarget: list.filter((u) => u.atTarget).length, below, unmatched,
+    target,
+    units: list,
+    atTarget: list.filter((u) => u.atTarget).length,
+    below,
+    unmatched,
     mismatch: list.filter((u) => u.mismatch).map((u) => u.code),
   };
 }
@@ -296,13 +389,19 @@ export function measuredReport(table: MeasuredTable | null | undefined, form: Fo
 /** The `measured` object of `report --json`. */
 export function measuredJson(m: FormMeasured | null) {
   if (!m) return null;
-  const units: Record<string, number> = {}, change: Record<string, number> = {};
+  const units: Record<string, number> = {},
+    change: Record<string, number> = {};
   for (const u of m.units) {
     if (u.listed && u.samples !== null) units[u.code] = u.samples;
     if (u.change !== null) change[u.code] = u.change;
   }
   return {
-    units, atTarget: m.atTarget, below: m.below.slice(), unmatched: m.unmatched.slice(), target: m.target, change,
+    units,
+    atTarget: m.atTarget,
+    below: m.below.slice(),
+    unmatched: m.unmatched.slice(),
+    target: m.target,
+    change,
     mismatch: m.units.filter((u) => u.mismatch).map((u) => ({ unit: u.code, reported: u.reported, measured: u.samples })),
   };
 }

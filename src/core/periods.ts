@@ -13,8 +13,12 @@ export type Day = string;
 export function month(year: number, monthOfYear: number): Month {
   return year * 12 + (monthOfYear - 1);
 }
-export function yearOf(m: Month): number { return Math.floor(m / 12); }
-export function monthOfYear(m: Month): number { return (m % 12) + 1; }
+export function yearOf(m: Month): number {
+  return Math.floor(m / 12);
+}
+export function monthOfYear(m: Month): number {
+  return (m % 12) + 1;
+}
 
 /** 'MM/YYYY', as users write periods. */
 export function formatMonth(m: Month): string {
@@ -30,11 +34,24 @@ export function parseMonthStrict(text: string): Month | null {
 }
 
 /** The wall-clock parts of an instant in Asia/Ho_Chi_Minh. */
-export function localParts(d: Date): { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number } {
+export function localParts(d: Date): {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+} {
   const t = new Date(d.getTime() + OFFSET_MS);
   return {
-    year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(),
-    hour: t.getUTCHours(), minute: t.getUTCMinutes(), second: t.getUTCSeconds(), weekday: t.getUTCDay(),
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    weekday: t.getUTCDay(),
   };
 }
 
@@ -79,7 +96,8 @@ export function addDays(day: Day, n: number): Day {
 
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: Day, b: Day): number {
-  const pa = parseDay(a), pb = parseDay(b);
+  const pa = parseDay(a),
+    pb = parseDay(b);
   return Math.round((Date.UTC(pb.year, pb.month - 1, pb.day) - Date.UTC(pa.year, pa.month - 1, pa.day)) / 86400000);
 }
 
@@ -105,7 +123,11 @@ export function monthOfDay(day: Day): Month {
  * `Một lần` forms: one period, the month of their deadline (the form's `Hạn nộp`, else the one-off setting).
  * `Hằng tháng` forms: period M is due before day `Hạn nộp` (else the monthly setting) of month M+1.
  */
-export function dueBefore(form: Pick<FormSpec, 'monthly' | 'dueDay' | 'dueDate'>, m: Month, settings: Pick<Settings, 'dueDay' | 'oneOffDeadline'>): Day | null {
+export function dueBefore(
+  form: Pick<FormSpec, 'monthly' | 'dueDay' | 'dueDate'>,
+  m: Month,
+  settings: Pick<Settings, 'dueDay' | 'oneOffDeadline'>,
+): Day | null {
   if (!form.monthly) {
     const due = form.dueDate ?? settings.oneOffDeadline;
     return m === monthOfDay(due) ? due : null;

@@ -8,13 +8,20 @@ import { matchUnit } from './directory';
 import { STAMP_TEXT } from './text/stamp';
 
 /** What a report is: the canonical unit code and the parsed month. */
-export interface StampIdentity { unit: string; period: Month }
+export interface StampIdentity {
+  unit: string;
+  period: Month;
+}
 
 /**
  * What the stamp cell's note records: the identity the stamp was written for, and the stamp itself. A unit '' or a
  * period null is an identity the full check found unreadable (a typo left overnight): any readable one renews it.
  */
-export interface StampRecord { unit: string; period: Month | null; at: Date }
+export interface StampRecord {
+  unit: string;
+  period: Month | null;
+  at: Date;
+}
 
 export interface StampInput {
   /**
@@ -31,7 +38,10 @@ export interface StampInput {
   now: Date;
 }
 
-export interface StampDecision { stamp: Date | ''; record: StampRecord | null }
+export interface StampDecision {
+  stamp: Date | '';
+  record: StampRecord | null;
+}
 
 const same = (a: { unit: string; period: Month | null }, b: StampIdentity) => a.unit === b.unit && a.period === b.period;
 
@@ -40,7 +50,9 @@ export function decideStamp(input: StampInput): StampDecision {
   const { recorded, current, now } = input;
   // The note is the truth when there is one: the cell's value may have been typed or pasted over.
   const prior = recorded ? recorded.at : input.previous;
-  const was: { unit: string; period: Month | null } | null = recorded ? { unit: recorded.unit, period: recorded.period } : input.before ?? null;
+  const was: { unit: string; period: Month | null } | null = recorded
+    ? { unit: recorded.unit, period: recorded.period }
+    : (input.before ?? null);
   if (current.unit === null || current.period === null) {
     // Unit or period unreadable for now (a typo): nothing to compare with, so nothing is renewed yet.
     return { stamp: prior ?? '', record: recorded };
@@ -69,7 +81,8 @@ export function readStampNote(note: string | null | undefined): StampRecord | nu
     const o = JSON.parse(m[1]) as { u?: unknown; k?: unknown; t?: unknown };
     const period = typeof o.k === 'string' && o.k !== '' ? parseMonthStrict(o.k) : null;
     const at = typeof o.t === 'string' ? new Date(o.t) : null;
-    if (typeof o.u !== 'string' || typeof o.k !== 'string' || (o.k !== '' && period === null) || !at || Number.isNaN(at.getTime())) return null;
+    if (typeof o.u !== 'string' || typeof o.k !== 'string' || (o.k !== '' && period === null) || !at || Number.isNaN(at.getTime()))
+      return null;
     return { unit: o.u, period, at };
   } catch {
     return null;
@@ -95,7 +108,10 @@ export interface StampEdit {
 }
 
 /** What to write in the stamp column of each edited row: the stamp and its note. */
-export interface RowStamp { stamp: Date | ''; note: string }
+export interface RowStamp {
+  stamp: Date | '';
+  note: string;
+}
 
 /**
  * The stamps of the rows of one edit. `grid` is the tab as read after the edit; `notes[i]` the note of the stamp cell
@@ -110,7 +126,10 @@ export function editStamps(v: Validation, grid: Grid, notes: string[], edit: Sta
   const wrote = (key: string) => edit.touched.includes(key);
   for (let r = edit.first; r <= edit.last; r++) {
     const row = rows.get(r);
-    if (!row || subCol === undefined) { out.set(r, { stamp: '', note: '' }); continue; } // an empty row keeps nothing
+    if (!row || subCol === undefined) {
+      out.set(r, { stamp: '', note: '' });
+      continue;
+    } // an empty row keeps nothing
     const cell = grid[r - 1]?.[subCol];
     let previous: Date | null = !wrote('submitted_at') && isDate(cell) ? cell : null;
     let before: StampIdentity | null = null;
@@ -120,8 +139,11 @@ export function editStamps(v: Validation, grid: Grid, notes: string[], edit: Sta
       before = identityBefore(v, edit, row.unitCode, row.month, old);
     }
     const d = decideStamp({
-      previous, recorded: readStampNote(notes[r - edit.first]), before,
-      current: { unit: row.unitCode, period: row.month, valid: row.valid }, now,
+      previous,
+      recorded: readStampNote(notes[r - edit.first]),
+      before,
+      current: { unit: row.unitCode, period: row.month, valid: row.valid },
+      now,
     });
     out.set(r, { stamp: d.stamp, note: stampNote(d.record, unitLabel(names, d.record?.unit ?? '')) });
   }
@@ -134,7 +156,13 @@ function unitLabel(names: Map<string, string>, code: string): string {
 }
 
 /** The row's identity before a single-cell edit of its unit or period; null when the event cannot tell. */
-function identityBefore(v: Validation, edit: StampEdit, unit: string | null, period: Month | null, old: string | undefined): StampIdentity | null {
+function identityBefore(
+  v: Validation,
+  edit: StampEdit,
+  unit: string | null,
+  period: Month | null,
+  old: string | undefined,
+): StampIdentity | null {
   if (edit.touched.includes('unit')) {
     if (old === undefined || period === null) return null;
     const m = matchUnit(v.units, old, edit.form, period);
@@ -162,7 +190,10 @@ export function checkedStampNotes(v: Validation, sheet: string, grid: Grid, firs
   for (let r = first; r <= last; r++) {
     const row = rows.get(r);
     const cell = subCol === undefined ? undefined : grid[r - 1]?.[subCol];
-    if (!row || !isDate(cell)) { out.push(''); continue; }
+    if (!row || !isDate(cell)) {
+      out.push('');
+      continue;
+    }
     out.push(stampNote({ unit: row.unitCode ?? '', period: row.month, at: cell }, unitLabel(names, row.unitCode ?? '')));
   }
   return out;

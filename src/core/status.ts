@@ -19,7 +19,10 @@ export interface StatusRow {
   statuses: (UnitStatus | null)[];
 }
 
-export interface StatusTab { periods: Month[]; rows: StatusRow[] }
+export interface StatusTab {
+  periods: Month[];
+  rows: StatusRow[];
+}
 
 /** Vietnamese order of names, one collator for all comparisons (localeCompare builds one per call). */
 const VI = new Intl.Collator('vi');
@@ -52,9 +55,13 @@ export function statusTab(v: Validation, today: Day, gids: Record<string, number
   if (!only) {
     for (const r of v.rows) {
       if (r.unitCode === null) continue;
-      const k = `${r.form}|${r.unitCode}`, s = span.get(k);
+      const k = `${r.form}|${r.unitCode}`,
+        s = span.get(k);
       if (!s) span.set(k, [r.row, r.row]);
-      else { if (r.row < s[0]) s[0] = r.row; if (r.row > s[1]) s[1] = r.row; }
+      else {
+        if (r.row < s[0]) s[0] = r.row;
+        if (r.row > s[1]) s[1] = r.row;
+      }
     }
   }
   for (const { spec, periods: own } of byForm) {

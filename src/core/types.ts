@@ -14,11 +14,32 @@ export type FormId = string;
 export type Severity = 'error' | 'warning';
 
 export type ProblemCode =
-  | 'missing_column' | 'required' | 'not_number' | 'not_integer' | 'negative' | 'below_min' | 'exceeds'
-  | 'unknown_unit' | 'wrong_form' | 'inactive_unit' | 'unit_alias'
-  | 'bad_period' | 'period_before_start' | 'period_in_future' | 'period_current'
-  | 'duplicate' | 'bad_url' | 'bad_phone' | 'stock_decreased' | 'outlier'
-  | 'bad_email' | 'duplicate_unit' | 'bad_directory' | 'bad_setting' | 'bad_definition' | 'changed_after_close'
+  | 'missing_column'
+  | 'required'
+  | 'not_number'
+  | 'not_integer'
+  | 'negative'
+  | 'below_min'
+  | 'exceeds'
+  | 'unknown_unit'
+  | 'wrong_form'
+  | 'inactive_unit'
+  | 'unit_alias'
+  | 'bad_period'
+  | 'period_before_start'
+  | 'period_in_future'
+  | 'period_current'
+  | 'duplicate'
+  | 'bad_url'
+  | 'bad_phone'
+  | 'stock_decreased'
+  | 'outlier'
+  | 'bad_email'
+  | 'duplicate_unit'
+  | 'bad_directory'
+  | 'bad_setting'
+  | 'bad_definition'
+  | 'changed_after_close'
   | 'unmatched_locality';
 
 export interface Problem {

@@ -41,20 +41,32 @@ function periodOf(v: CellValue, ctx: Context): Month | null {
 }
 
 /** A form row with what duplicate detection needs besides the model. */
-interface RowWork { model: FormRow; cells: CellValue[]; unit: Unit | null }
+interface RowWork {
+  model: FormRow;
+  cells: CellValue[];
+  unit: Unit | null;
+}
 
 /** The number a message shows: at most 1 decimal, as a Vietnamese reader expects no thousands separators here. */
 const shown = (n: number) => String(Math.round(n * 10) / 10);
 
-function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumber: number, submittedAt: Date | null, ctx: Context): RowWork {
-  const col = layout.columns, hdr = layout.headers;
+function checkRow(
+  form: FormSpec,
+  layout: TabLayout,
+  cells: CellValue[],
+  rowNumber: number,
+  submittedAt: Date | null,
+  ctx: Context,
+): RowWork {
+  const col = layout.columns,
+    hdr = layout.headers;
   const problems: Problem[] = [];
   const add = (key: string, severity: Severity, code: ProblemCode, message: string) => {
     const p: Problem = { sheet: form.tab, row: rowNumber, column: hdr[key] ?? '', severity, code, message };
     ctx.positions.set(p, key in col ? col[key] : -1);
     problems.push(p);
   };
-  const get = (key: string): CellValue => (key in col ? cells[col[key]] ?? '' : '');
+  const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
 
   // Period first: unit matching needs the month.
   let month: Month | null = null;
@@ -64,9 +76,12 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
     else {
       month = periodOf(v, ctx);
       if (month === null) add('period', 'error', 'bad_period', MSG.badPeriod(cellText(v)));
-      else if (month < ctx.settings.startMonth) add('period', 'error', 'period_before_start', MSG.periodBeforeStart(formatMonth(month), formatMonth(ctx.settings.startMonth)));
-      else if (month > ctx.currentMonth) add('period', 'error', 'period_in_future', MSG.periodInFuture(formatMonth(month), formatMonth(ctx.currentMonth)));
-      else if (month === ctx.currentMonth && form.monthly) add('period', 'warning', 'period_current', MSG.periodCurrent(formatMonth(month)));
+      else if (month < ctx.settings.startMonth)
+        add('period', 'error', 'period_before_start', MSG.periodBeforeStart(formatMonth(month), formatMonth(ctx.settings.startMonth)));
+      else if (month > ctx.currentMonth)
+        add('period', 'error', 'period_in_future', MSG.periodInFuture(formatMonth(month), formatMonth(ctx.currentMonth)));
+      else if (month === ctx.currentMonth && form.monthly)
+        add('period', 'warning', 'period_current', MSG.periodCurrent(formatMonth(month)));
     }
   }
 
@@ -77,12 +92,36 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
     else {
       const text = cellText(v);
       const m = ctx.match(text, form.id, month);
-      if (m.kind === 'none') add('unit', 'error', 'unknown_unit', MSG.unknownUnit(text, m.suggestions.map((u) => u.name)));
-      else if (m.kind === 'many') add('unit', 'error', 'unknown_unit', MSG.ambiguousUnit(text, m.units.map((u) => `${u.name} (${u.code})`)));
+      if (m.kind === 'none')
+        add(
+          'unit',
+          'error',
+          'unknown_unit',
+          MSG.unknownUnit(
+            text,
+            m.suggestions.map((u) => u.name),
+          ),
+        );
+      else if (m.kind === 'many')
+        add(
+          'unit',
+          'error',
+          'unknown_unit',
+          MSG.ambiguousUnit(
+            text,
+            m.units.map((u) => `${u.name} (${u.code})`),
+          ),
+        );
       else {
         unit = m.unit;
         if (m.folding) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code, m.folding));
-        if (unit.form !== form.id) add('unit', 'error', 'wrong_form', MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? `Biểu mẫu ${unit.form}`));
+        if (unit.form !== form.id)
+          add(
+            'unit',
+            'error',
+            'wrong_form',
+            MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? `Biểu mẫu ${unit.form}`),
+          );
         else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
           add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));
         }
@@ -120,21 +159,42 @@ function checkRow(form: FormSpec, layout: TabLayout, cells: CellValue[], rowNumb
   }
 
   const model: FormRow = {
-    form: form.id, sheet: form.tab, row: rowNumber, unitCode: unit ? unit.code : null, month, values, submittedAt,
-    problems, valid: !problems.some((p) => p.severity === 'error'),
+    form: form.id,
+    sheet: form.tab,
+    row: rowNumber,
+    unitCode: unit ? unit.code : null,
+    month,
+    values,
+    submittedAt,
+    problems,
+    valid: !problems.some((p) => p.severity === 'error'),
   };
   return { model, cells, unit };
 }
 
-function checkCell(c: ColumnSpec, v: CellValue, header: string, values: Record<string, number | null>,
-  add: (key: string, severity: Severity, code: ProblemCode, message: string) => void): void {
+function checkCell(
+  c: ColumnSpec,
+  v: CellValue,
+  header: string,
+  values: Record<string, number | null>,
+  add: (key: string, severity: Severity, code: ProblemCode, message: string) => void,
+): void {
   switch (c.type) {
     case 'int':
     case 'decimal': {
       const r = readNumber(v, c.type === 'int', c.min ?? 0);
-      if (r.ok) { values[c.key] = r.value; return; }
+      if (r.ok) {
+        values[c.key] = r.value;
+        return;
+      }
       if (r.code === 'not_number') add(c.key, 'error', r.code, MSG.notNumber(header, r.text));
-      else if (r.code === 'not_integer') add(c.key, 'error', r.code, r.thousands !== undefined ? MSG.notIntegerThousands(r.text, r.thousands) : MSG.notInteger(header, r.text));
+      else if (r.code === 'not_integer')
+        add(
+          c.key,
+          'error',
+          r.code,
+          r.thousands !== undefined ? MSG.notIntegerThousands(r.text, r.thousands) : MSG.notInteger(header, r.text),
+        );
       else if (r.code === 'negative') add(c.key, 'error', r.code, MSG.negative(header, r.value!));
       else add(c.key, 'error', r.code, MSG.belowMin(header, r.value!, c.min ?? 0));
       return;
@@ -174,7 +234,8 @@ function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx:
     else key = w.unit && w.model.month !== null ? `${w.unit.code}\u0000${w.model.month}` : null;
     if (key === null) continue;
     const g = groups.get(key);
-    if (g) g.push(w); else groups.set(key, [w]);
+    if (g) g.push(w);
+    else groups.set(key, [w]);
   }
   const key = 'period' in layout.columns ? 'period' : '';
   for (const g of groups.values()) {
@@ -185,7 +246,14 @@ function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx:
       const message = form.multipleRowsPerPeriod
         ? MSG.duplicateRow(others, g.length - 1)
         : MSG.duplicate(w.unit!.name, formatMonth(w.model.month!), others, g.length - 1);
-      const p: Problem = { sheet: form.tab, row: w.model.row, column: key ? layout.headers[key] : '', severity: 'error', code: 'duplicate', message };
+      const p: Problem = {
+        sheet: form.tab,
+        row: w.model.row,
+        column: key ? layout.headers[key] : '',
+        severity: 'error',
+        code: 'duplicate',
+        message,
+      };
       ctx.positions.set(p, key ? layout.columns[key] : -1);
       w.model.problems.push(p);
       w.model.valid = false;
@@ -197,12 +265,21 @@ function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: 
   const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
   form.columns.forEach((c, i) => {
     if (!c.required || c.scriptOwned || c.key in layout.columns || !inForce(c, ctx.currentMonth)) return;
-    const p: Problem = { sheet: form.tab, row: layout.headerRow || 1, column: c.header, severity: 'error', code: 'missing_column', message: MSG.missingColumn(c.header) };
+    const p: Problem = {
+      sheet: form.tab,
+      row: layout.headerRow || 1,
+      column: c.header,
+      severity: 'error',
+      code: 'missing_column',
+      message: MSG.missingColumn(c.header),
+    };
     ctx.positions.set(p, MISSING_COLUMN_POS + i);
     problems.push(p);
   });
   if (!layout.headerRow) return layout;
-  const content = form.columns.filter((c) => !c.scriptOwned && c.key !== 'seq' && c.key in layout.columns).map((c) => layout.columns[c.key]);
+  const content = form.columns
+    .filter((c) => !c.scriptOwned && c.key !== 'seq' && c.key in layout.columns)
+    .map((c) => layout.columns[c.key]);
   const stampCol = layout.columns.submitted_at;
   const work: RowWork[] = [];
   for (let r = layout.headerRow; r < grid.length; r++) {
@@ -217,15 +294,17 @@ function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: 
   const models = work.map((w) => w.model);
   for (const h of historyWarnings(form, models)) {
     const header = layout.headers[h.key];
-    const message = h.code === 'stock_decreased'
-      ? MSG.stockDecreased(header, h.value, h.reference, formatMonth(h.referenceMonth!))
-      : MSG.outlier(header, Math.round(h.value * 10) / 10, Number(shown(h.reference)));
+    const message =
+      h.code === 'stock_decreased'
+        ? MSG.stockDecreased(header, h.value, h.reference, formatMonth(h.referenceMonth!))
+        : MSG.outlier(header, Math.round(h.value * 10) / 10, Number(shown(h.reference)));
     const p: Problem = { sheet: form.tab, row: h.row.row, column: header, severity: 'warning', code: h.code, message };
     ctx.positions.set(p, layout.columns[h.key]);
     h.row.problems.push(p);
   }
   for (const m of models) {
-    if (m.problems.length > 1) m.problems.sort((a, b) => (ctx.positions.get(a)! - ctx.positions.get(b)!) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    if (m.problems.length > 1)
+      m.problems.sort((a, b) => ctx.positions.get(a)! - ctx.positions.get(b)! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
     rows.push(m);
     for (const p of m.problems) problems.push(p);
   }
@@ -250,8 +329,13 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     positions.set(p, key !== undefined ? layout!.columns[key] : p.code === 'missing_column' ? MISSING_COLUMN_POS : 0);
   }
   const ctx: Context = {
-    settings, forms, match: unitMatcher(directory.units),
-    currentMonth: monthOfDay(today), cutoff: endOfDay(today), positions, periods: new Map(),
+    settings,
+    forms,
+    match: unitMatcher(directory.units),
+    currentMonth: monthOfDay(today),
+    cutoff: endOfDay(today),
+    positions,
+    periods: new Map(),
   };
   for (const p of defined.problems) {
     const layout = defined.layouts[p.sheet];
@@ -276,14 +360,40 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
   }
   // changed_after_close: the closed figures against the rows just checked.
   const closed = readClosed(book[PERIOD_TAB.closed]);
-  const partial: Validation = { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors: 0, warnings: 0, rows: 0 }, closed };
-  for (const w of closeWarnings(partial, today)) { positions.set(w.problem, w.col); problems.push(w.problem); }
+  const partial: Validation = {
+    forms,
+    units: directory.units,
+    settings,
+    rows,
+    problems,
+    layouts,
+    summary: { errors: 0, warnings: 0, rows: 0 },
+    closed,
+  };
+  for (const w of closeWarnings(partial, today)) {
+    positions.set(w.problem, w.col);
+    problems.push(w.problem);
+  }
   const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured];
   const tabIndex = new Map(tabOrder.map((t, i) => [t, i]));
-  problems.sort((a, b) =>
-    (tabIndex.get(a.sheet)! - tabIndex.get(b.sheet)!) || (a.row - b.row) ||
-    ((positions.get(a) ?? 0) - (positions.get(b) ?? 0)) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  problems.sort(
+    (a, b) =>
+      tabIndex.get(a.sheet)! - tabIndex.get(b.sheet)! ||
+      a.row - b.row ||
+      (positions.get(a) ?? 0) - (positions.get(b) ?? 0) ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   let errors = 0;
   for (const p of problems) if (p.severity === 'error') errors++;
-  return { forms, units: directory.units, settings, rows, problems, layouts, summary: { errors, warnings: problems.length - errors, rows: rows.length }, measured, closed };
+  return {
+    forms,
+    units: directory.units,
+    settings,
+    rows,
+    problems,
+    layouts,
+    summary: { errors, warnings: problems.length - errors, rows: rows.length },
+    measured,
+    closed,
+  };
 }

@@ -17,7 +17,10 @@ const VOWEL = /[aeiouy]/;
  * Case is kept; the result is NFC.
  */
 export function placeToneMarks(s: string): string {
-  return s.normalize('NFD').replace(/[\p{L}\p{M}]+/gu, placeInWord).normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/[\p{L}\p{M}]+/gu, placeInWord)
+    .normalize('NFC');
 }
 
 function placeInWord(word: string): string {
@@ -35,7 +38,12 @@ function placeInWord(word: string): string {
   const isVowel = (i: number) => i < base.length && VOWEL.test(base[i]);
   let first = base.findIndex((_, i) => isVowel(i));
   if (first < 0) return word;
-  if (first > 0 && isVowel(first + 1) && ((base[first - 1] === 'q' && base[first] === 'u') || (base[first - 1] === 'g' && base[first] === 'i'))) first++;
+  if (
+    first > 0 &&
+    isVowel(first + 1) &&
+    ((base[first - 1] === 'q' && base[first] === 'u') || (base[first - 1] === 'g' && base[first] === 'i'))
+  )
+    first++;
   let last = first;
   while (isVowel(last + 1)) last++;
   for (let i = last + 1; i < base.length; i++) if (isVowel(i)) return word;
@@ -63,7 +71,10 @@ export function foldLookAlikes(s: string): string {
 
 /** Spaces as one: every white space, zero-width characters dropped. */
 function collapseSpaces(s: string): string {
-  return s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return s
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** NFC, spaces collapsed, tone marks placed, lower case: what differs only here is the same spelling (no warning). */

@@ -7,10 +7,19 @@ import type { RowMarks } from '../core/marks';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The script-owned values of one row; `undefined` leaves that column as it is. */
-export interface OwnedValues { submittedAt?: Date | ''; updatedAt?: Date | ''; /** The stamp cell's note (src/core/stamp.ts). */ stampNote?: string }
+export interface OwnedValues {
+  submittedAt?: Date | '';
+  updatedAt?: Date | '' /** The stamp cell's note (src/core/stamp.ts). */;
+  stampNote?: string;
+}
 
 /** Rows first..last (1-based) and columns fromCol..toCol-1 (0-based) that the check owns the notes and colours of. */
-export interface Block { first: number; last: number; fromCol: number; toCol: number }
+export interface Block {
+  first: number;
+  last: number;
+  fromCol: number;
+  toCol: number;
+}
 
 /**
  * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
@@ -18,7 +27,12 @@ export interface Block { first: number; last: number; fromCol: number; toCol: nu
  * as just read (full check); a script-owned column whose values it already holds is not written again.
  */
 export function annotateRows(
-  sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], owned?: Map<number, OwnedValues>, stampNotes?: string[],
+  sheet: Sheet,
+  layout: TabLayout,
+  block: Block,
+  marks: RowMarks[],
+  owned?: Map<number, OwnedValues>,
+  stampNotes?: string[],
   current?: readonly (readonly CellValue[])[],
 ): void {
   const { first, last, fromCol, toCol } = block;
@@ -47,7 +61,7 @@ export function annotateRows(
     }
     if (subCol !== undefined && subCol >= fromCol && subCol < toCol) {
       // The stamp cell's note is the stamp's memory (src/core/stamp.ts): the edit's, or the full check's.
-      noteRow[subCol - fromCol] = owned ? owned.get(r)?.stampNote ?? '' : stampNotes?.[r - first] ?? '';
+      noteRow[subCol - fromCol] = owned ? (owned.get(r)?.stampNote ?? '') : (stampNotes?.[r - first] ?? '');
     }
     notes.push(noteRow);
     backgrounds.push(bgRow);
@@ -59,7 +73,8 @@ export function annotateRows(
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
   const cols: { index: number; value: (r: number) => CellValue }[] = [];
   if (owned) {
-    const sub = layout.columns.submitted_at, upd = layout.columns.updated_at;
+    const sub = layout.columns.submitted_at,
+      upd = layout.columns.updated_at;
     if (sub !== undefined) cols.push({ index: sub, value: (r) => owned.get(r)?.submittedAt ?? '' });
     if (upd !== undefined) cols.push({ index: upd, value: (r) => owned.get(r)?.updatedAt ?? '' });
   }

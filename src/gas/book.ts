@@ -10,7 +10,10 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const CONTEXT_TABS: string[] = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns];
 
 /** The values of the tabs read, and the sheets themselves, so the writes after a read look nothing up again. */
-export interface Snapshot { book: Workbook; sheets: Record<string, Sheet> }
+export interface Snapshot {
+  book: Workbook;
+  sheets: Record<string, Sheet>;
+}
 
 /**
  * The tab `name` by the tab-name rule (FORMS.md): the exact name first (one call), else every sheet's name compared
@@ -69,7 +72,11 @@ export function definedForms(ss: Spreadsheet): BookForms {
   const cache = CacheService.getDocumentCache();
   const hit = cache?.get(FORMS_CACHE_KEY);
   if (hit) {
-    try { return JSON.parse(hit) as BookForms; } catch { /* a damaged entry is read again below */ }
+    try {
+      return JSON.parse(hit) as BookForms;
+    } catch {
+      /* a damaged entry is read again below */
+    }
   }
   const defined = formsOf(readBook(ss, [TAB.formList, TAB.formColumns]));
   rememberForms(defined, cache);
@@ -78,7 +85,11 @@ export function definedForms(ss: Spreadsheet): BookForms {
 
 /** Keeps the forms just read for the next edits (setup, a definition edit and the daily run call this). */
 export function rememberForms(defined: BookForms, cache = CacheService.getDocumentCache()): void {
-  try { cache?.put(FORMS_CACHE_KEY, JSON.stringify(defined), FORMS_CACHE_SECONDS); } catch { /* over 100 KB: edits read the tabs */ }
+  try {
+    cache?.put(FORMS_CACHE_KEY, JSON.stringify(defined), FORMS_CACHE_SECONDS);
+  } catch {
+    /* over 100 KB: edits read the tabs */
+  }
 }
 
 export function readBook(ss: Spreadsheet, names?: string[]): Workbook {

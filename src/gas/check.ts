@@ -21,7 +21,9 @@ export function readMemo(props: GoogleAppsScript.Properties.Properties): Memo {
   try {
     const m = JSON.parse(props.getProperty(MEMO_KEY) ?? 'null');
     return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null] : [null, null];
-  } catch { return [null, null]; }
+  } catch {
+    return [null, null];
+  }
 }
 
 /** Tabs only the full check annotates (an edit of one re-checks everything): their marks can be remembered. */
@@ -34,8 +36,13 @@ const ADMIN_TABS: readonly string[] = [TAB.directory, TAB.settings, TAB.formList
  * wrote (`memo.last`); `memo.next` receives them for the caller to store. Without it every tab is written and the
  * stored marks are updated. Returns the validation for further use.
  */
-export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot = readSnapshot(ss), v: Validation = validateWorkbook(snap.book, now),
-  memo?: { last: string | null; next?: string }): Validation {
+export function checkAll(
+  ss: Spreadsheet,
+  now: Date = new Date(),
+  snap: Snapshot = readSnapshot(ss),
+  v: Validation = validateWorkbook(snap.book, now),
+  memo?: { last: string | null; next?: string },
+): Validation {
   const { book, sheets } = snap;
   const jobs: { tab: string; run: () => void; print?: unknown }[] = [];
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
@@ -48,11 +55,21 @@ export function checkAll(ss: Spreadsheet, now: Date = new Date(), snap: Snapshot
     const value = tab === TAB.settings ? layout.columns.value : -1;
     // VNNIC's pasted table keeps its own look outside the columns read.
     const read = tab === TAB.measured ? Object.values(layout.columns) : [];
-    const cols = value >= 0 ? { fromCol: value, toCol: value + 1 }
-      : read.length ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 } : { fromCol: 0, toCol: grid[0].length };
+    const cols =
+      value >= 0
+        ? { fromCol: value, toCol: value + 1 }
+        : read.length
+          ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 }
+          : { fromCol: 0, toCol: grid[0].length };
     const first = layout.headerRow + 1;
-    const block = { first, last: grid.length, ...cols }, marks = rowMarks(v, tab), stamps = checkedStampNotes(v, tab, grid, first, grid.length);
-    jobs.push({ tab, run: () => annotateRows(sheet, layout, block, marks, undefined, stamps, grid), print: ADMIN_TABS.includes(tab) ? [tab, block, marks, stamps] : undefined });
+    const block = { first, last: grid.length, ...cols },
+      marks = rowMarks(v, tab),
+      stamps = checkedStampNotes(v, tab, grid, first, grid.length);
+    jobs.push({
+      tab,
+      run: () => annotateRows(sheet, layout, block, marks, undefined, stamps, grid),
+      print: ADMIN_TABS.includes(tab) ? [tab, block, marks, stamps] : undefined,
+    });
   }
   const adminMarks = fingerprint(JSON.stringify(jobs.filter((j) => j.print !== undefined).map((j) => j.print)));
   const skipAdmin = !!memo && memo.last === adminMarks;

@@ -7,7 +7,17 @@ import { validateWorkbook } from '../core/validate';
 import { buildReport } from '../core/report/model';
 import { indicators } from '../core/forms/schema';
 import { inForce } from '../core/forms/book';
-import { absorbed, closeDigest, closeFigures, closedTabWrite, closesDue, latestClose, shownDateTime, type ClosedForm, type Correction } from '../core/close';
+import {
+  absorbed,
+  closeDigest,
+  closeFigures,
+  closedTabWrite,
+  closesDue,
+  latestClose,
+  shownDateTime,
+  type ClosedForm,
+  type Correction,
+} from '../core/close';
 import type { LogEntry } from '../core/reminders';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
@@ -29,7 +39,8 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   const w = closedTabWrite(snap.book[PERIOD_TAB.closed] ?? [], closes, v.forms);
   if (!w.values.length) return;
   const width = w.values[0].length;
-  const maxR = sheet.getMaxRows(), maxC = sheet.getMaxColumns();
+  const maxR = sheet.getMaxRows(),
+    maxC = sheet.getMaxColumns();
   const needR = w.row + w.values.length - 1;
   if (needR > maxR) sheet.insertRowsAfter(maxR, needR - maxR);
   if (width > maxC) sheet.insertColumnsAfter(maxC, width - maxC);
@@ -39,7 +50,16 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
 }
 
 /** The digest to the admins after closes, logged in `Nhật ký` (one write); without admins it is logged as skipped. */
-function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: ClosedForm[], corrections: Map<string, Correction[]>, step: string, by: string, now: Date): void {
+function digestAndLog(
+  ss: Spreadsheet,
+  snap: Snapshot,
+  v: Validation,
+  closes: ClosedForm[],
+  corrections: Map<string, Correction[]>,
+  step: string,
+  by: string,
+  now: Date,
+): void {
   const mail = closeDigest(v, closes, corrections);
   const to = v.settings.adminEmails;
   const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
@@ -49,9 +69,20 @@ function digestAndLog(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Cl
     try {
       MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, name: v.settings.department });
       result = 'sent';
-    } catch { result = 'failed'; }
+    } catch {
+      result = 'failed';
+    }
   }
-  const entries: LogEntry[] = periods.map((p) => ({ unit: '', form: '', period: p, step, at: now, to: result === 'sent' ? to : [], result, detail }));
+  const entries: LogEntry[] = periods.map((p) => ({
+    unit: '',
+    form: '',
+    period: p,
+    step,
+    at: now,
+    to: result === 'sent' ? to : [],
+    result,
+    detail,
+  }));
   appendLog(ss, snap.sheets[TAB.log] ?? null, entries);
   // Kept in the snapshot: the reminders of the same run append to this same tab.
   const log = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
@@ -81,7 +112,10 @@ function correctionsSince(snap: Snapshot, v: Validation, closes: ClosedForm[], n
     const recent = r.corrections.filter((x) => {
       const rows = v.rows.filter((row) => row.form === c.form && row.unitCode === x.unit && row.month === c.period);
       if (!rows.length || updated === undefined) return true;
-      return rows.some((row) => { const t = grid[row.row - 1]?.[updated]; return t instanceof Date || Object.prototype.toString.call(t) === '[object Date]' ? (t as Date).getTime() >= since : false; });
+      return rows.some((row) => {
+        const t = grid[row.row - 1]?.[updated];
+        return t instanceof Date || Object.prototype.toString.call(t) === '[object Date]' ? (t as Date).getTime() >= since : false;
+      });
     });
     if (recent.length) out.set(id, recent);
   }
@@ -112,17 +146,29 @@ export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()):
     const v = validateWorkbook(snap.book, now);
     const specs = v.forms.filter((f) => latestClose(v.closed ?? [], f.id, period));
     if (!specs.length) throw new Error(CLOSE_TEXT.notClosed(formatMonth(period)));
-    const closes = closeFigures(v, specs.map((spec) => ({ spec, period })), now);
+    const closes = closeFigures(
+      v,
+      specs.map((spec) => ({ spec, period })),
+      now,
+    );
     writeCloses(ss, snap, v, closes);
     const corrections = new Map<string, Correction[]>();
     for (const c of closes) {
       const before = latestClose(v.closed ?? [], c.form, period)!;
       const spec = v.forms.find((f) => f.id === c.form)!;
-      const list = absorbed(before, c, indicators(spec).filter((x) => inForce(x, period)));
+      const list = absorbed(
+        before,
+        c,
+        indicators(spec).filter((x) => inForce(x, period)),
+      );
       if (list.length) corrections.set(`${c.form}|${c.period}`, list);
     }
     let by = '';
-    try { by = Session.getActiveUser().getEmail() || ''; } catch { /* not available to this user */ }
+    try {
+      by = Session.getActiveUser().getEmail() || '';
+    } catch {
+      /* not available to this user */
+    }
     digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logReclose, by, now);
     return closes;
   } finally {
@@ -137,14 +183,19 @@ export function reclosePeriod(periodText: string): { done: boolean; message: str
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, new Date());
-  const last = v.forms.map((f) => latestClose(v.closed ?? [], f.id, period)).filter((c): c is ClosedForm => !!c)
+  const last = v.forms
+    .map((f) => latestClose(v.closed ?? [], f.id, period))
+    .filter((c): c is ClosedForm => !!c)
     .sort((a, b) => b.closedAt.getTime() - a.closedAt.getTime())[0];
   if (!last) return { done: false, message: CLOSE_TEXT.notClosed(formatMonth(period)) };
   const ui = SpreadsheetApp.getUi();
-  const answer = ui.alert(CLOSE_TEXT.reclose(formatMonth(period)), CLOSE_TEXT.recloseConfirm(formatMonth(period), shownDateTime(last.closedAt)), ui.ButtonSet.YES_NO);
+  const answer = ui.alert(
+    CLOSE_TEXT.reclose(formatMonth(period)),
+    CLOSE_TEXT.recloseConfirm(formatMonth(period), shownDateTime(last.closedAt)),
+    ui.ButtonSet.YES_NO,
+  );
   if (answer !== ui.Button.YES) return { done: false, message: '' };
   const now = new Date();
   reclose(ss, period, now);
   return { done: true, message: CLOSE_TEXT.reclosed(formatMonth(period), shownDateTime(now)) };
 }
-

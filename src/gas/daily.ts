@@ -14,7 +14,15 @@ import { validateWorkbook } from '../core/validate';
 import { readSettings } from '../core/settings';
 import { dayOf } from '../core/periods';
 import type { Validation } from '../core/model';
-import { failureEmail, failureEntries, failureNotice, recordChanged, TOLD_FAILURES_KEY, type DailyStep, type StepFailure } from '../core/reminders';
+import {
+  failureEmail,
+  failureEntries,
+  failureNotice,
+  recordChanged,
+  TOLD_FAILURES_KEY,
+  type DailyStep,
+  type StepFailure,
+} from '../core/reminders';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,7 +44,11 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   const snap = readSnapshot(ss);
   const failures: StepFailure[] = [];
   const step = (name: DailyStep, job: () => void) => {
-    try { job(); } catch (err) { failures.push({ step: name, message: messageOf(err) }); }
+    try {
+      job();
+    } catch (err) {
+      failures.push({ step: name, message: messageOf(err) });
+    }
   };
   let v: Validation | null = null;
   const memo: { last: string | null; next?: string } = { last: null };
@@ -46,11 +58,17 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     checkAll(ss, now, snap, v, memo); // the admin tabs only when their marks changed
   });
   // The edits read the forms from the document cache (a best-effort cache: a failure here costs nothing more).
-  try { rememberForms(formsOf(snap.book)); } catch (err) { console.error(`dailyTick forms cache: ${messageOf(err)}`); }
+  try {
+    rememberForms(formsOf(snap.book));
+  } catch (err) {
+    console.error(`dailyTick forms cache: ${messageOf(err)}`);
+  }
   if (v) {
     const valid: Validation = v;
     step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true, memo.next)); // only when the forms, directory or months changed
-    step('close', () => { closeDuePeriods(ss, now, snap, valid); });
+    step('close', () => {
+      closeDuePeriods(ss, now, snap, valid);
+    });
     step('status', () => rebuildStatusTab(ss, now, snap, valid));
     if (valid.settings.autoRemind) {
       const session = new ReminderSession(ss, now, snap, valid);
@@ -77,11 +95,14 @@ function forgetToldFailures(): void {
 function reportFailures(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation | null, failures: StepFailure[]): void {
   for (const f of failures) console.error(`dailyTick ${f.step}: ${f.message}`);
   const problems: string[] = [];
-  let logged = false, told = false;
+  let logged = false,
+    told = false;
   try {
     appendLog(ss, snap.sheets[TAB.log] ?? null, failureEntries(failures, now));
     logged = true;
-  } catch (err) { problems.push(messageOf(err)); }
+  } catch (err) {
+    problems.push(messageOf(err));
+  }
   try {
     const admins = v ? v.settings.adminEmails : readSettings(snap.book[TAB.settings]).settings.adminEmails;
     const props = PropertiesService.getDocumentProperties();
@@ -93,6 +114,14 @@ function reportFailures(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validatio
     }
     told = notice.tell.length === 0 || admins.length > 0;
     if (told && recordChanged(stored, notice.record)) props.setProperty(TOLD_FAILURES_KEY, JSON.stringify(notice.record));
-  } catch (err) { problems.push(messageOf(err)); }
-  if (!logged && !told) throw new Error(failures.map((f) => `${f.step}: ${f.message}`).concat(problems).join('; '));
+  } catch (err) {
+    problems.push(messageOf(err));
+  }
+  if (!logged && !told)
+    throw new Error(
+      failures
+        .map((f) => `${f.step}: ${f.message}`)
+        .concat(problems)
+        .join('; '),
+    );
 }

@@ -15,7 +15,13 @@ const DOC_FONT = 'Times New Roman';
 const CELL_PAD_PT = 2;
 
 /** `viewers`: addresses that may read the new document (the report email's recipients). */
-export function writeReportDocument(r: Report, settings: Settings, today: Day, date: Day = today, viewers: string[] = []): { url: string; name: string } {
+export function writeReportDocument(
+  r: Report,
+  settings: Settings,
+  today: Day,
+  date: Day = today,
+  viewers: string[] = [],
+): { url: string; name: string } {
   const model = reportDocument(r, settings, today, date);
   const doc = DocumentApp.create(model.title);
   if (viewers.length) doc.addViewers(viewers);
@@ -34,9 +40,13 @@ const A = () => DocumentApp.Attribute;
 
 export function renderDoc(body: GoogleAppsScript.Document.Body, model: DocModel): void {
   const m = model.page.marginsMm;
-  body.setPageWidth(model.page.widthMm * PT_PER_MM).setPageHeight(model.page.heightMm * PT_PER_MM)
-    .setMarginTop(m.top * PT_PER_MM).setMarginBottom(m.bottom * PT_PER_MM)
-    .setMarginLeft(m.left * PT_PER_MM).setMarginRight(m.right * PT_PER_MM);
+  body
+    .setPageWidth(model.page.widthMm * PT_PER_MM)
+    .setPageHeight(model.page.heightMm * PT_PER_MM)
+    .setMarginTop(m.top * PT_PER_MM)
+    .setMarginBottom(m.bottom * PT_PER_MM)
+    .setMarginLeft(m.left * PT_PER_MM)
+    .setMarginRight(m.right * PT_PER_MM);
   const textWidthPt = (model.page.widthMm - m.left - m.right) * PT_PER_MM;
   for (const block of model.blocks) appendBlock(body, block, textWidthPt);
   // A new document starts with one empty paragraph: drop it once there is content after it.
@@ -95,7 +105,10 @@ function appendColumns(body: GoogleAppsScript.Document.Body, block: Columns, tex
     cell.setAttributes(noSidePadding);
     paragraphs.forEach((p, j) => {
       let target: GoogleAppsScript.Document.Paragraph;
-      if (j === 0) { target = cell.getChild(0).asParagraph(); target.setText(paragraphText(p)); } else target = cell.appendParagraph(paragraphText(p));
+      if (j === 0) {
+        target = cell.getChild(0).asParagraph();
+        target.setText(paragraphText(p));
+      } else target = cell.appendParagraph(paragraphText(p));
       styleParagraph(target, p);
     });
   });
@@ -104,7 +117,7 @@ function appendColumns(body: GoogleAppsScript.Document.Body, block: Columns, tex
 /** A rule paragraph is drawn with underscores (DocumentApp has no short line shape): about 1.9 mm each at 11 pt. */
 const RULE_PT = 11;
 function paragraphText(p: Paragraph): string {
-  if (p.ruleMm) return '_'.repeat(Math.max(1, Math.round(p.ruleMm / ((RULE_PT / 2) / PT_PER_MM))));
+  if (p.ruleMm) return '_'.repeat(Math.max(1, Math.round(p.ruleMm / (RULE_PT / 2 / PT_PER_MM))));
   return p.runs.map((run) => run.text).join('');
 }
 

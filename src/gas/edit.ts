@@ -21,7 +21,8 @@ const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + c
 export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): { row: number; col: number; lastRow: number; lastCol: number } {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.getA1Notation());
   if (!m) return { row: range.getRow(), col: range.getColumn(), lastRow: range.getLastRow(), lastCol: range.getLastColumn() };
-  const col = colNumber(m[1]), row = Number(m[2]);
+  const col = colNumber(m[1]),
+    row = Number(m[2]);
   return { row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
 }
 
@@ -56,21 +57,27 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!layout?.headerRow) return;
 
   const box = rangeBox(range);
-  const top = box.row, bottom = box.lastRow;
+  const top = box.row,
+    bottom = box.lastRow;
   const first = Math.max(top, layout.headerRow + 1);
   const last = Math.min(bottom, grid.length);
   if (last < first) return;
-  const editFirstCol = box.col - 1, editLastCol = box.lastCol - 1;
+  const editFirstCol = box.col - 1,
+    editLastCol = box.lastCol - 1;
   const touched = Object.keys(layout.columns).filter((key) => layout.columns[key] >= editFirstCol && layout.columns[key] <= editLastCol);
   // value/oldValue exist only when one single cell was edited (APPS_SCRIPT.md); a block gives neither.
-  const single = top === bottom && editFirstCol === editLastCol ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) } : undefined;
+  const single =
+    top === bottom && editFirstCol === editLastCol ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) } : undefined;
 
   const rowNumbers: number[] = [];
   for (let r = first; r <= last; r++) rowNumbers.push(r);
   const marks = rowMarks(v, form.tab, rowNumbers);
   const subCol = layout.columns.submitted_at;
   // The stamp cell's note records what the stamp was written for; it travels with the row when rows move.
-  const notes = subCol === undefined ? [] : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
+  const notes =
+    subCol === undefined
+      ? []
+      : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
   const stamps = editStamps(v, grid, notes, { sheet: form.tab, form: form.id, first, last, touched, single }, now);
   const owned = new Map<number, OwnedValues>();
   for (const m of marks) {

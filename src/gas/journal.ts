@@ -14,7 +14,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Two deliveries of one event (two edit triggers) come within seconds: the first one's key is kept this long. */
 const DEDUPE_SECONDS = 20;
 /** Of a pasted block, the first rows and columns read for the journal (bounded whatever the paste). */
-const BLOCK_ROWS = 2, BLOCK_COLS = 6;
+const BLOCK_ROWS = 2,
+  BLOCK_COLS = 6;
 
 /** The journal tab, created with its header and protected like the admin tabs when missing. */
 export function ensureJournal(ss: Spreadsheet, adminEmails?: string[]): Sheet {
@@ -29,16 +30,23 @@ export function ensureJournal(ss: Spreadsheet, adminEmails?: string[]): Sheet {
 }
 
 function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
-  try { return e.user ? String(e.user.getEmail() || '') : ''; } catch { return ''; }
+  try {
+    return e.user ? String(e.user.getEmail() || '') : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Journals one edit event; a failure here never stops the check of the edit. */
 export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit, sheetName: string, now: Date = new Date()): void {
   try {
-    const tracked = knownTabs(definedForms(e.source).forms).filter((t) => t !== TAB.log && t !== PERIOD_TAB.closed).map(tabKey);
+    const tracked = knownTabs(definedForms(e.source).forms)
+      .filter((t) => t !== TAB.log && t !== PERIOD_TAB.closed)
+      .map(tabKey);
     if (!tracked.includes(tabKey(sheetName))) return;
     const range = e.range;
-    const rows = range.getNumRows(), cols = range.getNumColumns();
+    const rows = range.getNumRows(),
+      cols = range.getNumColumns();
     const ev = e as unknown as { oldValue?: unknown; value?: unknown };
     const facts: EditFacts = { at: now, user: userOf(e), sheet: sheetName, a1: range.getA1Notation(), rows, cols };
     if (rows === 1 && cols === 1) {

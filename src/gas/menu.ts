@@ -62,14 +62,23 @@ export function menuTakeOverTriggers(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const owner = PropertiesService.getDocumentProperties().getProperty(TRIGGER_OWNER_KEY);
   const me = Session.getEffectiveUser().getEmail();
-  if (owner && owner === me) { ui.alert(TRIGGERS.title, TRIGGERS.alreadyYours, ui.ButtonSet.OK); return; }
+  if (owner && owner === me) {
+    ui.alert(TRIGGERS.title, TRIGGERS.alreadyYours, ui.ButtonSet.OK);
+    return;
+  }
   if (ui.alert(TRIGGERS.title, TRIGGERS.confirmTakeOver(owner), ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const r = takeOverTriggers(ss, readSettings(readTab(ss, TAB.settings)).settings);
   ui.alert(TRIGGERS.title, TRIGGERS.tookOver(r.me), ui.ButtonSet.OK);
 }
 
-export function menuRemindersOn(): void { setAutoRemind(true); SpreadsheetApp.getUi().alert(REMINDER_SWITCH.on); }
-export function menuRemindersOff(): void { setAutoRemind(false); SpreadsheetApp.getUi().alert(REMINDER_SWITCH.off); }
+export function menuRemindersOn(): void {
+  setAutoRemind(true);
+  SpreadsheetApp.getUi().alert(REMINDER_SWITCH.on);
+}
+export function menuRemindersOff(): void {
+  setAutoRemind(false);
+  SpreadsheetApp.getUi().alert(REMINDER_SWITCH.off);
+}
 
 /** Flips the `Nhắc nhở tự động` setting (the trigger stays: it checks the setting every day). */
 export function setAutoRemind(on: boolean): void {

@@ -14,6 +14,8 @@ export function setupPeriodTabs(ss: Spreadsheet, now: Date, snap: Snapshot, v: V
   // The closed tab exists from the start (header only), so every edit finds it by its exact name in one call.
   if (!findSheet(ss, PERIOD_TAB.closed)) ss.insertSheet(PERIOD_TAB.closed).appendRow([...CLOSED_TAB.headers]);
   rebuildStatusTab(ss, now, snap, v);
-  const mine = [PERIOD_TAB.journal, PERIOD_TAB.status, PERIOD_TAB.closed].map((t) => findSheet(ss, t)).filter((s): s is GoogleAppsScript.Spreadsheet.Sheet => !!s);
+  const mine = [PERIOD_TAB.journal, PERIOD_TAB.status, PERIOD_TAB.closed]
+    .map((t) => findSheet(ss, t))
+    .filter((s): s is GoogleAppsScript.Spreadsheet.Sheet => !!s);
   protectAdminTabs(v.settings, mine);
 }

@@ -6,8 +6,22 @@
 import { TAB, LOG_COLUMNS } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import {
-  planReminders, readLog, logRow, sendKey, SentLedger, ledgerSlot, eitherLedger, openSlots, ledgerFromLog, deadlinesUpTo, INFLIGHT_KEY, LEDGER_PREFIX,
-  type LogEntry, type PlannedEmail, type ReminderPlan, type SendKey,
+  planReminders,
+  readLog,
+  logRow,
+  sendKey,
+  SentLedger,
+  ledgerSlot,
+  eitherLedger,
+  openSlots,
+  ledgerFromLog,
+  deadlinesUpTo,
+  INFLIGHT_KEY,
+  LEDGER_PREFIX,
+  type LogEntry,
+  type PlannedEmail,
+  type ReminderPlan,
+  type SendKey,
 } from '../core/reminders';
 import { dayOf } from '../core/periods';
 import type { FormId } from '../core/types';
@@ -21,11 +35,25 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const LEGACY_PREFIX = 'send:';
 
 /** An email recorded in the ledger whose sending was not confirmed yet. */
-interface Flight extends SendKey { to: string[]; at: string; /** The ledger slot (absent in an earlier version's records). */ slot?: string }
+interface Flight extends SendKey {
+  to: string[];
+  at: string /** The ledger slot (absent in an earlier version's records). */;
+  slot?: string;
+}
 /** The `sent|inflight` property: this run's email in flight, and the ones dead runs left, until they are logged. */
-interface InFlight { sending: Flight | null; uncertain: Flight[] }
+interface InFlight {
+  sending: Flight | null;
+  uncertain: Flight[];
+}
 
-export interface ReminderRun { busy: boolean; plan: ReminderPlan | null; sent: number; failed: number; deferred: number; uncertain: number }
+export interface ReminderRun {
+  busy: boolean;
+  plan: ReminderPlan | null;
+  sent: number;
+  failed: number;
+  deferred: number;
+  uncertain: number;
+}
 
 function links(ss: Spreadsheet, sheets: Snapshot['sheets'], forms: Validation['forms']) {
   const url = ss.getUrl();
@@ -35,7 +63,11 @@ function links(ss: Spreadsheet, sheets: Snapshot['sheets'], forms: Validation['f
     if (sheet) gids[f.id] = sheet.getSheetId();
   }
   // `range` selects the unit's rows when the sheet opens (the link form Sheets itself gives for a selected range).
-  return { spreadsheetUrl: url, tabUrl: (form: FormId, range?: string) => (gids[form] === undefined ? url : `${url}#gid=${gids[form]}${range ? `&range=${range}` : ''}`) };
+  return {
+    spreadsheetUrl: url,
+    tabUrl: (form: FormId, range?: string) =>
+      gids[form] === undefined ? url : `${url}#gid=${gids[form]}${range ? `&range=${range}` : ''}`,
+  };
 }
 
 /** An error's message; errors from Google's services may come from another realm, so no instanceof. */
@@ -66,7 +98,9 @@ function legacyRecords(stored: Record<string, string>): { sent: Flight[]; uncert
       const r = JSON.parse(raw) as Flight & { state?: string };
       if (r && r.state === 'sent') out.sent.push(r);
       else if (r && r.state === 'sending') out.uncertain.push(r);
-    } catch { /* a foreign or broken property: ignored */ }
+    } catch {
+      /* a foreign or broken property: ignored */
+    }
   }
   return out;
 }
@@ -91,7 +125,12 @@ export class ReminderSession {
   private opened = false;
   readonly run: ReminderRun = { busy: false, plan: null, sent: 0, failed: 0, deferred: 0, uncertain: 0 };
 
-  constructor(private ss: Spreadsheet, private now: Date, private snap: Snapshot, private v: Validation) {}
+  constructor(
+    private ss: Spreadsheet,
+    private now: Date,
+    private snap: Snapshot,
+    private v: Validation,
+  ) {}
 
   open(): void {
     if (this.opened) return;
@@ -117,7 +156,8 @@ export class ReminderSession {
       // One write rewrites the store without the closed periods' values (setProperties cannot delete a key). Read
       // again just before, so a property another job wrote meanwhile (setup's, say) is kept: the gap is one call.
       const rest: Record<string, string> = {};
-      for (const [k, val] of Object.entries(this.props.getProperties())) if (!k.startsWith(LEDGER_PREFIX) && !k.startsWith(LEGACY_PREFIX)) rest[k] = val;
+      for (const [k, val] of Object.entries(this.props.getProperties()))
+        if (!k.startsWith(LEDGER_PREFIX) && !k.startsWith(LEGACY_PREFIX)) rest[k] = val;
       Object.assign(rest, this.ledger.allValues(), { [INFLIGHT_KEY]: JSON.stringify({ sending: null, uncertain: this.carried }) });
       this.props.setProperties(rest, true);
     } else {
@@ -137,21 +177,44 @@ export class ReminderSession {
     const log = [...this.logged, ...this.entries];
     const quota = MailApp.getRemainingDailyQuota();
     const ledger = eitherLedger(this.ledger, ledgerFromLog(log));
-    return planReminders({ v: this.v, log, today: dayOf(this.now), quota, links: links(this.ss, this.snap.sheets, this.v.forms), ledger, uncertain: this.carried });
+    return planReminders({
+      v: this.v,
+      log,
+      today: dayOf(this.now),
+      quota,
+      links: links(this.ss, this.snap.sheets, this.v.forms),
+      ledger,
+      uncertain: this.carried,
+    });
   }
 
-  sendUnits(): void { this.sendPart(false); }
-  sendDigest(): void { this.sendPart(true); }
+  sendUnits(): void {
+    this.sendPart(false);
+  }
+  sendDigest(): void {
+    this.sendPart(true);
+  }
 
   private sendPart(digest: boolean): void {
     const plan = this.plan();
     const mine = (k: SendKey) => (k.form === '') === digest;
     if (!this.run.plan) this.run.plan = plan;
-    else this.run.plan = { ...plan, emails: [...this.run.plan.emails.filter((e) => !mine(e)), ...plan.emails.filter(mine)], skipped: [...this.run.plan.skipped.filter((s) => !mine(s)), ...plan.skipped.filter(mine)] };
+    else
+      this.run.plan = {
+        ...plan,
+        emails: [...this.run.plan.emails.filter((e) => !mine(e)), ...plan.emails.filter(mine)],
+        skipped: [...this.run.plan.skipped.filter((s) => !mine(s)), ...plan.skipped.filter(mine)],
+      };
     for (const email of plan.emails.filter(mine)) this.sendOne(email);
     for (const skip of plan.skipped.filter(mine)) {
       if (skip.reason === 'already_sent' || skip.reason === 'reported') continue; // the log already says so
-      this.entries.push({ ...keyOf(skip), at: this.now, to: [], result: skip.reason === 'quota' ? 'deferred' : 'skipped', detail: skip.reason });
+      this.entries.push({
+        ...keyOf(skip),
+        at: this.now,
+        to: [],
+        result: skip.reason === 'quota' ? 'deferred' : 'skipped',
+        detail: skip.reason,
+      });
     }
   }
 
@@ -168,14 +231,21 @@ export class ReminderSession {
     this.ledger.markWritten();
     this.changed = true;
     try {
-      MailApp.sendEmail({ to: email.to.join(','), subject: email.subject, body: email.text, htmlBody: email.html, name: this.v.settings.department });
+      MailApp.sendEmail({
+        to: email.to.join(','),
+        subject: email.subject,
+        body: email.text,
+        htmlBody: email.html,
+        name: this.v.settings.department,
+      });
     } catch (err) {
       // Refused (a bad address, the quota): it did not go, so it may go on a later run; the next write records that.
       this.ledger.remove(email.slot, email.to);
       const message = messageOf(err);
       const quotaHit = /too many times/i.test(message);
       this.entries.push({ ...keyOf(email), at: this.now, to: email.to, result: quotaHit ? 'deferred' : 'failed', detail: message });
-      if (quotaHit) this.run.deferred++; else this.run.failed++;
+      if (quotaHit) this.run.deferred++;
+      else this.run.failed++;
       return;
     }
     this.entries.push({ ...keyOf(email), at: this.now, to: email.to, result: 'sent', detail: email.kind });
@@ -261,7 +331,9 @@ export function appendLog(ss: Spreadsheet, logSheet: GoogleAppsScript.Spreadshee
   }
   const start = sheet.getLastRow() + 1;
   const rows = entries.map(logRow);
-  if (start === 1) { rows.unshift([...LOG_COLUMNS]); }
+  if (start === 1) {
+    rows.unshift([...LOG_COLUMNS]);
+  }
   const needed = start + rows.length - 1;
   if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
   sheet.getRange(start, 1, rows.length, LOG_COLUMNS.length).setValues(rows);

@@ -24,11 +24,23 @@ export const LOCALE = 'vi_VN';
 const HEADER_BACKGROUND = '#cfe2f3';
 
 const NUMBER_FORMAT: Partial<Record<ColumnSpec['type'], string>> = {
-  int: '#,##0', decimal: '#,##0.0', datetime: 'dd/MM/yyyy HH:mm', phone: '@', period: '@', text: '@', links: '@',
+  int: '#,##0',
+  decimal: '#,##0.0',
+  datetime: 'dd/MM/yyyy HH:mm',
+  phone: '@',
+  period: '@',
+  text: '@',
+  links: '@',
 };
 
 /** Everything setup did, for the summary dialog. */
-export interface SetupReport { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }
+export interface SetupReport {
+  createdTabs: string[];
+  addedColumns: string[];
+  addedSettings: number;
+  triggers: string[];
+  notes: string[];
+}
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -38,11 +50,21 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   if (ss.getSpreadsheetTimeZone() !== TIME_ZONE) ss.setSpreadsheetTimeZone(TIME_ZONE);
 
   const directory = ensureTab(ss, TAB.directory, report);
-  ensureHeaderRow(directory, readTab(ss, TAB.directory), DIRECTORY_COLUMNS.map((c) => ({ header: c.header, help: c.help, width: c.width })), report);
+  ensureHeaderRow(
+    directory,
+    readTab(ss, TAB.directory),
+    DIRECTORY_COLUMNS.map((c) => ({ header: c.header, help: c.help, width: c.width })),
+    report,
+  );
   const settingsSheet = ensureTab(ss, TAB.settings, report);
   ensureSettingsRows(settingsSheet, readTab(ss, TAB.settings), report);
   const logSheet = ensureTab(ss, TAB.log, report);
-  ensureHeaderRow(logSheet, readTab(ss, TAB.log), LOG_COLUMNS.map((h, i) => ({ header: h, help: '', width: i === LOG_COLUMNS.length - 1 ? 320 : 140 })), report);
+  ensureHeaderRow(
+    logSheet,
+    readTab(ss, TAB.log),
+    LOG_COLUMNS.map((h, i) => ({ header: h, help: '', width: i === LOG_COLUMNS.length - 1 ? 320 : 140 })),
+    report,
+  );
   formatLogColumns(logSheet);
   const template = templateGrids();
   const listSheet = ensureTab(ss, TAB.formList, report);
@@ -78,10 +100,20 @@ function isBlank(grid: Grid): boolean {
  */
 function ensureDefinitionTab(sheet: Sheet, grid: Grid, columns: readonly DefinitionColumn[], template: Grid, report: SetupReport): void {
   if (!isBlank(grid)) {
-    ensureHeaderRow(sheet, grid, columns.map((c) => ({ header: c.header, help: c.help, width: c.width })), report);
+    ensureHeaderRow(
+      sheet,
+      grid,
+      columns.map((c) => ({ header: c.header, help: c.help, width: c.width })),
+      report,
+    );
     return;
   }
-  writeHeaders(sheet, 1, 1, columns.map((c) => ({ header: c.header, help: c.help, width: c.width })));
+  writeHeaders(
+    sheet,
+    1,
+    1,
+    columns.map((c) => ({ header: c.header, help: c.help, width: c.width })),
+  );
   const rows = template.slice(1).map((r) => columns.map((_, i) => asSheetText(String(r[i] ?? ''))));
   if (rows.length) {
     const range = sheet.getRange(2, 1, rows.length, columns.length);
@@ -124,7 +156,11 @@ function ensureTab(ss: Spreadsheet, name: string, report: SetupReport): Sheet {
   return ss.insertSheet(name);
 }
 
-interface HeaderSpec { header: string; help: string; width: number }
+interface HeaderSpec {
+  header: string;
+  help: string;
+  width: number;
+}
 
 /** Row-1 header tabs (directory, log): styles the headers found, writes the missing ones after the last used column. */
 function ensureHeaderRow(sheet: Sheet, grid: Grid, columns: HeaderSpec[], report: SetupReport): void {
@@ -132,7 +168,12 @@ function ensureHeaderRow(sheet: Sheet, grid: Grid, columns: HeaderSpec[], report
   const present = new Set(found);
   const at: Record<string, number> = {};
   for (const c of columns) if (present.has(c.header)) at[c.header] = found.indexOf(c.header);
-  if (!isBlank(grid) && Object.keys(at).length) styleHeaderCells(sheet, 1, columns.filter((c) => at[c.header] !== undefined).map((c) => ({ col: at[c.header], width: c.width })));
+  if (!isBlank(grid) && Object.keys(at).length)
+    styleHeaderCells(
+      sheet,
+      1,
+      columns.filter((c) => at[c.header] !== undefined).map((c) => ({ col: at[c.header], width: c.width })),
+    );
   const missing = columns.filter((c) => !present.has(c.header));
   if (missing.length === 0) return;
   const start = isBlank(grid) ? 1 : grid[0].length + 1;
@@ -172,7 +213,9 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     styleHeaders(sheet, headerRow, layout.columns, form);
     // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
     const missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
-    const extra = formColumns(form, grid, current).columns.filter((c) => c.key === null).map((c) => c.header);
+    const extra = formColumns(form, grid, current)
+      .columns.filter((c) => c.key === null)
+      .map((c) => c.header);
     if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));
@@ -182,7 +225,8 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
   // The unit stays in view while scrolling right: freeze up to it when it is among the first columns (STT, Đơn vị).
   const unitCol = layout.headerRow ? layout.columns.unit : form.columns.findIndex((c) => c.key === 'unit');
-  if (unitCol !== undefined && unitCol < FREEZE_UNIT_WITHIN && sheet.getFrozenColumns() !== unitCol + 1) sheet.setFrozenColumns(unitCol + 1);
+  if (unitCol !== undefined && unitCol < FREEZE_UNIT_WITHIN && sheet.getFrozenColumns() !== unitCol + 1)
+    sheet.setFrozenColumns(unitCol + 1);
 }
 
 /** The unit column is frozen only when it is one of this many first columns (a wide frozen block hides the rest). */
@@ -205,7 +249,11 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
   const notes = range.getNotes()[0];
   for (const c of form.columns) if (columns[c.key] !== undefined) notes[columns[c.key]] = c.help;
   range.setNotes([notes]);
-  styleHeaderCells(sheet, headerRow, form.columns.filter((c) => columns[c.key] !== undefined).map((c) => ({ col: columns[c.key], width: c.width ?? 120 })));
+  styleHeaderCells(
+    sheet,
+    headerRow,
+    form.columns.filter((c) => columns[c.key] !== undefined).map((c) => ({ col: columns[c.key], width: c.width ?? 120 })),
+  );
 }
 
 /**
@@ -216,17 +264,26 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
  * The unit and period drop-downs list from a range of the hidden choice-list tab: an inline list (requireValueInList)
  * is refused above 500 items, and Excel caps one at 255 characters. Returns the choice-list tab.
  */
-export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), onlyIfChanged = false,
-  adminMarks?: string): Sheet {
+export function applyNativeValidation(
+  snap: Snapshot,
+  v: Validation,
+  now: Date,
+  ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  onlyIfChanged = false,
+  adminMarks?: string,
+): Sheet {
   const { settings, units } = v;
   const p = localParts(now);
   const current = month(p.year, p.month);
   const months: string[] = [];
   for (let m = current; m >= settings.startMonth && months.length < 240; m--) months.push(formatMonth(m));
   const forms = v.forms.filter((f) => snap.sheets[f.tab] && v.layouts[f.tab]?.headerRow);
-  const names = (form: FormSpec) => units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
+  const names = (form: FormSpec) =>
+    units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
   const heights = forms.map((f) => snap.sheets[f.tab].getMaxRows());
-  const print = fingerprint(JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]));
+  const print = fingerprint(
+    JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]),
+  );
   const props = PropertiesService.getDocumentProperties();
   const memo = readMemo(props);
   const store = () => {
@@ -235,10 +292,15 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
   };
   if (onlyIfChanged && memo[0] === print) {
     const existing = findSheet(ss, CHOICE_LISTS.tab);
-    if (existing) { store(); return existing; }
+    if (existing) {
+      store();
+      return existing;
+    }
   }
-  const lists = writeChoiceLists(ss, settings, [...forms.map((f) => ({ header: CHOICE_LISTS.unitsHeader(f.tab), values: names(f) })),
-    { header: CHOICE_LISTS.periodsHeader, values: months }]);
+  const lists = writeChoiceLists(ss, settings, [
+    ...forms.map((f) => ({ header: CHOICE_LISTS.unitsHeader(f.tab), values: names(f) })),
+    { header: CHOICE_LISTS.periodsHeader, values: months },
+  ]);
   forms.forEach((form, i) => {
     const sheet = snap.sheets[form.tab];
     const layout = v.layouts[form.tab];
@@ -255,7 +317,10 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
       const builder = () => SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(c.help);
       const list = c.type === 'unit' ? lists.ranges[i] : c.type === 'period' ? lists.ranges[forms.length] : null;
       if (list) rule = builder().requireValueInRange(list, true).build();
-      else if (c.type === 'int' || c.type === 'decimal') rule = builder().requireNumberGreaterThanOrEqualTo(c.min ?? 0).build();
+      else if (c.type === 'int' || c.type === 'decimal')
+        rule = builder()
+          .requireNumberGreaterThanOrEqualTo(c.min ?? 0)
+          .build();
       if (rule) range.setDataValidation(rule);
     }
     protectScriptColumns(sheet, form, layout.columns, first, rows);
@@ -270,7 +335,11 @@ export function applyNativeValidation(snap: Snapshot, v: Validation, now: Date, 
  * text (a period '07/2024' is not turned into a date, a name starting with '=' is no formula). Returns each list's
  * range below its header, or null for an empty list.
  */
-function writeChoiceLists(ss: Spreadsheet, settings: Settings, columns: Array<{ header: string; values: string[] }>): { sheet: Sheet; ranges: Array<Range | null> } {
+function writeChoiceLists(
+  ss: Spreadsheet,
+  settings: Settings,
+  columns: Array<{ header: string; values: string[] }>,
+): { sheet: Sheet; ranges: Array<Range | null> } {
   let sheet = findSheet(ss, CHOICE_LISTS.tab);
   if (!sheet) {
     sheet = ss.insertSheet(CHOICE_LISTS.tab);
@@ -303,7 +372,11 @@ function protectScriptColumns(sheet: Sheet, form: FormSpec, columns: Record<stri
     const col = columns[c.key];
     const description = PROTECTION.scriptColumn(c.header);
     if (col === undefined || existing.has(description)) continue;
-    sheet.getRange(first - 1, col + 1, rows + 1, 1).protect().setDescription(description).setWarningOnly(true);
+    sheet
+      .getRange(first - 1, col + 1, rows + 1, 1)
+      .protect()
+      .setDescription(description)
+      .setWarningOnly(true);
   }
 }
 
@@ -340,12 +413,20 @@ export function formatLogColumns(sheet: Sheet): void {
 function ensureSettingsRows(sheet: Sheet, grid: Grid, report: SetupReport): void {
   if (isBlank(grid)) grid = [];
   if (grid.length === 0 || String(grid[0][0]).trim() !== SETTINGS_HEADERS.name) {
-    if (grid.length === 0) writeHeaders(sheet, 1, 1, [
-      { header: SETTINGS_HEADERS.name, help: '', width: 300 },
-      { header: SETTINGS_HEADERS.value, help: '', width: 480 },
+    if (grid.length === 0)
+      writeHeaders(sheet, 1, 1, [
+        { header: SETTINGS_HEADERS.name, help: '', width: 300 },
+        { header: SETTINGS_HEADERS.value, help: '', width: 480 },
+      ]);
+    else {
+      report.notes.push(SETUP.noHeaderRow(TAB.settings));
+      return;
+    }
+  } else
+    styleHeaderCells(sheet, 1, [
+      { col: 0, width: 300 },
+      { col: 1, width: 480 },
     ]);
-    else { report.notes.push(SETUP.noHeaderRow(TAB.settings)); return; }
-  } else styleHeaderCells(sheet, 1, [{ col: 0, width: 300 }, { col: 1, width: 480 }]);
   const present = new Set(grid.slice(1).map((r) => String(r[0]).trim()));
   const missing = SETTINGS.filter((s) => !present.has(s.name));
   if (!missing.length) return;
@@ -390,13 +471,23 @@ export function ensureTriggers(ss: Spreadsheet, settings: Settings, report?: Set
   if (me && owner !== me) props.setProperty(TRIGGER_OWNER_KEY, me);
 }
 
-function installTriggers(ss: Spreadsheet, settings: Settings, found: GoogleAppsScript.Script.Trigger[], props: GoogleAppsScript.Properties.Properties, report?: SetupReport): void {
+function installTriggers(
+  ss: Spreadsheet,
+  settings: Settings,
+  found: GoogleAppsScript.Script.Trigger[],
+  props: GoogleAppsScript.Properties.Properties,
+  report?: SetupReport,
+): void {
   const handlers = new Set<string>();
   const mine: GoogleAppsScript.Script.Trigger[] = [];
   for (const t of found) {
     const handler = t.getHandlerFunction();
-    if (handlers.has(handler)) ScriptApp.deleteTrigger(t); // a copy of one's own (an old version's): one of each is enough
-    else { handlers.add(handler); mine.push(t); }
+    if (handlers.has(handler))
+      ScriptApp.deleteTrigger(t); // a copy of one's own (an old version's): one of each is enough
+    else {
+      handlers.add(handler);
+      mine.push(t);
+    }
   }
   if (!handlers.has('handleEdit')) {
     ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
@@ -415,7 +506,12 @@ function installTriggers(ss: Spreadsheet, settings: Settings, found: GoogleAppsS
 }
 
 /** What `releaseTriggers` and `takeOverTriggers` did, for their dialog. */
-export interface TriggerChange { owner: string | null; me: string; removed: number; installed: string[] }
+export interface TriggerChange {
+  owner: string | null;
+  me: string;
+  removed: number;
+  installed: string[];
+}
 
 /**
  * `Gỡ trình kích hoạt của tôi`: deletes the current user's own triggers (the only ones anyone can delete) and, if they
@@ -427,7 +523,10 @@ export function releaseTriggers(): TriggerChange {
   const owner = props.getProperty(TRIGGER_OWNER_KEY);
   const mine = myTriggers();
   for (const t of mine) ScriptApp.deleteTrigger(t);
-  if (owner === me) { props.deleteProperty(TRIGGER_OWNER_KEY); props.deleteProperty(DAILY_HOUR_KEY); }
+  if (owner === me) {
+    props.deleteProperty(TRIGGER_OWNER_KEY);
+    props.deleteProperty(DAILY_HOUR_KEY);
+  }
   return { owner: owner === me ? null : owner, me, removed: mine.length, installed: [] };
 }
 
@@ -445,7 +544,9 @@ export function takeOverTriggers(ss: Spreadsheet, settings: Settings): TriggerCh
   installTriggers(ss, settings, myTriggers(), props, report);
   if (me) props.setProperty(TRIGGER_OWNER_KEY, me);
   // the new owner's triggers write the protected tabs: list it among their editors now, not at the next setup
-  const tabs = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab].map((name) => findSheet(ss, name)).filter((s): s is Sheet => s !== null);
+  const tabs = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab]
+    .map((name) => findSheet(ss, name))
+    .filter((s): s is Sheet => s !== null);
   protectAdminTabs(settings, [...tabs, ...definitionTabs(ss)]);
   return { owner, me, removed: 0, installed: report.triggers };
 }

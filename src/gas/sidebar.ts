@@ -4,7 +4,17 @@ import { validateWorkbook } from '../core/validate';
 import { buildReport, type Report } from '../core/report/model';
 import { reportPeriods, periodInRange } from '../core/report/periods';
 import { reportSheet } from '../core/report/sheet';
-import { dayOf, formatMonth, formatDay, parseMonthStrict, deadlinePassed, localParts, addDays, monthOfDay, type Day } from '../core/periods';
+import {
+  dayOf,
+  formatMonth,
+  formatDay,
+  parseMonthStrict,
+  deadlinePassed,
+  localParts,
+  addDays,
+  monthOfDay,
+  type Day,
+} from '../core/periods';
 import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../core/reminders';
 import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
 import type { FormId } from '../core/types';
@@ -25,7 +35,9 @@ type Assert<T extends true> = T;
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export type ServerApiChecked = Assert<Mutual<Pick<typeof import('./entry'), keyof ServerApi>, ServerApi>>;
 
-function active() { return SpreadsheetApp.getActiveSpreadsheet(); }
+function active() {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
 
 function chosenForms(v: Validation, forms: string[]): FormId[] {
   const ids = v.forms.map((f) => f.id).filter((id) => forms.includes(id));
@@ -54,7 +66,8 @@ export function sidebarData(): SidebarData {
   const v = validateWorkbook(readBook(active()), now);
   const { periods, defaultPeriod } = reportPeriods(v.forms, v.settings, dayOf(now));
   return {
-    periods: periods.map(formatMonth), defaultPeriod: defaultPeriod === null ? null : formatMonth(defaultPeriod),
+    periods: periods.map(formatMonth),
+    defaultPeriod: defaultPeriod === null ? null : formatMonth(defaultPeriod),
     forms: v.forms.map((f) => ({ id: f.id, tab: f.tab, group: f.group })),
   };
 }
@@ -68,17 +81,38 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
     pastDeadline: report.forms.every((f) => !f.dueBefore || deadlinePassed(f.dueBefore, today)),
     adminEmails: v.settings.adminEmails.slice(),
     forms: report.forms.map((f) => ({
-      form: f.form, tab: f.tab, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
-      completeness: f.completeness, timeliness: f.timeliness, installRate: f.installRate, shares: f.shares,
+      form: f.form,
+      tab: f.tab,
+      dueBefore: f.dueBefore,
+      expected: f.expected,
+      reported: f.reported,
+      onTime: f.onTime,
+      late: f.late,
+      completeness: f.completeness,
+      timeliness: f.timeliness,
+      installRate: f.installRate,
+      shares: f.shares,
       chase: f.chase.map((c) => ({ code: c.code, name: c.name, status: c.status, label: STATUS_LABEL[c.status], form: c.form })),
       indicators: f.indicators.map((i) => ({
-        key: i.key, header: i.header, kind: i.kind, decimal: i.decimal, period: i.period, cumulative: i.cumulative, change: i.change,
-        carried: i.carriedFrom === null ? null : {
-          units: i.carriedUnits, from: formatMonth(i.carriedFrom),
-          all: i.carriedUnits === f.units.filter((u) => i.key in u.values).length,
-        },
+        key: i.key,
+        header: i.header,
+        kind: i.kind,
+        decimal: i.decimal,
+        period: i.period,
+        cumulative: i.cumulative,
+        change: i.change,
+        carried:
+          i.carriedFrom === null
+            ? null
+            : {
+                units: i.carriedUnits,
+                from: formatMonth(i.carriedFrom),
+                all: i.carriedUnits === f.units.filter((u) => i.key in u.values).length,
+              },
       })),
-      measured: f.measured ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length) : null,
+      measured: f.measured
+        ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)
+        : null,
       closedLine: f.closedAt ? CLOSE_TEXT.sidebarLine(shownDateTime(f.closedAt), f.corrections.length) : null,
     })),
     reclose: report.forms.some((f) => f.closedAt) ? CLOSE_TEXT.reclose(formatMonth(report.period)) : null,
@@ -135,12 +169,20 @@ export function selectUnitRows(form: string, code: string, period: string): Unit
   const sheet = snap.sheets[spec.tab];
   if (!sheet) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
   const layout = v.layouts[spec.tab];
-  const rows = v.rows.filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m).map((r) => r.row).sort((a, b) => a - b);
+  const rows = v.rows
+    .filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m)
+    .map((r) => r.row)
+    .sort((a, b) => a - b);
   const grid = snap.book[spec.tab] ?? [];
   const width = Math.max(1, grid[0]?.length ?? 1, ...Object.values(layout?.columns ?? {}).map((c) => c + 1));
   const result: UnitRows = {
-    tab: spec.tab, unit: unit.name, period: formatMonth(m), rows, emptyRow: null,
-    unitHeader: layout?.headers.unit ?? '', periodHeader: layout?.headers.period ?? '',
+    tab: spec.tab,
+    unit: unit.name,
+    period: formatMonth(m),
+    rows,
+    emptyRow: null,
+    unitHeader: layout?.headers.unit ?? '',
+    periodHeader: layout?.headers.period ?? '',
   };
   sheet.activate();
   if (rows.length) {
@@ -177,7 +219,10 @@ function stepLabel(step: string): string {
 /** The forms, periods and steps a run sends, each once. */
 function runItems(plan: ReminderPlan): string[] {
   const seen = new Set<string>();
-  for (const e of plan.emails) seen.add(e.kind === 'digest' ? SIDEBAR_REMIND.digestItem(e.period) : SIDEBAR_REMIND.item(formLabel(e.form), e.period, stepLabel(e.step)));
+  for (const e of plan.emails)
+    seen.add(
+      e.kind === 'digest' ? SIDEBAR_REMIND.digestItem(e.period) : SIDEBAR_REMIND.item(formLabel(e.form), e.period, stepLabel(e.step)),
+    );
   return [...seen];
 }
 
@@ -193,7 +238,10 @@ function nextSend(plan: (now: Date, quota?: number) => ReminderPlan, todayPlan: 
     return { ...at(today), emails: todayPlan.emails.length, what: runItems(todayPlan) };
   }
   const steps = reminderSchedule(v.forms, st, addDays(today, 1)).nextSteps.map((s) => s.day);
-  const days = [...new Set([addDays(today, 1), ...steps])].filter((d) => d > today).sort().slice(0, 6);
+  const days = [...new Set([addDays(today, 1), ...steps])]
+    .filter((d) => d > today)
+    .sort()
+    .slice(0, 6);
   for (const day of days) {
     // A later day has its own quota: count everything due, whatever today's quota leaves.
     const p = plan(new Date(`${day}T${String(st.sendHour).padStart(2, '0')}:00:00+07:00`), Number.MAX_SAFE_INTEGER);
@@ -214,15 +262,27 @@ export function reminderPanel(): ReminderPanel {
   const schedule = reminderSchedule(v.forms, settings, today);
   const log = readLog(snap.book[TAB.log] ?? []).filter((e) => dayOf(e.at) <= today);
   const names = new Map(v.units.map((u) => [`${u.form}|${u.code}`, u.name]));
-  const unitName = (form: string, code: string) => (code ? names.get(`${form}|${code}`) ?? code : SIDEBAR_REMIND.digest);
+  const unitName = (form: string, code: string) => (code ? (names.get(`${form}|${code}`) ?? code) : SIDEBAR_REMIND.digest);
   return {
     autoRemind: settings.autoRemind,
     schedule: schedule.rules,
     nextSend: settings.autoRemind ? nextSend(planner, plan, v, now) : null,
     sentToday: log.filter((e) => e.result === 'sent' && dayOf(e.at) === today).length,
     quota: MailApp.getRemainingDailyQuota(),
-    preview: plan.emails.map((e) => ({ unit: unitName(e.form, e.unit), form: e.form ? formLabel(e.form) : '', period: e.period, step: stepLabel(e.step), to: e.to, subject: e.subject })),
-    skipped: plan.skipped.map((s) => ({ unit: unitName(s.form, s.unit), form: s.form ? formLabel(s.form) : '', step: stepLabel(s.step), reason: (SKIP_REASON_LABELS as Record<string, string>)[s.reason] ?? s.reason })),
+    preview: plan.emails.map((e) => ({
+      unit: unitName(e.form, e.unit),
+      form: e.form ? formLabel(e.form) : '',
+      period: e.period,
+      step: stepLabel(e.step),
+      to: e.to,
+      subject: e.subject,
+    })),
+    skipped: plan.skipped.map((s) => ({
+      unit: unitName(s.form, s.unit),
+      form: s.form ? formLabel(s.form) : '',
+      step: stepLabel(s.step),
+      reason: (SKIP_REASON_LABELS as Record<string, string>)[s.reason] ?? s.reason,
+    })),
     lastRuns: lastRuns(log),
   };
 }
@@ -233,10 +293,14 @@ function lastRuns(log: LogEntry[]): ReminderPanel['lastRuns'] {
   for (const e of log) {
     const t = e.at.getTime();
     const run = runs.get(t) ?? { sent: 0, failed: 0, other: 0 };
-    if (e.result === 'sent') run.sent++; else if (e.result === 'failed') run.failed++; else run.other++;
+    if (e.result === 'sent') run.sent++;
+    else if (e.result === 'failed') run.failed++;
+    else run.other++;
     runs.set(t, run);
   }
-  return [...runs.entries()].sort((a, b) => b[0] - a[0]).slice(0, 5)
+  return [...runs.entries()]
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 5)
     .map(([t, r]) => ({ at: Utilities.formatDate(new Date(t), 'Asia/Ho_Chi_Minh', 'dd/MM/yyyy HH:mm'), ...r }));
 }
 

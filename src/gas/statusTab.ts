@@ -31,7 +31,8 @@ function ensureSheet(ss: Spreadsheet, v: Validation, name: string): Sheet {
 
 /** Grows the sheet to hold rows x cols (a sheet starts at 1,000 x 26). */
 function fit(sheet: Sheet, rows: number, cols: number): void {
-  const maxR = sheet.getMaxRows(), maxC = sheet.getMaxColumns();
+  const maxR = sheet.getMaxRows(),
+    maxC = sheet.getMaxColumns();
   if (rows > maxR) sheet.insertRowsAfter(maxR, rows - maxR);
   if (cols > maxC) sheet.insertColumnsAfter(maxC, cols - maxC);
 }
@@ -53,7 +54,10 @@ function richRows(rows: { texts: string[]; link?: string }[], width: number): Go
 /** The whole tab from the workbook just read: cleared, then its values and its colours, one call each. */
 export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): void {
   const gids: Record<string, number> = {};
-  for (const f of v.forms) { const s = snap.sheets[f.tab]; if (s) gids[f.tab] = s.getSheetId(); }
+  for (const f of v.forms) {
+    const s = snap.sheets[f.tab];
+    if (s) gids[f.tab] = s.getSheetId();
+  }
   const tab = statusTab(v, dayOf(now), gids);
   const header = statusHeader(tab);
   const width = header.length;
@@ -65,7 +69,8 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
   range.setRichTextValues(richRows([{ texts: header }, ...body], width));
   range.setBackgrounds([header.map(() => '#cfe2f3'), ...body.map((r) => r.colours)]);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  const props = PropertiesService.getDocumentProperties(), shape = shapeOf(tab);
+  const props = PropertiesService.getDocumentProperties(),
+    shape = shapeOf(tab);
   if (props.getProperty(SHAPE_KEY) !== shape) props.setProperty(SHAPE_KEY, shape);
 }
 
@@ -74,15 +79,24 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
  * write of statuses and one of colours; every row of the form when the edit changed which unit or period a row is
  * (`whole`: the unit it was is not known). A missing tab or a changed shape (a new month, a new unit): rebuilt.
  */
-export function refreshStatusRows(ss: Spreadsheet, checked: Validation, form: FormSpec, now: Date, owned?: Map<number, OwnedValues>, whole = true): void {
+export function refreshStatusRows(
+  ss: Spreadsheet,
+  checked: Validation,
+  form: FormSpec,
+  now: Date,
+  owned?: Map<number, OwnedValues>,
+  whole = true,
+): void {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
-  const v: Validation = !owned ? checked : {
-    ...checked,
-    rows: checked.rows.map((r) => {
-      const o = r.sheet === form.tab ? owned.get(r.row) : undefined;
-      return o && o.submittedAt !== undefined ? { ...r, submittedAt: o.submittedAt === '' ? null : o.submittedAt } : r;
-    }),
-  };
+  const v: Validation = !owned
+    ? checked
+    : {
+        ...checked,
+        rows: checked.rows.map((r) => {
+          const o = r.sheet === form.tab ? owned.get(r.row) : undefined;
+          return o && o.submittedAt !== undefined ? { ...r, submittedAt: o.submittedAt === '' ? null : o.submittedAt } : r;
+        }),
+      };
   const tab = statusTab(v, dayOf(now), {}, { form: form.id });
   const sheet = findSheet(ss, PERIOD_TAB.status);
   if (!sheet || PropertiesService.getDocumentProperties().getProperty(SHAPE_KEY) !== shapeOf(tab)) {
@@ -95,9 +109,16 @@ export function refreshStatusRows(ss: Spreadsheet, checked: Validation, form: Fo
   const first = tab.rows.findIndex(wanted);
   if (first < 0 || !tab.periods.length) return;
   let last = first;
-  tab.rows.forEach((r, i) => { if (wanted(r)) last = i; });
+  tab.rows.forEach((r, i) => {
+    if (wanted(r)) last = i;
+  });
   const rows = tab.rows.slice(first, last + 1).map(statusCells);
   const range = sheet.getRange(first + 2, 4, rows.length, tab.periods.length);
-  range.setRichTextValues(richRows(rows.map((r) => ({ texts: r.texts.slice(3) })), tab.periods.length));
+  range.setRichTextValues(
+    richRows(
+      rows.map((r) => ({ texts: r.texts.slice(3) })),
+      tab.periods.length,
+    ),
+  );
   range.setBackgrounds(rows.map((r) => r.colours.slice(3)));
 }

@@ -5,13 +5,31 @@ import type { Grid } from '../core/types';
 import { TAB } from '../core/forms/schema';
 import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';
-import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PLACEHOLDER_URL, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
+import {
+  CLI_DONE,
+  CLI_ERROR,
+  CLI_HELP,
+  CLI_PLACEHOLDER_URL,
+  CLI_PROGRESS,
+  CLI_REMIND,
+  CSV_DELIMITER_NAMES,
+  type CliCommandName,
+} from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
 import { reportDocument, renderReportHtml } from '../core/report/document';
 import { setupWorkbook } from './setup';
-import { planJson, planReminders, readLog, logRow, recipientsLoggedOn, ledgerFromLog, type LogEntry, type PlannedEmail } from '../core/reminders';
+import {
+  planJson,
+  planReminders,
+  readLog,
+  logRow,
+  recipientsLoggedOn,
+  ledgerFromLog,
+  type LogEntry,
+  type PlannedEmail,
+} from '../core/reminders';
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
 import { CsvEncodingError, CsvProblem, readUnitsCsv, repoRoot } from './units';
@@ -62,7 +80,10 @@ function requireXlsxOut(path: string): void {
 /** Parses the command's options; prints its help and returns null for --help. */
 function args(name: Exclude<CliCommandName, 'tool'>, argv: string[], io: CliIo) {
   const a = parseArgs(argv, OPTIONS[name], name);
-  if (a.help) { println(io.stdout, CLI_HELP[name]); return null; }
+  if (a.help) {
+    println(io.stdout, CLI_HELP[name]);
+    return null;
+  }
   return a;
 }
 
@@ -131,7 +152,14 @@ const validate: Command = async (argv, io) => {
   const v = validateWorkbook(book, now);
   if (a.flags.has('json')) {
     json(io, {
-      problems: v.problems.map((p) => ({ sheet: p.sheet, row: p.row, column: p.column, severity: p.severity, code: p.code, message: p.message })),
+      problems: v.problems.map((p) => ({
+        sheet: p.sheet,
+        row: p.row,
+        column: p.column,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+      })),
       summary: v.summary,
     });
   } else lines(io, validationText(v, basename(file)));
@@ -153,7 +181,8 @@ const report: Command = async (argv, io) => {
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);
   if (a.values.samples !== undefined) checkSamplesFile(a.values.samples);
-  if (out !== undefined) checkFileTarget(out, { reads: a.values.samples !== undefined ? [file, a.values.samples] : [file], existing: 'replace' });
+  if (out !== undefined)
+    checkFileTarget(out, { reads: a.values.samples !== undefined ? [file, a.values.samples] : [file], existing: 'replace' });
   const book = await openBook(file, io);
   const today = dayOf(now);
   // Before the campaign there is nothing to count; after this month, nothing has happened yet.
@@ -173,7 +202,9 @@ const report: Command = async (argv, io) => {
     } else {
       const html = renderReportHtml(r, reportDocument(r, v.settings, today, date));
       if (ext === '.html') {
-        await writeAtomically(out, async (tmp) => { writeFileSync(tmp, html, 'utf8'); });
+        await writeAtomically(out, async (tmp) => {
+          writeFileSync(tmp, html, 'utf8');
+        });
       } else {
         io.progress(CLI_PROGRESS.printingPdf);
         try {
@@ -237,7 +268,16 @@ const remind: Command = async (argv, io) => {
   }
   for (const s of plan.skipped) {
     if (s.reason === 'already_sent' || s.reason === 'reported') continue; // the log already says so
-    entries.push({ unit: s.unit, form: s.form, period: s.period, step: s.step, at: now, to: [], result: s.reason === 'quota' ? 'deferred' : 'skipped', detail: s.reason });
+    entries.push({
+      unit: s.unit,
+      form: s.form,
+      period: s.period,
+      step: s.step,
+      at: now,
+      to: [],
+      result: s.reason === 'quota' ? 'deferred' : 'skipped',
+      detail: s.reason,
+    });
   }
   await appendLogRows(file, entries.map(logRow));
   if (!a.flags.has('json')) println(io.stdout, CLI_REMIND.outbox(outbox));
@@ -308,5 +348,7 @@ function startedAsProgram(): boolean {
 
 if (startedAsProgram()) {
   // A reader that stops early (`| head`) closes the pipe: the command still finishes its work, silently.
-  main(process.argv.slice(2), { stdout: quietWhenClosed(process.stdout), stderr: quietWhenClosed(process.stderr) }).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2), { stdout: quietWhenClosed(process.stdout), stderr: quietWhenClosed(process.stderr) }).then((code) => {
+    process.exitCode = code;
+  });
 }

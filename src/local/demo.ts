@@ -43,30 +43,81 @@ type Rand = () => number;
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
-interface DemoUnit { code: string; name: string; form: FormId; communes: number | null; aliases: string[]; enabled: boolean }
+interface DemoUnit {
+  code: string;
+  name: string;
+  form: FormId;
+  communes: number | null;
+  aliases: string[];
+  enabled: boolean;
+}
 
 /** A unit's levels, which only grow, and the scale of its monthly activity. */
 interface UnitState {
-  staff: number; installedShare: number; relatives: number;
-  communes: number; communesActive: number; villages: number; villagesActive: number; teams: number;
-  points: number; pointsActive: number; screens: number;
-  scale: number; reporter: string; phone: string;
+  staff: number;
+  installedShare: number;
+  relatives: number;
+  communes: number;
+  communesActive: number;
+  villages: number;
+  villagesActive: number;
+  teams: number;
+  points: number;
+  pointsActive: number;
+  screens: number;
+  scale: number;
+  reporter: string;
+  phone: string;
 }
 
 /** One generated report row, with the moment it was typed and whether it is (meant to be) valid. */
-interface DemoRow { form: FormId; unit: DemoUnit; period: Month; entered: Date; valid: boolean; cells: CellValue[] }
+interface DemoRow {
+  form: FormId;
+  unit: DemoUnit;
+  period: Month;
+  entered: Date;
+  valid: boolean;
+  cells: CellValue[];
+}
 
 /** key -> 0-based column of each form tab, so rows are built straight into arrays (100,000 rows, little garbage). */
 const COLUMN: Record<FormId, Record<string, number>> = Object.fromEntries(
-  FORMS.map((f) => [f.id, Object.fromEntries(f.columns.map((c, i) => [c.key, i]))])) as Record<FormId, Record<string, number>>;
+  FORMS.map((f) => [f.id, Object.fromEntries(f.columns.map((c, i) => [c.key, i]))]),
+) as Record<FormId, Record<string, number>>;
 
 const get = (x: DemoRow, key: string): CellValue => x.cells[COLUMN[x.form][key]];
-const set = (x: DemoRow, key: string, v: CellValue): void => { x.cells[COLUMN[x.form][key]] = v; };
+const set = (x: DemoRow, key: string, v: CellValue): void => {
+  x.cells[COLUMN[x.form][key]] = v;
+};
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hữu', 'Đức', 'Ngọc', 'Quang', 'Thu', 'Hồng', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dũng', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Hương', 'Lan', 'Linh', 'Long', 'Mai', 'Nam',
-  'Phúc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phúc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy',
+  'Yến',
+];
 const HIGHLAND = ['Ksor H\u2019Hen', 'Rơ Mah Hlên', 'Siu Blơi', 'Rơ Châm Dũng', 'Kpă Thuyên', 'Đinh Văn Hrai', 'Nay Phai'];
 const NOTES = ['', '', '', '', '', '', 'Số liệu đã rà soát', 'Báo cáo bổ sung số liệu tuyên truyền', 'Đã gửi kèm công văn giấy'];
 
@@ -90,13 +141,23 @@ function unitsFromGrid(grid: Grid): DemoUnit[] {
   const [code, name, form, communes, aliases, active] = ['code', 'name', 'form', 'communes', 'aliases', 'active'].map(col);
   const units: DemoUnit[] = [];
   for (const row of grid.slice(1)) {
-    const f = String(row[form] ?? '').trim().padStart(2, '0') as FormId;
+    const f = String(row[form] ?? '')
+      .trim()
+      .padStart(2, '0') as FormId;
     if (!FORMS.some((x) => x.id === f) || !String(row[name] ?? '').trim()) continue;
     const c = communes >= 0 ? Number(row[communes]) : NaN;
     units.push({
-      code: String(row[code]).trim(), name: String(row[name]).trim(), form: f,
+      code: String(row[code]).trim(),
+      name: String(row[name]).trim(),
+      form: f,
       communes: Number.isInteger(c) && c > 0 ? c : null,
-      aliases: aliases >= 0 ? String(row[aliases] ?? '').split(';').map((s) => s.trim()).filter(Boolean) : [],
+      aliases:
+        aliases >= 0
+          ? String(row[aliases] ?? '')
+              .split(';')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
       enabled: active < 0 || readYesNo(row[active] ?? '', true) !== false,
     });
   }
@@ -104,15 +165,25 @@ function unitsFromGrid(grid: Grid): DemoUnit[] {
 }
 
 function initialState(r: Rand, u: DemoUnit): UnitState {
-  const staff = u.form === '03' ? int(r, 150, 600) : u.form === '04' ? int(r, 80, 900) : u.form === '02' ? int(r, 80, 200) : int(r, 35, 300);
+  const staff =
+    u.form === '03' ? int(r, 150, 600) : u.form === '04' ? int(r, 80, 900) : u.form === '02' ? int(r, 80, 200) : int(r, 35, 300);
   const communes = u.communes ?? int(r, 6, 20);
   const points = u.form === '04' ? int(r, 8, 80) : 0;
   return {
-    staff, installedShare: 0.15 + r() * 0.35, relatives: 0,
-    communes, communesActive: Math.max(1, Math.floor(communes * (0.2 + r() * 0.3))),
-    villages: communes * int(r, 8, 14), villagesActive: 0, teams: int(r, 1, 4),
-    points, pointsActive: Math.floor(points * (0.2 + r() * 0.3)), screens: int(r, 0, 3),
-    scale: 0.5 + r(), reporter: personName(r), phone: phoneNumber(r),
+    staff,
+    installedShare: 0.15 + r() * 0.35,
+    relatives: 0,
+    communes,
+    communesActive: Math.max(1, Math.floor(communes * (0.2 + r() * 0.3))),
+    villages: communes * int(r, 8, 14),
+    villagesActive: 0,
+    teams: int(r, 1, 4),
+    points,
+    pointsActive: Math.floor(points * (0.2 + r() * 0.3)),
+    screens: int(r, 0, 3),
+    scale: 0.5 + r(),
+    reporter: personName(r),
+    phone: phoneNumber(r),
   };
 }
 
@@ -121,7 +192,10 @@ function grow(r: Rand, s: UnitState, share = 1): void {
   s.installedShare = Math.min(1, s.installedShare + share * (0.04 + r() * 0.12));
   s.relatives += Math.floor(share * s.staff * s.installedShare * (0.3 + r() * 0.6));
   s.communesActive = Math.min(s.communes, s.communesActive + (r() < 0.6 * share ? int(r, 1, 3) : 0));
-  s.villagesActive = Math.min(s.villages, Math.max(s.villagesActive, Math.floor(s.villages * s.communesActive / s.communes * (0.5 + r() * 0.4))));
+  s.villagesActive = Math.min(
+    s.villages,
+    Math.max(s.villagesActive, Math.floor(((s.villages * s.communesActive) / s.communes) * (0.5 + r() * 0.4))),
+  );
   if (r() < 0.4 * share) s.teams += int(r, 1, 3);
   if (r() < 0.1 * share) s.points += 1;
   s.pointsActive = Math.min(s.points, s.pointsActive + (r() < 0.7 * share ? int(r, 1, 4) : 0));
@@ -131,24 +205,46 @@ function grow(r: Rand, s: UnitState, share = 1): void {
 function putFlows(x: DemoRow, r: Rand, s: UnitState, share = 1): void {
   const f = (lo: number, hi: number) => Math.max(0, Math.round(share * s.scale * (lo + r() * (hi - lo))));
   switch (x.form) {
-    case '01': set(x, 'portal_posts', f(1, 6)); set(x, 'social_posts', f(2, 12)); return;
+    case '01':
+      set(x, 'portal_posts', f(1, 6));
+      set(x, 'social_posts', f(2, 12));
+      return;
     case '02':
-      set(x, 'print_items', f(1, 6)); set(x, 'online_items', f(3, 18)); set(x, 'radio_items', f(1, 6)); set(x, 'tv_items', f(1, 5));
-      set(x, 'airtime_minutes', Math.round(share * s.scale * (15 + r() * 45) * 10) / 10); set(x, 'social_posts', f(3, 15));
+      set(x, 'print_items', f(1, 6));
+      set(x, 'online_items', f(3, 18));
+      set(x, 'radio_items', f(1, 6));
+      set(x, 'tv_items', f(1, 5));
+      set(x, 'airtime_minutes', Math.round(share * s.scale * (15 + r() * 45) * 10) / 10);
+      set(x, 'social_posts', f(3, 15));
       return;
     case '03':
-      set(x, 'loudspeaker_broadcasts', f(20, 80)); set(x, 'residents_guided', f(150, 700)); set(x, 'portal_posts', f(1, 8));
-      set(x, 'social_posts', f(2, 15)); set(x, 'samples', r() < 0.1 ? '' : f(150, 500));
+      set(x, 'loudspeaker_broadcasts', f(20, 80));
+      set(x, 'residents_guided', f(150, 700));
+      set(x, 'portal_posts', f(1, 8));
+      set(x, 'social_posts', f(2, 15));
+      set(x, 'samples', r() < 0.1 ? '' : f(150, 500));
       return;
     default:
-      set(x, 'leaflets', f(300, 2500)); set(x, 'customers_guided', f(150, 1500)); set(x, 'messages_sent', f(2000, 30000));
+      set(x, 'leaflets', f(300, 2500));
+      set(x, 'customers_guided', f(150, 1500));
+      set(x, 'messages_sent', f(2000, 30000));
   }
 }
 
 function putStocks(x: DemoRow, s: UnitState): void {
-  set(x, 'staff_total', s.staff); set(x, 'staff_installed', Math.floor(s.staff * s.installedShare)); set(x, 'relatives_guided', s.relatives);
-  if (x.form === '03') { set(x, 'communes_active', s.communesActive); set(x, 'villages_active', s.villagesActive); set(x, 'digital_teams', s.teams); }
-  if (x.form === '04') { set(x, 'service_points', s.points); set(x, 'service_points_active', s.pointsActive); set(x, 'screens', s.screens); }
+  set(x, 'staff_total', s.staff);
+  set(x, 'staff_installed', Math.floor(s.staff * s.installedShare));
+  set(x, 'relatives_guided', s.relatives);
+  if (x.form === '03') {
+    set(x, 'communes_active', s.communesActive);
+    set(x, 'villages_active', s.villagesActive);
+    set(x, 'digital_teams', s.teams);
+  }
+  if (x.form === '04') {
+    set(x, 'service_points', s.points);
+    set(x, 'service_points_active', s.pointsActive);
+    set(x, 'screens', s.screens);
+  }
 }
 
 function periodText(r: Rand, m: Month): string {
@@ -171,7 +267,13 @@ function workTime(r: Rand, m: Month, monthOffset: number, dayLo: number, dayHi: 
   return fromLocal(yearOf(t), monthOfYear(t), int(r, dayLo, dayHi), int(r, 7, 17), int(r, 0, 59), int(r, 0, 59));
 }
 
-interface GenConfig { seed: number; units: DemoUnit[]; periods: Month[]; today: Date; everyMonth: boolean }
+interface GenConfig {
+  seed: number;
+  units: DemoUnit[];
+  periods: Month[];
+  today: Date;
+  everyMonth: boolean;
+}
 
 function generateRows(cfg: GenConfig, r: Rand): DemoRow[] {
   const rows: DemoRow[] = [];
@@ -230,18 +332,27 @@ function plantMistakes(rows: DemoRow[], units: DemoUnit[], periods: Month[], tod
     if (found) used.add(found);
     return found;
   };
-  const invalid = (x: DemoRow) => { x.valid = false; };
+  const invalid = (x: DemoRow) => {
+    x.valid = false;
+  };
 
   // A thousands dot typed in a US-locale sheet: the count arrives as the decimal number 1.234.
   const typo = choose((x) => x.form === '03', periods[0]);
-  if (typo) { set(typo, 'residents_guided', 1.234); invalid(typo); }
+  if (typo) {
+    set(typo, 'residents_guided', 1.234);
+    invalid(typo);
+  }
 
   // Installs above staff: the two columns swapped in a hurry.
   const over = choose((x) => x.form === '03' && x.unit !== typo?.unit, last);
-  if (over) { set(over, 'staff_installed', Number(get(over, 'staff_total')) + int(r, 5, 40)); invalid(over); }
+  if (over) {
+    set(over, 'staff_installed', Number(get(over, 'staff_total')) + int(r, 5, 40));
+    invalid(over);
+  }
 
   // The local spelling of a district: matches only through the directory's aliases (a warning).
-  const aliased = units.find((u) => u.form === '03' && u.aliases.includes('Đak Đoa')) ?? units.find((u) => u.form === '03' && u.aliases.length);
+  const aliased =
+    units.find((u) => u.form === '03' && u.aliases.includes('Đak Đoa')) ?? units.find((u) => u.form === '03' && u.aliases.length);
   const alias = aliased && choose((x) => x.unit === aliased, last);
   if (alias && aliased) set(alias, 'unit', aliased.aliases.includes('Đak Đoa') ? 'Đak Đoa' : aliased.aliases[0]);
 
@@ -250,7 +361,12 @@ function plantMistakes(rows: DemoRow[], units: DemoUnit[], periods: Month[], tod
   const original = choose((x) => (x.form === '04' || x.form === '03') && x.entered.getTime() + twiceDay <= today.getTime(), last);
   const extra: DemoRow[] = [];
   if (original) {
-    const copy: DemoRow = { ...original, entered: new Date(original.entered.getTime() + twiceDay), valid: false, cells: original.cells.slice() };
+    const copy: DemoRow = {
+      ...original,
+      entered: new Date(original.entered.getTime() + twiceDay),
+      valid: false,
+      cells: original.cells.slice(),
+    };
     set(copy, 'reporter', personName(r));
     set(copy, 'note', 'Gửi lại');
     for (const k of ['leaflets', 'customers_guided', 'residents_guided']) {
@@ -276,8 +392,10 @@ function formGrid(form: FormId, rows: DemoRow[]): Grid {
 }
 
 function settingsGrid(): Grid {
-  return [[SETTINGS_HEADERS.name, SETTINGS_HEADERS.value],
-    ...SETTINGS.map((s) => [s.name, s.key === 'adminEmails' ? DEMO_ADMIN_EMAIL : DEMO_SETTINGS[s.key] ?? s.default])];
+  return [
+    [SETTINGS_HEADERS.name, SETTINGS_HEADERS.value],
+    ...SETTINGS.map((s) => [s.name, s.key === 'adminEmails' ? DEMO_ADMIN_EMAIL : (DEMO_SETTINGS[s.key] ?? s.default)]),
+  ];
 }
 
 /** The demo Department's contact, signed under its reminder emails. */
@@ -309,7 +427,10 @@ function todayAfter(last: Month): Date {
 export function makeDemoWorkbook(opts: DemoOptions = {}): Workbook {
   const today = opts.today ?? (opts.months ? todayAfter(START + opts.months - 1) : DEMO_TODAY);
   const directory = opts.units ?? defaultUnitsGrid();
-  const book = assemble({ seed: opts.seed ?? DEMO_SEED, units: unitsFromGrid(directory), periods: periodsFor(today, opts.months), today, everyMonth: false }, directory);
+  const book = assemble(
+    { seed: opts.seed ?? DEMO_SEED, units: unitsFromGrid(directory), periods: periodsFor(today, opts.months), today, everyMonth: false },
+    directory,
+  );
   book[TAB.log] = [[...LOG_COLUMNS], ...pastSends(book, today).map(logRow)];
   book[TAB.measured] = demoMeasuredGrid(directory, FORMS, periodsFor(today, opts.months), mulberry32((opts.seed ?? DEMO_SEED) + 15));
   return book;
@@ -326,7 +447,8 @@ export function pastSends(book: Workbook, today: Date): LogEntry[] {
     const p = parseDay(day);
     const at = fromLocal(p.year, p.month, p.day, 8, 0);
     const plan = planReminders({ v: validateWorkbook(book, at), log, today: day, quota: 100, links });
-    for (const e of plan.emails) log.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at, to: e.to, result: 'sent', detail: e.kind });
+    for (const e of plan.emails)
+      log.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at, to: e.to, result: 'sent', detail: e.kind });
   }
   return log;
 }
@@ -351,9 +473,17 @@ export function benchUnitsGrid(count: number, seed: number): Grid {
     const form = benchForm(i - 1);
     const code = `B${form}-${String(i).padStart(5, '0')}`;
     const byKey: Record<string, CellValue> = {
-      code, name: `${pick(r, BENCH_NAMES[form])} ${i}`, form, email: `${code.toLowerCase()}@gialai.example`,
-      contact: personName(r), phone: phoneNumber(r), communes: form === '03' ? int(r, 5, 25) : '',
-      aliases: '', from: '', to: '', active: YES,
+      code,
+      name: `${pick(r, BENCH_NAMES[form])} ${i}`,
+      form,
+      email: `${code.toLowerCase()}@gialai.example`,
+      contact: personName(r),
+      phone: phoneNumber(r),
+      communes: form === '03' ? int(r, 5, 25) : '',
+      aliases: '',
+      from: '',
+      to: '',
+      active: YES,
     };
     grid.push(DIRECTORY_COLUMNS.map((c) => byKey[c.key]));
   }

@@ -7,7 +7,10 @@ import { formatNumberVi } from '../core/format';
 
 /** How VNNIC's portal writes a district: `TP. Pleiku`, `TX. An Khê`, `Ia Grai` (the matcher reads them all). */
 function vnnicName(name: string): string {
-  return name.replace(/^Thành phố\s+/, 'TP. ').replace(/^Thị xã\s+/, 'TX. ').replace(/^Huyện\s+/, '');
+  return name
+    .replace(/^Thành phố\s+/, 'TP. ')
+    .replace(/^Thị xã\s+/, 'TX. ')
+    .replace(/^Huyện\s+/, '');
 }
 
 /**
@@ -18,8 +21,16 @@ export function demoMeasuredGrid(directory: Grid, forms: readonly FormSpec[], mo
   const head = (directory[0] ?? []).map((h) => String(h).trim());
   const [code, name, form] = ['Mã đơn vị', 'Tên đơn vị', 'Biểu mẫu'].map((h) => head.indexOf(h));
   const measured = new Set(forms.filter((f) => f.columns.some((c) => c.key === SAMPLES_KEY)).map((f) => f.id));
-  const units = directory.slice(1)
-    .filter((r) => measured.has(String(r[form] ?? '').trim().padStart(2, '0')) && String(r[code] ?? '').trim())
+  const units = directory
+    .slice(1)
+    .filter(
+      (r) =>
+        measured.has(
+          String(r[form] ?? '')
+            .trim()
+            .padStart(2, '0'),
+        ) && String(r[code] ?? '').trim(),
+    )
     .map((r) => vnnicName(String(r[name]).trim()));
   const grid: Grid = [
     ['TRUNG TÂM INTERNET VIỆT NAM (VNNIC)', '', '', '', '', '', ''],
@@ -34,7 +45,15 @@ export function demoMeasuredGrid(directory: Grid, forms: readonly FormSpec[], mo
     units.forEach((unit, i) => {
       const samples = Math.round(120 + random() * 600);
       total += samples;
-      grid.push([++seq, i === 0 ? formatMonth(m) : '', unit, formatNumberVi(samples, 0), formatNumberVi(20 + random() * 60, 1), formatNumberVi(8 + random() * 30, 1), '']);
+      grid.push([
+        ++seq,
+        i === 0 ? formatMonth(m) : '',
+        unit,
+        formatNumberVi(samples, 0),
+        formatNumberVi(20 + random() * 60, 1),
+        formatNumberVi(8 + random() * 30, 1),
+        '',
+      ]);
     });
     grid.push(['', '', 'Tỉnh Gia Lai', formatNumberVi(total, 0), '', '', 'Tổng cộng']);
   }

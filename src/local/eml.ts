@@ -34,7 +34,11 @@ export function encodeHeaderWord(value: string): string {
 
 /** Base64 body lines of 76 characters (RFC 2045). */
 function base64Lines(text: string): string {
-  return (Buffer.from(text, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    Buffer.from(text, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -44,13 +48,17 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** RFC 5322 date in Gia Lai time, e.g. `Tue, 20 Aug 2024 12:00:00 +0700`. */
 export function rfc5322Date(d: Date): string {
   const t = new Date(d.getTime() + 7 * 3600 * 1000);
-  return `${DAYS[t.getUTCDay()]}, ${pad(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} `
-    + `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} +0700`;
+  return (
+    `${DAYS[t.getUTCDay()]}, ${pad(t.getUTCDate())} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} ` +
+    `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())} +0700`
+  );
 }
 
 /** The message as CRLF text; boundary and Message-ID derive from the content, so the same email gives the same file. */
 export function toEml(m: EmlMessage): string {
-  const hash = createHash('sha256').update(JSON.stringify([m.to, m.subject, m.text, m.html, m.date.getTime()])).digest('hex');
+  const hash = createHash('sha256')
+    .update(JSON.stringify([m.to, m.subject, m.text, m.html, m.date.getTime()]))
+    .digest('hex');
   const boundary = `=_ispeed_${hash.slice(0, 24)}`;
   const domain = /@([^>\s]+)>?$/.exec(m.from)?.[1] ?? 'localhost';
   const lines = [

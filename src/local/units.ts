@@ -11,7 +11,10 @@ export const UNITS_CSV = 'data/gialai-2024-units.csv';
 
 /** A CSV that cannot be read as Excel would have written it, at a 1-based line of the file. */
 export class CsvProblem extends Error {
-  constructor(readonly line: number, message: string) {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'CsvProblem';
   }
@@ -58,10 +61,12 @@ function lineFinder(text: string): (offset: number) => number {
     if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) starts.push(i + 1);
   }
   return (offset) => {
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo + 1;
   };
@@ -134,11 +139,15 @@ const isColumn = (h: string, col: { key: string; header: string }) => fold(h) ==
  */
 function unitsDelimiter(text: string): string {
   const guess = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 10, delimitersToGuess: CSV_DELIMITERS }).meta.delimiter;
-  let best = guess, bestScore = -1;
+  let best = guess,
+    bestScore = -1;
   for (const d of [guess, ...CSV_DELIMITERS]) {
     const head = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: 1, delimiter: d }).data[0] ?? [];
     const score = DIRECTORY_COLUMNS.filter((col) => head.some((h) => isColumn(h, col))).length;
-    if (score > bestScore) { best = d; bestScore = score; }
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -155,18 +164,21 @@ function unitsGrid({ rows, lines, delimiter }: CsvTable): Grid {
   const [head = [], ...body] = rows;
   body.forEach((r, i) => {
     // Excel writes every row as wide as the header: a longer row has a separator that was not quoted.
-    if (r.length > head.length) throw new CsvProblem(lines[i + 1], CSV_PROBLEM.tooManyFields(r.length, head.length, CSV_DELIMITER_NAMES[delimiter] ?? delimiter));
+    if (r.length > head.length)
+      throw new CsvProblem(lines[i + 1], CSV_PROBLEM.tooManyFields(r.length, head.length, CSV_DELIMITER_NAMES[delimiter] ?? delimiter));
   });
   const index = DIRECTORY_COLUMNS.map((col) => head.findIndex((h) => isColumn(h, col)));
   if (index[0] < 0 || index[1] < 0) throw new Error('units CSV: no code/name column');
   const grid: Grid = [DIRECTORY_COLUMNS.map((c) => c.header)];
   for (const r of body) {
-    grid.push(DIRECTORY_COLUMNS.map((col, j): CellValue => {
-      const raw = index[j] >= 0 ? (r[index[j]] ?? '').trim() : '';
-      if (col.key === 'form' && /^\d$/.test(raw)) return `0${raw}`;
-      if (col.key === 'communes' && /^\d+$/.test(raw)) return Number(raw);
-      return raw;
-    }));
+    grid.push(
+      DIRECTORY_COLUMNS.map((col, j): CellValue => {
+        const raw = index[j] >= 0 ? (r[index[j]] ?? '').trim() : '';
+        if (col.key === 'form' && /^\d$/.test(raw)) return `0${raw}`;
+        if (col.key === 'communes' && /^\d+$/.test(raw)) return Number(raw);
+        return raw;
+      }),
+    );
   }
   return grid;
 }

@@ -37,7 +37,7 @@ export function bookFromSpreadsheet(ss: MemSpreadsheet): Workbook {
   const tracker = ss.tracker;
   ss.tracker = null;
   try {
-    for (const sheet of ss.sheets) book[sheet.name] = (sheet.getDataRange().getValues() as CellValue[][]);
+    for (const sheet of ss.sheets) book[sheet.name] = sheet.getDataRange().getValues() as CellValue[][];
   } finally {
     ss.tracker = tracker;
   }

@@ -3,14 +3,26 @@
 import { openSync, readSync, closeSync, existsSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from '../core/types';
-import { MemSpreadsheet, type MemSheet, MemDataValidation, type MemRange, DataValidationCriteria, columnLetter, parseA1, isDateValue } from './runtime/spreadsheet';
+import {
+  MemSpreadsheet,
+  type MemSheet,
+  MemDataValidation,
+  type MemRange,
+  DataValidationCriteria,
+  columnLetter,
+  parseA1,
+  isDateValue,
+} from './runtime/spreadsheet';
 import { fromWallClock, wallClock } from './runtime/format';
 
 export type XlsxErrorCode = 'missing' | 'encrypted' | 'not_xlsx' | 'corrupt';
 
 /** A file that cannot be read as a workbook; the message is for users (Vietnamese). */
 export class XlsxError extends Error {
-  constructor(readonly code: XlsxErrorCode, message: string) {
+  constructor(
+    readonly code: XlsxErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'XlsxError';
   }
@@ -25,9 +37,16 @@ function checkFile(path: string): void {
   const head = Buffer.alloc(4);
   const fd = openSync(path, 'r');
   let n = 0;
-  try { n = readSync(fd, head, 0, 4, 0); } finally { closeSync(fd); }
+  try {
+    n = readSync(fd, head, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
   if (n === 4 && head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-    throw new XlsxError('encrypted', `Tệp ${path} được đặt mật khẩu/mã hoá (hoặc là tệp .xls cũ): hãy mở tệp, bỏ mật khẩu và lưu lại dạng .xlsx rồi thử lại.`);
+    throw new XlsxError(
+      'encrypted',
+      `Tệp ${path} được đặt mật khẩu/mã hoá (hoặc là tệp .xls cũ): hãy mở tệp, bỏ mật khẩu và lưu lại dạng .xlsx rồi thử lại.`,
+    );
   }
   if (n < 4 || !head.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     throw new XlsxError('not_xlsx', `Tệp ${path} không phải là tệp .xlsx.`);
@@ -57,7 +76,15 @@ function cellValue(raw: ExcelJS.CellValue, tz: string): CellValue | undefined {
   if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
   if (typeof raw === 'string') return raw === '' ? undefined : raw;
   if (raw instanceof Date) {
-    return fromWallClock(tz, raw.getUTCFullYear(), raw.getUTCMonth() + 1, raw.getUTCDate(), raw.getUTCHours(), raw.getUTCMinutes(), raw.getUTCSeconds());
+    return fromWallClock(
+      tz,
+      raw.getUTCFullYear(),
+      raw.getUTCMonth() + 1,
+      raw.getUTCDate(),
+      raw.getUTCHours(),
+      raw.getUTCMinutes(),
+      raw.getUTCSeconds(),
+    );
   }
   const o = raw as unknown as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) return cellValue((o.result ?? null) as ExcelJS.CellValue, tz);
@@ -86,16 +113,23 @@ function readValidation(dv: ExcelJS.DataValidation, ss: MemSpreadsheet, sheet: M
       const ref = f[0].replace(/^=/, '');
       const range = ref.includes('!') ? ss.rangeA1(ref) : sheet.rangeA1(ref);
       return make('VALUE_IN_RANGE', [range, true]);
-    } catch { return undefined; }
+    } catch {
+      return undefined;
+    }
   }
   if (dv.type === 'whole' || dv.type === 'decimal') {
     const nums = f.map(Number);
     switch (dv.operator ?? 'between') {
-      case 'between': return make('NUMBER_BETWEEN', [nums[0], nums[1]]);
-      case 'greaterThanOrEqual': return make('NUMBER_GREATER_THAN_OR_EQUAL_TO', [nums[0]]);
-      case 'greaterThan': return make('NUMBER_GREATER_THAN', [nums[0]]);
-      case 'lessThanOrEqual': return make('NUMBER_LESS_THAN_OR_EQUAL_TO', [nums[0]]);
-      default: return undefined;
+      case 'between':
+        return make('NUMBER_BETWEEN', [nums[0], nums[1]]);
+      case 'greaterThanOrEqual':
+        return make('NUMBER_GREATER_THAN_OR_EQUAL_TO', [nums[0]]);
+      case 'greaterThan':
+        return make('NUMBER_GREATER_THAN', [nums[0]]);
+      case 'lessThanOrEqual':
+        return make('NUMBER_LESS_THAN_OR_EQUAL_TO', [nums[0]]);
+      default:
+        return undefined;
     }
   }
   if (dv.type === 'date') return make('DATE_IS_VALID_DATE', []);
@@ -120,7 +154,10 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
     sheet.maxRows = Math.max(1000, ws.rowCount);
     sheet.maxColumns = Math.max(26, ws.columnCount);
     const view = (ws.views || [])[0] as { state?: string; ySplit?: number; xSplit?: number } | undefined;
-    if (view && view.state === 'frozen') { sheet.frozenRows = view.ySplit || 0; sheet.frozenColumns = view.xSplit || 0; }
+    if (view && view.state === 'frozen') {
+      sheet.frozenRows = view.ySplit || 0;
+      sheet.frozenColumns = view.xSplit || 0;
+    }
     for (let c = 1; c <= ws.columnCount; c++) {
       const w = ws.getColumn(c).width;
       if (w) sheet.columnWidths[c] = toPixels(w);
@@ -131,7 +168,8 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
         const v = cellValue(cell.value, tz);
         if (v !== undefined) sheet.values.set(r - 1, c - 1, v);
         const linked = cell.value as { hyperlink?: unknown } | null;
-        if (typeof v === 'string' && linked && typeof linked === 'object' && typeof linked.hyperlink === 'string') sheet.links.set(r - 1, c - 1, linked.hyperlink);
+        if (typeof v === 'string' && linked && typeof linked === 'object' && typeof linked.hyperlink === 'string')
+          sheet.links.set(r - 1, c - 1, linked.hyperlink);
         const raw = cell.value as unknown as Record<string, unknown> | null;
         if (raw && typeof raw === 'object' && typeof raw.formula === 'string') sheet.formulas.set(r - 1, c - 1, `=${raw.formula}`);
         if (cell.numFmt && cell.numFmt !== 'General') sheet.formats.set(r - 1, c - 1, cell.numFmt);
@@ -156,7 +194,7 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
       });
     });
     // Validations may cover empty cells: read the model, whose keys are cells or 'range:A2:A99'.
-    const model = ((ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model) || {};
+    const model = (ws as unknown as { dataValidations?: { model?: Record<string, ExcelJS.DataValidation> } }).dataValidations?.model || {};
     for (const key of Object.keys(model)) {
       const ref = key.replace(/^range:/, '');
       const b = parseA1(ref, sheet.maxRows, sheet.maxColumns);
@@ -180,11 +218,17 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
 }
 
 function excelValidation(rule: MemDataValidation, sheet: MemSheet): ExcelJS.DataValidation | undefined {
-  const base = { allowBlank: true, showErrorMessage: !rule.allowInvalid, showInputMessage: !!rule.helpText, prompt: rule.helpText || undefined,
-    errorStyle: rule.allowInvalid ? 'warning' : 'stop' } as const;
+  const base = {
+    allowBlank: true,
+    showErrorMessage: !rule.allowInvalid,
+    showInputMessage: !!rule.helpText,
+    prompt: rule.helpText || undefined,
+    errorStyle: rule.allowInvalid ? 'warning' : 'stop',
+  } as const;
   const a = rule.args as any[];
   switch (String(rule.criteria)) {
-    case 'VALUE_IN_LIST': return { ...base, type: 'list', formulae: [`"${(a[0] as string[]).join(',')}"`] };
+    case 'VALUE_IN_LIST':
+      return { ...base, type: 'list', formulae: [`"${(a[0] as string[]).join(',')}"`] };
     // A list from a range: an Excel list whose source is that range, on another tab by its quoted name (an inline
     // Excel list is capped at 255 characters, exceljs#667, so long lists must come from a range there too).
     case 'VALUE_IN_RANGE': {
@@ -193,12 +237,18 @@ function excelValidation(rule: MemDataValidation, sheet: MemSheet): ExcelJS.Data
       const abs = `$${columnLetter(r.col)}$${r.row}:$${columnLetter(r.col + r.numCols - 1)}$${r.row + r.numRows - 1}`;
       return { ...base, type: 'list', formulae: [`${prefix}${abs}`] };
     }
-    case 'NUMBER_BETWEEN': return { ...base, type: 'decimal', operator: 'between', formulae: [a[0], a[1]] };
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO': return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [a[0]] };
-    case 'NUMBER_GREATER_THAN': return { ...base, type: 'decimal', operator: 'greaterThan', formulae: [a[0]] };
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO': return { ...base, type: 'decimal', operator: 'lessThanOrEqual', formulae: [a[0]] };
-    case 'DATE_IS_VALID_DATE': return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
-    default: return undefined;
+    case 'NUMBER_BETWEEN':
+      return { ...base, type: 'decimal', operator: 'between', formulae: [a[0], a[1]] };
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [a[0]] };
+    case 'NUMBER_GREATER_THAN':
+      return { ...base, type: 'decimal', operator: 'greaterThan', formulae: [a[0]] };
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return { ...base, type: 'decimal', operator: 'lessThanOrEqual', formulae: [a[0]] };
+    case 'DATE_IS_VALID_DATE':
+      return { ...base, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(1900, 0, 1))] };
+    default:
+      return undefined;
   }
 }
 
@@ -207,25 +257,47 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
   const wb = new ExcelJS.Workbook();
   const tz = ss.timeZone;
   for (const sheet of ss.sheets) {
-    const views: Array<Partial<ExcelJS.WorksheetView>> = sheet.frozenRows || sheet.frozenColumns
-      ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [];
+    const views: Array<Partial<ExcelJS.WorksheetView>> =
+      sheet.frozenRows || sheet.frozenColumns ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenColumns }] : [];
     // A hidden tab (the drop-downs' choice lists) stays hidden in Excel; its lists still feed the drop-downs.
     const ws = wb.addWorksheet(sheet.name, { views, state: sheet.hidden ? 'hidden' : 'visible' });
     for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = toChars(px);
-    const layers = [sheet.values, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles,
-      sheet.wraps, sheet.hAligns, sheet.validations, sheet.formulas, sheet.links];
+    const layers = [
+      sheet.values,
+      sheet.formats,
+      sheet.notes,
+      sheet.backgrounds,
+      sheet.fontWeights,
+      sheet.fontColors,
+      sheet.fontStyles,
+      sheet.wraps,
+      sheet.hAligns,
+      sheet.validations,
+      sheet.formulas,
+      sheet.links,
+    ];
     const rowCount = Math.max(...layers.map((l) => l.rows.length));
     const dvCache = new Map<MemDataValidation, ExcelJS.DataValidation | undefined>();
     for (let r = 0; r < rowCount; r++) {
       let cols = 0;
-      for (const l of layers) { const line = l.rows[r]; if (line && line.length > cols) cols = line.length; }
+      for (const l of layers) {
+        const line = l.rows[r];
+        if (line && line.length > cols) cols = line.length;
+      }
       for (let c = 0; c < cols; c++) {
         const v = sheet.values.get(r, c);
         const formula = sheet.formulas.get(r, c);
-        const fmt = sheet.formats.get(r, c), note = sheet.notes.get(r, c), bg = sheet.backgrounds.get(r, c);
-        const bold = sheet.fontWeights.get(r, c), color = sheet.fontColors.get(r, c), italic = sheet.fontStyles.get(r, c);
-        const wrap = sheet.wraps.get(r, c), align = sheet.hAligns.get(r, c), rule = sheet.validations.get(r, c);
-        if (v === undefined && formula === undefined && !fmt && !note && !bg && !bold && !color && !italic && !wrap && !align && !rule) continue;
+        const fmt = sheet.formats.get(r, c),
+          note = sheet.notes.get(r, c),
+          bg = sheet.backgrounds.get(r, c);
+        const bold = sheet.fontWeights.get(r, c),
+          color = sheet.fontColors.get(r, c),
+          italic = sheet.fontStyles.get(r, c);
+        const wrap = sheet.wraps.get(r, c),
+          align = sheet.hAligns.get(r, c),
+          rule = sheet.validations.get(r, c);
+        if (v === undefined && formula === undefined && !fmt && !note && !bg && !bold && !color && !italic && !wrap && !align && !rule)
+          continue;
         const cell = ws.getCell(r + 1, c + 1);
         if (formula !== undefined) {
           cell.value = { formula: formula.slice(1), result: v === '#NAME?' ? undefined : (v as any) } as ExcelJS.CellFormulaValue;
@@ -240,8 +312,14 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
         else if (v !== undefined && isDateValue(v)) cell.numFmt = 'dd/mm/yyyy hh:mm:ss';
         if (note) cell.note = note;
         if (bg) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(bg) } };
-        if (bold || color || italic) cell.font = { bold: bold === 'bold' || undefined, italic: italic === 'italic' || undefined, color: color ? { argb: hexToArgb(color) } : undefined };
-        if (wrap || align) cell.alignment = { wrapText: wrap || undefined, horizontal: (align as ExcelJS.Alignment['horizontal']) || undefined };
+        if (bold || color || italic)
+          cell.font = {
+            bold: bold === 'bold' || undefined,
+            italic: italic === 'italic' || undefined,
+            color: color ? { argb: hexToArgb(color) } : undefined,
+          };
+        if (wrap || align)
+          cell.alignment = { wrapText: wrap || undefined, horizontal: (align as ExcelJS.Alignment['horizontal']) || undefined };
         if (rule) {
           if (!dvCache.has(rule)) dvCache.set(rule, excelValidation(rule, sheet));
           const dv = dvCache.get(rule);
@@ -265,7 +343,13 @@ export async function readWorkbookValues(path: string): Promise<Workbook> {
   let sheets = 0;
   try {
     // Styles are kept so a number formatted as a date is read as a Date, as the full reader does.
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      worksheets: 'emit',
+      entries: 'emit',
+    });
     for await (const ws of reader) {
       sheets++;
       const rows: CellValue[][] = [];
@@ -282,7 +366,8 @@ export async function readWorkbookValues(path: string): Promise<Workbook> {
       }
       const grid: CellValue[][] = [];
       for (let r = 0; r < Math.max(1, rows.length); r++) {
-        const src = rows[r], line: CellValue[] = new Array(Math.max(1, width));
+        const src = rows[r],
+          line: CellValue[] = new Array(Math.max(1, width));
         for (let c = 0; c < line.length; c++) line[c] = src?.[c] ?? '';
         grid.push(line);
       }
@@ -304,6 +389,8 @@ export function workbookValues(ss: MemSpreadsheet): Workbook {
   ss.tracker = null;
   try {
     for (const sheet of ss.sheets) out[sheet.name] = sheet.getDataRange().getValues() as CellValue[][];
-  } finally { ss.tracker = tracker; }
+  } finally {
+    ss.tracker = tracker;
+  }
   return out;
 }

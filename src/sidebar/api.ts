@@ -4,7 +4,11 @@
 
 import type { Share } from '../core/format';
 
-export interface FormInfo { id: string; tab: string; group: string }
+export interface FormInfo {
+  id: string;
+  tab: string;
+  group: string;
+}
 export interface SidebarData {
   /** From `Kỳ bắt đầu` to the current month (Asia/Ho_Chi_Minh), newest first, reported or not. */
   periods: string[];
@@ -12,39 +16,79 @@ export interface SidebarData {
   forms: FormInfo[];
 }
 
-export interface UnitLine { code: string; name: string; status: string; label: string; form: string }
+export interface UnitLine {
+  code: string;
+  name: string;
+  status: string;
+  label: string;
+  form: string;
+}
 export interface IndicatorLine {
-  key: string; header: string; kind: 'stock' | 'flow'; decimal: boolean; period: number; cumulative: number; change: number | null;
+  key: string;
+  header: string;
+  kind: 'stock' | 'flow';
+  decimal: boolean;
+  period: number;
+  cumulative: number;
+  change: number | null;
   /** Stocks: the figures taken from an earlier period (units, the oldest period, and whether every figure is). */
   carried: { units: number; from: string; all: boolean } | null;
 }
 export interface FormSummary {
-  form: string; tab: string; dueBefore: string | null; expected: number; reported: number; onTime: number; late: number;
-  completeness: number | null; timeliness: number | null; installRate: number | null;
+  form: string;
+  tab: string;
+  dueBefore: string | null;
+  expected: number;
+  reported: number;
+  onTime: number;
+  late: number;
+  completeness: number | null;
+  timeliness: number | null;
+  installRate: number | null;
   /** The exact integers behind the rates: the page formats them with core's one formatter. */
   shares: { completeness: Share | null; timeliness: Share | null; installRate: Share | null };
-  chase: UnitLine[]; indicators: IndicatorLine[];
+  chase: UnitLine[];
+  indicators: IndicatorLine[];
   /** One line on VNNIC's measured samples (tab `Dữ liệu i-Speed`), null without data for the period. */
   measured: string | null;
   /** When the period's figures are closed: when, and how many corrections since. */
   closedLine: string | null;
 }
 /** `reclose`: the label of the button that closes the period again (null when it is not closed). */
-export interface ReportSummary { period: string; pastDeadline: boolean; forms: FormSummary[]; adminEmails: string[]; reclose: string | null }
+export interface ReportSummary {
+  period: string;
+  pastDeadline: boolean;
+  forms: FormSummary[];
+  adminEmails: string[];
+  reclose: string | null;
+}
 
 /** What clicking a unit to chase did on its tab. */
 export interface UnitRows {
-  tab: string; unit: string; period: string;
+  tab: string;
+  unit: string;
+  period: string;
   /** The unit's rows of the period, selected; empty when it has none. */
   rows: number[];
   /** When it has none: the first empty row, selected, and the headers to type the unit and the period under. */
-  emptyRow: number | null; unitHeader: string; periodHeader: string;
+  emptyRow: number | null;
+  unitHeader: string;
+  periodHeader: string;
 }
 
-export interface ReminderLine { unit: string; form: string; period: string; step: string; to: string[]; subject: string }
+export interface ReminderLine {
+  unit: string;
+  form: string;
+  period: string;
+  step: string;
+  to: string[];
+  subject: string;
+}
 export interface NextSend {
   /** dd/MM/yyyy, and whether that is today. */
-  day: string; today: boolean; hour: number;
+  day: string;
+  today: boolean;
+  hour: number;
   emails: number;
   /** The forms, periods and steps of that run ("Biểu mẫu 03 kỳ 08/2024, 7 ngày trước hạn"). */
   what: string[];
@@ -57,10 +101,17 @@ export interface ReminderPanel {
   nextSend: NextSend | null;
   sentToday: number;
   quota: number;
-  preview: ReminderLine[]; skipped: { unit: string; form: string; step: string; reason: string }[];
+  preview: ReminderLine[];
+  skipped: { unit: string; form: string; step: string; reason: string }[];
   lastRuns: { at: string; sent: number; failed: number; other: number }[];
 }
-export interface RunSummary { busy: boolean; sent: number; failed: number; deferred: number; uncertain: number }
+export interface RunSummary {
+  busy: boolean;
+  sent: number;
+  failed: number;
+  deferred: number;
+  uncertain: number;
+}
 
 /**
  * The server functions the sidebar calls, as properties (so parameters are checked both ways, not bivariantly like

@@ -8,11 +8,18 @@ declare const google: { script: { run: any } };
 /** google.script.run as promises, typed by the server's own signatures; every call has a failure handler. */
 function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
-    google.script.run.withSuccessHandler(resolve).withFailureHandler((e: unknown) => reject(e))[name](...args);
+    google.script.run
+      .withSuccessHandler(resolve)
+      .withFailureHandler((e: unknown) => reject(e))
+      [name](...args);
   });
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
@@ -53,7 +60,9 @@ async function act<T>(status: Status, progress: string, work: () => Promise<T>):
   running = true;
   const controls = Array.from(app.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input'));
   const wasDisabled = controls.map((c) => c.disabled);
-  controls.forEach((c) => { c.disabled = true; });
+  controls.forEach((c) => {
+    c.disabled = true;
+  });
   app.setAttribute('aria-busy', 'true');
   status.show(progress, 'progress');
   try {
@@ -63,7 +72,9 @@ async function act<T>(status: Status, progress: string, work: () => Promise<T>):
     return undefined;
   } finally {
     // Controls added by the work (a re-rendered pane) start enabled; the others get their own state back.
-    controls.forEach((c, i) => { c.disabled = wasDisabled[i]; });
+    controls.forEach((c, i) => {
+      c.disabled = wasDisabled[i];
+    });
     app.removeAttribute('aria-busy');
     running = false;
   }
@@ -76,14 +87,30 @@ function confirmIn(host: HTMLElement, question: string, items: string[]): Promis
   const no = el('button', { id: 'confirm-no' }, UI.cancel);
   const list = el('ul', { class: 'recipients' });
   for (const i of items) list.append(el('li', {}, i));
-  const box = el('div', { class: 'confirm', role: 'alertdialog' }, el('p', {}, question), list, el('div', { class: 'confirm-buttons' }, yes, no));
+  const box = el(
+    'div',
+    { class: 'confirm', role: 'alertdialog' },
+    el('p', {}, question),
+    list,
+    el('div', { class: 'confirm-buttons' }, yes, no),
+  );
   host.append(box);
   // Nothing else runs while the officer decides.
-  const others = Array.from(app.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input')).filter((c) => c !== yes && c !== no && !c.disabled);
-  others.forEach((c) => { c.disabled = true; });
+  const others = Array.from(app.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button, select, input')).filter(
+    (c) => c !== yes && c !== no && !c.disabled,
+  );
+  others.forEach((c) => {
+    c.disabled = true;
+  });
   yes.focus();
   return new Promise((resolve) => {
-    const done = (answer: boolean) => { box.remove(); others.forEach((c) => { c.disabled = false; }); resolve(answer); };
+    const done = (answer: boolean) => {
+      box.remove();
+      others.forEach((c) => {
+        c.disabled = false;
+      });
+      resolve(answer);
+    };
     yes.addEventListener('click', () => done(true));
     no.addEventListener('click', () => done(false));
   });
@@ -91,7 +118,13 @@ function confirmIn(host: HTMLElement, question: string, items: string[]): Promis
 
 function bar(label: string, value: Share | null, cls: string): HTMLElement {
   const fill = el('div', { class: `fill ${cls}`, style: `width:${(shareRatio(value) ?? 0) * 100}%` });
-  return el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, label), el('div', { class: 'bar' }, fill), el('span', { class: 'bar-value' }, percent(value)));
+  return el(
+    'div',
+    { class: 'bar-row' },
+    el('span', { class: 'bar-label' }, label),
+    el('div', { class: 'bar' }, fill),
+    el('span', { class: 'bar-value' }, percent(value)),
+  );
 }
 
 const carriedText = (c: NonNullable<IndicatorLine['carried']>) => (c.all ? UI.carriedAll(c.from) : UI.carriedSome(c.units, c.from));
@@ -115,8 +148,21 @@ function totals(f: FormSummary): HTMLElement[] {
     if (once && c) out.push(el('div', { class: 'carried once' }, c.all ? UI.onceAll(c.from) : UI.onceSome(c.units, c.from)));
   }
   if (flows.length) {
-    const t = el('table', { class: 'totals flows' }, el('tr', {}, el('th', {}, UI.flows), el('th', { class: 'num' }, UI.inPeriod), el('th', { class: 'num' }, UI.cumulative)));
-    for (const i of flows) t.append(el('tr', { 'data-key': i.key }, el('td', {}, i.header), el('td', { class: 'num' }, number(i.period, i.decimal)), el('td', { class: 'num' }, number(i.cumulative, i.decimal))));
+    const t = el(
+      'table',
+      { class: 'totals flows' },
+      el('tr', {}, el('th', {}, UI.flows), el('th', { class: 'num' }, UI.inPeriod), el('th', { class: 'num' }, UI.cumulative)),
+    );
+    for (const i of flows)
+      t.append(
+        el(
+          'tr',
+          { 'data-key': i.key },
+          el('td', {}, i.header),
+          el('td', { class: 'num' }, number(i.period, i.decimal)),
+          el('td', { class: 'num' }, number(i.cumulative, i.decimal)),
+        ),
+      );
     out.push(t);
   }
   return out;
@@ -129,7 +175,10 @@ function chaseList(f: FormSummary, period: string): HTMLElement[] {
   const list = el('ul', { class: 'chase' });
   for (const u of f.chase) {
     const link = el('a', { href: '#', class: `unit ${u.status}`, 'data-code': u.code }, u.name);
-    link.addEventListener('click', (ev) => { ev.preventDefault(); void chase(f, u, period, status); });
+    link.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      void chase(f, u, period, status);
+    });
     list.append(el('li', {}, link, ` (${u.label})`));
   }
   return [el('div', { class: 'chase-title' }, UI.toChase), list, status.node];
@@ -138,8 +187,14 @@ function chaseList(f: FormSummary, period: string): HTMLElement[] {
 function chase(f: FormSummary, u: UnitLine, period: string, status: Status) {
   return act(status, UI.selectingRows(u.name), async () => {
     const r = await call('selectUnitRows', f.form, u.code, period);
-    if (r.rows.length) { status.show(UI.rowsSelected(r.unit, r.tab, r.rows), 'ok'); return; }
-    status.show([el('b', {}, UI.noRows(r.unit, r.period)), ' ', UI.addRow(r.tab, r.emptyRow ?? 0, r.unit, r.unitHeader, r.period, r.periodHeader)], 'info');
+    if (r.rows.length) {
+      status.show(UI.rowsSelected(r.unit, r.tab, r.rows), 'ok');
+      return;
+    }
+    status.show(
+      [el('b', {}, UI.noRows(r.unit, r.period)), ' ', UI.addRow(r.tab, r.emptyRow ?? 0, r.unit, r.unitHeader, r.period, r.periodHeader)],
+      'info',
+    );
   });
 }
 
@@ -174,15 +229,28 @@ async function main() {
   const remindBody = el('div', { id: 'remind-body' });
   const remindPane = el('div', { id: 'remind-pane', hidden: '' }, remindStatus.node, remindBody);
   app.append(tabs, reportPane, remindPane);
-  reportTab.addEventListener('click', () => { reportPane.hidden = false; remindPane.hidden = true; reportTab.classList.add('active'); remindTab.classList.remove('active'); });
+  reportTab.addEventListener('click', () => {
+    reportPane.hidden = false;
+    remindPane.hidden = true;
+    reportTab.classList.add('active');
+    remindTab.classList.remove('active');
+  });
   remindTab.addEventListener('click', () => {
-    reportPane.hidden = true; remindPane.hidden = false; remindTab.classList.add('active'); reportTab.classList.remove('active');
-    void act(remindStatus, UI.loading, () => loadReminders(remindBody, remindStatus)).then(() => { if (remindStatus.node.classList.contains('progress')) remindStatus.node.hidden = true; });
+    reportPane.hidden = true;
+    remindPane.hidden = false;
+    remindTab.classList.add('active');
+    reportTab.classList.remove('active');
+    void act(remindStatus, UI.loading, () => loadReminders(remindBody, remindStatus)).then(() => {
+      if (remindStatus.node.classList.contains('progress')) remindStatus.node.hidden = true;
+    });
   });
 
   const data = await act(reportStatus, UI.loading, () => call('sidebarData'));
   if (!data) return;
-  if (!data.periods.length) { reportStatus.show(UI.noPeriods, 'info'); return; }
+  if (!data.periods.length) {
+    reportStatus.show(UI.noPeriods, 'info');
+    return;
+  }
   const periodSelect = el('select', { id: 'period' });
   for (const p of data.periods) periodSelect.append(el('option', { value: p }, p));
   if (data.defaultPeriod) periodSelect.value = data.defaultPeriod;
@@ -196,52 +264,77 @@ async function main() {
 
   let summary: ReportSummary | null = null;
   const selection = () => ({ period: periodSelect.value, forms: formSelect.value ? [formSelect.value] : data.forms.map((f) => f.id) });
-  const refresh = () => act(reportStatus, UI.computing(periodSelect.value), async () => {
-    const { period, forms } = selection();
-    summary = await call('sidebarReport', period, forms);
-    results.textContent = '';
-    if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
-    for (const f of summary.forms) results.append(renderForm(f, period));
-    if (summary.reclose) {
-      // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.
-      const again = el('button', { id: 'btn-reclose' }, summary.reclose);
-      again.addEventListener('click', () => void act(reportStatus, UI.computing(period), async () => {
-        const r = await call('reclosePeriod', period);
-        if (r.message) reportStatus.show(r.message, r.done ? 'ok' : 'info');
-        if (r.done) await refresh();
-      }));
-      results.append(again);
-    }
-    reportStatus.show(UI.ready(period), 'ok');
-  });
+  const refresh = () =>
+    act(reportStatus, UI.computing(periodSelect.value), async () => {
+      const { period, forms } = selection();
+      summary = await call('sidebarReport', period, forms);
+      results.textContent = '';
+      if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
+      for (const f of summary.forms) results.append(renderForm(f, period));
+      if (summary.reclose) {
+        // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.
+        const again = el('button', { id: 'btn-reclose' }, summary.reclose);
+        again.addEventListener(
+          'click',
+          () =>
+            void act(reportStatus, UI.computing(period), async () => {
+              const r = await call('reclosePeriod', period);
+              if (r.message) reportStatus.show(r.message, r.done ? 'ok' : 'info');
+              if (r.done) await refresh();
+            }),
+        );
+        results.append(again);
+      }
+      reportStatus.show(UI.ready(period), 'ok');
+    });
   periodSelect.addEventListener('change', () => void refresh());
   formSelect.addEventListener('change', () => void refresh());
 
   // The report's actions, one line each: [id, label, what it does].
   const actions: [string, string, () => Promise<unknown>][] = [
-    ['btn-tab', UI.createTab, () => act(reportStatus, UI.creatingTab, async () => {
-      const { period, forms } = selection();
-      const r = await call('createReportTab', period, forms);
-      reportStatus.show(UI.tabCreated(r.sheetName), 'ok');
-    })],
-    ['btn-doc', UI.createDoc, () => act(reportStatus, UI.creatingDoc, async () => {
-      const { period, forms } = selection();
-      const r = await call('createReportDocument', period, forms);
-      const open = el('a', { href: r.url, target: '_blank', rel: 'noopener', id: 'doc-link' }, UI.openDoc);
-      const pdf = el('a', { href: r.pdfUrl, target: '_blank', rel: 'noopener', id: 'pdf-link' }, UI.pdf);
-      reportStatus.show([UI.docCreated(r.name), el('br'), open, ' · ', pdf], 'ok');
-    })],
-    ['btn-mail', UI.emailAdmins, async () => {
-      const to = summary?.adminEmails ?? [];
-      if (!to.length) { reportStatus.show(UI.noAdmins, 'error'); return; }
-      const { period, forms } = selection();
-      const what = formSelect.value ? formSelect.selectedOptions[0].text : UI.allForms;
-      if (!(await confirmIn(confirmHost, UI.confirmMail(period, what, to.length), to))) { reportStatus.show(UI.cancelled, 'info'); return; }
-      await act(reportStatus, UI.sendingReport, async () => {
-        const r = await call('emailReport', period, forms, to);
-        reportStatus.show(UI.reportSent(r.to.length), 'ok');
-      });
-    }],
+    [
+      'btn-tab',
+      UI.createTab,
+      () =>
+        act(reportStatus, UI.creatingTab, async () => {
+          const { period, forms } = selection();
+          const r = await call('createReportTab', period, forms);
+          reportStatus.show(UI.tabCreated(r.sheetName), 'ok');
+        }),
+    ],
+    [
+      'btn-doc',
+      UI.createDoc,
+      () =>
+        act(reportStatus, UI.creatingDoc, async () => {
+          const { period, forms } = selection();
+          const r = await call('createReportDocument', period, forms);
+          const open = el('a', { href: r.url, target: '_blank', rel: 'noopener', id: 'doc-link' }, UI.openDoc);
+          const pdf = el('a', { href: r.pdfUrl, target: '_blank', rel: 'noopener', id: 'pdf-link' }, UI.pdf);
+          reportStatus.show([UI.docCreated(r.name), el('br'), open, ' · ', pdf], 'ok');
+        }),
+    ],
+    [
+      'btn-mail',
+      UI.emailAdmins,
+      async () => {
+        const to = summary?.adminEmails ?? [];
+        if (!to.length) {
+          reportStatus.show(UI.noAdmins, 'error');
+          return;
+        }
+        const { period, forms } = selection();
+        const what = formSelect.value ? formSelect.selectedOptions[0].text : UI.allForms;
+        if (!(await confirmIn(confirmHost, UI.confirmMail(period, what, to.length), to))) {
+          reportStatus.show(UI.cancelled, 'info');
+          return;
+        }
+        await act(reportStatus, UI.sendingReport, async () => {
+          const r = await call('emailReport', period, forms, to);
+          reportStatus.show(UI.reportSent(r.to.length), 'ok');
+        });
+      },
+    ],
   ];
   actions.forEach(([id, label, run], i) => {
     const b = el('button', { id, class: i === 0 ? 'primary' : '' }, label);
@@ -262,7 +355,9 @@ async function loadReminders(pane: HTMLElement, status: Status) {
       await call('setAutoRemindFromSidebar', on);
       await loadReminders(pane, status);
       status.show(on ? UI.autoOn : UI.autoOff, 'ok');
-    }).then(() => { if (status.node.classList.contains('error')) toggle.checked = !on; });
+    }).then(() => {
+      if (status.node.classList.contains('error')) toggle.checked = !on;
+    });
   });
   pane.append(el('label', { class: 'switch' }, toggle, UI.autoRemind));
 
@@ -281,7 +376,9 @@ async function loadReminders(pane: HTMLElement, status: Status) {
   const list = el('ul', { class: 'preview' });
   for (const m of panel.preview) {
     const what = [m.unit, m.form && `${m.form} kỳ ${m.period}`, m.step].filter(Boolean).join(' · ');
-    list.append(el('li', {}, el('b', {}, what), el('br'), el('small', {}, m.to.join(', ')), el('br'), el('small', { class: 'subject' }, m.subject)));
+    list.append(
+      el('li', {}, el('b', {}, what), el('br'), el('small', {}, m.to.join(', ')), el('br'), el('small', { class: 'subject' }, m.subject)),
+    );
   }
   pane.append(list);
   const confirmHost = el('div', { class: 'confirm-host' });
@@ -289,7 +386,10 @@ async function loadReminders(pane: HTMLElement, status: Status) {
   send.disabled = panel.preview.length === 0;
   send.addEventListener('click', async () => {
     const who = panel.preview.map((m) => `${m.unit}: ${m.to.join(', ')}`);
-    if (!(await confirmIn(confirmHost, UI.confirmSend(panel.preview.length), who))) { status.show(UI.cancelled, 'info'); return; }
+    if (!(await confirmIn(confirmHost, UI.confirmSend(panel.preview.length), who))) {
+      status.show(UI.cancelled, 'info');
+      return;
+    }
     await act(status, UI.sending, async () => {
       const r = await call('sendRemindersNow');
       await loadReminders(pane, status);

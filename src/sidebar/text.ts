@@ -34,7 +34,8 @@ export const UI = {
   noDeadline: (n: number) => `Kỳ này không có hạn nộp; ${n} đơn vị đã gửi.`,
   completeness: 'Đầy đủ',
   timeliness: 'Đúng hạn',
-  counts: (expected: number, reported: number, onTime: number, late: number) => `Phải báo cáo: ${expected} · Đã báo cáo: ${reported} (đúng hạn ${onTime}, trễ ${late})`,
+  counts: (expected: number, reported: number, onTime: number, late: number) =>
+    `Phải báo cáo: ${expected} · Đã báo cáo: ${reported} (đúng hạn ${onTime}, trễ ${late})`,
   installRate: 'Tỷ lệ cài đặt',
   toChase: 'Đơn vị cần đôn đốc (bấm để xem dòng):',
   rowsSelected: (unit: string, tab: string, rows: number[]) =>
@@ -68,7 +69,8 @@ export const UI = {
   confirmSend: (n: number) => `Gửi ngay ${n} email sau?`,
   sending: 'Đang gửi…',
   busy: 'Một lượt gửi khác đang chạy; thử lại sau ít phút.',
-  sent: (sent: number, failed: number, deferred: number) => `Đã gửi ${sent} email${failed ? `, ${failed} lỗi` : ''}${deferred ? `, ${deferred} để lần sau (hết hạn mức)` : ''}.`,
+  sent: (sent: number, failed: number, deferred: number) =>
+    `Đã gửi ${sent} email${failed ? `, ${failed} lỗi` : ''}${deferred ? `, ${deferred} để lần sau (hết hạn mức)` : ''}.`,
   lastRuns: 'Các lần gửi gần đây',
   noRuns: 'Chưa gửi lần nào.',
   runLine: (at: string, sent: number, failed: number, other: number) =>

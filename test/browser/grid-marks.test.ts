@@ -18,8 +18,10 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
-  if (!existsSync(join(ROOT, 'dist/Code.js'))) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
+  if (!existsSync(join(ROOT, 'dist/Code.js')))
+    execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'ispeed-grid-'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -66,14 +68,17 @@ test('Kiểm tra is coloured by result, and a new row being typed is marked ligh
     const status = await headerCol(page, 'Kiểm tra');
     const unit = await headerCol(page, 'Đơn vị');
     // Every filled row's Kiểm tra cell has the colour of its result.
-    const seen = await page.evaluate(({ headerRow, col }) => {
-      const out: Array<[string, string]> = [];
-      for (let r = headerRow + 1; r < headerRow + 60; r++) {
-        const td = document.querySelector<HTMLElement>(`#grid td[data-row="${r}"][data-col="${col}"]`);
-        if (td?.textContent) out.push([td.textContent, getComputedStyle(td).backgroundColor]);
-      }
-      return out;
-    }, { headerRow: status.row, col: status.col });
+    const seen = await page.evaluate(
+      ({ headerRow, col }) => {
+        const out: Array<[string, string]> = [];
+        for (let r = headerRow + 1; r < headerRow + 60; r++) {
+          const td = document.querySelector<HTMLElement>(`#grid td[data-row="${r}"][data-col="${col}"]`);
+          if (td?.textContent) out.push([td.textContent, getComputedStyle(td).backgroundColor]);
+        }
+        return out;
+      },
+      { headerRow: status.row, col: status.col },
+    );
     const colour = (text: string) => (text === 'Hợp lệ' ? rgb('#d9ead3') : /lỗi/.test(text) ? rgb('#f4cccc') : rgb('#fce5cd'));
     expect(seen.length).toBeGreaterThan(5);
     for (const [text, bg] of seen) expect([text, bg]).toEqual([text, colour(text)]);

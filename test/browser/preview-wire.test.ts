@@ -35,8 +35,11 @@ test('typed text becomes what Sheets stores under the Vietnamese locale', () => 
   expect(typedValue('31/02/2024', vi)).toBe('31/02/2024');
 });
 
-test('the bridge goes first in <head>, before the page\'s own script, and cannot close its script tag early', () => {
-  const page = withBridge('<!DOCTYPE html><html><head><base target="_top"></head><body><script>main()</script></body></html>', 'x="</script>"');
+test("the bridge goes first in <head>, before the page's own script, and cannot close its script tag early", () => {
+  const page = withBridge(
+    '<!DOCTYPE html><html><head><base target="_top"></head><body><script>main()</script></body></html>',
+    'x="</script>"',
+  );
   expect(page.indexOf('x="<\\/script>"')).toBeLessThan(page.indexOf('<base'));
   expect(page.indexOf('<head>')).toBeLessThan(page.indexOf('x="'));
 });

@@ -19,7 +19,8 @@ let dir: string;
 
 beforeAll(async () => {
   // A missing browser is a failure, never a skip: `npm test` installs it (scripts/ensure-chromium.mjs).
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
   // The preview runs the built bundle: build it when this test runs alone.
   if (!existsSync(join(ROOT, 'dist/Code.js')) || !existsSync(join(ROOT, 'dist/Sidebar.html'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
@@ -28,7 +29,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ispeed-preview-'));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -90,19 +99,26 @@ test('a count typed as text gets an error note and a red cell, and both clear on
     await showTab(page, 'Biểu mẫu 03');
     const header = await findHeader(page, 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)');
     // A filled report row whose count cell has no problem yet.
-    const row = await page.evaluate(({ headerRow, col }) => {
-      for (let r = headerRow + 1; r < headerRow + 200; r++) {
-        const unit = document.querySelector(`#grid td[data-row="${r}"][data-col="2"]`);
-        const target = document.querySelector(`#grid td[data-row="${r}"][data-col="${col}"]`);
-        if (unit?.textContent && target && !target.classList.contains('note') && /^\d/.test(target.textContent ?? '')) return r;
-      }
-      return 0;
-    }, { headerRow: header.row, col: header.col });
+    const row = await page.evaluate(
+      ({ headerRow, col }) => {
+        for (let r = headerRow + 1; r < headerRow + 200; r++) {
+          const unit = document.querySelector(`#grid td[data-row="${r}"][data-col="2"]`);
+          const target = document.querySelector(`#grid td[data-row="${r}"][data-col="${col}"]`);
+          if (unit?.textContent && target && !target.classList.contains('note') && /^\d/.test(target.textContent ?? '')) return r;
+        }
+        return 0;
+      },
+      { headerRow: header.row, col: header.col },
+    );
     expect(row).toBeGreaterThan(header.row);
 
     await typeInto(page, row, header.col, 'abc');
     await page.waitForSelector(`${cell(row, header.col)}.note`);
-    const bad = await page.$eval(cell(row, header.col), (td) => ({ text: td.textContent, note: td.getAttribute('title'), bg: getComputedStyle(td).backgroundColor }));
+    const bad = await page.$eval(cell(row, header.col), (td) => ({
+      text: td.textContent,
+      note: td.getAttribute('title'),
+      bg: getComputedStyle(td).backgroundColor,
+    }));
     expect(bad.text).toBe('abc');
     expect(bad.note).toMatch(/số/i);
     expect(bad.bg).toBe(ERROR_BG);
@@ -114,7 +130,12 @@ test('a count typed as text gets an error note and a red cell, and both clear on
 
     await typeInto(page, row, header.col, '150');
     await page.waitForSelector(`${cell(row, header.col)}:not(.note)`);
-    const fixed = await page.$eval(cell(row, header.col), (td) => ({ text: td.textContent, note: td.getAttribute('title'), bg: getComputedStyle(td).backgroundColor, align: getComputedStyle(td).textAlign }));
+    const fixed = await page.$eval(cell(row, header.col), (td) => ({
+      text: td.textContent,
+      note: td.getAttribute('title'),
+      bg: getComputedStyle(td).backgroundColor,
+      align: getComputedStyle(td).textAlign,
+    }));
     expect(fixed).toEqual({ text: '150', note: null, bg: 'rgb(255, 255, 255)', align: 'right' });
     // Every change is saved to the preview copy.
     expect(statSync(out).size).toBeGreaterThan(0);

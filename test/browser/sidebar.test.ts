@@ -23,7 +23,8 @@ let frame: Frame;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
   if (!existsSync(join(ROOT, 'dist/Code.js')) || !existsSync(join(ROOT, 'dist/Sidebar.html'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
@@ -32,7 +33,15 @@ beforeAll(async () => {
   preview = await startPreview({ port: 0, out: join(dir, 'sidebar.preview.xlsx') });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   main = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   main.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -71,7 +80,11 @@ const text = (page: Page | Frame, sel: string) => page.locator(sel).innerText();
 test('the period picker offers every month from Kỳ bắt đầu to this one and opens on the one due last', async () => {
   const page = await standalone();
   try {
-    expect(await page.$$eval('#period option', (xs) => xs.map((x) => (x as HTMLOptionElement).value))).toEqual(['08/2024', '07/2024', '06/2024']);
+    expect(await page.$$eval('#period option', (xs) => xs.map((x) => (x as HTMLOptionElement).value))).toEqual([
+      '08/2024',
+      '07/2024',
+      '06/2024',
+    ]);
     expect(await page.inputValue('#period')).toBe('07/2024');
     // A stock shows one value; a flow its period and running totals.
     const form03 = page.locator('section.form[data-form="03"]');
@@ -108,7 +121,9 @@ test('a form with no deadline in the period shows one line, no 0/0 bars, and its
 test('while an action runs it shows progress and every other control is disabled', async () => {
   const page = await standalone();
   let release: () => void = () => undefined;
-  const held = new Promise<void>((ok) => { release = ok; });
+  const held = new Promise<void>((ok) => {
+    release = ok;
+  });
   await page.route('**/api/run', async (route) => {
     if (/createReportTab/.test(route.request().postData() ?? '')) await held;
     await route.continue();
@@ -116,7 +131,9 @@ test('while an action runs it shows progress and every other control is disabled
   try {
     await page.click('#btn-tab');
     await page.waitForSelector('#status.progress:has-text("Đang tạo tab báo cáo")');
-    const states = await page.$$eval('button, select, input', (xs) => xs.map((x) => [x.id || x.textContent, (x as HTMLButtonElement).disabled]));
+    const states = await page.$$eval('button, select, input', (xs) =>
+      xs.map((x) => [x.id || x.textContent, (x as HTMLButtonElement).disabled]),
+    );
     expect(states.filter(([, disabled]) => !disabled)).toEqual([]);
     expect(await page.getAttribute('#app', 'aria-busy')).toBe('true');
     await shot(page, 'busy');
@@ -136,7 +153,9 @@ test('the report email names its recipients and is sent only once the officer sa
     const before = preview.session.rt.outbox.length;
     await page.click('#btn-mail');
     await page.waitForSelector('.confirm');
-    expect(await text(page, '.confirm')).toMatch(/Gửi báo cáo kỳ 07\/2024 \(Tất cả biểu mẫu\) tới 1 địa chỉ quản trị sau\?[\s\S]*sotttt@gialai\.example/);
+    expect(await text(page, '.confirm')).toMatch(
+      /Gửi báo cáo kỳ 07\/2024 \(Tất cả biểu mẫu\) tới 1 địa chỉ quản trị sau\?[\s\S]*sotttt@gialai\.example/,
+    );
     expect(await page.isDisabled('#btn-tab')).toBe(true);
     await shot(page, 'confirm-mail');
     await page.click('#confirm-no');
@@ -188,7 +207,9 @@ test('clicking a unit to chase selects its rows in the grid, or the first empty 
   await form03.locator('a.unit.missing').first().click();
   await frame.waitForSelector('section.form[data-form="03"] .chase-status:has-text("Chưa có dòng nào của đơn vị này")');
   const told = await said.innerText();
-  expect(told).toMatch(/Để thêm: đã chọn dòng (\d+), dòng trống đầu tiên của tab "Biểu mẫu 03"\. Nhập ".+" vào cột "Đơn vị", "07\/2024" vào cột "Kỳ báo cáo"/);
+  expect(told).toMatch(
+    /Để thêm: đã chọn dòng (\d+), dòng trống đầu tiên của tab "Biểu mẫu 03"\. Nhập ".+" vào cột "Đơn vị", "07\/2024" vào cột "Kỳ báo cáo"/,
+  );
   const empty = Number(/đã chọn dòng (\d+)/.exec(told)![1]);
   await main.waitForSelector(`#grid td.picked[data-row="${empty}"]`);
   // Nothing was typed for the officer: the selected row is still empty.
@@ -209,8 +230,10 @@ test('the reminders panel: its own status, one next-send line that follows the s
     await page.waitForSelector('#remind-status.ok:has-text("Đã bật")');
     const next = await text(page, '#next-send');
     // 20/08: every July step has been sent (the demo's log); August's first step is 7 days before 12/09.
-    expect(next).toBe('Lần gửi tự động tới: 05/09/2024 lúc 08:00, 25 email (nếu đến lúc đó các đơn vị vẫn chưa báo cáo): '
-      + 'Biểu mẫu 03 kỳ 08/2024, 7 ngày trước hạn; Biểu mẫu 04 kỳ 08/2024, 7 ngày trước hạn.');
+    expect(next).toBe(
+      'Lần gửi tự động tới: 05/09/2024 lúc 08:00, 25 email (nếu đến lúc đó các đơn vị vẫn chưa báo cáo): ' +
+        'Biểu mẫu 03 kỳ 08/2024, 7 ngày trước hạn; Biểu mẫu 04 kỳ 08/2024, 7 ngày trước hạn.',
+    );
     const pane = await text(page, '#remind-pane');
     expect(pane).not.toMatch(/\bD[-+]\d/);
     expect(await page.locator('#next-send').count()).toBe(1);

@@ -26,7 +26,10 @@ beforeAll(async () => {
   const real = readFileSync(EXAMPLE);
   writeFileSync(join(dir, 'truncated.xlsx'), real.subarray(0, Math.floor(real.length / 2)));
   // An encrypted OOXML file is an OLE compound document (D0 CF 11 E0 A1 B1 1A E1).
-  writeFileSync(join(dir, 'password.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+  writeFileSync(
+    join(dir, 'password.xlsx'),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]),
+  );
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('Trang tính1').addRow(['Họ tên', 'Điểm']);
   await wb.xlsx.writeFile(join(dir, 'no-forms.xlsx'));
@@ -41,7 +44,8 @@ describe('unusable input exits 2 with one Vietnamese line and writes nothing', (
   test('a truncated .xlsx', () => refuses(['remind', join(dir, 'truncated.xlsx'), '--today', '2024-08-13'], 'bị hỏng'));
   test('a password-protected .xlsx', () => refuses(['validate', join(dir, 'password.xlsx')], 'mật khẩu'));
   test('a workbook without any form tab', () => refuses(['validate', join(dir, 'no-forms.xlsx')], 'không có trang biểu mẫu'));
-  test('a period that is not MM/YYYY', () => refuses(['report', EXAMPLE, '--period', '13/2024', '--out', OUT], 'Kỳ báo cáo không hợp lệ: “13/2024”'));
+  test('a period that is not MM/YYYY', () =>
+    refuses(['report', EXAMPLE, '--period', '13/2024', '--out', OUT], 'Kỳ báo cáo không hợp lệ: “13/2024”'));
   test('a period written the other way round', () => refuses(['report', EXAMPLE, '--period', '2024-07'], 'MM/YYYY'));
   test('report without --period', () => refuses(['report', EXAMPLE], 'Thiếu kỳ báo cáo'));
   test('a day that does not exist', () => refuses(['validate', EXAMPLE, '--today', '2024-02-30'], 'Ngày không hợp lệ: “2024-02-30”'));
@@ -54,14 +58,19 @@ describe('unusable input exits 2 with one Vietnamese line and writes nothing', (
   test('no command at all', () => refuses([], 'Thiếu lệnh'));
   test('no file', () => refuses(['validate'], 'Thiếu tên tệp'));
   test('two files', () => refuses(['validate', EXAMPLE, EXAMPLE], 'Thừa tham số'));
-  test('a form that does not exist', () => refuses(['report', EXAMPLE, '--period', '07/2024', '--form', '05'], 'Biểu mẫu không hợp lệ: “05”'));
-  test('a report file of another kind', () => refuses(['report', EXAMPLE, '--period', '07/2024', '--out', join(dir, 'r.docx')], 'đuôi .xlsx, .html hoặc .pdf', join(dir, 'r.docx')));
-  test('a demo written to something other than .xlsx', () => refuses(['demo', join(dir, 'demo.csv')], 'phải có đuôi .xlsx', join(dir, 'demo.csv')));
+  test('a form that does not exist', () =>
+    refuses(['report', EXAMPLE, '--period', '07/2024', '--form', '05'], 'Biểu mẫu không hợp lệ: “05”'));
+  test('a report file of another kind', () =>
+    refuses(['report', EXAMPLE, '--period', '07/2024', '--out', join(dir, 'r.docx')], 'đuôi .xlsx, .html hoặc .pdf', join(dir, 'r.docx')));
+  test('a demo written to something other than .xlsx', () =>
+    refuses(['demo', join(dir, 'demo.csv')], 'phải có đuôi .xlsx', join(dir, 'demo.csv')));
   test('a seed that is not a number', () => refuses(['demo', OUT, '--seed', 'abc'], 'Số khởi tạo không hợp lệ'));
   test('a negative quota', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '-1'], 'Hạn mức không hợp lệ: “-1”'));
-  test('a quota that is not a whole number', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '2.5'], 'Hạn mức không hợp lệ'));
+  test('a quota that is not a whole number', () =>
+    refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--quota', '2.5'], 'Hạn mức không hợp lệ'));
   test('--send without --outbox', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--send'], '--outbox'));
-  test('--outbox without --send', () => refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--outbox', join(dir, 'outbox')], '--send', join(dir, 'outbox')));
+  test('--outbox without --send', () =>
+    refuses(['remind', EXAMPLE, '--today', '2024-08-13', '--outbox', join(dir, 'outbox')], '--send', join(dir, 'outbox')));
   test('a units file that does not exist', () => refuses(['setup', OUT, '--units', join(dir, 'units.csv')], 'Không tìm thấy tệp'));
 });
 
@@ -73,12 +82,15 @@ describe('help', () => {
     expect(r.stdout).toContain('Mã thoát');
   });
 
-  test.each(['demo', 'setup', 'validate', 'report', 'remind'])('%s --help shows its usage and options, even with other arguments', async (cmd) => {
-    const r = await run([cmd, '--help', '--period', '07/2024']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Cách dùng: ispeed ${cmd}`);
-    expect(r.stderr).toBe('');
-  });
+  test.each(['demo', 'setup', 'validate', 'report', 'remind'])(
+    '%s --help shows its usage and options, even with other arguments',
+    async (cmd) => {
+      const r = await run([cmd, '--help', '--period', '07/2024']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Cách dùng: ispeed ${cmd}`);
+      expect(r.stderr).toBe('');
+    },
+  );
 
   test('-h works as --help, and remind --help documents the placeholder link', async () => {
     const r = await run(['remind', '-h']);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { EXAMPLES, ROOT, artifactDir, project } from './run';
 
 const dir = artifactDir('bin');
-const ispeed = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin', 'ispeed.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const ispeed = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, 'bin', 'ispeed.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('bin/ispeed.js, run for real', () => {
   test('validate --json on the worked example prints the hand-made answer and exits 1', () => {

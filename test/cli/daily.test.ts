@@ -19,7 +19,8 @@ const userCols = formById('03').columns.findIndex((c) => c.key === 'submitted_at
 /** Every user cell: the directory, the settings and the form tab's columns before the script-owned ones. */
 function userCells(book: Workbook): unknown {
   return {
-    directory: book[TAB.directory], settings: book[TAB.settings],
+    directory: book[TAB.directory],
+    settings: book[TAB.settings],
     form: book[TAB03].map((r) => r.slice(0, userCols).map((v) => (v instanceof Date ? v.toISOString() : v))),
   };
 }
@@ -66,12 +67,15 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     expect(after[TAB.log]).toBeUndefined();
     expect(after[PERIOD_TAB.status][0]).toEqual(['Biểu mẫu', 'Mã đơn vị', 'Tên đơn vị', '06/2024', '07/2024', '08/2024']);
 
-    const report = JSON.parse((await run(['report', BOOK, '--period', '07/2024', '--form', '03', '--today', '2024-08-20', '--json'])).stdout);
+    const report = JSON.parse(
+      (await run(['report', BOOK, '--period', '07/2024', '--form', '03', '--today', '2024-08-20', '--json'])).stdout,
+    );
     const f = report.forms[0];
     expect(f.closedAt).toBe('2024-08-14T08:00');
     expect(f.corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
     expect(f.units.find((u: { code: string }) => u.code === 'H-622').values.staff_installed).toBe(170);
-    const june = JSON.parse((await run(['report', BOOK, '--period', '06/2024', '--form', '03', '--today', '2024-08-20', '--json'])).stdout).forms[0];
+    const june = JSON.parse((await run(['report', BOOK, '--period', '06/2024', '--form', '03', '--today', '2024-08-20', '--json'])).stdout)
+      .forms[0];
     expect([june.closedAt, june.corrections]).toEqual(['2024-08-01T08:00', []]);
 
     const v = JSON.parse((await run(['validate', BOOK, '--today', '2024-08-20', '--json'])).stdout);

@@ -8,8 +8,10 @@ describe('.eml files', () => {
   const subject = '[i-Speed] Nhắc báo cáo Biểu mẫu 03 kỳ 07/2024, hạn trước ngày 12/08/2024';
   const msg = {
     from: `${encodeHeaderWord('Sở Thông tin và Truyền thông tỉnh Gia Lai')} <no-reply@gialai.example>`,
-    to: ['iagrai@gialai.example', 'vanthu@gialai.example'], subject,
-    text: 'Kính gửi Huyện Ia Grai,\n\nTrân trọng.', html: '<p>Kính gửi Huyện Ia Grai,</p>',
+    to: ['iagrai@gialai.example', 'vanthu@gialai.example'],
+    subject,
+    text: 'Kính gửi Huyện Ia Grai,\n\nTrân trọng.',
+    html: '<p>Kính gửi Huyện Ia Grai,</p>',
     date: fromLocal(2024, 8, 9, 8, 5),
   };
 

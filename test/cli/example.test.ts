@@ -23,7 +23,10 @@ describe('the worked example (shared/design/examples)', () => {
     const out = JSON.parse(r.stdout) as ReportJson;
     // The hand-worked file has the same shape, fewer keys and indicators (project compares only those).
     const want = expected('example-1.report.json') as ReportJson;
-    const ours = { ...out, forms: out.forms.map((f) => ({ ...f, indicators: want.forms[0].indicators.map((w) => f.indicators.find((i) => i.key === w.key)) })) };
+    const ours = {
+      ...out,
+      forms: out.forms.map((f) => ({ ...f, indicators: want.forms[0].indicators.map((w) => f.indicators.find((i) => i.key === w.key)) })),
+    };
     expect(project(ours, want)).toEqual(want);
   });
 

@@ -28,7 +28,13 @@ describe('demo -> validate -> report -> remind on the demo workbook', () => {
     const r = await run(['validate', DEMO, '--today', '2024-08-20', '--json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.problems.map((p: { code: string }) => p.code).sort()).toEqual(['duplicate', 'duplicate', 'exceeds', 'not_integer', 'unit_alias']);
+    expect(out.problems.map((p: { code: string }) => p.code).sort()).toEqual([
+      'duplicate',
+      'duplicate',
+      'exceeds',
+      'not_integer',
+      'unit_alias',
+    ]);
     expect(out.summary).toEqual({ errors: 4, warnings: 1, rows: 71 });
   });
 
@@ -87,7 +93,11 @@ describe('demo -> validate -> report -> remind on the demo workbook', () => {
     expect(ws.getCell(1, 1).isMerged).toBe(true);
     expect(ws.getColumn(2).width).toBeGreaterThan(5);
     let filled = 0;
-    ws.eachRow((row) => row.eachCell((c) => { if (c.fill && (c.fill as ExcelJS.FillPattern).pattern === 'solid') filled++; }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (c.fill && (c.fill as ExcelJS.FillPattern).pattern === 'solid') filled++;
+      }),
+    );
     expect(filled).toBeGreaterThan(0);
   });
 
@@ -144,11 +154,15 @@ describe('remind --send', () => {
     const q = join(dir, 'quota.xlsx');
     expect((await run(['demo', q, '--today', '2024-08-13'])).code).toBe(0);
     const box = join(dir, 'outbox-quota');
-    const first = JSON.parse((await run(['remind', q, '--today', '2024-08-13', '--json', '--quota', '3', '--send', '--outbox', box])).stdout);
+    const first = JSON.parse(
+      (await run(['remind', q, '--today', '2024-08-13', '--json', '--quota', '3', '--send', '--outbox', box])).stdout,
+    );
     expect(first.emails).toHaveLength(3);
     expect(first.skipped.some((s: { reason: string }) => s.reason === 'quota')).toBe(true);
     // Five a day: three already went out, so two more today.
-    const second = JSON.parse((await run(['remind', q, '--today', '2024-08-13', '--json', '--quota', '5', '--send', '--outbox', box])).stdout);
+    const second = JSON.parse(
+      (await run(['remind', q, '--today', '2024-08-13', '--json', '--quota', '5', '--send', '--outbox', box])).stdout,
+    );
     expect(second.emails).toHaveLength(2);
     expect(readdirSync(box)).toHaveLength(5);
     // The next day the quota is whole again.

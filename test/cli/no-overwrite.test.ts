@@ -28,8 +28,22 @@ describe('report never writes over the workbook it reads', () => {
   const ways: [string, () => string][] = [
     ['the same path', () => BOOK],
     ['another path to it', () => relative(process.cwd(), join(dir, '.', '..', 'no-overwrite', 'book.xlsx'))],
-    ['a symlink to it', () => { const p = join(dir, 'link.xlsx'); if (!existsSync(p)) symlinkSync(BOOK, p); return p; }],
-    ['a hard link to it', () => { const p = join(dir, 'hard.xlsx'); if (!existsSync(p)) linkSync(BOOK, p); return p; }],
+    [
+      'a symlink to it',
+      () => {
+        const p = join(dir, 'link.xlsx');
+        if (!existsSync(p)) symlinkSync(BOOK, p);
+        return p;
+      },
+    ],
+    [
+      'a hard link to it',
+      () => {
+        const p = join(dir, 'hard.xlsx');
+        if (!existsSync(p)) linkSync(BOOK, p);
+        return p;
+      },
+    ],
   ];
   test.each(ways)('--out naming the workbook through %s exits 2 and leaves it byte-identical', async (_, target) => {
     await refused(['report', BOOK, '--period', '07/2024', '--today', '2024-08-20', '--out', target()], 'đó chính là tệp');
@@ -117,8 +131,21 @@ describe('a target that cannot be written is refused before any work', () => {
     chmodSync(join(ro, 'book.xlsx'), 0o444);
     chmodSync(ro, 0o555);
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'ispeed.js'), 'report', join(ro, 'book.xlsx'), '--period', '07/2024',
-      '--today', '2024-08-20', '--out', join(ro, 'r.html')], { cwd: ROOT, encoding: 'utf8', ...asUser });
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(ROOT, 'bin', 'ispeed.js'),
+        'report',
+        join(ro, 'book.xlsx'),
+        '--period',
+        '07/2024',
+        '--today',
+        '2024-08-20',
+        '--out',
+        join(ro, 'r.html'),
+      ],
+      { cwd: ROOT, encoding: 'utf8', ...asUser },
+    );
     chmodSync(ro, 0o755);
     expect(r.stderr).toContain('không có quyền ghi vào thư mục');
     expect(r.stdout).toBe('');

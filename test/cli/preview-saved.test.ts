@@ -21,7 +21,11 @@ describe('commands on a workbook saved by the preview', () => {
     expect(existsSync(out)).toBe(true);
     const v = await run(['validate', out, '--today', '2024-08-20', '--json']);
     expect(v.code).toBe(1);
-    expect((JSON.parse(v.stdout) as { problems: Problem[] }).problems.some((p) => p.sheet === 'Biểu mẫu 03' && p.row === 2 && p.code === 'not_number')).toBe(true);
+    expect(
+      (JSON.parse(v.stdout) as { problems: Problem[] }).problems.some(
+        (p) => p.sheet === 'Biểu mẫu 03' && p.row === 2 && p.code === 'not_number',
+      ),
+    ).toBe(true);
     const r = await run(['report', out, '--period', '07/2024', '--today', '2024-08-20', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).forms).toHaveLength(4);

@@ -19,17 +19,24 @@ const pdftotext = (file: string, page: number, raw = false) =>
   execFileSync('pdftotext', [...(raw ? ['-raw'] : ['-layout']), '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
 const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 const pageSize = (file: string, page: number) => {
-  const m = /size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), file], { encoding: 'utf8' }))!;
+  const m = /size:\s+([\d.]+) x ([\d.]+)/.exec(
+    execFileSync('pdfinfo', ['-f', String(page), '-l', String(page), file], { encoding: 'utf8' }),
+  )!;
   return { w: Number(m[1]), h: Number(m[2]) };
 };
 /** Lines of a page with runs of spaces squeezed, so a line reads as a reader sees it. */
-const linesOf = (text: string) => text.split('\n').map((l) => l.trim().replace(/\s{2,}/g, '  ')).filter(Boolean);
+const linesOf = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim().replace(/\s{2,}/g, '  '))
+    .filter(Boolean);
 
 async function printed(name: string, forms: string[], signerName: string): Promise<{ file: string; report: Report; pages: string[] }> {
   const book = makeDemoWorkbook({ today: DEMO_TODAY });
   const settings = book[TAB.settings];
   const at = settings.findIndex((r) => r[0] === 'Người ký');
-  if (at >= 0) settings[at][1] = signerName; else settings.push(['Người ký', signerName]);
+  if (at >= 0) settings[at][1] = signerName;
+  else settings.push(['Người ký', signerName]);
   const v = validateWorkbook(book, DEMO_TODAY);
   const report = buildReport(v, month(2024, 7), forms as never, dayOf(DEMO_TODAY));
   const file = join(dir, `${name}.pdf`);
@@ -42,7 +49,9 @@ async function printed(name: string, forms: string[], signerName: string): Promi
 
 describe('the printed report (form 03, demo workbook, 07/2024)', () => {
   let out: Awaited<ReturnType<typeof printed>>;
-  beforeAll(async () => { out = await printed('form-03', ['03'], 'Nguyễn Văn An'); }, 60000);
+  beforeAll(async () => {
+    out = await printed('form-03', ['03'], 'Nguyễn Văn An');
+  }, 60000);
 
   test('the document comes first; the working tables follow as its Phụ lục', () => {
     const first = out.pages[0];
@@ -52,7 +61,9 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
     const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
     expect(signed).toBeGreaterThan(-1);
     expect(appendix).toBeGreaterThan(signed);
-    expect(out.pages[appendix].replace(/\s+/g, ' ')).toContain('(Kèm theo Báo cáo số /BC-STTTT ngày 20 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)');
+    expect(out.pages[appendix].replace(/\s+/g, ' ')).toContain(
+      '(Kèm theo Báo cáo số /BC-STTTT ngày 20 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)',
+    );
     // Every working table is after the appendix heading, none before it.
     for (const heading of [/^\s*I\. TÌNH HÌNH GỬI BÁO CÁO\s*$/m, /III\. CHI TIẾT THEO ĐƠN VỊ/, /IV\. ĐƠN VỊ CẦN ĐÔN ĐỐC/]) {
       expect(out.pages.findIndex((p) => heading.test(p))).toBeGreaterThanOrEqual(appendix);
@@ -82,7 +93,7 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
     });
   });
 
-  test('the header lines as Decree 30 lays them out, the body\'s name broken between its word groups', () => {
+  test("the header lines as Decree 30 lays them out, the body's name broken between its word groups", () => {
     const lines = linesOf(out.pages[0]);
     expect(lines[0]).toMatch(/^UBND TỈNH GIA LAI {2}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
     expect(lines[1]).toMatch(/^SỞ THÔNG TIN VÀ TRUYỀN THÔNG {2}Độc lập - Tự do - Hạnh phúc$/);
@@ -91,7 +102,7 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
     expect(lines.some((l) => /^Số: +\/BC-STTTT$/.test(l))).toBe(true);
   });
 
-  test('the signature block is whole on one page, with the signer\'s name', () => {
+  test("the signature block is whole on one page, with the signer's name", () => {
     const page = out.pages.find((p) => p.includes('Nơi nhận:'))!;
     for (const line of ['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn An', '- Lưu: VT.']) expect(page).toContain(line);
     // Never alone on its page: the body's last paragraph comes along.
@@ -134,7 +145,20 @@ describe('the document date (--date) and the data date (--today)', () => {
     const book = join(dir, 'demo.xlsx');
     if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
     const html = join(dir, 'dated.html');
-    const r = await run(['report', book, '--period', '07/2024', '--form', '03', '--today', '2024-08-20', '--date', '2024-08-23', '--out', html]);
+    const r = await run([
+      'report',
+      book,
+      '--period',
+      '07/2024',
+      '--form',
+      '03',
+      '--today',
+      '2024-08-20',
+      '--date',
+      '2024-08-23',
+      '--out',
+      html,
+    ]);
     expect(r.code).toBe(0);
     const text = require('node:fs').readFileSync(html, 'utf8') as string;
     expect(text).toContain('Gia Lai, ngày 23 tháng 8 năm 2024');
@@ -143,7 +167,7 @@ describe('the document date (--date) and the data date (--today)', () => {
     expect(r.stdout).not.toContain('hôm nay');
   });
 
-  test('without --today, a past period\'s report says it is dated today', async () => {
+  test("without --today, a past period's report says it is dated today", async () => {
     const book = join(dir, 'demo.xlsx');
     if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
     const now = new Date(Date.UTC(2024, 10, 5, 3)); // 05/11/2024 10:00 in Gia Lai

@@ -9,13 +9,28 @@ export const EXAMPLES = '/work/shared/design/examples';
 /** A fixed "real clock" for commands run without --today. */
 export const FIXED_NOW = fromLocal(2024, 8, 20, 12);
 
-export interface RunResult { code: number; stdout: string; stderr: string }
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export async function run(argv: string[], now: Date = FIXED_NOW): Promise<RunResult> {
-  let stdout = '', stderr = '';
+  let stdout = '',
+    stderr = '';
   const code = await main(argv, {
-    stdout: { write: (s: string) => { stdout += s; return true; } },
-    stderr: { write: (s: string) => { stderr += s; return true; } },
+    stdout: {
+      write: (s: string) => {
+        stdout += s;
+        return true;
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+    },
     now: () => now,
   });
   return { code, stdout, stderr };
@@ -37,7 +52,8 @@ export function project(actual: unknown, expected: unknown): unknown {
   if (expected && typeof expected === 'object') {
     if (!actual || typeof actual !== 'object') return actual;
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(expected)) out[k] = project((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]);
+    for (const k of Object.keys(expected))
+      out[k] = project((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k]);
     return out;
   }
   return actual;

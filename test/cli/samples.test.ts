@@ -10,7 +10,11 @@ import { EXPECTED_JULY, SEMICOLON_CSV, TITLED_MERGES, measuredBook, monthsTable,
 const dir = artifactDir('samples');
 const REPORT = ['--period', '07/2024', '--form', '03', '--today', '2024-08-20', '--json'];
 
-async function xlsx(name: string, book: Parameters<typeof spreadsheetFromBook>[0], merges?: { tab: string; boxes: typeof TITLED_MERGES }): Promise<string> {
+async function xlsx(
+  name: string,
+  book: Parameters<typeof spreadsheetFromBook>[0],
+  merges?: { tab: string; boxes: typeof TITLED_MERGES },
+): Promise<string> {
   const ss = spreadsheetFromBook(book);
   if (merges) (ss.sheet(merges.tab) as unknown as MemSheet).merges.push(...merges.boxes);
   const path = join(dir, name);
@@ -41,7 +45,7 @@ describe('ispeed report with VNNIC samples', () => {
 
   test('--samples FILE.xlsx reads its first sheet, here with a `Tháng` column holding two months', async () => {
     const book = await xlsx('plain2.xlsx', measuredBook());
-    const samples = await xlsx('vnnic.xlsx', { 'Sheet1': monthsTable() });
+    const samples = await xlsx('vnnic.xlsx', { Sheet1: monthsTable() });
     const r = await run(['report', book, '--samples', samples, ...REPORT]);
     expect(r.code).toBe(0);
     expect(measuredOf(r.stdout)).toMatchObject({ ...EXPECTED_JULY, change: { 'X-001': 134, 'X-002': 122, 'X-003': -60 } });
@@ -70,7 +74,7 @@ describe('ispeed report with VNNIC samples', () => {
 
   test('--out may not be the samples file it reads: refused before any work, the file untouched', async () => {
     const book = await xlsx('plain4.xlsx', measuredBook());
-    const samples = await xlsx('vnnic-out.xlsx', { 'Sheet1': monthsTable() });
+    const samples = await xlsx('vnnic-out.xlsx', { Sheet1: monthsTable() });
     const before = readFileSync(samples);
     const r = await run(['report', book, '--samples', samples, '--out', samples, ...REPORT]);
     expect(r.code).toBe(2);

@@ -43,7 +43,10 @@ describe('setup', () => {
 
   test('setup --units fills the directory from a CSV of the 2025 communes', async () => {
     const csv = join(dir, 'communes.csv');
-    writeFileSync(csv, 'code,name,form,email,contact,phone,communes,aliases,active\nX-24187,Phường Pleiku,03,pleiku@gialai.example,,,,,Có\nX-24190,"Xã Ia Grai, mới",03,iagrai@gialai.example,,,,,Có\n');
+    writeFileSync(
+      csv,
+      'code,name,form,email,contact,phone,communes,aliases,active\nX-24187,Phường Pleiku,03,pleiku@gialai.example,,,,,Có\nX-24190,"Xã Ia Grai, mới",03,iagrai@gialai.example,,,,,Có\n',
+    );
     const out = join(dir, 'communes.xlsx');
     expect((await run(['setup', out, '--units', csv])).code).toBe(0);
     const dirTab = (await readWorkbookValues(out))[TAB.directory];

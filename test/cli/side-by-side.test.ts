@@ -2,7 +2,21 @@
 // by `npm run build` (build/cli.cjs), or compiles it in memory when that is missing or older than the sources: it
 // never writes a file, so no run reads a file another is rewriting, and a folder the user cannot write to works.
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -20,14 +34,23 @@ beforeAll(async () => {
   expected = r.stdout;
 });
 
-interface Ran { code: number | null; stdout: string; stderr: string }
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function ispeed(bin: string, args: string[], options: SpawnOptions = {}): Promise<Ran> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '', stderr = '';
-    child.stdout!.setEncoding('utf8').on('data', (s) => { stdout += s; });
-    child.stderr!.setEncoding('utf8').on('data', (s) => { stderr += s; });
+    let stdout = '',
+      stderr = '';
+    child.stdout!.setEncoding('utf8').on('data', (s) => {
+      stdout += s;
+    });
+    child.stderr!.setEncoding('utf8').on('data', (s) => {
+      stderr += s;
+    });
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr }));
   });
@@ -71,8 +94,17 @@ test('`npm run build` puts the CLI in build/cli.cjs, outside dist/ (which clasp 
 });
 
 test('every source of the CLI bundle lies in the folders bin/ispeed.js compares the prebuilt bundle with', () => {
-  const { metafile } = buildSync({ entryPoints: [join(ROOT, 'src/local/cli.ts')], absWorkingDir: ROOT, bundle: true, platform: 'node',
-    format: 'cjs', packages: 'external', write: false, metafile: true, logLevel: 'error' });
+  const { metafile } = buildSync({
+    entryPoints: [join(ROOT, 'src/local/cli.ts')],
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+  });
   const inputs = Object.keys(metafile.inputs);
   expect(inputs.length).toBeGreaterThan(20);
   const bin = readFileSync(join(ROOT, 'bin', 'ispeed.js'), 'utf8');

@@ -15,8 +15,26 @@ const unit = (values: Record<string, string>) => DIRECTORY_COLUMNS.map((c) => va
 /** Three units: one name holds the separator, one holds quotes, one alias list spans two lines; form `3` unpadded. */
 const UNITS = [
   unit({ code: 'X-24187', name: 'Phường Pleiku; mới', form: '03', email: 'pleiku@gialai.example', active: 'Có' }),
-  unit({ code: 'X-24190', name: 'Xã "Ia Grai"', form: '03', email: 'iagrai@gialai.example', contact: 'Nguyễn Văn A', phone: '0269 3824 123', communes: '1', active: 'Có' }),
-  unit({ code: 'H-630', name: 'Huyện Chư Păh', form: '3', email: 'chupah@gialai.example', communes: '12', aliases: 'Chư Păh\nChuPah', from: '06/2024', active: 'Có' }),
+  unit({
+    code: 'X-24190',
+    name: 'Xã "Ia Grai"',
+    form: '03',
+    email: 'iagrai@gialai.example',
+    contact: 'Nguyễn Văn A',
+    phone: '0269 3824 123',
+    communes: '1',
+    active: 'Có',
+  }),
+  unit({
+    code: 'H-630',
+    name: 'Huyện Chư Păh',
+    form: '3',
+    email: 'chupah@gialai.example',
+    communes: '12',
+    aliases: 'Chư Păh\nChuPah',
+    from: '06/2024',
+    active: 'Có',
+  }),
 ];
 const WANT = UNITS.map((r, i) => (i === 2 ? r.map((v) => (v === '3' ? '03' : v)) : r));
 
@@ -28,7 +46,10 @@ const csv = (rows: string[][], sep: string) => `${rows.map((r) => r.map((v) => f
 
 async function directoryOf(out: string): Promise<string[][]> {
   const grid = (await readWorkbookValues(out))[TAB.directory];
-  return grid.slice(1).filter((r) => r.some((v) => v !== '')).map((r) => r.map(String));
+  return grid
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => r.map(String));
 }
 
 test('Excel "CSV UTF-8" in a Vietnamese locale (BOM, `;`, CRLF, "" inside quotes) fills the directory and names the `;`', async () => {
@@ -61,10 +82,17 @@ test('the repository`s own comma-separated units file is read as before, and the
 
 describe('a malformed units file exits 2 with its line number, and writes nothing', () => {
   const cases: [string, string, string][] = [
-    ['a quote never closed', `${HEADER.join(';')}\r\nX-1;Xã A;03\r\nX-2;Xã B;03\r\nX-3;"Xã C;03\r\nX-4;Xã D;03\r\n`, 'dòng 4: dấu ngoặc kép (") mở ở đây không được đóng.'],
+    [
+      'a quote never closed',
+      `${HEADER.join(';')}\r\nX-1;Xã A;03\r\nX-2;Xã B;03\r\nX-3;"Xã C;03\r\nX-4;Xã D;03\r\n`,
+      'dòng 4: dấu ngoặc kép (") mở ở đây không được đóng.',
+    ],
     ['a stray quote after a quoted field', `${HEADER.join(';')}\r\nX-1;"Xã "A" mới";03\r\n`, 'dòng 2: sau dấu ngoặc kép (")'],
-    ['a separator inside an unquoted field', `${HEADER.join(';')}\r\n${unit({ code: 'X-1', name: 'Xã A', form: '03' }).join(';')}\r\n\r\n${unit({ code: 'X-2', name: 'Xã B; mới', form: '03' }).join(';')}\r\n`,
-      `dòng 4: dòng có ${HEADER.length + 1} ô nhưng dòng tiêu đề chỉ có ${HEADER.length} ô (phân cách bằng dấu chấm phẩy (;))`],
+    [
+      'a separator inside an unquoted field',
+      `${HEADER.join(';')}\r\n${unit({ code: 'X-1', name: 'Xã A', form: '03' }).join(';')}\r\n\r\n${unit({ code: 'X-2', name: 'Xã B; mới', form: '03' }).join(';')}\r\n`,
+      `dòng 4: dòng có ${HEADER.length + 1} ô nhưng dòng tiêu đề chỉ có ${HEADER.length} ô (phân cách bằng dấu chấm phẩy (;))`,
+    ],
   ];
   test.each(cases)('%s', async (name, text, fragment) => {
     const file = join(dir, `bad-${name.replace(/\W+/g, '-')}.csv`);
@@ -94,7 +122,8 @@ test('papaparse is used by src/local only: no core, Apps Script or sidebar file 
     for (const name of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, name.name);
       if (name.isDirectory()) walk(p);
-      else if (/\.ts$/.test(name.name) && /from ['"]papaparse['"]|require\(['"]papaparse['"]\)/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+      else if (/\.ts$/.test(name.name) && /from ['"]papaparse['"]|require\(['"]papaparse['"]\)/.test(readFileSync(p, 'utf8')))
+        offenders.push(p);
     }
   };
   for (const part of ['src/core', 'src/gas', 'src/sidebar']) walk(join(ROOT, part));

@@ -26,9 +26,12 @@ describe('reading numbers (FORMS.md table)', () => {
 });
 
 describe('reading periods', () => {
-  test.each(['7/2024', '07/2024', '2024-07', 'T7/2024', 't7/2024', 'Tháng 7/2024', 'tháng 07 năm 2024', ' 07/2024 '])('%j is July 2024', (t) => {
-    expect(readPeriod(t)).toBe(2024 * 12 + 6);
-  });
+  test.each(['7/2024', '07/2024', '2024-07', 'T7/2024', 't7/2024', 'Tháng 7/2024', 'tháng 07 năm 2024', ' 07/2024 '])(
+    '%j is July 2024',
+    (t) => {
+      expect(readPeriod(t)).toBe(2024 * 12 + 6);
+    },
+  );
   test.each(['13/2024', '0/2024', 'July 2024', '01/07/2024', ''])('%j is no period', (t) => {
     expect(readPeriod(t)).toBeNull();
   });
@@ -39,13 +42,31 @@ describe('reading periods', () => {
 });
 
 describe('phones, links, emails, headers', () => {
-  test.each<[unknown, boolean]>([['0912345678', true], ['0912 345 678', true], ['0269.3823.456', true], ['+84912345678', true], ['0269-3823-456', true],
-    [912345678, true], [2693823456, true], ['12345', false], [12345, false], ['091234567', false], ['0912345678 hoặc 0987654321', false]])('phone %j: %s', (v, ok) => {
+  test.each<[unknown, boolean]>([
+    ['0912345678', true],
+    ['0912 345 678', true],
+    ['0269.3823.456', true],
+    ['+84912345678', true],
+    ['0269-3823-456', true],
+    [912345678, true],
+    [2693823456, true],
+    ['12345', false],
+    [12345, false],
+    ['091234567', false],
+    ['0912345678 hoặc 0987654321', false],
+  ])('phone %j: %s', (v, ok) => {
     expect(isPhone(v as never)).toBe(ok);
   });
   test('links: http(s) and bare domain/path are fine; other schemes and text are not', () => {
     expect(badLinks('https://gialai.gov.vn/a?b=1 http://x.vn, baogialai.com.vn/tin;\ngialai.gov.vn')).toEqual([]);
-    expect(badLinks('ftp://x javascript:alert(1) data:text/html,x xem bài')).toEqual(['ftp://x', 'javascript:alert(1)', 'data:text/html', 'x', 'xem', 'bài']);
+    expect(badLinks('ftp://x javascript:alert(1) data:text/html,x xem bài')).toEqual([
+      'ftp://x',
+      'javascript:alert(1)',
+      'data:text/html',
+      'x',
+      'xem',
+      'bài',
+    ]);
   });
   test('email lists', () => {
     expect(readEmails('a@x.vn;b@y.vn')).toEqual(['a@x.vn', 'b@y.vn']);

@@ -1,5 +1,15 @@
 // The period close in the core: when a period closes, how closes are kept and read back, corrections, the setting.
-import { closeFigures, closeMoment, closedTabWrite, closesDue, correctionsOf, correctionsSection, localDateTime, readClosed, type ClosedForm } from '../../src/core/close';
+import {
+  closeFigures,
+  closeMoment,
+  closedTabWrite,
+  closesDue,
+  correctionsOf,
+  correctionsSection,
+  localDateTime,
+  readClosed,
+  type ClosedForm,
+} from '../../src/core/close';
 import { formById } from '../../src/core/forms/schema';
 import { fromLocal, month } from '../../src/core/periods';
 import { defaultSettings, readSettings } from '../../src/core/settings';
@@ -19,9 +29,15 @@ describe('the period close (core)', () => {
   test('07/2024, due before 12/08/2024, closes at 00:00 on 14/08/2024 by default; the setting moves it (0–27)', () => {
     expect(defaultSettings().closeAfterDays).toBe(2);
     expect(localDateTime(closeMoment(f03, JUL, defaultSettings())!)).toBe('2024-08-14T00:00');
-    const zero = readSettings([['Tham số', 'Giá trị'], ['Chốt số liệu sau hạn (ngày)', 0]]);
+    const zero = readSettings([
+      ['Tham số', 'Giá trị'],
+      ['Chốt số liệu sau hạn (ngày)', 0],
+    ]);
     expect(localDateTime(closeMoment(f03, JUL, zero.settings)!)).toBe('2024-08-12T00:00');
-    const bad = readSettings([['Tham số', 'Giá trị'], ['Chốt số liệu sau hạn (ngày)', 28]]);
+    const bad = readSettings([
+      ['Tham số', 'Giá trị'],
+      ['Chốt số liệu sau hạn (ngày)', 28],
+    ]);
     expect(bad.problems.map((p) => p.code)).toEqual(['bad_setting']);
     expect(bad.settings.closeAfterDays).toBe(2);
     // A one-off form closes only in its one period.
@@ -30,7 +46,11 @@ describe('the period close (core)', () => {
 
   test('what is due to close: every period whose moment has come and that never closed, whatever runs were missed', () => {
     const before = validateWorkbook(example1(), fromLocal(2024, 8, 13, 23, 59));
-    expect(closesDue(before, fromLocal(2024, 8, 13, 23, 59)).filter((d) => d.spec.id === '03').map((d) => d.period)).toEqual([month(2024, 6)]);
+    expect(
+      closesDue(before, fromLocal(2024, 8, 13, 23, 59))
+        .filter((d) => d.spec.id === '03')
+        .map((d) => d.period),
+    ).toEqual([month(2024, 6)]);
     const now = fromLocal(2024, 8, 17, 8);
     const v = validateWorkbook(example1(), now);
     const due = closesDue(v, now).filter((d) => d.spec.id === '03');
@@ -76,8 +96,13 @@ describe('the period close (core)', () => {
     expect(f.closedAt).toEqual(closedAt);
     expect(f.corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
     expect(f.indicators.find((i) => i.key === 'staff_installed')!.period).toBe(
-      july.units.reduce((n, u) => n + (u.values.staff_installed ?? 0), 0));
-    expect(correctionsOf(july, [], []).filter((c) => c.key === 'status').map((c) => c.now)).toEqual([null, null, null, null]);
+      july.units.reduce((n, u) => n + (u.values.staff_installed ?? 0), 0),
+    );
+    expect(
+      correctionsOf(july, [], [])
+        .filter((c) => c.key === 'status')
+        .map((c) => c.now),
+    ).toEqual([null, null, null, null]);
     const section = correctionsSection(r)!;
     expect(section.rows).toEqual([['Biểu mẫu 03', 'H-622', f03.columns[4].header, '170', '175']]);
     const sheet = reportSheet(r, v.settings, now);

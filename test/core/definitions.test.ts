@@ -1,6 +1,11 @@
 // The form definitions (FORMS.md "Form definitions"): the template as rows, reading them back, and every bad cell.
 import {
-  COMMON_KEYS, FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, builtinForms, readForms, templateGrids,
+  COMMON_KEYS,
+  FORM_COLUMN_COLUMNS,
+  FORM_LIST_COLUMNS,
+  builtinForms,
+  readForms,
+  templateGrids,
 } from '../../src/core/forms/definitions';
 import { FORMS, TAB, formById, indicators, type FormSpec } from '../../src/core/forms/schema';
 import { DEFAULT_HELP } from '../../src/core/text/definitions';
@@ -24,9 +29,22 @@ const NEXT_COL_ROW = T.columns.length + 1;
 const SCHOOLS_LIST = form({ form: '05', tab: 'Biểu mẫu 05 - Trường học', group: 'Các trường học', cadence: 'Hằng tháng', due: 15 });
 const SCHOOLS_COLUMNS: Grid = [
   col({ form: '05', key: 'teachers_total', header: 'Tổng số giáo viên', kind: 'Lũy kế', min: 1 }),
-  col({ form: '05', key: 'teachers_installed', header: 'Số giáo viên đã cài đặt i-Speed (đến nay)', kind: 'Lũy kế', max: 'teachers_total' }),
+  col({
+    form: '05',
+    key: 'teachers_installed',
+    header: 'Số giáo viên đã cài đặt i-Speed (đến nay)',
+    kind: 'Lũy kế',
+    max: 'teachers_total',
+  }),
   col({ form: '05', key: 'lessons', header: 'Số tiết học có lồng ghép i-Speed (trong kỳ)', kind: 'Trong kỳ', from: '01/2025' }),
-  col({ form: '05', key: 'lab_hours', header: 'Số giờ đo thử tại phòng máy (trong kỳ)', type: 'Số thập phân', kind: 'Trong kỳ', required: 'Không' }),
+  col({
+    form: '05',
+    key: 'lab_hours',
+    header: 'Số giờ đo thử tại phòng máy (trong kỳ)',
+    type: 'Số thập phân',
+    kind: 'Trong kỳ',
+    required: 'Không',
+  }),
   col({ form: '05', key: 'website', header: 'Trang tin của trường', type: 'Liên kết' }),
 ];
 
@@ -74,7 +92,20 @@ describe('the built-in template', () => {
 
   test('setup writes text only: Có/Không and the words in full, blank where blank is the default', () => {
     expect(T.list[0]).toEqual(['Biểu mẫu', 'Tên tab', 'Đối tượng', 'Kỳ báo cáo', 'Hạn nộp', 'Nhiều báo cáo mỗi kỳ', 'Nhắc nhở']);
-    expect(T.columns[0]).toEqual(['Biểu mẫu', 'Mã cột', 'Tên cột', 'Kiểu', 'Tính chất', 'Bắt buộc', 'Tối thiểu', 'Không vượt quá', 'Từ kỳ', 'Đến kỳ', 'Tên gọi khác', 'Hướng dẫn']);
+    expect(T.columns[0]).toEqual([
+      'Biểu mẫu',
+      'Mã cột',
+      'Tên cột',
+      'Kiểu',
+      'Tính chất',
+      'Bắt buộc',
+      'Tối thiểu',
+      'Không vượt quá',
+      'Từ kỳ',
+      'Đến kỳ',
+      'Tên gọi khác',
+      'Hướng dẫn',
+    ]);
     for (const g of [T.list, T.columns]) for (const r of g) for (const c of r) expect(typeof c).toBe('string');
     expect(T.list.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6]])).toEqual([
       ['01', 'Biểu mẫu 01', 'Một lần', '', '', ''],
@@ -85,11 +116,15 @@ describe('the built-in template', () => {
     const rows = T.columns.slice(1);
     const of = (f: string, k: string) => rows.find((r) => r[0] === f && r[1] === k)!;
     expect(rows.filter((r) => r[1] === 'links').map((r) => [r[0], r[2], r[3], r[4]])).toEqual(
-      ['01', '02', '03'].map((f) => [f, 'Đường dẫn tin bài', 'Liên kết', '']));
+      ['01', '02', '03'].map((f) => [f, 'Đường dẫn tin bài', 'Liên kết', '']),
+    );
     expect(of('02', 'airtime_minutes').slice(3, 5)).toEqual(['Số thập phân', 'Trong kỳ']);
     expect(of('03', 'samples')[5]).toBe('Không');
-    expect([of('01', 'staff_installed')[7], of('03', 'communes_active')[7], of('04', 'service_points_active')[7]])
-      .toEqual(['staff_total', 'Số xã', 'service_points']);
+    expect([of('01', 'staff_installed')[7], of('03', 'communes_active')[7], of('04', 'service_points_active')[7]]).toEqual([
+      'staff_total',
+      'Số xã',
+      'service_points',
+    ]);
     expect(of('01', 'staff_total')[6]).toBe('1');
     // Blank Hướng dẫn where the kind's default is today's text; the own texts kept where they differ.
     expect(of('03', 'relatives_guided')[11]).toBe('');
@@ -101,8 +136,14 @@ describe('the built-in template', () => {
 
   test('read back as Sheets stores what setup wrote (01 and 1 become numbers, 15/09/2025 a date), it is the same', () => {
     const asSheets = (g: Grid) => g.map((r) => r.map((c) => (typeof c === 'string' && /^\d+$/.test(c) ? Number(c) : c)));
-    const r = readForms(asSheets([...T.list, SCHOOLS_LIST, form({ form: '06', tab: 'Một lần', cadence: 'Một lần', due: fromLocal(2025, 9, 15) })]),
-      asSheets([...T.columns, ...SCHOOLS_COLUMNS, col({ form: '06', key: 'n', header: 'N', kind: 'Trong kỳ', from: fromLocal(2025, 1, 1) })]));
+    const r = readForms(
+      asSheets([...T.list, SCHOOLS_LIST, form({ form: '06', tab: 'Một lần', cadence: 'Một lần', due: fromLocal(2025, 9, 15) })]),
+      asSheets([
+        ...T.columns,
+        ...SCHOOLS_COLUMNS,
+        col({ form: '06', key: 'n', header: 'N', kind: 'Trong kỳ', from: fromLocal(2025, 1, 1) }),
+      ]),
+    );
     expect(r.problems).toEqual([]);
     expect(r.forms.slice(0, 4)).toStrictEqual(FROZEN_FORMS);
     expect(r.forms[4]).toStrictEqual(read([SCHOOLS_LIST], SCHOOLS_COLUMNS).forms[4]);
@@ -127,7 +168,7 @@ describe('the built-in template', () => {
     expect(r.forms).toStrictEqual(FROZEN_FORMS);
   });
 
-  test('one empty tab reads as the template\'s, the other as written', () => {
+  test("one empty tab reads as the template's, the other as written", () => {
     const r = readForms(undefined, [...T.columns, ...SCHOOLS_COLUMNS]);
     // The template's list has no 05: its rows name no form, and the four forms are intact.
     expect(r.problems.map(brief)).toEqual(SCHOOLS_COLUMNS.map((_, i) => [TAB.formColumns, NEXT_COL_ROW + i, 'Biểu mẫu', 'bad_definition']));
@@ -159,38 +200,75 @@ describe('a fifth form, as the Department would add it', () => {
 
   test('its facts come from its list row: tab, group, monthly, due day, reminders on, one row a period', () => {
     expect(schools).toMatchObject({
-      tab: 'Biểu mẫu 05 - Trường học', group: 'Các trường học', monthly: true, dueDay: 15, dueDate: null,
-      reminders: true, multipleRowsPerPeriod: false,
+      tab: 'Biểu mẫu 05 - Trường học',
+      group: 'Các trường học',
+      monthly: true,
+      dueDay: 15,
+      dueDate: null,
+      reminders: true,
+      multipleRowsPerPeriod: false,
     });
   });
 
   test('columns: common leading, its numbers in order, reporter, phone, its other columns, note, script-owned', () => {
     expect(schools.columns.map((c) => c.key)).toEqual([
-      'seq', 'unit', 'period', 'teachers_total', 'teachers_installed', 'lessons', 'lab_hours',
-      'reporter', 'phone', 'website', 'note', 'submitted_at', 'updated_at', 'status',
+      'seq',
+      'unit',
+      'period',
+      'teachers_total',
+      'teachers_installed',
+      'lessons',
+      'lab_hours',
+      'reporter',
+      'phone',
+      'website',
+      'note',
+      'submitted_at',
+      'updated_at',
+      'status',
     ]);
-    expect(schools.columns.filter((c) => COMMON_KEYS.includes(c.key as never)))
-      .toStrictEqual(builtinForms()[3].columns.filter((c) => COMMON_KEYS.includes(c.key as never)));
+    expect(schools.columns.filter((c) => COMMON_KEYS.includes(c.key as never))).toStrictEqual(
+      builtinForms()[3].columns.filter((c) => COMMON_KEYS.includes(c.key as never)),
+    );
   });
 
   test('each kind gets its type, default help, width and required; the bound and the version are kept', () => {
     const c = Object.fromEntries(schools.columns.map((x) => [x.key, x]));
-    expect(c.teachers_total).toStrictEqual({ key: 'teachers_total', header: 'Tổng số giáo viên', type: 'int', kind: 'stock', required: true, min: 1, help: DEFAULT_HELP.stock(1), width: 150 });
+    expect(c.teachers_total).toStrictEqual({
+      key: 'teachers_total',
+      header: 'Tổng số giáo viên',
+      type: 'int',
+      kind: 'stock',
+      required: true,
+      min: 1,
+      help: DEFAULT_HELP.stock(1),
+      width: 150,
+    });
     expect(c.teachers_installed).toMatchObject({ type: 'int', kind: 'stock', required: true, help: DEFAULT_HELP.stock(0) });
     expect(c.lessons).toMatchObject({ type: 'int', kind: 'flow', from: month(2025, 1), help: DEFAULT_HELP.flow(0) });
     expect(c.lessons.to).toBeUndefined();
     expect(c.lab_hours).toMatchObject({ type: 'decimal', kind: 'flow', required: false, help: DEFAULT_HELP.decimal(0), width: 150 });
-    expect(c.website).toStrictEqual({ key: 'website', header: 'Trang tin của trường', type: 'links', required: false, help: DEFAULT_HELP.links, width: 220 });
+    expect(c.website).toStrictEqual({
+      key: 'website',
+      header: 'Trang tin của trường',
+      type: 'links',
+      required: false,
+      help: DEFAULT_HELP.links,
+      width: 220,
+    });
     expect(schools.bounds).toEqual([{ key: 'teachers_installed', max: { column: 'teachers_total' } }]);
     expect(indicators(schools).map((x) => x.key)).toEqual(['teachers_total', 'teachers_installed', 'lessons', 'lab_hours']);
   });
 
   test('text and phone columns: width 160 and 120, not required unless said, their default help', () => {
-    const f = read([SCHOOLS_LIST], [
-      ...SCHOOLS_COLUMNS,
-      col({ form: '05', key: 'principal', header: 'Hiệu trưởng', type: 'van ban', required: 'Có' }),
-      col({ form: '05', key: 'principal_phone', header: 'Điện thoại hiệu trưởng', type: 'Điện thoại', help: 'Di động của hiệu trưởng.' }),
-    ]);
+    const f = read(
+      [SCHOOLS_LIST],
+      [
+        ...SCHOOLS_COLUMNS,
+        col({ form: '05', key: 'principal', header: 'Hiệu trưởng', type: 'van ban', required: 'Có' }),
+        col({ form: '05', key: 'principal_phone', header: 'Điện thoại hiệu trưởng', type: 'Điện thoại', help: 'Di động của hiệu trưởng.' }),
+      ],
+    );
     expect(f.problems).toEqual([]);
     const s = f.forms[4];
     expect(s.columns.slice(9, 13).map((c) => [c.key, c.type, c.required, c.width, c.help])).toEqual([
@@ -202,18 +280,24 @@ describe('a fifth form, as the Department would add it', () => {
   });
 
   test('a number code counts: 5 is 05, in both tabs', () => {
-    const f = read([form({ form: 5, tab: 'Trường học', cadence: 'Hằng tháng' })], [col({ form: 5, key: 'pupils', header: 'Số học sinh', kind: 'Lũy kế' })]);
+    const f = read(
+      [form({ form: 5, tab: 'Trường học', cadence: 'Hằng tháng' })],
+      [col({ form: 5, key: 'pupils', header: 'Số học sinh', kind: 'Lũy kế' })],
+    );
     expect(f.problems).toEqual([]);
     expect(f.forms[4]).toMatchObject({ id: '05', tab: 'Trường học', dueDay: null });
   });
 
   test('Một lần with a date: dd/MM/yyyy text or a Date cell gives the due day; Hằng tháng with a day', () => {
-    const f = read([
-      form({ form: '05', tab: 'Một lần chữ', cadence: 'Một lần', due: '30/09/2025', reminders: 'Không' }),
-      form({ form: '06', tab: 'Một lần ngày', cadence: 'mot lan', due: fromLocal(2025, 10, 1), multiple: 'Có' }),
-      form({ form: '07', tab: 'Hằng tháng', cadence: 'Hằng tháng', due: '20' }),
-      form({ form: '08', tab: 'Để trống', cadence: '' }),
-    ], ['05', '06', '07', '08'].map((id) => col({ form: id, key: 'n', header: 'Số', kind: 'Trong kỳ' })));
+    const f = read(
+      [
+        form({ form: '05', tab: 'Một lần chữ', cadence: 'Một lần', due: '30/09/2025', reminders: 'Không' }),
+        form({ form: '06', tab: 'Một lần ngày', cadence: 'mot lan', due: fromLocal(2025, 10, 1), multiple: 'Có' }),
+        form({ form: '07', tab: 'Hằng tháng', cadence: 'Hằng tháng', due: '20' }),
+        form({ form: '08', tab: 'Để trống', cadence: '' }),
+      ],
+      ['05', '06', '07', '08'].map((id) => col({ form: id, key: 'n', header: 'Số', kind: 'Trong kỳ' })),
+    );
     expect(f.problems).toEqual([]);
     expect(f.forms.slice(4).map((x) => [x.id, x.monthly, x.dueDay, x.dueDate, x.reminders, x.multipleRowsPerPeriod])).toEqual([
       ['05', false, null, '2025-09-30', false, false],
@@ -224,18 +308,39 @@ describe('a fifth form, as the Department would add it', () => {
   });
 
   test('Từ kỳ and Đến kỳ: any month form periods accept, Date cells too; open when blank', () => {
-    const f = read([SCHOOLS_LIST], [
-      col({ form: '05', key: 'a', header: 'A', kind: 'Lũy kế', from: 'T3/2025', to: fromLocal(2025, 12, 1) }),
-      col({ form: '05', key: 'b', header: 'B', kind: 'Trong kỳ', to: '2026-06' }),
-      col({ form: '05', key: 'c', header: 'C', kind: 'Trong kỳ', from: 'Tháng 7/2025', to: '07/2025' }),
-    ]);
+    const f = read(
+      [SCHOOLS_LIST],
+      [
+        col({ form: '05', key: 'a', header: 'A', kind: 'Lũy kế', from: 'T3/2025', to: fromLocal(2025, 12, 1) }),
+        col({ form: '05', key: 'b', header: 'B', kind: 'Trong kỳ', to: '2026-06' }),
+        col({ form: '05', key: 'c', header: 'C', kind: 'Trong kỳ', from: 'Tháng 7/2025', to: '07/2025' }),
+      ],
+    );
     expect(f.problems).toEqual([]);
     const [a, b, c] = f.forms[4].columns.slice(3, 6);
-    expect([a.from, a.to, b.from, b.to, c.from, c.to]).toEqual([month(2025, 3), month(2025, 12), undefined, month(2026, 6), month(2025, 7), month(2025, 7)]);
+    expect([a.from, a.to, b.from, b.to, c.from, c.to]).toEqual([
+      month(2025, 3),
+      month(2025, 12),
+      undefined,
+      month(2026, 6),
+      month(2025, 7),
+      month(2025, 7),
+    ]);
   });
 
   test('Tên gọi khác: split on ;, spaces collapsed; a name repeating the header or another name is dropped, not an error', () => {
-    const f = read([SCHOOLS_LIST], [col({ form: '05', key: 'a', header: 'Số giáo viên (đến nay)', kind: 'Lũy kế', aliases: ' GV  hiện có ;; số giáo viên; gv hiện có;Giáo viên' })]);
+    const f = read(
+      [SCHOOLS_LIST],
+      [
+        col({
+          form: '05',
+          key: 'a',
+          header: 'Số giáo viên (đến nay)',
+          kind: 'Lũy kế',
+          aliases: ' GV  hiện có ;; số giáo viên; gv hiện có;Giáo viên',
+        }),
+      ],
+    );
     expect(f.problems).toEqual([]);
     expect(f.forms[4].columns[3].aliases).toEqual(['GV hiện có', 'Giáo viên']);
   });
@@ -248,19 +353,32 @@ describe('a fifth form, as the Department would add it', () => {
 
 describe('* rows: the common columns of every form', () => {
   test('give unit, period, reporter, phone and note their other names, and reporter, phone, note Bắt buộc', () => {
-    const r = read([], [
-      col({ form: '*', key: 'unit', aliases: 'Tên đơn vị; Đơn vị báo cáo' }),
-      col({ form: '*', key: 'period', header: 'Kỳ báo cáo', aliases: 'Tháng báo cáo' }),
-      col({ form: '*', key: 'reporter', required: 'Không', aliases: 'Người lập biểu' }),
-      col({ form: '*', key: 'phone', required: 'Có' }),
-      col({ form: '*', key: 'note', aliases: 'Ghi chú khác', required: 'Không' }),
-    ]);
+    const r = read(
+      [],
+      [
+        col({ form: '*', key: 'unit', aliases: 'Tên đơn vị; Đơn vị báo cáo' }),
+        col({ form: '*', key: 'period', header: 'Kỳ báo cáo', aliases: 'Tháng báo cáo' }),
+        col({ form: '*', key: 'reporter', required: 'Không', aliases: 'Người lập biểu' }),
+        col({ form: '*', key: 'phone', required: 'Có' }),
+        col({ form: '*', key: 'note', aliases: 'Ghi chú khác', required: 'Không' }),
+      ],
+    );
     expect(r.problems).toEqual([]);
     for (const f of r.forms) {
       const c = Object.fromEntries(f.columns.map((x) => [x.key, x]));
       expect([c.unit.aliases, c.period.aliases, c.reporter.aliases, c.note.aliases]).toEqual([
-        ['Tên đơn vị', 'Đơn vị báo cáo'], ['Tháng báo cáo'], ['Người lập biểu'], ['Ghi chú khác']]);
-      expect([c.unit.required, c.period.required, c.reporter.required, c.phone.required, c.note.required]).toEqual([true, true, false, true, false]);
+        ['Tên đơn vị', 'Đơn vị báo cáo'],
+        ['Tháng báo cáo'],
+        ['Người lập biểu'],
+        ['Ghi chú khác'],
+      ]);
+      expect([c.unit.required, c.period.required, c.reporter.required, c.phone.required, c.note.required]).toEqual([
+        true,
+        true,
+        false,
+        true,
+        false,
+      ]);
       expect(c.unit.header).toBe('Đơn vị');
       expect(c.phone.aliases).toBeUndefined();
     }
@@ -268,7 +386,7 @@ describe('* rows: the common columns of every form', () => {
 
   test.each<[string, Partial<Record<ColKey, CellValue>>, string, string]>([
     ['a key other than the five common ones', { key: 'status', aliases: 'Trạng thái' }, 'Mã cột', 'unit, period, reporter, phone, note'],
-    ['a form\'s own key', { key: 'links', aliases: 'Link' }, 'Mã cột', 'unit, period, reporter, phone, note'],
+    ["a form's own key", { key: 'links', aliases: 'Link' }, 'Mã cột', 'unit, period, reporter, phone, note'],
     ['unit made optional', { key: 'unit', required: 'Không' }, 'Bắt buộc', 'luôn bắt buộc'],
     ['a type', { key: 'note', type: 'Văn bản' }, 'Kiểu', 'để trống ô này'],
     ['a help text', { key: 'note', help: 'Ghi chú' }, 'Hướng dẫn', 'để trống ô này'],
@@ -282,7 +400,10 @@ describe('* rows: the common columns of every form', () => {
   });
 
   test('two * rows for one column: the second is bad_definition naming the first', () => {
-    const r = read([], [col({ form: '*', key: 'unit', aliases: 'Tên đơn vị' }), col({ form: '*', key: 'unit', aliases: 'Đơn vị báo cáo' })]);
+    const r = read(
+      [],
+      [col({ form: '*', key: 'unit', aliases: 'Tên đơn vị' }), col({ form: '*', key: 'unit', aliases: 'Đơn vị báo cáo' })],
+    );
     expect(r.problems.map(brief)).toEqual([[TAB.formColumns, NEXT_COL_ROW + 1, 'Mã cột', 'bad_definition']]);
     expect(r.problems[0].message).toContain(`dòng ${NEXT_COL_ROW}`);
     expect(r.forms[0].columns[1].aliases).toEqual(['Tên đơn vị']);
@@ -292,48 +413,173 @@ describe('* rows: the common columns of every form', () => {
 describe('bad definition cells: bad_definition on the cell, the column or form left out, the rest works', () => {
   /** A case: rows added to the schools' form; the cell expected; a fix the message names; what is left out. */
   type Case = { list?: Grid; columns?: Grid; at: [string, number, string]; fix: string; without?: string; noForm?: boolean };
-  const L = TAB.formList, C = TAB.formColumns;
+  const L = TAB.formList,
+    C = TAB.formColumns;
   const sc = (cells: Partial<Record<ColKey, CellValue>>) => col({ form: '05', kind: 'Lũy kế', ...cells });
   const cases: Record<string, Case> = {
     'an unknown Kiểu': { columns: [sc({ key: 'x', header: 'X', type: 'Số lẻ' })], at: [C, 0, 'Kiểu'], fix: 'Số thập phân', without: 'x' },
-    'a number without Tính chất': { columns: [sc({ key: 'x', header: 'X', kind: '' })], at: [C, 0, 'Tính chất'], fix: 'Lũy kế', without: 'x' },
-    'an unknown Tính chất': { columns: [sc({ key: 'x', header: 'X', kind: 'Cộng dồn' })], at: [C, 0, 'Tính chất'], fix: 'Trong kỳ', without: 'x' },
-    'Tính chất on a text column': { columns: [sc({ key: 'x', header: 'X', type: 'Văn bản' })], at: [C, 0, 'Tính chất'], fix: 'để trống', without: 'x' },
-    'Tối thiểu that is no number': { columns: [sc({ key: 'x', header: 'X', min: 'một' })], at: [C, 0, 'Tối thiểu'], fix: 'từ 0 trở lên', without: 'x' },
-    'a decimal Tối thiểu on a whole-number column': { columns: [sc({ key: 'x', header: 'X', min: 1.5 })], at: [C, 0, 'Tối thiểu'], fix: 'số nguyên', without: 'x' },
-    'Bắt buộc that is not Có/Không': { columns: [sc({ key: 'x', header: 'X', required: 'Có lẽ' })], at: [C, 0, 'Bắt buộc'], fix: '“Có” hoặc “Không”', without: 'x' },
+    'a number without Tính chất': {
+      columns: [sc({ key: 'x', header: 'X', kind: '' })],
+      at: [C, 0, 'Tính chất'],
+      fix: 'Lũy kế',
+      without: 'x',
+    },
+    'an unknown Tính chất': {
+      columns: [sc({ key: 'x', header: 'X', kind: 'Cộng dồn' })],
+      at: [C, 0, 'Tính chất'],
+      fix: 'Trong kỳ',
+      without: 'x',
+    },
+    'Tính chất on a text column': {
+      columns: [sc({ key: 'x', header: 'X', type: 'Văn bản' })],
+      at: [C, 0, 'Tính chất'],
+      fix: 'để trống',
+      without: 'x',
+    },
+    'Tối thiểu that is no number': {
+      columns: [sc({ key: 'x', header: 'X', min: 'một' })],
+      at: [C, 0, 'Tối thiểu'],
+      fix: 'từ 0 trở lên',
+      without: 'x',
+    },
+    'a decimal Tối thiểu on a whole-number column': {
+      columns: [sc({ key: 'x', header: 'X', min: 1.5 })],
+      at: [C, 0, 'Tối thiểu'],
+      fix: 'số nguyên',
+      without: 'x',
+    },
+    'Bắt buộc that is not Có/Không': {
+      columns: [sc({ key: 'x', header: 'X', required: 'Có lẽ' })],
+      at: [C, 0, 'Bắt buộc'],
+      fix: '“Có” hoặc “Không”',
+      without: 'x',
+    },
     'a key with capitals and accents': { columns: [sc({ key: 'Số_HS', header: 'X' })], at: [C, 0, 'Mã cột'], fix: 'so_hoc_sinh' },
     'a key starting with a digit': { columns: [sc({ key: '2nd', header: 'X' })], at: [C, 0, 'Mã cột'], fix: 'bắt đầu bằng chữ' },
-    'a key of a common column': { columns: [sc({ key: 'note', header: 'Ghi chú riêng' })], at: [C, 0, 'Mã cột'], fix: 'dòng có Biểu mẫu là *' },
+    'a key of a common column': {
+      columns: [sc({ key: 'note', header: 'Ghi chú riêng' })],
+      at: [C, 0, 'Mã cột'],
+      fix: 'dòng có Biểu mẫu là *',
+    },
     'a blank key': { columns: [sc({ key: '', header: 'X' })], at: [C, 0, 'Mã cột'], fix: 'so_hoc_sinh' },
     'a blank header': { columns: [sc({ key: 'x', header: '' })], at: [C, 0, 'Tên cột'], fix: 'tên cột', without: 'x' },
-    'a duplicate key in the form': { columns: [sc({ key: 'teachers_total', header: 'Tổng số giáo viên (lần 2)' })], at: [C, 0, 'Mã cột'], fix: `dòng ${NEXT_COL_ROW}` },
-    'a duplicate header in the form': { columns: [sc({ key: 'x', header: 'tổng số  GIÁO VIÊN (đến nay)' })], at: [C, 0, 'Tên cột'], fix: 'đổi tên', without: 'x' },
-    'a header of a common column': { columns: [sc({ key: 'x', header: 'Ghi chú', type: 'Văn bản', kind: '' })], at: [C, 0, 'Tên cột'], fix: 'cột chung “Ghi chú”', without: 'x' },
-    'an alias that is another column\'s header': { columns: [sc({ key: 'x', header: 'X', aliases: 'Y; Tổng số giáo viên' })], at: [C, 0, 'Tên gọi khác'], fix: 'đổi tên', without: 'x' },
-    'a Biểu mẫu that names no form': { columns: [sc({ form: '07', key: 'x', header: 'X' })], at: [C, 0, 'Biểu mẫu'], fix: 'Danh sách biểu mẫu' },
+    'a duplicate key in the form': {
+      columns: [sc({ key: 'teachers_total', header: 'Tổng số giáo viên (lần 2)' })],
+      at: [C, 0, 'Mã cột'],
+      fix: `dòng ${NEXT_COL_ROW}`,
+    },
+    'a duplicate header in the form': {
+      columns: [sc({ key: 'x', header: 'tổng số  GIÁO VIÊN (đến nay)' })],
+      at: [C, 0, 'Tên cột'],
+      fix: 'đổi tên',
+      without: 'x',
+    },
+    'a header of a common column': {
+      columns: [sc({ key: 'x', header: 'Ghi chú', type: 'Văn bản', kind: '' })],
+      at: [C, 0, 'Tên cột'],
+      fix: 'cột chung “Ghi chú”',
+      without: 'x',
+    },
+    "an alias that is another column's header": {
+      columns: [sc({ key: 'x', header: 'X', aliases: 'Y; Tổng số giáo viên' })],
+      at: [C, 0, 'Tên gọi khác'],
+      fix: 'đổi tên',
+      without: 'x',
+    },
+    'a Biểu mẫu that names no form': {
+      columns: [sc({ form: '07', key: 'x', header: 'X' })],
+      at: [C, 0, 'Biểu mẫu'],
+      fix: 'Danh sách biểu mẫu',
+    },
     'a Biểu mẫu that is no code': { columns: [sc({ form: 'Trường', key: 'x', header: 'X' })], at: [C, 0, 'Biểu mẫu'], fix: '01 đến 99' },
     'a blank Biểu mẫu': { columns: [sc({ form: '', key: 'x', header: 'X' })], at: [C, 0, 'Biểu mẫu'], fix: 'mã biểu mẫu' },
-    'a bound naming no column': { columns: [sc({ key: 'x', header: 'X', max: 'teachers' })], at: [C, 0, 'Không vượt quá'], fix: 'Số xã', without: 'x' },
-    'a bound naming itself': { columns: [sc({ key: 'x', header: 'X', max: 'x' })], at: [C, 0, 'Không vượt quá'], fix: 'chính nó', without: 'x' },
-    'a bound naming a non-number column': { columns: [sc({ key: 'x', header: 'X', max: 'website' })], at: [C, 0, 'Không vượt quá'], fix: 'cột số khác', without: 'x' },
-    'a bound naming another form\'s column': { columns: [sc({ key: 'x', header: 'X', max: 'service_points' })], at: [C, 0, 'Không vượt quá'], fix: 'biểu mẫu 05', without: 'x' },
-    'a bound on a text column': { columns: [sc({ key: 'x', header: 'X', type: 'Văn bản', kind: '', max: 'teachers_total' })], at: [C, 0, 'Không vượt quá'], fix: 'chỉ dùng cho cột số', without: 'x' },
-    'a month that does not parse': { columns: [sc({ key: 'x', header: 'X', from: '13/2025' })], at: [C, 0, 'Từ kỳ'], fix: 'MM/YYYY', without: 'x' },
-    'Từ kỳ after Đến kỳ': { columns: [sc({ key: 'x', header: 'X', from: '06/2025', to: '01/2025' })], at: [C, 0, 'Đến kỳ'], fix: 'sửa lại hai kỳ', without: 'x' },
-    'a duplicate code': { list: [form({ form: 5, tab: 'Khác', cadence: 'Hằng tháng' })], at: [L, 0, 'Biểu mẫu'], fix: `dòng ${NEXT_LIST_ROW}` },
-    'a duplicate tab, compared as tab names are': { list: [form({ form: '06', tab: ' biểu MẪU  01', cadence: 'Hằng tháng' })], at: [L, 0, 'Tên tab'], fix: 'đặt tên khác' },
+    'a bound naming no column': {
+      columns: [sc({ key: 'x', header: 'X', max: 'teachers' })],
+      at: [C, 0, 'Không vượt quá'],
+      fix: 'Số xã',
+      without: 'x',
+    },
+    'a bound naming itself': {
+      columns: [sc({ key: 'x', header: 'X', max: 'x' })],
+      at: [C, 0, 'Không vượt quá'],
+      fix: 'chính nó',
+      without: 'x',
+    },
+    'a bound naming a non-number column': {
+      columns: [sc({ key: 'x', header: 'X', max: 'website' })],
+      at: [C, 0, 'Không vượt quá'],
+      fix: 'cột số khác',
+      without: 'x',
+    },
+    "a bound naming another form's column": {
+      columns: [sc({ key: 'x', header: 'X', max: 'service_points' })],
+      at: [C, 0, 'Không vượt quá'],
+      fix: 'biểu mẫu 05',
+      without: 'x',
+    },
+    'a bound on a text column': {
+      columns: [sc({ key: 'x', header: 'X', type: 'Văn bản', kind: '', max: 'teachers_total' })],
+      at: [C, 0, 'Không vượt quá'],
+      fix: 'chỉ dùng cho cột số',
+      without: 'x',
+    },
+    'a month that does not parse': {
+      columns: [sc({ key: 'x', header: 'X', from: '13/2025' })],
+      at: [C, 0, 'Từ kỳ'],
+      fix: 'MM/YYYY',
+      without: 'x',
+    },
+    'Từ kỳ after Đến kỳ': {
+      columns: [sc({ key: 'x', header: 'X', from: '06/2025', to: '01/2025' })],
+      at: [C, 0, 'Đến kỳ'],
+      fix: 'sửa lại hai kỳ',
+      without: 'x',
+    },
+    'a duplicate code': {
+      list: [form({ form: 5, tab: 'Khác', cadence: 'Hằng tháng' })],
+      at: [L, 0, 'Biểu mẫu'],
+      fix: `dòng ${NEXT_LIST_ROW}`,
+    },
+    'a duplicate tab, compared as tab names are': {
+      list: [form({ form: '06', tab: ' biểu MẪU  01', cadence: 'Hằng tháng' })],
+      at: [L, 0, 'Tên tab'],
+      fix: 'đặt tên khác',
+    },
     'a system tab': { list: [form({ form: '06', tab: 'cấu hình', cadence: 'Hằng tháng' })], at: [L, 0, 'Tên tab'], fix: 'đặt tên khác' },
-    'a tab name an .xlsx cannot hold': { list: [form({ form: '06', tab: 'Trường học / Mầm non', cadence: 'Hằng tháng' })], at: [L, 0, 'Tên tab'], fix: '31 ký tự' },
+    'a tab name an .xlsx cannot hold': {
+      list: [form({ form: '06', tab: 'Trường học / Mầm non', cadence: 'Hằng tháng' })],
+      at: [L, 0, 'Tên tab'],
+      fix: '31 ký tự',
+    },
     'a blank tab': { list: [form({ form: '06', tab: '', cadence: 'Hằng tháng' })], at: [L, 0, 'Tên tab'], fix: 'Biểu mẫu 05' },
     'a code out of range': { list: [form({ form: 100, tab: 'Khác', cadence: 'Hằng tháng' })], at: [L, 0, 'Biểu mẫu'], fix: '01 đến 99' },
     'a code of letters': { list: [form({ form: 'A1', tab: 'Khác', cadence: 'Hằng tháng' })], at: [L, 0, 'Biểu mẫu'], fix: '01 đến 99' },
     'an unknown Kỳ báo cáo': { list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng quý' })], at: [L, 0, 'Kỳ báo cáo'], fix: 'Một lần' },
-    'a day after the 28th for a monthly form': { list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', due: 31 })], at: [L, 0, 'Hạn nộp'], fix: 'từ 1 đến 28' },
-    'a date for a monthly form': { list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', due: '28/06/2024' })], at: [L, 0, 'Hạn nộp'], fix: 'Hạn nộp hằng tháng' },
-    'a day that does not exist for a one-off form': { list: [form({ form: '06', tab: 'Khác', cadence: 'Một lần', due: '31/02/2025' })], at: [L, 0, 'Hạn nộp'], fix: 'dd/MM/yyyy' },
-    'Nhắc nhở that is not Có/Không': { list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', reminders: 'Thỉnh thoảng' })], at: [L, 0, 'Nhắc nhở'], fix: 'để trống là Có' },
-    'Nhiều báo cáo mỗi kỳ that is not Có/Không': { list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', multiple: 2 })], at: [L, 0, 'Nhiều báo cáo mỗi kỳ'], fix: 'để trống là Không' },
+    'a day after the 28th for a monthly form': {
+      list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', due: 31 })],
+      at: [L, 0, 'Hạn nộp'],
+      fix: 'từ 1 đến 28',
+    },
+    'a date for a monthly form': {
+      list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', due: '28/06/2024' })],
+      at: [L, 0, 'Hạn nộp'],
+      fix: 'Hạn nộp hằng tháng',
+    },
+    'a day that does not exist for a one-off form': {
+      list: [form({ form: '06', tab: 'Khác', cadence: 'Một lần', due: '31/02/2025' })],
+      at: [L, 0, 'Hạn nộp'],
+      fix: 'dd/MM/yyyy',
+    },
+    'Nhắc nhở that is not Có/Không': {
+      list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', reminders: 'Thỉnh thoảng' })],
+      at: [L, 0, 'Nhắc nhở'],
+      fix: 'để trống là Có',
+    },
+    'Nhiều báo cáo mỗi kỳ that is not Có/Không': {
+      list: [form({ form: '06', tab: 'Khác', cadence: 'Hằng tháng', multiple: 2 })],
+      at: [L, 0, 'Nhiều báo cáo mỗi kỳ'],
+      fix: 'để trống là Không',
+    },
   };
 
   test.each(Object.entries(cases))('%s', (_name, c) => {
@@ -366,19 +612,28 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
   });
 
   test('a column bounded by a column left out is left out too, each cell named', () => {
-    const r = read([SCHOOLS_LIST], [
-      ...SCHOOLS_COLUMNS,
-      col({ form: '05', key: 'rooms', header: 'Số phòng máy', kind: 'Lũy kế', min: 'nhiều' }),
-      col({ form: '05', key: 'rooms_online', header: 'Số phòng máy có mạng', kind: 'Lũy kế', max: 'rooms' }),
-    ]);
+    const r = read(
+      [SCHOOLS_LIST],
+      [
+        ...SCHOOLS_COLUMNS,
+        col({ form: '05', key: 'rooms', header: 'Số phòng máy', kind: 'Lũy kế', min: 'nhiều' }),
+        col({ form: '05', key: 'rooms_online', header: 'Số phòng máy có mạng', kind: 'Lũy kế', max: 'rooms' }),
+      ],
+    );
     const at = NEXT_COL_ROW + SCHOOLS_COLUMNS.length;
-    expect(r.problems.map(brief)).toEqual([[TAB.formColumns, at, 'Tối thiểu', 'bad_definition'], [TAB.formColumns, at + 1, 'Không vượt quá', 'bad_definition']]);
+    expect(r.problems.map(brief)).toEqual([
+      [TAB.formColumns, at, 'Tối thiểu', 'bad_definition'],
+      [TAB.formColumns, at + 1, 'Không vượt quá', 'bad_definition'],
+    ]);
     expect(r.forms[4].columns.map((c) => c.key)).not.toContain('rooms_online');
     expect(r.forms[4].bounds).toEqual([{ key: 'teachers_installed', max: { column: 'teachers_total' } }]);
   });
 
   test('every bad cell of a row is reported, not only the first', () => {
-    const r = read([SCHOOLS_LIST], [...SCHOOLS_COLUMNS, col({ form: '05', key: 'x', header: 'X', type: 'Số lẻ', required: 'hmm', from: 'sau này' })]);
+    const r = read(
+      [SCHOOLS_LIST],
+      [...SCHOOLS_COLUMNS, col({ form: '05', key: 'x', header: 'X', type: 'Số lẻ', required: 'hmm', from: 'sau này' })],
+    );
     expect(r.problems.map((p) => p.column)).toEqual(['Kiểu', 'Bắt buộc', 'Từ kỳ']);
   });
 
@@ -391,13 +646,21 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
   });
 
   test('a form left out for a bad list cell: its rows in Định nghĩa biểu mẫu are not reported again', () => {
-    const r = read([form({ ...Object.fromEntries(FORM_LIST_COLUMNS.map((c, i) => [c.key, SCHOOLS_LIST[i]])), cadence: 'Hằng quý' })], SCHOOLS_COLUMNS);
+    const r = read(
+      [form({ ...Object.fromEntries(FORM_LIST_COLUMNS.map((c, i) => [c.key, SCHOOLS_LIST[i]])), cadence: 'Hằng quý' })],
+      SCHOOLS_COLUMNS,
+    );
     expect(r.problems.map(brief)).toEqual([[TAB.formList, NEXT_LIST_ROW, 'Kỳ báo cáo', 'bad_definition']]);
     expect(ids(r.forms)).toEqual(['01', '02', '03', '04']);
   });
 
   test('problems name the header as found in the sheet', () => {
-    const columns = [T.columns[0].map((h) => (h === 'Kiểu' ? '  kiểu ' : h)), ...T.columns.slice(1), ...SCHOOLS_COLUMNS, col({ form: '05', key: 'x', header: 'X', type: 'Số lẻ' })];
+    const columns = [
+      T.columns[0].map((h) => (h === 'Kiểu' ? '  kiểu ' : h)),
+      ...T.columns.slice(1),
+      ...SCHOOLS_COLUMNS,
+      col({ form: '05', key: 'x', header: 'X', type: 'Số lẻ' }),
+    ];
     const r = readForms([...T.list, SCHOOLS_LIST], columns);
     expect(r.problems.map((p) => p.column)).toEqual(['kiểu']);
   });
@@ -411,33 +674,47 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
     expect(r.layouts[TAB.formColumns].headerRow).toBe(3);
   });
 
-  test.each([['Danh sách biểu mẫu', 'Kỳ báo cáo'], ['Định nghĩa biểu mẫu', 'Tính chất']])(
-    '%s without its required header %s: missing_column, and both tabs are read as the template', (sheet, header) => {
-      const drop = (g: Grid) => { const i = g[0].indexOf(header); return g.map((r) => r.filter((_, j) => j !== i)); };
-      const list = [...T.list, SCHOOLS_LIST], columns = [...T.columns, ...SCHOOLS_COLUMNS];
-      const r = sheet === TAB.formList ? readForms(drop(list), columns) : readForms(list, drop(columns));
-      expect(r.problems.map(brief)).toEqual([[sheet, 1, header, 'missing_column']]);
-      expect(r.problems[0].message).toContain('biểu mẫu có sẵn');
-      expect(r.forms).toStrictEqual(FROZEN_FORMS);
-    });
+  test.each([
+    ['Danh sách biểu mẫu', 'Kỳ báo cáo'],
+    ['Định nghĩa biểu mẫu', 'Tính chất'],
+  ])('%s without its required header %s: missing_column, and both tabs are read as the template', (sheet, header) => {
+    const drop = (g: Grid) => {
+      const i = g[0].indexOf(header);
+      return g.map((r) => r.filter((_, j) => j !== i));
+    };
+    const list = [...T.list, SCHOOLS_LIST],
+      columns = [...T.columns, ...SCHOOLS_COLUMNS];
+    const r = sheet === TAB.formList ? readForms(drop(list), columns) : readForms(list, drop(columns));
+    expect(r.problems.map(brief)).toEqual([[sheet, 1, header, 'missing_column']]);
+    expect(r.problems[0].message).toContain('biểu mẫu có sẵn');
+    expect(r.forms).toStrictEqual(FROZEN_FORMS);
+  });
 
   test('a definition tab with data but no header row: missing_column for each required header, the template is used', () => {
     const r = readForms([['05', 'Trường học', 'Hằng tháng']], T.columns);
     expect(r.problems.map((p) => [p.sheet, p.row, p.column, p.code])).toEqual(
-      FORM_LIST_COLUMNS.filter((c) => c.required).map((c) => [TAB.formList, 1, c.header, 'missing_column']));
+      FORM_LIST_COLUMNS.filter((c) => c.required).map((c) => [TAB.formList, 1, c.header, 'missing_column']),
+    );
     expect(r.forms).toStrictEqual(FROZEN_FORMS);
   });
 
   test('the words are read with or without accents and in any case', () => {
-    const r = read([form({ form: '05', tab: 'Trường', cadence: 'HẰNG THÁNG', multiple: 'co', reminders: 'khong' })], [
-      col({ form: '05', key: 'a', header: 'A', type: 'so thap phan', kind: 'luy ke' }),
-      col({ form: '05', key: 'b', header: 'B', type: 'Số nguyên', kind: 'Luỹ kế', max: 'so xa' }),
-      col({ form: '05', key: 'c', header: 'C', kind: 'TRONG KỲ', required: 'KHÔNG' }),
-    ]);
+    const r = read(
+      [form({ form: '05', tab: 'Trường', cadence: 'HẰNG THÁNG', multiple: 'co', reminders: 'khong' })],
+      [
+        col({ form: '05', key: 'a', header: 'A', type: 'so thap phan', kind: 'luy ke' }),
+        col({ form: '05', key: 'b', header: 'B', type: 'Số nguyên', kind: 'Luỹ kế', max: 'so xa' }),
+        col({ form: '05', key: 'c', header: 'C', kind: 'TRONG KỲ', required: 'KHÔNG' }),
+      ],
+    );
     expect(r.problems).toEqual([]);
     const f = r.forms[4];
     expect([f.multipleRowsPerPeriod, f.reminders]).toEqual([true, false]);
-    expect(f.columns.slice(3, 6).map((c) => [c.type, c.kind, c.required])).toEqual([['decimal', 'stock', true], ['int', 'stock', true], ['int', 'flow', false]]);
+    expect(f.columns.slice(3, 6).map((c) => [c.type, c.kind, c.required])).toEqual([
+      ['decimal', 'stock', true],
+      ['int', 'stock', true],
+      ['int', 'flow', false],
+    ]);
     expect(f.bounds).toEqual([{ key: 'b', max: { unitField: 'communes' } }]);
   });
 });
@@ -445,7 +722,19 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
 describe('through the check: a workbook that defines its forms', () => {
   const NOW = fromLocal(2025, 3, 10, 12, 0);
   const DIRECTORY = [
-    ['Mã đơn vị', 'Tên đơn vị', 'Biểu mẫu', 'Email', 'Người liên hệ', 'Số điện thoại', 'Số xã, phường, thị trấn', 'Tên gọi khác', 'Từ kỳ', 'Đến kỳ', 'Hoạt động'],
+    [
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Biểu mẫu',
+      'Email',
+      'Người liên hệ',
+      'Số điện thoại',
+      'Số xã, phường, thị trấn',
+      'Tên gọi khác',
+      'Từ kỳ',
+      'Đến kỳ',
+      'Hoạt động',
+    ],
     ['T-01', 'Trường THPT Pleiku', '05', 'thpt@gialai.example', '', '', '', '', '', '', ''],
   ];
   const defs = read([SCHOOLS_LIST], SCHOOLS_COLUMNS).forms[4];
@@ -479,7 +768,11 @@ describe('through the check: a workbook that defines its forms', () => {
       [TAB.directory]: DIRECTORY,
       [TAB.formList]: [...T.list, SCHOOLS_LIST],
       [TAB.formColumns]: [...T.columns, ...SCHOOLS_COLUMNS, col({ form: '*', key: 'unit', aliases: 'Tên đơn vị' })],
-      'Biểu mẫu 05 - Trường học': [header, schoolRow({ ...base, period: '02/2025', lessons: 12 }), schoolRow({ ...base, period: '01/2025', unit: 'Trường Nào Đó', lessons: 3 })],
+      'Biểu mẫu 05 - Trường học': [
+        header,
+        schoolRow({ ...base, period: '02/2025', lessons: 12 }),
+        schoolRow({ ...base, period: '01/2025', unit: 'Trường Nào Đó', lessons: 3 }),
+      ],
     };
     const v = validateWorkbook(book, NOW);
     expect(v.problems.map(brief)).toEqual([['Biểu mẫu 05 - Trường học', 3, 'Tên đơn vị', 'unknown_unit']]);

@@ -26,8 +26,13 @@ describe('the worked example (examples/example-1)', () => {
 
   test('rows carry the canonical unit, the month and their validity', () => {
     expect(v.rows.map((r) => [r.row, r.unitCode, r.valid])).toEqual([
-      [2, 'H-622', true], [3, 'H-623', true], [4, 'H-626', true], [5, 'H-622', true],
-      [6, 'H-623', false], [7, 'H-626', true], [8, 'H-630', false],
+      [2, 'H-622', true],
+      [3, 'H-623', true],
+      [4, 'H-626', true],
+      [5, 'H-622', true],
+      [6, 'H-623', false],
+      [7, 'H-626', true],
+      [8, 'H-630', false],
     ]);
     expect(v.rows[6].month).toBe(2024 * 12 + 6);
     expect(v.rows[2].submittedAt!.toISOString()).toBe('2024-07-11T16:30:00.000Z');

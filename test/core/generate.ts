@@ -14,7 +14,11 @@ function rng(seed: number): () => number {
   };
 }
 
-export interface Generated { book: Workbook; now: Date; planted: { sheet: string; row: number; code: string }[] }
+export interface Generated {
+  book: Workbook;
+  now: Date;
+  planted: { sheet: string; row: number; code: string }[];
+}
 
 export function generate(units: number, months: number, seed = 1): Generated {
   const next = rng(seed);
@@ -24,7 +28,8 @@ export function generate(units: number, months: number, seed = 1): Generated {
   const start = month(2024, 6);
   for (let u = 0; u < units; u++) {
     const form = FORMS.map((f) => f.id)[u % 4];
-    const code = `U-${String(u).padStart(5, '0')}`, name = `Đơn vị thử ${u}`;
+    const code = `U-${String(u).padStart(5, '0')}`,
+      name = `Đơn vị thử ${u}`;
     dir.push([code, name, form, `u${u}@gialai.example`, '', '', 1000, `ĐV ${u}`, '', '', 'Có']);
     let installed = 10;
     for (let k = 0; k < months; k++) {
@@ -33,10 +38,26 @@ export function generate(units: number, months: number, seed = 1): Generated {
       const copies = form === '02' ? 2 : 1;
       for (let c = 0; c < copies; c++) {
         const values: Record<string, CellValue> = {
-          unit: next() < 0.1 ? `ĐV ${u}` : name, period: formatMonth(m), staff_total: 1000, staff_installed: installed,
-          relatives_guided: installed, communes_active: 5, villages_active: 20, digital_teams: 3, service_points: 20, service_points_active: 10, screens: 3,
-          portal_posts: 1 + Math.floor(next() * 9), social_posts: 1 + Math.floor(next() * 9), residents_guided: 10 + Math.floor(next() * 90),
-          print_items: c + 1, online_items: 2, radio_items: 1, tv_items: 1, airtime_minutes: 1.5, note: `lần ${c}`,
+          unit: next() < 0.1 ? `ĐV ${u}` : name,
+          period: formatMonth(m),
+          staff_total: 1000,
+          staff_installed: installed,
+          relatives_guided: installed,
+          communes_active: 5,
+          villages_active: 20,
+          digital_teams: 3,
+          service_points: 20,
+          service_points_active: 10,
+          screens: 3,
+          portal_posts: 1 + Math.floor(next() * 9),
+          social_posts: 1 + Math.floor(next() * 9),
+          residents_guided: 10 + Math.floor(next() * 90),
+          print_items: c + 1,
+          online_items: 2,
+          radio_items: 1,
+          tv_items: 1,
+          airtime_minutes: 1.5,
+          note: `lần ${c}`,
           submitted_at: fromLocal(2024, 7, 1, 8, 0),
         };
         const grid = tabs[form];

@@ -8,8 +8,10 @@ import type { LogEntry } from '../../src/core/reminders/log';
 
 // Google's limits (APPS_SCRIPT.md, https://developers.google.com/apps-script/guides/services/quotas): 9 KB a value, 500 KB
 // a store; measured, a value holds at most 8,066 bytes (https://tanaikech.github.io/2023/05/22/report-specification-of-properties-service-for-google-apps-script/).
-const VALUE_LIMIT = 8066, STORE_LIMIT = 500 * 1024;
-const bytes = (props: Record<string, string>) => Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+const VALUE_LIMIT = 8066,
+  STORE_LIMIT = 500 * 1024;
+const bytes = (props: Record<string, string>) =>
+  Object.entries(props).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
 const addresses = (n: number, tag = '') => Array.from({ length: n }, (_, i) => `ubnd.xa.${i + 1}${tag}@gialai.gov.vn`);
 
 describe('SentLedger', () => {
@@ -35,7 +37,8 @@ describe('SentLedger', () => {
 
   test('a merged province (200 units, 3 steps, 12 months kept by mistake) fits: each value under 8,066 bytes, all far under 500 KB', () => {
     const l = new SentLedger();
-    for (let m = 1; m <= 12; m++) for (const step of ['D-7', 'D-2', 'D+1']) l.add(`03|${String(m).padStart(2, '0')}/2024|${step}`, addresses(200));
+    for (let m = 1; m <= 12; m++)
+      for (const step of ['D-7', 'D-2', 'D+1']) l.add(`03|${String(m).padStart(2, '0')}/2024|${step}`, addresses(200));
     const props = l.takeChanges();
     for (const v of Object.values(props)) expect(Buffer.byteLength(v)).toBeLessThan(VALUE_LIMIT);
     expect(bytes(props)).toBeLessThan(STORE_LIMIT / 8);

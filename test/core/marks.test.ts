@@ -1,4 +1,12 @@
-import { rowMarks, ERROR_BACKGROUND, WARNING_BACKGROUND, VALID_BACKGROUND, STATUS_WARNING_BACKGROUND, PARTIAL_BACKGROUND, background } from '../../src/core/marks';
+import {
+  rowMarks,
+  ERROR_BACKGROUND,
+  WARNING_BACKGROUND,
+  VALID_BACKGROUND,
+  STATUS_WARNING_BACKGROUND,
+  PARTIAL_BACKGROUND,
+  background,
+} from '../../src/core/marks';
 import { formById } from '../../src/core/forms/schema';
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue } from '../../src/core/types';
@@ -38,7 +46,11 @@ describe('row marks', () => {
     expect(m.cells[cols.indexOf('Số điện thoại')].severity).toBe('warning');
   });
   test('asking for given rows returns only those; an empty row gets a blank mark to clear', () => {
-    expect(rowMarks(v, 'Biểu mẫu 03', [8, 20, 6]).map((m) => [m.row, m.status])).toEqual([[6, '1 lỗi'], [8, '1 lỗi, 1 cảnh báo'], [20, '']]);
+    expect(rowMarks(v, 'Biểu mẫu 03', [8, 20, 6]).map((m) => [m.row, m.status])).toEqual([
+      [6, '1 lỗi'],
+      [8, '1 lỗi, 1 cảnh báo'],
+      [20, ''],
+    ]);
   });
   test('the Kiểm tra cell is green when valid, red with errors, amber with warnings only', () => {
     const by = (row: number) => marks.find((x) => x.row === row)!.statusBackground;

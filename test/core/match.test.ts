@@ -14,13 +14,16 @@ import { header, row } from './book';
 const csv = (file: string) => parseUnitsCsv(readFileSync(join(__dirname, '../../data', file), 'utf8'));
 const COMMUNES = csv('gialai-2025-communes.csv');
 const UNITS_2024 = csv('gialai-2024-units.csv');
-const JUNE_2024 = month(2024, 6), JUNE_2025 = month(2025, 6), JULY_2025 = month(2025, 7);
+const JUNE_2024 = month(2024, 6),
+  JUNE_2025 = month(2025, 6),
+  JULY_2025 = month(2025, 7);
 
 /** The directory across the merger: the 2024 units, the districts ending 06/2025, then the 135 communes. */
 function merged(): Grid {
   const grid = UNITS_2024.map((r) => [...r]);
   const [head] = grid;
-  const form = head.indexOf('Biểu mẫu'), to = head.indexOf('Đến kỳ');
+  const form = head.indexOf('Biểu mẫu'),
+    to = head.indexOf('Đến kỳ');
   for (const r of grid.slice(1)) if (r[form] === '03') r[to] = '06/2025';
   return [...grid, ...COMMUNES.slice(1)];
 }
@@ -67,17 +70,31 @@ describe.each([
 
   // FORMS.md: an alias, a look-alike or a dropped or shortened prefix warns; NFC, case and tone placement alone do not.
   const WARNS: Record<string, string | null> = {
-    'prefix dropped': 'prefix', 'short form with dot': 'prefix', 'short form, dot, no space': 'prefix',
-    'short form without dot': 'prefix', 'lower-case short form': 'prefix', 'UBND + prefix': 'prefix',
-    'lower case, prefix dropped': 'prefix', 'upper case, prefix dropped': 'prefix', 'Ð (U+00D0) for Đ': 'lookalike',
-    'lower-case prefix': null, 'lower case': null, 'upper case': null, NFD: null, 'extra spaces': null, 'other tone placement': null,
+    'prefix dropped': 'prefix',
+    'short form with dot': 'prefix',
+    'short form, dot, no space': 'prefix',
+    'short form without dot': 'prefix',
+    'lower-case short form': 'prefix',
+    'UBND + prefix': 'prefix',
+    'lower case, prefix dropped': 'prefix',
+    'upper case, prefix dropped': 'prefix',
+    'Ð (U+00D0) for Đ': 'lookalike',
+    'lower-case prefix': null,
+    'lower case': null,
+    'upper case': null,
+    NFD: null,
+    'extra spaces': null,
+    'other tone placement': null,
   };
   test.each(Object.entries(WARNS))('spelled as %s, the match needs folding %j', (kind, folding) => {
     const ofKind = spellings.filter((s) => s.kind === kind);
     for (const s of ofKind) {
       const m = match(s.text, '03', period);
       // A 2024 alias that is the name without its prefix (`Ia Grai`) is found as an alias: it warns too.
-      expect([s.text, m.kind === 'one' && (m.folding === 'alias' && folding === 'prefix' ? 'prefix' : m.folding)]).toEqual([s.text, folding]);
+      expect([s.text, m.kind === 'one' && (m.folding === 'alias' && folding === 'prefix' ? 'prefix' : m.folding)]).toEqual([
+        s.text,
+        folding,
+      ]);
     }
   });
   test('the exact name and the code need no folding', () => {
@@ -91,18 +108,35 @@ describe.each([
 describe('spellings on real names', () => {
   const match = unitMatcher(communes);
   test.each([
-    ['Ia Grai', 'Xã Ia Grai', 'prefix'], ['X. Ia Grai', 'Xã Ia Grai', 'prefix'], ['X.Ia Grai', 'Xã Ia Grai', 'prefix'],
-    ['X Ia Grai', 'Xã Ia Grai', 'prefix'], ['XIa Grai', 'Xã Ia Grai', 'prefix'], ['UBND xã Ia Grai', 'Xã Ia Grai', 'prefix'],
-    ['Ủy ban nhân dân xã Ia Grai', 'Xã Ia Grai', 'prefix'], ['P. Pleiku', 'Phường Pleiku', 'prefix'], ['P.Pleiku', 'Phường Pleiku', 'prefix'],
-    ['UBND phường Pleiku', 'Phường Pleiku', 'prefix'], ['HRA', 'Xã Hra', 'prefix'], ['Hra', 'Xã Hra', 'prefix'],
-    ['xã ia grai', 'Xã Ia Grai', null], ['XÃ IA GRAI', 'Xã Ia Grai', null], ['Xã An Hoà', 'Xã An Hòa', null],
-    ['Xã Hoà Hội', 'Xã Hòa Hội', null], ['Xã Hòa Hội'.normalize('NFD'), 'Xã Hòa Hội', null], ['Xã  Ia   Grai ', 'Xã Ia Grai', null],
-    ['Xã \u00d0ak \u00d0oa', 'Xã Đak Đoa', 'lookalike'], ['\u00d0ak \u00d0oa', 'Xã Đak Đoa', 'prefix'], ['Hoà Hội', 'Xã Hòa Hội', 'prefix'],
+    ['Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['X. Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['X.Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['X Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['XIa Grai', 'Xã Ia Grai', 'prefix'],
+    ['UBND xã Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['Ủy ban nhân dân xã Ia Grai', 'Xã Ia Grai', 'prefix'],
+    ['P. Pleiku', 'Phường Pleiku', 'prefix'],
+    ['P.Pleiku', 'Phường Pleiku', 'prefix'],
+    ['UBND phường Pleiku', 'Phường Pleiku', 'prefix'],
+    ['HRA', 'Xã Hra', 'prefix'],
+    ['Hra', 'Xã Hra', 'prefix'],
+    ['xã ia grai', 'Xã Ia Grai', null],
+    ['XÃ IA GRAI', 'Xã Ia Grai', null],
+    ['Xã An Hoà', 'Xã An Hòa', null],
+    ['Xã Hoà Hội', 'Xã Hòa Hội', null],
+    ['Xã Hòa Hội'.normalize('NFD'), 'Xã Hòa Hội', null],
+    ['Xã  Ia   Grai ', 'Xã Ia Grai', null],
+    ['Xã \u00d0ak \u00d0oa', 'Xã Đak Đoa', 'lookalike'],
+    ['\u00d0ak \u00d0oa', 'Xã Đak Đoa', 'prefix'],
+    ['Hoà Hội', 'Xã Hòa Hội', 'prefix'],
   ])('%j is %s, folding %j', (text, name, folding) => {
     expect(match(text, '03', JULY_2025)).toEqual({ kind: 'one', unit: byName(communes, name), folding });
   });
-  test('the other tone placement of the real names (Xã An Hoà, Xã Hoà Hội) is that of the source\'s later release', () => {
-    expect(communes.map((u) => otherTonePlacement(u.name)).filter((n) => !communes.some((u) => u.name === n))).toEqual(['Xã An Hoà', 'Xã Hoà Hội']);
+  test("the other tone placement of the real names (Xã An Hoà, Xã Hoà Hội) is that of the source's later release", () => {
+    expect(communes.map((u) => otherTonePlacement(u.name)).filter((n) => !communes.some((u) => u.name === n))).toEqual([
+      'Xã An Hoà',
+      'Xã Hoà Hội',
+    ]);
   });
   test.each(['Pleiku Bắc', 'Ia', 'Xã', 'Phường', 'UBND', 'Gia Lai'])('%j matches no unit', (text) => {
     expect(match(text, '03', JULY_2025).kind).toBe('none');
@@ -113,7 +147,7 @@ describe('spellings on real names', () => {
     expect(code(m('sở tài chính', '01', JUNE_2024))).toBe('S-TC');
     expect(code(m('TX. An Khê', '03', JUNE_2024))).toBe('H-623');
     expect(code(m('UBND huyện Ia Grai', '03', JUNE_2024))).toBe('H-628');
-    expect(code(m("H. K\u2019Bang", '03', JUNE_2024))).toBe('H-625');
+    expect(code(m('H. K\u2019Bang', '03', JUNE_2024))).toBe('H-625');
   });
 });
 
@@ -121,9 +155,15 @@ describe('ambiguity: the unit active for the period and on this tab wins', () =>
   const units = readDirectory(merged()).units;
   const match = unitMatcher(units);
   test.each([
-    ['Ia Grai', 'H-628', 'X-23764'], ['Pleiku', 'H-622', 'X-23575'], ['An Khê', 'H-623', 'X-23617'],
-    ['Ayun Pa', 'H-624', 'X-24044'], ['Chư Păh', 'H-627', 'X-23722'], ['Kbang', 'H-625', 'X-23638'],
-    ['Đak Đoa', 'H-626', 'X-23677'], ['Đak Pơ', 'H-634', 'X-23995'], ['Phú Thiện', 'H-638', 'X-24043'],
+    ['Ia Grai', 'H-628', 'X-23764'],
+    ['Pleiku', 'H-622', 'X-23575'],
+    ['An Khê', 'H-623', 'X-23617'],
+    ['Ayun Pa', 'H-624', 'X-24044'],
+    ['Chư Păh', 'H-627', 'X-23722'],
+    ['Kbang', 'H-625', 'X-23638'],
+    ['Đak Đoa', 'H-626', 'X-23677'],
+    ['Đak Pơ', 'H-634', 'X-23995'],
+    ['Phú Thiện', 'H-638', 'X-24043'],
   ])('%j is the district in 06/2025 and the commune in 07/2025', (text, district, commune) => {
     expect(code(match(text, '03', JUNE_2025))).toBe(district);
     expect(code(match(text, '03', JULY_2025))).toBe(commune);
@@ -160,17 +200,26 @@ describe('suggestions for an unknown unit', () => {
   const match = unitMatcher(readDirectory(merged()).units);
   const names = (m: UnitMatch) => (m.kind === 'none' ? m.suggestions.map((u) => u.name) : m.kind);
   test.each([
-    ['Ia Gral', ['Xã Ia Grai']], ['Xã Ia Grau', ['Xã Ia Grai']], ['X. Ia Gri', ['Xã Ia Grai']],
-    ['Chu Pah', ['Xã Chư Păh']], ['Chu Puh', ['Xã Chư Pưh']], ['Xa Ia Grai', ['Xã Ia Grai']], ['Phuong Pleku', ['Phường Pleiku']],
-    ['Ia Pi', ['Xã Ia Phí', 'Xã Ia Pia', 'Xã Ia Pa']], ['Dak Doa', ['Xã Đak Đoa']], ['Tp Quy Nhon', ['Phường Quy Nhơn']],
-    ['Hoài Nhơn Trung', []], ['Ia', []], ['Quy Nhơn', 'one'],
+    ['Ia Gral', ['Xã Ia Grai']],
+    ['Xã Ia Grau', ['Xã Ia Grai']],
+    ['X. Ia Gri', ['Xã Ia Grai']],
+    ['Chu Pah', ['Xã Chư Păh']],
+    ['Chu Puh', ['Xã Chư Pưh']],
+    ['Xa Ia Grai', ['Xã Ia Grai']],
+    ['Phuong Pleku', ['Phường Pleiku']],
+    ['Ia Pi', ['Xã Ia Phí', 'Xã Ia Pia', 'Xã Ia Pa']],
+    ['Dak Doa', ['Xã Đak Đoa']],
+    ['Tp Quy Nhon', ['Phường Quy Nhơn']],
+    ['Hoài Nhơn Trung', []],
+    ['Ia', []],
+    ['Quy Nhơn', 'one'],
   ])('%j: %j', (text, expected) => {
     expect(names(match(text, '03', JULY_2025))).toEqual(expected);
   });
   test('the units of the period come first: in 06/2025 Ia Gral is the district', () => {
     expect(names(match('Ia Gral', '03', JUNE_2025))).toEqual(['Huyện Ia Grai']);
   });
-  test('only units of the tab\'s form are suggested', () => {
+  test("only units of the tab's form are suggested", () => {
     expect(names(match('Sở Tài chánh', '03', JULY_2025))).toEqual([]);
     expect(names(match('Sở Tài chánh', '01', JULY_2025))).toEqual(['Sở Tài chính']);
   });
@@ -179,13 +228,20 @@ describe('suggestions for an unknown unit', () => {
 describe('speed: 100,000 rows on the 135 communes', () => {
   test('edit distances are computed only for texts that match nothing, once per distinct text', () => {
     let calls = 0;
-    const match = unitMatcher(communes, { distance: (a, b) => { calls++; return levenshtein(a, b); } });
+    const match = unitMatcher(communes, {
+      distance: (a, b) => {
+        calls++;
+        return levenshtein(a, b);
+      },
+    });
     const texts = everydaySpellings(communes).map((s) => s.text);
     const typos = ['Ia Gral', 'Chu Pah', 'Phuong Pleku', 'Xã Không Có', 'Ia Grau'];
-    let found = 0, unknown = 0;
+    let found = 0,
+      unknown = 0;
     for (let i = 0; i < 100_000; i++) {
       const m = match(i % 50 === 0 ? typos[(i / 50) % typos.length] : texts[i % texts.length], '03', JULY_2025);
-      if (m.kind === 'one') found++; else unknown++;
+      if (m.kind === 'one') found++;
+      else unknown++;
     }
     expect(unknown).toBe(2000);
     expect(found).toBe(98_000);
@@ -208,7 +264,10 @@ describe('in the check of a form tab', () => {
   test('a dropped or shortened prefix, UBND or a look-alike is unit_alias naming the canonical unit and why', () => {
     const v = check(['Ia Grai', 'P.Pleiku', 'UBND xã Chư Păh', 'Xã \u00d0ak \u00d0oa']);
     expect(v.problems.map((p) => [p.row, p.column, p.severity, p.code])).toEqual([
-      [2, 'Đơn vị', 'warning', 'unit_alias'], [3, 'Đơn vị', 'warning', 'unit_alias'], [4, 'Đơn vị', 'warning', 'unit_alias'], [5, 'Đơn vị', 'warning', 'unit_alias'],
+      [2, 'Đơn vị', 'warning', 'unit_alias'],
+      [3, 'Đơn vị', 'warning', 'unit_alias'],
+      [4, 'Đơn vị', 'warning', 'unit_alias'],
+      [5, 'Đơn vị', 'warning', 'unit_alias'],
     ]);
     expect(v.problems[0].message).toContain('“Xã Ia Grai” (mã X-23764, tên thiếu hoặc viết tắt cấp hành chính');
     expect(v.problems[3].message).toContain('“Xã Đak Đoa” (mã X-23677, ô có chữ trông giống nhưng là ký tự khác');
@@ -216,7 +275,10 @@ describe('in the check of a form tab', () => {
   });
   test('unknown_unit names the closest units: “Có phải là “Xã Ia Grai”?”', () => {
     const v = check(['Ia Gral', 'Không Biết']);
-    expect(v.problems.map((p) => [p.row, p.code])).toEqual([[2, 'unknown_unit'], [3, 'unknown_unit']]);
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'unknown_unit'],
+      [3, 'unknown_unit'],
+    ]);
     expect(v.problems[0].message).toContain('Có phải là “Xã Ia Grai”?');
     expect(v.problems[1].message).not.toContain('Có phải là');
   });

@@ -31,7 +31,10 @@ describe('reading VNNIC tables shaped three ways', () => {
     const f03 = formJson(json, '03');
     expect(f03.measured).toMatchObject(EXPECTED_JULY);
     expect(v.measured!.rows.map((r) => [r.row, r.locality, r.unit, r.samples])).toEqual([
-      [6, 'Ia Grai', 'X-001', 1234], [7, 'UBND phường Diên Hồng', 'X-002', 412], [8, 'x. đak đoa', 'X-003', 250], [9, 'Xã Không Có', null, 90],
+      [6, 'Ia Grai', 'X-001', 1234],
+      [7, 'UBND phường Diên Hồng', 'X-002', 412],
+      [8, 'x. đak đoa', 'X-003', 250],
+      [9, 'Xã Không Có', null, 90],
     ]);
     // Speeds read with a decimal comma; the header keeps its `(Mbps)` as found.
     expect(v.measured!.rows[0]).toMatchObject({ download: 45.6, upload: 20.1 });
@@ -48,7 +51,10 @@ describe('reading VNNIC tables shaped three ways', () => {
     expect(f03.measured!.change).toEqual({ 'X-001': 134, 'X-002': 122, 'X-003': -60 });
     const kc = r.forms.find((f) => f.form === '03')!.measured!.units.find((u) => u.code === 'X-014')!;
     expect(kc).toMatchObject({ samples: 0, listed: false, previous: null, change: null });
-    expect(problemsOf(v)).toEqual([[7, 'Số lượt đo', 'error', 'not_number'], [12, 'Đơn vị hành chính', 'warning', 'unmatched_locality']]);
+    expect(problemsOf(v)).toEqual([
+      [7, 'Số lượt đo', 'error', 'not_number'],
+      [12, 'Đơn vị hành chính', 'warning', 'unmatched_locality'],
+    ]);
     expect(v.problems.find((p) => p.code === 'not_number' && p.sheet === SHEET)!.message).toContain('khoảng 50');
     // The province's own rows are no locality: not matched, not listed as unmatched.
     expect(v.measured!.rows.some((x) => /Tỉnh/.test(x.locality))).toBe(false);
@@ -71,7 +77,10 @@ describe('in the report', () => {
 
   test('below lists the units under the target lowest first; the target is the setting `Chỉ tiêu mẫu đo mỗi tháng`', () => {
     const book = measuredBook(titledTable());
-    book['Cấu hình'] = [['Tham số', 'Giá trị'], ['Chỉ tiêu mẫu đo mỗi tháng', 500]];
+    book['Cấu hình'] = [
+      ['Tham số', 'Giá trị'],
+      ['Chỉ tiêu mẫu đo mỗi tháng', 500],
+    ];
     const r = buildReport(validateWorkbook(book, NOW), JUL, ['03'], TODAY);
     const m = r.forms[0].measured!;
     expect(m.target).toBe(500);
@@ -108,34 +117,57 @@ describe('problems of the tab', () => {
   });
 
   test('a table with neither a month column nor a month above it says where to write the period', () => {
-    const v = validateWorkbook(measuredBook([['Xã/Phường', 'Số mẫu'], ['Ia Grai', 1234]]), NOW);
+    const v = validateWorkbook(
+      measuredBook([
+        ['Xã/Phường', 'Số mẫu'],
+        ['Ia Grai', 1234],
+      ]),
+      NOW,
+    );
     expect(problemsOf(v)).toEqual([[1, '', 'error', 'missing_column']]);
     expect(v.problems.find((p) => p.sheet === SHEET)!.message).toContain('Kỳ: 07/2024');
   });
 
   test('a month that does not read, a decimal count and a negative speed are errors on their cells', () => {
-    const v = validateWorkbook(measuredBook([
-      ['Tháng', 'Xã/Phường', 'Số mẫu', 'Tốc độ tải xuống'],
-      ['T13/2024', 'Ia Grai', 10, ''],
-      ['07/2024', 'Phường Diên Hồng', 1.234, ''],
-      ['07/2024', 'Xã Đak Đoa', 300, -5],
-    ]), NOW);
-    expect(problemsOf(v)).toEqual([[2, 'Tháng', 'error', 'bad_period'], [3, 'Số mẫu', 'error', 'not_integer'], [4, 'Tốc độ tải xuống', 'error', 'negative']]);
+    const v = validateWorkbook(
+      measuredBook([
+        ['Tháng', 'Xã/Phường', 'Số mẫu', 'Tốc độ tải xuống'],
+        ['T13/2024', 'Ia Grai', 10, ''],
+        ['07/2024', 'Phường Diên Hồng', 1.234, ''],
+        ['07/2024', 'Xã Đak Đoa', 300, -5],
+      ]),
+      NOW,
+    );
+    expect(problemsOf(v)).toEqual([
+      [2, 'Tháng', 'error', 'bad_period'],
+      [3, 'Số mẫu', 'error', 'not_integer'],
+      [4, 'Tốc độ tải xuống', 'error', 'negative'],
+    ]);
     expect(v.problems.find((p) => p.code === 'not_integer')!.message).toContain('1234');
   });
 
   test('two rows of one unit and month are duplicate errors and neither counts', () => {
-    const v = validateWorkbook(measuredBook([
-      ['Kỳ: 07/2024'], ['Xã/Phường', 'Số mẫu'], ['Ia Grai', 400], ['Xã Ia Grai', 400], ['Xã Đak Đoa', 300],
-    ]), NOW);
-    expect(problemsOf(v)).toEqual([[3, 'Xã/Phường', 'error', 'duplicate'], [4, 'Xã/Phường', 'error', 'duplicate']]);
+    const v = validateWorkbook(
+      measuredBook([['Kỳ: 07/2024'], ['Xã/Phường', 'Số mẫu'], ['Ia Grai', 400], ['Xã Ia Grai', 400], ['Xã Đak Đoa', 300]]),
+      NOW,
+    );
+    expect(problemsOf(v)).toEqual([
+      [3, 'Xã/Phường', 'error', 'duplicate'],
+      [4, 'Xã/Phường', 'error', 'duplicate'],
+    ]);
     const m = buildReport(v, JUL, ['03'], TODAY).forms[0].measured!;
     expect(m.units.find((u) => u.code === 'X-001')).toMatchObject({ samples: null, listed: true, atTarget: false });
     expect(m.below).not.toContain('X-001');
   });
 
   test('an empty tab is no problem and no data', () => {
-    const v = validateWorkbook(measuredBook([['', ''], ['', '']]), NOW);
+    const v = validateWorkbook(
+      measuredBook([
+        ['', ''],
+        ['', ''],
+      ]),
+      NOW,
+    );
     expect(problemsOf(v)).toEqual([]);
     expect(buildReport(v, JUL, ['03'], TODAY).forms[0].measured).toBeNull();
   });
@@ -154,30 +186,40 @@ describe('problems of the tab', () => {
 
 describe('other shapes a download takes', () => {
   test('a two-row header: the speeds under a merged `Tốc độ trung bình (Mbps)`', () => {
-    const v = validateWorkbook(measuredBook([
-      ['Kỳ: 07/2024', '', '', '', ''],
-      ['STT', 'Xã/Phường', 'Số mẫu', 'Tốc độ trung bình (Mbps)', ''],
-      ['', '', '', 'Tải xuống', 'Tải lên'],
-      [1, 'Xã Ia Grai', '1.234', '45,6', 'nhanh'],
-    ]), NOW);
+    const v = validateWorkbook(
+      measuredBook([
+        ['Kỳ: 07/2024', '', '', '', ''],
+        ['STT', 'Xã/Phường', 'Số mẫu', 'Tốc độ trung bình (Mbps)', ''],
+        ['', '', '', 'Tải xuống', 'Tải lên'],
+        [1, 'Xã Ia Grai', '1.234', '45,6', 'nhanh'],
+      ]),
+      NOW,
+    );
     expect(v.measured!.rows.map((r) => [r.unit, r.samples, r.download, r.upload])).toEqual([['X-001', 1234, 45.6, null]]);
     expect(problemsOf(v)).toEqual([[4, 'Tải lên', 'error', 'not_number']]);
   });
 
   test('a month column of Date cells (Sheets turns a typed 07/2024 into a date) and a district column for the district rows', () => {
-    const v = validateWorkbook(measuredBook([
-      ['Tháng', 'Quận/Huyện', 'Xã/Phường', 'Số mẫu'],
-      [fromLocal(2024, 7, 1), 'Huyện Ia Grai', 'Ia Grai', 320],
-      ['', '', 'Phường Diên Hồng', 301],
-    ]), NOW);
+    const v = validateWorkbook(
+      measuredBook([
+        ['Tháng', 'Quận/Huyện', 'Xã/Phường', 'Số mẫu'],
+        [fromLocal(2024, 7, 1), 'Huyện Ia Grai', 'Ia Grai', 320],
+        ['', '', 'Phường Diên Hồng', 301],
+      ]),
+      NOW,
+    );
     expect(v.measured!.rows.map((r) => [r.month, r.locality, r.header, r.unit])).toEqual([
-      [JUL, 'Ia Grai', 'Xã/Phường', 'X-001'], [JUL, 'Phường Diên Hồng', 'Xã/Phường', 'X-002'],
+      [JUL, 'Ia Grai', 'Xã/Phường', 'X-001'],
+      [JUL, 'Phường Diên Hồng', 'Xã/Phường', 'X-002'],
     ]);
     expect(buildReport(v, JUL, ['03'], TODAY).forms[0].measured!.atTarget).toBe(2);
   });
 
   test('a locality that looks like a formula stays text in the report tab and is escaped in the HTML', () => {
-    const v = validateWorkbook(measuredBook([['Kỳ: 07/2024'], ['Địa bàn', 'Số mẫu'], ['=IMPORTXML("http://x","//a")', 5], ['<b>Xã Lạ</b>', 7]]), NOW);
+    const v = validateWorkbook(
+      measuredBook([['Kỳ: 07/2024'], ['Địa bàn', 'Số mẫu'], ['=IMPORTXML("http://x","//a")', 5], ['<b>Xã Lạ</b>', 7]]),
+      NOW,
+    );
     const r = buildReport(v, JUL, ['03'], TODAY);
     expect(r.forms[0].measured!.unmatched).toEqual(['=IMPORTXML("http://x","//a")', '<b>Xã Lạ</b>']);
     const layout = reportSheet(r, v.settings, NOW);
@@ -190,7 +232,10 @@ describe('other shapes a download takes', () => {
 });
 
 test.each([
-  ['Kỳ báo cáo: tháng 7 năm 2024'], ['Thời gian: 07-2024'], ['Số liệu từ ngày 01/07/2024 đến ngày 31/07/2024'], ['BÁO CÁO SỐ MẪU ĐO THÁNG 7/2024'],
+  ['Kỳ báo cáo: tháng 7 năm 2024'],
+  ['Thời gian: 07-2024'],
+  ['Số liệu từ ngày 01/07/2024 đến ngày 31/07/2024'],
+  ['BÁO CÁO SỐ MẪU ĐO THÁNG 7/2024'],
 ])('the month above the table may be written %s', (cell) => {
   const v = validateWorkbook(measuredBook([[cell], ['Xã/Phường', 'Số mẫu'], ['Xã Ia Grai', 320]]), NOW);
   expect(v.measured!.rows.map((r) => r.month)).toEqual([JUL]);
@@ -198,10 +243,16 @@ test.each([
 
 test('a form cannot take the tab Dữ liệu i-Speed: it is a tab of the system', () => {
   const t = templateGrids();
-  const row = FORM_LIST_COLUMNS.map((c) => (c.key === 'form' ? '05' : c.key === 'tab' ? 'dữ liệu i-speed' : c.key === 'cadence' ? 'Hằng tháng' : ''));
+  const row = FORM_LIST_COLUMNS.map((c) =>
+    c.key === 'form' ? '05' : c.key === 'tab' ? 'dữ liệu i-speed' : c.key === 'cadence' ? 'Hằng tháng' : '',
+  );
   const { forms, problems } = readForms([...t.list, row], t.columns);
   expect(forms.map((f) => f.id)).not.toContain('05');
-  expect(problems.some((p) => p.sheet === 'Danh sách biểu mẫu' && p.code === 'bad_definition' && p.message.includes('tên một trang của hệ thống'))).toBe(true);
+  expect(
+    problems.some(
+      (p) => p.sheet === 'Danh sách biểu mẫu' && p.code === 'bad_definition' && p.message.includes('tên một trang của hệ thống'),
+    ),
+  ).toBe(true);
 });
 
 test('a locality one letter away from a unit is unmatched, and its note names the unit it may be', () => {

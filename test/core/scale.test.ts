@@ -12,7 +12,8 @@ describe('a large workbook', () => {
   });
   test('exactly the planted errors are found, on their rows', () => {
     const errors = v.problems.filter((p) => p.severity === 'error').map((p) => ({ sheet: p.sheet, row: p.row, code: p.code }));
-    const byPlace = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) => a.sheet.localeCompare(b.sheet) || a.row - b.row;
+    const byPlace = (a: { sheet: string; row: number }, b: { sheet: string; row: number }) =>
+      a.sheet.localeCompare(b.sheet) || a.row - b.row;
     expect(errors.sort(byPlace)).toEqual([...g.planted].sort(byPlace));
     expect(g.planted.length).toBeGreaterThan(50);
   });

@@ -3,26 +3,44 @@ import type { Unit } from '../../src/core/model';
 
 /** The short form of each administrative prefix (FORMS.md, unit matching). */
 const SHORT: Record<string, string> = {
-  'Xã': 'X', 'Phường': 'P', 'Thị trấn': 'TT', 'Huyện': 'H', 'Thị xã': 'TX', 'Thành phố': 'TP', 'Quận': 'Q',
+  Xã: 'X',
+  Phường: 'P',
+  'Thị trấn': 'TT',
+  Huyện: 'H',
+  'Thị xã': 'TX',
+  'Thành phố': 'TP',
+  Quận: 'Q',
 };
 
 /** Writes the tone mark of `oa`, `oe`, `uy` ending a syllable on the second vowel: Hòa -> Hoà, Thủy -> Thuỷ. */
 export function otherTonePlacement(s: string): string {
   const TONES = /[\u0300\u0301\u0303\u0309\u0323]/;
-  return s.normalize('NFD').replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![\p{L}])/gu, (_, a: string, t: string, b: string) =>
-    TONES.test(t) ? `${a}${b}${t}` : _).normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])(?![\p{L}])/gu, (_, a: string, t: string, b: string) =>
+      TONES.test(t) ? `${a}${b}${t}` : _,
+    )
+    .normalize('NFC');
 }
 
-export interface Spelling { text: string; kind: string; code: string }
+export interface Spelling {
+  text: string;
+  kind: string;
+  code: string;
+}
 
 /** Every everyday spelling of every unit: prefix dropped, shortened, UBND, case, NFD, Ð, spaces, other tone placement. */
 export function everydaySpellings(units: readonly Unit[]): Spelling[] {
   const out: Spelling[] = [];
   for (const u of units) {
-    const add = (kind: string, text: string) => { if (text !== u.name) out.push({ text, kind, code: u.code }); };
+    const add = (kind: string, text: string) => {
+      if (text !== u.name) out.push({ text, kind, code: u.code });
+    };
     const prefix = Object.keys(SHORT).find((p) => u.name.startsWith(`${p} `));
     if (prefix) {
-      const base = u.name.slice(prefix.length + 1), short = SHORT[prefix], lower = prefix.toLowerCase();
+      const base = u.name.slice(prefix.length + 1),
+        short = SHORT[prefix],
+        lower = prefix.toLowerCase();
       add('prefix dropped', base);
       add('short form with dot', `${short}. ${base}`);
       add('short form, dot, no space', `${short}.${base}`);
@@ -51,7 +69,10 @@ export function recognised(spellings: readonly Spelling[], match: (text: string)
   for (const s of spellings) {
     const k = kinds.get(s.kind) ?? { ok: 0, all: 0 };
     k.all++;
-    if (match(s.text) === s.code) { k.ok++; ok++; }
+    if (match(s.text) === s.code) {
+      k.ok++;
+      ok++;
+    }
     kinds.set(s.kind, k);
   }
   return { ok, all: spellings.length, share: ok / spellings.length, kinds: Object.fromEntries(kinds) };

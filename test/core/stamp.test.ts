@@ -2,25 +2,37 @@
 import { decideStamp, readStampNote, stampNote, fromSerial, type StampRecord } from '../../src/core/stamp';
 import { fromLocal, month } from '../../src/core/periods';
 
-const T1 = fromLocal(2024, 8, 5, 9, 0), NOW = fromLocal(2024, 8, 20, 9, 0);
-const JULY = month(2024, 7), JUNE = month(2024, 6);
+const T1 = fromLocal(2024, 8, 5, 9, 0),
+  NOW = fromLocal(2024, 8, 20, 9, 0);
+const JULY = month(2024, 7),
+  JUNE = month(2024, 6);
 const rec = (unit: string, period: number, at = T1): StampRecord => ({ unit, period, at });
 const row = (unit: string | null, period: number | null, valid = true) => ({ unit, period, valid });
 
 describe('decideStamp', () => {
   test('the same unit and period as recorded: the recorded stamp stays, whatever the cell shows', () => {
-    expect(decideStamp({ previous: null, recorded: rec('H-1', JULY), current: row('H-1', JULY), now: NOW }))
-      .toEqual({ stamp: T1, record: rec('H-1', JULY) });
-    expect(decideStamp({ previous: fromLocal(2020, 1, 1), recorded: rec('H-1', JULY), current: row('H-1', JULY), now: NOW }).stamp).toEqual(T1);
+    expect(decideStamp({ previous: null, recorded: rec('H-1', JULY), current: row('H-1', JULY), now: NOW })).toEqual({
+      stamp: T1,
+      record: rec('H-1', JULY),
+    });
+    expect(decideStamp({ previous: fromLocal(2020, 1, 1), recorded: rec('H-1', JULY), current: row('H-1', JULY), now: NOW }).stamp).toEqual(
+      T1,
+    );
   });
 
   test('another unit or another period: a new report, stamped now when valid', () => {
-    expect(decideStamp({ previous: T1, recorded: rec('H-1', JULY), current: row('H-2', JULY), now: NOW })).toEqual({ stamp: NOW, record: rec('H-2', JULY, NOW) });
+    expect(decideStamp({ previous: T1, recorded: rec('H-1', JULY), current: row('H-2', JULY), now: NOW })).toEqual({
+      stamp: NOW,
+      record: rec('H-2', JULY, NOW),
+    });
     expect(decideStamp({ previous: T1, recorded: rec('H-1', JULY), current: row('H-1', JUNE), now: NOW }).stamp).toEqual(NOW);
   });
 
   test('another unit on a row with errors: no stamp and no record until it is valid', () => {
-    expect(decideStamp({ previous: T1, recorded: rec('H-1', JULY), current: row('H-2', JULY, false), now: NOW })).toEqual({ stamp: '', record: null });
+    expect(decideStamp({ previous: T1, recorded: rec('H-1', JULY), current: row('H-2', JULY, false), now: NOW })).toEqual({
+      stamp: '',
+      record: null,
+    });
   });
 
   test('a valid row that gets an error keeps the stamp of when it first became valid', () => {
@@ -28,28 +40,43 @@ describe('decideStamp', () => {
   });
 
   test('a unit or period that does not resolve yet (a typo) renews nothing and keeps the record', () => {
-    expect(decideStamp({ previous: null, recorded: rec('H-1', JULY), current: row(null, JULY, false), now: NOW })).toEqual({ stamp: T1, record: rec('H-1', JULY) });
+    expect(decideStamp({ previous: null, recorded: rec('H-1', JULY), current: row(null, JULY, false), now: NOW })).toEqual({
+      stamp: T1,
+      record: rec('H-1', JULY),
+    });
     expect(decideStamp({ previous: null, recorded: rec('H-1', JULY), current: row('H-1', null, false), now: NOW }).stamp).toEqual(T1);
   });
 
   test('a row stamped before records were kept keeps its stamp and is recorded for its current identity', () => {
-    expect(decideStamp({ previous: T1, recorded: null, current: row('H-1', JULY), now: NOW })).toEqual({ stamp: T1, record: rec('H-1', JULY) });
+    expect(decideStamp({ previous: T1, recorded: null, current: row('H-1', JULY), now: NOW })).toEqual({
+      stamp: T1,
+      record: rec('H-1', JULY),
+    });
   });
 
   test('an old row whose single-cell edit says the period changed is renewed', () => {
-    expect(decideStamp({ previous: T1, recorded: null, before: { unit: 'H-1', period: JUNE }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
+    expect(
+      decideStamp({ previous: T1, recorded: null, before: { unit: 'H-1', period: JUNE }, current: row('H-1', JULY), now: NOW }).stamp,
+    ).toEqual(NOW);
   });
 
   test('a new valid row is stamped now; a new row with errors is not stamped', () => {
     expect(decideStamp({ previous: null, recorded: null, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
-    expect(decideStamp({ previous: null, recorded: null, current: row('H-1', JULY, false), now: NOW })).toEqual({ stamp: '', record: null });
+    expect(decideStamp({ previous: null, recorded: null, current: row('H-1', JULY, false), now: NOW })).toEqual({
+      stamp: '',
+      record: null,
+    });
   });
 });
 
 describe('a record the full check could not read the identity of', () => {
   test('any readable identity later is a new report', () => {
-    expect(decideStamp({ previous: T1, recorded: { unit: '', period: JULY, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
-    expect(decideStamp({ previous: T1, recorded: { unit: 'H-1', period: null, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(NOW);
+    expect(decideStamp({ previous: T1, recorded: { unit: '', period: JULY, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp).toEqual(
+      NOW,
+    );
+    expect(
+      decideStamp({ previous: T1, recorded: { unit: 'H-1', period: null, at: T1 }, current: row('H-1', JULY), now: NOW }).stamp,
+    ).toEqual(NOW);
   });
 
   test('it reads back as written', () => {

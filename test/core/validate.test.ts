@@ -41,7 +41,10 @@ describe('numbers', () => {
   });
   test('-3 is negative and 0 staff is below_min', () => {
     const v = one('03', { relatives_guided: -3, staff_total: 0, staff_installed: 0 });
-    expect(at(v, 2)).toEqual([['Tổng số CBCCVC, NLĐ', 'below_min'], ['Số người thân được hướng dẫn cài đặt (đến nay)', 'negative']]);
+    expect(at(v, 2)).toEqual([
+      ['Tổng số CBCCVC, NLĐ', 'below_min'],
+      ['Số người thân được hướng dẫn cài đặt (đến nay)', 'negative'],
+    ]);
   });
   test('2,5 is not_integer in a count column but 2.5 minutes of airtime', () => {
     const v = one('02', { print_items: '2,5', airtime_minutes: '2,5' });
@@ -84,22 +87,28 @@ describe('units', () => {
     expect(v.rows[0].valid).toBe(true);
   });
   test('a name in NFD form, in other case, with trailing spaces matches without warning', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { unit: 'Huyện Kông Chro'.normalize('NFD') }),
-      row('03', { unit: 'HUYỆN KÔNG CHRO', period: '06/2024' }),
-      row('03', { unit: 'Thành phố  Pleiku   ' }),
-      row('03', { unit: 'H-622', period: '06/2024' }),
-    ]), NOW);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { unit: 'Huyện Kông Chro'.normalize('NFD') }),
+        row('03', { unit: 'HUYỆN KÔNG CHRO', period: '06/2024' }),
+        row('03', { unit: 'Thành phố  Pleiku   ' }),
+        row('03', { unit: 'H-622', period: '06/2024' }),
+      ]),
+      NOW,
+    );
     expect(v.problems).toEqual([]);
     expect(v.rows.map((r) => r.unitCode)).toEqual(['H-630', 'H-630', 'H-622', 'H-622']);
   });
   test('Ð (U+00D0) for Đ and a dropped prefix match with a warning', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { unit: 'Huyện \u00d0ăk \u00d0oa' }),
-      row('03', { unit: 'Kông Chro' }),
-      row('03', { unit: 'TP. Pleiku' }),
-    ]), NOW);
-    expect(v.problems.map((p) => [p.row, p.code])).toEqual([[2, 'unit_alias'], [3, 'unit_alias'], [4, 'unit_alias']]);
+    const v = validateWorkbook(
+      book('03', [row('03', { unit: 'Huyện \u00d0ăk \u00d0oa' }), row('03', { unit: 'Kông Chro' }), row('03', { unit: 'TP. Pleiku' })]),
+      NOW,
+    );
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'unit_alias'],
+      [3, 'unit_alias'],
+      [4, 'unit_alias'],
+    ]);
     expect(v.rows.map((r) => r.unitCode)).toEqual(['H-626', 'H-630', 'H-622']);
   });
   test('HTML as a unit name is unknown_unit, carried as plain text', () => {
@@ -115,15 +124,25 @@ describe('units', () => {
     expect(v.rows[0].unitCode).toBe('S-01');
   });
   test('a unit outside its periods or marked Không is inactive_unit', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { unit: 'Huyện Cũ', period: '07/2024', communes_active: 5 }),
-      row('03', { unit: 'Huyện Cũ', period: '08/2024', communes_active: 5 }),
-      row('03', { unit: 'Huyện Nhầm', communes_active: 5 }),
-    ]), NOW);
-    expect(v.problems.filter((p) => p.code !== 'period_current').map((p) => [p.row, p.code])).toEqual([[3, 'inactive_unit'], [4, 'inactive_unit']]);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { unit: 'Huyện Cũ', period: '07/2024', communes_active: 5 }),
+        row('03', { unit: 'Huyện Cũ', period: '08/2024', communes_active: 5 }),
+        row('03', { unit: 'Huyện Nhầm', communes_active: 5 }),
+      ]),
+      NOW,
+    );
+    expect(v.problems.filter((p) => p.code !== 'period_current').map((p) => [p.row, p.code])).toEqual([
+      [3, 'inactive_unit'],
+      [4, 'inactive_unit'],
+    ]);
   });
   test('two units matching the same text: the one active for the period wins, else unknown_unit listing them', () => {
-    const b = book('03', [row('03', { unit: 'Ia Grai', period: '06/2024' }), row('03', { unit: 'Ia Grai', period: '07/2024' }), row('03', { unit: 'IA GRAI', period: '07/2024' })]);
+    const b = book('03', [
+      row('03', { unit: 'Ia Grai', period: '06/2024' }),
+      row('03', { unit: 'Ia Grai', period: '07/2024' }),
+      row('03', { unit: 'IA GRAI', period: '07/2024' }),
+    ]);
     b['Danh mục đơn vị'].push(
       ['H-700', 'Huyện Ia Grai', '03', '', '', '', 10, 'Ia Grai', '', '06/2024', ''],
       ['X-700', 'Xã Ia Grai', '03', '', '', '', '', 'Ia Grai', '07/2024', '', ''],
@@ -131,7 +150,10 @@ describe('units', () => {
     const v = validateWorkbook(b, NOW);
     expect(v.rows.map((r) => r.unitCode)).toEqual(['H-700', 'X-700', 'X-700']);
     const b2 = book('03', [row('03', { unit: 'Ia Grai' })]);
-    b2['Danh mục đơn vị'].push(['H-700', 'Huyện Ia Grai', '03', '', '', '', 10, 'Ia Grai', '', '', ''], ['X-700', 'Xã Ia Grai', '03', '', '', '', '', 'Ia Grai', '', '', '']);
+    b2['Danh mục đơn vị'].push(
+      ['H-700', 'Huyện Ia Grai', '03', '', '', '', 10, 'Ia Grai', '', '', ''],
+      ['X-700', 'Xã Ia Grai', '03', '', '', '', '', 'Ia Grai', '', '', ''],
+    );
     const v2 = validateWorkbook(b2, NOW);
     expect(at(v2, 2)).toEqual([['Đơn vị', 'unknown_unit']]);
     expect(v2.problems[0].message).toContain('Huyện Ia Grai (H-700)');
@@ -153,11 +175,17 @@ describe('periods', () => {
   });
   test('13/2024 and free text are bad_period', () => {
     const v = validateWorkbook(book('03', [row('03', { period: '13/2024' }), row('03', { period: 'tháng trước' })]), NOW);
-    expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual([[2, 'Kỳ báo cáo', 'bad_period'], [3, 'Kỳ báo cáo', 'bad_period']]);
+    expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [2, 'Kỳ báo cáo', 'bad_period'],
+      [3, 'Kỳ báo cáo', 'bad_period'],
+    ]);
   });
   test('a future month is period_in_future, a month before the start period_before_start', () => {
     const v = validateWorkbook(book('03', [row('03', { period: '09/2024' }), row('03', { period: '05/2024' })]), NOW);
-    expect(v.problems.map((p) => [p.row, p.code])).toEqual([[2, 'period_in_future'], [3, 'period_before_start']]);
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'period_in_future'],
+      [3, 'period_before_start'],
+    ]);
   });
   test('the current month is a period_current warning on forms 03/04 only', () => {
     const v3 = one('03', { period: '08/2024' });
@@ -172,36 +200,61 @@ describe('periods', () => {
 
 describe('duplicates', () => {
   test('the same unit and month twice is duplicate on both rows, naming the other row', () => {
-    const v = validateWorkbook(book('03', [row('03', {}), row('03', { period: '06/2024' }), row('03', { unit: 'TP. Pleiku', period: 'T7/2024' })]), NOW);
-    expect(v.problems.filter((p) => p.code === 'duplicate').map((p) => [p.row, p.column])).toEqual([[2, 'Kỳ báo cáo'], [4, 'Kỳ báo cáo']]);
+    const v = validateWorkbook(
+      book('03', [row('03', {}), row('03', { period: '06/2024' }), row('03', { unit: 'TP. Pleiku', period: 'T7/2024' })]),
+      NOW,
+    );
+    expect(v.problems.filter((p) => p.code === 'duplicate').map((p) => [p.row, p.column])).toEqual([
+      [2, 'Kỳ báo cáo'],
+      [4, 'Kỳ báo cáo'],
+    ]);
     expect(v.problems.find((p) => p.row === 2 && p.code === 'duplicate')!.message).toContain('dòng 4');
     expect(v.rows.map((r) => r.valid)).toEqual([false, true, false]);
   });
   test('form 02: several rows a period are fine; rows identical but for script-owned cells are duplicate', () => {
-    const v = validateWorkbook(book('02', [
-      row('02', { print_items: 1 }),
-      row('02', { print_items: 2 }),
-      row('02', { print_items: 1, submitted_at: fromLocal(2024, 7, 1, 8, 0), status: 'Hợp lệ' }),
-    ]), NOW);
-    expect(v.problems.map((p) => [p.row, p.code])).toEqual([[2, 'duplicate'], [4, 'duplicate']]);
+    const v = validateWorkbook(
+      book('02', [
+        row('02', { print_items: 1 }),
+        row('02', { print_items: 2 }),
+        row('02', { print_items: 1, submitted_at: fromLocal(2024, 7, 1, 8, 0), status: 'Hợp lệ' }),
+      ]),
+      NOW,
+    );
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'duplicate'],
+      [4, 'duplicate'],
+    ]);
   });
 });
 
 describe('links, phones and free text', () => {
   test('ftp:// and javascript: are bad_url; http(s) and bare domain/path are fine', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { links: 'ftp://x' }),
-      row('03', { links: 'javascript:alert(1)', period: '06/2024' }),
-      row('03', { unit: 'Kông Chro', links: 'https://gialai.gov.vn/a, baogialai.com.vn/tin-1;\nhttp://x.vn' }),
-    ]), NOW);
-    expect(v.problems.filter((p) => p.code !== 'unit_alias').map((p) => [p.row, p.column, p.code])).toEqual([[2, 'Đường dẫn tin bài', 'bad_url'], [3, 'Đường dẫn tin bài', 'bad_url']]);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { links: 'ftp://x' }),
+        row('03', { links: 'javascript:alert(1)', period: '06/2024' }),
+        row('03', { unit: 'Kông Chro', links: 'https://gialai.gov.vn/a, baogialai.com.vn/tin-1;\nhttp://x.vn' }),
+      ]),
+      NOW,
+    );
+    expect(v.problems.filter((p) => p.code !== 'unit_alias').map((p) => [p.row, p.column, p.code])).toEqual([
+      [2, 'Đường dẫn tin bài', 'bad_url'],
+      [3, 'Đường dẫn tin bài', 'bad_url'],
+    ]);
   });
   test('phones: landline with dots, +84, a number that lost its 0 are fine; 12345 is a bad_phone warning', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { phone: '0269.3823.456' }), row('03', { phone: '+84 912 345 678', period: '06/2024' }),
-      row('03', { unit: 'Kông Chro', phone: 912345678 }), row('03', { unit: 'Kông Chro', period: '06/2024', phone: 12345 }),
-    ]), NOW);
-    expect(v.problems.filter((p) => p.code !== 'unit_alias').map((p) => [p.row, p.code, p.severity])).toEqual([[5, 'bad_phone', 'warning']]);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { phone: '0269.3823.456' }),
+        row('03', { phone: '+84 912 345 678', period: '06/2024' }),
+        row('03', { unit: 'Kông Chro', phone: 912345678 }),
+        row('03', { unit: 'Kông Chro', period: '06/2024', phone: 12345 }),
+      ]),
+      NOW,
+    );
+    expect(v.problems.filter((p) => p.code !== 'unit_alias').map((p) => [p.row, p.code, p.severity])).toEqual([
+      [5, 'bad_phone', 'warning'],
+    ]);
   });
   test('a formula-looking note is no problem and stays as typed', () => {
     const b = book('03', [row('03', { note: '=IMPORTXML("http://evil","//a")' })]);
@@ -237,7 +290,12 @@ describe('reading the tab', () => {
     const b = book('03', []);
     b['Biểu mẫu 03'] = [['BÁO CÁO KẾT QUẢ'], strip(cols), strip(row('03', { staff_installed: 400 }))];
     const v = validateWorkbook(b, NOW);
-    expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, INSTALLED, 'exceeds'], [2, 'Kỳ báo cáo', 'missing_column']].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual(
+      [
+        [3, INSTALLED, 'exceeds'],
+        [2, 'Kỳ báo cáo', 'missing_column'],
+      ].sort((a, b) => (a[0] as number) - (b[0] as number)),
+    );
     expect(v.layouts['Biểu mẫu 03'].headerRow).toBe(2);
   });
   test('reordered and extra columns, a title block and headers without (đến nay) are read by header', () => {
@@ -268,16 +326,22 @@ describe('reading the tab', () => {
     expect(v.units).toEqual([]);
   });
   test('rows stamped after the end of today are ignored entirely', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { submitted_at: fromLocal(2024, 8, 20, 23, 59) }),
-      row('03', { period: '06/2024', unit: 'bogus', submitted_at: fromLocal(2024, 8, 21, 0, 0) }),
-    ]), NOW);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { submitted_at: fromLocal(2024, 8, 20, 23, 59) }),
+        row('03', { period: '06/2024', unit: 'bogus', submitted_at: fromLocal(2024, 8, 21, 0, 0) }),
+      ]),
+      NOW,
+    );
     expect(v.rows.map((r) => r.row)).toEqual([2]);
     expect(v.problems).toEqual([]);
   });
   test('problems are sorted by tab (directory, settings, forms), row, column position, code', () => {
     const b = book('03', [row('03', { phone: 'x', staff_total: 'abc' }), row('03', { unit: '', period: '06/2024' })], {
-      'Cấu hình': [['Tham số', 'Giá trị'], ['Giờ gửi nhắc', '25']],
+      'Cấu hình': [
+        ['Tham số', 'Giá trị'],
+        ['Giờ gửi nhắc', '25'],
+      ],
       'Biểu mẫu 01': [header('01'), row('01', { reporter: '' })],
     });
     b['Danh mục đơn vị'].push(['H-622', 'Khác', '03', 'x', '', '', '', '', '', '', '']);
@@ -298,42 +362,57 @@ describe('reading the tab', () => {
 
 describe('history', () => {
   test('a stock below the latest earlier valid row is stock_decreased (warning)', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { period: '06/2024', staff_installed: 150 }),
-      row('03', { period: '07/2024', staff_installed: 140 }),
-    ]), NOW);
+    const v = validateWorkbook(
+      book('03', [row('03', { period: '06/2024', staff_installed: 150 }), row('03', { period: '07/2024', staff_installed: 140 })]),
+      NOW,
+    );
     expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, INSTALLED, 'stock_decreased']]);
     expect(v.rows[1].valid).toBe(true);
   });
   test('invalid earlier rows do not count as history', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { period: '06/2024', staff_installed: 150, reporter: '' }),
-      row('03', { period: '07/2024', staff_installed: 140 }),
-    ]), NOW);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { period: '06/2024', staff_installed: 150, reporter: '' }),
+        row('03', { period: '07/2024', staff_installed: 140 }),
+      ]),
+      NOW,
+    );
     expect(v.problems.map((p) => p.code)).toEqual(['required']);
   });
   test('a flow over 10 times the median of earlier periods and over 100 is outlier', () => {
-    const v = validateWorkbook(book('03', [
-      row('03', { period: '06/2024', residents_guided: 20 }),
-      row('03', { period: '07/2024', residents_guided: 201 }),
-      row('03', { unit: 'H-630', period: '06/2024', residents_guided: 5 }),
-      row('03', { unit: 'H-630', period: '07/2024', residents_guided: 99 }),
-    ]), NOW);
+    const v = validateWorkbook(
+      book('03', [
+        row('03', { period: '06/2024', residents_guided: 20 }),
+        row('03', { period: '07/2024', residents_guided: 201 }),
+        row('03', { unit: 'H-630', period: '06/2024', residents_guided: 5 }),
+        row('03', { unit: 'H-630', period: '07/2024', residents_guided: 99 }),
+      ]),
+      NOW,
+    );
     expect(v.problems.map((p) => [p.row, p.column, p.code])).toEqual([[3, 'Số người dân được hướng dẫn cài đặt (trong kỳ)', 'outlier']]);
   });
   test('form 02 compares period totals', () => {
-    const v = validateWorkbook(book('02', [
-      row('02', { period: '06/2024', print_items: 10 }),
-      row('02', { period: '07/2024', print_items: 60, note: 'a' }),
-      row('02', { period: '07/2024', print_items: 60, note: 'b' }),
-    ]), NOW);
-    expect(v.problems.map((p) => [p.row, p.code])).toEqual([[3, 'outlier'], [4, 'outlier']]);
+    const v = validateWorkbook(
+      book('02', [
+        row('02', { period: '06/2024', print_items: 10 }),
+        row('02', { period: '07/2024', print_items: 60, note: 'a' }),
+        row('02', { period: '07/2024', print_items: 60, note: 'b' }),
+      ]),
+      NOW,
+    );
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [3, 'outlier'],
+      [4, 'outlier'],
+    ]);
   });
 });
 
 describe('findLayout', () => {
   test('form columns are anchored on Đơn vị and Kỳ báo cáo, not on STT', () => {
-    const grid = [['STT', 'Đơn vị'], ['STT', 'Kỳ báo cáo', 'Đơn vị', 'Ghi chú']];
+    const grid = [
+      ['STT', 'Đơn vị'],
+      ['STT', 'Kỳ báo cáo', 'Đơn vị', 'Ghi chú'],
+    ];
     const l = findLayout('Biểu mẫu 03', grid, formById('03').columns);
     expect(l.headerRow).toBe(2);
     expect(l.columns).toEqual({ seq: 0, period: 1, unit: 2, note: 3 });

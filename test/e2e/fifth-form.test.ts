@@ -16,14 +16,38 @@ import type { CellValue, Workbook } from '../../src/core/types';
 const TAB05 = 'Trường học';
 const HEADER_ROW = 3;
 /** The adopted tab's own headers: two found through `*` rows, two through `Tên gọi khác`, one extra. */
-const HEADERS = ['STT', 'Tên đơn vị', 'Tháng báo cáo', 'Sĩ số', 'Số HS đã cài i-Speed', 'Số tiết học có lồng ghép i-Speed',
-  'Số giờ đo thử tại phòng máy', 'Người báo cáo', 'Số điện thoại', 'Ghi chú thêm', 'Ghi chú'];
+const HEADERS = [
+  'STT',
+  'Tên đơn vị',
+  'Tháng báo cáo',
+  'Sĩ số',
+  'Số HS đã cài i-Speed',
+  'Số tiết học có lồng ghép i-Speed',
+  'Số giờ đo thử tại phòng máy',
+  'Người báo cáo',
+  'Số điện thoại',
+  'Ghi chú thêm',
+  'Ghi chú',
+];
 
 /** The rows added to the definition tabs: exactly what the README and the note show. */
 const LIST_ROW = ['05', TAB05, 'Các trường học', 'Hằng tháng', '15', '', ''];
 const COLUMN_ROWS = [
   ['05', 'students_total', 'Tổng số học sinh', '', 'Lũy kế', '', '1', '', '', '', 'Sĩ số', ''],
-  ['05', 'students_installed', 'Số học sinh đã cài đặt i-Speed (đến nay)', '', 'Lũy kế', '', '', 'students_total', '', '', 'Số HS đã cài i-Speed', ''],
+  [
+    '05',
+    'students_installed',
+    'Số học sinh đã cài đặt i-Speed (đến nay)',
+    '',
+    'Lũy kế',
+    '',
+    '',
+    'students_total',
+    '',
+    '',
+    'Số HS đã cài i-Speed',
+    '',
+  ],
   ['05', 'lessons', 'Số tiết học có lồng ghép i-Speed (trong kỳ)', '', 'Trong kỳ', '', '', '', '01/2025', '', '', ''],
   ['05', 'lab_hours', 'Số giờ đo thử tại phòng máy (trong kỳ)', 'Số thập phân', 'Trong kỳ', 'Không', '', '', '', '', '', ''],
   ['*', 'unit', '', '', '', '', '', '', '', '', 'Tên đơn vị', ''],
@@ -41,11 +65,16 @@ function book(): Workbook {
   return {
     ...base,
     [TAB.directory]: [...base[TAB.directory], ...schools],
-    [TAB.settings]: [['Tham số', 'Giá trị'], ['Email quản trị', 'sotttt@gialai.example'], ['Nhắc nhở tự động', 'Có']],
+    [TAB.settings]: [
+      ['Tham số', 'Giá trị'],
+      ['Email quản trị', 'sotttt@gialai.example'],
+      ['Nhắc nhở tự động', 'Có'],
+    ],
     [TAB.formList]: [...t.list, LIST_ROW],
     [TAB.formColumns]: [...t.columns, ...COLUMN_ROWS],
     [TAB05]: [
-      ['BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN i-SPEED CỦA CÁC TRƯỜNG'], [],
+      ['BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN i-SPEED CỦA CÁC TRƯỜNG'],
+      [],
       HEADERS,
       [1, 'Trường THPT Pleiku', '12/2024', 800, 300, '', 12.5, 'Nguyễn Văn An', '0912345678', 'đã rà soát', ''],
       [2, 'trường thpt hùng vương', '12/2024', 600, 700, '', 3, 'Trần Bình', '', '', ''],
@@ -73,7 +102,9 @@ describe('a fifth form defined in the workbook, on the command line', () => {
     const f05 = JSON.parse(r.stdout).forms.find((f: { form: string }) => f.form === '05');
     expect(f05.headerRow).toBe(HEADER_ROW);
     expect(f05.tab).toBe(TAB05);
-    const by = Object.fromEntries(f05.columns.map((c: { header: string; key: string | null; via: string | null }) => [c.header, [c.key, c.via]]));
+    const by = Object.fromEntries(
+      f05.columns.map((c: { header: string; key: string | null; via: string | null }) => [c.header, [c.key, c.via]]),
+    );
     expect(by['Tên đơn vị']).toEqual(['unit', 'alias']);
     expect(by['Tháng báo cáo']).toEqual(['period', 'alias']);
     expect(by['Sĩ số']).toEqual(['students_total', 'alias']);
@@ -95,12 +126,24 @@ describe('a fifth form defined in the workbook, on the command line', () => {
   });
 
   test('report --json of 01/2025 and 12/2024: statuses, carried stocks, the flow only where it is in force', async () => {
-    const jan = JSON.parse((await run(['report', file, '--period', '01/2025', '--form', '05', '--json', '--today', TODAY], NOW)).stdout).forms[0];
-    expect(jan).toMatchObject({ form: '05', dueBefore: '2025-02-15', expected: 3, reported: 1, unknownTime: 1, invalid: ['T-01'], missing: ['T-02'] });
-    const ind = Object.fromEntries(jan.indicators.map((i: { key: string; period: number; cumulative: number }) => [i.key, [i.period, i.cumulative]]));
+    const jan = JSON.parse((await run(['report', file, '--period', '01/2025', '--form', '05', '--json', '--today', TODAY], NOW)).stdout)
+      .forms[0];
+    expect(jan).toMatchObject({
+      form: '05',
+      dueBefore: '2025-02-15',
+      expected: 3,
+      reported: 1,
+      unknownTime: 1,
+      invalid: ['T-01'],
+      missing: ['T-02'],
+    });
+    const ind = Object.fromEntries(
+      jan.indicators.map((i: { key: string; period: number; cumulative: number }) => [i.key, [i.period, i.cumulative]]),
+    );
     expect(ind).toEqual({ students_total: [1300, 1300], students_installed: [500, 500], lessons: [6, 6], lab_hours: [1.5, 14] });
     expect(jan.units.find((u: { code: string }) => u.code === 'T-01').carried).toEqual(['students_total', 'students_installed']);
-    const dec = JSON.parse((await run(['report', file, '--period', '12/2024', '--form', '5', '--json', '--today', TODAY], NOW)).stdout).forms[0];
+    const dec = JSON.parse((await run(['report', file, '--period', '12/2024', '--form', '5', '--json', '--today', TODAY], NOW)).stdout)
+      .forms[0];
     expect(dec.indicators.map((i: { key: string }) => i.key)).toEqual(['students_total', 'students_installed', 'lab_hours']);
     expect(dec).toMatchObject({ expected: 3, reported: 1, invalid: ['T-02'], missing: ['T-03'] });
   });
@@ -117,7 +160,9 @@ describe('a fifth form defined in the workbook, on the command line', () => {
     const ours = r.emails.filter((e: { form: string }) => e.form === '05');
     expect(ours.map((e: { unit: string; step: string }) => `${e.unit} ${e.step}`)).toEqual(['T-01 D-2', 'T-02 D-2']);
     expect(ours[0].subject).toContain('Biểu mẫu 05');
-    expect(r.skipped.filter((s: { form: string }) => s.form === '05').map((s: { unit: string; reason: string }) => `${s.unit} ${s.reason}`)).toContain('T-03 reported');
+    expect(
+      r.skipped.filter((s: { form: string }) => s.form === '05').map((s: { unit: string; reason: string }) => `${s.unit} ${s.reason}`),
+    ).toContain('T-03 reported');
   });
 });
 

@@ -4,10 +4,17 @@ import { spreadsheetFromBook } from '../../src/local/workbook';
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 
-export interface Booted { rt: Runtime; app: Sandbox }
+export interface Booted {
+  rt: Runtime;
+  app: Sandbox;
+}
 
 export function boot(book: Workbook, opts: { now?: Date; mailQuota?: number; setup?: boolean } = {}): Booted {
-  const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: opts.now ?? fromLocal(2024, 8, 20, 9, 0), mailQuota: opts.mailQuota });
+  const rt = createRuntime({
+    spreadsheet: spreadsheetFromBook(book),
+    now: opts.now ?? fromLocal(2024, 8, 20, 9, 0),
+    mailQuota: opts.mailQuota,
+  });
   const app = loadBundle(rt);
   if (opts.setup !== false) app.menuSetup();
   rt.resetCalls();
@@ -22,7 +29,7 @@ export function cells(rt: Runtime, tab: string): unknown[][] {
     const row: unknown[] = [];
     for (let c = 0; c < sheet.maxColumns; c++) {
       const v = sheet.values.get(r, c);
-      row.push(v instanceof Date ? v.toISOString() : v ?? '');
+      row.push(v instanceof Date ? v.toISOString() : (v ?? ''));
     }
     out.push(row);
   }

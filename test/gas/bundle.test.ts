@@ -33,7 +33,15 @@ describe('dist/Code.js', () => {
     const menu = rt.ui.menus.find((m) => m.title === MENU.title)!;
     expect(menu).toBeDefined();
     const items = menu.items.filter((i): i is { caption: string; functionName: string } => 'caption' in i);
-    expect(items.map((i) => i.caption)).toEqual([MENU.setup, MENU.checkAll, MENU.report, MENU.remindOn, MENU.remindOff, MENU.releaseTriggers, MENU.takeOverTriggers]);
+    expect(items.map((i) => i.caption)).toEqual([
+      MENU.setup,
+      MENU.checkAll,
+      MENU.report,
+      MENU.remindOn,
+      MENU.remindOff,
+      MENU.releaseTriggers,
+      MENU.takeOverTriggers,
+    ]);
     for (const item of items) expect(typeof (app as Record<string, unknown>)[item.functionName]).toBe('function');
   });
 

@@ -34,8 +34,8 @@ describe('CLI and Apps Script agree', () => {
       const notes = sheet.getDataRange().getNotes();
       notes.forEach((row, r) => {
         row.forEach((note, c) => {
-        // the status note lists the row's problems; a stamp's note records what it was written for (src/core/stamp.ts)
-        if (r > 0 && note && headers[c] !== 'Kiểm tra' && !readStampNote(note)) found.set(`${tab}|${r + 1}|${headers[c]}`, note);
+          // the status note lists the row's problems; a stamp's note records what it was written for (src/core/stamp.ts)
+          if (r > 0 && note && headers[c] !== 'Kiểm tra' && !readStampNote(note)) found.set(`${tab}|${r + 1}|${headers[c]}`, note);
         });
       });
     }

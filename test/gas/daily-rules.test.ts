@@ -7,7 +7,10 @@ import { fromLocal } from '../../src/core/periods';
 import { rangeChoices, type MemRange, type Runtime } from '../../src/local/runtime';
 
 const RULE_CALLS = /^(Range\.(setDataValidation|setNumberFormat)|SpreadsheetApp\.newDataValidation|Range\.protect)$/;
-const ruleCalls = (rt: Runtime) => Object.entries(rt.calls).filter(([k]) => RULE_CALLS.test(k)).reduce((n, [, v]) => n + v, 0);
+const ruleCalls = (rt: Runtime) =>
+  Object.entries(rt.calls)
+    .filter(([k]) => RULE_CALLS.test(k))
+    .reduce((n, [, v]) => n + v, 0);
 
 describe('daily run: rules only when their inputs changed', () => {
   test('the day after setup, with nothing changed, the daily run applies no drop-down, rule or format', () => {
@@ -24,7 +27,7 @@ describe('daily run: rules only when their inputs changed', () => {
     expect(rt.calls['Range.setDataValidation']).toBeGreaterThan(0);
   });
 
-  test('a unit added to the directory puts the new name in the next daily run\'s drop-down', () => {
+  test("a unit added to the directory puts the new name in the next daily run's drop-down", () => {
     const { rt, app } = boot(example1());
     const dir = rt.spreadsheet.sheet(TAB.directory)!;
     const row = dir.getDataRange().getValues().length + 1;
@@ -46,7 +49,7 @@ describe('daily run: rules only when their inputs changed', () => {
     expect(ruleCalls(rt)).toBeGreaterThan(0);
   });
 
-  test('the directory\'s notes follow changes made without a trigger: put at the next daily run, cleared when fixed', () => {
+  test("the directory's notes follow changes made without a trigger: put at the next daily run, cleared when fixed", () => {
     const { rt, app } = boot(example1());
     const dir = rt.spreadsheet.sheet(TAB.directory)!;
     const emailCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'email');
@@ -60,7 +63,7 @@ describe('daily run: rules only when their inputs changed', () => {
     expect(dir.notes.get(1, emailCol) ?? '').toBe('');
   });
 
-  test('marks written by the menu check between two daily runs are not trusted to the daily run\'s memory', () => {
+  test("marks written by the menu check between two daily runs are not trusted to the daily run's memory", () => {
     const { rt, app } = boot(example1());
     const dir = rt.spreadsheet.sheet(TAB.directory)!;
     const emailCol = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'email');

@@ -58,13 +58,18 @@ describe('createReportDocument', () => {
     const header = doc.body.children[0] as MemTable;
     expect(header.borderWidth).toBe(0);
     const [left, right] = header.rows[0].cells;
-    const leftParas = left.paragraphs(), rightParas = right.paragraphs();
+    const leftParas = left.paragraphs(),
+      rightParas = right.paragraphs();
     // Issue 12: the superior body (not bold) above the issuing body, broken between its word groups, then a short rule.
     expect(leftParas.map((p) => p.text).slice(0, 3)).toEqual(['UBND TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI']);
     expect(all(leftParas[0], 'bold')).toBe(false);
     expect(all(leftParas[1], 'bold') && all(leftParas[2], 'bold')).toBe(true);
     expect(leftParas[3].text).toMatch(/^_{5,}$/);
-    expect(rightParas.map((p) => p.text)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Gia Lai, ngày 20 tháng 8 năm 2024']);
+    expect(rightParas.map((p) => p.text)).toEqual([
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Gia Lai, ngày 20 tháng 8 năm 2024',
+    ]);
     expect(all(rightParas[0], 'bold')).toBe(true);
     expect(all(rightParas[0], 'underline')).toBe(false);
     expect(all(rightParas[1], 'bold') && all(rightParas[1], 'underline')).toBe(true);
@@ -110,7 +115,7 @@ describe('createReportDocument', () => {
     expect(totals.rows[1].cells[0].paragraphs()[0].chars[0].fontSize).toBe(12);
   });
 
-  test('the header columns are sized so the motto fits one line and the issuing body\'s longest line fits its column', () => {
+  test("the header columns are sized so the motto fits one line and the issuing body's longest line fits its column", () => {
     const { doc } = makeDoc();
     const header = doc.body.children[0] as MemTable;
     const [left, right] = header.columnWidths as number[];
@@ -127,7 +132,9 @@ describe('createReportDocument', () => {
     const { doc } = makeDoc();
     const totals = doc.body.children.filter((c): c is MemTable => c.kind === 'TABLE')[1];
     const body = totals.rows.slice(1);
-    expect(body.every((r) => r.cells[2].paragraphs()[0].alignment === 'RIGHT' && r.cells[3].paragraphs()[0].alignment === 'RIGHT')).toBe(true);
+    expect(body.every((r) => r.cells[2].paragraphs()[0].alignment === 'RIGHT' && r.cells[3].paragraphs()[0].alignment === 'RIGHT')).toBe(
+      true,
+    );
     expect(body.every((r) => r.cells[0].paragraphs()[0].alignment === 'CENTER')).toBe(true);
     expect(body.every((r) => (r.cells[1].paragraphs()[0].alignment ?? 'LEFT') === 'LEFT')).toBe(true);
     expect(totals.rows.every((r) => r.cells.every((c) => c.padding.top === 2 && c.padding.bottom === 2))).toBe(true);
@@ -135,7 +142,14 @@ describe('createReportDocument', () => {
 
   test('styles are batched: one setAttributes per paragraph and per cell, none of the per-attribute setters', () => {
     const { rt } = makeDoc();
-    for (const m of ['Text.setFontFamily', 'Text.setFontSize', 'Text.setItalic', 'Text.setUnderline', 'Paragraph.setAlignment', 'Paragraph.setIndentFirstLine']) {
+    for (const m of [
+      'Text.setFontFamily',
+      'Text.setFontSize',
+      'Text.setItalic',
+      'Text.setUnderline',
+      'Paragraph.setAlignment',
+      'Paragraph.setIndentFirstLine',
+    ]) {
       expect([m, rt.calls[m] ?? 0]).toEqual([m, 0]);
     }
     // Form 03 of the example: 4 tables (header, totals 12x4, units 5x4, footer) and 36 paragraphs.

@@ -2,7 +2,13 @@
 import { boot, cells } from './boot';
 import { example1 } from '../fixtures/example1';
 import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
-import { ERROR_BACKGROUND, WARNING_BACKGROUND, VALID_BACKGROUND, STATUS_WARNING_BACKGROUND, PARTIAL_BACKGROUND } from '../../src/core/marks';
+import {
+  ERROR_BACKGROUND,
+  WARNING_BACKGROUND,
+  VALID_BACKGROUND,
+  STATUS_WARNING_BACKGROUND,
+  PARTIAL_BACKGROUND,
+} from '../../src/core/marks';
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime, Sandbox } from '../../src/local/runtime';
@@ -16,7 +22,11 @@ const NOW = fromLocal(2024, 8, 20, 9, 0);
 function cell(rt: Runtime, row: number, key: string) {
   const sheet = rt.spreadsheet.sheet(TAB03)!;
   const c = col(key);
-  return { value: sheet.values.get(row - 1, c), note: sheet.notes.get(row - 1, c) ?? '', background: sheet.backgrounds.get(row - 1, c) ?? null };
+  return {
+    value: sheet.values.get(row - 1, c),
+    note: sheet.notes.get(row - 1, c) ?? '',
+    background: sheet.backgrounds.get(row - 1, c) ?? null,
+  };
 }
 
 /** A directory of n form-03 units and a row per unit for 06/2024 (valid), as a workbook. */
@@ -127,7 +137,9 @@ describe('handleEdit (the installable edit trigger)', () => {
     // nothing the user pasted changed, outside the script-owned columns
     const after = cells(rt, TAB03);
     const owned = new Set(form.columns.map((c, i) => (c.scriptOwned ? i : -1)));
-    for (let r = 1; r <= 500; r++) for (let c = 0; c < col('submitted_at'); c++) if (!owned.has(c)) expect(after[r][c]).toEqual(block[r - 1][c] === '' ? '' : block[r - 1][c]);
+    for (let r = 1; r <= 500; r++)
+      for (let c = 0; c < col('submitted_at'); c++)
+        if (!owned.has(c)) expect(after[r][c]).toEqual(block[r - 1][c] === '' ? '' : block[r - 1][c]);
     void before;
   });
 
@@ -151,7 +163,11 @@ describe('handleEdit (the installable edit trigger)', () => {
     const { rt, app } = boot(example1(), { now: NOW });
     rt.edit(app, TAB03, 6, 1, [new Array(col('submitted_at')).fill('')]);
     expect(cell(rt, 6, 'staff_installed')).toEqual({ value: undefined, note: '', background: null });
-    expect([cell(rt, 6, 'status').value, cell(rt, 6, 'updated_at').value, cell(rt, 6, 'submitted_at').value]).toEqual([undefined, undefined, undefined]);
+    expect([cell(rt, 6, 'status').value, cell(rt, 6, 'updated_at').value, cell(rt, 6, 'submitted_at').value]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('an edit on the directory re-checks the forms', () => {
@@ -171,7 +187,11 @@ describe('the directory and the settings show their problems at the cell', () =>
     expect(dir.backgrounds.get(2, 3)).toBe(ERROR_BACKGROUND);
 
     const settings = rt.spreadsheet.sheet('Cấu hình')!;
-    const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
+    const row =
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
     const help = settings.notes.get(row - 1, 0);
     rt.edit(app, 'Cấu hình', row, 2, [['25']]);
     expect(settings.notes.get(row - 1, 1)).toMatch(/Giờ gửi nhắc/);
@@ -187,7 +207,19 @@ describe('the directory and the settings show their problems at the cell', () =>
 /** Reorders the data rows as a user's sort does: whole rows move, values, notes and formats alike. */
 function sortRows(rt: Runtime, first: number, last: number, order: number[]) {
   const sheet = rt.spreadsheet.sheet(TAB03)!;
-  const layers = [sheet.values, sheet.formulas, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles, sheet.wraps, sheet.hAligns, sheet.validations] as { rows: unknown[] }[];
+  const layers = [
+    sheet.values,
+    sheet.formulas,
+    sheet.formats,
+    sheet.notes,
+    sheet.backgrounds,
+    sheet.fontWeights,
+    sheet.fontColors,
+    sheet.fontStyles,
+    sheet.wraps,
+    sheet.hAligns,
+    sheet.validations,
+  ] as { rows: unknown[] }[];
   for (const layer of layers) {
     const block = order.map((r) => layer.rows[r - 1]);
     for (let i = first; i <= last; i++) layer.rows[i - 1] = block[i - first];
@@ -197,15 +229,31 @@ function sortRows(rt: Runtime, first: number, last: number, order: number[]) {
 /** Cut row `from` and paste it at row `to`: the cells move with their notes; Sheets fires one edit on the target. */
 function cutRow(rt: Runtime, app: Sandbox, from: number, to: number) {
   const sheet = rt.spreadsheet.sheet(TAB03)!;
-  const layers = [sheet.values, sheet.formulas, sheet.formats, sheet.notes, sheet.backgrounds, sheet.fontWeights, sheet.fontColors, sheet.fontStyles, sheet.wraps, sheet.hAligns, sheet.validations] as { rows: unknown[] }[];
-  for (const layer of layers) { layer.rows[to - 1] = layer.rows[from - 1]; layer.rows[from - 1] = undefined; }
+  const layers = [
+    sheet.values,
+    sheet.formulas,
+    sheet.formats,
+    sheet.notes,
+    sheet.backgrounds,
+    sheet.fontWeights,
+    sheet.fontColors,
+    sheet.fontStyles,
+    sheet.wraps,
+    sheet.hAligns,
+    sheet.validations,
+  ] as { rows: unknown[] }[];
+  for (const layer of layers) {
+    layer.rows[to - 1] = layer.rows[from - 1];
+    layer.rows[from - 1] = undefined;
+  }
   const width = form.columns.length;
   const moved = Array.from({ length: width }, (_, c) => (sheet.values.get(to - 1, c) ?? '') as CellValue);
   rt.edit(app, TAB03, to, 1, [moved]); // the same values again: only the event matters
 }
 
 describe('Thời điểm nộp survives re-pastes, sorting and cut-and-paste', () => {
-  const T1 = fromLocal(2024, 8, 5, 9, 0), T2 = fromLocal(2024, 8, 20, 9, 0);
+  const T1 = fromLocal(2024, 8, 5, 9, 0),
+    T2 = fromLocal(2024, 8, 20, 9, 0);
   const stamp = (rt: Runtime, row: number) => cell(rt, row, 'submitted_at').value;
   const block = (units: number[], period = '07/2024') => units.map((u) => validRow(u, period, '').slice(0, col('submitted_at')));
 

@@ -53,7 +53,12 @@ describe('the Dữ liệu i-Speed tab in Apps Script', () => {
     // https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setOption(String,Object).
     const combo = tab.charts.filter((c) => c.type === 'COMBO');
     expect(combo).toHaveLength(1);
-    expect(combo[0].options).toMatchObject({ title: MEASURED_TEXT.chartTitle(300), seriesType: 'bars', series: { 1: { type: 'line' } }, legend: { position: 'bottom' } });
+    expect(combo[0].options).toMatchObject({
+      title: MEASURED_TEXT.chartTitle(300),
+      seriesType: 'bars',
+      series: { 1: { type: 'line' } },
+      legend: { position: 'bottom' },
+    });
     expect(combo[0].ranges).toEqual([`'Báo cáo 07-2024'!B${header + 1}:D${header + 5}`]);
     expect(tab.charts.map((c) => c.type)).toEqual(['BAR', 'LINE', 'COMBO']);
   });

@@ -8,7 +8,11 @@ test('sidebarReport sends each rate as its exact integers; formatted, they read 
   const summary = app.sidebarReport('07/2024', ['03']) as { forms: { shares: Record<string, { num: number; den: number } | null> }[] };
   const shares = summary.forms[0].shares;
   expect(shares).toEqual({ completeness: { num: 2, den: 4 }, timeliness: { num: 1, den: 4 }, installRate: { num: 305, den: 620 } });
-  expect([formatPercent(shares.completeness), formatPercent(shares.timeliness), formatPercent(shares.installRate)]).toEqual(['50,0%', '25,0%', '49,2%']);
+  expect([formatPercent(shares.completeness), formatPercent(shares.timeliness), formatPercent(shares.installRate)]).toEqual([
+    '50,0%',
+    '25,0%',
+    '49,2%',
+  ]);
   app.createReportDocument('07/2024', ['03']);
   const plain = rt.documents[0].toPlain();
   for (const pct of ['50,0%', '25,0%', '49,2%']) expect(plain).toContain(pct);

@@ -28,7 +28,11 @@ function values(rt: Runtime, tab: string): unknown[][] {
     out.push(row);
   }
   while (out.length && out[out.length - 1].every((x) => x === '')) out.pop();
-  return out.map((r) => { const x = r.slice(); while (x.length && x[x.length - 1] === '') x.pop(); return x; });
+  return out.map((r) => {
+    const x = r.slice();
+    while (x.length && x[x.length - 1] === '') x.pop();
+    return x;
+  });
 }
 
 /** The report of every period on the status tab, as the core computes it on the workbook as it stands. */
@@ -59,8 +63,9 @@ function expectStatusMatchesReport(rt: Runtime): void {
 }
 
 function closesOf(rt: Runtime) {
-  return readClosed(bookFromSpreadsheet(rt.spreadsheet)[PERIOD_TAB.closed] as never)
-    .map((c) => `${c.form} ${formatMonth(c.period)} @ ${dayOf(c.closedAt)}`);
+  return readClosed(bookFromSpreadsheet(rt.spreadsheet)[PERIOD_TAB.closed] as never).map(
+    (c) => `${c.form} ${formatMonth(c.period)} @ ${dayOf(c.closedAt)}`,
+  );
 }
 
 function daily(rt: Runtime, app: Sandbox, day: number): void {
@@ -104,7 +109,10 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const v = validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now());
     // Both corrections after their period's close are flagged: An Khê's June row and Pleiku's July row.
     const installed = form.columns[col('staff_installed') - 1].header;
-    expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([[3, installed], [pleiku, installed]]);
+    expect(v.problems.filter((p) => p.code === 'changed_after_close').map((p) => [p.row, p.column])).toEqual([
+      [3, installed],
+      [pleiku, installed],
+    ]);
     const july = reportJson(buildReport(v, parseMonthStrict('07/2024')!, ['03'], '2024-08-15'));
     expect(july.forms[0].closedAt).toBe('2024-08-14T08:00');
     expect(july.forms[0].corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
@@ -151,7 +159,9 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const digest = rt.outbox[sentBefore];
     expect(digest.to).toEqual(['sotttt@gialai.example']);
     expect(digest.body).toContain('H-622, staff_installed: 170 → 175');
-    const after = reportJson(buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16'));
+    const after = reportJson(
+      buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16'),
+    );
     expect([after.forms[0].closedAt, after.forms[0].corrections]).toEqual(['2024-08-16T11:00', []]);
 
     for (let day = 17; day <= 20; day++) {
@@ -195,14 +205,18 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
-  test('an edit rewrites only the edited unit\'s row of the status tab: two more cell-data calls, whatever the rows', () => {
+  test("an edit rewrites only the edited unit's row of the status tab: two more cell-data calls, whatever the rows", () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
     rt.resetCalls();
     const writes: string[] = [];
     const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
     const original = sheet.getRange.bind(sheet);
-    (sheet as any).getRange = (...a: any[]) => { const r = (original as any)(...a); writes.push(r.getA1Notation()); return r; };
+    (sheet as any).getRange = (...a: any[]) => {
+      const r = (original as any)(...a);
+      writes.push(r.getA1Notation());
+      return r;
+    };
     rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
     const status = values(rt, PERIOD_TAB.status);
     const row = status.findIndex((r) => r[1] === 'H-623');
@@ -220,11 +234,16 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     (rt.globals.ScriptApp as any).newTrigger('handleEdit').forSpreadsheet(rt.spreadsheet).onEdit().create();
     rt.edit(app, TAB03, 2, col('note'), [['=IMPORTXML("x")']], { user: '' });
     rt.setNow(at(20, 9));
-    rt.edit(app, TAB03, 2, col('reporter'), [['A', 'B'], ['C', 'D'], ['E', 'F']]);
+    rt.edit(app, TAB03, 2, col('reporter'), [
+      ['A', 'B'],
+      ['C', 'D'],
+      ['E', 'F'],
+    ]);
     rt.setNow(at(20, 10));
     rt.edit(app, 'Danh mục đơn vị', 2, 5, [['Chị Hoa']]);
     const j = values(rt, PERIOD_TAB.journal);
-    const reporter = String.fromCharCode(64 + col('reporter')), phone = String.fromCharCode(65 + col('reporter'));
+    const reporter = String.fromCharCode(64 + col('reporter')),
+      phone = String.fromCharCode(65 + col('reporter'));
     expect(j.slice(1).map((r) => r.slice(1))).toEqual([
       [JOURNAL_TAB.unknownUser, TAB03, `${String.fromCharCode(64 + col('note'))}2`, '', '=IMPORTXML("x")'],
       ['owner@example.com', TAB03, `${reporter}2:${phone}4`, '', JOURNAL_TAB.block(3, 2, 'A | B | C | D')],

@@ -28,7 +28,8 @@ const ADMIN_TABS = [TAB.directory, TAB.settings, TAB.log, CHOICE_LISTS.tab];
 /** example1 with `n` more active form-03 units, and the admin emails given (none: the row is left out). */
 function book(opts: { extraUnits?: number; admins?: string } = {}): Workbook {
   const b = example1();
-  for (let i = 1; i <= (opts.extraUnits ?? 0); i++) b[TAB.directory].push([`X-${i}`, `Xã Thử ${i}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có']);
+  for (let i = 1; i <= (opts.extraUnits ?? 0); i++)
+    b[TAB.directory].push([`X-${i}`, `Xã Thử ${i}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có']);
   b[TAB.settings] = [['Tham số', 'Giá trị'], ...(opts.admins === undefined ? [] : [['Email quản trị', opts.admins]])];
   return b;
 }
@@ -53,7 +54,13 @@ describe('drop-downs list from a hidden tab, for any number of units', () => {
     expect(form.validations.get(999, 1)).toBe(rule);
     const range = rangeOf(rule);
     expect(range.sheet.name).toBe(CHOICE_LISTS.tab);
-    expect(valuesOf(range)).toEqual(['Thành phố Pleiku', 'Thị xã An Khê', 'Huyện Đăk Đoa', 'Huyện Kông Chro', ...Array.from({ length: 600 }, (_, i) => `Xã Thử ${i + 1}`)]);
+    expect(valuesOf(range)).toEqual([
+      'Thành phố Pleiku',
+      'Thị xã An Khê',
+      'Huyện Đăk Đoa',
+      'Huyện Kông Chro',
+      ...Array.from({ length: 600 }, (_, i) => `Xã Thử ${i + 1}`),
+    ]);
     expect(range.sheet.hidden).toBe(true);
   });
 
@@ -65,7 +72,11 @@ describe('drop-downs list from a hidden tab, for any number of units', () => {
     expect(rt.spreadsheet.sheet('Biểu mẫu 04')!.validations.get(1, 1)).toBeUndefined();
     expect(rangeOf(rt.spreadsheet.sheet('Biểu mẫu 04')!.validations.get(1, 2)!)).toEqual(rangeOf(periods));
     const lists = cells(rt, CHOICE_LISTS.tab);
-    expect(lists[0]).toEqual([...FORMS.map((f) => CHOICE_LISTS.unitsHeader(f.tab)), CHOICE_LISTS.periodsHeader, ...new Array(lists[0].length - FORMS.length - 1).fill('')]);
+    expect(lists[0]).toEqual([
+      ...FORMS.map((f) => CHOICE_LISTS.unitsHeader(f.tab)),
+      CHOICE_LISTS.periodsHeader,
+      ...new Array(lists[0].length - FORMS.length - 1).fill(''),
+    ]);
   });
 
   test('the list tab is written in one setValues, and the daily run keeps it current (a unit switched off leaves the list)', () => {
@@ -86,7 +97,10 @@ describe('drop-downs list from a hidden tab, for any number of units', () => {
 
   test('a second setup changes nothing on the list tab', () => {
     const { rt, app } = boot(book({ extraUnits: 600, admins: ADMIN }));
-    const snapshot = () => JSON.stringify([cells(rt, CHOICE_LISTS.tab), rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 1)], (k, v) => (k === 'tracker' ? undefined : v));
+    const snapshot = () =>
+      JSON.stringify([cells(rt, CHOICE_LISTS.tab), rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 1)], (k, v) =>
+        k === 'tracker' ? undefined : v,
+      );
     const before = snapshot();
     app.menuSetup();
     expect(snapshot()).toBe(before);
@@ -95,7 +109,10 @@ describe('drop-downs list from a hidden tab, for any number of units', () => {
 
 describe('`ispeed setup` with 600 units writes an .xlsx that opens with its drop-downs', () => {
   test('the unit list is an Excel list over the hidden tab, by its quoted name, and reads back as a range rule', async () => {
-    const units = [example1()[TAB.directory][0], ...Array.from({ length: 600 }, (_, i) => [`X-${i}`, `Xã Thử ${i + 1}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có'])];
+    const units = [
+      example1()[TAB.directory][0],
+      ...Array.from({ length: 600 }, (_, i) => [`X-${i}`, `Xã Thử ${i + 1}`, '03', `x${i}@gialai.example`, '', '', 20, '', '', '', 'Có']),
+    ];
     const path = join(mkdtempSync(join(tmpdir(), 'lists-')), 'blank.xlsx');
     await writeXlsx(setupWorkbook(units, fromLocal(2024, 8, 20, 9, 0)), path);
     const wb = new ExcelJS.Workbook();
@@ -113,7 +130,10 @@ describe('`ispeed setup` with 600 units writes an .xlsx that opens with its drop
 
 describe('the local preview', () => {
   test('keeps the hidden list tab out of its tab bar, as Sheets does, while the drop-downs use it', async () => {
-    const s = await Session.open({ out: join(mkdtempSync(join(tmpdir(), 'preview-')), 'demo.preview.xlsx'), now: fromLocal(2024, 8, 20, 9) });
+    const s = await Session.open({
+      out: join(mkdtempSync(join(tmpdir(), 'preview-')), 'demo.preview.xlsx'),
+      now: fromLocal(2024, 8, 20, 9),
+    });
     const st = s.state();
     expect(st.sheets).not.toContain(CHOICE_LISTS.tab);
     expect(st.sheets).toContain('Biểu mẫu 03');
@@ -140,7 +160,10 @@ describe('protections that really protect', () => {
     rt.share(UNIT);
     app.menuSetup();
     rt.share(ADMIN, ADMIN2, 'other@gialai.example');
-    const who = () => ADMIN_TABS.map((tab) => [OWNER, ADMIN, ADMIN2, UNIT, 'other@gialai.example'].filter((e) => rt.canEdit(rt.spreadsheet.sheet(tab)!, e)));
+    const who = () =>
+      ADMIN_TABS.map((tab) =>
+        [OWNER, ADMIN, ADMIN2, UNIT, 'other@gialai.example'].filter((e) => rt.canEdit(rt.spreadsheet.sheet(tab)!, e)),
+      );
     const editors = () => ADMIN_TABS.map((tab) => rt.spreadsheet.sheet(tab)!.protections.map((p) => [p.mirroring, [...p.editors].sort()]));
     expect(who()).toEqual(ADMIN_TABS.map(() => [OWNER, ADMIN, ADMIN2]));
     const before = editors();
@@ -173,45 +196,72 @@ describe('protections that really protect', () => {
 });
 
 describe('one edit trigger and one daily trigger per spreadsheet, whoever runs setup', () => {
-  const handlers = (rt: Runtime) => rt.triggers().map((t) => [t.owner, t.handler]).sort();
+  const handlers = (rt: Runtime) =>
+    rt
+      .triggers()
+      .map((t) => [t.owner, t.handler])
+      .sort();
 
   test('a second admin running setup installs none and is told who owns them and how to take them over', () => {
     const { rt, app } = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
     app.menuSetup();
     rt.asUser(ADMIN2, () => app.menuSetup());
-    expect(handlers(rt)).toEqual([[OWNER, 'dailyTick'], [OWNER, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [OWNER, 'dailyTick'],
+      [OWNER, 'handleEdit'],
+    ]);
     const summary = rt.ui.alerts[rt.ui.alerts.length - 1].prompt;
     expect(summary).toContain(`thuộc tài khoản ${OWNER}`);
     expect(summary).toContain(MENU.releaseTriggers);
     expect(summary).toContain(MENU.takeOverTriggers);
   });
 
-  test('handing over: the owner releases theirs, the second admin\'s setup installs and records theirs', () => {
+  test("handing over: the owner releases theirs, the second admin's setup installs and records theirs", () => {
     const { rt, app } = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
     app.menuSetup();
     app.menuReleaseTriggers();
     expect(rt.ui.alerts[rt.ui.alerts.length - 1].prompt).toBe(TRIGGERS.released(2));
     expect(rt.triggers()).toEqual([]);
     rt.asUser(ADMIN2, () => app.menuSetup());
-    expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [ADMIN2, 'dailyTick'],
+      [ADMIN2, 'handleEdit'],
+    ]);
     app.menuSetup(); // the old owner now sees the new one's record and installs nothing
-    expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [ADMIN2, 'dailyTick'],
+      [ADMIN2, 'handleEdit'],
+    ]);
   });
 
-  test('taking over when the owner cannot release: confirmed, it installs this account\'s and deletes nothing it cannot', () => {
+  test("taking over when the owner cannot release: confirmed, it installs this account's and deletes nothing it cannot", () => {
     const { rt, app } = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
     app.menuSetup();
     rt.ui.nextButtons.push('NO');
     rt.asUser(ADMIN2, () => app.menuTakeOverTriggers());
-    expect(handlers(rt)).toEqual([[OWNER, 'dailyTick'], [OWNER, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [OWNER, 'dailyTick'],
+      [OWNER, 'handleEdit'],
+    ]);
     rt.ui.nextButtons.push('YES');
     rt.asUser(ADMIN2, () => app.menuTakeOverTriggers());
-    expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit'], [OWNER, 'dailyTick'], [OWNER, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [ADMIN2, 'dailyTick'],
+      [ADMIN2, 'handleEdit'],
+      [OWNER, 'dailyTick'],
+      [OWNER, 'handleEdit'],
+    ]);
     // the old owner, back, releases theirs: one of each is left, the new owner's
     app.menuReleaseTriggers();
-    expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [ADMIN2, 'dailyTick'],
+      [ADMIN2, 'handleEdit'],
+    ]);
     rt.asUser(ADMIN2, () => app.menuSetup());
-    expect(handlers(rt)).toEqual([[ADMIN2, 'dailyTick'], [ADMIN2, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [ADMIN2, 'dailyTick'],
+      [ADMIN2, 'handleEdit'],
+    ]);
   });
 
   test('the account whose triggers run stays an editor of the protected tabs when someone else runs setup', () => {
@@ -219,7 +269,10 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
     const IT = 'it@gialai.example';
     const { rt, app } = fresh(book({ admins: ADMIN }));
     rt.asUser(IT, () => app.menuSetup());
-    expect(handlers(rt)).toEqual([[IT, 'dailyTick'], [IT, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [IT, 'dailyTick'],
+      [IT, 'handleEdit'],
+    ]);
     app.menuSetup(); // the file's owner, who is no trigger owner
     for (const tab of ADMIN_TABS) expect([tab, rt.canEdit(rt.spreadsheet.sheet(tab)!, IT)]).toEqual([tab, true]);
     expect(() => rt.tick(app, fromLocal(2024, 9, 1, 8, 30))).not.toThrow();
@@ -241,7 +294,7 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
     expect(valuesOf(rangeOf(rt.spreadsheet.sheet('Biểu mẫu 03')!.validations.get(1, 2)!))[0]).toBe('09/2024');
   });
 
-  test('copies of the owner\'s own triggers (an older version\'s) are cut to one of each', () => {
+  test("copies of the owner's own triggers (an older version's) are cut to one of each", () => {
     const { rt, app } = fresh(book({ admins: ADMIN }));
     const g = rt.globals as { ScriptApp: GoogleAppsScript.Script.ScriptApp; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp };
     for (let i = 0; i < 2; i++) {
@@ -249,10 +302,13 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
       g.ScriptApp.newTrigger('dailyTick').timeBased().everyDays(1).atHour(8).create();
     }
     app.menuSetup();
-    expect(handlers(rt)).toEqual([[OWNER, 'dailyTick'], [OWNER, 'handleEdit']]);
+    expect(handlers(rt)).toEqual([
+      [OWNER, 'dailyTick'],
+      [OWNER, 'handleEdit'],
+    ]);
   });
 
-  test('a doubled edit event (two users\' edit triggers) leaves the sheet as one does', () => {
+  test("a doubled edit event (two users' edit triggers) leaves the sheet as one does", () => {
     const edit = (rt: Runtime, app: Sandbox) => {
       rt.setNow(fromLocal(2024, 8, 21, 10, 0));
       const row = example1()['Biểu mẫu 03'][5].slice(0, 19);
@@ -261,10 +317,11 @@ describe('one edit trigger and one daily trigger per spreadsheet, whoever runs s
       rt.edit(app, 'Biểu mẫu 03', 6, 1, [row], { user: 'ankhe@gialai.example' });
       rt.edit(app, TAB.directory, 3, 7, [[12]], { user: ADMIN });
     };
-    const state = (rt: Runtime) => ['Biểu mẫu 03', TAB.directory].map((tab) => {
-      const s = rt.spreadsheet.sheet(tab)!;
-      return JSON.stringify([cells(rt, tab), s.notes, s.backgrounds]);
-    });
+    const state = (rt: Runtime) =>
+      ['Biểu mẫu 03', TAB.directory].map((tab) => {
+        const s = rt.spreadsheet.sheet(tab)!;
+        return JSON.stringify([cells(rt, tab), s.notes, s.backgrounds]);
+      });
     const once = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
     once.app.menuSetup();
     const twice = fresh(book({ admins: `${ADMIN}, ${ADMIN2}` }));
@@ -282,7 +339,11 @@ describe('contexts: no UI in triggers, no document lock outside a container', ()
   test('the daily run and every edit path (a form row, the directory, the settings, the form definitions) never reach getUi', () => {
     const { rt, app } = boot(book({ admins: ADMIN }));
     const settings = rt.spreadsheet.sheet(TAB.settings)!;
-    const autoRow = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Nhắc nhở tự động') + 1;
+    const autoRow =
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Nhắc nhở tự động') + 1;
     settings.getRange(autoRow, 2).setValue('Có');
     expect(() => rt.edit(app, 'Biểu mẫu 03', 2, 4, [[301]])).not.toThrow();
     expect(() => rt.edit(app, TAB.directory, 2, 7, [[23]])).not.toThrow();
@@ -301,13 +362,18 @@ describe('contexts: no UI in triggers, no document lock outside a container', ()
       const { rt, app } = fresh(book({ admins: ADMIN }), { containerBound });
       app.menuSetup();
       const settings = rt.spreadsheet.sheet(TAB.settings)!;
-      const autoRow = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Nhắc nhở tự động') + 1;
+      const autoRow =
+        settings
+          .getDataRange()
+          .getValues()
+          .findIndex((r) => r[0] === 'Nhắc nhở tự động') + 1;
       settings.getRange(autoRow, 2).setValue('Có');
       rt.resetCalls();
       rt.tick(app, fromLocal(2024, 8, 24, 8, 30));
       return { sent: rt.outbox.map((m) => m.to.join(',')).sort(), scriptLocks: rt.calls['LockService.getScriptLock'] ?? 0 };
     };
-    const bound = run(true), standalone = run(false);
+    const bound = run(true),
+      standalone = run(false);
     expect(standalone.sent.length).toBeGreaterThan(0);
     expect(standalone.sent).toEqual(bound.sent);
     expect(bound.scriptLocks).toBe(0);

@@ -12,7 +12,11 @@ function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`, uni
   for (let i = 1; i <= units; i++) directory.push([`H-${600 + i}`, `Huyện Thử ${i}`, '03', emails(i), '', '', 10, '', '', '', 'Có']);
   return {
     [TAB.directory]: directory,
-    [TAB.settings]: [['Tham số', 'Giá trị'], ['Nhắc nhở tự động', 'Có'], ['Email quản trị', 'sotttt@gialai.example']],
+    [TAB.settings]: [
+      ['Tham số', 'Giá trị'],
+      ['Nhắc nhở tự động', 'Có'],
+      ['Email quản trị', 'sotttt@gialai.example'],
+    ],
     'Biểu mẫu 03': [formById('03').columns.map((c) => c.header)],
   };
 }
@@ -22,23 +26,27 @@ const sentKeys = (rt: Runtime) => rt.outbox.map((m) => `${m.to}|${m.subject}`);
 const logRows = (rt: Runtime) => {
   const sheet = rt.spreadsheet.sheet(TAB.log)!;
   const rows: unknown[][] = [];
-  for (let r = 1; r < sheet.maxRows && sheet.values.get(r, 0) !== undefined; r++) rows.push(LOG_COLUMNS.map((_, c) => sheet.values.get(r, c)));
+  for (let r = 1; r < sheet.maxRows && sheet.values.get(r, 0) !== undefined; r++)
+    rows.push(LOG_COLUMNS.map((_, c) => sheet.values.get(r, c)));
   return rows;
 };
 
 describe('dailyTick: reminders', () => {
-  test('an email opens with the office salutation, links the unit\'s own rows (or its tab) and is signed with the contact', () => {
+  test("an email opens with the office salutation, links the unit's own rows (or its tab) and is signed with the contact", () => {
     const b = book();
     b[TAB.settings].push(['Người liên hệ', 'Nguyễn Văn A'], ['Số điện thoại liên hệ', '0269 3823 456']);
     // Huyện Thử 2 has a row with an error for 07/2024 on sheet row 2: its link selects it, A to the last column.
-    const row = formById('03').columns.map((c) => (c.key === 'unit' ? 'Huyện Thử 2' : c.key === 'period' ? '07/2024' : c.key === 'staff_total' ? 'abc' : ''));
+    const row = formById('03').columns.map((c) =>
+      c.key === 'unit' ? 'Huyện Thử 2' : c.key === 'period' ? '07/2024' : c.key === 'staff_total' ? 'abc' : '',
+    );
     b['Biểu mẫu 03'].push(row);
     const { rt, app } = boot(b, { now: D7 });
     rt.tick(app, D7);
     const gid = rt.spreadsheet.sheet('Biểu mẫu 03')!.getSheetId();
     const url = rt.spreadsheet.getUrl();
     const to = (addr: string) => rt.outbox.find((m) => m.to.includes(addr))!;
-    const withRows = to('d2@gialai.example'), without = to('d1@gialai.example');
+    const withRows = to('d2@gialai.example'),
+      without = to('d1@gialai.example');
     expect(withRows.body.split('\n')[0]).toBe('Kính gửi: UBND huyện Thử 2,');
     const last = String.fromCharCode(64 + formById('03').columns.length); // 21 columns: A..U
     expect(withRows.body).toContain(`${url}#gid=${gid}&range=A2:${last}2`);
@@ -47,7 +55,9 @@ describe('dailyTick: reminders', () => {
     expect(without.body).toContain(`${url}#gid=${gid}\n`);
     expect(without.body).not.toContain('range=');
     expect(without.htmlBody).toContain('>Mở trang Biểu mẫu 03</a>');
-    expect(without.body).toMatch(/Trân trọng\.\n\n--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nNgười liên hệ: Nguyễn Văn A - Điện thoại: 0269 3823 456\n/);
+    expect(without.body).toMatch(
+      /Trân trọng\.\n\n--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nNgười liên hệ: Nguyễn Văn A - Điện thoại: 0269 3823 456\n/,
+    );
     // Mail clients keep inline styles only: no <style> block, no external image.
     expect(without.htmlBody).not.toMatch(/<style|<img|<link/i);
   });
@@ -86,7 +96,7 @@ describe('dailyTick: reminders', () => {
     expect(logRows(rt).filter((r) => r[6] === RESULT.uncertain)).toHaveLength(1);
   });
 
-  test('an email whose outcome is unknown is named in the admins\' digest and never sent again', () => {
+  test("an email whose outcome is unknown is named in the admins' digest and never sent again", () => {
     const { rt, app } = boot(book(), { now: fromLocal(2024, 8, 13, 8, 10) });
     rt.killOn('Properties.setProperties', 4); // the 3rd overdue email went, unconfirmed
     expect(() => rt.tick(app, fromLocal(2024, 8, 13, 8, 10))).toThrow();
@@ -148,7 +158,12 @@ describe('dailyTick: reminders', () => {
     const { rt, app } = boot(b, { now: D7 });
     const triggers = rt.triggers().map((t) => t.id);
     app.menuRemindersOn();
-    const value = () => rt.spreadsheet.sheet(TAB.settings)!.getDataRange().getValues().find((r) => r[0] === 'Nhắc nhở tự động')![1];
+    const value = () =>
+      rt.spreadsheet
+        .sheet(TAB.settings)!
+        .getDataRange()
+        .getValues()
+        .find((r) => r[0] === 'Nhắc nhở tự động')![1];
     expect(value()).toBe('Có');
     app.dailyTick();
     expect(rt.outbox).toHaveLength(12);
@@ -168,8 +183,8 @@ describe('dailyTick: reminders', () => {
 });
 
 /** Properties calls that write (the daily quota counts them: 50,000 a day on a consumer account, APPS_SCRIPT.md). */
-const propertyWrites = (rt: Runtime) => ['setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties']
-  .reduce((n, m) => n + (rt.calls[`Properties.${m}`] ?? 0), 0);
+const propertyWrites = (rt: Runtime) =>
+  ['setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties'].reduce((n, m) => n + (rt.calls[`Properties.${m}`] ?? 0), 0);
 
 describe('the sent ledger: no email twice to one address for one form, period and step', () => {
   const LATER = fromLocal(2024, 8, 5, 15, 0);
@@ -240,7 +255,10 @@ describe('the sent ledger: no email twice to one address for one form, period an
 
   // 9 KB a value on Google's quota page; 8,066 bytes measured (tanaikech.github.io, "Specification of Properties Service", 2023)
   test('at 2,000 units every ledger value stays under 8,066 bytes and the store far under 500 KB', () => {
-    const { rt, app } = boot(book((i) => `don.vi.so.${i}@gialai.example`, 2000), { now: D7, mailQuota: 5000 });
+    const { rt, app } = boot(
+      book((i) => `don.vi.so.${i}@gialai.example`, 2000),
+      { now: D7, mailQuota: 5000 },
+    );
     app.dailyTick();
     expect(rt.outbox).toHaveLength(2000);
     const store = rt.state.properties.document;
@@ -269,7 +287,8 @@ describe('the sent ledger: no email twice to one address for one form, period an
 });
 
 describe('dailyTick: one failing job never stops the others', () => {
-  const D1 = fromLocal(2024, 8, 13, 8, 10), NEXT_DAY = fromLocal(2024, 8, 14, 8, 10);
+  const D1 = fromLocal(2024, 8, 13, 8, 10),
+    NEXT_DAY = fromLocal(2024, 8, 14, 8, 10);
   const form03 = formById('03');
   const statusCol = form03.columns.findIndex((c) => c.key === 'status');
   const unitCol = form03.columns.findIndex((c) => c.key === 'unit');

@@ -22,11 +22,13 @@ describe('the report on the demo workbook', () => {
 
     const { rt, app } = boot(bookFromSpreadsheet(await readXlsx(file)), { now: TODAY });
     const sidebar = app.sidebarReport('07/2024', ['01', '02', '03', '04']);
-    expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]))
-      .toEqual(cli.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]));
+    expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate])).toEqual(
+      cli.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late, f.installRate]),
+    );
     for (let i = 0; i < cli.forms.length; i++) {
-      expect(sidebar.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]))
-        .toEqual(cli.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]));
+      expect(sidebar.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative])).toEqual(
+        cli.forms[i].indicators.map((x) => [x.key, x.period, x.cumulative]),
+      );
     }
     expect(cli.forms.find((f) => f.form === '03')!.reported).toBeGreaterThan(5);
 
@@ -34,7 +36,11 @@ describe('the report on the demo workbook', () => {
     app.createReportTab('07/2024', ['01', '02', '03', '04']);
     const tab = rt.spreadsheet.sheet('Báo cáo 07-2024')!;
     const values = await readWorkbookValues(file);
-    const layout = reportSheet(buildReport(validateWorkbook(values, TODAY), month(2024, 7), [...FORMS.map((f) => f.id)], '2024-08-20'), validateWorkbook(values, TODAY).settings, TODAY);
+    const layout = reportSheet(
+      buildReport(validateWorkbook(values, TODAY), month(2024, 7), [...FORMS.map((f) => f.id)], '2024-08-20'),
+      validateWorkbook(values, TODAY).settings,
+      TODAY,
+    );
     const shown = tab.getDataRange().getDisplayValues();
     const numbers = (grid: unknown[][]) => grid.map((row) => row.filter((v) => typeof v === 'number'));
     expect(numbers(tab.getDataRange().getValues())).toEqual(numbers(layout.values));

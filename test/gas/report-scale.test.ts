@@ -14,7 +14,8 @@ describe('report tab at scale', () => {
   test('the same Spreadsheet calls for about 1,000 and about 100,000 data rows', () => {
     const small = reportCalls(200, 5);
     const large = reportCalls(2000, 50);
-    const spreadsheetCalls = (c: Record<string, number>) => Object.fromEntries(Object.entries(c).filter(([k]) => /^(Spreadsheet|Sheet|Range|SpreadsheetApp)\./.test(k)));
+    const spreadsheetCalls = (c: Record<string, number>) =>
+      Object.fromEntries(Object.entries(c).filter(([k]) => /^(Spreadsheet|Sheet|Range|SpreadsheetApp)\./.test(k)));
     expect(spreadsheetCalls(large.calls)).toEqual(spreadsheetCalls(small.calls));
     expect(Object.values(spreadsheetCalls(small.calls)).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150);
   });

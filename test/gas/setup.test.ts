@@ -14,9 +14,14 @@ const choices = (rule: { args: unknown[] }) => rangeChoices(rule.args[0] as MemR
 /** Everything setup may change, as plain data, to compare two states. */
 function state(rt: Runtime) {
   return rt.spreadsheet.sheets.map((s) => ({
-    name: s.name, frozen: s.frozenRows, maxRows: s.maxRows, maxColumns: s.maxColumns,
+    name: s.name,
+    frozen: s.frozenRows,
+    maxRows: s.maxRows,
+    maxColumns: s.maxColumns,
     values: cells(rt, s.name),
-    notes: JSON.stringify(s.notes), formats: JSON.stringify(s.formats), validations: JSON.stringify(s.validations, (k, v) => (k === 'tracker' ? undefined : v)),
+    notes: JSON.stringify(s.notes),
+    formats: JSON.stringify(s.formats),
+    validations: JSON.stringify(s.validations, (k, v) => (k === 'tracker' ? undefined : v)),
     protections: s.protections.map((p) => [p.description, p.warningOnly, [...p.editors].sort()]),
     widths: JSON.stringify(s.columnWidths),
   }));
@@ -28,7 +33,9 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     for (const tab of ALL_TABS) expect(rt.spreadsheet.sheet(tab)).not.toBeNull();
     for (const form of FORMS) {
       const sheet = rt.spreadsheet.sheet(form.tab)!;
-      expect(cells(rt, form.tab)[0]).toEqual(form.columns.map((c) => c.header).concat(new Array(sheet.maxColumns - form.columns.length).fill('')));
+      expect(cells(rt, form.tab)[0]).toEqual(
+        form.columns.map((c) => c.header).concat(new Array(sheet.maxColumns - form.columns.length).fill('')),
+      );
       expect(sheet.frozenRows).toBe(1);
       expect(sheet.notes.get(0, 1)).toBe(form.columns[1].help);
       // periods are a drop-down that warns but never rejects (no unit list yet: the directory is empty)
@@ -55,7 +62,15 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     }
     expect(rt.spreadsheet.locale).toBe('vi_VN');
     expect(rt.spreadsheet.timeZone).toBe('Asia/Ho_Chi_Minh');
-    expect(rt.triggers().map((t) => [t.handler, t.eventType]).sort()).toEqual([['dailyTick', 'CLOCK'], ['handleEdit', 'ON_EDIT']]);
+    expect(
+      rt
+        .triggers()
+        .map((t) => [t.handler, t.eventType])
+        .sort(),
+    ).toEqual([
+      ['dailyTick', 'CLOCK'],
+      ['handleEdit', 'ON_EDIT'],
+    ]);
   });
 
   test('the unit drop-down lists the active units of that form only', () => {
@@ -78,7 +93,11 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     const b = example1();
     const { rt, app } = boot(b);
     const settings = rt.spreadsheet.sheet('Cấu hình')!;
-    const row = settings.getDataRange().getValues().findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
+    const row =
+      settings
+        .getDataRange()
+        .getValues()
+        .findIndex((r) => r[0] === 'Giờ gửi nhắc') + 1;
     settings.getRange(row, 2).setValue('17');
     app.menuSetup();
     const daily = rt.triggers().filter((t) => t.handler === 'dailyTick');
@@ -107,15 +126,17 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     const booted = boot(book);
     const after = Object.fromEntries(Object.keys(book).map((t) => [t, cells(booted.rt, t)]));
     for (const tab of Object.keys(book)) {
-      const b = before[tab], a = after[tab];
-      for (let r = 0; r < b.length; r++) for (let c = 0; c < b[r].length; c++) if (b[r][c] !== '') expect([tab, r, c, a[r][c]]).toEqual([tab, r, c, b[r][c]]);
+      const b = before[tab],
+        a = after[tab];
+      for (let r = 0; r < b.length; r++)
+        for (let c = 0; c < b[r].length; c++) if (b[r][c] !== '') expect([tab, r, c, a[r][c]]).toEqual([tab, r, c, b[r][c]]);
     }
     const header = after['Biểu mẫu 03'][0];
     expect(header.slice(19, 22)).toEqual(form.columns.filter((c) => c.scriptOwned).map((c) => c.header));
     expect(booted.rt.spreadsheet.sheet('Biểu mẫu 03')!.frozenRows).toBe(1);
   });
 
-  test('an existing tab gets the definition\'s widths and header style, the header row and the unit column frozen', () => {
+  test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {
     const book = example1();
     // An existing sheet with a title block above its header row and no formatting of its own.
     book['Biểu mẫu 03'] = [['BÁO CÁO KẾT QUẢ TUYÊN TRUYỀN I-SPEED'], ...book['Biểu mẫu 03']];

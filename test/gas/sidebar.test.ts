@@ -21,10 +21,16 @@ function jsonSafe(x: unknown): void {
 /** Three form-03 districts, none reported for 07/2024, reminders on; 7 days before its deadline is Monday 05/08/2024. */
 function unreported(): Workbook {
   const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
-  for (let i = 1; i <= 3; i++) directory.push([`H-${600 + i}`, `Huyện Thử ${i}`, '03', `d${i}@gialai.example`, '', '', 10, '', '', '', 'Có']);
+  for (let i = 1; i <= 3; i++)
+    directory.push([`H-${600 + i}`, `Huyện Thử ${i}`, '03', `d${i}@gialai.example`, '', '', 10, '', '', '', 'Có']);
   return {
     [TAB.directory]: directory,
-    [TAB.settings]: [['Tham số', 'Giá trị'], ['Nhắc nhở tự động', 'Có'], ['Email quản trị', 'sotttt@gialai.example'], ['Kỳ bắt đầu', '07/2024']],
+    [TAB.settings]: [
+      ['Tham số', 'Giá trị'],
+      ['Nhắc nhở tự động', 'Có'],
+      ['Email quản trị', 'sotttt@gialai.example'],
+      ['Kỳ bắt đầu', '07/2024'],
+    ],
     'Biểu mẫu 03': [formById('03').columns.map((c) => c.header)],
   };
 }
@@ -49,7 +55,7 @@ describe('sidebar API: periods', () => {
     expect([f.dueBefore, f.expected, f.reported, f.chase.length]).toEqual(['2024-09-12', 4, 0, 0]);
   });
 
-  test('in the first month the default is the one-off forms\' period, due at its end', () => {
+  test("in the first month the default is the one-off forms' period, due at its end", () => {
     const { app } = boot(example1(), { now: fromLocal(2024, 6, 20, 9, 0) });
     expect(app.sidebarData()).toMatchObject({ periods: ['06/2024'], defaultPeriod: '06/2024' });
   });
@@ -70,11 +76,23 @@ describe('sidebar API: figures', () => {
     jsonSafe(summary);
     const core = buildReport(validateWorkbook(example1(), EXAMPLE1_NOW), month(2024, 7), ['03'], '2024-08-20').forms[0];
     const f = summary.forms[0];
-    expect([f.expected, f.reported, f.onTime, f.late, f.installRate, f.completeness, f.timeliness])
-      .toEqual([core.expected, core.reported, core.onTime, core.late, core.installRate, core.completeness, core.timeliness]);
+    expect([f.expected, f.reported, f.onTime, f.late, f.installRate, f.completeness, f.timeliness]).toEqual([
+      core.expected,
+      core.reported,
+      core.onTime,
+      core.late,
+      core.installRate,
+      core.completeness,
+      core.timeliness,
+    ]);
     expect(f.installRate).toBe(0.4919);
     expect(f.chase.map((c: { code: string }) => c.code)).toEqual(['H-623', 'H-630']);
-    expect(f.indicators.find((i: { key: string }) => i.key === 'residents_guided')).toMatchObject({ kind: 'flow', period: 340, cumulative: 750, carried: null });
+    expect(f.indicators.find((i: { key: string }) => i.key === 'residents_guided')).toMatchObject({
+      kind: 'flow',
+      period: 340,
+      cumulative: 750,
+      carried: null,
+    });
     expect(summary.pastDeadline).toBe(true);
     expect(summary.adminEmails).toEqual(['sotttt@gialai.example']);
   });
@@ -114,7 +132,15 @@ describe('sidebar API: chasing a unit', () => {
     const { rt, app } = boot(example1(), { now: fromLocal(2024, 9, 5, 9, 0) });
     const before = cells(rt, 'Biểu mẫu 03');
     const r = app.selectUnitRows('03', 'H-622', '08/2024');
-    expect(r).toEqual({ tab: 'Biểu mẫu 03', unit: 'Thành phố Pleiku', period: '08/2024', rows: [], emptyRow: 9, unitHeader: 'Đơn vị', periodHeader: 'Kỳ báo cáo' });
+    expect(r).toEqual({
+      tab: 'Biểu mẫu 03',
+      unit: 'Thành phố Pleiku',
+      period: '08/2024',
+      rows: [],
+      emptyRow: 9,
+      unitHeader: 'Đơn vị',
+      periodHeader: 'Kỳ báo cáo',
+    });
     expect(rt.spreadsheet.selection.map((x) => [x.row, x.col, x.numRows])).toEqual([[9, 1, 1]]);
     expect(cells(rt, 'Biểu mẫu 03')).toEqual(before);
   });
@@ -146,7 +172,9 @@ describe('sidebar API: report actions', () => {
 
   test('emailReport refuses when the admin list changed since the officer confirmed it, and sends nothing', () => {
     const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
-    expect(() => app.emailReport('07/2024', ['03'], ['old@gialai.example'])).toThrow(/Danh sách email quản trị vừa thay đổi \(nay là: sotttt@gialai\.example\)/);
+    expect(() => app.emailReport('07/2024', ['03'], ['old@gialai.example'])).toThrow(
+      /Danh sách email quản trị vừa thay đổi \(nay là: sotttt@gialai\.example\)/,
+    );
     // @ts-expect-error a page from before the confirmation step calls without the confirmed list
     expect(() => app.emailReport('07/2024', ['03'])).toThrow(/vừa thay đổi/);
     expect(rt.outbox).toHaveLength(0);
@@ -167,19 +195,31 @@ describe('sidebar API: the reminders panel', () => {
     const panel = app.reminderPanel();
     jsonSafe(panel);
     expect(rt.outbox).toHaveLength(0);
-    expect(panel.nextSend).toEqual({ day: '05/08/2024', today: true, hour: 8, emails: 3, what: ['Biểu mẫu 03 kỳ 07/2024, 7 ngày trước hạn'] });
+    expect(panel.nextSend).toEqual({
+      day: '05/08/2024',
+      today: true,
+      hour: 8,
+      emails: 3,
+      what: ['Biểu mẫu 03 kỳ 07/2024, 7 ngày trước hạn'],
+    });
     expect(panel.preview.map((m: { unit: string }) => m.unit)).toEqual(['Huyện Thử 1', 'Huyện Thử 2', 'Huyện Thử 3']);
     expect(JSON.stringify(panel)).not.toMatch(/D[-+]\d/);
     expect(panel.schedule).not.toMatch(/Lần nhắc tiếp theo/);
   });
 
-  test('once today\'s emails are sent, the next send is the next step\'s day (Saturday moved to Friday)', () => {
+  test("once today's emails are sent, the next send is the next step's day (Saturday moved to Friday)", () => {
     const { app } = boot(unreported(), { now: fromLocal(2024, 8, 5, 9, 0) });
     app.sendRemindersNow();
     const panel = app.reminderPanel();
     expect(panel.sentToday).toBe(3);
     expect(panel.preview).toEqual([]);
-    expect(panel.nextSend).toEqual({ day: '09/08/2024', today: false, hour: 8, emails: 3, what: ['Biểu mẫu 03 kỳ 07/2024, 2 ngày trước hạn'] });
+    expect(panel.nextSend).toEqual({
+      day: '09/08/2024',
+      today: false,
+      hour: 8,
+      emails: 3,
+      what: ['Biểu mẫu 03 kỳ 07/2024, 2 ngày trước hạn'],
+    });
   });
 
   test('with automatic reminders off there is no next automatic send', () => {

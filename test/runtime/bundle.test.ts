@@ -106,7 +106,10 @@ describe('edit events', () => {
 
   test('a pasted block gives one event spanning the block, without value or oldValue', () => {
     const { rt, app } = boot();
-    rt.edit(app, 'Log', 2, 1, [[1, 2, 3], [4, 5, 6]]);
+    rt.edit(app, 'Log', 2, 1, [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const installable = installed(app);
     expect(installable).toHaveLength(1);
     expect(installable[0].range.getA1Notation()).toBe('A2:C3');

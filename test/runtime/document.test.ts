@@ -37,10 +37,20 @@ describe('DocumentApp and Document', () => {
   test('page size and margins are set in points and chain', () => {
     const { body } = setup();
     const mm = 72 / 25.4;
-    expect(body.setPageWidth(210 * mm).setPageHeight(297 * mm).setMarginTop(20 * mm).setMarginBottom(20 * mm).setMarginLeft(30 * mm).setMarginRight(15 * mm)).toBe(body);
+    expect(
+      body
+        .setPageWidth(210 * mm)
+        .setPageHeight(297 * mm)
+        .setMarginTop(20 * mm)
+        .setMarginBottom(20 * mm)
+        .setMarginLeft(30 * mm)
+        .setMarginRight(15 * mm),
+    ).toBe(body);
     expect(body.getPageWidth()).toBeCloseTo(595.3, 1);
     expect(body.getPageHeight()).toBeCloseTo(841.9, 1);
-    expect([body.getMarginTop(), body.getMarginBottom(), body.getMarginLeft(), body.getMarginRight()].map((x) => Math.round(x * 100) / 100)).toEqual([56.69, 56.69, 85.04, 42.52]);
+    expect(
+      [body.getMarginTop(), body.getMarginBottom(), body.getMarginLeft(), body.getMarginRight()].map((x) => Math.round(x * 100) / 100),
+    ).toEqual([56.69, 56.69, 85.04, 42.52]);
   });
 
   test('the document HorizontalAlignment and ElementType enums print as their names', () => {
@@ -74,7 +84,10 @@ describe('DocumentApp and Document', () => {
 describe('Body structure', () => {
   test('appendTable adds the table and an empty paragraph after it: a body never ends with a table', () => {
     const { body, DocumentApp } = setup();
-    const t = body.appendTable([['a', 'b'], ['c', 'd']]);
+    const t = body.appendTable([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(body.getNumChildren()).toBe(3);
     expect(body.getChild(1).getType()).toBe(DocumentApp.ElementType.TABLE);
     expect(body.getChild(2).getType()).toBe(DocumentApp.ElementType.PARAGRAPH);
@@ -152,9 +165,18 @@ describe('Paragraph and Text', () => {
     expect(t.isUnderline(14)).toBe(true);
     expect(t.isBold()).toBeNull(); // mixed
     expect(t.isUnderline()).toBe(true);
-    expect([t.getFontFamily(), t.getFontFamily(3), t.getFontSize(), t.getFontSize(14)]).toEqual(['Times New Roman', 'Times New Roman', 14, 14]);
+    expect([t.getFontFamily(), t.getFontFamily(3), t.getFontSize(), t.getFontSize(14)]).toEqual([
+      'Times New Roman',
+      'Times New Roman',
+      14,
+      14,
+    ]);
     expect(t.getTextAttributeIndices()).toEqual([0, 7, 10]);
-    expect((p as unknown as MemParagraph).runs().map((r) => [r.text, r.bold, r.italic])).toEqual([['Độc lập', true, false], [' - ', false, false], ['Tự do', false, true]]);
+    expect((p as unknown as MemParagraph).runs().map((r) => [r.text, r.bold, r.italic])).toEqual([
+      ['Độc lập', true, false],
+      [' - ', false, false],
+      ['Tự do', false, true],
+    ]);
     t.setBold(false);
     expect(t.isBold()).toBe(false);
   });
@@ -189,10 +211,13 @@ describe('Paragraph and Text', () => {
     const t = body.editAsText();
     expect(t.getText()).toBe('ab\ncd');
     t.setBold(1, 3, true); // b, newline, c
-    expect(body.getParagraphs().map((p) => [p.editAsText().isBold(0), p.editAsText().isBold(1)])).toEqual([[false, true], [true, false]]);
+    expect(body.getParagraphs().map((p) => [p.editAsText().isBold(0), p.editAsText().isBold(1)])).toEqual([
+      [false, true],
+      [true, false],
+    ]);
   });
 
-  test('appendParagraph copies the previous paragraph\'s alignment, indent and text style (unverified: callers set them all)', () => {
+  test("appendParagraph copies the previous paragraph's alignment, indent and text style (unverified: callers set them all)", () => {
     const { body, DocumentApp } = setup();
     const a = body.appendParagraph('Đậm');
     a.setAlignment(H(DocumentApp).JUSTIFY).setIndentFirstLine(28);
@@ -205,7 +230,10 @@ describe('Paragraph and Text', () => {
 describe('Tables', () => {
   test('rows, cells, borders, and text editing across all cells', () => {
     const { body } = setup();
-    const t = body.appendTable([['STT', 'Chỉ tiêu'], ['1', 'Tổng số']]);
+    const t = body.appendTable([
+      ['STT', 'Chỉ tiêu'],
+      ['1', 'Tổng số'],
+    ]);
     expect(t.getNumRows()).toBe(2);
     const row = t.getRow(1);
     expect(row.getNumCells()).toBe(2);
@@ -217,12 +245,20 @@ describe('Tables', () => {
     t.editAsText().setFontFamily('Times New Roman').setFontSize(12);
     t.getRow(0).getCell(0).editAsText().setBold(true);
     const cellText = (r: number, c: number) => t.getCell(r, c).editAsText();
-    expect([cellText(0, 0).isBold(0), cellText(1, 0).isBold(0), cellText(1, 1).getFontFamily(0), cellText(1, 1).getFontSize()]).toEqual([true, false, 'Times New Roman', 12]);
+    expect([cellText(0, 0).isBold(0), cellText(1, 0).isBold(0), cellText(1, 1).getFontFamily(0), cellText(1, 1).getFontSize()]).toEqual([
+      true,
+      false,
+      'Times New Roman',
+      12,
+    ]);
   });
 
   test('a new cell holds one paragraph with its text; more paragraphs can be appended', () => {
     const { body, DocumentApp } = setup();
-    const cell = body.appendTable([['', 'x']]).getRow(0).getCell(0);
+    const cell = body
+      .appendTable([['', 'x']])
+      .getRow(0)
+      .getCell(0);
     expect(cell.getNumChildren()).toBe(1);
     const first = cell.getChild(0).asParagraph();
     first.setText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
@@ -244,10 +280,23 @@ describe('counting, faults and dumps', () => {
     rt.resetCalls();
     const p = body.appendParagraph('x');
     p.editAsText().setBold(true);
-    body.appendTable([['a']]).getRow(0).getCell(0).getChild(0).asParagraph().setText('b');
+    body
+      .appendTable([['a']])
+      .getRow(0)
+      .getCell(0)
+      .getChild(0)
+      .asParagraph()
+      .setText('b');
     expect(rt.calls).toEqual({
-      'Body.appendParagraph': 1, 'Paragraph.editAsText': 1, 'Text.setBold': 1, 'Body.appendTable': 1, 'Table.getRow': 1,
-      'TableRow.getCell': 1, 'TableCell.getChild': 1, 'Paragraph.asParagraph': 1, 'Paragraph.setText': 1,
+      'Body.appendParagraph': 1,
+      'Paragraph.editAsText': 1,
+      'Text.setBold': 1,
+      'Body.appendTable': 1,
+      'Table.getRow': 1,
+      'TableRow.getCell': 1,
+      'TableCell.getChild': 1,
+      'Paragraph.asParagraph': 1,
+      'Paragraph.setText': 1,
     });
   });
 
@@ -283,7 +332,7 @@ describe('counting, faults and dumps', () => {
 describe('setAttributes with a style object', () => {
   const A = (DocumentApp: GoogleAppsScript.Document.DocumentApp) => DocumentApp.Attribute;
 
-  test('a paragraph takes its alignment, first-line indent and its text\'s attributes in one call', () => {
+  test("a paragraph takes its alignment, first-line indent and its text's attributes in one call", () => {
     const { rt, DocumentApp, body } = setup();
     const p = body.appendParagraph('Kính gửi');
     const style: Record<string, unknown> = {};

@@ -3,8 +3,10 @@
 import { createRuntime, MemSpreadsheet, type Runtime } from '../../src/local/runtime';
 
 type G = {
-  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp; ScriptApp: GoogleAppsScript.Script.ScriptApp;
-  LockService: GoogleAppsScript.Lock.LockService; Session: GoogleAppsScript.Base.Session;
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
   PropertiesService: GoogleAppsScript.Properties.PropertiesService;
 };
 function boot(opts: Parameters<typeof createRuntime>[0] = {}) {
@@ -27,7 +29,9 @@ describe('requireValueInList holds at most 500 items', () => {
     const { g } = boot();
     expect(() => g.SpreadsheetApp.newDataValidation().requireValueInList(names(500), true).build()).not.toThrow();
     const builder = g.SpreadsheetApp.newDataValidation().requireValueInList(names(501), true);
-    expect(() => builder.build()).toThrow('The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.');
+    expect(() => builder.build()).toThrow(
+      'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.',
+    );
   });
 
   test('a list from a range has no such limit, and its criteria values are [range, showDropdown]', () => {
@@ -82,7 +86,7 @@ describe('Sheet.protect() mirrors the file until its editor list changes', () =>
     expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com', 'donvi@gialai.example']);
   });
 
-  test('Google\'s sample restricts it to the owner and the current user; editors shared later cannot edit', () => {
+  test("Google's sample restricts it to the owner and the current user; editors shared later cannot edit", () => {
     const { rt, g, ss } = boot();
     rt.share('donvi@gialai.example');
     const sheet = ss.sheet('Danh sách')!;
@@ -135,7 +139,9 @@ describe('protections bind the script as they bind its user', () => {
     p.addEditor(g.Session.getEffectiveUser());
     p.removeEditors(p.getEditors());
     p.addEditor('admin@gialai.example');
-    expect(() => rt.asUser('other@gialai.example', () => sheet.getRange('A1').setValue('x'))).toThrow('You are trying to edit a protected cell or object.');
+    expect(() => rt.asUser('other@gialai.example', () => sheet.getRange('A1').setValue('x'))).toThrow(
+      'You are trying to edit a protected cell or object.',
+    );
     expect(() => rt.asUser('admin@gialai.example', () => sheet.getRange('A1').setValue('x'))).not.toThrow();
     expect(() => sheet.getRange('A2').setNote('owner')).not.toThrow();
     const form = ss.sheet('Biểu mẫu 03')!;
@@ -143,16 +149,37 @@ describe('protections bind the script as they bind its user', () => {
     expect(() => rt.asUser('other@gialai.example', () => form.getRange('A1').setValue('x'))).not.toThrow();
   });
 
-  test('a person\'s typing into a cell protected from them is refused: no change, no edit event', () => {
+  test("a person's typing into a cell protected from them is refused: no change, no edit event", () => {
     const { rt, g, ss } = boot();
     const sheet = ss.sheet('Danh sách')!;
     const p = sheet.protect();
     p.removeEditors(p.getEditors());
     g.ScriptApp.newTrigger('edited').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
     const events: unknown[] = [];
-    rt.edit(app({ edited: (e) => { events.push(e); } }), 'Danh sách', 1, 1, [['x']], { user: 'donvi@gialai.example' });
+    rt.edit(
+      app({
+        edited: (e) => {
+          events.push(e);
+        },
+      }),
+      'Danh sách',
+      1,
+      1,
+      [['x']],
+      { user: 'donvi@gialai.example' },
+    );
     expect([sheet.values.get(0, 0), events.length]).toEqual([undefined, 0]);
-    rt.edit(app({ edited: (e) => { events.push(e); } }), 'Danh sách', 1, 1, [['x']]);
+    rt.edit(
+      app({
+        edited: (e) => {
+          events.push(e);
+        },
+      }),
+      'Danh sách',
+      1,
+      1,
+      [['x']],
+    );
     expect([sheet.values.get(0, 0), events.length]).toEqual(['x', 1]);
   });
 });
@@ -171,7 +198,7 @@ describe('installable triggers belong to the user who created them', () => {
 
   // No one can reach another user's trigger through getProjectTriggers; should a Trigger object get there anyway, the
   // runtime refuses to delete it (the real refusal's wording is unverified).
-  test('getProjectTriggers lists only the current user\'s; deleteTrigger cannot delete another\'s', () => {
+  test("getProjectTriggers lists only the current user's; deleteTrigger cannot delete another's", () => {
     const { rt, g } = twoUsers();
     expect(g.ScriptApp.getProjectTriggers()).toHaveLength(1);
     expect(rt.triggers().map((t) => t.owner)).toEqual(['owner@example.com', 'admin2@gialai.example']);
@@ -181,10 +208,21 @@ describe('installable triggers belong to the user who created them', () => {
     expect(rt.triggers().map((t) => t.owner)).toEqual(['owner@example.com']);
   });
 
-  test('one edit fires every user\'s edit trigger, each running as its owner', () => {
+  test("one edit fires every user's edit trigger, each running as its owner", () => {
     const { rt, g } = twoUsers();
     const ranAs: string[] = [];
-    rt.edit(app({ handleEdit: () => { ranAs.push(g.Session.getEffectiveUser().getEmail()); } }), 'Biểu mẫu 03', 2, 2, [['x']], { user: 'donvi@gialai.example' });
+    rt.edit(
+      app({
+        handleEdit: () => {
+          ranAs.push(g.Session.getEffectiveUser().getEmail());
+        },
+      }),
+      'Biểu mẫu 03',
+      2,
+      2,
+      [['x']],
+      { user: 'donvi@gialai.example' },
+    );
     expect(ranAs).toEqual(['owner@example.com', 'admin2@gialai.example']);
     expect(g.Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
   });
@@ -205,11 +243,21 @@ describe('contexts without a UI or a container', () => {
     g.ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(8).inTimezone('Asia/Ho_Chi_Minh').create();
     g.ScriptApp.newTrigger('edited').forSpreadsheet(g.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
     const errors: string[] = [];
-    const tryUi = () => { try { g.SpreadsheetApp.getUi(); errors.push('none'); } catch (e) { errors.push((e as Error).message); } };
+    const tryUi = () => {
+      try {
+        g.SpreadsheetApp.getUi();
+        errors.push('none');
+      } catch (e) {
+        errors.push((e as Error).message);
+      }
+    };
     const fns = app({ tick: tryUi, edited: tryUi });
     rt.tick(fns, new Date('2024-08-21T01:30:00Z'));
     rt.edit(fns, 'Biểu mẫu 03', 2, 2, [['x']]);
-    expect(errors).toEqual(['Exception: Cannot call SpreadsheetApp.getUi() from this context.', 'Exception: Cannot call SpreadsheetApp.getUi() from this context.']);
+    expect(errors).toEqual([
+      'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
+      'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
+    ]);
     expect(() => g.SpreadsheetApp.getUi().alert('ok')).not.toThrow();
   });
 

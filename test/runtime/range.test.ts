@@ -11,7 +11,10 @@ function setup() {
 describe('values and ranges', () => {
   test('an empty cell reads as the empty string', () => {
     const { sheet } = setup();
-    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([['', ''], ['', '']]);
+    expect(sheet.getRange(1, 1, 2, 2).getValues()).toEqual([
+      ['', ''],
+      ['', ''],
+    ]);
     expect(sheet.getRange('C3').getValue()).toBe('');
   });
 
@@ -37,13 +40,15 @@ describe('values and ranges', () => {
   test('setValues with too many columns throws the exact Apps Script message', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(1, 1, 1, 4).setValues([[1, 2, 3, 4, 5]])).toThrow(
-      'Exception: The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.');
+      'Exception: The number of columns in the data does not match the number of columns in the range. The data has 5 but the range has 4.',
+    );
   });
 
   test('setValues with the wrong number of rows throws the exact Apps Script message', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(1, 1, 3, 1).setValues([[1], [2]])).toThrow(
-      'Exception: The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
+      'Exception: The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
+    );
   });
 
   test('a range needs at least one row: getRange(r, c, 0, n) throws', () => {
@@ -104,7 +109,12 @@ describe('values and ranges', () => {
     sheet.getRange('A1:C1').setValues([['Title', 'x', 'y']]);
     sheet.getRange('A1:C1').merge();
     expect(sheet.getRange('A1:C1').getValues()).toEqual([['Title', '', '']]);
-    expect(sheet.getRange('B1').getMergedRanges().map((r) => r.getA1Notation())).toEqual(['A1:C1']);
+    expect(
+      sheet
+        .getRange('B1')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A1:C1']);
     sheet.getRange('A1:C1').breakApart();
     expect(sheet.getRange('A1:C1').getMergedRanges()).toEqual([]);
   });
@@ -119,7 +129,9 @@ describe('values and ranges', () => {
     const { rt, sheet } = setup();
     const SpreadsheetApp = rt.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
     const r = sheet.getRange(2, 1, 1, 2);
-    r.setNotes([['Sai', null]]).setBackgrounds([['#fde2e2', null]]).setFontWeights([['bold', null]]);
+    r.setNotes([['Sai', null]])
+      .setBackgrounds([['#fde2e2', null]])
+      .setFontWeights([['bold', null]]);
     expect(r.getNotes()).toEqual([['Sai', '']]);
     expect(r.getBackgrounds()).toEqual([['#fde2e2', '#ffffff']]);
     expect(r.getFontWeights()).toEqual([['bold', 'normal']]);
@@ -173,11 +185,24 @@ describe('values and ranges', () => {
 
   test('charts built on a sheet are stored as inspectable specs', () => {
     const { sheet } = setup();
-    const chart = sheet.newChart().addRange(sheet.getRange('A1:B5')).setChartType('COLUMN' as unknown as GoogleAppsScript.Charts.ChartType)
-      .setPosition(2, 5, 0, 0).setOption('title', 'Tỷ lệ cài đặt').build();
+    const chart = sheet
+      .newChart()
+      .addRange(sheet.getRange('A1:B5'))
+      .setChartType('COLUMN' as unknown as GoogleAppsScript.Charts.ChartType)
+      .setPosition(2, 5, 0, 0)
+      .setOption('title', 'Tỷ lệ cài đặt')
+      .build();
     sheet.insertChart(chart);
     const mem = (sheet as unknown as { charts: unknown[] }).charts;
-    expect(mem).toEqual([{ id: 1, type: 'COLUMN', ranges: ["'Biểu mẫu 03'!A1:B5"], options: { title: 'Tỷ lệ cài đặt' }, position: { row: 2, column: 5, offsetX: 0, offsetY: 0 } }]);
+    expect(mem).toEqual([
+      {
+        id: 1,
+        type: 'COLUMN',
+        ranges: ["'Biểu mẫu 03'!A1:B5"],
+        options: { title: 'Tỷ lệ cài đặt' },
+        position: { row: 2, column: 5, offsetX: 0, offsetY: 0 },
+      },
+    ]);
     expect(sheet.getCharts()[0].getRanges()[0].getA1Notation()).toBe('A1:B5');
     sheet.removeChart(sheet.getCharts()[0]);
     expect(sheet.getCharts()).toEqual([]);

@@ -21,7 +21,10 @@ describe('rich text values', () => {
     expect(sheet.formulas.get(0, 0)).toBeUndefined();
     expect(sheet.links.get(0, 1)).toBe('#gid=3&range=A2:U5');
     const back = sheet.getRange(1, 1, 1, 2).getRichTextValues() as any[][];
-    expect(back[0].map((v) => [v.getText(), v.getLinkUrl()])).toEqual([['=SUM(1)', null], ['Pleiku', '#gid=3&range=A2:U5']]);
+    expect(back[0].map((v) => [v.getText(), v.getLinkUrl()])).toEqual([
+      ['=SUM(1)', null],
+      ['Pleiku', '#gid=3&range=A2:U5'],
+    ]);
     expect(rt.calls['SpreadsheetApp.newRichTextValue']).toBe(1);
   });
 
@@ -53,7 +56,12 @@ describe('Sheet.appendRow', () => {
     const { sheet } = setup();
     sheet.getRange(3, 2).setValue('x');
     sheet.appendRow(['a', "'=1+1", 5]);
-    expect([sheet.values.get(3, 0), sheet.values.get(3, 1), sheet.formulas.get(3, 1), sheet.values.get(3, 2)]).toEqual(['a', '=1+1', undefined, 5]);
+    expect([sheet.values.get(3, 0), sheet.values.get(3, 1), sheet.formulas.get(3, 1), sheet.values.get(3, 2)]).toEqual([
+      'a',
+      '=1+1',
+      undefined,
+      5,
+    ]);
   });
 
   test('grows the sheet when it is full', () => {

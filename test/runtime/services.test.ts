@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { createRuntime, formatJavaDate } from '../../src/local/runtime';
 
 type G = {
-  MailApp: GoogleAppsScript.Mail.MailApp; ScriptApp: GoogleAppsScript.Script.ScriptApp; LockService: GoogleAppsScript.Lock.LockService;
-  PropertiesService: GoogleAppsScript.Properties.PropertiesService; CacheService: GoogleAppsScript.Cache.CacheService;
-  Utilities: GoogleAppsScript.Utilities.Utilities; SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  HtmlService: GoogleAppsScript.HTML.HtmlService; Session: GoogleAppsScript.Base.Session;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  LockService: GoogleAppsScript.Lock.LockService;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Session: GoogleAppsScript.Base.Session;
 };
 function boot(opts: Parameters<typeof createRuntime>[0] = {}) {
   const rt = createRuntime({ now: new Date('2024-08-20T02:00:00Z'), ...opts });
@@ -17,9 +22,22 @@ function boot(opts: Parameters<typeof createRuntime>[0] = {}) {
 describe('MailApp', () => {
   test('sent mail goes to the outbox with its recipients and the clock time', () => {
     const { rt, g } = boot();
-    g.MailApp.sendEmail({ to: 'a@gialai.example, b@gialai.example', cc: 'c@gialai.example', subject: 'Nhắc', body: 'x', htmlBody: '<b>x</b>', name: 'Sở TT&TT' });
+    g.MailApp.sendEmail({
+      to: 'a@gialai.example, b@gialai.example',
+      cc: 'c@gialai.example',
+      subject: 'Nhắc',
+      body: 'x',
+      htmlBody: '<b>x</b>',
+      name: 'Sở TT&TT',
+    });
     g.MailApp.sendEmail('d@gialai.example', 'Chủ đề', 'Nội dung', { replyTo: 'admin@gialai.example' });
-    expect(rt.outbox[0]).toMatchObject({ to: ['a@gialai.example', 'b@gialai.example'], cc: ['c@gialai.example'], bcc: [], htmlBody: '<b>x</b>', name: 'Sở TT&TT' });
+    expect(rt.outbox[0]).toMatchObject({
+      to: ['a@gialai.example', 'b@gialai.example'],
+      cc: ['c@gialai.example'],
+      bcc: [],
+      htmlBody: '<b>x</b>',
+      name: 'Sở TT&TT',
+    });
     expect(rt.outbox[1]).toMatchObject({ to: ['d@gialai.example'], subject: 'Chủ đề', body: 'Nội dung', replyTo: 'admin@gialai.example' });
     expect(rt.outbox[1].at.toISOString()).toBe('2024-08-20T02:00:00.000Z');
   });
@@ -28,7 +46,9 @@ describe('MailApp', () => {
     const { rt, g } = boot({ mailQuota: 3 });
     g.MailApp.sendEmail({ to: 'a@x.vn,b@x.vn', subject: 's', body: 'b' });
     expect(g.MailApp.getRemainingDailyQuota()).toBe(1);
-    expect(() => g.MailApp.sendEmail({ to: 'c@x.vn', cc: 'd@x.vn', subject: 's', body: 'b' })).toThrow('Service invoked too many times for one day: email.');
+    expect(() => g.MailApp.sendEmail({ to: 'c@x.vn', cc: 'd@x.vn', subject: 's', body: 'b' })).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
     expect(rt.outbox).toHaveLength(1);
   });
 
@@ -54,8 +74,10 @@ describe('ScriptApp triggers', () => {
     g.ScriptApp.newTrigger('handleEdit').forSpreadsheet(ss).onEdit().create();
     g.ScriptApp.newTrigger('dailyTick').timeBased().everyDays(1).atHour(8).inTimezone('Asia/Ho_Chi_Minh').create();
     const list = g.ScriptApp.getProjectTriggers();
-    expect(list.map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())]))
-      .toEqual([['handleEdit', 'ON_EDIT', 'SPREADSHEETS'], ['dailyTick', 'CLOCK', 'CLOCK']]);
+    expect(list.map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())])).toEqual([
+      ['handleEdit', 'ON_EDIT', 'SPREADSHEETS'],
+      ['dailyTick', 'CLOCK', 'CLOCK'],
+    ]);
     expect(list[0].getUniqueId()).not.toBe(list[1].getUniqueId());
     g.ScriptApp.deleteTrigger(list[0]);
     expect(rt.triggers().map((t) => t.handler)).toEqual(['dailyTick']);
@@ -64,8 +86,9 @@ describe('ScriptApp triggers', () => {
   test('the 21st trigger throws the exact error', () => {
     const { g } = boot();
     for (let i = 0; i < 20; i++) g.ScriptApp.newTrigger(`f${i}`).timeBased().everyMinutes(30).create();
-    expect(() => g.ScriptApp.newTrigger('f21').timeBased().everyMinutes(30).create())
-      .toThrow('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expect(() => g.ScriptApp.newTrigger('f21').timeBased().everyMinutes(30).create()).toThrow(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
   });
 
   test('everyMinutes accepts only 1, 5, 10, 15 and 30', () => {
@@ -74,7 +97,7 @@ describe('ScriptApp triggers', () => {
     for (const n of [2, 20, 60]) expect(() => g.ScriptApp.newTrigger('f').timeBased().everyMinutes(n)).toThrow(/everyMinutes/);
   });
 
-  test('a clock trigger in another zone is due in that zone\'s hour', () => {
+  test("a clock trigger in another zone is due in that zone's hour", () => {
     const { rt, g } = boot();
     g.ScriptApp.newTrigger('tick').timeBased().everyDays(1).atHour(8).inTimezone('UTC').create();
     const fired: unknown[] = [];
@@ -194,7 +217,9 @@ describe('Ui, HtmlService and Session', () => {
     const { rt, g } = boot({ htmlDir: dir });
     const ui = g.SpreadsheetApp.getUi();
     ui.createMenu('i-Speed').addItem('Kiểm tra', 'menuCheckAll').addSeparator().addToUi();
-    expect(rt.ui.menus).toEqual([{ title: 'i-Speed', items: [{ caption: 'Kiểm tra', functionName: 'menuCheckAll' }, { separator: true }] }]);
+    expect(rt.ui.menus).toEqual([
+      { title: 'i-Speed', items: [{ caption: 'Kiểm tra', functionName: 'menuCheckAll' }, { separator: true }] },
+    ]);
     expect(String(ui.alert('Xong'))).toBe('OK');
     expect(rt.ui.alerts[0].prompt).toBe('Xong');
     ui.showSidebar(g.HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Báo cáo'));
@@ -221,8 +246,14 @@ describe('call counting and fault injection', () => {
     g.PropertiesService.getDocumentProperties().getProperty('a');
     g.LockService.getDocumentLock().tryLock(10);
     expect(rt.calls).toMatchObject({
-      'SpreadsheetApp.getActiveSpreadsheet': 1, 'Spreadsheet.insertSheet': 1, 'Sheet.getRange': 1, 'Range.getValues': 1,
-      'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1, 'LockService.getDocumentLock': 1, 'Lock.tryLock': 1,
+      'SpreadsheetApp.getActiveSpreadsheet': 1,
+      'Spreadsheet.insertSheet': 1,
+      'Sheet.getRange': 1,
+      'Range.getValues': 1,
+      'PropertiesService.getDocumentProperties': 1,
+      'Properties.getProperty': 1,
+      'LockService.getDocumentLock': 1,
+      'Lock.tryLock': 1,
     });
     expect(rt.totalCalls((n) => n.startsWith('Range.'))).toBe(1);
     rt.resetCalls();

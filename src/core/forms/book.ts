@@ -46,7 +46,10 @@ export function canonicalBook(book: Workbook, forms: readonly FormSpec[]): Workb
   const taken = new Set<string>();
   for (const w of wanted) {
     const found = findTab(names, w);
-    if (found !== null && !taken.has(found)) { out[w] = book[found]; taken.add(found); }
+    if (found !== null && !taken.has(found)) {
+      out[w] = book[found];
+      taken.add(found);
+    }
   }
   for (const n of names) if (!taken.has(n) && !(n in out)) out[n] = book[n];
   return out;

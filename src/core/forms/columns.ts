@@ -27,13 +27,15 @@ export interface FormColumns {
 export function formColumns(form: FormSpec, grid: Grid | undefined, current: Month): FormColumns {
   const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
   const byIndex = new Map(Object.entries(layout.columns).map(([key, i]) => [i, key]));
-  const row = layout.headerRow ? grid![layout.headerRow - 1] ?? [] : [];
+  const row = layout.headerRow ? (grid![layout.headerRow - 1] ?? []) : [];
   const columns: HeaderMapping[] = [];
   row.forEach((cell, i) => {
-    const header = String(cell ?? '').replace(/\s+/g, ' ').trim();
+    const header = String(cell ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!header) return;
     const key = byIndex.get(i) ?? null;
-    columns.push({ header, key, via: key === null ? null : layout.via?.[key] ?? 'header' });
+    columns.push({ header, key, via: key === null ? null : (layout.via?.[key] ?? 'header') });
   });
   const missing = form.columns
     .filter((c) => !c.scriptOwned && c.key !== 'seq' && !(c.key in layout.columns) && inForce(c, current))
@@ -45,8 +47,11 @@ export function formColumns(form: FormSpec, grid: Grid | undefined, current: Mon
 export function columnsJson(list: FormColumns[]): object {
   return {
     forms: list.map((f) => ({
-      form: f.form, tab: f.tab, headerRow: f.headerRow,
-      columns: f.columns.map((c) => ({ header: c.header, key: c.key, via: c.via })), missing: f.missing.slice(),
+      form: f.form,
+      tab: f.tab,
+      headerRow: f.headerRow,
+      columns: f.columns.map((c) => ({ header: c.header, key: c.key, via: c.via })),
+      missing: f.missing.slice(),
     })),
   };
 }

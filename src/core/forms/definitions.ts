@@ -5,13 +5,37 @@ import type { TabLayout } from '../model';
 import { dayOf, formatMonth, makeDay, type Day } from '../periods';
 import { cellText, foldText, isBlank, isDate, normalizeHeader, readNumber, readPeriod, readYesNo } from '../cells';
 import { findLayout } from '../layout';
-import { DIRECTORY_COLUMNS, SETTINGS, TAB, type BoundRule, type ColumnSpec, type ColumnType, type FormSpec, type IndicatorKind } from './schema';
 import {
-  COLUMN_HEADER, COLUMN_HELP, COMMON_TEXT, DEF_MSG, DEF_WHAT, DEF_WORD, DEFAULT_HELP, LIST_HEADER, LIST_HELP,
-  TEMPLATE_LIST, templateColumnRows,
+  DIRECTORY_COLUMNS,
+  SETTINGS,
+  TAB,
+  type BoundRule,
+  type ColumnSpec,
+  type ColumnType,
+  type FormSpec,
+  type IndicatorKind,
+} from './schema';
+import {
+  COLUMN_HEADER,
+  COLUMN_HELP,
+  COMMON_TEXT,
+  DEF_MSG,
+  DEF_WHAT,
+  DEF_WORD,
+  DEFAULT_HELP,
+  LIST_HEADER,
+  LIST_HELP,
+  TEMPLATE_LIST,
+  templateColumnRows,
 } from '../text/definitions';
 
-export interface DefinitionColumn { key: string; header: string; required: boolean; help: string; width: number }
+export interface DefinitionColumn {
+  key: string;
+  header: string;
+  required: boolean;
+  help: string;
+  width: number;
+}
 
 /**
  * Required headers are those whose absence would silently change the template's meaning (every form monthly,
@@ -76,7 +100,10 @@ export function builtinForms(): readonly FormSpec[] {
 function plain(s: string): string {
   let p = PLAIN.get(s);
   if (p === undefined) {
-    p = foldText(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+    p = foldText(s)
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd');
     if (PLAIN.size < 1000) PLAIN.set(s, p); // the definition words repeat on every row: fold each once
   }
   return p;
@@ -110,7 +137,9 @@ function readDueDate(v: CellValue): Day | null {
   if (typeof v !== 'string') return null;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v.trim());
   if (!m) return null;
-  const d = Number(m[1]), mo = Number(m[2]), y = Number(m[3]);
+  const d = Number(m[1]),
+    mo = Number(m[2]),
+    y = Number(m[3]);
   const probe = new Date(Date.UTC(y, mo - 1, d));
   return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? makeDay(y, mo, d) : null;
 }
@@ -120,7 +149,12 @@ const settingName = (key: string) => SETTINGS.find((s) => s.key === key)?.name ?
 
 // ---- Reading a tab ----
 
-interface TabRead { grid: Grid; layout: TabLayout; fromBook: boolean; usable: boolean }
+interface TabRead {
+  grid: Grid;
+  layout: TabLayout;
+  fromBook: boolean;
+  usable: boolean;
+}
 
 function isEmptyTab(grid: Grid | undefined, layout: TabLayout): boolean {
   if (!grid) return true;
@@ -129,15 +163,30 @@ function isEmptyTab(grid: Grid | undefined, layout: TabLayout): boolean {
 }
 
 /** A tab as read, or the template's grid when it is missing or empty; unusable when a required header is missing. */
-function readTab(sheet: string, grid: Grid | undefined, template: Grid, cols: readonly DefinitionColumn[], anchors: [string, string],
-  problems: Problem[], layouts: Record<string, TabLayout>): TabRead {
+function readTab(
+  sheet: string,
+  grid: Grid | undefined,
+  template: Grid,
+  cols: readonly DefinitionColumn[],
+  anchors: [string, string],
+  problems: Problem[],
+  layouts: Record<string, TabLayout>,
+): TabRead {
   const layout = findLayout(sheet, grid, cols, anchors);
   if (grid) layouts[sheet] = layout;
-  if (isEmptyTab(grid, layout)) return { grid: template, layout: findLayout(sheet, template, cols, anchors), fromBook: false, usable: true };
+  if (isEmptyTab(grid, layout))
+    return { grid: template, layout: findLayout(sheet, template, cols, anchors), fromBook: false, usable: true };
   let usable = layout.headerRow > 0;
   for (const c of cols) {
     if (c.required && !(c.key in layout.columns)) {
-      problems.push({ sheet, row: layout.headerRow || 1, column: c.header, severity: 'error', code: 'missing_column', message: DEF_MSG.missingColumn(c.header, sheet) });
+      problems.push({
+        sheet,
+        row: layout.headerRow || 1,
+        column: c.header,
+        severity: 'error',
+        code: 'missing_column',
+        message: DEF_MSG.missingColumn(c.header, sheet),
+      });
       usable = false;
     }
   }
@@ -149,7 +198,7 @@ function* rows(t: TabRead, cols: readonly DefinitionColumn[], problems: Problem[
   const { grid, layout } = t;
   for (let r = layout.headerRow; r < grid.length; r++) {
     const cells = grid[r] || [];
-    const get = (key: string): CellValue => (key in layout.columns ? cells[layout.columns[key]] ?? '' : '');
+    const get = (key: string): CellValue => (key in layout.columns ? (cells[layout.columns[key]] ?? '') : '');
     if (cols.every((c) => isBlank(get(c.key)))) continue;
     const row = r + 1;
     let ok = true;
@@ -164,8 +213,15 @@ function* rows(t: TabRead, cols: readonly DefinitionColumn[], problems: Problem[
 // ---- Danh sách biểu mẫu ----
 
 interface ListEntry {
-  id: FormId; row: number; tab: string; group: string; monthly: boolean; dueDay: number | null; dueDate: Day | null;
-  multiple: boolean; reminders: boolean;
+  id: FormId;
+  row: number;
+  tab: string;
+  group: string;
+  monthly: boolean;
+  dueDay: number | null;
+  dueDate: Day | null;
+  multiple: boolean;
+  reminders: boolean;
   /** Reports on this row's `Biểu mẫu` cell (a form left out for want of indicators). */
   bad: (key: string, message: string) => void;
 }
@@ -177,9 +233,15 @@ const RESERVED_TABS = () => [TAB.directory, TAB.settings, TAB.log, TAB.formList,
 const XLSX_TAB = /^[^[\]:*?/\\]{1,31}$/;
 
 /** `whole` reports a form's own problem (no indicator) when the list is the template's: on the columns tab, whole-sheet. */
-function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: number } | null): { forms: ListEntry[]; known: Set<FormId> } {
-  const forms: ListEntry[] = [], known = new Set<FormId>();
-  const codes = new Map<FormId, number>(), tabs = new Map<string, number>();
+function readList(
+  t: TabRead,
+  problems: Problem[],
+  whole: { sheet: string; row: number } | null,
+): { forms: ListEntry[]; known: Set<FormId> } {
+  const forms: ListEntry[] = [],
+    known = new Set<FormId>();
+  const codes = new Map<FormId, number>(),
+    tabs = new Map<string, number>();
   const reserved = RESERVED_TABS();
   for (const { row, get, bad, ok } of rows(t, FORM_LIST_COLUMNS, problems)) {
     const codeCell = get('form');
@@ -188,7 +250,8 @@ function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: 
     else if (!id) bad('form', DEF_MSG.badCode(cellText(codeCell), false));
     else {
       known.add(id);
-      if (codes.has(id)) bad('form', DEF_MSG.duplicateCode(id, codes.get(id)!)); else codes.set(id, row);
+      if (codes.has(id)) bad('form', DEF_MSG.duplicateCode(id, codes.get(id)!));
+      else codes.set(id, row);
     }
     const tab = oneLine(get('tab'));
     if (!tab) bad('tab', DEF_MSG.requiredCell(LIST_HEADER.tab, DEF_WHAT.tab));
@@ -200,7 +263,8 @@ function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: 
     const cadenceCell = get('cadence');
     const cadence = isBlank(cadenceCell) ? 'monthly' : word(cadenceCell, { monthly: DEF_WORD.monthly, oneOff: DEF_WORD.oneOff });
     if (!cadence) bad('cadence', DEF_MSG.badCadence(cellText(cadenceCell)));
-    let dueDay: number | null = null, dueDate: Day | null = null;
+    let dueDay: number | null = null,
+      dueDate: Day | null = null;
     const due = get('due');
     if (cadence && !isBlank(due)) {
       if (cadence === 'monthly') {
@@ -216,13 +280,25 @@ function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: 
       if (b === null) bad(key, DEF_MSG.badYesNo(LIST_HEADER[key], cellText(get(key)), blank));
       return b ?? blank;
     };
-    const multiple = yes('multiple', false), reminders = yes('reminders', true);
+    const multiple = yes('multiple', false),
+      reminders = yes('reminders', true);
     if (!ok() || !id) continue;
     forms.push({
-      id, row, tab, group: oneLine(get('group')), monthly: cadence === 'monthly', dueDay, dueDate, multiple, reminders,
-      bad: (key, message) => problems.push(whole !== null
-        ? { sheet: whole.sheet, row: whole.row, column: '', severity: 'error', code: 'bad_definition', message }
-        : { sheet: t.layout.sheet, row, column: t.layout.headers[key] ?? '', severity: 'error', code: 'bad_definition', message }),
+      id,
+      row,
+      tab,
+      group: oneLine(get('group')),
+      monthly: cadence === 'monthly',
+      dueDay,
+      dueDate,
+      multiple,
+      reminders,
+      bad: (key, message) =>
+        problems.push(
+          whole !== null
+            ? { sheet: whole.sheet, row: whole.row, column: '', severity: 'error', code: 'bad_definition', message }
+            : { sheet: t.layout.sheet, row, column: t.layout.headers[key] ?? '', severity: 'error', code: 'bad_definition', message },
+        ),
     });
   }
   return { forms, known };
@@ -231,10 +307,19 @@ function readList(t: TabRead, problems: Problem[], whole: { sheet: string; row: 
 // ---- Định nghĩa biểu mẫu ----
 
 interface ColumnRow {
-  row: number; key: string; spec: ColumnSpec; number: boolean; max: string;
+  row: number;
+  key: string;
+  spec: ColumnSpec;
+  number: boolean;
+  max: string;
   bad: (key: string, message: string) => void;
 }
-interface StarRow { key: StarKey; aliases: string[]; required: boolean | null; bad: (key: string, message: string) => void }
+interface StarRow {
+  key: StarKey;
+  aliases: string[];
+  required: boolean | null;
+  bad: (key: string, message: string) => void;
+}
 
 const TYPE_WORDS = { int: DEF_WORD.int, decimal: DEF_WORD.decimal, text: DEF_WORD.text, links: DEF_WORD.links, phone: DEF_WORD.phone };
 const KIND_WORDS: Record<IndicatorKind, string> = { stock: DEF_WORD.stock, flow: DEF_WORD.flow };
@@ -244,12 +329,15 @@ const isCommunes = (text: string) =>
 /** `Tên gọi khác`, without the names that only repeat the header or an earlier name (redundant, not ambiguous). */
 function splitAliases(v: CellValue, header: string): string[] {
   const seen = new Set([normalizeHeader(header)]);
-  return cellText(v).split(';').map((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim()).filter((a) => {
-    const n = normalizeHeader(a);
-    if (!a || seen.has(n)) return false;
-    seen.add(n);
-    return true;
-  });
+  return cellText(v)
+    .split(';')
+    .map((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+    .filter((a) => {
+      const n = normalizeHeader(a);
+      if (!a || seen.has(n)) return false;
+      seen.add(n);
+      return true;
+    });
 }
 
 function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, problems: Problem[]) {
@@ -266,9 +354,9 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     else if (!star && !id) bad('form', DEF_MSG.badCode(cellText(formCell), true));
     else if (id && !known.has(id)) {
       // The template's rows of a form the Department's list does not keep are simply not used.
-      if (t.fromBook) bad('form', DEF_MSG.unknownForm(cellText(formCell).trim())); else skip = true;
-    }
-    else if (id && !listed.has(id)) skip = true;
+      if (t.fromBook) bad('form', DEF_MSG.unknownForm(cellText(formCell).trim()));
+      else skip = true;
+    } else if (id && !listed.has(id)) skip = true;
 
     const keyCell = get('key');
     const key = cellText(keyCell).trim();
@@ -281,7 +369,8 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     else if ((COMMON_KEYS as readonly string[]).includes(key)) bad('key', DEF_MSG.commonKey(key));
     else if (id) {
       const k = `${id}\u0000${key}`;
-      if (keysSeen.has(k)) bad('key', DEF_MSG.duplicateKey(key, id, keysSeen.get(k)!)); else keysSeen.set(k, row);
+      if (keysSeen.has(k)) bad('key', DEF_MSG.duplicateKey(key, id, keysSeen.get(k)!));
+      else keysSeen.set(k, row);
     }
     const header = oneLine(get('header'));
     const common = star && (STAR_KEYS as readonly string[]).includes(key) ? COMMON_TEXT[key as StarKey].header : '';
@@ -342,7 +431,13 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
     if (!ok() || skip || !id || !type) continue;
 
     const helpText = cellText(get('help')).trim();
-    const help = helpText || (kind ? (type === 'decimal' ? DEFAULT_HELP.decimal(min) : DEFAULT_HELP[kind](min)) : DEFAULT_HELP[type as 'text' | 'links' | 'phone']);
+    const help =
+      helpText ||
+      (kind
+        ? type === 'decimal'
+          ? DEFAULT_HELP.decimal(min)
+          : DEFAULT_HELP[kind](min)
+        : DEFAULT_HELP[type as 'text' | 'links' | 'phone']);
     const spec: ColumnSpec = { key, header, type, required: required!, help, width: WIDTH[type] };
     if (kind) spec.kind = kind;
     if (min !== 0) spec.min = min;
@@ -371,7 +466,14 @@ function readColumns(t: TabRead, known: Set<FormId>, listed: Set<FormId>, proble
 function commonColumns(stars: Map<StarKey, StarRow>): Record<(typeof COMMON_KEYS)[number], ColumnSpec> {
   const c = (key: (typeof COMMON_KEYS)[number], type: ColumnType, required: boolean, width: number, scriptOwned = false): ColumnSpec => {
     const star = stars.get(key as StarKey);
-    const spec: ColumnSpec = { key, header: COMMON_TEXT[key].header, type, required: star?.required ?? required, help: COMMON_TEXT[key].help, width };
+    const spec: ColumnSpec = {
+      key,
+      header: COMMON_TEXT[key].header,
+      type,
+      required: star?.required ?? required,
+      help: COMMON_TEXT[key].help,
+      width,
+    };
     if (scriptOwned) spec.scriptOwned = true;
     if (star?.aliases.length) spec.aliases = [...star.aliases];
     return spec;
@@ -398,21 +500,32 @@ function keptColumns(id: FormId, defs: ColumnRow[], common: ColumnSpec[]): Colum
     const clash = mine.findIndex((n, i) => names.has(n) || mine.indexOf(n) < i);
     if (clash >= 0) {
       const where = names.get(mine[clash]) ?? DEF_MSG.headerAt(d.row);
-      d.bad(clash === 0 ? 'header' : 'aliases', DEF_MSG.duplicateHeader(clash === 0 ? d.spec.header : d.spec.aliases![clash - 1], id, where));
+      d.bad(
+        clash === 0 ? 'header' : 'aliases',
+        DEF_MSG.duplicateHeader(clash === 0 ? d.spec.header : d.spec.aliases![clash - 1], id, where),
+      );
       return false;
     }
     for (const n of mine) names.set(n, DEF_MSG.headerAt(d.row));
     return true;
   });
   // A bound naming a column that is itself left out leaves this one out too, until nothing changes.
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     const numbers = new Set(kept.filter((d) => d.number).map((d) => d.key));
     kept = kept.filter((d) => {
       if (!d.max || isCommunes(d.max)) return true;
       if (!d.number) return true; // reported as numberOnly already
-      if (d.max === d.key) { d.bad('max', DEF_MSG.boundSelf(d.key)); changed = true; return false; }
-      if (!numbers.has(d.max)) { d.bad('max', DEF_MSG.badBound(d.max, id)); changed = true; return false; }
+      if (d.max === d.key) {
+        d.bad('max', DEF_MSG.boundSelf(d.key));
+        changed = true;
+        return false;
+      }
+      if (!numbers.has(d.max)) {
+        d.bad('max', DEF_MSG.badBound(d.max, id));
+        changed = true;
+        return false;
+      }
       return true;
     });
   }
@@ -422,20 +535,41 @@ function keptColumns(id: FormId, defs: ColumnRow[], common: ColumnSpec[]): Colum
 function assemble(entry: ListEntry, defs: ColumnRow[], stars: Map<StarKey, StarRow>): FormSpec | null {
   const common = commonColumns(stars);
   const kept = keptColumns(entry.id, defs, Object.values(common));
-  const numbers = kept.filter((d) => d.number), others = kept.filter((d) => !d.number);
-  if (!numbers.length) { entry.bad('form', DEF_MSG.noIndicator(entry.id)); return null; }
-  const bounds: BoundRule[] = numbers.filter((d) => d.max).map((d) => ({
-    key: d.key, max: isCommunes(d.max) ? { unitField: 'communes' as const } : { column: d.max },
-  }));
+  const numbers = kept.filter((d) => d.number),
+    others = kept.filter((d) => !d.number);
+  if (!numbers.length) {
+    entry.bad('form', DEF_MSG.noIndicator(entry.id));
+    return null;
+  }
+  const bounds: BoundRule[] = numbers
+    .filter((d) => d.max)
+    .map((d) => ({
+      key: d.key,
+      max: isCommunes(d.max) ? { unitField: 'communes' as const } : { column: d.max },
+    }));
   return {
-    id: entry.id, tab: entry.tab, group: entry.group,
+    id: entry.id,
+    tab: entry.tab,
+    group: entry.group,
     columns: [
-      common.seq, common.unit, common.period, ...numbers.map((d) => d.spec),
-      common.reporter, common.phone, ...others.map((d) => d.spec), common.note,
-      common.submitted_at, common.updated_at, common.status,
+      common.seq,
+      common.unit,
+      common.period,
+      ...numbers.map((d) => d.spec),
+      common.reporter,
+      common.phone,
+      ...others.map((d) => d.spec),
+      common.note,
+      common.submitted_at,
+      common.updated_at,
+      common.status,
     ],
     bounds,
-    multipleRowsPerPeriod: entry.multiple, monthly: entry.monthly, dueDay: entry.dueDay, dueDate: entry.dueDate, reminders: entry.reminders,
+    multipleRowsPerPeriod: entry.multiple,
+    monthly: entry.monthly,
+    dueDay: entry.dueDay,
+    dueDate: entry.dueDate,
+    reminders: entry.reminders,
   };
 }
 
@@ -444,8 +578,12 @@ function assemble(entry: ListEntry, defs: ColumnRow[], stars: Map<StarKey, StarR
  * required header is `missing_column`, and then BOTH tabs are read as the template: mixing the Department's list with
  * the template's columns (or the reverse) would be a guess, while the template is the state every workbook started in.
  */
-export function readForms(list: Grid | undefined, columns: Grid | undefined): { forms: FormSpec[]; problems: Problem[]; layouts: Record<string, TabLayout> } {
-  const problems: Problem[] = [], layouts: Record<string, TabLayout> = {};
+export function readForms(
+  list: Grid | undefined,
+  columns: Grid | undefined,
+): { forms: FormSpec[]; problems: Problem[]; layouts: Record<string, TabLayout> } {
+  const problems: Problem[] = [],
+    layouts: Record<string, TabLayout> = {};
   const template = templateGrids();
   let l = readTab(TAB.formList, list, template.list, FORM_LIST_COLUMNS, ['form', 'tab'], problems, layouts);
   let c = readTab(TAB.formColumns, columns, template.columns, FORM_COLUMN_COLUMNS, ['form', 'key'], problems, layouts);

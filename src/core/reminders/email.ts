@@ -5,7 +5,11 @@ import { escapeHtml, neutralize } from '../safety';
 import { DIGEST_TEXT, REMINDER_TEXT, formLabel } from '../text/reminders';
 import { button, isWebLink, link, page, para, signature, table } from '../mailHtml';
 
-export interface EmailText { subject: string; text: string; html: string }
+export interface EmailText {
+  subject: string;
+  text: string;
+  html: string;
+}
 
 /** Values of the placeholders; `duong_dan` is a link and `chi_tiet` a list of cells to fix. */
 export interface TemplateValues {
@@ -41,7 +45,9 @@ function detailRows(problems: Problem[]): string[][] {
 }
 
 function detailLines(problems: Problem[]): string[] {
-  const shown = problems.slice(0, MAX_DETAILS).map((p) => `${REMINDER_TEXT.detailCell(p.row, neutralize(oneLine(p.column)))}: ${neutralize(oneLine(p.message))}`);
+  const shown = problems
+    .slice(0, MAX_DETAILS)
+    .map((p) => `${REMINDER_TEXT.detailCell(p.row, neutralize(oneLine(p.column)))}: ${neutralize(oneLine(p.message))}`);
   if (problems.length > MAX_DETAILS) shown.push(REMINDER_TEXT.detailMore(problems.length - MAX_DETAILS));
   return shown;
 }
@@ -79,8 +85,10 @@ function htmlParagraph(par: string, v: TemplateValues, frame?: EmailFrame): stri
   for (const m of par.matchAll(PLACEHOLDER)) {
     html += escapeHtml(par.slice(last, m.index));
     const key = m[1];
-    if (key === 'duong_dan') { html += frame && isWebLink(v.duong_dan) ? link(v.duong_dan, REMINDER_TEXT.inlineLink) : link(v.duong_dan); linked = true; }
-    else if (key === 'chi_tiet') html += escapeHtml(detailsText(v.chi_tiet));
+    if (key === 'duong_dan') {
+      html += frame && isWebLink(v.duong_dan) ? link(v.duong_dan, REMINDER_TEXT.inlineLink) : link(v.duong_dan);
+      linked = true;
+    } else if (key === 'chi_tiet') html += escapeHtml(detailsText(v.chi_tiet));
     else html += escapeHtml(textValue(key, v) ?? m[0]);
     last = (m.index ?? 0) + m[0].length;
   }
@@ -147,12 +155,21 @@ function percent(n: number, d: number): string {
 /** One form's figures, as the table's cells and the text part's line. */
 function formCells(f: DigestForm): string[] {
   if (f.expected === 0) return [formLabel(f.form), '0', '—', '—', '—', '—'];
-  return [formLabel(f.form), String(f.expected), DIGEST_TEXT.count(f.reported, percent(f.reported, f.expected)),
-    DIGEST_TEXT.count(f.onTime, percent(f.onTime, f.expected)), String(f.missing.length), String(f.invalid.length)];
+  return [
+    formLabel(f.form),
+    String(f.expected),
+    DIGEST_TEXT.count(f.reported, percent(f.reported, f.expected)),
+    DIGEST_TEXT.count(f.onTime, percent(f.onTime, f.expected)),
+    String(f.missing.length),
+    String(f.invalid.length),
+  ];
 }
 
 function chaseRows(f: DigestForm): string[][] {
-  const split = (line: string) => { const i = line.indexOf(' '); return i < 0 ? [line, ''] : [line.slice(0, i), line.slice(i + 1)]; };
+  const split = (line: string) => {
+    const i = line.indexOf(' ');
+    return i < 0 ? [line, ''] : [line.slice(0, i), line.slice(i + 1)];
+  };
   return [...f.missing.map((l) => [...split(l), DIGEST_TEXT.missing]), ...f.invalid.map((l) => [...split(l), DIGEST_TEXT.invalid])];
 }
 
@@ -160,15 +177,20 @@ function chaseRows(f: DigestForm): string[][] {
 export function digestEmail(d: DigestInput): EmailText {
   const clean = (s: string) => neutralize(oneLine(s));
   const forms = d.forms.map((f) => ({ ...f, group: clean(f.group), missing: f.missing.map(clean), invalid: f.invalid.map(clean) }));
-  const badEmails = d.badEmails.map(clean), uncertain = d.uncertain.map(clean);
+  const badEmails = d.badEmails.map(clean),
+    uncertain = d.uncertain.map(clean);
   const department = clean(d.department);
   const intro = DIGEST_TEXT.intro(d.period, d.due, d.today);
   const text: string[] = [DIGEST_TEXT.greeting, intro];
   for (const f of forms) {
     const c = formCells(f);
-    const lines = [DIGEST_TEXT.formLine(f.form, f.group),
-      f.expected === 0 ? `- ${DIGEST_TEXT.noUnits}` : `- ${DIGEST_TEXT.textLine(f.expected, c[2], c[3], f.missing.length, f.invalid.length)}`,
-      ...chaseRows(f).map((r) => `  + ${r[0]} ${r[1]}: ${r[2].toLowerCase()}`)];
+    const lines = [
+      DIGEST_TEXT.formLine(f.form, f.group),
+      f.expected === 0
+        ? `- ${DIGEST_TEXT.noUnits}`
+        : `- ${DIGEST_TEXT.textLine(f.expected, c[2], c[3], f.missing.length, f.invalid.length)}`,
+      ...chaseRows(f).map((r) => `  + ${r[0]} ${r[1]}: ${r[2].toLowerCase()}`),
+    ];
     text.push(lines.join('\n'));
   }
   if (badEmails.length) text.push([`${DIGEST_TEXT.badEmails}:`, ...badEmails.map((i) => `- ${i}`)].join('\n'));
@@ -176,14 +198,32 @@ export function digestEmail(d: DigestInput): EmailText {
   if (d.spreadsheetUrl) text.push(`${DIGEST_TEXT.link} ${d.spreadsheetUrl}`);
   text.push(['--', department, DIGEST_TEXT.closing].filter(Boolean).join('\n'));
 
-  const html: string[] = [para(escapeHtml(DIGEST_TEXT.greeting)), para(escapeHtml(intro)),
-    table(DIGEST_TEXT.tableHeaders, forms.map(formCells), [1, 2, 3, 4, 5])];
+  const html: string[] = [
+    para(escapeHtml(DIGEST_TEXT.greeting)),
+    para(escapeHtml(intro)),
+    table(DIGEST_TEXT.tableHeaders, forms.map(formCells), [1, 2, 3, 4, 5]),
+  ];
   for (const f of forms) {
     const rows = chaseRows(f);
-    if (rows.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.chaseTitle(f.form))}</b>`, 'margin-bottom:4px'), table(DIGEST_TEXT.chaseHeaders, rows));
+    if (rows.length)
+      html.push(para(`<b>${escapeHtml(DIGEST_TEXT.chaseTitle(f.form))}</b>`, 'margin-bottom:4px'), table(DIGEST_TEXT.chaseHeaders, rows));
   }
-  if (badEmails.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.badEmails)}</b>`, 'margin-bottom:4px'), table(DIGEST_TEXT.chaseHeaders.slice(0, 2), badEmails.map((l) => { const i = l.indexOf(' '); return i < 0 ? [l, ''] : [l.slice(0, i), l.slice(i + 1)]; })));
-  if (uncertain.length) html.push(para(`<b>${escapeHtml(DIGEST_TEXT.uncertain)}</b>`, 'margin-bottom:4px'), `<ul style="margin:0 0 16px 0">${uncertain.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`);
+  if (badEmails.length)
+    html.push(
+      para(`<b>${escapeHtml(DIGEST_TEXT.badEmails)}</b>`, 'margin-bottom:4px'),
+      table(
+        DIGEST_TEXT.chaseHeaders.slice(0, 2),
+        badEmails.map((l) => {
+          const i = l.indexOf(' ');
+          return i < 0 ? [l, ''] : [l.slice(0, i), l.slice(i + 1)];
+        }),
+      ),
+    );
+  if (uncertain.length)
+    html.push(
+      para(`<b>${escapeHtml(DIGEST_TEXT.uncertain)}</b>`, 'margin-bottom:4px'),
+      `<ul style="margin:0 0 16px 0">${uncertain.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`,
+    );
   if (d.spreadsheetUrl) html.push(button(d.spreadsheetUrl, DIGEST_TEXT.button));
   html.push(signature(department, [], DIGEST_TEXT.closing));
   return { subject: oneLine(DIGEST_TEXT.subject(d.period, d.due)), text: text.join('\n\n'), html: page(html.join('')) };

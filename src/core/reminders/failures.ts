@@ -7,7 +7,10 @@ import type { LogEntry } from './log';
 
 export type DailyStep = keyof typeof DAILY_STEP_LABELS;
 
-export interface StepFailure { step: DailyStep; message: string }
+export interface StepFailure {
+  step: DailyStep;
+  message: string;
+}
 
 /** The document property holding the failures already told: step -> message. */
 export const TOLD_FAILURES_KEY = 'daily|failures';
@@ -46,7 +49,16 @@ export function recordChanged(toldRaw: string | null, record: Record<string, str
 
 /** The log rows of the failures: which job, and the error's message. */
 export function failureEntries(failures: StepFailure[], at: Date): LogEntry[] {
-  return failures.map((f) => ({ unit: '', form: '', period: '', step: DAILY_STEP_LABELS[f.step], at, to: [], result: 'error', detail: f.message }));
+  return failures.map((f) => ({
+    unit: '',
+    form: '',
+    period: '',
+    step: DAILY_STEP_LABELS[f.step],
+    at,
+    to: [],
+    result: 'error',
+    detail: f.message,
+  }));
 }
 
 /** The admins' notice; every message neutralised and, in HTML, escaped. */
@@ -54,12 +66,18 @@ export function failureEmail(failures: StepFailure[], today: Day, spreadsheetUrl
   const day = formatDay(today);
   const lines = failures.map((f) => DAILY_FAILURE_TEXT.line(DAILY_STEP_LABELS[f.step], neutralize(oneLine(f.message))));
   const text = [
-    DAILY_FAILURE_TEXT.greeting, DAILY_FAILURE_TEXT.intro(day), lines.map((l) => `- ${l}`).join('\n'), DAILY_FAILURE_TEXT.after,
-    ...(spreadsheetUrl ? [`${DAILY_FAILURE_TEXT.link} ${spreadsheetUrl}`] : []), DAILY_FAILURE_TEXT.closing,
+    DAILY_FAILURE_TEXT.greeting,
+    DAILY_FAILURE_TEXT.intro(day),
+    lines.map((l) => `- ${l}`).join('\n'),
+    DAILY_FAILURE_TEXT.after,
+    ...(spreadsheetUrl ? [`${DAILY_FAILURE_TEXT.link} ${spreadsheetUrl}`] : []),
+    DAILY_FAILURE_TEXT.closing,
   ].join('\n\n');
   const html = [
-    `<p>${escapeHtml(DAILY_FAILURE_TEXT.greeting)}</p>`, `<p>${escapeHtml(DAILY_FAILURE_TEXT.intro(day))}</p>`,
-    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`, `<p>${escapeHtml(DAILY_FAILURE_TEXT.after)}</p>`,
+    `<p>${escapeHtml(DAILY_FAILURE_TEXT.greeting)}</p>`,
+    `<p>${escapeHtml(DAILY_FAILURE_TEXT.intro(day))}</p>`,
+    `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    `<p>${escapeHtml(DAILY_FAILURE_TEXT.after)}</p>`,
     ...(spreadsheetUrl ? [`<p>${escapeHtml(DAILY_FAILURE_TEXT.link)} ${escapeHtml(spreadsheetUrl)}</p>`] : []),
     `<p>${escapeHtml(DAILY_FAILURE_TEXT.closing)}</p>`,
   ].join('');

@@ -7,7 +7,17 @@ export { reminderSchedule, stepsFor, stepName, deadlinesUpTo } from './schedule'
 export type { StepSlot, Deadline } from './schedule';
 export { fillTemplates, digestEmail, oneLine } from './email';
 export type { EmailText, TemplateValues } from './email';
-export { SentLedger, ledgerFromLog, ledgerSlot, addressHash, eitherLedger, openSlots, LEDGER_PREFIX, INFLIGHT_KEY, HASHES_PER_VALUE } from './ledger';
+export {
+  SentLedger,
+  ledgerFromLog,
+  ledgerSlot,
+  addressHash,
+  eitherLedger,
+  openSlots,
+  LEDGER_PREFIX,
+  INFLIGHT_KEY,
+  HASHES_PER_VALUE,
+} from './ledger';
 export type { AddressLedger } from './ledger';
 export { failureNotice, failureEntries, failureEmail, recordChanged, TOLD_FAILURES_KEY } from './failures';
 export type { DailyStep, StepFailure, FailureNotice } from './failures';

@@ -24,7 +24,8 @@ export function ledgerSlot(form: string, period: string, step: string, digestDue
 /** 48 bits of cyrb53 over the folded address, as 8 base64url characters. */
 export function addressHash(address: string): string {
   const s = address.trim().toLowerCase();
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  let h1 = 0xdeadbeef,
+    h2 = 0x41c6ce57;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
@@ -34,14 +35,23 @@ export function addressHash(address: string): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   let out = '';
-  let a = h1 >>> 0, b = h2 >>> 0;
-  for (let i = 0; i < 4; i++) { out += alphabet[a & 63]; a >>>= 6; }
-  for (let i = 0; i < 4; i++) { out += alphabet[b & 63]; b >>>= 6; }
+  let a = h1 >>> 0,
+    b = h2 >>> 0;
+  for (let i = 0; i < 4; i++) {
+    out += alphabet[a & 63];
+    a >>>= 6;
+  }
+  for (let i = 0; i < 4; i++) {
+    out += alphabet[b & 63];
+    b >>>= 6;
+  }
   return out;
 }
 
 /** Read access, for the planner: was this address already sent this slot's email? */
-export interface AddressLedger { has(slot: string, address: string): boolean }
+export interface AddressLedger {
+  has(slot: string, address: string): boolean;
+}
 
 /** The ledger held in memory: slots -> hashes in the order they were added, chunked into property values. */
 export class SentLedger implements AddressLedger {
@@ -94,7 +104,10 @@ export class SentLedger implements AddressLedger {
     this.touch(slot, list.length);
     for (const a of addresses) {
       const h = addressHash(a);
-      if (!set.has(h)) { set.add(h); list.push(h); }
+      if (!set.has(h)) {
+        set.add(h);
+        list.push(h);
+      }
     }
     this.slots.set(slot, list);
     this.sets.set(slot, set);
@@ -107,7 +120,10 @@ export class SentLedger implements AddressLedger {
     const at = list.findIndex((h) => gone.has(h));
     if (at < 0) return;
     this.touch(slot, at);
-    this.slots.set(slot, list.filter((h) => !gone.has(h)));
+    this.slots.set(
+      slot,
+      list.filter((h) => !gone.has(h)),
+    );
     for (const h of gone) this.sets.get(slot)?.delete(h);
   }
 
@@ -151,7 +167,9 @@ export class SentLedger implements AddressLedger {
     return this.takeChanges();
   }
 
-  get slotNames(): string[] { return [...this.slots.keys()]; }
+  get slotNames(): string[] {
+    return [...this.slots.keys()];
+  }
 
   /** Forgets the slots `keep` refuses; returns whether any went. */
   prune(keep: (slot: string) => boolean): boolean {
@@ -182,7 +200,11 @@ export function eitherLedger(...ledgers: AddressLedger[]): AddressLedger {
  * The slots still worth keeping today: those of a deadline whose last step may still be sent. A period whose last
  * step window has closed is never chased again, so its slots can go.
  */
-export function openSlots(deadlines: Deadline[], settings: Pick<Settings, 'reminderOffsets' | 'skipWeekends'>, today: Day): (slot: string) => boolean {
+export function openSlots(
+  deadlines: Deadline[],
+  settings: Pick<Settings, 'reminderOffsets' | 'skipWeekends'>,
+  today: Day,
+): (slot: string) => boolean {
   const open = new Set<string>();
   for (const d of deadlines) {
     const steps = stepsFor(d.due, settings);

@@ -7,7 +7,12 @@ import { dayOf, formatMonth, localParts, month, type Day } from '../periods';
 import { LOG_KIND_LABELS, LOG_RESULT_LABELS, SKIP_REASON_LABELS, stepLabel } from '../text/reminders';
 
 /** One email's identity: at most one send per key. The digest has unit '' and form ''. */
-export interface SendKey { unit: string; form: FormId | ''; period: string /* MM/YYYY */; step: string }
+export interface SendKey {
+  unit: string;
+  form: FormId | '';
+  period: string /* MM/YYYY */;
+  step: string;
+}
 
 /** `error`: a job of the daily run failed (no email; the row has no period, so it never counts as a send). */
 export type LogResult = 'sent' | 'failed' | 'uncertain' | 'skipped' | 'deferred' | 'error';
@@ -69,7 +74,10 @@ function readForm(v: CellValue | undefined): FormId | '' | null {
 
 function readPeriod(v: CellValue | undefined): string | null {
   // A sheet may have turned '07/2024' into a date: its month is the period.
-  if (isDate(v)) { const p = localParts(v); return formatMonth(month(p.year, p.month)); }
+  if (isDate(v)) {
+    const p = localParts(v);
+    return formatMonth(month(p.year, p.month));
+  }
   const m = /^(\d{1,2})\/(\d{4})$/.exec(text(v));
   if (!m || +m[1] < 1 || +m[1] > 12) return null;
   return formatMonth(month(+m[2], +m[1]));
@@ -123,7 +131,9 @@ export function readLog(grid: Grid): LogEntry[] {
     if (!at || form === null || period === null || !step || !result) continue;
     const unit = text(row[col[1]]);
     if (!unit && form !== '') continue; // only the digest has no unit
-    const to = text(row[col[2]]).split(/[,;\s]+/).filter(Boolean);
+    const to = text(row[col[2]])
+      .split(/[,;\s]+/)
+      .filter(Boolean);
     out.push({ at, unit, form, period, step, result, to, detail: readDetail(row[col[7]]) });
   }
   return out;

@@ -22,9 +22,15 @@ export interface PlannedEmail extends SendKey {
 
 export type SkipReason = 'reported' | 'already_sent' | 'quota' | 'bad_email' | 'weekend';
 
-export interface Skip extends SendKey { reason: SkipReason }
+export interface Skip extends SendKey {
+  reason: SkipReason;
+}
 
-export interface ReminderPlan { today: Day; emails: PlannedEmail[]; skipped: Skip[] }
+export interface ReminderPlan {
+  today: Day;
+  emails: PlannedEmail[];
+  skipped: Skip[];
+}
 
 export interface PlanInput {
   v: Validation;
@@ -41,7 +47,10 @@ export interface PlanInput {
 }
 
 /** Where a unit stands for a period, as the sheet stood at the end of `today`. */
-interface UnitPeriod { valid: FormRow[]; invalid: FormRow[] }
+interface UnitPeriod {
+  valid: FormRow[];
+  invalid: FormRow[];
+}
 
 type Item = { key: SendKey; offset: number; month: Month } & ({ email: PlannedEmail } | { reason: SkipReason });
 
@@ -67,8 +76,7 @@ function unitPeriod(index: Map<string, UnitPeriod>, form: FormId, code: string, 
 }
 
 function rowErrors(rows: FormRow[]): Problem[] {
-  return rows.flatMap((r) => r.problems.filter((p) => p.severity === 'error'))
-    .sort((a, b) => a.row - b.row);
+  return rows.flatMap((r) => r.problems.filter((p) => p.severity === 'error')).sort((a, b) => a.row - b.row);
 }
 
 function openToday(s: StepSlot, today: Day): boolean {
@@ -103,16 +111,40 @@ function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, rows
   const range = rowsRange(input.v, d.form, rows);
   const tab = input.v.forms.find((f) => f.id === d.form)?.tab ?? formLabel(d.form);
   const url = input.links.tabUrl(d.form, range);
-  const t = fillTemplates(overdue ? st.overdueSubject : st.reminderSubject, overdue ? st.overdueBody : st.reminderBody, {
-    don_vi: neutralize(addressee(u.name)), bieu_mau: formLabel(d.form), ky_bao_cao: formatMonth(d.period), han_nop: formatDay(d.due),
-    duong_dan: url, co_quan: neutralize(st.department), chi_tiet: rowErrors(rows),
-  }, {
-    // A local file's link has no tab or range: the button then names what it opens.
-    buttonLabel: range && url.includes(`range=${range}`) ? REMINDER_TEXT.buttonRows : url.includes('#gid=') ? REMINDER_TEXT.buttonTab(tab) : REMINDER_TEXT.buttonSheet,
-    signature: { department: st.department, contactName: st.contactName ?? '', contactPhone: st.contactPhone ?? '' },
-  });
+  const t = fillTemplates(
+    overdue ? st.overdueSubject : st.reminderSubject,
+    overdue ? st.overdueBody : st.reminderBody,
+    {
+      don_vi: neutralize(addressee(u.name)),
+      bieu_mau: formLabel(d.form),
+      ky_bao_cao: formatMonth(d.period),
+      han_nop: formatDay(d.due),
+      duong_dan: url,
+      co_quan: neutralize(st.department),
+      chi_tiet: rowErrors(rows),
+    },
+    {
+      // A local file's link has no tab or range: the button then names what it opens.
+      buttonLabel:
+        range && url.includes(`range=${range}`)
+          ? REMINDER_TEXT.buttonRows
+          : url.includes('#gid=')
+            ? REMINDER_TEXT.buttonTab(tab)
+            : REMINDER_TEXT.buttonSheet,
+      signature: { department: st.department, contactName: st.contactName ?? '', contactPhone: st.contactPhone ?? '' },
+    },
+  );
   const period = formatMonth(d.period);
-  return { unit: u.code, form: d.form, period, step: s.name, to: distinct(u.emails), ...t, kind: overdue ? 'overdue' : 'reminder', slot: ledgerSlot(d.form, period, s.name) };
+  return {
+    unit: u.code,
+    form: d.form,
+    period,
+    step: s.name,
+    to: distinct(u.emails),
+    ...t,
+    kind: overdue ? 'overdue' : 'reminder',
+    slot: ledgerSlot(d.form, period, s.name),
+  };
 }
 
 function distinct(emails: string[]): string[] {
@@ -151,20 +183,34 @@ function unitItems(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>
 }
 
 function digestForm(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>): DigestForm {
-  const units = input.v.units.filter((u) => u.form === d.form && activeFor(u, d.period))
+  const units = input.v.units
+    .filter((u) => u.form === d.form && activeFor(u, d.period))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  let reported = 0, timely = 0;
-  const missing: string[] = [], invalid: string[] = [];
+  let reported = 0,
+    timely = 0;
+  const missing: string[] = [],
+    invalid: string[] = [];
   for (const u of units) {
     const st = unitPeriod(index, d.form, u.code, d.period);
     if (st.valid.length) {
       reported++;
-      const first = st.valid.map((r) => r.submittedAt).filter((t): t is Date => !!t).sort((a, b) => a.getTime() - b.getTime())[0];
+      const first = st.valid
+        .map((r) => r.submittedAt)
+        .filter((t): t is Date => !!t)
+        .sort((a, b) => a.getTime() - b.getTime())[0];
       if (first && onTime(first, d.due)) timely++;
     } else if (st.invalid.length) invalid.push(unitLine(u));
     else missing.push(unitLine(u));
   }
-  return { form: d.form, group: input.v.forms.find((f) => f.id === d.form)?.group ?? '', expected: units.length, reported, onTime: timely, missing, invalid };
+  return {
+    form: d.form,
+    group: input.v.forms.find((f) => f.id === d.form)?.group ?? '',
+    expected: units.length,
+    reported,
+    onTime: timely,
+    missing,
+    invalid,
+  };
 }
 
 /** One digest per deadline (forms sharing period and deadline together), on the first step after it. */
@@ -188,19 +234,35 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
     // Two deadlines of one period share a key: only a digest logged inside this step's window counts.
     const slot = ledgerSlot('', key.period, s.name, d0.due);
     const to = distinct(st.adminEmails).filter((a) => !input.ledger?.has(slot, a));
-    const done = to.length === 0 || log.some((e) => countsAsSent(e) && sendKey(e) === sendKey(key) && dayOf(e.at) >= s.day && dayOf(e.at) < s.until);
-    if (done) { items.push({ ...base, reason: 'already_sent' }); continue; }
-    if (!open) { items.push({ ...base, reason: 'weekend' }); continue; }
+    const done =
+      to.length === 0 || log.some((e) => countsAsSent(e) && sendKey(e) === sendKey(key) && dayOf(e.at) >= s.day && dayOf(e.at) < s.until);
+    if (done) {
+      items.push({ ...base, reason: 'already_sent' });
+      continue;
+    }
+    if (!open) {
+      items.push({ ...base, reason: 'weekend' });
+      continue;
+    }
     const forms = new Set<string>(group.map((d) => d.form));
     const badEmails = input.v.units
       .filter((u) => forms.has(u.form) && activeFor(u, d0.period) && (u.badEmail || distinct(u.emails).length === 0))
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map(unitLine);
-    const uncertainKeys = [...(input.uncertain ?? []), ...log.filter((e) => e.result === 'uncertain' && forms.has(e.form) && e.period === key.period)];
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+      .map(unitLine);
+    const uncertainKeys = [
+      ...(input.uncertain ?? []),
+      ...log.filter((e) => e.result === 'uncertain' && forms.has(e.form) && e.period === key.period),
+    ];
     const uncertain = [...new Set(uncertainKeys.map((k) => `${k.unit} - ${formLabel(k.form)} - ${k.period} - ${stepText(k.step)}`))];
     const t = digestEmail({
-      period: key.period, due: formatDay(d0.due), today: formatDay(input.today),
-      forms: group.map((d) => digestForm(input, d, index)), badEmails, uncertain,
-      spreadsheetUrl: input.links.spreadsheetUrl, department: st.department,
+      period: key.period,
+      due: formatDay(d0.due),
+      today: formatDay(input.today),
+      forms: group.map((d) => digestForm(input, d, index)),
+      badEmails,
+      uncertain,
+      spreadsheetUrl: input.links.spreadsheetUrl,
+      department: st.department,
     });
     items.push({ ...base, email: { ...key, to, ...t, kind: 'digest', slot } });
   }
@@ -214,7 +276,8 @@ function stepText(step: string): string {
 }
 
 function compareItems(a: Item, b: Item): number {
-  const digestA = a.key.form === '' ? 1 : 0, digestB = b.key.form === '' ? 1 : 0;
+  const digestA = a.key.form === '' ? 1 : 0,
+    digestB = b.key.form === '' ? 1 : 0;
   if (digestA !== digestB) return digestA - digestB;
   if (a.key.form !== b.key.form) return a.key.form < b.key.form ? -1 : 1;
   if (a.key.unit !== b.key.unit) return a.key.unit < b.key.unit ? -1 : 1;
@@ -239,9 +302,16 @@ export function planReminders(input: PlanInput): ReminderPlan {
   let left = Math.max(0, Math.floor(input.quota));
   let full = false;
   for (const it of items) {
-    if ('reason' in it) { skipped.push({ ...it.key, reason: it.reason }); continue; }
+    if ('reason' in it) {
+      skipped.push({ ...it.key, reason: it.reason });
+      continue;
+    }
     // The quota stops the list at the first email that does not fit: order stays fair, the rest wait.
-    if (full || it.email.to.length > left) { full = true; skipped.push({ ...it.key, reason: 'quota' }); continue; }
+    if (full || it.email.to.length > left) {
+      full = true;
+      skipped.push({ ...it.key, reason: 'quota' });
+      continue;
+    }
     left -= it.email.to.length;
     emails.push(it.email);
   }

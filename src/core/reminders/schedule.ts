@@ -18,7 +18,11 @@ export interface StepSlot {
 }
 
 /** One deadline of one form: the period and the day before which it is due. */
-export interface Deadline { form: FormId; period: Month; due: Day }
+export interface Deadline {
+  form: FormId;
+  period: Month;
+  due: Day;
+}
 
 /** `D-7`, `D-2`, `D+1`. */
 export function stepName(offset: number): string {
@@ -73,7 +77,8 @@ export function deadlinesUpTo(forms: readonly FormSpec[], settings: Settings, to
   for (const form of forms) {
     if (!form.monthly) {
       const due = dueBefore(form, monthOfDay(form.dueDate ?? settings.oneOffDeadline), settings);
-      if (due && monthOfDay(due) >= settings.startMonth && monthOfDay(due) <= last) out.push({ form: form.id, period: monthOfDay(due), due });
+      if (due && monthOfDay(due) >= settings.startMonth && monthOfDay(due) <= last)
+        out.push({ form: form.id, period: monthOfDay(due), due });
       continue;
     }
     for (let m = settings.startMonth; m <= last; m++) out.push({ form: form.id, period: m, due: dueBefore(form, m, settings)! });
@@ -82,17 +87,25 @@ export function deadlinesUpTo(forms: readonly FormSpec[], settings: Settings, to
 }
 
 /** The sidebar's line on the schedule and the coming steps (due today or later), soonest first. */
-export function reminderSchedule(forms: readonly FormSpec[], settings: Settings, today: Day): { text: string; rules: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
+export function reminderSchedule(
+  forms: readonly FormSpec[],
+  settings: Settings,
+  today: Day,
+): { text: string; rules: string; nextSteps: { day: Day; form: FormId; period: string; step: string }[] } {
   const nextSteps: { day: Day; form: FormId; period: string; step: string; offset: number }[] = [];
   const horizon = addDays(today, 62);
-  for (const d of deadlinesUpTo(forms.filter((f) => f.reminders), settings, horizon)) {
+  for (const d of deadlinesUpTo(
+    forms.filter((f) => f.reminders),
+    settings,
+    horizon,
+  )) {
     for (const s of stepsFor(d.due, settings)) {
-      if (s.day >= today && s.day <= horizon) nextSteps.push({ day: s.day, form: d.form, period: formatMonth(d.period), step: s.name, offset: s.offset });
+      if (s.day >= today && s.day <= horizon)
+        nextSteps.push({ day: s.day, form: d.form, period: formatMonth(d.period), step: s.name, offset: s.offset });
     }
   }
   nextSteps.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
-  const names = [...settings.reminderOffsets].sort((a, b) => a - b)
-    .map((o) => (o < 0 ? SCHEDULE_TEXT.before(-o) : SCHEDULE_TEXT.after(o)));
+  const names = [...settings.reminderOffsets].sort((a, b) => a - b).map((o) => (o < 0 ? SCHEDULE_TEXT.before(-o) : SCHEDULE_TEXT.after(o)));
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${SCHEDULE_TEXT.and}${names[names.length - 1]}` : names.join('');
   const parts = [SCHEDULE_TEXT.steps(list), settings.skipWeekends ? SCHEDULE_TEXT.weekends : SCHEDULE_TEXT.noWeekends];
   const rules = parts.join(' ');

@@ -9,10 +9,19 @@ import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 import { correctionsSection } from '../close';
 
-export interface Run { text: string; bold?: boolean; italic?: boolean; underline?: boolean }
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
 export type Align = 'left' | 'center' | 'right' | 'justify';
 export interface Paragraph {
-  kind: 'paragraph'; runs: Run[]; align: Align; sizePt: number; firstLineIndentMm?: number;
+  kind: 'paragraph';
+  runs: Run[];
+  align: Align;
+  sizePt: number;
+  firstLineIndentMm?: number;
   /** One line that must not wrap (the header's names and motto are broken into lines here, where the words allow). */
   noWrap?: boolean;
   /** A rule as long as the text under it (the motto's). */
@@ -22,10 +31,18 @@ export interface Paragraph {
   /** A caption: printed on the same page as the table after it. */
   keepWithNext?: boolean;
 }
-export interface Table { kind: 'table'; header: string[]; rows: string[][]; columnAlign: Align[]; sizePt: number }
+export interface Table {
+  kind: 'table';
+  header: string[];
+  rows: string[][];
+  columnAlign: Align[];
+  sizePt: number;
+}
 /** Side-by-side blocks without borders: the header (issuing body | motto) and the footer (recipients | signature). */
 export interface Columns {
-  kind: 'columns'; widthsPercent: number[]; cells: Paragraph[][];
+  kind: 'columns';
+  widthsPercent: number[];
+  cells: Paragraph[][];
   /** Never split across pages (the signature block). */
   keepTogether?: boolean;
   /** How far the block reaches into each side margin, as Decree 30 headers commonly do to keep the motto on one line. */
@@ -50,7 +67,10 @@ const HEADER_PT = 12;
 const LEFT_LINE_CHARS = 29;
 
 const para = (runs: Run[] | string, align: Align = 'justify', sizePt = BODY_PT, indent = true): Paragraph => ({
-  kind: 'paragraph', runs: typeof runs === 'string' ? [{ text: runs }] : runs, align, sizePt,
+  kind: 'paragraph',
+  runs: typeof runs === 'string' ? [{ text: runs }] : runs,
+  align,
+  sizePt,
   ...(indent && align === 'justify' ? { firstLineIndentMm: 10 } : {}),
 });
 const line = (run: Run, sizePt = HEADER_PT): Paragraph => ({ ...para([run], 'center', sizePt, false), noWrap: true });
@@ -85,12 +105,12 @@ export function nameLines(name: string, max = LEFT_LINE_CHARS): string[] {
   // A name written all in capitals (or none) says nothing of its groups: any space will do.
   const cased = words.slice(1).some(capital) && words.slice(1).some((w) => !capital(w));
   const place = words.findIndex((_, i) => i > 0 && opensPlace(i));
-  const breaksBefore = (i: number) => opensPlace(i)
-    || ((place < 0 || i < place) && (!cased || capital(words[i]) || lower[i] === 'và'));
+  const breaksBefore = (i: number) => opensPlace(i) || ((place < 0 || i < place) && (!cased || capital(words[i]) || lower[i] === 'và'));
   let best: { at: number; score: number } | null = null;
   for (let i = 1; i < words.length; i++) {
     if (!breaksBefore(i) || BINDING_WORDS.has(lower[i - 1])) continue;
-    const first = words.slice(0, i).join(' '), rest = words.slice(i).join(' ');
+    const first = words.slice(0, i).join(' '),
+      rest = words.slice(i).join(' ');
     // A first line that fits first; then a place name's start; then the most even split.
     const score = (first.length > max ? 10000 : 0) + (opensPlace(i) ? 0 : 1000) + Math.max(first.length, rest.length);
     if (!best || score < best.score) best = { at: i, score };
@@ -150,7 +170,8 @@ function statusSentence(f: FormReport): string {
   s += D.timeliness(f.onTime, formatPercent(f.shares.timeliness), f.late);
   if (f.unknownTime) s += D.unknownTime(f.unknownTime);
   s += '.';
-  const missing = byStatus('missing'), pending = byStatus('pending');
+  const missing = byStatus('missing'),
+    pending = byStatus('pending');
   const rest = [
     ...(invalid.length ? [D.invalidUnits(invalid.length, names(invalid))] : []),
     ...(missing.length ? [D.missingUnits(missing.length, names(missing))] : []),
@@ -163,9 +184,12 @@ function resultSentences(f: FormReport): string[] {
   const total = f.indicators.find((i) => i.key === 'staff_total');
   const installed = f.indicators.find((i) => i.key === 'staff_installed');
   const lead = D.formLead(T.formName(f.form), groupName(f));
-  const out = [f.installRate === null || !total || !installed
-    ? lead + D.installRateNone(staffWords(f))
-    : lead + D.installRate(figure(installed.period, false), figure(total.period, false), staffWords(f), formatPercent(f.shares.installRate))];
+  const out = [
+    f.installRate === null || !total || !installed
+      ? lead + D.installRateNone(staffWords(f))
+      : lead +
+        D.installRate(figure(installed.period, false), figure(total.period, false), staffWords(f), formatPercent(f.shares.installRate)),
+  ];
   const phrase = (i: IndicatorTotal) => indicatorPhrase(i.header, figure(i.period, i.decimal));
   const stocks = f.indicators.filter((i) => i.kind === 'stock' && i.key !== 'staff_total' && i.key !== 'staff_installed');
   const flows = f.indicators.filter((i) => i.kind === 'flow');
@@ -176,14 +200,20 @@ function resultSentences(f: FormReport): string[] {
 
 function totalsTable(f: FormReport): Table {
   return {
-    kind: 'table', header: D.totalsHeaders, columnAlign: ['center', 'left', 'right', 'right'], sizePt: 12,
+    kind: 'table',
+    header: D.totalsHeaders,
+    columnAlign: ['center', 'left', 'right', 'right'],
+    sizePt: 12,
     rows: f.indicators.map((i, n) => [String(n + 1), i.header, figure(i.period, i.decimal), figure(i.cumulative, i.decimal)]),
   };
 }
 
 function unitsTable(f: FormReport): Table {
   return {
-    kind: 'table', header: D.unitHeaders, columnAlign: ['center', 'left', 'left', 'right'], sizePt: 12,
+    kind: 'table',
+    header: D.unitHeaders,
+    columnAlign: ['center', 'left', 'left', 'right'],
+    sizePt: 12,
     rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercent(u.installShare)]),
   };
 }
@@ -197,12 +227,25 @@ function measuredBlocks(r: Report): Block[] {
     const name = (code: string) => neutralize(m.units.find((u) => u.code === code)!.name);
     const below = m.below.map((c) => `${name(c)} (${figure(m.units.find((u) => u.code === c)!.samples ?? 0, false)})`).join(', ');
     const mismatch = m.mismatch.map(name).join(', ');
-    out.push(para(MT.docParagraph(T.formName(f.form), m.atTarget, m.units.length, m.target, below, m.unmatched.map(neutralize)) + (mismatch ? MT.docMismatch(mismatch) : '')));
+    out.push(
+      para(
+        MT.docParagraph(T.formName(f.form), m.atTarget, m.units.length, m.target, below, m.unmatched.map(neutralize)) +
+          (mismatch ? MT.docMismatch(mismatch) : ''),
+      ),
+    );
     out.push(para([{ text: MT.docCaption(T.formName(f.form)), italic: true }], 'center', 13, false));
     out.push({
-      kind: 'table', header: MT.docHeaders, columnAlign: ['center', 'left', 'right', 'right', 'right'], sizePt: 12,
-      rows: m.units.map((u, n) => [String(n + 1), neutralize(u.name), u.samples === null ? MT.unreadable : figure(u.samples, false),
-        u.change === null ? '' : (u.change > 0 ? '+' : '') + figure(u.change, false), u.reported === null ? '' : figure(u.reported, false)]),
+      kind: 'table',
+      header: MT.docHeaders,
+      columnAlign: ['center', 'left', 'right', 'right', 'right'],
+      sizePt: 12,
+      rows: m.units.map((u, n) => [
+        String(n + 1),
+        neutralize(u.name),
+        u.samples === null ? MT.unreadable : figure(u.samples, false),
+        u.change === null ? '' : (u.change > 0 ? '+' : '') + figure(u.change, false),
+        u.reported === null ? '' : figure(u.reported, false),
+      ]),
     });
   }
   return out;
@@ -230,14 +273,21 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
   const superior = neutralize(settings.superiorBody).trim();
   const blocks: Block[] = [];
   blocks.push({
-    kind: 'columns', widthsPercent: [46, 54], bleedMm: 5, cells: [
-      [...(superior ? nameLines(superior).map((t) => line({ text: t })) : []),
+    kind: 'columns',
+    widthsPercent: [46, 54],
+    bleedMm: 5,
+    cells: [
+      [
+        ...(superior ? nameLines(superior).map((t) => line({ text: t })) : []),
         ...nameLines(department).map((t) => line({ text: t, bold: true })),
         { ...para('', 'center', 8, false), ruleMm: 22 },
-        line({ text: D.number(neutralize(settings.docSymbol)) })],
-      [line({ text: D.motto, bold: true }, 12),
+        line({ text: D.number(neutralize(settings.docSymbol)) }),
+      ],
+      [
+        line({ text: D.motto, bold: true }, 12),
         { ...line({ text: D.mottoSub, bold: true }, 13), ruleUnder: true },
-        line({ text: placeDateLine(neutralize(settings.place), date), italic: true }, 13)],
+        line({ text: placeDateLine(neutralize(settings.place), date), italic: true }, 13),
+      ],
     ],
   });
   blocks.push(para([{ text: D.title, bold: true }], 'center'));
@@ -272,18 +322,35 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
   const corrections = correctionsSection(r);
   if (corrections) {
     blocks.push(para([{ text: corrections.title, bold: true }]), ...corrections.lines.map((l) => para(l)));
-    if (corrections.rows.length) blocks.push({ kind: 'table', header: corrections.headers, rows: corrections.rows.map((row) => row.map(neutralize)), columnAlign: ['left', 'left', 'left', 'right', 'right'], sizePt: 12 });
+    if (corrections.rows.length)
+      blocks.push({
+        kind: 'table',
+        header: corrections.headers,
+        rows: corrections.rows.map((row) => row.map(neutralize)),
+        columnAlign: ['left', 'left', 'left', 'right', 'right'],
+        sizePt: 12,
+      });
   }
 
-  const signer = settings.signerTitle.split(/\r?\n/).map((l) => l.trim()).filter((l) => l);
+  const signer = settings.signerTitle
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l);
   const signerName = neutralize(settings.signerName).trim();
   blocks.push({
-    kind: 'columns', widthsPercent: [50, 50], keepTogether: true, cells: [
-      [para([{ text: D.recipientsTitle, bold: true, italic: true }], 'left', 12, false),
-        ...D.recipients.map((t) => para(t, 'left', 11, false))],
-      [...signer.map((l) => line({ text: neutralize(l).toUpperCase(), bold: true }, 13)),
+    kind: 'columns',
+    widthsPercent: [50, 50],
+    keepTogether: true,
+    cells: [
+      [
+        para([{ text: D.recipientsTitle, bold: true, italic: true }], 'left', 12, false),
+        ...D.recipients.map((t) => para(t, 'left', 11, false)),
+      ],
+      [
+        ...signer.map((l) => line({ text: neutralize(l).toUpperCase(), bold: true }, 13)),
         ...[0, 1, 2, 3].map(() => para('', 'center', 14, false)),
-        signerName ? line({ text: signerName, bold: true }, 14) : line({ text: D.signerBlank }, 14)],
+        signerName ? line({ text: signerName, bold: true }, 14) : line({ text: D.signerBlank }, 14),
+      ],
     ],
   });
 
@@ -297,7 +364,10 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
   return {
     title: D.htmlTitle(period),
     page: { size: 'A4', widthMm: 210, heightMm: 297, marginsMm: { top: 20, bottom: 20, left: 30, right: 15 } },
-    fontFamily: DOC_FONT, fontSizePt: BODY_PT, blocks, appendix,
+    fontFamily: DOC_FONT,
+    fontSizePt: BODY_PT,
+    blocks,
+    appendix,
   };
 }
 

@@ -65,20 +65,25 @@ function paragraphHtml(p: Paragraph): string {
   if (p.ruleMm) return `<p class="rule" style="width: ${p.ruleMm}mm"></p>`;
   const indent = (p.firstLineIndentMm ? ` text-indent: ${p.firstLineIndentMm}mm;` : '') + (p.keepWithNext ? ' break-after: avoid;' : '');
   const inner = p.runs.map(runHtml).join('') || '&nbsp;';
-  return `<p${p.noWrap ? ' class="nowrap"' : ''} style="text-align: ${p.align}; font-size: ${p.sizePt}pt;${indent}">`
-    + `${p.ruleUnder ? `<span class="ruled">${inner}</span>` : inner}</p>`;
+  return (
+    `<p${p.noWrap ? ' class="nowrap"' : ''} style="text-align: ${p.align}; font-size: ${p.sizePt}pt;${indent}">` +
+    `${p.ruleUnder ? `<span class="ruled">${inner}</span>` : inner}</p>`
+  );
 }
 
 function blockHtml(b: Block): string {
   if (b.kind === 'paragraph') return paragraphHtml(b);
   if (b.kind === 'columns') {
     const bleed = b.bleedMm ? ` style="width: calc(100% + ${2 * b.bleedMm}mm); margin-left: -${b.bleedMm}mm"` : '';
-    return `<table class="cols${b.keepTogether ? ' keep' : ''}"${bleed}><tr>${b.cells.map((cell, i) =>
-      `<td style="width: ${b.widthsPercent[i]}%">${cell.map(paragraphHtml).join('')}</td>`).join('')}</tr></table>`;
+    return `<table class="cols${b.keepTogether ? ' keep' : ''}"${bleed}><tr>${b.cells
+      .map((cell, i) => `<td style="width: ${b.widthsPercent[i]}%">${cell.map(paragraphHtml).join('')}</td>`)
+      .join('')}</tr></table>`;
   }
   const align = (i: number) => ` style="text-align: ${b.columnAlign[i] ?? 'left'}"`;
-  return `<table class="data" style="font-size: ${b.sizePt}pt"><thead><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>`
-    + `<tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  return (
+    `<table class="data" style="font-size: ${b.sizePt}pt"><thead><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
+  );
 }
 
 function documentBody(doc: DocModel): string {
@@ -86,8 +91,10 @@ function documentBody(doc: DocModel): string {
 }
 
 function page(title: string, style: string, body: string): string {
-  return `<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${style}</style></head>`
-    + `<body>\n${body}\n</body></html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${style}</style></head>` +
+    `<body>\n${body}\n</body></html>\n`
+  );
 }
 
 /** The printable document alone, as a full HTML page (A4, Decree 30 margins). */
@@ -109,15 +116,22 @@ const UNIT_TABLE_INDICATORS = 7;
 const short = (x: string) => (x.length <= 24 ? tdw(x) : td(x));
 
 function completenessTable(r: Report): string {
-  const rows = r.forms.map((f) => `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}`
-    + [f.expected, f.reported, f.onTime, f.late, f.unknownTime, f.invalid.length, f.missing.length].map((n) => tdn(fig(n))).join('')
-    + [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(formatPercent(x))).join('') + '</tr>');
+  const rows = r.forms.map(
+    (f) =>
+      `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}` +
+      [f.expected, f.reported, f.onTime, f.late, f.unknownTime, f.invalid.length, f.missing.length].map((n) => tdn(fig(n))).join('') +
+      [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(formatPercent(x))).join('') +
+      '</tr>',
+  );
   return `<h2>${esc(T.completenessTitle)}</h2><table>${th(T.completenessHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 function totalsTable(f: FormReport): string {
-  const rows = f.indicators.map((i, n) => `<tr>${tdn(String(n + 1))}${td(i.header)}${tdw(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}`
-    + `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(fig(i.change, i.decimal))}</tr>`);
+  const rows = f.indicators.map(
+    (i, n) =>
+      `<tr>${tdn(String(n + 1))}${td(i.header)}${tdw(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}` +
+      `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(fig(i.change, i.decimal))}</tr>`,
+  );
   return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -131,91 +145,151 @@ function chunks<X>(xs: X[], size: number): X[][] {
 function unitsTables(f: FormReport): string {
   const header = (i: IndicatorTotal) => i.header.replace(/\s*\((đến nay|trong kỳ)\)\s*$/, '');
   const parts = [
-    ...chunks(f.indicators.filter((i) => i.kind === 'stock'), UNIT_TABLE_INDICATORS).map((list) => ({ title: D.unitStocks(T.formName(f.form), f.group), list })),
-    ...chunks(f.indicators.filter((i) => i.kind === 'flow'), UNIT_TABLE_INDICATORS).map((list) => ({ title: D.unitFlows(T.formName(f.form), f.group), list })),
+    ...chunks(
+      f.indicators.filter((i) => i.kind === 'stock'),
+      UNIT_TABLE_INDICATORS,
+    ).map((list) => ({ title: D.unitStocks(T.formName(f.form), f.group), list })),
+    ...chunks(
+      f.indicators.filter((i) => i.kind === 'flow'),
+      UNIT_TABLE_INDICATORS,
+    ).map((list) => ({ title: D.unitFlows(T.formName(f.form), f.group), list })),
   ];
   if (!parts.length) parts.push({ title: T.unitsTitle(T.formName(f.form), f.group), list: [] });
-  return parts.map(({ title, list }, k) => {
-    // The first table carries the status columns; the others repeat only the unit, so each reads on its own.
-    const fixed = k === 0 ? T.unitHeaders : T.unitHeaders.slice(0, 2);
-    const rows = f.units.map((u) => {
-      const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [];
-      const status = k === 0
-        ? `${short(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}` : '';
-      return `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${short(u.name)}${status}`
-        + list.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') + '</tr>';
-    });
-    return `<h3>${esc(title)}</h3><table class="units">${th([...fixed, ...list.map(header)])}<tbody>${rows.join('')}</tbody></table>`;
-  }).join('');
+  return parts
+    .map(({ title, list }, k) => {
+      // The first table carries the status columns; the others repeat only the unit, so each reads on its own.
+      const fixed = k === 0 ? T.unitHeaders : T.unitHeaders.slice(0, 2);
+      const rows = f.units.map((u) => {
+        const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [];
+        const status =
+          k === 0
+            ? `${short(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}`
+            : '';
+        return (
+          `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${short(u.name)}${status}` +
+          list.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') +
+          '</tr>'
+        );
+      });
+      return `<h3>${esc(title)}</h3><table class="units">${th([...fixed, ...list.map(header)])}<tbody>${rows.join('')}</tbody></table>`;
+    })
+    .join('');
 }
 
 function chaseTable(r: Report): string {
   if (!r.chase.length) return `<h2>${esc(T.sectionChase)}</h2><p>${esc(T.noChase)}</p>`;
-  const rows = r.chase.map((c) => `<tr style="background: ${STATUS_COLOR[c.status]}">${tdw(c.code)}${td(c.name)}${tdw(T.formName(c.form))}`
-    + `${td(STATUS_LABEL[c.status])}${td(c.emails.join(', '))}${td(c.reason)}</tr>`);
+  const rows = r.chase.map(
+    (c) =>
+      `<tr style="background: ${STATUS_COLOR[c.status]}">${tdw(c.code)}${td(c.name)}${tdw(T.formName(c.form))}` +
+      `${td(STATUS_LABEL[c.status])}${td(c.emails.join(', '))}${td(c.reason)}</tr>`,
+  );
   return `<h2>${esc(T.sectionChase)}</h2><table>${th(T.chaseHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Horizontal bars: one per unit, the install rate from 0 to 100 %. */
 export function barChartSvg(title: string, items: { label: string; value: Share | null }[]): string {
-  const labelW = 220, barW = 360, rowH = 22, top = 30;
-  const h = top + items.length * rowH + 10, w = labelW + barW + 70;
-  const bars = items.map((it, i) => {
-    const y = top + i * rowH;
-    const len = Math.max(0, Math.min(1, shareRatio(it.value) ?? 0)) * barW;
-    return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>`
-      + `<rect x="${labelW}" y="${y + 3}" width="${len.toFixed(1)}" height="${rowH - 6}" fill="#4a86e8"></rect>`
-      + `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(formatPercent(it.value, D.noData))}</text>`;
-  }).join('');
-  return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
-    + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`
-    + `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 10}" stroke="#333"></line>${bars}</svg>`;
+  const labelW = 220,
+    barW = 360,
+    rowH = 22,
+    top = 30;
+  const h = top + items.length * rowH + 10,
+    w = labelW + barW + 70;
+  const bars = items
+    .map((it, i) => {
+      const y = top + i * rowH;
+      const len = Math.max(0, Math.min(1, shareRatio(it.value) ?? 0)) * barW;
+      return (
+        `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>` +
+        `<rect x="${labelW}" y="${y + 3}" width="${len.toFixed(1)}" height="${rowH - 6}" fill="#4a86e8"></rect>` +
+        `<text x="${(labelW + len + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(formatPercent(it.value, D.noData))}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>` +
+    `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 10}" stroke="#333"></line>${bars}</svg>`
+  );
 }
 
 /** A line of monthly values from 0 to 100 %. */
 export function lineChartSvg(title: string, shares: { label: string; value: Share | null }[]): string {
   const points = shares.map((p) => ({ label: p.label, share: p.value, value: shareRatio(p.value) }));
-  const left = 50, top = 30, plotW = 520, plotH = 200, w = left + plotW + 30, h = top + plotH + 40;
+  const left = 50,
+    top = 30,
+    plotW = 520,
+    plotH = 200,
+    w = left + plotW + 30,
+    h = top + plotH + 40;
   const inset = 30; // keeps the first and last value labels clear of the axis
   const step = points.length > 1 ? (plotW - 2 * inset) / (points.length - 1) : 0;
   const x = (i: number) => left + (points.length > 1 ? inset + i * step : plotW / 2);
   const y = (v: number) => top + plotH - Math.max(0, Math.min(1, v)) * plotH;
   const known = points.map((p, i) => ({ p, i })).filter((q) => q.p.value !== null);
-  const grid = [0, 0.25, 0.5, 0.75, 1].map((v) => `<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#ddd"></line>`
-    + `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="12">${v * 100}%</text>`).join('');
-  const line = known.length > 1
-    ? `<polyline fill="none" stroke="#e06666" stroke-width="2" points="${known.map((q) => `${x(q.i).toFixed(1)},${y(q.p.value!).toFixed(1)}`).join(' ')}"></polyline>`
-    : '';
-  const dots = known.map((q) => `<circle cx="${x(q.i).toFixed(1)}" cy="${y(q.p.value!).toFixed(1)}" r="3" fill="#e06666"></circle>`
-    + `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="12">${esc(formatPercent(q.p.share))}</text>`).join('');
-  const labels = points.map((p, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 18}" text-anchor="middle" font-size="12">${esc(p.label)}</text>`).join('');
-  return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
-    + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>${grid}${line}${dots}${labels}</svg>`;
+  const grid = [0, 0.25, 0.5, 0.75, 1]
+    .map(
+      (v) =>
+        `<line x1="${left}" y1="${y(v)}" x2="${left + plotW}" y2="${y(v)}" stroke="#ddd"></line>` +
+        `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="12">${v * 100}%</text>`,
+    )
+    .join('');
+  const line =
+    known.length > 1
+      ? `<polyline fill="none" stroke="#e06666" stroke-width="2" points="${known.map((q) => `${x(q.i).toFixed(1)},${y(q.p.value!).toFixed(1)}`).join(' ')}"></polyline>`
+      : '';
+  const dots = known
+    .map(
+      (q) =>
+        `<circle cx="${x(q.i).toFixed(1)}" cy="${y(q.p.value!).toFixed(1)}" r="3" fill="#e06666"></circle>` +
+        `<text x="${x(q.i).toFixed(1)}" y="${(y(q.p.value!) - 8).toFixed(1)}" text-anchor="middle" font-size="12">${esc(formatPercent(q.p.share))}</text>`,
+    )
+    .join('');
+  const labels = points
+    .map((p, i) => `<text x="${x(i).toFixed(1)}" y="${top + plotH + 18}" text-anchor="middle" font-size="12">${esc(p.label)}</text>`)
+    .join('');
+  return (
+    `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>${grid}${line}${dots}${labels}</svg>`
+  );
 }
 
 /** `Điều chỉnh sau khi chốt số liệu` of a closed period; nothing otherwise. */
 function correctionsHtml(r: Report): string {
   const c = correctionsSection(r);
   if (!c) return '';
-  return `<h2>${esc(c.title)}</h2>${c.lines.map((l) => `<p>${esc(l)}</p>`).join('')}`
-    + (c.rows.length ? `<table>${th(c.headers)}${c.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('')}</table>` : '');
+  return (
+    `<h2>${esc(c.title)}</h2>${c.lines.map((l) => `<p>${esc(l)}</p>`).join('')}` +
+    (c.rows.length ? `<table>${th(c.headers)}${c.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('')}</table>` : '')
+  );
 }
 
 /** One self-contained HTML: the printable document first, then its appendix (the working tables and the two charts). */
 export function renderReportHtml(r: Report, doc: DocModel): string {
-  const appendix = `<section class="appendix"><div class="head">${doc.appendix.map(paragraphHtml).join('')}</div>`
-    + completenessTable(r)
-    + `<h2>${esc(T.sectionTotals)}</h2>${r.forms.map(totalsTable).join('')}`
-    + `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTables).join('')}`
-    + chaseTable(r)
-    + correctionsHtml(r)
-    + `<h2>${esc(D.appendixCharts)}</h2>`
+  const appendix =
+    `<section class="appendix"><div class="head">${doc.appendix.map(paragraphHtml).join('')}</div>` +
+    completenessTable(r) +
+    `<h2>${esc(T.sectionTotals)}</h2>${r.forms.map(totalsTable).join('')}` +
+    `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTables).join('')}` +
+    chaseTable(r) +
+    correctionsHtml(r) +
+    `<h2>${esc(D.appendixCharts)}</h2>` +
     // One bar chart per form: a chart of every unit would be taller than a page.
-    + r.forms.filter((f) => f.units.length).map((f) => `<div class="chart">${barChartSvg(D.chartByUnit(T.chartByUnit, T.formName(f.form)),
-      f.units.map((u) => ({ label: u.name, value: u.installShare })))}</div>`).join('')
-    + `<div class="chart">${lineChartSvg(T.chartTrend, r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })))}</div>`
-    + measuredHtml(r)
-    + `</section>`;
+    r.forms
+      .filter((f) => f.units.length)
+      .map(
+        (f) =>
+          `<div class="chart">${barChartSvg(
+            D.chartByUnit(T.chartByUnit, T.formName(f.form)),
+            f.units.map((u) => ({ label: u.name, value: u.installShare })),
+          )}</div>`,
+      )
+      .join('') +
+    `<div class="chart">${lineChartSvg(
+      T.chartTrend,
+      r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })),
+    )}</div>` +
+    measuredHtml(r) +
+    `</section>`;
   return page(doc.title, css(doc), `${documentBody(doc)}\n${appendix}`);
 }
 
@@ -223,38 +297,62 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
 function measuredHtml(r: Report): string {
   const forms = r.forms.filter((f) => f.measured);
   if (!forms.length) return '';
-  return `<h2>${esc(MT.section)}</h2>${forms.map((f) => {
-    const m = f.measured!;
-    const rows = m.units.map((u) => {
-      const note = [u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below, ...(u.mismatch ? [MT.mismatch] : [])].join('; ');
-      return `<tr style="background: ${u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing}">${td(u.code)}${td(u.name)}`
-        + [u.samples, m.target, u.previous, u.change, u.reported].map((x) => tdn(fig(x))).join('') + `${td(note)}</tr>`;
-    });
-    const names = (codes: string[]) => codes.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none;
-    return `<h3>${esc(MT.title(T.formName(f.form), f.group))}</h3><table>${th(MT.headers)}${rows.join('')}</table>`
-      + `<p><b>${esc(MT.summary(m.atTarget, m.units.length, m.target))}</b></p>`
-      + `<p>${esc(MT.belowList)}: ${esc(names(m.below))}</p><p>${esc(MT.unmatchedList)}: ${esc(m.unmatched.join(', ') || T.none)}</p>`
-      + `<div>${measuredChartSvg(MT.chartTitle(m.target), m.units.map((u) => ({ label: u.name, value: u.samples })), m.target)}</div>`;
-  }).join('')}`;
+  return `<h2>${esc(MT.section)}</h2>${forms
+    .map((f) => {
+      const m = f.measured!;
+      const rows = m.units.map((u) => {
+        const note = [
+          u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below,
+          ...(u.mismatch ? [MT.mismatch] : []),
+        ].join('; ');
+        return (
+          `<tr style="background: ${u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing}">${td(u.code)}${td(u.name)}` +
+          [u.samples, m.target, u.previous, u.change, u.reported].map((x) => tdn(fig(x))).join('') +
+          `${td(note)}</tr>`
+        );
+      });
+      const names = (codes: string[]) => codes.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none;
+      return (
+        `<h3>${esc(MT.title(T.formName(f.form), f.group))}</h3><table>${th(MT.headers)}${rows.join('')}</table>` +
+        `<p><b>${esc(MT.summary(m.atTarget, m.units.length, m.target))}</b></p>` +
+        `<p>${esc(MT.belowList)}: ${esc(names(m.below))}</p><p>${esc(MT.unmatchedList)}: ${esc(m.unmatched.join(', ') || T.none)}</p>` +
+        `<div>${measuredChartSvg(
+          MT.chartTitle(m.target),
+          m.units.map((u) => ({ label: u.name, value: u.samples })),
+          m.target,
+        )}</div>`
+      );
+    })
+    .join('')}`;
 }
 
 /** Horizontal bars of measured samples, with the target as a dashed vertical line. */
 function measuredChartSvg(title: string, items: { label: string; value: number | null }[], target: number): string {
-  const labelW = 220, barW = 360, rowH = 22, top = 30;
-  const h = top + items.length * rowH + 24, w = labelW + barW + 80;
+  const labelW = 220,
+    barW = 360,
+    rowH = 22,
+    top = 30;
+  const h = top + items.length * rowH + 24,
+    w = labelW + barW + 80;
   const max = Math.max(target, ...items.map((it) => it.value ?? 0)) || 1;
   const x = (v: number) => labelW + (v / max) * barW;
-  const bars = items.map((it, i) => {
-    const y = top + i * rowH;
-    const end = x(it.value ?? 0);
-    return `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>`
-      + `<rect x="${labelW}" y="${y + 3}" width="${(end - labelW).toFixed(1)}" height="${rowH - 6}" fill="${(it.value ?? 0) >= target ? '#6aa84f' : '#e06666'}"></rect>`
-      + `<text x="${(end + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(it.value === null ? D.noData : formatNumberVi(it.value, 0))}</text>`;
-  }).join('');
+  const bars = items
+    .map((it, i) => {
+      const y = top + i * rowH;
+      const end = x(it.value ?? 0);
+      return (
+        `<text x="${labelW - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(it.label)}</text>` +
+        `<rect x="${labelW}" y="${y + 3}" width="${(end - labelW).toFixed(1)}" height="${rowH - 6}" fill="${(it.value ?? 0) >= target ? '#6aa84f' : '#e06666'}"></rect>` +
+        `<text x="${(end + 4).toFixed(1)}" y="${y + 15}" font-size="12">${esc(it.value === null ? D.noData : formatNumberVi(it.value, 0))}</text>`
+      );
+    })
+    .join('');
   const t = x(target).toFixed(1);
-  return `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">`
-    + `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>`
-    + `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 24}" stroke="#333"></line>${bars}`
-    + `<line x1="${t}" y1="${top - 4}" x2="${t}" y2="${h - 20}" stroke="#1155cc" stroke-width="2" stroke-dasharray="6 4"></line>`
-    + `<text x="${t}" y="${h - 6}" text-anchor="middle" font-size="12">${esc(MT.chartSeries[2])}: ${esc(formatNumberVi(target, 0))}</text></svg>`;
+  return (
+    `<svg role="img" aria-label="${esc(title)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">` +
+    `<text x="${w / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${esc(title)}</text>` +
+    `<line x1="${labelW}" y1="${top}" x2="${labelW}" y2="${h - 24}" stroke="#333"></line>${bars}` +
+    `<line x1="${t}" y1="${top - 4}" x2="${t}" y2="${h - 20}" stroke="#1155cc" stroke-width="2" stroke-dasharray="6 4"></line>` +
+    `<text x="${t}" y="${h - 6}" text-anchor="middle" font-size="12">${esc(MT.chartSeries[2])}: ${esc(formatNumberVi(target, 0))}</text></svg>`
+  );
 }

@@ -46,7 +46,13 @@ export interface IndicatorTotal {
   carriedFrom: Month | null;
 }
 
-export interface TrendPoint { month: Month; label: string; installRate: number | null; staffInstalled: number; staffTotal: number }
+export interface TrendPoint {
+  month: Month;
+  label: string;
+  installRate: number | null;
+  staffInstalled: number;
+  staffTotal: number;
+}
 
 export interface ChaseItem {
   form: FormId;
@@ -115,7 +121,10 @@ export function round1(x: number): number {
 }
 
 /** Valid rows of one unit, by month; `months` sorted newest first once, for the stock look-ups. */
-interface UnitHistory { byMonth: Map<Month, FormRow[]>; months: Month[] }
+interface UnitHistory {
+  byMonth: Map<Month, FormRow[]>;
+  months: Month[];
+}
 
 interface FormIndex {
   units: Unit[];
@@ -153,13 +162,16 @@ function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
       push(byMonth, r.month, r);
     }
   }
-  valid.forEach((h) => { h.months = Array.from(h.byMonth.keys()).sort((a, b) => b - a); });
+  valid.forEach((h) => {
+    h.months = Array.from(h.byMonth.keys()).sort((a, b) => b - a);
+  });
   return { units, valid, invalid, validByMonth };
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   const list = map.get(key);
-  if (list) list.push(item); else map.set(key, [item]);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 /** Form 02 may have several rows: the stock row is the latest stamp; unstamped rows are older, the lowest on the sheet last. */
@@ -175,7 +187,11 @@ function newer(a: FormRow, b: FormRow): boolean {
 }
 
 /** A unit's stock figures at period m: per key, the latest valid figure of a period <= m. */
-function stocksAt(history: UnitHistory | undefined, keys: string[], m: Month): { values: Record<string, number>; carried: string[]; from: Record<string, Month> } {
+function stocksAt(
+  history: UnitHistory | undefined,
+  keys: string[],
+  m: Month,
+): { values: Record<string, number>; carried: string[]; from: Record<string, Month> } {
   const values: Record<string, number> = {};
   const carried: string[] = [];
   const from: Record<string, Month> = {};
@@ -186,7 +202,10 @@ function stocksAt(history: UnitHistory | undefined, keys: string[], m: Month): {
       const val = latestRow(history.byMonth.get(mo)!).values[key];
       if (val !== null && val !== undefined) {
         values[key] = val;
-        if (mo < m) { carried.push(key); from[key] = mo; }
+        if (mo < m) {
+          carried.push(key);
+          from[key] = mo;
+        }
         break;
       }
     }
@@ -231,7 +250,8 @@ function totalsAt(ix: FormIndex, cols: readonly ColumnSpec[], m: Month): Record<
 function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   const points: TrendPoint[] = [];
   for (let m = from; m <= to; m++) {
-    let installed = 0, total = 0;
+    let installed = 0,
+      total = 0;
     for (const u of ix.units) {
       if (!isActive(u, m)) continue;
       const s = stocksAt(ix.valid.get(u.code), ['staff_total', 'staff_installed'], m).values;
@@ -247,7 +267,14 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
 /** Per stock: how many units' figures come from an earlier period, and the oldest such period. */
 type CarriedOf = Record<string, { units: number; from: Month | null }>;
 
-function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean, carriedOf: CarriedOf = {}): UnitReport[] {
+function unitsAt(
+  ix: FormIndex,
+  cols: readonly ColumnSpec[],
+  period: Month,
+  due: Day | null,
+  passed: boolean,
+  carriedOf: CarriedOf = {},
+): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
@@ -282,7 +309,12 @@ function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due:
     const ordered: Record<string, number> = {};
     for (const c of cols) if (c.key in values) ordered[c.key] = values[c.key];
     units.push({
-      code: u.code, name: u.name, emails: u.emails.slice(), status, submittedAt: stamp, values: ordered,
+      code: u.code,
+      name: u.name,
+      emails: u.emails.slice(),
+      status,
+      submittedAt: stamp,
+      values: ordered,
       carried: stockKeys.filter((k) => carried.indexOf(k) >= 0),
       installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
       installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0),
@@ -309,7 +341,9 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
 
   const count = (s: UnitStatus) => units.filter((x) => x.status === s).length;
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
-  const onTime = count('on_time'), late = count('late'), unknownTime = count('unknown_time');
+  const onTime = count('on_time'),
+    late = count('late'),
+    unknownTime = count('unknown_time');
   const reported = onTime + late + unknownTime + count('reported');
   const expected = due === null ? 0 : units.length;
 
@@ -327,23 +361,43 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     const p = fix(c.key, current[c.key]);
     const prev = previous ? fix(c.key, previous[c.key]) : null;
     return {
-      key: c.key, header: c.header, kind: c.kind!, decimal: decimalKeys.has(c.key),
-      period: p, cumulative: c.kind === 'stock' ? p : fix(c.key, cumulativeFlows[c.key]),
-      previous: prev, change: prev === null ? null : fix(c.key, p - prev),
-      carriedUnits: carriedOf[c.key]?.units ?? 0, carriedFrom: carriedOf[c.key]?.from ?? null,
+      key: c.key,
+      header: c.header,
+      kind: c.kind!,
+      decimal: decimalKeys.has(c.key),
+      period: p,
+      cumulative: c.kind === 'stock' ? p : fix(c.key, cumulativeFlows[c.key]),
+      previous: prev,
+      change: prev === null ? null : fix(c.key, p - prev),
+      carriedUnits: carriedOf[c.key]?.units ?? 0,
+      carriedFrom: carriedOf[c.key]?.from ?? null,
     };
   });
 
   const chase: ChaseItem[] = units
     .filter((x) => x.status === 'missing' || x.status === 'invalid')
     .map((x) => ({
-      form, code: x.code, name: x.name, emails: x.emails, status: x.status as 'missing' | 'invalid',
+      form,
+      code: x.code,
+      name: x.name,
+      emails: x.emails,
+      status: x.status as 'missing' | 'invalid',
       reason: x.status === 'missing' ? CHASE_REASON.missing(formatDay(due!)) : CHASE_REASON.invalid(x.invalidRows.join(', ')),
     }));
 
   const report: FormReport = {
-    form, tab: spec.tab, group: spec.group, dueBefore: due, expected, reported, onTime, late, unknownTime,
-    invalid: codes('invalid'), missing: codes('missing'), pending: codes('pending'),
+    form,
+    tab: spec.tab,
+    group: spec.group,
+    dueBefore: due,
+    expected,
+    reported,
+    onTime,
+    late,
+    unknownTime,
+    invalid: codes('invalid'),
+    missing: codes('missing'),
+    pending: codes('pending'),
     completeness: expected ? reported / expected : null,
     timeliness: expected ? onTime / expected : null,
     installRate: ratio4(current.staff_installed, current.staff_total),
@@ -352,7 +406,8 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       timeliness: expected ? share(onTime, expected) : null,
       installRate: share(current.staff_installed, current.staff_total),
     },
-    indicators: totals, units,
+    indicators: totals,
+    units,
     // The column held against `Chỉ tiêu mẫu đo mỗi tháng` is the form's `samples` (FORMS.md, Mã cột).
     sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
       ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= settings.sampleTarget).map((x) => x.code)
@@ -360,7 +415,8 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     trend: trendOf(ix, Math.min(start, period), period),
     chase,
     measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
-    closedAt: null, corrections: [],
+    closedAt: null,
+    corrections: [],
   };
   // A closed period reports its closed figures, and every difference since (the period issue).
   const closed = v.closed ? latestClose(v.closed, form, period) : null;
@@ -373,7 +429,16 @@ export function unitReports(v: Validation, spec: FormSpec, periods: readonly Mon
   const out = new Map<Month, UnitReport[]>();
   for (const m of periods) {
     const due = dueBefore(spec, m, v.settings);
-    out.set(m, unitsAt(ix, indicators(spec).filter((c) => inForce(c, m)), m, due, due !== null && deadlinePassed(due, today)));
+    out.set(
+      m,
+      unitsAt(
+        ix,
+        indicators(spec).filter((c) => inForce(c, m)),
+        m,
+        due,
+        due !== null && deadlinePassed(due, today),
+      ),
+    );
   }
   return out;
 }
@@ -382,13 +447,22 @@ export function buildReport(v: Validation, period: Month, forms: readonly FormId
   const chosen = v.forms.filter((f) => forms.includes(f.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const reports = chosen.map((f) => buildForm(v, f, period, today));
   const trend: TrendPoint[] = (reports[0]?.trend ?? []).map((p, i) => {
-    let installed = 0, total = 0;
-    for (const r of reports) { installed += r.trend[i].staffInstalled; total += r.trend[i].staffTotal; }
+    let installed = 0,
+      total = 0;
+    for (const r of reports) {
+      installed += r.trend[i].staffInstalled;
+      total += r.trend[i].staffTotal;
+    }
     return { month: p.month, label: p.label, installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total };
   });
   return {
-    period, today, startMonth: v.settings.startMonth, sampleTarget: v.settings.sampleTarget,
-    forms: reports, trend, chase: reports.flatMap((r) => r.chase),
+    period,
+    today,
+    startMonth: v.settings.startMonth,
+    sampleTarget: v.settings.sampleTarget,
+    forms: reports,
+    trend,
+    chase: reports.flatMap((r) => r.chase),
   };
 }
 
@@ -397,12 +471,21 @@ export function reportJson(r: Report) {
   return {
     period: formatMonth(r.period),
     forms: r.forms.map((f) => ({
-      form: f.form, dueBefore: f.dueBefore, expected: f.expected, reported: f.reported, onTime: f.onTime, late: f.late,
-      unknownTime: f.unknownTime, invalid: f.invalid.slice(), missing: f.missing.slice(), installRate: f.installRate,
+      form: f.form,
+      dueBefore: f.dueBefore,
+      expected: f.expected,
+      reported: f.reported,
+      onTime: f.onTime,
+      late: f.late,
+      unknownTime: f.unknownTime,
+      invalid: f.invalid.slice(),
+      missing: f.missing.slice(),
+      installRate: f.installRate,
       indicators: f.indicators.map((i) => ({ key: i.key, kind: i.kind, period: i.period, cumulative: i.cumulative })),
       units: f.units.map((u) => ({ code: u.code, name: u.name, status: u.status, values: { ...u.values }, carried: u.carried.slice() })),
       measured: measuredJson(f.measured),
-      closedAt: f.closedAt ? localDateTime(f.closedAt) : null, corrections: f.corrections.map((c) => ({ ...c })),
+      closedAt: f.closedAt ? localDateTime(f.closedAt) : null,
+      corrections: f.corrections.map((c) => ({ ...c })),
     })),
   };
 }

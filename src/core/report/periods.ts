@@ -9,7 +9,11 @@ import { dueBefore, monthOfDay, type Day } from '../periods';
  * period with a deadline whose reports can be in by now (a `Một lần` form's month, or a month that has ended), so on
  * 05/09 the officer lands on 08/2024 (due before 12/09), not on September, which nobody reports before October.
  */
-export function reportPeriods(forms: readonly Pick<FormSpec, 'monthly' | 'dueDay' | 'dueDate'>[], settings: Pick<Settings, 'startMonth' | 'dueDay' | 'oneOffDeadline'>, today: Day): { periods: Month[]; defaultPeriod: Month | null } {
+export function reportPeriods(
+  forms: readonly Pick<FormSpec, 'monthly' | 'dueDay' | 'dueDate'>[],
+  settings: Pick<Settings, 'startMonth' | 'dueDay' | 'oneOffDeadline'>,
+  today: Day,
+): { periods: Month[]; defaultPeriod: Month | null } {
   const current = monthOfDay(today);
   const periods: Month[] = [];
   for (let m = current; m >= settings.startMonth; m--) periods.push(m);

@@ -10,7 +10,12 @@ import type { FormReport, Report, UnitStatus } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
-export interface Box { row: number; col: number; numRows: number; numCols: number }
+export interface Box {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
 
 export interface SheetLayout {
   name: string;
@@ -24,13 +29,24 @@ export interface SheetLayout {
 }
 
 /** `combo`: columns for every series but the last, drawn as a line (measured samples against the target). */
-export interface ChartSpec { type: 'bar' | 'line' | 'combo'; title: string; range: Box; anchor: { row: number; col: number } }
+export interface ChartSpec {
+  type: 'bar' | 'line' | 'combo';
+  title: string;
+  range: Box;
+  anchor: { row: number; col: number };
+}
 
 export const FORMAT = { count: '#,##0', rate: '0.0%', decimal: '0.0', text: '@' } as const;
 
 export const STATUS_COLOR: Record<UnitStatus, string | null> = {
-  on_time: '#d9ead3', late: '#fff2cc', unknown_time: '#fff2cc', reported: '#d9ead3',
-  invalid: '#f4cccc', missing: '#f4cccc', pending: '#eeeeee', none: '#eeeeee',
+  on_time: '#d9ead3',
+  late: '#fff2cc',
+  unknown_time: '#fff2cc',
+  reported: '#d9ead3',
+  invalid: '#f4cccc',
+  missing: '#f4cccc',
+  pending: '#eeeeee',
+  none: '#eeeeee',
 };
 const HEADER_COLOR = '#cfe2f3';
 const UNIT_FIXED_COLUMNS = 5;
@@ -40,7 +56,12 @@ export function reportSheetName(period: Month): string {
   return T.sheetName(`${String(monthOfYear(period)).padStart(2, '0')}-${yearOf(period)}`);
 }
 
-interface Cell { value: string | number; format: string; background: string | null; bold: boolean }
+interface Cell {
+  value: string | number;
+  format: string;
+  background: string | null;
+  bold: boolean;
+}
 
 /** Rows of cells, padded to one width at the end. */
 class Grid {
@@ -49,18 +70,25 @@ class Grid {
 
   /** Appends a row; strings are written so they stay text. Returns the 1-based row. */
   add(cells: (Partial<Cell> & { value: string | number })[] = [], opts: { bold?: boolean; background?: string | null } = {}): number {
-    this.rows.push(cells.map((c) => ({
-      value: typeof c.value === 'string' ? asSheetText(c.value) : c.value,
-      format: c.format ?? (typeof c.value === 'number' ? FORMAT.count : FORMAT.text),
-      background: c.background !== undefined ? c.background : opts.background ?? null,
-      bold: c.bold ?? opts.bold ?? false,
-    })));
+    this.rows.push(
+      cells.map((c) => ({
+        value: typeof c.value === 'string' ? asSheetText(c.value) : c.value,
+        format: c.format ?? (typeof c.value === 'number' ? FORMAT.count : FORMAT.text),
+        background: c.background !== undefined ? c.background : (opts.background ?? null),
+        bold: c.bold ?? opts.bold ?? false,
+      })),
+    );
     return this.rows.length;
   }
   texts(values: string[], opts: { bold?: boolean; background?: string | null } = {}): number {
-    return this.add(values.map((value) => ({ value })), opts);
+    return this.add(
+      values.map((value) => ({ value })),
+      opts,
+    );
   }
-  blank(): void { this.add([]); }
+  blank(): void {
+    this.add([]);
+  }
 }
 
 const num = (x: number | null, format: string = FORMAT.count) => (x === null ? { value: '', format: FORMAT.text } : { value: x, format });
@@ -73,8 +101,12 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   const g = new Grid();
 
   // Title block, merged across the table width.
-  for (const [text, bold] of [[settings.department.toUpperCase(), true], [T.title, true], [T.period(formatMonth(r.period)), false],
-    [T.generatedAt(formatDateTime(generatedAt)), false]] as [string, boolean][]) {
+  for (const [text, bold] of [
+    [settings.department.toUpperCase(), true],
+    [T.title, true],
+    [T.period(formatMonth(r.period)), false],
+    [T.generatedAt(formatDateTime(generatedAt)), false],
+  ] as [string, boolean][]) {
     const row = g.texts([text], { bold });
     g.merges.push({ row, col: 1, numRows: 1, numCols: width });
   }
@@ -84,9 +116,19 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   g.texts(T.completenessHeaders, { bold: true, background: HEADER_COLOR });
   for (const f of r.forms) {
     g.add([
-      { value: T.formName(f.form) }, { value: f.group }, { value: f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline },
-      num(f.expected), num(f.reported), num(f.onTime), num(f.late), num(f.unknownTime), num(f.invalid.length), num(f.missing.length),
-      rate(f.shares.completeness), rate(f.shares.timeliness), rate(f.shares.installRate),
+      { value: T.formName(f.form) },
+      { value: f.group },
+      { value: f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline },
+      num(f.expected),
+      num(f.reported),
+      num(f.onTime),
+      num(f.late),
+      num(f.unknownTime),
+      num(f.invalid.length),
+      num(f.missing.length),
+      rate(f.shares.completeness),
+      rate(f.shares.timeliness),
+      rate(f.shares.installRate),
     ]);
   }
   g.blank();
@@ -101,8 +143,17 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   g.texts(T.chaseHeaders, { bold: true, background: HEADER_COLOR });
   if (r.chase.length === 0) g.texts([T.noChase]);
   for (const c of r.chase) {
-    g.add([{ value: c.code }, { value: c.name }, { value: T.formName(c.form) }, { value: STATUS_LABEL[c.status] },
-      { value: c.emails.join(', ') }, { value: c.reason }], { background: STATUS_COLOR[c.status] });
+    g.add(
+      [
+        { value: c.code },
+        { value: c.name },
+        { value: T.formName(c.form) },
+        { value: STATUS_LABEL[c.status] },
+        { value: c.emails.join(', ') },
+        { value: c.reason },
+      ],
+      { background: STATUS_COLOR[c.status] },
+    );
   }
   g.blank();
 
@@ -129,8 +180,18 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
 
   const measured = measuredSection(g, r);
   const charts: ChartSpec[] = [
-    { type: 'bar', title: T.chartByUnit, range: { row: unitHeader, col: 2, numRows: 1 + chartUnits.length, numCols: 2 }, anchor: { row: unitHeader, col: 5 } },
-    { type: 'line', title: T.chartTrend, range: { row: trendHeader, col: 2, numRows: 1 + r.trend.length, numCols: 2 }, anchor: { row: unitHeader, col: 12 } },
+    {
+      type: 'bar',
+      title: T.chartByUnit,
+      range: { row: unitHeader, col: 2, numRows: 1 + chartUnits.length, numCols: 2 },
+      anchor: { row: unitHeader, col: 5 },
+    },
+    {
+      type: 'line',
+      title: T.chartTrend,
+      range: { row: trendHeader, col: 2, numRows: 1 + r.trend.length, numCols: 2 },
+      anchor: { row: unitHeader, col: 12 },
+    },
     ...measured,
   ];
 
@@ -153,8 +214,14 @@ function totalsTable(g: Grid, f: FormReport): void {
   g.texts(T.totalsHeaders, { bold: true, background: HEADER_COLOR });
   f.indicators.forEach((ind, i) => {
     const format = ind.decimal ? FORMAT.decimal : FORMAT.count;
-    g.add([num(i + 1), { value: ind.header }, { value: KIND_LABEL[ind.kind] }, num(ind.period, format), num(ind.cumulative, format),
-      num(ind.change, format)]);
+    g.add([
+      num(i + 1),
+      { value: ind.header },
+      { value: KIND_LABEL[ind.kind] },
+      num(ind.period, format),
+      num(ind.cumulative, format),
+      num(ind.change, format),
+    ]);
   });
   g.blank();
 }
@@ -163,11 +230,17 @@ function unitsTable(g: Grid, f: FormReport, sampleTarget: number): void {
   g.texts([T.unitsTitle(T.formName(f.form), f.group)], { bold: true });
   g.texts([...T.unitHeaders, ...f.indicators.map((i) => i.header)], { bold: true, background: HEADER_COLOR });
   for (const u of f.units) {
-    g.add([
-      { value: u.code }, { value: u.name }, { value: STATUS_LABEL[u.status] },
-      { value: u.submittedAt ? formatDateTime(u.submittedAt) : '' }, rate(u.installShare),
-      ...f.indicators.map((i) => num(u.values[i.key] ?? null, i.decimal ? FORMAT.decimal : FORMAT.count)),
-    ], { background: STATUS_COLOR[u.status] });
+    g.add(
+      [
+        { value: u.code },
+        { value: u.name },
+        { value: STATUS_LABEL[u.status] },
+        { value: u.submittedAt ? formatDateTime(u.submittedAt) : '' },
+        rate(u.installShare),
+        ...f.indicators.map((i) => num(u.values[i.key] ?? null, i.decimal ? FORMAT.decimal : FORMAT.count)),
+      ],
+      { background: STATUS_COLOR[u.status] },
+    );
   }
   if (f.indicators.some((i) => i.key === SAMPLES_KEY)) {
     const names = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
@@ -189,15 +262,33 @@ function measuredSection(g: Grid, r: Report): ChartSpec[] {
     g.texts([MT.title(T.formName(f.form), f.group)], { bold: true });
     const header = g.texts(MT.headers, { bold: true, background: HEADER_COLOR });
     for (const u of m.units) {
-      const note = [u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below,
-        ...(u.mismatch ? [MT.mismatch] : [])].join('; ');
-      g.add([{ value: u.code }, { value: u.name }, num(u.samples), num(m.target), num(u.previous), num(u.change), num(u.reported), { value: note }],
-        { background: u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing });
+      const note = [
+        u.samples === null ? MT.unreadable : !u.listed ? MT.notListed : u.atTarget ? MT.atTarget : MT.below,
+        ...(u.mismatch ? [MT.mismatch] : []),
+      ].join('; ');
+      g.add(
+        [
+          { value: u.code },
+          { value: u.name },
+          num(u.samples),
+          num(m.target),
+          num(u.previous),
+          num(u.change),
+          num(u.reported),
+          { value: note },
+        ],
+        { background: u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing },
+      );
     }
     g.texts([MT.summary(m.atTarget, m.units.length, m.target)], { bold: true });
     g.texts([MT.belowList, m.below.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none]);
     g.texts([MT.unmatchedList, m.unmatched.join(', ') || T.none]);
-    charts.push({ type: 'combo', title: MT.chartTitle(m.target), range: { row: header, col: 2, numRows: 1 + m.units.length, numCols: 3 }, anchor: { row: header, col: 10 } });
+    charts.push({
+      type: 'combo',
+      title: MT.chartTitle(m.target),
+      range: { row: header, col: 2, numRows: 1 + m.units.length, numCols: 3 },
+      anchor: { row: header, col: 10 },
+    });
   }
   return charts;
 }

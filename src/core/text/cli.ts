@@ -125,7 +125,8 @@ export const CLI_DAILY = {
 export const CLI_COLUMNS = {
   form: (tab: string, form: string, headerRow: number) => `Trang “${tab}” (mã biểu mẫu ${form}): dòng tiêu đề ${headerRow}`,
   absent: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): chưa có trong bảng tính`,
-  noHeader: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): không tìm thấy dòng tiêu đề (cần cột đơn vị và cột kỳ báo cáo, hoặc tên gọi khác của chúng)`,
+  noHeader: (tab: string, form: string) =>
+    `Trang “${tab}” (mã biểu mẫu ${form}): không tìm thấy dòng tiêu đề (cần cột đơn vị và cột kỳ báo cáo, hoặc tên gọi khác của chúng)`,
   byHeader: (header: string, key: string) => `  “${header}” → ${key}`,
   byAlias: (header: string, key: string) => `  “${header}” → ${key} (theo tên gọi khác)`,
   extra: (header: string) => `  “${header}” → không thuộc định nghĩa (giữ nguyên, không kiểm tra)`,
@@ -154,7 +155,8 @@ export const CLI_ERROR = {
   badPeriod: (text: string) => `Kỳ báo cáo không hợp lệ: ${q(text)}. Dùng dạng MM/YYYY, ví dụ 07/2024.`,
   missingPeriod: 'Thiếu kỳ báo cáo: thêm --period MM/YYYY, ví dụ --period 07/2024.',
   missingToday: 'Thiếu ngày chạy: thêm --today YYYY-MM-DD, ví dụ --today 2024-08-09.',
-  badForm: (text: string) => `Biểu mẫu không hợp lệ: ${q(text)}. Dùng mã một biểu mẫu có trong tab Danh sách biểu mẫu của bảng tính, ví dụ 03.`,
+  badForm: (text: string) =>
+    `Biểu mẫu không hợp lệ: ${q(text)}. Dùng mã một biểu mẫu có trong tab Danh sách biểu mẫu của bảng tính, ví dụ 03.`,
   badQuota: (text: string) => `Hạn mức không hợp lệ: ${q(text)}. Dùng một số nguyên ≥ 0.`,
   badSeed: (text: string) => `Số khởi tạo không hợp lệ: ${q(text)}. Dùng một số nguyên.`,
   badUrl: (text: string) => `Địa chỉ không hợp lệ: ${q(text)}. Dùng địa chỉ bắt đầu bằng https://.`,
@@ -173,7 +175,8 @@ export const CLI_ERROR = {
   unitsCsvEncoding: (path: string) =>
     `Tệp ${q(path)} không phải văn bản UTF-8: trong Excel hãy lưu lại bằng “CSV UTF-8 (phân cách bằng dấu phẩy)”.`,
   unitsCsvLine: (path: string, line: number, why: string) => `Tệp ${q(path)}, dòng ${line}: ${why}`,
-  unitsCsv: (path: string) => `Không đọc được danh mục đơn vị từ ${q(path)}: cần tệp CSV có các cột code, name, form (hoặc Mã đơn vị, Tên đơn vị, Biểu mẫu).`,
+  unitsCsv: (path: string) =>
+    `Không đọc được danh mục đơn vị từ ${q(path)}: cần tệp CSV có các cột code, name, form (hoặc Mã đơn vị, Tên đơn vị, Biểu mẫu).`,
   pdfFailed: (why: string) => `Không tạo được tệp PDF (cần Chromium tại /usr/bin/chromium): ${why}`,
   notBuilt: 'Chưa có bản dựng dist/Code.js mà lệnh setup chạy: hãy chạy npm run build một lần (npm test cũng dựng nó).',
   internal: (why: string) => `Lỗi không mong đợi: ${why}`,

@@ -73,7 +73,8 @@ export const DEF_WORD = {
 
 /** The default `Hướng dẫn` of each kind of column, when the cell is blank. */
 export const DEFAULT_HELP = {
-  stock: (min: number) => `Chỉ tiêu lũy kế (đến nay): nhập con số tính đến cuối kỳ báo cáo, không cộng dồn qua các tháng. Số nguyên ≥ ${min}.`,
+  stock: (min: number) =>
+    `Chỉ tiêu lũy kế (đến nay): nhập con số tính đến cuối kỳ báo cáo, không cộng dồn qua các tháng. Số nguyên ≥ ${min}.`,
   flow: (min: number) => `Chỉ tiêu trong kỳ: chỉ nhập số phát sinh trong tháng báo cáo. Số nguyên ≥ ${min}.`,
   decimal: (min: number) => `Nhập số; được nhập số thập phân (ví dụ 12,5). Số ≥ ${min}.`,
   text: 'Nhập nội dung (văn bản).',
@@ -146,8 +147,7 @@ export const DEF_MSG = {
     `Cột chung ${q(key)} đã được khai báo ở dòng ${row}. Hãy gộp hai dòng * này thành một. Dòng này không được dùng.`,
   headerAt: (row: number) => `cột ở dòng ${row}`,
   headerCommon: (header: string) => `cột chung ${q(header)}`,
-  badType: (text: string) =>
-    `Kiểu ${q(text)} không đúng. Hãy nhập ${TYPES}. Cột này không được dùng cho đến khi sửa.`,
+  badType: (text: string) => `Kiểu ${q(text)} không đúng. Hãy nhập ${TYPES}. Cột này không được dùng cho đến khi sửa.`,
   badKind: (text: string) =>
     `Tính chất ${q(text)} không đúng. Hãy nhập “${DEF_WORD.stock}” (số tính đến cuối kỳ) hoặc “${DEF_WORD.flow}” (số phát sinh trong tháng). Cột này không được dùng cho đến khi sửa.`,
   kindMissing: (header: string) =>
@@ -191,16 +191,32 @@ export const TEMPLATE_LIST: readonly (readonly string[])[] = [
 
 type Col = { type?: string; kind?: string; required?: string; min?: string; max?: string; help?: string };
 /** One `Định nghĩa biểu mẫu` row, in the order of COLUMN_HEADER (Từ kỳ, Đến kỳ, Tên gọi khác blank in the template). */
-const col = (form: string, key: string, header: string, c: Col): string[] =>
-  [form, key, header, c.type ?? '', c.kind ?? '', c.required ?? '', c.min ?? '', c.max ?? '', '', '', '', c.help ?? ''];
+const col = (form: string, key: string, header: string, c: Col): string[] => [
+  form,
+  key,
+  header,
+  c.type ?? '',
+  c.kind ?? '',
+  c.required ?? '',
+  c.min ?? '',
+  c.max ?? '',
+  '',
+  '',
+  '',
+  c.help ?? '',
+];
 const stock = (form: string, key: string, header: string, c: Col = {}) => col(form, key, header, { kind: W.stock, ...c });
 const flow = (form: string, key: string, header: string, c: Col = {}) => col(form, key, header, { kind: W.flow, ...c });
 const links = (form: string) => col(form, 'links', 'Đường dẫn tin bài', { type: W.links });
 const staff = (form: string) => [
-  stock(form, 'staff_total', form === '04' ? 'Tổng số cán bộ, nhân viên' : 'Tổng số CBCCVC, NLĐ',
-    { min: '1', help: `Tổng số ${people(form)} của đơn vị tại cuối kỳ. Số nguyên ≥ 1.` }),
-  stock(form, 'staff_installed', `Số ${people(form)} đã cài đặt i-Speed (đến nay)`,
-    { max: 'staff_total', help: `Số ${people(form)} đã cài đặt ứng dụng i-Speed tính đến cuối kỳ (lũy kế, không vượt tổng số). Số nguyên ≥ 0.` }),
+  stock(form, 'staff_total', form === '04' ? 'Tổng số cán bộ, nhân viên' : 'Tổng số CBCCVC, NLĐ', {
+    min: '1',
+    help: `Tổng số ${people(form)} của đơn vị tại cuối kỳ. Số nguyên ≥ 1.`,
+  }),
+  stock(form, 'staff_installed', `Số ${people(form)} đã cài đặt i-Speed (đến nay)`, {
+    max: 'staff_total',
+    help: `Số ${people(form)} đã cài đặt ứng dụng i-Speed tính đến cuối kỳ (lũy kế, không vượt tổng số). Số nguyên ≥ 0.`,
+  }),
   stock(form, 'relatives_guided', 'Số người thân được hướng dẫn cài đặt (đến nay)'),
 ];
 
@@ -216,21 +232,27 @@ export function templateColumnRows(): string[][] {
     flow('02', 'online_items', 'Số tin, bài trên báo điện tử (trong kỳ)'),
     flow('02', 'radio_items', 'Số tin, phóng sự phát thanh (trong kỳ)'),
     flow('02', 'tv_items', 'Số tin, phóng sự truyền hình (trong kỳ)'),
-    flow('02', 'airtime_minutes', 'Thời lượng phát sóng, phút (trong kỳ)',
-      { type: W.decimal, help: 'Tổng thời lượng phát sóng trong kỳ, tính bằng phút; được nhập số thập phân (ví dụ 12,5). Số ≥ 0.' }),
+    flow('02', 'airtime_minutes', 'Thời lượng phát sóng, phút (trong kỳ)', {
+      type: W.decimal,
+      help: 'Tổng thời lượng phát sóng trong kỳ, tính bằng phút; được nhập số thập phân (ví dụ 12,5). Số ≥ 0.',
+    }),
     flow('02', 'social_posts', 'Số tin, bài trên mạng xã hội (trong kỳ)'),
     links('02'),
     ...staff('03'),
-    stock('03', 'communes_active', 'Số xã, phường, thị trấn đã triển khai (đến nay)',
-      { max: W.communes, help: 'Số xã, phường, thị trấn đã triển khai tuyên truyền tính đến cuối kỳ (không vượt số xã của đơn vị trong Danh mục). Số nguyên ≥ 0.' }),
+    stock('03', 'communes_active', 'Số xã, phường, thị trấn đã triển khai (đến nay)', {
+      max: W.communes,
+      help: 'Số xã, phường, thị trấn đã triển khai tuyên truyền tính đến cuối kỳ (không vượt số xã của đơn vị trong Danh mục). Số nguyên ≥ 0.',
+    }),
     stock('03', 'villages_active', 'Số thôn, làng, tổ dân phố đã triển khai (đến nay)'),
     flow('03', 'loudspeaker_broadcasts', 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)'),
     stock('03', 'digital_teams', 'Số tổ công nghệ số cộng đồng tham gia (đến nay)'),
     flow('03', 'residents_guided', 'Số người dân được hướng dẫn cài đặt (trong kỳ)'),
     flow('03', 'portal_posts', 'Số tin, bài trên cổng/trang TTĐT (trong kỳ)'),
     flow('03', 'social_posts', 'Số tin, bài trên mạng xã hội (trong kỳ)'),
-    flow('03', 'samples', 'Số mẫu đo i-Speed trên địa bàn (trong kỳ)',
-      { required: 'Không', help: 'Số mẫu đo tốc độ bằng i-Speed trên địa bàn trong tháng (không bắt buộc); chỉ tiêu của Bộ: từ 300 mẫu/tháng. Số nguyên ≥ 0.' }),
+    flow('03', 'samples', 'Số mẫu đo i-Speed trên địa bàn (trong kỳ)', {
+      required: 'Không',
+      help: 'Số mẫu đo tốc độ bằng i-Speed trên địa bàn trong tháng (không bắt buộc); chỉ tiêu của Bộ: từ 300 mẫu/tháng. Số nguyên ≥ 0.',
+    }),
     links('03'),
     ...staff('04'),
     stock('04', 'service_points', 'Tổng số điểm giao dịch (đến nay)'),

@@ -2,8 +2,20 @@
 
 /** The headers a VNNIC table may use for each column (compared as form headers are, and without a `(…)` tail). */
 export const MEASURED_HEADERS = {
-  locality: ['Xã/Phường', 'Xã, phường', 'Xã/Phường/Đặc khu', 'Xã, phường, thị trấn', 'Xã/Phường/Thị trấn', 'Đơn vị hành chính',
-    'Địa bàn', 'Địa phương', 'Tên', 'Tên địa bàn', 'Tên đơn vị', 'Đơn vị'],
+  locality: [
+    'Xã/Phường',
+    'Xã, phường',
+    'Xã/Phường/Đặc khu',
+    'Xã, phường, thị trấn',
+    'Xã/Phường/Thị trấn',
+    'Đơn vị hành chính',
+    'Địa bàn',
+    'Địa phương',
+    'Tên',
+    'Tên địa bàn',
+    'Tên đơn vị',
+    'Đơn vị',
+  ],
   /** A district column: the locality of a row whose commune cell is blank (a district's own row, or a district table). */
   district: ['Quận/Huyện', 'Huyện', 'Huyện/Thị xã/Thành phố', 'Quận, huyện'],
   province: ['Tỉnh/Thành phố', 'Tỉnh/TP', 'Tỉnh', 'Tỉnh, thành phố'],
@@ -14,10 +26,12 @@ export const MEASURED_HEADERS = {
 } as const;
 
 /** Labels before a month that names the whole table (`Kỳ: 07/2024`, `Tháng 07/2024`, `Thời gian: 7/2024`). */
-export const MEASURED_MONTH_LABEL = /(?:^|[\s(,;:–-])(?:kỳ báo cáo|kỳ|tháng|thời gian)\s*:?\s*(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})(?!\d)/;
+export const MEASURED_MONTH_LABEL =
+  /(?:^|[\s(,;:–-])(?:kỳ báo cáo|kỳ|tháng|thời gian)\s*:?\s*(\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(\d{4})(?!\d)/;
 
 /** A date range within one month (`Từ ngày 01/07/2024 đến ngày 31/07/2024`): that month names the table. */
-export const MEASURED_DAY_RANGE = /từ\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|-|–)\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/;
+export const MEASURED_DAY_RANGE =
+  /từ\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*(?:đến|-|–)\s*(?:ngày)?\s*\d{1,2}\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/;
 
 /** Locality texts that are the province (its total), not a locality: `Tỉnh Gia Lai`, `Toàn tỉnh`, `Tổng cộng`. */
 export const PROVINCE_TOTAL = /^(tỉnh|toàn tỉnh|tổng|tổng cộng|tổng số|cộng|cả tỉnh)(\s|$)/;
@@ -34,8 +48,8 @@ export const MEASURED_MSG = {
     `“${text}” là số thập phân; nếu đây là ${thousands} mẫu (dấu chấm phân cách hàng nghìn), hãy nhập ${thousands}.`,
   negative: (header: string, text: string) => `Số ở cột “${header}” không được âm: “${text}”.`,
   unmatched: (text: string, closest: string[]) =>
-    `Địa bàn “${text}” không khớp với đơn vị nào trong Danh mục đơn vị: số mẫu đo của địa bàn này chưa được tính cho đơn vị nào.`
-    + `${closest.length ? ` Có phải là ${closest.map((n) => `“${n}”`).join(' hay ')}?` : ''} Thêm tên này vào cột “Tên gọi khác” của đơn vị tương ứng.`,
+    `Địa bàn “${text}” không khớp với đơn vị nào trong Danh mục đơn vị: số mẫu đo của địa bàn này chưa được tính cho đơn vị nào.` +
+    `${closest.length ? ` Có phải là ${closest.map((n) => `“${n}”`).join(' hay ')}?` : ''} Thêm tên này vào cột “Tên gọi khác” của đơn vị tương ứng.`,
   ambiguous: (text: string, units: string[]) =>
     `Địa bàn “${text}” khớp với nhiều đơn vị (${units.join('; ')}): ghi tên đầy đủ hoặc thêm vào “Tên gọi khác” của đúng đơn vị.`,
   duplicate: (name: string, month: string, rows: number[]) =>
@@ -61,9 +75,9 @@ export const MEASURED_TEXT = {
   docCaption: (form: string) => `Bảng số mẫu đo i-Speed theo đơn vị, ${form} (số liệu VNNIC)`,
   docHeaders: ['STT', 'Tên đơn vị', 'Số mẫu đo (VNNIC)', 'Thay đổi so với tháng trước', 'Đơn vị tự báo cáo'],
   docParagraph: (form: string, at: number, total: number, target: number, below: string, unmatched: string[]) =>
-    `${form}: theo số liệu đo của VNNIC, ${at}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng`
-    + `${below ? `; chưa đạt: ${below}` : ''}`
-    + `${unmatched.length ? `; ${unmatched.length} địa bàn trong bảng VNNIC chưa khớp với đơn vị nào trong danh mục (${unmatched.join(', ')})` : ''}.`,
+    `${form}: theo số liệu đo của VNNIC, ${at}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng` +
+    `${below ? `; chưa đạt: ${below}` : ''}` +
+    `${unmatched.length ? `; ${unmatched.length} địa bàn trong bảng VNNIC chưa khớp với đơn vị nào trong danh mục (${unmatched.join(', ')})` : ''}.`,
   docMismatch: (names: string) => ` Số mẫu đo do đơn vị tự báo cáo chênh lệch quá 50% so với số liệu VNNIC: ${names}.`,
   // The sidebar line.
   sidebar: (at: number, total: number, target: number, unmatched: number) =>

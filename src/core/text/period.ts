@@ -22,8 +22,14 @@ export const STATUS_CELL: Record<UnitStatus, string> = {
 
 /** Its colour: green done, orange late, red errors or missing, grey not yet due. */
 export const STATUS_COLOUR: Record<UnitStatus, string> = {
-  on_time: '#d9ead3', late: '#fce5cd', unknown_time: '#d9ead3', invalid: '#f4cccc',
-  pending: '#efefef', missing: '#f4cccc', reported: '#d9ead3', none: '#f4cccc',
+  on_time: '#d9ead3',
+  late: '#fce5cd',
+  unknown_time: '#d9ead3',
+  invalid: '#f4cccc',
+  pending: '#efefef',
+  missing: '#f4cccc',
+  reported: '#d9ead3',
+  none: '#f4cccc',
 };
 
 export const STATUS_TAB = {

@@ -55,7 +55,8 @@ export const REMINDER_TEXT = {
   inlineLink: 'bảng tính báo cáo',
   detailHeaders: ['Dòng', 'Cột', 'Cần sửa'] as const,
   /** The signature under every email to a unit. */
-  contact: (name: string, phone: string) => [name ? `Người liên hệ: ${name}` : '', phone ? `Điện thoại: ${phone}` : ''].filter(Boolean).join(' - '),
+  contact: (name: string, phone: string) =>
+    [name ? `Người liên hệ: ${name}` : '', phone ? `Điện thoại: ${phone}` : ''].filter(Boolean).join(' - '),
   automatic: 'Email được gửi tự động từ hệ thống báo cáo i-Speed.',
   /** `{chi_tiet}`: the heading of the list of cells to fix. */
   detailsIntro: 'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
@@ -66,8 +67,7 @@ export const REMINDER_TEXT = {
 export const DIGEST_TEXT = {
   subject: (period: string, due: string) => `[i-Speed] Tổng hợp tình hình báo cáo kỳ ${period}, hạn trước ngày ${due}`,
   greeting: 'Kính gửi: cán bộ quản trị,',
-  intro: (period: string, due: string, today: string) =>
-    `Tình hình báo cáo kỳ ${period} (hạn trước ngày ${due}), tính đến ngày ${today}:`,
+  intro: (period: string, due: string, today: string) => `Tình hình báo cáo kỳ ${period} (hạn trước ngày ${due}), tính đến ngày ${today}:`,
   formLine: (form: string, group: string) => `${formLabel(form)} (${group}):`,
   /** The summary table's header: one row a form. */
   tableHeaders: ['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Chưa báo cáo', 'Có lỗi'] as const,

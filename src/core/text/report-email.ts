@@ -2,10 +2,29 @@
 export const REPORT_EMAIL = {
   subject: (period: string) => `[i-Speed] Báo cáo tổng hợp kỳ ${period}`,
   greeting: 'Kính gửi: cán bộ quản trị,',
-  intro: (dept: string, period: string, today: string) => `${dept}: tổng hợp kết quả báo cáo i-Speed kỳ ${period}, số liệu đến ngày ${today}.`,
-  formLine: (tab: string, expected: number, reported: number, onTime: number, late: number, completeness: string, timeliness: string, rate: string) =>
+  intro: (dept: string, period: string, today: string) =>
+    `${dept}: tổng hợp kết quả báo cáo i-Speed kỳ ${period}, số liệu đến ngày ${today}.`,
+  formLine: (
+    tab: string,
+    expected: number,
+    reported: number,
+    onTime: number,
+    late: number,
+    completeness: string,
+    timeliness: string,
+    rate: string,
+  ) =>
     `${tab}: phải báo cáo ${expected}, đã báo cáo ${reported} (đúng hạn ${onTime}, trễ ${late}); đầy đủ ${completeness}, đúng hạn ${timeliness}; tỷ lệ cài đặt ${rate}.`,
-  formHeaders: ['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Trễ hạn', 'Tỷ lệ đầy đủ', 'Tỷ lệ đúng hạn', 'Tỷ lệ cài đặt'] as const,
+  formHeaders: [
+    'Biểu mẫu',
+    'Phải báo cáo',
+    'Đã báo cáo',
+    'Đúng hạn',
+    'Trễ hạn',
+    'Tỷ lệ đầy đủ',
+    'Tỷ lệ đúng hạn',
+    'Tỷ lệ cài đặt',
+  ] as const,
   chaseTitle: 'Đơn vị cần đôn đốc:',
   chaseHeaders: ['Mã', 'Đơn vị', 'Biểu mẫu', 'Tình trạng'] as const,
   noChase: 'Không có đơn vị nào cần đôn đốc.',

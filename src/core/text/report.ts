@@ -25,8 +25,21 @@ export const REPORT_TEXT = {
   period: (p: string) => `Kỳ báo cáo: tháng ${p}`,
   generatedAt: (t: string) => `Lập lúc: ${t}`,
   completenessTitle: 'I. TÌNH HÌNH GỬI BÁO CÁO',
-  completenessHeaders: ['Biểu mẫu', 'Nhóm đơn vị', 'Hạn nộp (trước ngày)', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn',
-    'Trễ hạn', 'Chưa rõ thời điểm', 'Có lỗi', 'Chưa báo cáo', 'Tỷ lệ đầy đủ', 'Tỷ lệ đúng hạn', 'Tỷ lệ cài đặt'],
+  completenessHeaders: [
+    'Biểu mẫu',
+    'Nhóm đơn vị',
+    'Hạn nộp (trước ngày)',
+    'Phải báo cáo',
+    'Đã báo cáo',
+    'Đúng hạn',
+    'Trễ hạn',
+    'Chưa rõ thời điểm',
+    'Có lỗi',
+    'Chưa báo cáo',
+    'Tỷ lệ đầy đủ',
+    'Tỷ lệ đúng hạn',
+    'Tỷ lệ cài đặt',
+  ],
   noDeadline: 'Không có hạn',
   totalsTitle: (form: string, group: string) => `Tổng hợp chỉ tiêu ${form} (${group})`,
   totalsHeaders: ['STT', 'Chỉ tiêu', 'Loại', 'Kỳ này', 'Lũy kế từ đầu đợt', 'Thay đổi so với kỳ trước'],
@@ -66,15 +79,16 @@ export const DOC_TEXT = {
   councils: (kinds: string[]) => `UBND các ${kinds.join(', ')}`,
   /** A form's group from the schema, in a sentence: `các sở, ban, ngành cấp tỉnh`. */
   groupOf: (group: string) => (/^(Báo|Đài|UBND)\b/.test(group) ? group : `các ${group.charAt(0).toLowerCase()}${group.slice(1)}`),
-  completeness: (reported: number, expected: number, pct: string) =>
-    `${reported}/${expected} đơn vị đã gửi báo cáo hợp lệ, đạt ${pct}`,
-  timeliness: (onTime: number, pct: string, late: number) => `; trong đó ${onTime} đơn vị gửi đúng hạn (${pct}), ${late} đơn vị gửi trễ hạn`,
+  completeness: (reported: number, expected: number, pct: string) => `${reported}/${expected} đơn vị đã gửi báo cáo hợp lệ, đạt ${pct}`,
+  timeliness: (onTime: number, pct: string, late: number) =>
+    `; trong đó ${onTime} đơn vị gửi đúng hạn (${pct}), ${late} đơn vị gửi trễ hạn`,
   unknownTime: (n: number) => `, ${n} đơn vị chưa xác định được thời điểm nộp`,
   remaining: (parts: string[]) => `Còn ${parts.join('; ')}`,
   invalidUnits: (n: number, names: string) => `${n} đơn vị có báo cáo bị lỗi, chưa được tổng hợp (${names})`,
   missingUnits: (n: number, names: string) => `${n} đơn vị chưa gửi báo cáo (${names})`,
   pendingUnits: (n: number) => `${n} đơn vị chưa báo cáo (chưa đến hạn)`,
-  noDeadline: (reported: number) => `kỳ này không có hạn nộp bắt buộc; ${reported ? `${reported} đơn vị đã gửi báo cáo hợp lệ` : 'chưa có đơn vị nào gửi báo cáo'}`,
+  noDeadline: (reported: number) =>
+    `kỳ này không có hạn nộp bắt buộc; ${reported ? `${reported} đơn vị đã gửi báo cáo hợp lệ` : 'chưa có đơn vị nào gửi báo cáo'}`,
   noUnits: 'chưa có đơn vị nào trong danh mục cho kỳ này',
   /** The staff words of a form's `Tổng số …` header, spelled out. */
   staffWords: { 'CBCCVC, NLĐ': 'cán bộ, công chức, viên chức, người lao động', default: 'cán bộ, nhân viên' } as Record<string, string>,
@@ -87,7 +101,8 @@ export const DOC_TEXT = {
   samples: (reached: number, total: number, target: number, names: string) =>
     `Có ${reached}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng${names ? ` (${names})` : ''}.`,
   chaseMissing: (list: string) => `Đề nghị các đơn vị chưa gửi báo cáo khẩn trương gửi báo cáo: ${list}.`,
-  chaseInvalid: (list: string) => `Đề nghị các đơn vị có báo cáo bị lỗi rà soát, hoàn thiện số liệu theo ghi chú tại cột Kiểm tra: ${list}.`,
+  chaseInvalid: (list: string) =>
+    `Đề nghị các đơn vị có báo cáo bị lỗi rà soát, hoàn thiện số liệu theo ghi chú tại cột Kiểm tra: ${list}.`,
   chaseNone: 'Các đơn vị đã gửi đầy đủ báo cáo hợp lệ; đề nghị tiếp tục duy trì việc cập nhật số liệu hằng tháng.',
   tableTotals: (form: string) => `Bảng tổng hợp chỉ tiêu ${form}`,
   tableUnits: (form: string) => `Tình hình báo cáo theo đơn vị, ${form}`,

@@ -13,35 +13,43 @@ export const MENU = {
 export const SIDEBAR_TITLE = 'i-Speed: Báo cáo tổng hợp';
 
 export const SETUP = {
-  noHeaderRow: (tab: string) => `Tab "${tab}" đã có dữ liệu nhưng không tìm thấy dòng tiêu đề (cần có cột "Đơn vị" và "Kỳ báo cáo"). Hãy thêm dòng tiêu đề rồi chạy lại Thiết lập.`,
+  noHeaderRow: (tab: string) =>
+    `Tab "${tab}" đã có dữ liệu nhưng không tìm thấy dòng tiêu đề (cần có cột "Đơn vị" và "Kỳ báo cáo"). Hãy thêm dòng tiêu đề rồi chạy lại Thiết lập.`,
   doneTitle: 'Thiết lập biểu mẫu',
-  done: (r: { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }) => [
-    r.createdTabs.length ? `Đã tạo tab: ${r.createdTabs.join(', ')}.` : 'Các tab đã có đủ.',
-    r.addedColumns.length ? `Đã thêm ${r.addedColumns.length} cột tiêu đề còn thiếu.` : 'Các cột tiêu đề đã có đủ.',
-    r.addedSettings ? `Đã thêm ${r.addedSettings} dòng cấu hình với giá trị mặc định.` : '',
-    r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
-    'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
-    ...r.notes,
-  ].filter(Boolean).join('\n'),
+  done: (r: { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }) =>
+    [
+      r.createdTabs.length ? `Đã tạo tab: ${r.createdTabs.join(', ')}.` : 'Các tab đã có đủ.',
+      r.addedColumns.length ? `Đã thêm ${r.addedColumns.length} cột tiêu đề còn thiếu.` : 'Các cột tiêu đề đã có đủ.',
+      r.addedSettings ? `Đã thêm ${r.addedSettings} dòng cấu hình với giá trị mặc định.` : '',
+      r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
+      'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
+      ...r.notes,
+    ]
+      .filter(Boolean)
+      .join('\n'),
   /** Headers of an adopted tab that match no defined column: kept as they are, and how to adopt them. */
   extraHeaders: (tab: string, headers: string[]) =>
     `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
-  triggersOwnedBy: (owner: string) => [
-    `Trình kích hoạt (kiểm tra khi sửa, chạy hằng ngày) của bảng tính này thuộc tài khoản ${owner} và chạy dưới tài khoản đó; `
-      + 'không cài thêm bộ thứ hai để mỗi lần sửa không bị xử lý hai lần. Giờ gửi nhắc chỉ đổi được khi tài khoản đó chạy Thiết lập.',
-    `Để chuyển sang tài khoản của bạn: ${owner} chọn i-Speed > ${MENU.releaseTriggers}, rồi bạn chạy lại Thiết lập biểu mẫu.`,
-    `Nếu tài khoản ${owner} không còn dùng được: chọn i-Speed > ${MENU.takeOverTriggers}.`,
-  ].join('\n'),
+  triggersOwnedBy: (owner: string) =>
+    [
+      `Trình kích hoạt (kiểm tra khi sửa, chạy hằng ngày) của bảng tính này thuộc tài khoản ${owner} và chạy dưới tài khoản đó; ` +
+        'không cài thêm bộ thứ hai để mỗi lần sửa không bị xử lý hai lần. Giờ gửi nhắc chỉ đổi được khi tài khoản đó chạy Thiết lập.',
+      `Để chuyển sang tài khoản của bạn: ${owner} chọn i-Speed > ${MENU.releaseTriggers}, rồi bạn chạy lại Thiết lập biểu mẫu.`,
+      `Nếu tài khoản ${owner} không còn dùng được: chọn i-Speed > ${MENU.takeOverTriggers}.`,
+    ].join('\n'),
 };
 
 export const TRIGGERS = {
   title: 'Trình kích hoạt',
-  released: (n: number) => (n ? `Đã gỡ ${n} trình kích hoạt của tài khoản này. Quản trị viên khác chạy Thiết lập biểu mẫu để cài trình kích hoạt dưới tài khoản của họ.`
-    : 'Tài khoản này không có trình kích hoạt nào của i-Speed.'),
+  released: (n: number) =>
+    n
+      ? `Đã gỡ ${n} trình kích hoạt của tài khoản này. Quản trị viên khác chạy Thiết lập biểu mẫu để cài trình kích hoạt dưới tài khoản của họ.`
+      : 'Tài khoản này không có trình kích hoạt nào của i-Speed.',
   releasedNotOwner: (owner: string) => `Trình kích hoạt đang dùng thuộc tài khoản ${owner}; chỉ tài khoản đó gỡ được.`,
-  confirmTakeOver: (owner: string | null) => (owner
-    ? `Trình kích hoạt hiện thuộc tài khoản ${owner}. Chỉ nhận về khi tài khoản đó không còn dùng được; nếu nó vẫn hoạt động, mỗi lần sửa sẽ được xử lý hai lần (không sai dữ liệu nhưng tốn thời gian) cho đến khi ${owner} chọn i-Speed > ${MENU.releaseTriggers}. Tiếp tục?`
-    : 'Cài trình kích hoạt dưới tài khoản này?'),
+  confirmTakeOver: (owner: string | null) =>
+    owner
+      ? `Trình kích hoạt hiện thuộc tài khoản ${owner}. Chỉ nhận về khi tài khoản đó không còn dùng được; nếu nó vẫn hoạt động, mỗi lần sửa sẽ được xử lý hai lần (không sai dữ liệu nhưng tốn thời gian) cho đến khi ${owner} chọn i-Speed > ${MENU.releaseTriggers}. Tiếp tục?`
+      : 'Cài trình kích hoạt dưới tài khoản này?',
   tookOver: (me: string) => `Trình kích hoạt của bảng tính này nay thuộc tài khoản ${me}.`,
   alreadyYours: 'Trình kích hoạt của bảng tính này đã thuộc tài khoản của bạn.',
 };
@@ -62,7 +70,9 @@ export const CHECK = {
   title: 'Kiểm tra toàn bộ',
   summary: (perTab: { sheet: string; errors: number; warnings: number }[]) => {
     const lines = perTab.filter((t) => t.errors || t.warnings).map((t) => `• ${t.sheet}: ${t.errors} lỗi, ${t.warnings} cảnh báo`);
-    return lines.length ? `Kết quả kiểm tra:\n${lines.join('\n')}\n\nDi chuột vào ô tô màu để xem hướng dẫn sửa.` : 'Không có lỗi hay cảnh báo nào. Dữ liệu hợp lệ.';
+    return lines.length
+      ? `Kết quả kiểm tra:\n${lines.join('\n')}\n\nDi chuột vào ô tô màu để xem hướng dẫn sửa.`
+      : 'Không có lỗi hay cảnh báo nào. Dữ liệu hợp lệ.';
   },
 };
 
@@ -75,10 +85,12 @@ export const SIDEBAR_ERRORS = {
   noForm: 'Chưa chọn biểu mẫu nào có trong tab Danh sách biểu mẫu. Hãy chọn ít nhất một biểu mẫu.',
   badPeriod: (p: string) => `Kỳ báo cáo "${p}" không hợp lệ; chọn kỳ dạng MM/YYYY, ví dụ 07/2024.`,
   noTab: (tab: string) => `Không tìm thấy tab "${tab}". Chạy menu i-Speed > Thiết lập biểu mẫu.`,
-  periodBeforeStart: (p: string, start: string) => `Kỳ ${p} trước kỳ bắt đầu ${start} (dòng "Kỳ bắt đầu" của tab Cấu hình); chọn một kỳ từ ${start}.`,
+  periodBeforeStart: (p: string, start: string) =>
+    `Kỳ ${p} trước kỳ bắt đầu ${start} (dòng "Kỳ bắt đầu" của tab Cấu hình); chọn một kỳ từ ${start}.`,
   periodAfterNow: (p: string, current: string) => `Kỳ ${p} chưa đến (tháng hiện tại là ${current}); chọn một kỳ đến ${current}.`,
   noUnit: (code: string) => `Không tìm thấy đơn vị "${code}" của biểu mẫu này trong Danh mục đơn vị.`,
-  adminsChanged: (to: string) => `Danh sách email quản trị vừa thay đổi (nay là: ${to || 'trống'}); chưa gửi. Hãy xem lại người nhận rồi bấm gửi lần nữa.`,
+  adminsChanged: (to: string) =>
+    `Danh sách email quản trị vừa thay đổi (nay là: ${to || 'trống'}); chưa gửi. Hãy xem lại người nhận rồi bấm gửi lần nữa.`,
 };
 
 /** The reminders panel's words for a step and a run ("Biểu mẫu 03 kỳ 08/2024, 7 ngày trước hạn"). */

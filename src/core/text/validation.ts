@@ -59,8 +59,7 @@ export const MSG = {
     period
       ? `Đơn vị “${name}” không hoạt động trong kỳ ${period} theo Danh mục đơn vị. Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.`
       : `Đơn vị “${name}” đang được đánh dấu không hoạt động trong Danh mục đơn vị. Kiểm tra lại tên đơn vị, hoặc báo quản trị sửa Danh mục.`,
-  badPeriod: (text: string) =>
-    `Kỳ báo cáo ${q(text)} không đọc được. Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
+  badPeriod: (text: string) => `Kỳ báo cáo ${q(text)} không đọc được. Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
   periodBeforeStart: (period: string, start: string) =>
     `Kỳ báo cáo ${period} trước kỳ bắt đầu của đợt tuyên truyền (${start}). Kiểm tra lại tháng và năm.`,
   periodInFuture: (period: string, current: string) =>
@@ -69,8 +68,7 @@ export const MSG = {
     `Kỳ ${period} là tháng hiện tại, chưa kết thúc. Báo cáo tháng là số liệu của tháng đã qua; nếu nhầm, hãy sửa kỳ báo cáo.`,
   duplicate: (name: string, period: string, rows: number[], total = rows.length) =>
     `Đơn vị “${name}” đã có báo cáo kỳ ${period} ở dòng ${rowList(rows, total)}. Mỗi đơn vị chỉ báo cáo một dòng cho mỗi kỳ: hãy xóa dòng thừa hoặc sửa kỳ báo cáo.`,
-  duplicateRow: (rows: number[], total = rows.length) =>
-    `Dòng này giống hệt dòng ${rowList(rows, total)}. Hãy xóa dòng nhập trùng.`,
+  duplicateRow: (rows: number[], total = rows.length) => `Dòng này giống hệt dòng ${rowList(rows, total)}. Hãy xóa dòng nhập trùng.`,
   badUrl: (text: string) =>
     `${q(text)} không phải là đường dẫn hợp lệ. Chỉ nhập link bắt đầu bằng http:// hoặc https://, nhiều link cách nhau bằng dấu cách, dấu phẩy hoặc xuống dòng.`,
   badPhone: (text: string) =>
@@ -87,11 +85,11 @@ export const MSG = {
     `Tên đơn vị ${q(name)} bị trùng với dòng ${rowList(rows)}. Mỗi đơn vị cần một tên riêng.`,
   badDirectoryForm: (text: string, codes: readonly string[]) =>
     `Biểu mẫu ${q(text)} không đúng. Hãy nhập mã một biểu mẫu trong “Danh sách biểu mẫu”: ${codes.length > 1 ? `${codes.slice(0, -1).join(', ')} hoặc ${codes[codes.length - 1]}` : codes.join('')}.`,
-  badDirectoryCommunes: (text: string) => `Số xã, phường, thị trấn ${q(text)} không đúng. Hãy nhập một số nguyên từ 0 trở lên, hoặc để trống.`,
+  badDirectoryCommunes: (text: string) =>
+    `Số xã, phường, thị trấn ${q(text)} không đúng. Hãy nhập một số nguyên từ 0 trở lên, hoặc để trống.`,
   badDirectoryMonth: (header: string, text: string) =>
     `${q(header)} ${q(text)} không đúng. Hãy nhập tháng dạng MM/YYYY (ví dụ 07/2025), hoặc để trống nếu không giới hạn.`,
-  badDirectoryRange: (from: string, to: string) =>
-    `“Từ kỳ” (${from}) sau “Đến kỳ” (${to}). Kiểm tra lại hai kỳ này.`,
+  badDirectoryRange: (from: string, to: string) => `“Từ kỳ” (${from}) sau “Đến kỳ” (${to}). Kiểm tra lại hai kỳ này.`,
   badDirectoryActive: (text: string) => `Hoạt động ${q(text)} không đúng. Hãy nhập “Có” hoặc “Không” (để trống là Có).`,
   badSetting: (name: string, text: string, expected: string, fallback: string) =>
     `Giá trị ${q(text)} của “${name}” không đúng: cần ${expected}. Đang dùng giá trị mặc định (${clip(fallback)}) cho đến khi sửa.`,

@@ -32,8 +32,14 @@ export function parseArgs(argv: string[], spec: OptionSpec, command: string): Pa
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { out.positional.push(...argv.slice(i + 1)); break; }
-    if (!arg.startsWith('-') || arg === '-') { out.positional.push(arg); continue; }
+    if (arg === '--') {
+      out.positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      out.positional.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const kind = name.startsWith('--') ? spec[name.slice(2)] : undefined;
@@ -69,7 +75,8 @@ export function parseToday(text: string): Date {
   if (!m) throw new UsageError(CLI_ERROR.badToday(text));
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const check = new Date(Date.UTC(y, mo - 1, d));
-  if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 2000) throw new UsageError(CLI_ERROR.badToday(text));
+  if (mo < 1 || mo > 12 || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || y < 2000)
+    throw new UsageError(CLI_ERROR.badToday(text));
   return fromLocal(y, mo, d, 12);
 }
 

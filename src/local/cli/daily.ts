@@ -21,7 +21,13 @@ import { checkXlsxFile } from './input';
 import { writeAtomically } from './files';
 import { checkFolderTarget, checkInPlace } from './targets';
 
-export interface DailyOptions { today: Day; outbox?: string; quota: number; sender: string; codePath: string }
+export interface DailyOptions {
+  today: Day;
+  outbox?: string;
+  quota: number;
+  sender: string;
+  codePath: string;
+}
 
 export interface DailyResult {
   today: Day;
@@ -39,7 +45,12 @@ export interface DailyResult {
 function keep(sheet: MemSheet | null) {
   if (!sheet) return null;
   const copy = <T>(rows: (Array<T | undefined> | undefined)[]) => rows.map((r) => (r ? r.slice() : r));
-  return { values: copy(sheet.values.rows), formulas: copy(sheet.formulas.rows), formats: copy(sheet.formats.rows), maxRows: sheet.maxRows };
+  return {
+    values: copy(sheet.values.rows),
+    formulas: copy(sheet.formulas.rows),
+    formats: copy(sheet.formats.rows),
+    maxRows: sheet.maxRows,
+  };
 }
 
 export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[] }> {
@@ -50,7 +61,11 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   const codePath = opts.codePath;
   if (!existsSync(codePath)) throw new UsageError(CLI_ERROR.notBuilt);
   let ss: MemSpreadsheet;
-  try { ss = await readXlsx(file); } catch { throw new UsageError(CLI_ERROR.corrupt(file)); }
+  try {
+    ss = await readXlsx(file);
+  } catch {
+    throw new UsageError(CLI_ERROR.corrupt(file));
+  }
 
   const { book } = readBookForms(workbookValues(ss));
   if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(file));
@@ -87,14 +102,29 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     mkdirSync(opts.outbox!, { recursive: true });
     rt.outbox.forEach((m, i) => {
       const name = `${opts.today}_${String(i + 1).padStart(3, '0')}.eml`;
-      writeFileSync(join(opts.outbox!, name), toEml({ from: `${encodeHeaderWord(settings.department)} <${opts.sender}>`, to: m.to, subject: m.subject, text: m.body, html: m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`, date: now }));
+      writeFileSync(
+        join(opts.outbox!, name),
+        toEml({
+          from: `${encodeHeaderWord(settings.department)} <${opts.sender}>`,
+          to: m.to,
+          subject: m.subject,
+          text: m.body,
+          html: m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`,
+          date: now,
+        }),
+      );
     });
   }
   await writeAtomically(file, (tmp) => writeXlsx(ss, tmp));
 
   const result: DailyResult = {
-    today: opts.today, at: localDateTime(now), check: { errors: v.summary.errors, warnings: v.summary.warnings },
-    status: { rows: statusRows }, closed, emails, sent,
+    today: opts.today,
+    at: localDateTime(now),
+    check: { errors: v.summary.errors, warnings: v.summary.warnings },
+    status: { rows: statusRows },
+    closed,
+    emails,
+    sent,
   };
   const tabOf = (form: string) => v.forms.find((f) => f.id === form)?.tab ?? form;
   const lines = [

@@ -38,11 +38,17 @@ export function workbookToSpreadsheet(book: Workbook): MemSpreadsheet {
     sheet.setFrozenRows(1);
     const form = forms.find((f) => f.tab === name);
     const columns = form ? form.columns : name === TAB.directory ? DIRECTORY_COLUMNS : [];
-    columns.forEach((c, i) => { if (c.width) sheet.setColumnWidth(i + 1, c.width); });
-    if (name === TAB.settings) { sheet.setColumnWidth(1, 280); sheet.setColumnWidth(2, 420); }
-    if (name === TAB.log) LOG_COLUMNS.forEach((_, i) => {
-      sheet.setColumnWidth(i + 1, i === 7 ? 320 : 140);
+    columns.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(i + 1, c.width);
     });
+    if (name === TAB.settings) {
+      sheet.setColumnWidth(1, 280);
+      sheet.setColumnWidth(2, 420);
+    }
+    if (name === TAB.log)
+      LOG_COLUMNS.forEach((_, i) => {
+        sheet.setColumnWidth(i + 1, i === 7 ? 320 : 140);
+      });
     if (form && rows.length > 1) {
       form.columns.forEach((c, i) => {
         if (c.type === 'datetime') sheet.getRange(2, i + 1, rows.length - 1, 1).setNumberFormat(DATE_TIME_FORMAT);
@@ -91,13 +97,24 @@ export async function writeReportXlsx(layout: SheetLayout, path: string): Promis
   });
   for (const m of layout.merges) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
   // Sheets widths are pixels; Excel's are characters of about 7 pixels.
-  layout.columnWidths.forEach((px, j) => { if (px) ws.getColumn(j + 1).width = Math.round((px / 7) * 10) / 10; });
-  await writeAtomically(path, async (tmp) => { await wb.xlsx.writeFile(tmp); });
+  layout.columnWidths.forEach((px, j) => {
+    if (px) ws.getColumn(j + 1).width = Math.round((px / 7) * 10) / 10;
+  });
+  await writeAtomically(path, async (tmp) => {
+    await wb.xlsx.writeFile(tmp);
+  });
 }
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** The report page printed to A4 by headless Chromium, backgrounds and charts included. */
 export async function writePdf(html: string, path: string): Promise<void> {
@@ -140,5 +157,7 @@ export async function appendLogRows(path: string, rows: CellValue[][]): Promise<
     });
     row.commit();
   });
-  await writeAtomically(path, async (tmp) => { await wb.xlsx.writeFile(tmp); });
+  await writeAtomically(path, async (tmp) => {
+    await wb.xlsx.writeFile(tmp);
+  });
 }

@@ -1,6 +1,8 @@
 // Where the command line writes, and what "now" is: the process by default, captured in tests.
 
-export interface Writable { write(text: string): unknown }
+export interface Writable {
+  write(text: string): unknown;
+}
 
 export interface CliIo {
   stdout: Writable;
@@ -14,7 +16,14 @@ export interface CliIo {
 export function makeIo(partial: Partial<Pick<CliIo, 'stdout' | 'stderr' | 'now'>> = {}): CliIo {
   const stdout = partial.stdout ?? process.stdout;
   const stderr = partial.stderr ?? process.stderr;
-  return { stdout, stderr, now: partial.now ?? (() => new Date()), progress: (line) => { stderr.write(`${line}\n`); } };
+  return {
+    stdout,
+    stderr,
+    now: partial.now ?? (() => new Date()),
+    progress: (line) => {
+      stderr.write(`${line}\n`);
+    },
+  };
 }
 
 export function println(w: Writable, text = ''): void {
@@ -28,7 +37,10 @@ export function println(w: Writable, text = ''): void {
 export function quietWhenClosed(stream: NodeJS.WriteStream): Writable {
   let closed = false;
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') { closed = true; return; }
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') {
+      closed = true;
+      return;
+    }
     throw err;
   });
   return { write: (text: string) => closed || stream.write(text) };

@@ -28,10 +28,15 @@ export function reportText(r: Report): string[] {
       return u ? `${neutralize(u.name)} (${code})` : code;
     };
     lines.push('', CLI_REPORT.form(f.tab, f.group), CLI_REPORT.due(f.dueBefore ? formatDay(f.dueBefore) : null));
-    lines.push(f.dueBefore ? CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime) : CLI_REPORT.reportedOnly(f.reported));
+    lines.push(
+      f.dueBefore ? CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime) : CLI_REPORT.reportedOnly(f.reported),
+    );
     if (f.expected) lines.push(CLI_REPORT.rates(formatPercent(f.shares.completeness), formatPercent(f.shares.timeliness)));
     lines.push(CLI_REPORT.installRate(formatPercent(f.shares.installRate)));
-    if (f.measured) lines.push(`  ${MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)}`);
+    if (f.measured)
+      lines.push(
+        `  ${MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)}`,
+      );
     if (f.dueBefore) lines.push(CLI_REPORT.list(CLI_REPORT.missing, f.missing.map(name)));
     lines.push(CLI_REPORT.list(CLI_REPORT.invalid, f.invalid.map(name)));
     if (f.pending.length) lines.push(CLI_REPORT.list(CLI_REPORT.pending, f.pending.map(name)));
@@ -60,7 +65,8 @@ export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<str
   for (const e of plan.emails) lines.push(CLI_REMIND.email(e.step, who(e.unit, e.form), e.to.join(', '), e.subject));
   if (plan.skipped.length) {
     lines.push(CLI_REMIND.skippedTitle(plan.skipped.length));
-    for (const s of plan.skipped) lines.push(CLI_REMIND.skipped(s.step, who(s.unit, s.form), s.period, CLI_REMIND.reasons[s.reason] ?? s.reason));
+    for (const s of plan.skipped)
+      lines.push(CLI_REMIND.skipped(s.step, who(s.unit, s.form), s.period, CLI_REMIND.reasons[s.reason] ?? s.reason));
   }
   return lines;
 }
@@ -68,12 +74,24 @@ export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<str
 export function columnsText(list: FormColumns[]): string[] {
   const out: string[] = [];
   for (const f of list) {
-    if (f.absent) { out.push(CLI_COLUMNS.absent(f.tab, f.form)); continue; }
-    if (!f.headerRow) { out.push(CLI_COLUMNS.noHeader(f.tab, f.form)); continue; }
+    if (f.absent) {
+      out.push(CLI_COLUMNS.absent(f.tab, f.form));
+      continue;
+    }
+    if (!f.headerRow) {
+      out.push(CLI_COLUMNS.noHeader(f.tab, f.form));
+      continue;
+    }
     out.push(CLI_COLUMNS.form(f.tab, f.form, f.headerRow));
     for (const c of f.columns) {
       const header = neutralize(c.header);
-      out.push(c.key === null ? CLI_COLUMNS.extra(header) : c.via === 'alias' ? CLI_COLUMNS.byAlias(header, c.key) : CLI_COLUMNS.byHeader(header, c.key));
+      out.push(
+        c.key === null
+          ? CLI_COLUMNS.extra(header)
+          : c.via === 'alias'
+            ? CLI_COLUMNS.byAlias(header, c.key)
+            : CLI_COLUMNS.byHeader(header, c.key),
+      );
     }
     if (f.missing.length) out.push(CLI_COLUMNS.missing(f.missing));
   }

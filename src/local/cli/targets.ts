@@ -76,7 +76,10 @@ export function checkInPlace(path: string): void {
 export function checkFolderTarget(dir: string, reads: string[]): void {
   const st = statOrNull(dir);
   if (st && !st.isDirectory()) {
-    const input = reads.find((r) => { const s = statOrNull(r); return s !== null && sameFile(s, st); });
+    const input = reads.find((r) => {
+      const s = statOrNull(r);
+      return s !== null && sameFile(s, st);
+    });
     throw new UsageError(input ? CLI_ERROR.overwritesInput(dir, input) : CLI_ERROR.outboxIsFile(dir));
   }
   if (st) {

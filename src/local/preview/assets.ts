@@ -11,13 +11,25 @@ export function repoRoot(): string {
   }
 }
 
-export interface Assets { html: string; css: string; app: string; bridge: string }
+export interface Assets {
+  html: string;
+  css: string;
+  app: string;
+  bridge: string;
+}
 
 export function loadAssets(root = repoRoot()): Assets {
   const dir = join(root, 'src/local/preview/client');
-  const bundle = (file: string) => buildSync({
-    entryPoints: [join(dir, file)], bundle: true, write: false, format: 'iife', target: 'es2019', charset: 'utf8', logLevel: 'error',
-  }).outputFiles[0].text;
+  const bundle = (file: string) =>
+    buildSync({
+      entryPoints: [join(dir, file)],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      target: 'es2019',
+      charset: 'utf8',
+      logLevel: 'error',
+    }).outputFiles[0].text;
   return {
     html: readFileSync(join(dir, 'index.html'), 'utf8'),
     css: readFileSync(join(dir, 'preview.css'), 'utf8'),

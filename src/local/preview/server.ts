@@ -15,7 +15,12 @@ export interface PreviewOptions extends SessionOptions {
   host?: string;
 }
 
-export interface Preview { url: string; port: number; session: Session; close(): Promise<void> }
+export interface Preview {
+  url: string;
+  port: number;
+  session: Session;
+  close(): Promise<void>;
+}
 
 const MAX_BODY = 5 * 1024 * 1024;
 const PAGE_CSP = "default-src 'self'; frame-src 'self'; img-src 'self' data:";
@@ -23,7 +28,12 @@ const SIDEBAR_CSP = "default-src 'self'; script-src 'unsafe-inline'; style-src '
 const MAIL_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
@@ -32,7 +42,8 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
   res.writeHead(status, headers);
   res.end(body);
 }
-const json = (res: ServerResponse, status: number, body: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   // application/json forces a CORS preflight, so other sites cannot post to the preview.
@@ -47,7 +58,9 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   try {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     if (body && typeof body === 'object' && !Array.isArray(body)) return body;
-  } catch { /* answered below */ }
+  } catch {
+    /* answered below */
+  }
   throw new HttpError(400, PV.badRequest);
 }
 
@@ -91,7 +104,11 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       if (page === null) throw new HttpError(404, PV.noSidebar);
       return send(res, 200, 'text/html; charset=utf-8', withBridge(page, assets.bridge), SIDEBAR_CSP);
     }
-    if (path === '/favicon.ico') { res.writeHead(204); res.end(); return; }
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (path === '/api/state') return json(res, 200, { ok: true, ...session.state() });
     if (path === '/api/sheet') {
       const view = session.sheetView(url.searchParams.get('name') ?? '');
@@ -102,7 +119,12 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       const page = session.documentHtml(decodeURIComponent(path.slice('/doc/'.length, -'/pdf'.length)));
       if (page === null) throw new HttpError(404, PV.notFound);
       const pdf = await htmlToPdf(page);
-      res.writeHead(200, { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="bao-cao.pdf"', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'inline; filename="bao-cao.pdf"',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
       res.end(pdf);
       return;
     }
@@ -111,7 +133,8 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
       if (page === null) throw new HttpError(404, PV.notFound);
       return send(res, 200, 'text/html; charset=utf-8', page, MAIL_CSP);
     }
-    if (path === '/api/mail') return send(res, 200, 'text/html; charset=utf-8', mailPage(session, Number(url.searchParams.get('i'))), MAIL_CSP);
+    if (path === '/api/mail')
+      return send(res, 200, 'text/html; charset=utf-8', mailPage(session, Number(url.searchParams.get('i'))), MAIL_CSP);
     throw new HttpError(404, PV.notFound);
   }
   if (req.method !== 'POST') throw new HttpError(405, PV.badRequest);
@@ -122,7 +145,8 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
         const ui = await session.edit(String(body.sheet ?? ''), int(body.row), int(body.col), textGrid(body.values));
         return json(res, 200, { ok: true, ui });
       }
-      case '/api/menu': return json(res, 200, { ok: true, ui: await session.runMenu(String(body.fn ?? '')) });
+      case '/api/menu':
+        return json(res, 200, { ok: true, ui: await session.runMenu(String(body.fn ?? '')) });
       case '/api/run': {
         const args = Array.isArray(body.args) ? body.args : [];
         const r = await session.runServer(String(body.name ?? ''), args);
@@ -136,7 +160,8 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
         const r = await session.runDaily(gialaiTime(body.at));
         return json(res, 200, { ok: true, ...r });
       }
-      default: throw new HttpError(404, PV.notFound);
+      default:
+        throw new HttpError(404, PV.notFound);
     }
   } catch (e) {
     // A script failure is an answer, not a server error: the page shows it, the server keeps running.
@@ -160,7 +185,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   const host = opts.host ?? 'localhost';
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(opts.port, host, () => { server.off('error', fail); ok(); });
+    server.listen(opts.port, host, () => {
+      server.off('error', fail);
+      ok();
+    });
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
@@ -184,8 +212,14 @@ async function main(argv: string[]): Promise<void> {
   // npm runs scripts from the package root; INIT_CWD is where the user typed `npm start`.
   const cwd = process.env.INIT_CWD || process.cwd();
   const book = argv[0] ? resolve(cwd, argv[0]) : undefined;
-  if (book && !existsSync(book)) { console.error(PV.noBook(argv[0])); process.exit(2); }
-  if (book && !/\.xlsx$/i.test(book)) { console.error(PV.notXlsx(argv[0])); process.exit(2); }
+  if (book && !existsSync(book)) {
+    console.error(PV.noBook(argv[0]));
+    process.exit(2);
+  }
+  if (book && !/\.xlsx$/i.test(book)) {
+    console.error(PV.notXlsx(argv[0]));
+    process.exit(2);
+  }
   const out = book ? book.replace(/\.xlsx$/i, '.preview.xlsx') : resolve(cwd, 'demo.preview.xlsx');
   const port = process.env.PORT ? Number(process.env.PORT) : 8080;
   let preview: Preview;
@@ -199,8 +233,14 @@ async function main(argv: string[]): Promise<void> {
   console.log(PV.serving(preview.url, out));
   const stop = () => {
     preview.close().then(
-      () => { console.log(PV.stopped(out)); process.exit(0); },
-      (e: unknown) => { console.error(PV.saveFailed(out, e instanceof Error ? e.message : String(e))); process.exit(1); },
+      () => {
+        console.log(PV.stopped(out));
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(PV.saveFailed(out, e instanceof Error ? e.message : String(e)));
+        process.exit(1);
+      },
     );
   };
   // The preview outlives any one failing call: log it and keep serving.

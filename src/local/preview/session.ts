@@ -22,17 +22,48 @@ export interface SessionOptions {
   codePath?: string;
 }
 
-export interface Alert { title: string; message: string }
+export interface Alert {
+  title: string;
+  message: string;
+}
 /** What the script showed during one action. */
 /** Ranges the script selected (Range or RangeList activate()), on the tab `sheet`. */
-export interface Selection { sheet: string; ranges: Array<[number, number, number, number]> }
-export interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null; selection: Selection | null }
+export interface Selection {
+  sheet: string;
+  ranges: Array<[number, number, number, number]>;
+}
+export interface UiDelta {
+  alerts: Alert[];
+  sidebar: { title: string } | null;
+  dialogs: string[];
+  toasts: Alert[];
+  activated: string | null;
+  selection: Selection | null;
+}
 
-export interface CellStyle { bg?: string; note?: string; bold?: 1; italic?: 1; color?: string; align?: string; wrap?: 1 }
+export interface CellStyle {
+  bg?: string;
+  note?: string;
+  bold?: 1;
+  italic?: 1;
+  color?: string;
+  align?: string;
+  wrap?: 1;
+}
 export interface SheetView {
-  name: string; rows: number; cols: number; maxRows: number; maxCols: number; frozenRows: number; frozenColumns: number;
-  values: string[][]; styles: Array<[number, number, CellStyle]>; widths: number[]; merges: Array<[number, number, number, number]>;
-  charts: number; truncated: boolean;
+  name: string;
+  rows: number;
+  cols: number;
+  maxRows: number;
+  maxCols: number;
+  frozenRows: number;
+  frozenColumns: number;
+  values: string[][];
+  styles: Array<[number, number, CellStyle]>;
+  widths: number[];
+  merges: Array<[number, number, number, number]>;
+  charts: number;
+  truncated: boolean;
 }
 
 export const DEMO_CLOCK = new Date('2024-08-20T09:00:00+07:00');
@@ -47,7 +78,11 @@ export class Session {
   readonly startupAlerts: Alert[] = [];
   private saving: Promise<void> = Promise.resolve();
 
-  private constructor(readonly rt: Runtime, readonly app: Sandbox, readonly out: string) {}
+  private constructor(
+    readonly rt: Runtime,
+    readonly app: Sandbox,
+    readonly out: string,
+  ) {}
 
   static async open(opts: SessionOptions): Promise<Session> {
     const ss: MemSpreadsheet = opts.book
@@ -59,16 +94,30 @@ export class Session {
     const s = new Session(rt, app, opts.out);
     // The file opens (simple onOpen builds the menu), then the officer runs the real setup once (installs triggers)
     // and the full check, so the notes and colours of every row show from the start.
-    try { rt.open(app); } catch (e) { s.startupAlerts.push({ title: PV.openFailed, message: messageOf(e) }); }
+    try {
+      rt.open(app);
+    } catch (e) {
+      s.startupAlerts.push({ title: PV.openFailed, message: messageOf(e) });
+    }
     const mark = s.mark();
-    try { app.menuSetup(); } catch (e) { s.startupAlerts.push({ title: PV.setupFailed, message: messageOf(e) }); }
-    try { app.menuCheckAll(); } catch (e) { s.startupAlerts.push({ title: PV.checkFailed, message: messageOf(e) }); }
+    try {
+      app.menuSetup();
+    } catch (e) {
+      s.startupAlerts.push({ title: PV.setupFailed, message: messageOf(e) });
+    }
+    try {
+      app.menuCheckAll();
+    } catch (e) {
+      s.startupAlerts.push({ title: PV.checkFailed, message: messageOf(e) });
+    }
     s.startupAlerts.push(...s.delta(mark).alerts);
     await s.save();
     return s;
   }
 
-  get ss(): MemSpreadsheet { return this.rt.spreadsheet; }
+  get ss(): MemSpreadsheet {
+    return this.rt.spreadsheet;
+  }
 
   /** Saves the copy; saves run one after the other. */
   save(): Promise<void> {
@@ -90,7 +139,12 @@ export class Session {
       menus: this.rt.ui.menus,
       now: formatJavaDate(now, tz, "yyyy-MM-dd'T'HH:mm"),
       nowText: formatJavaDate(now, tz, 'dd/MM/yyyy HH:mm'),
-      outbox: this.rt.outbox.map((m, i) => ({ i, at: formatJavaDate(m.at, tz, 'dd/MM/yyyy HH:mm'), to: m.to.join(', '), subject: m.subject })),
+      outbox: this.rt.outbox.map((m, i) => ({
+        i,
+        at: formatJavaDate(m.at, tz, 'dd/MM/yyyy HH:mm'),
+        to: m.to.join(', '),
+        subject: m.subject,
+      })),
       triggers: this.rt.triggers().map((t) => ({ handler: t.handler, type: t.eventType, hour: t.clock?.atHour ?? null })),
       startupAlerts: this.startupAlerts,
     };
@@ -119,8 +173,19 @@ export class Session {
     const widths: number[] = [];
     for (let c = 1; c <= cols; c++) widths.push(Math.max(30, Math.min(400, sh.columnWidths[c] ?? 100)));
     return {
-      name: sh.name, rows, cols, maxRows: sh.maxRows, maxCols: sh.maxColumns, frozenRows: sh.frozenRows, frozenColumns: sh.frozenColumns,
-      values, styles, widths, merges: sh.merges.map((m) => [m.row, m.col, m.numRows, m.numCols]), charts: sh.charts.length, truncated: wanted > rows,
+      name: sh.name,
+      rows,
+      cols,
+      maxRows: sh.maxRows,
+      maxCols: sh.maxColumns,
+      frozenRows: sh.frozenRows,
+      frozenColumns: sh.frozenColumns,
+      values,
+      styles,
+      widths,
+      merges: sh.merges.map((m) => [m.row, m.col, m.numRows, m.numCols]),
+      charts: sh.charts.length,
+      truncated: wanted > rows,
     };
   }
 
@@ -130,7 +195,9 @@ export class Session {
     return last ? last.content : null;
   }
 
-  mail(i: number) { return this.rt.outbox[i] ?? null; }
+  mail(i: number) {
+    return this.rt.outbox[i] ?? null;
+  }
 
   // ------------------------------------------------------------------ what the page does
   /** A person types (or pastes a block of) text at row/col: stored as Sheets would, then the edit triggers run. */
@@ -140,10 +207,16 @@ export class Session {
     const width = Math.max(...texts.map((r) => r.length));
     if (!(row >= 1 && col >= 1 && texts.length >= 1 && width >= 1)) throw new Error(PV.badEdit);
     if (row + texts.length - 1 > sh.maxRows || col + width - 1 > sh.maxColumns) throw new Error(PV.outside(sh.maxRows, sh.maxColumns));
-    const values: CellValue[][] = texts.map((line, i) => Array.from({ length: width }, (_, j) => {
-      const text = String(line[j] ?? '');
-      return typedValue(text, { locale: this.ss.locale, timeZone: this.ss.timeZone, plainText: sh.formats.get(row - 1 + i, col - 1 + j) === '@' });
-    }));
+    const values: CellValue[][] = texts.map((line, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const text = String(line[j] ?? '');
+        return typedValue(text, {
+          locale: this.ss.locale,
+          timeZone: this.ss.timeZone,
+          plainText: sh.formats.get(row - 1 + i, col - 1 + j) === '@',
+        });
+      }),
+    );
     return (await this.act(() => this.rt.edit(this.app, sheetName, row, col, values))).ui;
   }
 
@@ -165,14 +238,19 @@ export class Session {
     }
   }
 
-  setClock(at: Date): void { this.rt.setNow(at); }
+  setClock(at: Date): void {
+    this.rt.setNow(at);
+  }
 
   /** A Google Doc the script created, as the in-memory document renders it (served at /doc/<id>). */
   documentHtml(id: string): string | null {
     const doc = this.rt.documents.find((d) => d.getId() === id);
     // An A4-wide sheet of paper on a grey desk, as Docs shows it.
-    const page = '<style>html{background:#eee}body{background:#fff;width:170mm;margin:12px auto;padding:20mm 15mm 20mm 30mm;box-shadow:0 0 4px #999}table{width:100%}</style>';
-    return doc ? `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${doc.getName().replace(/[<&>]/g, '')}</title>${page}</head>${doc.html()}</html>` : null;
+    const page =
+      '<style>html{background:#eee}body{background:#fff;width:170mm;margin:12px auto;padding:20mm 15mm 20mm 30mm;box-shadow:0 0 4px #999}table{width:100%}</style>';
+    return doc
+      ? `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>${doc.getName().replace(/[<&>]/g, '')}</title>${page}</head>${doc.html()}</html>`
+      : null;
   }
 
   /** The daily clock trigger at `at`: fired by the runtime when due then, else run directly (it may fire late). */
@@ -187,7 +265,11 @@ export class Session {
       how = 'direct';
       this.rt.setNow(at);
       const handler = this.callable(clocks[0]?.handler ?? 'dailyTick');
-      try { handler({ authMode: 'FULL', triggerUid: clocks[0]?.id ?? '' }); } finally { this.rt.state.heldByUs.clear(); }
+      try {
+        handler({ authMode: 'FULL', triggerUid: clocks[0]?.id ?? '' });
+      } finally {
+        this.rt.state.heldByUs.clear();
+      }
     });
     return { ui, how, mails: this.rt.outbox.length - before };
   }
@@ -217,7 +299,14 @@ export class Session {
 
   private mark() {
     const u = this.rt.ui;
-    return { alerts: u.alerts.length, sidebars: u.sidebars.length, dialogs: u.dialogs.length, toasts: u.toasts.length, active: this.ss.active, selection: this.ss.selection };
+    return {
+      alerts: u.alerts.length,
+      sidebars: u.sidebars.length,
+      dialogs: u.dialogs.length,
+      toasts: u.toasts.length,
+      active: this.ss.active,
+      selection: this.ss.selection,
+    };
   }
 
   private delta(m: ReturnType<Session['mark']>): UiDelta {
@@ -229,16 +318,23 @@ export class Session {
       dialogs: u.dialogs.slice(m.dialogs).map((d) => d.title),
       toasts: u.toasts.slice(m.toasts).map((t) => ({ title: t.title, message: t.message })),
       activated: this.ss.active !== m.active && this.ss.active ? this.ss.active.name : null,
-      selection: this.ss.selection !== m.selection && this.ss.selection.length
-        ? { sheet: this.ss.selection[0].sheet.name, ranges: this.ss.selection.map((r) => [r.row, r.col, r.numRows, r.numCols] as [number, number, number, number]) }
-        : null,
+      selection:
+        this.ss.selection !== m.selection && this.ss.selection.length
+          ? {
+              sheet: this.ss.selection[0].sheet.name,
+              ranges: this.ss.selection.map((r) => [r.row, r.col, r.numRows, r.numCols] as [number, number, number, number]),
+            }
+          : null,
     };
   }
 }
 
 /** A script failure, with what the script had shown before it failed. */
 export class ScriptError extends Error {
-  constructor(message: string, readonly ui: UiDelta) {
+  constructor(
+    message: string,
+    readonly ui: UiDelta,
+  ) {
     super(message);
     this.name = 'ScriptError';
   }
@@ -246,7 +342,10 @@ export class ScriptError extends Error {
 
 function cellStyle(sh: MemSheet, r: number, c: number): CellStyle | null {
   const st: CellStyle = {};
-  const bg = sh.backgrounds.get(r, c), note = sh.notes.get(r, c), color = sh.fontColors.get(r, c), align = sh.hAligns.get(r, c);
+  const bg = sh.backgrounds.get(r, c),
+    note = sh.notes.get(r, c),
+    color = sh.fontColors.get(r, c),
+    align = sh.hAligns.get(r, c);
   const v = sh.values.get(r, c);
   if (bg) st.bg = bg;
   if (note) st.note = note;

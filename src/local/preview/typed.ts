@@ -7,7 +7,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A number typed with the locale's separators ("1.234", "12,5", "-3"), or null. */
 export function typedNumber(text: string, locale: string): number | null {
   const { decimal, group } = separators(locale);
-  const g = escapeRe(group), d = escapeRe(decimal);
+  const g = escapeRe(group),
+    d = escapeRe(decimal);
   const grouped = new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d+)?$`);
   const plain = new RegExp(`^[+-]?\\d+(${d}\\d+)?$|^[+-]?${d}\\d+$`);
   const s = text.trim();

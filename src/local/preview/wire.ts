@@ -5,7 +5,10 @@ export type Wire = null | boolean | number | string | Wire[] | { [k: string]: Wi
 
 /** Thrown when a value cannot cross; `path` says where (result.forms[0].dueBefore). */
 export class WireError extends Error {
-  constructor(readonly path: string, readonly kind: string) {
+  constructor(
+    readonly path: string,
+    readonly kind: string,
+  ) {
     super(`${kind} at ${path}`);
     this.name = 'WireError';
   }
@@ -17,11 +20,17 @@ const tag = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1);
 export function toWire(v: unknown, path = 'result'): Wire {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
-    case 'boolean': case 'string': return v;
-    case 'number': return Number.isFinite(v) ? v : null;
-    case 'function': throw new WireError(path, 'Function');
-    case 'object': break;
-    default: throw new WireError(path, typeof v);
+    case 'boolean':
+    case 'string':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v : null;
+    case 'function':
+      throw new WireError(path, 'Function');
+    case 'object':
+      break;
+    default:
+      throw new WireError(path, typeof v);
   }
   const kind = tag(v);
   if (kind === 'Array') return (v as unknown[]).map((x, i) => toWire(x, `${path}[${i}]`));

@@ -8,7 +8,11 @@ export class KilledExecution extends Error {
   }
 }
 
-interface Fault { method: string; remaining: number; message: string | null }
+interface Fault {
+  method: string;
+  remaining: number;
+  message: string | null;
+}
 
 export class CallTracker {
   calls: Record<string, number> = {};
@@ -33,19 +37,26 @@ export class CallTracker {
     }
   }
 
-  reset(): void { this.calls = {}; }
+  reset(): void {
+    this.calls = {};
+  }
   total(filter?: (name: string) => boolean): number {
     let n = 0;
     for (const k of Object.keys(this.calls)) if (!filter || filter(k)) n += this.calls[k];
     return n;
   }
   /** The nth call of `method` from now throws `new Error(message)`. */
-  failOn(method: string, nth: number, message: string): void { this.faults.push({ method, remaining: nth, message }); }
+  failOn(method: string, nth: number, message: string): void {
+    this.faults.push({ method, remaining: nth, message });
+  }
   /** The nth call of `method` from now kills the execution. */
-  killOn(method: string, nth: number): void { this.faults.push({ method, remaining: nth, message: null }); }
-  revive(): void { this.killed = null; }
-  get isKilled(): boolean { return this.killed !== null; }
+  killOn(method: string, nth: number): void {
+    this.faults.push({ method, remaining: nth, message: null });
+  }
+  revive(): void {
+    this.killed = null;
+  }
+  get isKilled(): boolean {
+    return this.killed !== null;
+  }
 }
-
-
-

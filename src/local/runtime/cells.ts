@@ -4,20 +4,69 @@
 import { MemRange } from './spreadsheet';
 import type { CallTracker } from './calls';
 
-export interface SheetCells { reads: number; writes: number; cellsRead: number; cellsWritten: number }
-export interface CellCount { read: number; written: number; bySheet: Record<string, SheetCells> }
+export interface SheetCells {
+  reads: number;
+  writes: number;
+  cellsRead: number;
+  cellsWritten: number;
+}
+export interface CellCount {
+  read: number;
+  written: number;
+  bySheet: Record<string, SheetCells>;
+}
 
 /** Getters returning one value per cell of the range. */
-const GRID_READS = ['getValues', 'getDisplayValues', 'getFormulas', 'getNumberFormats', 'getNotes', 'getBackgrounds', 'getFontWeights',
-  'getDataValidations'];
+const GRID_READS = [
+  'getValues',
+  'getDisplayValues',
+  'getFormulas',
+  'getNumberFormats',
+  'getNotes',
+  'getBackgrounds',
+  'getFontWeights',
+  'getDataValidations',
+];
 /** Getters of the top-left cell only. */
-const ONE_READS = ['getValue', 'getDisplayValue', 'getFormula', 'getNumberFormat', 'getNote', 'getBackground', 'getFontWeight', 'getWrap',
-  'getHorizontalAlignment', 'getDataValidation'];
+const ONE_READS = [
+  'getValue',
+  'getDisplayValue',
+  'getFormula',
+  'getNumberFormat',
+  'getNote',
+  'getBackground',
+  'getFontWeight',
+  'getWrap',
+  'getHorizontalAlignment',
+  'getDataValidation',
+];
 /** Setters and clears writing every cell of the range (from a 2-D array or one value for all). */
-const WRITES = ['setValues', 'setFormulas', 'setNumberFormats', 'setNotes', 'setBackgrounds', 'setFontWeights', 'setFontColors',
-  'setDataValidations', 'setValue', 'setFormula', 'setNumberFormat', 'setNote', 'setBackground', 'setFontWeight', 'setFontColor',
-  'setFontStyle', 'setWrap', 'setHorizontalAlignment', 'setDataValidation', 'clear', 'clearContent', 'clearFormat', 'clearNote',
-  'clearDataValidations'];
+const WRITES = [
+  'setValues',
+  'setFormulas',
+  'setNumberFormats',
+  'setNotes',
+  'setBackgrounds',
+  'setFontWeights',
+  'setFontColors',
+  'setDataValidations',
+  'setValue',
+  'setFormula',
+  'setNumberFormat',
+  'setNote',
+  'setBackground',
+  'setFontWeight',
+  'setFontColor',
+  'setFontStyle',
+  'setWrap',
+  'setHorizontalAlignment',
+  'setDataValidation',
+  'clear',
+  'clearContent',
+  'clearFormat',
+  'clearNote',
+  'clearDataValidations',
+];
 
 const counts = new WeakMap<CallTracker, CellCount>();
 const INSTALLED = Symbol.for('ispeed.cellCounter');
@@ -25,7 +74,10 @@ const INSTALLED = Symbol.for('ispeed.cellCounter');
 /** The live cell count of a runtime's tracker (`rt.state.tracker`). */
 export function cellCount(tracker: CallTracker): CellCount {
   let c = counts.get(tracker);
-  if (!c) { c = { read: 0, written: 0, bySheet: {} }; counts.set(tracker, c); }
+  if (!c) {
+    c = { read: 0, written: 0, bySheet: {} };
+    counts.set(tracker, c);
+  }
   return c;
 }
 
@@ -49,7 +101,15 @@ export function installCellCounter(): void {
         const n = perCall(this);
         c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
         const s = c.bySheet[this.sheet.name];
-        if (kind === 'read') { c.read += n; s.reads += 1; s.cellsRead += n; } else { c.written += n; s.writes += 1; s.cellsWritten += n; }
+        if (kind === 'read') {
+          c.read += n;
+          s.reads += 1;
+          s.cellsRead += n;
+        } else {
+          c.written += n;
+          s.writes += 1;
+          s.cellsWritten += n;
+        }
       }
       return out;
     };

@@ -6,17 +6,43 @@
 const enumOf = <T>(names: string[]): T => Object.freeze(Object.fromEntries(names.map((n) => [n, n]))) as unknown as T;
 
 export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>([
-  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG', 'PIE',
-  'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
 ]);
-export const ChartHiddenDimensionStrategy = enumOf<typeof GoogleAppsScript.Charts.ChartHiddenDimensionStrategy>(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']);
+export const ChartHiddenDimensionStrategy = enumOf<typeof GoogleAppsScript.Charts.ChartHiddenDimensionStrategy>([
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
+]);
 export const ChartMergeStrategy = enumOf<typeof GoogleAppsScript.Charts.ChartMergeStrategy>(['MERGE_COLUMNS', 'MERGE_ROWS']);
 export const ColumnType = enumOf<typeof GoogleAppsScript.Charts.ColumnType>(['DATE', 'NUMBER', 'STRING']);
 export const CurveStyle = enumOf<typeof GoogleAppsScript.Charts.CurveStyle>(['NORMAL', 'SMOOTH']);
 export const PointStyle = enumOf<typeof GoogleAppsScript.Charts.PointStyle>(['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE']);
 export const Position = enumOf<typeof GoogleAppsScript.Charts.Position>(['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
 
-export type MemCharts = Pick<GoogleAppsScript.Charts.Charts, 'ChartType' | 'ChartHiddenDimensionStrategy' | 'ChartMergeStrategy' | 'ColumnType' | 'CurveStyle' | 'PointStyle' | 'Position'>;
+export type MemCharts = Pick<
+  GoogleAppsScript.Charts.Charts,
+  'ChartType' | 'ChartHiddenDimensionStrategy' | 'ChartMergeStrategy' | 'ColumnType' | 'CurveStyle' | 'PointStyle' | 'Position'
+>;
 
 /** The Charts global. Reading an enum is no service call, so nothing here is counted. */
 export function makeCharts(): MemCharts {

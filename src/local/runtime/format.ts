@@ -6,15 +6,32 @@ function partsFormatter(tz: string): Intl.DateTimeFormat {
   let f = partsCache.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric', weekday: 'short',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
     });
     partsCache.set(tz, f);
   }
   return f;
 }
 
-export interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number; weekday: number; offsetMinutes: number }
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number;
+  offsetMinutes: number;
+}
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -26,11 +43,25 @@ export function wallClock(date: Date, tz: string): WallClock {
   if (Number.isNaN(t)) throw new Error('Invalid argument: date');
   const p: Record<string, string> = {};
   for (const part of partsFormatter(tz).formatToParts(date)) p[part.type] = part.value;
-  const year = Number(p.year), month = Number(p.month), day = Number(p.day);
-  const hour = Number(p.hour) % 24, minute = Number(p.minute), second = Number(p.second);
+  const year = Number(p.year),
+    month = Number(p.month),
+    day = Number(p.day);
+  const hour = Number(p.hour) % 24,
+    minute = Number(p.minute),
+    second = Number(p.second);
   const ms = ((t % 1000) + 1000) % 1000;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
-  return { year, month, day, hour, minute, second, ms, weekday: WEEKDAYS.indexOf(p.weekday), offsetMinutes: Math.round((asUtc - t) / 60000) };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    ms,
+    weekday: WEEKDAYS.indexOf(p.weekday),
+    offsetMinutes: Math.round((asUtc - t) / 60000),
+  };
 }
 
 /** The instant at which a wall clock time happens in a time zone. */
@@ -45,7 +76,8 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
 function offset(min: number, colon: boolean, short = false): string {
   const sign = min < 0 ? '-' : '+';
   const a = Math.abs(min);
-  const h = pad(Math.floor(a / 60), 2), m = pad(a % 60, 2);
+  const h = pad(Math.floor(a / 60), 2),
+    m = pad(a % 60, 2);
   if (short) return `${sign}${h}`;
   return colon ? `${sign}${h}:${m}` : `${sign}${h}${m}`;
 }
@@ -54,37 +86,80 @@ function offset(min: number, colon: boolean, short = false): string {
 export function formatJavaDate(date: Date, tz: string, pattern: string): string {
   const w = wallClock(date, tz);
   let out = '';
-  for (let i = 0; i < pattern.length;) {
+  for (let i = 0; i < pattern.length; ) {
     const ch = pattern[i];
     if (ch === "'") {
       const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) { out += "'"; i += 2; continue; }
+      if (end === i + 1) {
+        out += "'";
+        i += 2;
+        continue;
+      }
       out += pattern.slice(i + 1, end < 0 ? pattern.length : end);
       i = end < 0 ? pattern.length : end + 1;
       continue;
     }
-    if (!/[A-Za-z]/.test(ch)) { out += ch; i++; continue; }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
     let n = 1;
     while (pattern[i + n] === ch) n++;
     i += n;
     switch (ch) {
-      case 'y': case 'Y': out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n); break;
-      case 'M': case 'L': out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n); break;
-      case 'd': out += pad(w.day, n); break;
-      case 'H': out += pad(w.hour, n); break;
-      case 'k': out += pad(w.hour === 0 ? 24 : w.hour, n); break;
-      case 'h': out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n); break;
-      case 'K': out += pad(w.hour % 12, n); break;
-      case 'm': out += pad(w.minute, n); break;
-      case 's': out += pad(w.second, n); break;
-      case 'S': out += pad(w.ms, 3).slice(0, Math.max(n, 3)).padEnd(n, '0'); break;
-      case 'E': out += n >= 4 ? WEEKDAYS_LONG[w.weekday] : WEEKDAYS[w.weekday]; break;
-      case 'u': out += String(w.weekday === 0 ? 7 : w.weekday); break;
-      case 'a': out += w.hour < 12 ? 'AM' : 'PM'; break;
-      case 'Z': out += offset(w.offsetMinutes, false); break;
-      case 'X': out += w.offsetMinutes === 0 ? 'Z' : offset(w.offsetMinutes, n >= 3, n === 1); break;
-      case 'z': out += w.offsetMinutes === 0 ? 'GMT' : `GMT${offset(w.offsetMinutes, true)}`; break;
-      default: throw new Error(`Illegal pattern character '${ch}'`);
+      case 'y':
+      case 'Y':
+        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+        break;
+      case 'M':
+      case 'L':
+        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+        break;
+      case 'd':
+        out += pad(w.day, n);
+        break;
+      case 'H':
+        out += pad(w.hour, n);
+        break;
+      case 'k':
+        out += pad(w.hour === 0 ? 24 : w.hour, n);
+        break;
+      case 'h':
+        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+        break;
+      case 'K':
+        out += pad(w.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(w.minute, n);
+        break;
+      case 's':
+        out += pad(w.second, n);
+        break;
+      case 'S':
+        out += pad(w.ms, 3).slice(0, Math.max(n, 3)).padEnd(n, '0');
+        break;
+      case 'E':
+        out += n >= 4 ? WEEKDAYS_LONG[w.weekday] : WEEKDAYS[w.weekday];
+        break;
+      case 'u':
+        out += String(w.weekday === 0 ? 7 : w.weekday);
+        break;
+      case 'a':
+        out += w.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'Z':
+        out += offset(w.offsetMinutes, false);
+        break;
+      case 'X':
+        out += w.offsetMinutes === 0 ? 'Z' : offset(w.offsetMinutes, n >= 3, n === 1);
+        break;
+      case 'z':
+        out += w.offsetMinutes === 0 ? 'GMT' : `GMT${offset(w.offsetMinutes, true)}`;
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
     }
   }
   return out;
@@ -132,21 +207,46 @@ export function formatSheetsDate(date: Date, format: string, tz: string): string
   tokens.forEach((tok, idx) => {
     const c = tok[0];
     const n = tok.length;
-    if (tok.startsWith('"')) { out += tok.slice(1, -1); return; }
-    if (tok.startsWith('\\')) { out += tok.slice(1); return; }
-    if (/^(am\/pm|a\/p)$/i.test(tok)) { out += w.hour < 12 ? 'AM' : 'PM'; return; }
+    if (tok.startsWith('"')) {
+      out += tok.slice(1, -1);
+      return;
+    }
+    if (tok.startsWith('\\')) {
+      out += tok.slice(1);
+      return;
+    }
+    if (/^(am\/pm|a\/p)$/i.test(tok)) {
+      out += w.hour < 12 ? 'AM' : 'PM';
+      return;
+    }
     switch (c.toLowerCase()) {
-      case 'd': out += n >= 4 ? WEEKDAYS_LONG[w.weekday] : n === 3 ? WEEKDAYS[w.weekday] : pad(w.day, n); break;
-      case 'y': out += n <= 2 ? pad(w.year % 100, 2) : String(w.year); break;
-      case 'h': { const h = ampm ? (w.hour % 12 || 12) : w.hour; out += pad(h, Math.min(n, 2)); prevHour = true; return; }
-      case 's': out += pad(w.second, Math.min(n, 2)); break;
+      case 'd':
+        out += n >= 4 ? WEEKDAYS_LONG[w.weekday] : n === 3 ? WEEKDAYS[w.weekday] : pad(w.day, n);
+        break;
+      case 'y':
+        out += n <= 2 ? pad(w.year % 100, 2) : String(w.year);
+        break;
+      case 'h': {
+        const h = ampm ? w.hour % 12 || 12 : w.hour;
+        out += pad(h, Math.min(n, 2));
+        prevHour = true;
+        return;
+      }
+      case 's':
+        out += pad(w.second, Math.min(n, 2));
+        break;
       case 'm': {
-        const nextIsSecond = tokens.slice(idx + 1).find((t) => /^[a-z]/i.test(t))?.[0]?.toLowerCase() === 's';
+        const nextIsSecond =
+          tokens
+            .slice(idx + 1)
+            .find((t) => /^[a-z]/i.test(t))?.[0]
+            ?.toLowerCase() === 's';
         const minute = (prevHour || nextIsSecond) && n <= 2;
         out += minute ? pad(w.minute, n) : n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
         break;
       }
-      default: out += tok;
+      default:
+        out += tok;
     }
     if (/[a-z]/i.test(c)) prevHour = false;
   });

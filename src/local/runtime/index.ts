@@ -5,10 +5,41 @@ import { dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CellValue } from '../../core/types';
 import { CallTracker } from './calls';
-import { MemSpreadsheet, MemRange, type MemSheet, MemDataValidationBuilder, MemRichTextValueBuilder, type MemDataValidation, ProtectionType, DataValidationCriteria, GasException, makeUser, isDateValue, passesValidation, canEditAs } from './spreadsheet';
 import {
-  type RuntimeState, type SentMail, type UiRecord, type LockKind, type MemTrigger, MemUi, MemProperties, MemLock, MemCache, makeHtmlService, makeMailApp,
-  makeScriptApp, makeUtilities, makeSession, makeLogger, makeConsole, clockDue, Button, ButtonSet,
+  MemSpreadsheet,
+  MemRange,
+  type MemSheet,
+  MemDataValidationBuilder,
+  MemRichTextValueBuilder,
+  type MemDataValidation,
+  ProtectionType,
+  DataValidationCriteria,
+  GasException,
+  makeUser,
+  isDateValue,
+  passesValidation,
+  canEditAs,
+} from './spreadsheet';
+import {
+  type RuntimeState,
+  type SentMail,
+  type UiRecord,
+  type LockKind,
+  type MemTrigger,
+  MemUi,
+  MemProperties,
+  MemLock,
+  MemCache,
+  makeHtmlService,
+  makeMailApp,
+  makeScriptApp,
+  makeUtilities,
+  makeSession,
+  makeLogger,
+  makeConsole,
+  clockDue,
+  Button,
+  ButtonSet,
 } from './services';
 import { wallClock, formatJavaDate } from './format';
 import { makeCharts } from './charts';
@@ -110,13 +141,29 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   ss.effectiveUser = user;
   const timeZone = opts.timeZone ?? 'Asia/Ho_Chi_Minh';
   const st: RuntimeState = {
-    tracker, clock: (opts.now ?? new Date('2024-08-20T09:00:00+07:00')).getTime(), timeZone, user, activeUser: user, authMode: 'FULL',
-    context: 'user', containerBound: opts.containerBound ?? true,
-    mailQuota: opts.mailQuota ?? 100, mailDay: '', mailUsed: 0, outbox: [],
+    tracker,
+    clock: (opts.now ?? new Date('2024-08-20T09:00:00+07:00')).getTime(),
+    timeZone,
+    user,
+    activeUser: user,
+    authMode: 'FULL',
+    context: 'user',
+    containerBound: opts.containerBound ?? true,
+    mailQuota: opts.mailQuota ?? 100,
+    mailDay: '',
+    mailUsed: 0,
+    outbox: [],
     ui: { menus: [], alerts: [], sidebars: [], dialogs: [], toasts: ss.toasts, nextButtons: [] },
-    triggers: [], nextTriggerId: 1, heldByOthers: new Set(), heldByUs: new Set(), logs: [], consoleLines: [],
-    htmlDir: opts.htmlDir ?? join(repoRoot(), 'dist'), spreadsheet: ss,
-    properties: { script: new Map(), document: new Map() }, userProperties: new Map(),
+    triggers: [],
+    nextTriggerId: 1,
+    heldByOthers: new Set(),
+    heldByUs: new Set(),
+    logs: [],
+    consoleLines: [],
+    htmlDir: opts.htmlDir ?? join(repoRoot(), 'dist'),
+    spreadsheet: ss,
+    properties: { script: new Map(), document: new Map() },
+    userProperties: new Map(),
     caches: { script: new Map(), document: new Map(), user: new Map() },
   };
   const hit = (n: string) => tracker.hit(n);
@@ -124,23 +171,47 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   const documents: MemDocument[] = [];
 
   const SpreadsheetApp = {
-    ProtectionType, DataValidationCriteria,
-    getActiveSpreadsheet() { hit('SpreadsheetApp.getActiveSpreadsheet'); return ss; },
-    getActive() { hit('SpreadsheetApp.getActive'); return ss; },
-    getActiveSheet() { hit('SpreadsheetApp.getActiveSheet'); return ss.active ?? ss.sheets[0]; },
+    ProtectionType,
+    DataValidationCriteria,
+    getActiveSpreadsheet() {
+      hit('SpreadsheetApp.getActiveSpreadsheet');
+      return ss;
+    },
+    getActive() {
+      hit('SpreadsheetApp.getActive');
+      return ss;
+    },
+    getActiveSheet() {
+      hit('SpreadsheetApp.getActiveSheet');
+      return ss.active ?? ss.sheets[0];
+    },
     getUi() {
       hit('SpreadsheetApp.getUi');
       // An installable trigger (clock or edit) runs with no user at a screen (public issues: SheetSizer#1, gcalendarsync#93).
       if (st.context !== 'user') throw new GasException('Cannot call SpreadsheetApp.getUi() from this context.');
       return ui;
     },
-    newDataValidation() { hit('SpreadsheetApp.newDataValidation'); return new MemDataValidationBuilder(tracker); },
-    newRichTextValue() { hit('SpreadsheetApp.newRichTextValue'); return new MemRichTextValueBuilder(); },
-    flush() { hit('SpreadsheetApp.flush'); },
+    newDataValidation() {
+      hit('SpreadsheetApp.newDataValidation');
+      return new MemDataValidationBuilder(tracker);
+    },
+    newRichTextValue() {
+      hit('SpreadsheetApp.newRichTextValue');
+      return new MemRichTextValueBuilder();
+    },
+    flush() {
+      hit('SpreadsheetApp.flush');
+    },
   };
   const PropertiesService = {
-    getScriptProperties() { hit('PropertiesService.getScriptProperties'); return new MemProperties(st, st.properties.script); },
-    getDocumentProperties() { hit('PropertiesService.getDocumentProperties'); return new MemProperties(st, st.properties.document); },
+    getScriptProperties() {
+      hit('PropertiesService.getScriptProperties');
+      return new MemProperties(st, st.properties.script);
+    },
+    getDocumentProperties() {
+      hit('PropertiesService.getDocumentProperties');
+      return new MemProperties(st, st.properties.document);
+    },
     getUserProperties() {
       hit('PropertiesService.getUserProperties');
       let store = st.userProperties.get(st.user);
@@ -153,19 +224,46 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   };
   const LockService = {
     /** "null if called from a standalone script or web app" (reference: lock-service#getDocumentLock). */
-    getDocumentLock() { hit('LockService.getDocumentLock'); return st.containerBound ? new MemLock(st, 'document') : null; },
-    getScriptLock() { hit('LockService.getScriptLock'); return new MemLock(st, 'script'); },
-    getUserLock() { hit('LockService.getUserLock'); return new MemLock(st, 'user'); },
+    getDocumentLock() {
+      hit('LockService.getDocumentLock');
+      return st.containerBound ? new MemLock(st, 'document') : null;
+    },
+    getScriptLock() {
+      hit('LockService.getScriptLock');
+      return new MemLock(st, 'script');
+    },
+    getUserLock() {
+      hit('LockService.getUserLock');
+      return new MemLock(st, 'user');
+    },
   };
   const CacheService = {
-    getScriptCache() { hit('CacheService.getScriptCache'); return new MemCache(st, st.caches.script); },
+    getScriptCache() {
+      hit('CacheService.getScriptCache');
+      return new MemCache(st, st.caches.script);
+    },
     /** Like the document lock: null outside a container-bound script (reference: cache-service#getDocumentCache). */
-    getDocumentCache() { hit('CacheService.getDocumentCache'); return st.containerBound ? new MemCache(st, st.caches.document) : null; },
-    getUserCache() { hit('CacheService.getUserCache'); return new MemCache(st, st.caches.user); },
+    getDocumentCache() {
+      hit('CacheService.getDocumentCache');
+      return st.containerBound ? new MemCache(st, st.caches.document) : null;
+    },
+    getUserCache() {
+      hit('CacheService.getUserCache');
+      return new MemCache(st, st.caches.user);
+    },
   };
   const globals: Record<string, unknown> = {
-    SpreadsheetApp, HtmlService: makeHtmlService(st), MailApp: makeMailApp(st), ScriptApp: makeScriptApp(st), PropertiesService,
-    LockService, CacheService, Utilities: makeUtilities(st), Session: makeSession(st), Logger: makeLogger(st), console: makeConsole(st),
+    SpreadsheetApp,
+    HtmlService: makeHtmlService(st),
+    MailApp: makeMailApp(st),
+    ScriptApp: makeScriptApp(st),
+    PropertiesService,
+    LockService,
+    CacheService,
+    Utilities: makeUtilities(st),
+    Session: makeSession(st),
+    Logger: makeLogger(st),
+    console: makeConsole(st),
     Date: clockDate(st),
     Charts: makeCharts(),
     DocumentApp: makeDocumentApp({ tracker, documents, authMode: () => st.authMode }),
@@ -173,7 +271,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
 
   /** Runs a handler as one execution; the script's own lock holds end with it, as they do in Apps Script. */
   const run = (fn: () => void) => {
-    try { fn(); } finally { st.heldByUs.clear(); }
+    try {
+      fn();
+    } finally {
+      st.heldByUs.clear();
+    }
   };
   /** The account the script runs as: Session.getEffectiveUser, trigger ownership, user properties, who may edit. */
   const becomeUser = (email: string) => {
@@ -184,30 +286,53 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
   /** An installable trigger runs as the account that created it, in a context without UI. */
   const asTrigger = (t: MemTrigger, context: 'clock' | 'edit', fn: () => void) => {
     const before = { user: st.user, context: st.context };
-    st.user = t.owner; ss.effectiveUser = t.owner; st.context = context;
-    try { run(fn); } finally { st.user = before.user; ss.effectiveUser = before.user; st.context = before.context; }
+    st.user = t.owner;
+    ss.effectiveUser = t.owner;
+    st.context = context;
+    try {
+      run(fn);
+    } finally {
+      st.user = before.user;
+      ss.effectiveUser = before.user;
+      st.context = before.context;
+    }
   };
 
   const rt: Runtime = {
-    spreadsheet: ss, globals, state: st, documents,
+    spreadsheet: ss,
+    globals,
+    state: st,
+    documents,
     now: () => new Date(st.clock),
-    setNow: (d) => { st.clock = d.getTime(); },
-    get calls() { return tracker.calls; },
+    setNow: (d) => {
+      st.clock = d.getTime();
+    },
+    get calls() {
+      return tracker.calls;
+    },
     resetCalls: () => tracker.reset(),
     totalCalls: (f) => tracker.total(f),
     failOn: (m, n, msg) => tracker.failOn(m, n, msg),
     killOn: (m, n) => tracker.killOn(m, n),
     revive: () => tracker.revive(),
-    outbox: st.outbox, ui: st.ui, logs: st.logs, consoleLines: st.consoleLines,
+    outbox: st.outbox,
+    ui: st.ui,
+    logs: st.logs,
+    consoleLines: st.consoleLines,
     triggers: () => st.triggers.slice(),
-    holdLock: (k) => { st.heldByOthers.add(k); },
-    releaseLock: (k) => { st.heldByOthers.delete(k); },
+    holdLock: (k) => {
+      st.heldByOthers.add(k);
+    },
+    releaseLock: (k) => {
+      st.heldByOthers.delete(k);
+    },
     mailUsedToday: () => (st.mailDay === formatJavaDate(new Date(st.clock), st.timeZone, 'yyyy-MM-dd') ? st.mailUsed : 0),
 
     edit(app, sheetName, row, col, values, o = {}) {
       const sheet = ss.sheet(sheetName);
       if (!sheet) throw new Error(`No sheet named ${sheetName}`);
-      const numRows = values.length, numCols = values[0]?.length ?? 0;
+      const numRows = values.length,
+        numCols = values[0]?.length ?? 0;
       const range = sheet.range(row, col, Math.max(1, numRows), Math.max(1, numCols));
       const single = numRows === 1 && numCols === 1;
       const editor = o.user ?? st.user;
@@ -222,7 +347,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       withoutCounting(ss, () => {
         for (let i = 0; i < numRows; i++) for (let j = 0; j < numCols; j++) sheet.writeCell(row + i, col + j, values[i][j]);
       });
-      const base: Record<string, unknown> = { range: new MemRange(sheet, range.row, range.col, range.numRows, range.numCols), source: ss, user: makeUser(editor) };
+      const base: Record<string, unknown> = {
+        range: new MemRange(sheet, range.row, range.col, range.numRows, range.numCols),
+        source: ss,
+        user: makeUser(editor),
+      };
       if (single) {
         const nv = sheet.values.get(row - 1, col - 1);
         if (nv !== undefined) base.value = eventValue(nv, ss.timeZone);
@@ -233,7 +362,11 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
         const simple = handlerOf(app, 'onEdit');
         if (simple) {
           st.authMode = 'LIMITED';
-          try { run(() => simple({ ...base, authMode: 'LIMITED' })); } finally { st.authMode = 'FULL'; }
+          try {
+            run(() => simple({ ...base, authMode: 'LIMITED' }));
+          } finally {
+            st.authMode = 'FULL';
+          }
         }
         // Every user's edit trigger on this file fires, each as its owner.
         for (const t of st.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
@@ -241,7 +374,9 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
           if (!fn) throw new Error(`Script function not found: ${t.handler}`);
           asTrigger(t, 'edit', () => fn({ ...base, authMode: 'FULL', triggerUid: t.id }));
         }
-      } finally { st.activeUser = st.user; }
+      } finally {
+        st.activeUser = st.user;
+      }
     },
 
     tick(app, at) {
@@ -259,18 +394,33 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
       st.activeUser = o.user ?? st.user;
       st.authMode = 'LIMITED';
       const onOpen = handlerOf(app, 'onOpen');
-      try { if (onOpen) run(() => onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) })); }
-      finally { st.authMode = 'FULL'; st.activeUser = st.user; }
+      try {
+        if (onOpen) run(() => onOpen({ authMode: 'LIMITED', source: ss, user: makeUser(st.activeUser) }));
+      } finally {
+        st.authMode = 'FULL';
+        st.activeUser = st.user;
+      }
     },
 
     asUser(email, fn) {
       const before = st.user;
       becomeUser(email);
       st.activeUser = email;
-      try { return fn(); } finally { st.user = before; ss.effectiveUser = before; st.activeUser = before; }
+      try {
+        return fn();
+      } finally {
+        st.user = before;
+        ss.effectiveUser = before;
+        st.activeUser = before;
+      }
     },
-    setUser(email) { becomeUser(email); st.activeUser = email; },
-    share(...emails) { for (const e of emails) if (!ss.fileEditors().includes(e)) ss.sharedWith.push(e); },
+    setUser(email) {
+      becomeUser(email);
+      st.activeUser = email;
+    },
+    share(...emails) {
+      for (const e of emails) if (!ss.fileEditors().includes(e)) ss.sharedWith.push(e);
+    },
     canEdit: (target, email) => canEditAs(target, email),
   };
   return rt;
@@ -285,7 +435,11 @@ function handlerOf(app: AnyBundle, name: string): ((e: object) => unknown) | und
 function withoutCounting(ss: MemSpreadsheet, fn: () => void): void {
   const t = ss.tracker;
   ss.tracker = null;
-  try { fn(); } finally { ss.tracker = t; }
+  try {
+    fn();
+  } finally {
+    ss.tracker = t;
+  }
 }
 
 /** e.value/e.oldValue are strings in Apps Script: numbers as typed, booleans TRUE/FALSE, dates as serial numbers. */
@@ -304,9 +458,16 @@ function timeEvent(d: Date, triggerUid: string): GoogleAppsScript.Events.TimeDri
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   return {
     authMode: 'FULL' as unknown as GoogleAppsScript.Script.AuthMode,
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, 'day-of-month': d.getUTCDate(), 'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
     'week-of-year': Math.ceil(((d.getTime() - start) / 86400000 + new Date(start).getUTCDay() + 1) / 7),
-    hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), timezone: 'UTC', triggerUid,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+    triggerUid,
   };
 }
 

@@ -27,7 +27,9 @@ export class Layer<T> {
     for (const row of this.rows) if (row && at < row.length) row.splice(at, remove, ...blanks);
   }
 
-  clear(): void { this.rows = []; }
+  clear(): void {
+    this.rows = [];
+  }
 
   /** A deep copy by a per-value copier (Dates must not be shared). */
   clone(copy: (v: T) => T = (v) => v): Layer<T> {

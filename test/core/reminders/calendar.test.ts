@@ -22,12 +22,18 @@ const D04 = unit('D-04', 'VNPT Gia Lai', '04');
 function reportDay(u: Unit, m: number): number | null {
   const mo = (m % 12) + 1;
   switch (u.code) {
-    case 'H-622': return 7;                 // between D-7 and D-2
-    case 'H-623': return mo === 7 ? 12 : 3; // July: an invalid row first, fixed on 12/08
-    case 'H-630': return mo === 6 ? null : 1;
-    case 'H-640': return mo >= 9 ? 2 : null;
-    case 'D-04': return mo === 10 ? null : 1;
-    default: return null;
+    case 'H-622':
+      return 7; // between D-7 and D-2
+    case 'H-623':
+      return mo === 7 ? 12 : 3; // July: an invalid row first, fixed on 12/08
+    case 'H-630':
+      return mo === 6 ? null : 1;
+    case 'H-640':
+      return mo >= 9 ? 2 : null;
+    case 'D-04':
+      return mo === 10 ? null : 1;
+    default:
+      return null;
   }
 }
 
@@ -58,15 +64,15 @@ const EXPECTED: Array<[string, string, string, string, string]> = [
   // Forms 01/02, one-off deadline: due before 28/06 (Fri).
   ['2024-06-21', 'S-01', '01', '06/2024', 'D-7'],
   ['2024-06-21', 'B-02', '02', '06/2024', 'D-7'],
-  ['2024-06-26', 'B-02', '02', '06/2024', 'D-2'],          // S-01 reported on 25/06
-  ['2024-07-01', 'B-02', '02', '06/2024', 'D+1'],          // 29/06 is a Saturday: Monday 01/07
+  ['2024-06-26', 'B-02', '02', '06/2024', 'D-2'], // S-01 reported on 25/06
+  ['2024-07-01', 'B-02', '02', '06/2024', 'D+1'], // 29/06 is a Saturday: Monday 01/07
   ['2024-07-01', '', '', '06/2024', 'D+1'],
   // Forms 03/04, 06/2024: due before 12/07 (Fri); D+1 13/07 is a Saturday: Monday 15/07.
   ['2024-07-05', 'H-622', '03', '06/2024', 'D-7'],
   ['2024-07-05', 'H-626', '03', '06/2024', 'D-7'],
   ['2024-07-05', 'H-630', '03', '06/2024', 'D-7'],
   ['2024-07-05', 'H-650', '03', '06/2024', 'D-7'],
-  ['2024-07-10', 'H-626', '03', '06/2024', 'D-2'],         // H-622 reported on 07/07
+  ['2024-07-10', 'H-626', '03', '06/2024', 'D-2'], // H-622 reported on 07/07
   ['2024-07-10', 'H-630', '03', '06/2024', 'D-2'],
   ['2024-07-10', 'H-650', '03', '06/2024', 'D-2'],
   ['2024-07-15', 'H-626', '03', '06/2024', 'D+1'],
@@ -78,16 +84,16 @@ const EXPECTED: Array<[string, string, string, string, string]> = [
   ['2024-08-05', 'H-623', '03', '07/2024', 'D-7'],
   ['2024-08-05', 'H-626', '03', '07/2024', 'D-7'],
   ['2024-08-05', 'H-650', '03', '07/2024', 'D-7'],
-  ['2024-08-09', 'H-623', '03', '07/2024', 'D-2'],         // its row has errors: reminded, with the cells to fix
+  ['2024-08-09', 'H-623', '03', '07/2024', 'D-2'], // its row has errors: reminded, with the cells to fix
   ['2024-08-09', 'H-626', '03', '07/2024', 'D-2'],
   ['2024-08-09', 'H-650', '03', '07/2024', 'D-2'],
-  ['2024-08-13', 'H-626', '03', '07/2024', 'D+1'],         // H-623 fixed its row on 12/08
+  ['2024-08-13', 'H-626', '03', '07/2024', 'D+1'], // H-623 fixed its row on 12/08
   ['2024-08-13', 'H-650', '03', '07/2024', 'D+1'],
   ['2024-08-13', '', '', '07/2024', 'D+1'],
   // 08/2024: due before 12/09 (Thu); no run on 05/09, D-7 caught up on 06/09; H-650 ended with 07/2024.
   ['2024-09-06', 'H-622', '03', '08/2024', 'D-7'],
   ['2024-09-06', 'H-626', '03', '08/2024', 'D-7'],
-  ['2024-09-07', 'H-640', '03', '08/2024', 'D-7'],         // entered on Saturday 07/09: caught up the same day
+  ['2024-09-07', 'H-640', '03', '08/2024', 'D-7'], // entered on Saturday 07/09: caught up the same day
   ['2024-09-10', 'H-626', '03', '08/2024', 'D-2'],
   ['2024-09-10', 'H-640', '03', '08/2024', 'D-2'],
   ['2024-09-13', 'H-626', '03', '08/2024', 'D+1'],
@@ -127,7 +133,16 @@ function runCampaign(): { plans: Map<string, ReminderPlan>; sends: string[][] } 
     const p = parseDay(day);
     for (const e of plan.emails) {
       sends.push([day, e.unit, e.form, e.period, e.step]);
-      log.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at: fromLocal(p.year, p.month, p.day, 8, 5), to: e.to, result: 'sent', detail: '' });
+      log.push({
+        unit: e.unit,
+        form: e.form,
+        period: e.period,
+        step: e.step,
+        at: fromLocal(p.year, p.month, p.day, 8, 5),
+        to: e.to,
+        result: 'sent',
+        detail: '',
+      });
     }
   }
   return { plans, sends };
@@ -151,8 +166,12 @@ describe('a whole campaign, day by day', () => {
 
   test('on the Saturday after a step moved to Friday, the units already reminded are skipped as already_sent', () => {
     expect(plans.get('2024-08-10')!.skipped.map((s) => [s.unit, s.step, s.reason])).toEqual([
-      ['H-622', 'D-2', 'reported'], ['H-623', 'D-2', 'already_sent'], ['H-626', 'D-2', 'already_sent'],
-      ['H-630', 'D-2', 'reported'], ['H-650', 'D-2', 'already_sent'], ['D-04', 'D-2', 'reported'],
+      ['H-622', 'D-2', 'reported'],
+      ['H-623', 'D-2', 'already_sent'],
+      ['H-626', 'D-2', 'already_sent'],
+      ['H-630', 'D-2', 'reported'],
+      ['H-650', 'D-2', 'already_sent'],
+      ['D-04', 'D-2', 'reported'],
     ]);
   });
 

@@ -11,33 +11,75 @@ let nextRow = 2;
 
 export function unit(code: string, name: string, form: FormId, extra: Partial<Unit> = {}): Unit {
   return {
-    code, name, form, emails: [`${code.toLowerCase()}@gialai.example`], badEmail: false, contact: '', phone: '',
-    communes: null, aliases: [], from: null, to: null, enabled: true, row: nextRow++, ...extra,
+    code,
+    name,
+    form,
+    emails: [`${code.toLowerCase()}@gialai.example`],
+    badEmail: false,
+    contact: '',
+    phone: '',
+    communes: null,
+    aliases: [],
+    from: null,
+    to: null,
+    enabled: true,
+    row: nextRow++,
+    ...extra,
   };
 }
 
 /** A valid row of `unit` for period `m`, first valid at 09:00 (Gia Lai time) of `day`. */
 export function validRow(u: Unit, m: number, day: string, row = 5): FormRow {
   const [y, mo, d] = day.split('-').map(Number);
-  return { form: u.form, sheet: `Biểu mẫu ${u.form}`, row, unitCode: u.code, month: m, values: {}, submittedAt: fromLocal(y, mo, d, 9), problems: [], valid: true };
+  return {
+    form: u.form,
+    sheet: `Biểu mẫu ${u.form}`,
+    row,
+    unitCode: u.code,
+    month: m,
+    values: {},
+    submittedAt: fromLocal(y, mo, d, 9),
+    problems: [],
+    valid: true,
+  };
 }
 
 export function invalidRow(u: Unit, m: number, row: number, problems: Array<Pick<Problem, 'column' | 'message'>>): FormRow {
   const sheet = `Biểu mẫu ${u.form}`;
   return {
-    form: u.form, sheet, row, unitCode: u.code, month: m, values: {}, submittedAt: null, valid: false,
-    problems: problems.map((p) => ({ sheet, row, column: p.column, message: p.message, severity: 'error' as const, code: 'required' as const })),
+    form: u.form,
+    sheet,
+    row,
+    unitCode: u.code,
+    month: m,
+    values: {},
+    submittedAt: null,
+    valid: false,
+    problems: problems.map((p) => ({
+      sheet,
+      row,
+      column: p.column,
+      message: p.message,
+      severity: 'error' as const,
+      code: 'required' as const,
+    })),
   };
 }
 
 export function validation(units: Unit[], rows: FormRow[], settings: Partial<Settings> = {}): Validation {
   return {
-    forms: FORMS.slice(), units, rows, settings: { ...defaultSettings(), ...settings }, problems: [], layouts: {},
+    forms: FORMS.slice(),
+    units,
+    rows,
+    settings: { ...defaultSettings(), ...settings },
+    problems: [],
+    layouts: {},
     summary: { errors: 0, warnings: 0, rows: rows.length },
   };
 }
 
 export const links = {
   spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-  tabUrl: (form: FormId, range?: string) => `https://docs.google.com/spreadsheets/d/abc/edit#gid=${Number(form)}${range ? `&range=${range}` : ''}`,
+  tabUrl: (form: FormId, range?: string) =>
+    `https://docs.google.com/spreadsheets/d/abc/edit#gid=${Number(form)}${range ? `&range=${range}` : ''}`,
 };

@@ -11,7 +11,16 @@ function twelveUnits() {
 }
 
 function sentLog(emails: { unit: string; form: string; period: string; step: string; to: string[] }[], when: Date): LogEntry[] {
-  return emails.map((e) => ({ unit: e.unit, form: e.form as '03', period: e.period, step: e.step, to: e.to, at: when, result: 'sent' as const, detail: '' }));
+  return emails.map((e) => ({
+    unit: e.unit,
+    form: e.form as '03',
+    period: e.period,
+    step: e.step,
+    to: e.to,
+    at: when,
+    result: 'sent' as const,
+    detail: '',
+  }));
 }
 
 describe('the quota', () => {
@@ -20,11 +29,13 @@ describe('the quota', () => {
     const day1 = planReminders({ v, log: [], today: '2024-08-05', quota: 5, links });
     expect(day1.emails.map((e) => e.unit)).toEqual(['H-601', 'H-602', 'H-603', 'H-604', 'H-605']);
     expect(day1.skipped.map((s) => [s.unit, s.reason])).toEqual(
-      ['H-606', 'H-607', 'H-608', 'H-609', 'H-610', 'H-611', 'H-612'].map((u) => [u, 'quota']));
+      ['H-606', 'H-607', 'H-608', 'H-609', 'H-610', 'H-611', 'H-612'].map((u) => [u, 'quota']),
+    );
 
     const day2 = planReminders({ v, log: sentLog(day1.emails, at(5)), today: '2024-08-06', quota: 5 + 7, links });
     expect(day2.emails.map((e) => `${e.unit} ${e.step}`)).toEqual(
-      ['H-606', 'H-607', 'H-608', 'H-609', 'H-610', 'H-611', 'H-612'].map((u) => `${u} D-7`));
+      ['H-606', 'H-607', 'H-608', 'H-609', 'H-610', 'H-611', 'H-612'].map((u) => `${u} D-7`),
+    );
     expect(day2.skipped.filter((s) => s.reason === 'already_sent')).toHaveLength(5);
   });
 
@@ -32,7 +43,10 @@ describe('the quota', () => {
     const units = [unit('H-601', 'A', '03'), unit('H-602', 'B', '03', { emails: ['b1@x.vn', 'b2@x.vn'] }), unit('H-603', 'C', '03')];
     const p = planReminders({ v: validation(units, []), log: [], today: '2024-08-05', quota: 2, links });
     expect(p.emails.map((e) => e.unit)).toEqual(['H-601']);
-    expect(p.skipped.map((s) => [s.unit, s.reason])).toEqual([['H-602', 'quota'], ['H-603', 'quota']]);
+    expect(p.skipped.map((s) => [s.unit, s.reason])).toEqual([
+      ['H-602', 'quota'],
+      ['H-603', 'quota'],
+    ]);
   });
 
   test('no quota left: nothing is sent, everything due waits', () => {
@@ -47,18 +61,36 @@ describe('the send log', () => {
   const base = { unit: 'H-601', form: '03' as const, period: '07/2024', step: 'D-7', to: ['h-601@gialai.example'], detail: '' };
 
   test('an uncertain send is never retried', () => {
-    const p = planReminders({ v: validation(units, []), log: [{ ...base, at: at(5), result: 'uncertain' }], today: '2024-08-06', quota: 10, links });
+    const p = planReminders({
+      v: validation(units, []),
+      log: [{ ...base, at: at(5), result: 'uncertain' }],
+      today: '2024-08-06',
+      quota: 10,
+      links,
+    });
     expect(p.emails).toEqual([]);
     expect(p.skipped).toEqual([{ unit: 'H-601', form: '03', period: '07/2024', step: 'D-7', reason: 'already_sent' }]);
   });
 
   test('a failed send is retried on the next run within its window', () => {
-    const p = planReminders({ v: validation(units, []), log: [{ ...base, at: at(5), result: 'failed' }], today: '2024-08-06', quota: 10, links });
+    const p = planReminders({
+      v: validation(units, []),
+      log: [{ ...base, at: at(5), result: 'failed' }],
+      today: '2024-08-06',
+      quota: 10,
+      links,
+    });
     expect(p.emails.map((e) => sendKey(e))).toEqual(['03|H-601|07/2024|D-7']);
   });
 
   test('log entries dated after today are ignored', () => {
-    const p = planReminders({ v: validation(units, []), log: [{ ...base, at: at(6), result: 'sent' }], today: '2024-08-05', quota: 10, links });
+    const p = planReminders({
+      v: validation(units, []),
+      log: [{ ...base, at: at(6), result: 'sent' }],
+      today: '2024-08-05',
+      quota: 10,
+      links,
+    });
     expect(p.emails).toHaveLength(1);
   });
 
@@ -76,11 +108,21 @@ describe('the send log', () => {
 
 describe('who is reminded', () => {
   test('a unit with a bad or no address is skipped as bad_email, and named in the digest', () => {
-    const units = [unit('H-601', 'A', '03', { badEmail: true, emails: [] }), unit('H-602', 'B', '03', { emails: [] }), unit('H-603', 'C', '03')];
+    const units = [
+      unit('H-601', 'A', '03', { badEmail: true, emails: [] }),
+      unit('H-602', 'B', '03', { emails: [] }),
+      unit('H-603', 'C', '03'),
+    ];
     const v = validation(units, [], { adminEmails: ['qt@stttt.example'] });
     const p = planReminders({ v, log: [], today: '2024-08-13', quota: 10, links });
-    expect(p.skipped.map((s) => [s.unit, s.reason])).toEqual([['H-601', 'bad_email'], ['H-602', 'bad_email']]);
-    expect(p.emails.map((e) => [e.unit, e.kind])).toEqual([['H-603', 'overdue'], ['', 'digest']]);
+    expect(p.skipped.map((s) => [s.unit, s.reason])).toEqual([
+      ['H-601', 'bad_email'],
+      ['H-602', 'bad_email'],
+    ]);
+    expect(p.emails.map((e) => [e.unit, e.kind])).toEqual([
+      ['H-603', 'overdue'],
+      ['', 'digest'],
+    ]);
     expect(p.emails[1].text).toContain('H-601 A');
     expect(p.emails[1].text).toContain('H-602 B');
   });
@@ -114,8 +156,12 @@ describe('who is reminded', () => {
     const v = validation(units, [], { adminEmails: ['qt@stttt.example'], reminderOffsets: [-7, -2, 1, 30] });
     const p = planReminders({ v, log: [], today: '2024-09-05', quota: 100, links });
     expect(p.emails.map((e) => sendKey(e))).toEqual([
-      '03|H-601|07/2024|D+1', '03|H-601|08/2024|D-7', '03|H-602|07/2024|D+1', '03|H-602|08/2024|D-7',
-      '04|D-09|07/2024|D+1', '04|D-09|08/2024|D-7',
+      '03|H-601|07/2024|D+1',
+      '03|H-601|08/2024|D-7',
+      '03|H-602|07/2024|D+1',
+      '03|H-602|08/2024|D-7',
+      '04|D-09|07/2024|D+1',
+      '04|D-09|08/2024|D-7',
       '||07/2024|D+1',
     ]);
   });
@@ -128,8 +174,16 @@ describe('planJson', () => {
     const json = planJson(planReminders({ v, log: [], today: '2024-08-09', quota: 10, links }));
     expect(JSON.parse(JSON.stringify(json))).toEqual({
       today: '2024-08-09',
-      emails: [{ to: ['h-601@gialai.example'], unit: 'H-601', form: '03', period: '07/2024', step: 'D-2',
-        subject: '[i-Speed] Nhắc báo cáo Biểu mẫu 03 kỳ 07/2024, hạn trước ngày 12/08/2024' }],
+      emails: [
+        {
+          to: ['h-601@gialai.example'],
+          unit: 'H-601',
+          form: '03',
+          period: '07/2024',
+          step: 'D-2',
+          subject: '[i-Speed] Nhắc báo cáo Biểu mẫu 03 kỳ 07/2024, hạn trước ngày 12/08/2024',
+        },
+      ],
       skipped: [{ unit: 'H-602', form: '03', period: '07/2024', step: 'D-2', reason: 'reported' }],
     });
   });

@@ -14,7 +14,9 @@ describe('the steps of a deadline', () => {
 
   test('the one-off deadline 28/06: D-7 Fri 21/06, D-2 Wed 26/06, D+1 Sat 29/06 moved to Mon 01/07', () => {
     expect(stepsFor('2024-06-28', defaultSettings()).map((s) => [s.name, s.day])).toEqual([
-      ['D-7', '2024-06-21'], ['D-2', '2024-06-26'], ['D+1', '2024-07-01'],
+      ['D-7', '2024-06-21'],
+      ['D-2', '2024-06-26'],
+      ['D+1', '2024-07-01'],
     ]);
   });
 
@@ -28,7 +30,9 @@ describe('the steps of a deadline', () => {
 describe('the sidebar schedule', () => {
   test('names the offsets and the next step', () => {
     const r = reminderSchedule(FORMS, defaultSettings(), '2024-08-01');
-    expect(r.text).toBe('Lịch nhắc: 7 ngày trước hạn, 2 ngày trước hạn và 1 ngày sau hạn. Lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất. Lần nhắc tiếp theo: 05/08/2024 (Biểu mẫu 03, Biểu mẫu 04 kỳ 07/2024, bước D-7).');
+    expect(r.text).toBe(
+      'Lịch nhắc: 7 ngày trước hạn, 2 ngày trước hạn và 1 ngày sau hạn. Lời nhắc rơi vào thứ Bảy, Chủ nhật được dời sang ngày làm việc gần nhất. Lần nhắc tiếp theo: 05/08/2024 (Biểu mẫu 03, Biểu mẫu 04 kỳ 07/2024, bước D-7).',
+    );
     expect(r.nextSteps.slice(0, 4)).toEqual([
       { day: '2024-08-05', form: '03', period: '07/2024', step: 'D-7' },
       { day: '2024-08-05', form: '04', period: '07/2024', step: 'D-7' },
@@ -38,6 +42,11 @@ describe('the sidebar schedule', () => {
   });
 
   test('before the campaign, the one-off deadline of forms 01 and 02 comes first', () => {
-    expect(reminderSchedule(FORMS, defaultSettings(), '2024-06-10').nextSteps[0]).toEqual({ day: '2024-06-21', form: '01', period: '06/2024', step: 'D-7' });
+    expect(reminderSchedule(FORMS, defaultSettings(), '2024-06-10').nextSteps[0]).toEqual({
+      day: '2024-06-21',
+      form: '01',
+      period: '06/2024',
+      step: 'D-7',
+    });
   });
 });

@@ -1,5 +1,16 @@
 import { buildReport } from '../../../src/core/report/model';
-import { groupName, indicatorPhrase, nameLines, placeDateLine, renderDocumentHtml, renderReportHtml, reportDocument, type Block, type DocModel, type Paragraph } from '../../../src/core/report/document';
+import {
+  groupName,
+  indicatorPhrase,
+  nameLines,
+  placeDateLine,
+  renderDocumentHtml,
+  renderReportHtml,
+  reportDocument,
+  type Block,
+  type DocModel,
+  type Paragraph,
+} from '../../../src/core/report/document';
 import { example1, JUL, unit, validation, row, defaultSettings } from './fixture';
 import { SETTINGS } from '../../../src/core/forms/schema';
 import { readSettings } from '../../../src/core/settings';
@@ -9,8 +20,8 @@ const TODAY = '2024-08-20';
 function docOf(v = example1(), today = TODAY): DocModel {
   return reportDocument(buildReport(v, JUL, ['03'], TODAY), v.settings, today);
 }
-const paragraphs = (doc: DocModel): Paragraph[] => doc.blocks.flatMap((b: Block) =>
-  b.kind === 'paragraph' ? [b] : b.kind === 'columns' ? b.cells.flat() : []);
+const paragraphs = (doc: DocModel): Paragraph[] =>
+  doc.blocks.flatMap((b: Block) => (b.kind === 'paragraph' ? [b] : b.kind === 'columns' ? b.cells.flat() : []));
 const textOf = (p: Paragraph) => p.runs.map((r) => r.text).join('');
 const find = (doc: DocModel, text: string) => paragraphs(doc).find((p) => textOf(p) === text)!;
 
@@ -28,12 +39,22 @@ describe('printable document (Decree 30/2020)', () => {
     expect(head.kind).toBe('columns');
     if (head.kind !== 'columns') return;
     // Issue 12: the superior body above the issuing body, whose name breaks between word groups, then a short rule.
-    expect(head.cells[0].map(textOf)).toEqual(['UBND TỈNH GIA LAI', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI', '', 'Số:      /BC-STTTT']);
+    expect(head.cells[0].map(textOf)).toEqual([
+      'UBND TỈNH GIA LAI',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'TỈNH GIA LAI',
+      '',
+      'Số:      /BC-STTTT',
+    ]);
     expect(head.cells[0][0].runs[0].bold).toBeFalsy();
     expect(head.cells[0][1].runs[0].bold).toBe(true);
     expect(head.cells[0][2].runs[0].bold).toBe(true);
     expect(head.cells[0][3].ruleMm).toBeGreaterThan(0);
-    expect(head.cells[1].map(textOf)).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Gia Lai, ngày 05 tháng 8 năm 2024']);
+    expect(head.cells[1].map(textOf)).toEqual([
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Gia Lai, ngày 05 tháng 8 năm 2024',
+    ]);
     expect(head.cells[1][1].runs[0]).toMatchObject({ bold: true });
     expect(head.cells[1][1].ruleUnder).toBe(true);
     expect(head.cells[1][2].runs[0].italic).toBe(true);
@@ -64,7 +85,12 @@ describe('printable document (Decree 30/2020)', () => {
     const doc = docOf(v);
     const foot = doc.blocks[doc.blocks.length - 1];
     if (foot.kind !== 'columns') throw new Error('footer is not columns');
-    expect(foot.cells[0].map(textOf)).toEqual(['Nơi nhận:', '- Bộ Thông tin và Truyền thông (Cục Viễn thông);', '- UBND tỉnh (b/c);', '- Lưu: VT.']);
+    expect(foot.cells[0].map(textOf)).toEqual([
+      'Nơi nhận:',
+      '- Bộ Thông tin và Truyền thông (Cục Viễn thông);',
+      '- UBND tỉnh (b/c);',
+      '- Lưu: VT.',
+    ]);
     expect(foot.cells[0][0].runs[0]).toMatchObject({ bold: true, italic: true });
     const sign = foot.cells[1].filter((p) => textOf(p) !== '');
     expect(sign.map(textOf)).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn A']);
@@ -75,8 +101,10 @@ describe('printable document (Decree 30/2020)', () => {
 describe('HTML renderings', () => {
   const evil = '<img src=x onerror=alert(1)>';
   function evilReport() {
-    const v = validation([unit('X-1', evil, '03'), unit('X-2', 'Huyện Chư Sê', '03')],
-      [row('03', 2, 'X-2', JUL, [100, 50, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 1, 8, 0])]);
+    const v = validation(
+      [unit('X-1', evil, '03'), unit('X-2', 'Huyện Chư Sê', '03')],
+      [row('03', 2, 'X-2', JUL, [100, 50, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 1, 8, 0])],
+    );
     const r = buildReport(v, JUL, ['03'], TODAY);
     return { r, doc: reportDocument(r, v.settings, TODAY) };
   }
@@ -115,14 +143,21 @@ describe('HTML renderings', () => {
 });
 
 describe('the header block and the wording (issue 12)', () => {
-  test('a body\'s name breaks before its place name, never inside a word group', () => {
+  test("a body's name breaks before its place name, never inside a word group", () => {
     expect(nameLines('Sở Thông tin và Truyền thông tỉnh Gia Lai')).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'TỈNH GIA LAI']);
     expect(nameLines('UBND tỉnh Gia Lai')).toEqual(['UBND TỈNH GIA LAI']);
     // `Phát triển nông thôn` is one group, as the setting's capitals say: never `PHÁT` / `TRIỂN`.
-    expect(nameLines('Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai')).toEqual(['SỞ NÔNG NGHIỆP', 'VÀ PHÁT TRIỂN NÔNG THÔN', 'TỈNH GIA LAI']);
+    expect(nameLines('Sở Nông nghiệp và Phát triển nông thôn tỉnh Gia Lai')).toEqual([
+      'SỞ NÔNG NGHIỆP',
+      'VÀ PHÁT TRIỂN NÔNG THÔN',
+      'TỈNH GIA LAI',
+    ]);
     expect(nameLines('Sở Giáo dục và Đào tạo tỉnh Gia Lai')).toEqual(['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'TỈNH GIA LAI']);
     // No place word: the most even split whose lines fit, never after a binding word such as "và".
-    for (const lines of [nameLines('Trung tâm Công nghệ thông tin và Truyền thông'), nameLines('Ban Quản lý Khu kinh tế tỉnh Gia Lai và các khu công nghiệp')]) {
+    for (const lines of [
+      nameLines('Trung tâm Công nghệ thông tin và Truyền thông'),
+      nameLines('Ban Quản lý Khu kinh tế tỉnh Gia Lai và các khu công nghiệp'),
+    ]) {
       expect(lines.length).toBeGreaterThan(1);
       for (const l of lines) expect(l.length).toBeLessThanOrEqual(29);
       for (const l of lines.slice(0, -1)) expect(l).not.toMatch(/ (VÀ|CỦA|CÁC)$/);
@@ -145,7 +180,12 @@ describe('the header block and the wording (issue 12)', () => {
     const doc = docOf();
     const head = doc.blocks[0];
     if (head.kind !== 'columns') throw new Error('header is not columns');
-    expect(head.cells.flat().filter((p) => textOf(p)).every((p) => p.noWrap)).toBe(true);
+    expect(
+      head.cells
+        .flat()
+        .filter((p) => textOf(p))
+        .every((p) => p.noWrap),
+    ).toBe(true);
     expect(head.cells[1].find((p) => textOf(p) === 'Độc lập - Tự do - Hạnh phúc')!.ruleUnder).toBe(true);
     const subject = doc.blocks.findIndex((b) => b.kind === 'paragraph' && textOf(b).startsWith('Kết quả tuyên truyền'));
     expect((doc.blocks[subject + 1] as Paragraph).ruleMm).toBeGreaterThan(0);
@@ -165,7 +205,9 @@ describe('the header block and the wording (issue 12)', () => {
     const all = paragraphs(doc).map(textOf).join('\n');
     expect(all).toContain('Gia Lai, ngày 23 tháng 8 năm 2024');
     expect(all).toContain('(số liệu tổng hợp đến ngày 20/08/2024)');
-    expect(doc.appendix.map(textOf).join('\n')).toContain('(Kèm theo Báo cáo số      /BC-STTTT ngày 23 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)');
+    expect(doc.appendix.map(textOf).join('\n')).toContain(
+      '(Kèm theo Báo cáo số      /BC-STTTT ngày 23 tháng 8 năm 2024 của Sở Thông tin và Truyền thông tỉnh Gia Lai)',
+    );
     expect(textOf(doc.appendix[0])).toBe('Phụ lục');
   });
 
@@ -178,11 +220,13 @@ describe('the header block and the wording (issue 12)', () => {
   test('no run-on sentence: stocks and flows are sentences of their own', () => {
     const all = paragraphs(docOf()).map(textOf);
     expect(all.join('\n')).not.toMatch(/, trong kỳ: /);
-    expect(all).toContain('Lũy kế đến cuối kỳ: 180 người thân được hướng dẫn cài đặt; 23 xã, phường, thị trấn đã triển khai; 78 thôn, làng, tổ dân phố đã triển khai; 11 tổ công nghệ số cộng đồng tham gia.');
+    expect(all).toContain(
+      'Lũy kế đến cuối kỳ: 180 người thân được hướng dẫn cài đặt; 23 xã, phường, thị trấn đã triển khai; 78 thôn, làng, tổ dân phố đã triển khai; 11 tổ công nghệ số cộng đồng tham gia.',
+    );
     expect(all.some((p) => p.startsWith('Trong kỳ: 29 lượt phát trên hệ thống truyền thanh cơ sở (lũy kế 67); 340 người dân'))).toBe(true);
   });
 
-  test('groups are named by who reports: districts or communes from the period\'s units, departments, enterprises', () => {
+  test("groups are named by who reports: districts or communes from the period's units, departments, enterprises", () => {
     const communes = validation([unit('X-1', 'Xã Ia Grai', '03'), unit('X-2', 'Phường Hội Thương', '03')], []);
     expect(groupName(buildReport(communes, JUL, ['03'], TODAY).forms[0])).toBe('UBND các xã, phường');
     const districts = validation([unit('H-1', 'Huyện KBang', '03'), unit('H-2', 'Huyện Ia Pa', '03')], []);
@@ -192,10 +236,15 @@ describe('the header block and the wording (issue 12)', () => {
     expect(groupName(buildReport(example1(), JUL, ['03'], TODAY).forms[0])).toBe('UBND các huyện, thị xã, thành phố');
     const depts = validation([unit('S-1', 'Sở Y tế', '01')], []);
     expect(groupName(buildReport(depts, JUL, ['01'], TODAY).forms[0])).toBe('các sở, ban, ngành cấp tỉnh');
-    const firms = validation([unit('D-1', 'Viettel Gia Lai', '04')], [row('04', 2, 'D-1', JUL, [50, 20, 3, 10, 2, 100, 500, 40], [2024, 8, 2, 9, 0])]);
+    const firms = validation(
+      [unit('D-1', 'Viettel Gia Lai', '04')],
+      [row('04', 2, 'D-1', JUL, [50, 20, 3, 10, 2, 100, 500, 40], [2024, 8, 2, 9, 0])],
+    );
     const doc = reportDocument(buildReport(firms, JUL, ['04'], TODAY), firms.settings, TODAY);
     const text = paragraphs(doc).map(textOf).join('\n');
-    expect(text).toContain('- Các doanh nghiệp bưu chính, viễn thông (Biểu mẫu 04): 20/50 cán bộ, nhân viên đã cài đặt ứng dụng i-Speed, đạt 40,0%.');
+    expect(text).toContain(
+      '- Các doanh nghiệp bưu chính, viễn thông (Biểu mẫu 04): 20/50 cán bộ, nhân viên đã cài đặt ứng dụng i-Speed, đạt 40,0%.',
+    );
     expect(text).not.toContain('công chức');
   });
 });
@@ -203,7 +252,12 @@ describe('the header block and the wording (issue 12)', () => {
 test('`Cơ quan chủ quản` is a setting (first in the tab), UBND tỉnh Gia Lai by default, read from the tab', () => {
   expect(SETTINGS[0]).toMatchObject({ key: 'superiorBody', name: 'Cơ quan chủ quản', default: 'UBND tỉnh Gia Lai' });
   expect(defaultSettings().superiorBody).toBe('UBND tỉnh Gia Lai');
-  expect(readSettings([['Tham số', 'Giá trị'], ['Cơ quan chủ quản', 'UBND huyện Chư Sê']]).settings.superiorBody).toBe('UBND huyện Chư Sê');
+  expect(
+    readSettings([
+      ['Tham số', 'Giá trị'],
+      ['Cơ quan chủ quản', 'UBND huyện Chư Sê'],
+    ]).settings.superiorBody,
+  ).toBe('UBND huyện Chư Sê');
 });
 
 test('the appendix prints at a readable size: every font in its rules and charts is at least 9 pt', () => {

@@ -8,8 +8,8 @@ const SHEET = 'https://docs.google.com/spreadsheets/d/abc/edit';
 const DOC = 'https://docs.google.com/document/d/doc1/edit';
 
 /** The cells of every innermost table row of an HTML part. */
-const rows = (html: string) => [...html.matchAll(/<tr>((?:(?!<tr>|<table).)*?)<\/tr>/g)]
-  .map((m) => [...m[1].matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => c[1]));
+const rows = (html: string) =>
+  [...html.matchAll(/<tr>((?:(?!<tr>|<table).)*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => c[1]));
 
 describe('the report email', () => {
   const v = example1();
@@ -24,8 +24,21 @@ describe('the report email', () => {
 
   test('gives the forms as a table: expected, reported, on time, late and the rates', () => {
     const f = r.forms[0];
-    expect(rows(mail.html)).toContainEqual(['Biểu mẫu', 'Phải báo cáo', 'Đã báo cáo', 'Đúng hạn', 'Trễ hạn', 'Tỷ lệ đầy đủ', 'Tỷ lệ đúng hạn', 'Tỷ lệ cài đặt']);
-    expect(rows(mail.html).find((c) => c[0] === f.tab)!.slice(1, 5)).toEqual([f.expected, f.reported, f.onTime, f.late].map(String));
+    expect(rows(mail.html)).toContainEqual([
+      'Biểu mẫu',
+      'Phải báo cáo',
+      'Đã báo cáo',
+      'Đúng hạn',
+      'Trễ hạn',
+      'Tỷ lệ đầy đủ',
+      'Tỷ lệ đúng hạn',
+      'Tỷ lệ cài đặt',
+    ]);
+    expect(
+      rows(mail.html)
+        .find((c) => c[0] === f.tab)!
+        .slice(1, 5),
+    ).toEqual([f.expected, f.reported, f.onTime, f.late].map(String));
     expect(mail.html).not.toMatch(/<style|<img/i);
   });
 

@@ -11,27 +11,63 @@ let unitRow = 1;
 export function unit(code: string, name: string, form: FormId, extra: Partial<Unit> = {}): Unit {
   unitRow += 1;
   return {
-    code, name, form, emails: [`${code.toLowerCase()}@gialai.example`], badEmail: false, contact: '', phone: '',
-    communes: null, aliases: [], from: null, to: null, enabled: true, row: unitRow, ...extra,
+    code,
+    name,
+    form,
+    emails: [`${code.toLowerCase()}@gialai.example`],
+    badEmail: false,
+    contact: '',
+    phone: '',
+    communes: null,
+    aliases: [],
+    from: null,
+    to: null,
+    enabled: true,
+    row: unitRow,
+    ...extra,
   };
 }
 
 /** A form row; `values` in schema order of the form's indicators; `at` is a Gia Lai wall clock [y, m, d, h, min]. */
-export function row(form: FormId, sheetRow: number, unitCode: string | null, period: Month | null, values: (number | null)[],
-  at: [number, number, number, number, number] | null, valid = true): FormRow {
+export function row(
+  form: FormId,
+  sheetRow: number,
+  unitCode: string | null,
+  period: Month | null,
+  values: (number | null)[],
+  at: [number, number, number, number, number] | null,
+  valid = true,
+): FormRow {
   const keys = indicators(formById(form)).map((c) => c.key);
   const v: Record<string, number | null> = {};
-  keys.forEach((k, i) => { v[k] = i < values.length ? values[i] : null; });
+  keys.forEach((k, i) => {
+    v[k] = i < values.length ? values[i] : null;
+  });
   return {
-    form, sheet: formById(form).tab, row: sheetRow, unitCode, month: period, values: v,
+    form,
+    sheet: formById(form).tab,
+    row: sheetRow,
+    unitCode,
+    month: period,
+    values: v,
     submittedAt: at ? fromLocal(at[0], at[1], at[2], at[3], at[4]) : null,
-    problems: valid ? [] : [{ sheet: formById(form).tab, row: sheetRow, column: '', severity: 'error', code: 'required', message: 'Thiếu dữ liệu' }],
+    problems: valid
+      ? []
+      : [{ sheet: formById(form).tab, row: sheetRow, column: '', severity: 'error', code: 'required', message: 'Thiếu dữ liệu' }],
     valid,
   };
 }
 
 export function validation(units: Unit[], rows: FormRow[], settings: Partial<Settings> = {}): Validation {
-  return { forms: FORMS.slice(), units, settings: { ...defaultSettings(), ...settings }, rows, problems: [], layouts: {}, summary: { errors: 0, warnings: 0, rows: rows.length } };
+  return {
+    forms: FORMS.slice(),
+    units,
+    settings: { ...defaultSettings(), ...settings },
+    rows,
+    problems: [],
+    layouts: {},
+    summary: { errors: 0, warnings: 0, rows: rows.length },
+  };
 }
 
 export const JUN = month(2024, 6);

@@ -41,14 +41,24 @@ describe('measured samples in every face of the report', () => {
     expect(paragraph).toContain('chênh lệch quá 50% so với số liệu VNNIC: Xã Đak Đoa');
     const table = doc.blocks.find((b): b is Table => b.kind === 'table' && b.header[2] === MEASURED_TEXT.docHeaders[2])!;
     expect(table.rows.map((r) => [r[1], r[2]])).toEqual([
-      ['Xã Ia Grai', '1.234'], ['Phường Diên Hồng', '412'], ['Xã Đak Đoa', '250'], ['Xã Kông Chro', '0'],
+      ['Xã Ia Grai', '1.234'],
+      ['Phường Diên Hồng', '412'],
+      ['Xã Đak Đoa', '250'],
+      ['Xã Kông Chro', '0'],
     ]);
   });
 
   test('the report tab has a combo chart over the unit names, the measured figures and the target', () => {
     const header = layout.values.findIndex((r) => r[0] === MEASURED_TEXT.headers[0] && r[2] === MEASURED_TEXT.headers[2]) + 1;
     const combo = layout.charts.filter((c) => c.type === 'combo');
-    expect(combo).toEqual([{ type: 'combo', title: MEASURED_TEXT.chartTitle(300), range: { row: header, col: 2, numRows: 5, numCols: 3 }, anchor: { row: header, col: 10 } }]);
+    expect(combo).toEqual([
+      {
+        type: 'combo',
+        title: MEASURED_TEXT.chartTitle(300),
+        range: { row: header, col: 2, numRows: 5, numCols: 3 },
+        anchor: { row: header, col: 10 },
+      },
+    ]);
     expect(layout.values[header - 1].slice(1, 4)).toEqual(['Tên đơn vị', 'Số mẫu đo (VNNIC)', 'Chỉ tiêu']);
   });
 

@@ -14,11 +14,17 @@ function project(actual: unknown, expected: unknown): unknown {
     if (!Array.isArray(actual)) return actual;
     const list: unknown[] = actual;
     if (isObject(expected[0]) && 'key' in expected[0]) {
-      return expected.map((e: Record<string, unknown>) => project(list.find((a) => isObject(a) && a.key === e.key), e));
+      return expected.map((e: Record<string, unknown>) =>
+        project(
+          list.find((a) => isObject(a) && a.key === e.key),
+          e,
+        ),
+      );
     }
     return list.map((a, i) => project(a, expected[i] ?? expected[0]));
   }
-  if (isObject(expected) && isObject(actual)) return Object.fromEntries(Object.keys(expected).map((k) => [k, project(actual[k], expected[k])]));
+  if (isObject(expected) && isObject(actual))
+    return Object.fromEntries(Object.keys(expected).map((k) => [k, project(actual[k], expected[k])]));
   return actual;
 }
 
@@ -42,17 +48,49 @@ describe('the worked example (examples/example-1)', () => {
   test('the JSON has exactly the report --json keys', () => {
     const json = reportJson(buildReport(example1(), JUL, ['03'], TODAY));
     expect(Object.keys(json)).toEqual(['period', 'forms']);
-    expect(Object.keys(json.forms[0])).toEqual(['form', 'dueBefore', 'expected', 'reported', 'onTime', 'late', 'unknownTime',
-      'invalid', 'missing', 'installRate', 'indicators', 'units', 'measured', 'closedAt', 'corrections']);
+    expect(Object.keys(json.forms[0])).toEqual([
+      'form',
+      'dueBefore',
+      'expected',
+      'reported',
+      'onTime',
+      'late',
+      'unknownTime',
+      'invalid',
+      'missing',
+      'installRate',
+      'indicators',
+      'units',
+      'measured',
+      'closedAt',
+      'corrections',
+    ]);
     expect(Object.keys(json.forms[0].units[0])).toEqual(['code', 'name', 'status', 'values', 'carried']);
-    expect(json.forms[0].indicators.map((i) => i.key)).toEqual(['staff_total', 'staff_installed', 'relatives_guided',
-      'communes_active', 'villages_active', 'loudspeaker_broadcasts', 'digital_teams', 'residents_guided', 'portal_posts',
-      'social_posts', 'samples']);
+    expect(json.forms[0].indicators.map((i) => i.key)).toEqual([
+      'staff_total',
+      'staff_installed',
+      'relatives_guided',
+      'communes_active',
+      'villages_active',
+      'loudspeaker_broadcasts',
+      'digital_teams',
+      'residents_guided',
+      'portal_posts',
+      'social_posts',
+      'samples',
+    ]);
   });
 
   test('an invalid unit keeps its carried stocks and has no flows', () => {
     const ankhe = form(buildReport(example1(), JUL, ['03'], TODAY)).units.find((u) => u.code === 'H-623')!;
-    expect(ankhe.values).toEqual({ staff_total: 120, staff_installed: 40, relatives_guided: 30, communes_active: 4, villages_active: 12, digital_teams: 2 });
+    expect(ankhe.values).toEqual({
+      staff_total: 120,
+      staff_installed: 40,
+      relatives_guided: 30,
+      communes_active: 4,
+      villages_active: 12,
+      digital_teams: 2,
+    });
   });
 
   test('beyond the JSON: completeness, timeliness, changes, sample target, trend and units to chase', () => {
@@ -94,11 +132,14 @@ describe('report rules', () => {
   });
 
   test('stocks are carried forward from the latest earlier valid report, never summed across months', () => {
-    const v = validation([A, B], [
-      row('03', 2, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]),
-      row('03', 3, 'B', JUN, vals(20, 5), [2024, 7, 1, 8, 0]),
-      row('03', 4, 'A', JUL, vals(30, 7), [2024, 8, 1, 8, 0]),
-    ]);
+    const v = validation(
+      [A, B],
+      [
+        row('03', 2, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]),
+        row('03', 3, 'B', JUN, vals(20, 5), [2024, 7, 1, 8, 0]),
+        row('03', 4, 'A', JUL, vals(30, 7), [2024, 8, 1, 8, 0]),
+      ],
+    );
     const f = form(buildReport(v, AUG, ['03'], '2024-09-20'));
     const installed = f.indicators.find((i) => i.key === 'staff_installed')!;
     expect(installed.period).toBe(50);
@@ -108,41 +149,44 @@ describe('report rules', () => {
   });
 
   test('flows add up only within the period; the cumulative runs from the campaign start', () => {
-    const v = validation([A, B], [
-      row('03', 2, 'A', month(2024, 5), vals(1, 1000), [2024, 6, 1, 8, 0]),
-      row('03', 3, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]),
-      row('03', 4, 'A', JUL, vals(10, 7), [2024, 8, 1, 8, 0]),
-      row('03', 5, 'B', JUL, vals(10, 11), [2024, 8, 1, 8, 0]),
-      row('03', 6, 'B', AUG, vals(10, 13), [2024, 9, 1, 8, 0]),
-    ]);
+    const v = validation(
+      [A, B],
+      [
+        row('03', 2, 'A', month(2024, 5), vals(1, 1000), [2024, 6, 1, 8, 0]),
+        row('03', 3, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]),
+        row('03', 4, 'A', JUL, vals(10, 7), [2024, 8, 1, 8, 0]),
+        row('03', 5, 'B', JUL, vals(10, 11), [2024, 8, 1, 8, 0]),
+        row('03', 6, 'B', AUG, vals(10, 13), [2024, 9, 1, 8, 0]),
+      ],
+    );
     const residents = form(buildReport(v, JUL, ['03'], '2024-09-20')).indicators.find((i) => i.key === 'residents_guided')!;
     expect(residents.period).toBe(18);
     expect(residents.cumulative).toBe(23);
   });
 
   test('a row with errors does not count, a duplicate pair with errors neither', () => {
-    const v = validation([A, B], [
-      row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0]),
-      row('03', 3, 'B', JUL, vals(90, 50), null, false),
-      row('03', 4, 'A', JUL, vals(99, 99), null, false),
-    ]);
+    const v = validation(
+      [A, B],
+      [
+        row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0]),
+        row('03', 3, 'B', JUL, vals(90, 50), null, false),
+        row('03', 4, 'A', JUL, vals(99, 99), null, false),
+      ],
+    );
     const f = form(buildReport(v, JUL, ['03'], TODAY));
     expect(f.indicators.find((i) => i.key === 'residents_guided')!.period).toBe(5);
     expect(f.units.map((u) => u.status)).toEqual(['on_time', 'invalid']);
-    const v2 = validation([A], [
-      row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0], false),
-      row('03', 3, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0], false),
-    ]);
+    const v2 = validation(
+      [A],
+      [row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0], false), row('03', 3, 'A', JUL, vals(10, 5), [2024, 8, 1, 8, 0], false)],
+    );
     const f2 = form(buildReport(v2, JUL, ['03'], TODAY));
     expect(f2.invalid).toEqual(['A']);
     expect(f2.indicators.find((i) => i.key === 'residents_guided')!.period).toBe(0);
   });
 
   test('a report first valid on or after the due day is late; one without a stamp is unknown_time', () => {
-    const v = validation([A, B], [
-      row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 12, 0, 0]),
-      row('03', 3, 'B', JUL, vals(10, 5), null),
-    ]);
+    const v = validation([A, B], [row('03', 2, 'A', JUL, vals(10, 5), [2024, 8, 12, 0, 0]), row('03', 3, 'B', JUL, vals(10, 5), null)]);
     const f = form(buildReport(v, JUL, ['03'], TODAY));
     expect(f.units.map((u) => u.status)).toEqual(['late', 'unknown_time']);
     expect([f.reported, f.onTime, f.late, f.unknownTime]).toEqual([2, 0, 1, 1]);
@@ -174,7 +218,7 @@ describe('report rules', () => {
     expect(jul.expected).toBe(2);
   });
 
-  test('only rows on the unit\'s own tab count', () => {
+  test("only rows on the unit's own tab count", () => {
     const v = validation([A], [row('04', 2, 'A', JUL, [100, 50, 1, 1, 1, 1, 1, 1, 1], [2024, 8, 1, 8, 0])]);
     expect(form(buildReport(v, JUL, ['03'], TODAY)).units[0].status).toBe('missing');
   });
@@ -182,11 +226,14 @@ describe('report rules', () => {
   test('form 02: flows add up over rows, stocks from the latest stamp, the earliest stamp is the submission time', () => {
     const P = unit('P', 'Báo Gia Lai', '02');
     // staff_total, staff_installed, relatives, print, online, radio, tv, airtime, social
-    const v = validation([P], [
-      row('02', 2, 'P', JUN, [50, 40, 10, 1, 2, 0, 0, 1.25, 3], [2024, 6, 27, 10, 0]),
-      row('02', 3, 'P', JUN, [50, 45, 12, 2, 3, 1, 1, 2.3, 4], [2024, 6, 29, 10, 0]),
-      row('02', 4, 'P', JUN, [50, 30, 5, 1, 1, 1, 1, 0.1, 1], null),
-    ]);
+    const v = validation(
+      [P],
+      [
+        row('02', 2, 'P', JUN, [50, 40, 10, 1, 2, 0, 0, 1.25, 3], [2024, 6, 27, 10, 0]),
+        row('02', 3, 'P', JUN, [50, 45, 12, 2, 3, 1, 1, 2.3, 4], [2024, 6, 29, 10, 0]),
+        row('02', 4, 'P', JUN, [50, 30, 5, 1, 1, 1, 1, 0.1, 1], null),
+      ],
+    );
     const f = form(buildReport(v, JUN, ['02'], TODAY), '02');
     const u = f.units[0];
     expect(u.status).toBe('on_time');
@@ -199,20 +246,23 @@ describe('report rules', () => {
 
   test('form 02: among unstamped rows the lowest on the sheet gives the stocks', () => {
     const P = unit('P', 'Báo Gia Lai', '02');
-    const v = validation([P], [
-      row('02', 5, 'P', JUN, [50, 20, 1, 0, 0, 0, 0, 0, 0], null),
-      row('02', 3, 'P', JUN, [50, 10, 1, 0, 0, 0, 0, 0, 0], null),
-    ]);
+    const v = validation(
+      [P],
+      [row('02', 5, 'P', JUN, [50, 20, 1, 0, 0, 0, 0, 0, 0], null), row('02', 3, 'P', JUN, [50, 10, 1, 0, 0, 0, 0, 0, 0], null)],
+    );
     expect(form(buildReport(v, JUN, ['02'], TODAY), '02').units[0].values.staff_installed).toBe(20);
   });
 
   test('airtime totals are rounded to 0.1', () => {
     const P = unit('P', 'Báo Gia Lai', '02');
     const Q = unit('Q', 'Đài PT-TH Gia Lai', '02');
-    const v = validation([P, Q], [
-      row('02', 2, 'P', JUN, [50, 40, 10, 0, 0, 0, 0, 0.14, 0], [2024, 6, 20, 10, 0]),
-      row('02', 3, 'Q', JUN, [50, 40, 10, 0, 0, 0, 0, 0.22, 0], [2024, 6, 20, 10, 0]),
-    ]);
+    const v = validation(
+      [P, Q],
+      [
+        row('02', 2, 'P', JUN, [50, 40, 10, 0, 0, 0, 0, 0.14, 0], [2024, 6, 20, 10, 0]),
+        row('02', 3, 'Q', JUN, [50, 40, 10, 0, 0, 0, 0, 0.22, 0], [2024, 6, 20, 10, 0]),
+      ],
+    );
     const airtime = form(buildReport(v, JUN, ['02'], TODAY), '02').indicators.find((i) => i.key === 'airtime_minutes')!;
     expect(airtime.period).toBe(0.4);
   });
@@ -221,10 +271,10 @@ describe('report rules', () => {
     const S1 = unit('S1', 'Sở Y tế', '01');
     const S2 = unit('S2', 'Sở Xây dựng', '01');
     const S3 = unit('S3', 'Sở Tư pháp', '01');
-    const v = validation([S1, S2, S3], [
-      row('01', 2, 'S1', JUL, [80, 60, 20, 3, 4], [2024, 8, 1, 8, 0]),
-      row('01', 3, 'S2', JUL, [80, 60, 20, 3, 4], null, false),
-    ]);
+    const v = validation(
+      [S1, S2, S3],
+      [row('01', 2, 'S1', JUL, [80, 60, 20, 3, 4], [2024, 8, 1, 8, 0]), row('01', 3, 'S2', JUL, [80, 60, 20, 3, 4], null, false)],
+    );
     const json = reportJson(buildReport(v, JUL, ['01'], TODAY));
     const f = json.forms[0];
     expect(f.dueBefore).toBeNull();
@@ -247,10 +297,10 @@ describe('report rules', () => {
 
   test('several forms: each reported in form order, the trend adds them up', () => {
     const S1 = unit('S1', 'Sở Y tế', '01');
-    const v = validation([A, S1], [
-      row('03', 2, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]),
-      row('01', 3, 'S1', JUN, [100, 30, 20, 3, 4], [2024, 6, 20, 8, 0]),
-    ]);
+    const v = validation(
+      [A, S1],
+      [row('03', 2, 'A', JUN, vals(10, 5), [2024, 7, 1, 8, 0]), row('01', 3, 'S1', JUN, [100, 30, 20, 3, 4], [2024, 6, 20, 8, 0])],
+    );
     const r = buildReport(v, JUN, ['03', '01'], TODAY);
     expect(r.forms.map((f) => f.form)).toEqual(['01', '03']);
     expect(r.trend).toEqual([{ month: JUN, label: '06/2024', installRate: 0.2, staffInstalled: 40, staffTotal: 200 }]);

@@ -29,7 +29,7 @@ describe('percentTenths and formatPercent', () => {
     expect(formatPercent(share(0, 5))).toBe('0,0%');
   });
 
-  test('no share (a zero denominator) shows the caller\'s blank, and its ratio is null', () => {
+  test("no share (a zero denominator) shows the caller's blank, and its ratio is null", () => {
     expect(share(3, 0)).toBeNull();
     expect(formatPercent(null)).toBe('');
     expect(formatPercent(share(1, 0), '—')).toBe('—');
@@ -40,10 +40,13 @@ describe('percentTenths and formatPercent', () => {
 
 /** Form 03 with three units: 2/3 reported (66,7%), 1/3 on time (33,3%), staff 99099/200000 (49,5%), units 49,5% and 49,6%. */
 function tricky(): Report {
-  const v = validation([unit('X-1', 'Huyện Một', '03'), unit('X-2', 'Huyện Hai', '03'), unit('X-3', 'Huyện Ba', '03')], [
-    row('03', 2, 'X-1', JUL, [100000, 49549, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 1, 8, 0]),
-    row('03', 3, 'X-2', JUL, [100000, 49550, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 15, 8, 0]),
-  ]);
+  const v = validation(
+    [unit('X-1', 'Huyện Một', '03'), unit('X-2', 'Huyện Hai', '03'), unit('X-3', 'Huyện Ba', '03')],
+    [
+      row('03', 2, 'X-1', JUL, [100000, 49549, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 1, 8, 0]),
+      row('03', 3, 'X-2', JUL, [100000, 49550, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 15, 8, 0]),
+    ],
+  );
   return buildReport(v, JUL, ['03'], TODAY);
 }
 
@@ -57,21 +60,47 @@ describe('one model, every renderer: the same percentage strings', () => {
   const f = r.forms[0];
   const v = validation([], []);
   const doc = reportDocument(r, v.settings, TODAY);
-  const docText = doc.blocks.map((b) => (b.kind === 'paragraph' ? b.runs.map((x) => x.text).join('')
-    : b.kind === 'table' ? [b.header, ...b.rows].map((x) => x.join(' | ')).join('\n')
-      : b.cells.flat().map((p) => p.runs.map((x) => x.text).join('')).join('\n'))).join('\n');
+  const docText = doc.blocks
+    .map((b) =>
+      b.kind === 'paragraph'
+        ? b.runs.map((x) => x.text).join('')
+        : b.kind === 'table'
+          ? [b.header, ...b.rows].map((x) => x.join(' | ')).join('\n')
+          : b.cells
+              .flat()
+              .map((p) => p.runs.map((x) => x.text).join(''))
+              .join('\n'),
+    )
+    .join('\n');
   const html = strip(renderReportHtml(r, doc));
   const email = renderReportEmail(r, v.settings, TODAY, 'https://docs.google.com/spreadsheets/d/x');
-  const digest = digestEmail({ period: '07/2024', due: '12/08/2024', today: '20/08/2024', badEmails: [], uncertain: [], spreadsheetUrl: '', department: 'Sở',
-    forms: [{ form: f.form, group: f.group, expected: f.expected, reported: f.reported, onTime: f.onTime, missing: [], invalid: [] }] });
+  const digest = digestEmail({
+    period: '07/2024',
+    due: '12/08/2024',
+    today: '20/08/2024',
+    badEmails: [],
+    uncertain: [],
+    spreadsheetUrl: '',
+    department: 'Sở',
+    forms: [{ form: f.form, group: f.group, expected: f.expected, reported: f.reported, onTime: f.onTime, missing: [], invalid: [] }],
+  });
   const cli = reportText(r).join('\n');
   const layout = reportSheet(r, v.settings, fromLocal(2024, 8, 20, 9));
   // What Sheets shows for a `0.0%` cell: the value times 100 with one decimal.
-  const sheetText = layout.values.flatMap((cells, i) => cells.map((x, j) => (layout.numberFormats[i][j] === '0.0%' && typeof x === 'number'
-    ? `${formatNumberVi(x * 100, 1, true)}%` : ''))).join(' ');
+  const sheetText = layout.values
+    .flatMap((cells, i) =>
+      cells.map((x, j) => (layout.numberFormats[i][j] === '0.0%' && typeof x === 'number' ? `${formatNumberVi(x * 100, 1, true)}%` : '')),
+    )
+    .join(' ');
 
   const renderers: Record<string, string> = {
-    document: docText, html, 'email text': email.text, 'email html': strip(email.html), 'digest text': digest.text, cli, sheet: sheetText,
+    document: docText,
+    html,
+    'email text': email.text,
+    'email html': strip(email.html),
+    'digest text': digest.text,
+    cli,
+    sheet: sheetText,
   };
 
   test.each(Object.keys(renderers))('%s shows only the rounded-once strings', (name) => {
@@ -84,7 +113,8 @@ describe('one model, every renderer: the same percentage strings', () => {
     for (const [name, text] of Object.entries(renderers)) {
       for (const pct of ['66,7%', '33,3%']) expect([name, pct, text.includes(pct)]).toEqual([name, pct, true]);
     }
-    for (const name of ['document', 'html', 'email text', 'cli', 'sheet']) expect([name, renderers[name].includes('49,5%')]).toEqual([name, true]);
+    for (const name of ['document', 'html', 'email text', 'cli', 'sheet'])
+      expect([name, renderers[name].includes('49,5%')]).toEqual([name, true]);
     // The unit at exactly 49,55 % goes up, in the document's unit table, the HTML report and the report tab alike.
     for (const name of ['document', 'html', 'sheet']) expect([name, renderers[name].includes('49,6%')]).toEqual([name, true]);
   });

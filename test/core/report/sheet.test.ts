@@ -31,7 +31,12 @@ describe('report tab layout', () => {
     const l = layout();
     expect(l.values[0][0]).toBe('SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH GIA LAI');
     expect(l.fontWeights[0][0]).toBe('bold');
-    expect(l.values.slice(0, 4).map((r) => r[0]).join('|')).toContain('20/08/2024 08:05');
+    expect(
+      l.values
+        .slice(0, 4)
+        .map((r) => r[0])
+        .join('|'),
+    ).toContain('20/08/2024 08:05');
     expect(l.merges).toContainEqual({ row: 1, col: 1, numRows: 1, numCols: l.values[0].length });
   });
 
@@ -75,8 +80,10 @@ describe('report tab layout', () => {
     expect(bar.range.numRows).toBe(5);
     expect(l.values[bar.range.row][bar.range.col - 1]).toBe('Thành phố Pleiku');
     expect(line.type).toBe('line');
-    expect(l.values.slice(line.range.row, line.range.row + line.range.numRows - 1).map((r) => [r[1], r[2]]))
-      .toEqual([['06/2024', 0.452], ['07/2024', 0.492]]);
+    expect(l.values.slice(line.range.row, line.range.row + line.range.numRows - 1).map((r) => [r[1], r[2]])).toEqual([
+      ['06/2024', 0.452],
+      ['07/2024', 0.492],
+    ]);
     for (const c of l.charts) expect(c.range.row + c.range.numRows - 1).toBeLessThanOrEqual(l.values.length);
   });
 
@@ -84,6 +91,8 @@ describe('report tab layout', () => {
     const l = layout();
     const chase = l.values.filter((r) => r[2] === 'Biểu mẫu 03' && r[4] !== '');
     expect(chase.map((r) => [r[0], r[1], r[4]])).toEqual([
-      ['H-623', 'Thị xã An Khê', 'h-623@gialai.example'], ['H-630', 'Huyện Kông Chro', 'h-630@gialai.example']]);
+      ['H-623', 'Thị xã An Khê', 'h-623@gialai.example'],
+      ['H-630', 'Huyện Kông Chro', 'h-630@gialai.example'],
+    ]);
   });
 });

@@ -2,19 +2,64 @@
 // Every cell text and message is set through textContent or title: the page never parses what a cell holds as HTML.
 import { T } from './text';
 
-interface MenuRecord { title: string; items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }> }
-interface Alert { title: string; message: string }
-interface Selection { sheet: string; ranges: Array<[number, number, number, number]> }
-interface UiDelta { alerts: Alert[]; sidebar: { title: string } | null; dialogs: string[]; toasts: Alert[]; activated: string | null; selection: Selection | null }
-interface MailLine { i: number; at: string; to: string; subject: string }
-interface State {
-  title: string; file: string; sheets: string[]; active: string | null; menus: MenuRecord[]; now: string; nowText: string;
-  outbox: MailLine[]; startupAlerts: Alert[];
+interface MenuRecord {
+  title: string;
+  items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }>;
 }
-interface CellStyle { bg?: string; note?: string; bold?: 1; italic?: 1; color?: string; align?: string; wrap?: 1 }
+interface Alert {
+  title: string;
+  message: string;
+}
+interface Selection {
+  sheet: string;
+  ranges: Array<[number, number, number, number]>;
+}
+interface UiDelta {
+  alerts: Alert[];
+  sidebar: { title: string } | null;
+  dialogs: string[];
+  toasts: Alert[];
+  activated: string | null;
+  selection: Selection | null;
+}
+interface MailLine {
+  i: number;
+  at: string;
+  to: string;
+  subject: string;
+}
+interface State {
+  title: string;
+  file: string;
+  sheets: string[];
+  active: string | null;
+  menus: MenuRecord[];
+  now: string;
+  nowText: string;
+  outbox: MailLine[];
+  startupAlerts: Alert[];
+}
+interface CellStyle {
+  bg?: string;
+  note?: string;
+  bold?: 1;
+  italic?: 1;
+  color?: string;
+  align?: string;
+  wrap?: 1;
+}
 interface SheetView {
-  name: string; rows: number; cols: number; frozenRows: number; frozenColumns: number; values: string[][];
-  styles: Array<[number, number, CellStyle]>; widths: number[]; merges: Array<[number, number, number, number]>; charts: number; truncated: boolean;
+  name: string;
+  rows: number;
+  cols: number;
+  frozenRows: number;
+  frozenColumns: number;
+  values: string[][];
+  styles: Array<[number, number, CellStyle]>;
+  widths: number[];
+  merges: Array<[number, number, number, number]>;
+  charts: number;
+  truncated: boolean;
 }
 
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;
@@ -35,7 +80,12 @@ let pending = 0;
 
 // ------------------------------------------------------------------ server calls
 class ApiError extends Error {
-  constructor(message: string, readonly ui?: UiDelta) { super(message); }
+  constructor(
+    message: string,
+    readonly ui?: UiDelta,
+  ) {
+    super(message);
+  }
 }
 
 function busy(delta: number): void {
@@ -48,8 +98,12 @@ async function api<R>(path: string, body?: unknown): Promise<R> {
   try {
     let res: Response;
     try {
-      res = await fetch(path, body === undefined ? { cache: 'no-store' }
-        : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      res = await fetch(
+        path,
+        body === undefined
+          ? { cache: 'no-store' }
+          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      );
     } catch {
       throw new ApiError(T.offline);
     }
@@ -79,7 +133,10 @@ async function action<R extends { ui?: UiDelta }>(what: string, path: string, bo
 
 async function afterUi(ui: UiDelta | undefined): Promise<void> {
   if (ui?.activated) current = ui.activated;
-  if (ui?.selection) { picked = ui.selection; scrollToPick = true; }
+  if (ui?.selection) {
+    picked = ui.selection;
+    scrollToPick = true;
+  }
   if (ui?.sidebar) openSidebar(ui.sidebar.title);
   await refresh();
   for (const a of ui?.alerts ?? []) showAlert(a);
@@ -117,12 +174,15 @@ let alertChain: Promise<void> = Promise.resolve();
 /** ui.alert as a modal dialog; several alerts show one after the other. */
 function showAlert(a: Alert): void {
   const dialog = $<HTMLDialogElement>('alert-dialog');
-  alertChain = alertChain.then(() => new Promise<void>((done) => {
-    $('alert-title').textContent = a.title || (state?.title ?? '');
-    $('alert-message').textContent = a.message;
-    dialog.addEventListener('close', () => done(), { once: true });
-    dialog.showModal();
-  }));
+  alertChain = alertChain.then(
+    () =>
+      new Promise<void>((done) => {
+        $('alert-title').textContent = a.title || (state?.title ?? '');
+        $('alert-message').textContent = a.message;
+        dialog.addEventListener('close', () => done(), { once: true });
+        dialog.showModal();
+      }),
+  );
 }
 
 // ------------------------------------------------------------------ chrome: title, menu, tabs, outbox count
@@ -145,7 +205,12 @@ function renderChrome(s: State): void {
     b.textContent = name;
     b.dataset.sheet = name;
     if (name === current) b.classList.add('active');
-    b.addEventListener('click', () => { current = name; sel = { row: 1, col: 1 }; wrap.scrollTo(0, 0); void refresh().catch(showFailure); });
+    b.addEventListener('click', () => {
+      current = name;
+      sel = { row: 1, col: 1 };
+      wrap.scrollTo(0, 0);
+      void refresh().catch(showFailure);
+    });
     tabs.append(b);
   }
   $('outbox-count').textContent = String(s.outbox.length);
@@ -180,8 +245,14 @@ function renderMenus(menus: MenuRecord[]): void {
 
 function addItems(list: HTMLElement, menu: MenuRecord, indent: string): void {
   for (const item of menu.items) {
-    if ('separator' in item) { list.append(document.createElement('hr')); continue; }
-    if ('subMenu' in item) { addItems(list, item.subMenu, `${indent}${item.subMenu.title} › `); continue; }
+    if ('separator' in item) {
+      list.append(document.createElement('hr'));
+      continue;
+    }
+    if ('subMenu' in item) {
+      addItems(list, item.subMenu, `${indent}${item.subMenu.title} › `);
+      continue;
+    }
     const b = document.createElement('button');
     b.type = 'button';
     b.setAttribute('role', 'menuitem');
@@ -195,7 +266,9 @@ function addItems(list: HTMLElement, menu: MenuRecord, indent: string): void {
 }
 
 function closeMenus(): void {
-  document.querySelectorAll<HTMLElement>('.menu-items').forEach((l) => { l.hidden = true; });
+  document.querySelectorAll<HTMLElement>('.menu-items').forEach((l) => {
+    l.hidden = true;
+  });
   document.querySelectorAll('.menu.open').forEach((m) => {
     m.classList.remove('open');
   });
@@ -239,14 +312,22 @@ function renderGrid(v: SheetView): void {
   grid.textContent = '';
   const colgroup = document.createElement('colgroup');
   const widths = [ROWNUM_WIDTH, ...v.widths];
-  for (const w of widths) { const c = document.createElement('col'); c.style.width = `${w}px`; colgroup.append(c); }
+  for (const w of widths) {
+    const c = document.createElement('col');
+    c.style.width = `${w}px`;
+    colgroup.append(c);
+  }
   grid.style.width = `${widths.reduce((a, b) => a + b, 0)}px`;
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   const corner = document.createElement('th');
   corner.className = 'rownum corner';
   hr.append(corner);
-  for (let c = 1; c <= v.cols; c++) { const th = document.createElement('th'); th.textContent = columnLetter(c); hr.append(th); }
+  for (let c = 1; c <= v.cols; c++) {
+    const th = document.createElement('th');
+    th.textContent = columnLetter(c);
+    hr.append(th);
+  }
   head.append(hr);
   const styles = new Map<string, CellStyle>();
   for (const [r, c, st] of v.styles) styles.set(`${r},${c}`, st);
@@ -292,7 +373,11 @@ function applyStyle(td: HTMLTableCellElement, st: CellStyle): void {
   if (st.italic) td.style.fontStyle = 'italic';
   if (st.align) td.style.textAlign = st.align;
   if (st.wrap) td.classList.add('wrap');
-  if (st.note) { td.title = st.note; td.classList.add('note'); td.dataset.note = st.note; }
+  if (st.note) {
+    td.title = st.note;
+    td.classList.add('note');
+    td.dataset.note = st.note;
+  }
 }
 
 /** Frozen rows and columns stay in view, like Sheets' freeze (sticky cells below the column letters). */
@@ -344,7 +429,8 @@ function startEdit(initialText: string | null, typed?: string): void {
   const td = cellAt(sel.row, sel.col);
   if (!td) return;
   editing = { row: sel.row, col: sel.col, initial: initialText };
-  const box = td.getBoundingClientRect(), outer = wrap.getBoundingClientRect();
+  const box = td.getBoundingClientRect(),
+    outer = wrap.getBoundingClientRect();
   editor.style.left = `${box.left - outer.left + wrap.scrollLeft}px`;
   editor.style.top = `${box.top - outer.top + wrap.scrollTop}px`;
   editor.style.minWidth = `${box.width}px`;
@@ -386,11 +472,18 @@ function parseClipboard(text: string): string[][] {
   return rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
 }
 
-const typingTarget = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA');
+const typingTarget = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA');
 
 function onKey(ev: KeyboardEvent): void {
   if (editing || typingTarget(ev.target) || $<HTMLDialogElement>('alert-dialog').open || !view) return;
-  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Tab: [0, 1] };
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+    Tab: [0, 1],
+  };
   if (moves[ev.key]) {
     ev.preventDefault();
     select(sel.row + moves[ev.key][0], sel.col + moves[ev.key][1]);
@@ -430,13 +523,21 @@ function renderOutbox(mails: MailLine[]): void {
   }
   const table = document.createElement('table');
   const head = document.createElement('tr');
-  for (const h of [T.outboxHead.at, T.outboxHead.to, T.outboxHead.subject]) { const th = document.createElement('th'); th.textContent = h; head.append(th); }
+  for (const h of [T.outboxHead.at, T.outboxHead.to, T.outboxHead.subject]) {
+    const th = document.createElement('th');
+    th.textContent = h;
+    head.append(th);
+  }
   table.append(head);
   for (const m of mails.slice().reverse()) {
     const tr = document.createElement('tr');
     tr.className = 'mail';
     tr.dataset.mail = String(m.i);
-    for (const text of [m.at, m.to, m.subject]) { const td = document.createElement('td'); td.textContent = text; tr.append(td); }
+    for (const text of [m.at, m.to, m.subject]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
     tr.addEventListener('click', () => {
       list.querySelectorAll('tr.open').forEach((x) => {
         x.classList.remove('open');
@@ -458,7 +559,9 @@ async function setClock(): Promise<void> {
   try {
     await api('/api/clock', { at });
     toast(T.clockSet(at.replace('T', ' ')));
-  } catch (e) { showFailure(e); }
+  } catch (e) {
+    showFailure(e);
+  }
 }
 
 async function runDaily(): Promise<void> {
@@ -499,11 +602,20 @@ function wire(): void {
   });
   editor.addEventListener('keydown', (ev) => {
     ev.stopPropagation();
-    if (ev.key === 'Enter') { ev.preventDefault(); void commit([1, 0]); }
-    else if (ev.key === 'Tab') { ev.preventDefault(); void commit([0, 1]); }
-    else if (ev.key === 'Escape') { ev.preventDefault(); cancelEdit(); }
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      void commit([1, 0]);
+    } else if (ev.key === 'Tab') {
+      ev.preventDefault();
+      void commit([0, 1]);
+    } else if (ev.key === 'Escape') {
+      ev.preventDefault();
+      cancelEdit();
+    }
   });
-  editor.addEventListener('blur', () => { if (editing) void commit([0, 0]); });
+  editor.addEventListener('blur', () => {
+    if (editing) void commit([0, 0]);
+  });
   document.addEventListener('keydown', onKey);
   document.addEventListener('paste', (ev) => {
     if (editing || typingTarget(ev.target) || !view || !current) return;
@@ -519,7 +631,9 @@ function wire(): void {
     box.hidden = !box.hidden;
     if (!box.hidden && state) renderOutbox(state.outbox);
   });
-  $('outbox-close').addEventListener('click', () => { $('outbox').hidden = true; });
+  $('outbox-close').addEventListener('click', () => {
+    $('outbox').hidden = true;
+  });
   $('clock-input').addEventListener('change', () => void setClock());
   $('btn-daily').addEventListener('click', () => void runDaily());
   // The sidebar's google.script.run bridge reports its calls here (same origin only).

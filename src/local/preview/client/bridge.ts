@@ -2,11 +2,19 @@
 // Each call is POST /api/run {name, args}; the preview server runs that top-level function in the bundle's sandbox.
 
 type Handler = (value: unknown, userObject?: unknown) => void;
-interface Runner { success?: Handler; failure?: Handler; userObject?: unknown }
+interface Runner {
+  success?: Handler;
+  failure?: Handler;
+  userObject?: unknown;
+}
 
 const origin = location.origin;
 const tell = (msg: Record<string, unknown>) => {
-  try { window.parent.postMessage({ source: 'ispeed-preview', ...msg }, origin); } catch { /* no parent page */ }
+  try {
+    window.parent.postMessage({ source: 'ispeed-preview', ...msg }, origin);
+  } catch {
+    /* no parent page */
+  }
 };
 const tag = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1);
 
@@ -14,8 +22,16 @@ const tag = (v: unknown) => Object.prototype.toString.call(v).slice(8, -1);
 function checkArg(v: unknown, path: string): void {
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return;
   const kind = tag(v);
-  if (kind === 'Array') { (v as unknown[]).forEach((x, i) => { checkArg(x, `${path}[${i}]`); }); return; }
-  if (kind === 'Object') { for (const [k, x] of Object.entries(v as object)) checkArg(x, `${path}.${k}`); return; }
+  if (kind === 'Array') {
+    (v as unknown[]).forEach((x, i) => {
+      checkArg(x, `${path}[${i}]`);
+    });
+    return;
+  }
+  if (kind === 'Object') {
+    for (const [k, x] of Object.entries(v as object)) checkArg(x, `${path}.${k}`);
+    return;
+  }
   throw new Error(`Tham số không hợp lệ (${path}: ${kind}); google.script.run chỉ nhận số, chuỗi, đúng/sai, null, mảng và đối tượng.`);
 }
 
@@ -37,7 +53,11 @@ async function call(r: Runner, name: string, args: unknown[]): Promise<void> {
   tell({ type: 'busy', delta: 1 });
   let data: { ok?: boolean; result?: unknown; error?: { message?: string }; ui?: unknown } | null = null;
   try {
-    const res = await fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, args }) });
+    const res = await fetch('/api/run', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, args }),
+    });
     data = await res.json().catch(() => null);
     if (!data) data = { ok: false, error: { message: `Máy chủ xem trước trả lỗi ${res.status}.` } };
   } catch {
@@ -55,15 +75,20 @@ async function call(r: Runner, name: string, args: unknown[]): Promise<void> {
 
 /** Each with…() returns a new runner, as Apps Script's does; any other property is a server function. */
 function runner(r: Runner): unknown {
-  return new Proxy({}, {
-    get(_target, prop) {
-      if (prop === 'withSuccessHandler') return (f: Handler) => runner({ ...r, success: f });
-      if (prop === 'withFailureHandler') return (f: Handler) => runner({ ...r, failure: f });
-      if (prop === 'withUserObject') return (o: unknown) => runner({ ...r, userObject: o });
-      if (typeof prop !== 'string' || prop === 'then') return undefined;
-      return (...args: unknown[]) => { void call(r, prop, args); };
+  return new Proxy(
+    {},
+    {
+      get(_target, prop) {
+        if (prop === 'withSuccessHandler') return (f: Handler) => runner({ ...r, success: f });
+        if (prop === 'withFailureHandler') return (f: Handler) => runner({ ...r, failure: f });
+        if (prop === 'withUserObject') return (o: unknown) => runner({ ...r, userObject: o });
+        if (typeof prop !== 'string' || prop === 'then') return undefined;
+        return (...args: unknown[]) => {
+          void call(r, prop, args);
+        };
+      },
     },
-  });
+  );
 }
 
 const host = {
