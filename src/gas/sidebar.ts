@@ -80,6 +80,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
     period: formatMonth(report.period),
     pastDeadline: report.forms.every((f) => !f.dueBefore || deadlinePassed(f.dueBefore, today)),
     adminEmails: v.settings.adminEmails.slice(),
+    signerMissing: !v.settings.signerName.trim(),
     forms: report.forms.map((f) => ({
       form: f.form,
       tab: f.tab,

@@ -61,6 +61,8 @@ export interface ReportSummary {
   forms: FormSummary[];
   adminEmails: string[];
   reclose: string | null;
+  /** `Người ký` is empty: the document leaves a line to sign on, and the officer is told to fill the setting. */
+  signerMissing: boolean;
 }
 
 /** What clicking a unit to chase did on its tab. */

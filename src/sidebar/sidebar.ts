@@ -270,6 +270,7 @@ async function main() {
       summary = await call('sidebarReport', period, forms);
       results.textContent = '';
       if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
+      if (summary.signerMissing) results.append(el('div', { class: 'notice', id: 'signer-missing' }, UI.signerMissing));
       for (const f of summary.forms) results.append(renderForm(f, period));
       if (summary.reclose) {
         // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.

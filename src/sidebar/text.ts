@@ -29,6 +29,8 @@ export const UI = {
   cancel: 'Hủy',
   cancelled: 'Đã hủy, chưa gửi gì.',
   ready: (p: string) => `Số liệu kỳ ${p}.`,
+  signerMissing:
+    'Chưa có "Người ký" trong tab Cấu hình: văn bản in sẽ để dòng trống để ký. Hãy điền họ tên người ký vào dòng "Người ký" trước khi tạo văn bản.',
   beforeDeadline: 'Chưa đến hạn nộp của kỳ này: chưa tính đơn vị nào là trễ hay thiếu.',
   dueBefore: (d: string) => `Hạn nộp: trước ngày ${vnDate(d)}`,
   noDeadline: (n: number) => `Kỳ này không có hạn nộp; ${n} đơn vị đã gửi.`,

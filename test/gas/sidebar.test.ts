@@ -70,6 +70,16 @@ describe('sidebar API: periods', () => {
 });
 
 describe('sidebar API: figures', () => {
+  test('sidebarReport tells the officer when Người ký is empty (the document then leaves a line to sign on)', () => {
+    const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
+    expect(app.sidebarReport('07/2024', ['03']).signerMissing).toBe(true);
+    const settings = rt.spreadsheet.sheet('Cấu hình')!;
+    let row = 0;
+    while (settings.values.get(row, 0) !== 'Người ký') row++;
+    settings.values.set(row, 1, 'Nguyễn Văn Ký');
+    expect(app.sidebarReport('07/2024', ['03']).signerMissing).toBe(false);
+  });
+
   test('sidebarReport shows the same figures as the core report', () => {
     const { app } = boot(example1(), { now: EXAMPLE1_NOW });
     const summary = app.sidebarReport('07/2024', ['03']);
