@@ -2,9 +2,20 @@
 // read (setup and demo refuse an existing OUT unless --force); a target that cannot be written is refused before any
 // work (exit 2, one line on stderr, nothing written).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
-import { ROOT, artifactDir, run } from './run';
+import { ROOT, artifactDir, letOthersEnter, run } from './run';
 
 const dir = artifactDir('no-overwrite');
 const BOOK = join(dir, 'book.xlsx');
@@ -131,6 +142,7 @@ describe('a target that cannot be written is refused before any work', () => {
     chmodSync(join(ro, 'book.xlsx'), 0o444);
     chmodSync(ro, 0o555);
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const undo = 'uid' in asUser ? letOthersEnter(ro, ROOT, realpathSync(join(ROOT, 'node_modules'))) : () => {};
     const r = spawnSync(
       process.execPath,
       [
@@ -146,6 +158,7 @@ describe('a target that cannot be written is refused before any work', () => {
       ],
       { cwd: ROOT, encoding: 'utf8', ...asUser },
     );
+    undo();
     chmodSync(ro, 0o755);
     expect(r.stderr).toContain('không có quyền ghi vào thư mục');
     expect(r.stdout).toBe('');

@@ -1,6 +1,6 @@
 // Runs the `ispeed` command in-process with captured output, and helpers shared by the CLI tests.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { main } from '../../src/local/cli';
 import { fromLocal } from '../../src/core/periods';
 
@@ -57,4 +57,26 @@ export function project(actual: unknown, expected: unknown): unknown {
     return out;
   }
   return actual;
+}
+
+/**
+ * Root ignores file modes, so "a folder the user cannot write to" is tested by running as `nobody`, who must still reach
+ * the project: a CI clone may sit under a folder only root can enter (mktemp makes them 0700). Lets others enter every
+ * folder above `paths` for the test, and returns what undoes it.
+ */
+export function letOthersEnter(...paths: string[]): () => void {
+  const changed: [string, number][] = [];
+  for (const p of paths) {
+    for (let d = resolve(p); ; d = dirname(d)) {
+      const mode = statSync(d).mode & 0o7777;
+      if ((mode & 0o005) !== 0o005 && !changed.some(([c]) => c === d)) {
+        changed.push([d, mode]);
+        chmodSync(d, mode | 0o005);
+      }
+      if (dirname(d) === d) break;
+    }
+  }
+  return () => {
+    for (const [d, mode] of changed.reverse()) chmodSync(d, mode);
+  };
 }

@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
-import { ROOT, artifactDir, run } from './run';
+import { ROOT, artifactDir, letOthersEnter, run } from './run';
 
 const dir = artifactDir('side-by-side');
 const DEMO = join(dir, 'demo.xlsx');
@@ -123,13 +123,16 @@ describe('a fresh clone, before any build', () => {
     } else chmodSync(p, writable ? 0o644 : 0o444);
   };
 
+  let undo = () => {};
   beforeAll(() => {
     clone = mkdtempSync(join(tmpdir(), 'ispeed-clone-'));
+    if (asUser.uid !== undefined) undo = letOthersEnter(clone, realpathSync(join(ROOT, 'node_modules')));
     for (const part of ['package.json', 'bin', 'scripts', 'src', 'data']) cpSync(join(ROOT, part), join(clone, part), { recursive: true });
     symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(clone, 'node_modules'));
   });
   afterAll(() => {
     setMode(clone, true);
+    undo();
     rmSync(clone, { recursive: true, force: true });
   });
 
