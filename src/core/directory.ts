@@ -1,7 +1,7 @@
 // The directory of units (Danh mục đơn vị): reading it, and matching what users type in `Đơn vị`.
 import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, TabLayout, Unit } from './model';
-import { DIRECTORY_COLUMNS, FORMS, TAB, type FormSpec } from './forms/schema';
+import { builtinForms, DIRECTORY_COLUMNS, TAB, type FormSpec } from './forms/schema';
 import { cellText, isBlank, readFormCode, isDate, readEmails, readPeriod, readYesNo } from './cells';
 import { findLayout } from './layout';
 import { formatMonth } from './periods';
@@ -24,7 +24,7 @@ function readCount(v: CellValue): number | null | undefined {
 export function readDirectory(
   grid: Grid | undefined,
   _settings?: Settings,
-  forms: readonly FormSpec[] = FORMS,
+  forms: readonly FormSpec[] = builtinForms(),
 ): { units: Unit[]; problems: Problem[]; layout: TabLayout } {
   const codes = new Set(forms.map((f) => f.id));
   const readForm = (v: CellValue): FormId | null => {

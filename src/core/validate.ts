@@ -10,6 +10,7 @@ import { findLayout } from './layout';
 import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
+import { formLabel } from './text/reminders';
 import { problemColumn, readMeasured } from './measured';
 import { PERIOD_TAB } from './text/period';
 import { closeWarnings, readClosed } from './close';
@@ -120,7 +121,7 @@ function checkRow(
             'unit',
             'error',
             'wrong_form',
-            MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? `Biểu mẫu ${unit.form}`),
+            MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? formLabel(unit.form)),
           );
         else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
           add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));

@@ -54,8 +54,6 @@ interface UnitPeriod {
 
 type Item = { key: SendKey; offset: number; month: Month } & ({ email: PlannedEmail } | { reason: SkipReason });
 
-const activeFor = isActive;
-
 /** Rows by form, unit and month; a row stamped after today is not there yet. */
 function indexRows(rows: FormRow[], today: Day): Map<string, UnitPeriod> {
   const end = endOfDay(today);
@@ -161,7 +159,7 @@ function unitItems(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>
   const items: Item[] = [];
   const steps = stepsFor(d.due, input.v.settings).filter((s) => openToday(s, input.today) || movedFromToday(s, input.today));
   if (!steps.length) return items;
-  const units = input.v.units.filter((u) => u.form === d.form && activeFor(u, d.period));
+  const units = input.v.units.filter((u) => u.form === d.form && isActive(u, d.period));
   for (const s of steps) {
     const open = openToday(s, input.today);
     for (const u of units) {
@@ -184,7 +182,7 @@ function unitItems(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>
 
 function digestForm(input: PlanInput, d: Deadline, index: Map<string, UnitPeriod>): DigestForm {
   const units = input.v.units
-    .filter((u) => u.form === d.form && activeFor(u, d.period))
+    .filter((u) => u.form === d.form && isActive(u, d.period))
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   let reported = 0,
     timely = 0;
@@ -246,7 +244,7 @@ function digestItems(input: PlanInput, deadlines: Deadline[], index: Map<string,
     }
     const forms = new Set<string>(group.map((d) => d.form));
     const badEmails = input.v.units
-      .filter((u) => forms.has(u.form) && activeFor(u, d0.period) && (u.badEmail || distinct(u.emails).length === 0))
+      .filter((u) => forms.has(u.form) && isActive(u, d0.period) && (u.badEmail || distinct(u.emails).length === 0))
       .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .map(unitLine);
     const uncertainKeys = [

@@ -7,6 +7,7 @@ import { formatPercent, type Share } from '../format';
 import { button, page, para, signature, table } from '../mailHtml';
 import { REPORT_EMAIL } from '../text/report-email';
 import type { Report } from './model';
+import { formLabel } from '../text/reminders';
 
 const pct = (s: Share | null) => formatPercent(s, '—');
 
@@ -43,7 +44,7 @@ export function renderReportEmail(
     pct(f.shares.timeliness),
     pct(f.shares.installRate),
   ]);
-  const chase = r.chase.map((c) => [c.code, neutralize(c.name), `Biểu mẫu ${c.form}`, c.reason]);
+  const chase = r.chase.map((c) => [c.code, neutralize(c.name), formLabel(c.form), c.reason]);
   const text = [
     REPORT_EMAIL.greeting,
     intro,
