@@ -13,7 +13,8 @@ import { MSG } from './text/validation';
 import { formLabel } from './text/reminders';
 import { problemColumn, readMeasured } from './measured';
 import { PERIOD_TAB } from './text/period';
-import { closeWarnings, readClosed } from './close';
+import { closeWarnings, readClosed, type ClosedForm } from './close';
+import { asFormRow, rowIdentity, type IndexedRow } from './rowIndex';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
@@ -29,6 +30,7 @@ interface Context {
   positions: Map<Problem, number>;
   /** Parsed period texts: a tab repeats a handful of them. */
   periods: Map<string, Month | null>;
+  units: readonly Unit[];
 }
 
 function periodOf(v: CellValue, ctx: Context): Month | null {
@@ -44,8 +46,10 @@ function periodOf(v: CellValue, ctx: Context): Month | null {
 /** A form row with what duplicate detection needs besides the model. */
 interface RowWork {
   model: FormRow;
-  cells: CellValue[];
+  cells: CellValue[] | null;
   unit: Unit | null;
+  /** A row of the edit index: its identity digest as remembered (it has no cells). */
+  identity?: string;
 }
 
 /** The number a message shows: at most 1 decimal, as a Vietnamese reader expects no thousands separators here. */
@@ -213,25 +217,12 @@ function checkCell(
   }
 }
 
-/** Text that identifies a form-02 row apart from its script-owned cells. */
-function rowIdentity(cells: CellValue[], skip: Set<number>): string {
-  const parts: string[] = [];
-  let last = -1;
-  for (let i = 0; i < cells.length; i++) if (!skip.has(i) && !isBlank(cells[i])) last = i;
-  for (let i = 0; i <= last; i++) {
-    if (skip.has(i)) continue;
-    const v = cells[i];
-    parts.push(isDate(v) ? `d${v.getTime()}` : isBlank(v) ? '' : `${typeof v}:${typeof v === 'string' ? v.trim() : String(v)}`);
-  }
-  return parts.join('\u0000');
-}
-
 function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx: Context): void {
   const groups = new Map<string, RowWork[]>();
   const skip = new Set(form.columns.filter((c) => c.scriptOwned && c.key in layout.columns).map((c) => layout.columns[c.key]));
   for (const w of work) {
     let key: string | null;
-    if (form.multipleRowsPerPeriod) key = rowIdentity(w.cells, skip);
+    if (form.multipleRowsPerPeriod) key = w.identity ?? rowIdentity(w.cells ?? [], skip);
     else key = w.unit && w.model.month !== null ? `${w.unit.code}\u0000${w.model.month}` : null;
     if (key === null) continue;
     const g = groups.get(key);
@@ -262,7 +253,14 @@ function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx:
   }
 }
 
-function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: Problem[], rows: FormRow[]): TabLayout {
+function checkForm(
+  form: FormSpec,
+  grid: CellValue[][],
+  ctx: Context,
+  problems: Problem[],
+  rows: FormRow[],
+  known: readonly IndexedRow[] = [],
+): TabLayout {
   const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
   form.columns.forEach((c, i) => {
     if (!c.required || c.scriptOwned || c.key in layout.columns || !inForce(c, ctx.currentMonth)) return;
@@ -291,6 +289,13 @@ function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: 
     if (submittedAt && submittedAt.getTime() >= ctx.cutoff) continue;
     work.push(checkRow(form, layout, cells, r + 1, submittedAt, ctx));
   }
+  // The edit's other rows of its units, as the edit index keeps them: they take part in duplicates and history.
+  const unitsByCode = known.length ? new Map(ctx.units.map((u) => [u.code, u])) : null;
+  for (const e of known) {
+    const model = asFormRow(form, e);
+    work.push({ model, cells: null, unit: model.unitCode ? (unitsByCode!.get(model.unitCode) ?? null) : null, identity: e.d });
+  }
+  if (known.length) work.sort((a, b) => a.model.row - b.model.row); // in sheet order, as a whole-tab read gives them
   markDuplicates(form, layout, work, ctx);
   const models = work.map((w) => w.model);
   for (const h of historyWarnings(form, models)) {
@@ -316,7 +321,13 @@ function checkForm(form: FormSpec, grid: CellValue[][], ctx: Context, problems: 
  * Validates the whole workbook as it stood at the end of `now`'s day (Asia/Ho_Chi_Minh): rows stamped later are
  * ignored. Missing directory/settings tabs mean no units / the defaults.
  */
-export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms): Validation {
+/** What an edit gives besides its rows: the other rows of its units per tab and their closed figures (src/core/rowIndex.ts). */
+export interface KnownRows {
+  rows: Record<string, readonly IndexedRow[]>;
+  closed: ClosedForm[];
+}
+
+export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, extra?: KnownRows): Validation {
   // The forms come from the book's definition tabs, unless the caller already has them (the edit trigger's cache).
   const defined = known ? { ...known, book: canonicalBook(typed, known.forms) } : readBookForms(typed);
   const { forms, book } = defined;
@@ -337,6 +348,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     cutoff: endOfDay(today),
     positions,
     periods: new Map(),
+    units: directory.units,
   };
   for (const p of defined.problems) {
     const layout = defined.layouts[p.sheet];
@@ -350,7 +362,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
   if (book[TAB.settings]) layouts[TAB.settings] = settingsLayout(book[TAB.settings]);
   for (const form of forms) {
     const grid = book[form.tab];
-    if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows);
+    if (grid) layouts[form.tab] = checkForm(form, grid, ctx, problems, rows, extra?.rows[form.tab]);
   }
   // VNNIC's measured samples: its own reader; its problems sort after the form tabs'.
   const measured = book[TAB.measured] ? readMeasured(book[TAB.measured], directory.units, forms, settings.place) : null;
@@ -360,7 +372,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms):
     problems.push(...measured.problems);
   }
   // changed_after_close: the closed figures against the rows just checked.
-  const closed = readClosed(book[PERIOD_TAB.closed]);
+  const closed = extra ? extra.closed : readClosed(book[PERIOD_TAB.closed]);
   const partial: Validation = {
     forms,
     units: directory.units,

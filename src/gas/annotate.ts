@@ -24,7 +24,8 @@ export interface Block {
 /**
  * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
  * (edit); without it only the status column, if the tab has one, is written (full check). `current`: the tab's values
- * as just read (full check); a script-owned column whose values it already holds is not written again.
+ * as just read (full check); a script-owned column whose values it already holds is not written again. `blockRange`:
+ * the block's range when the caller already has it (no second look-up).
  */
 export function annotateRows(
   sheet: Sheet,
@@ -34,6 +35,7 @@ export function annotateRows(
   owned?: Map<number, OwnedValues>,
   stampNotes?: string[],
   current?: readonly (readonly CellValue[])[],
+  blockRange?: GoogleAppsScript.Spreadsheet.Range,
 ): void {
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
@@ -66,7 +68,7 @@ export function annotateRows(
     notes.push(noteRow);
     backgrounds.push(bgRow);
   }
-  const range = sheet.getRange(first, fromCol + 1, last - first + 1, width);
+  const range = blockRange ?? sheet.getRange(first, fromCol + 1, last - first + 1, width);
   range.setNotes(notes);
   range.setBackgrounds(backgrounds);
 

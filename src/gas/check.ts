@@ -7,6 +7,7 @@ import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
 import { checkedStampNotes } from '../core/stamp';
 import { fingerprint } from '../core/fingerprint';
+import { documentCache, rememberWorkbook } from './editMemo';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -80,6 +81,8 @@ export function checkAll(
     const props = PropertiesService.getDocumentProperties();
     const [rules, last] = readMemo(props);
     if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks]));
+    // The daily run keeps the edit index itself, after its closes (they are part of it).
+    rememberWorkbook(documentCache(), book, v);
   }
   return v;
 }

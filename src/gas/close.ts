@@ -22,6 +22,7 @@ import type { LogEntry } from '../core/reminders';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
 import { SIDEBAR_ERRORS } from '../core/text';
+import { documentCache, rememberWorkbook } from './editMemo';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';
 import { appendLog } from './remind';
@@ -152,6 +153,8 @@ export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()):
       now,
     );
     writeCloses(ss, snap, v, closes);
+    // The edits' index holds the closed figures: kept again with these closes.
+    rememberWorkbook(documentCache(), snap.book, v, [...(v.closed ?? []), ...closes]);
     const corrections = new Map<string, Correction[]>();
     for (const c of closes) {
       const before = latestClose(v.closed ?? [], c.form, period)!;

@@ -8,6 +8,8 @@ import { appendLog, messageOf, ReminderSession } from './remind';
 import { readSnapshot, rememberForms, type Snapshot } from './book';
 import { formsOf } from '../core/forms/book';
 import { closeDuePeriods } from './close';
+import type { ClosedForm } from '../core/close';
+import { documentCache, rememberWorkbook } from './editMemo';
 import { rebuildStatusTab } from './statusTab';
 import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
@@ -63,12 +65,19 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   } catch (err) {
     console.error(`dailyTick forms cache: ${messageOf(err)}`);
   }
+  let closed: ClosedForm[] = [];
   if (v) {
     const valid: Validation = v;
     step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true, memo.next)); // only when the forms, directory or months changed
     step('close', () => {
-      closeDuePeriods(ss, now, snap, valid);
+      closed = closeDuePeriods(ss, now, snap, valid);
     });
+    // The edit index, with the closes just made (the edits' changed_after_close needs them): best effort.
+    try {
+      rememberWorkbook(documentCache(), snap.book, valid, [...(valid.closed ?? []), ...closed]);
+    } catch (err) {
+      console.error(`dailyTick edit index: ${messageOf(err)}`);
+    }
     step('status', () => rebuildStatusTab(ss, now, snap, valid));
     if (valid.settings.autoRemind) {
       const session = new ReminderSession(ss, now, snap, valid);

@@ -1,29 +1,63 @@
 // The installable edit trigger: checks the rows an edit touched (one cell or a pasted block: ONE event).
-import { TAB } from '../core/forms/schema';
-import { formOfTab, tabKey } from '../core/forms/book';
+// With the edit index (src/core/rowIndex.ts, kept in the document cache by src/gas/editMemo.ts) it reads the header,
+// the edited rows and its units' entries, whatever the tab's size; without it, or when the index disagrees with the
+// sheet (rows sorted, inserted or deleted since), it reads the whole tab and builds the index again.
+import { TAB, type FormSpec } from '../core/forms/schema';
+import { formOfTab, formsOf, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import { editStamps } from '../core/stamp';
-import { definedForms, readBook } from './book';
+import { bucketOf, cellKey, closedOf, headDigest, indexRow, type UnitEntry } from '../core/rowIndex';
+import type { Validation } from '../core/model';
+import { readSnapshot } from './book';
 import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
-import { journalEdit } from './journal';
+import { editFacts, firstCells, journaled, journalEdit } from './journal';
 import { refreshStatusRows } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
-import type { Grid } from '../core/types';
+import { editKey } from '../core/journal';
+import type { CellValue, Grid, Workbook } from '../core/types';
+import {
+  bucketKeys,
+  bucketWrites,
+  documentCache,
+  firstKeys,
+  forgetIndexes,
+  fromBucketRead,
+  fromFirstRead,
+  MEMO_SECONDS,
+  rememberContext,
+  rememberIndex,
+  rowBucket,
+  setRowBuckets,
+  type EditContext,
+  type StoredMeta,
+} from './editMemo';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Cache = GoogleAppsScript.Cache.Cache;
+interface Box {
+  a1: string;
+  row: number;
+  col: number;
+  lastRow: number;
+  lastCol: number;
+}
 
 /** A column's letters (A, Z, AA…) as its 1-based number. */
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** The edited block's corners from one getA1Notation call (not four); a whole-row or whole-column A1 asks the range. */
-export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): { row: number; col: number; lastRow: number; lastCol: number } {
-  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(range.getA1Notation());
-  if (!m) return { row: range.getRow(), col: range.getColumn(), lastRow: range.getLastRow(), lastCol: range.getLastColumn() };
+export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
+  const a1 = range.getA1Notation();
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!m) return { a1, row: range.getRow(), col: range.getColumn(), lastRow: range.getLastRow(), lastCol: range.getLastColumn() };
   const col = colNumber(m[1]),
     row = Number(m[2]);
-  return { row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
+  return { a1, row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
 }
 
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -31,53 +65,241 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = range.getSheet();
   const name = sheet.getName();
   const ss = e.source;
-  journalEdit(e, name);
-  // The directory, the settings and the form definitions change what every row means: check everything again.
-  if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
-    checkAll(ss);
+  const now = new Date();
+  const box = rangeBox(range);
+  const cache = documentCache();
+  const got = readFirst(cache, name);
+  const { context, meta } = fromFirstRead(got, name);
+  const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
+  const form = formOfTab(forms.forms, name);
+  const facts = (first?: () => CellValue[][]) =>
+    editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
+
+  if (!form) {
+    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache);
+    // The directory, the settings and the form definitions change what every row means: check everything again.
+    if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) checkAll(ss);
+    else if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) applyDefinitions(ss);
+    else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }
-  if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) {
-    applyDefinitions(ss);
-    return;
+  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, facts };
+  if (context && meta && cache && indexedEdit(edit, context, meta)) return;
+  wholeTabEdit(edit, context);
+}
+
+/** Everything one edit works with. */
+interface Edit {
+  e: GoogleAppsScript.Events.SheetsOnEdit;
+  ss: Spreadsheet;
+  sheet: Sheet;
+  name: string;
+  form: FormSpec;
+  box: Box;
+  now: Date;
+  cache: Cache | null;
+  facts: (first?: () => CellValue[][]) => ReturnType<typeof editFacts>;
+}
+
+function readFirst(cache: Cache | null, tab: string): Record<string, string> {
+  try {
+    return cache ? (cache.getAll(firstKeys(tab)) as Record<string, string>) : {};
+  } catch {
+    return {};
   }
-  if (tabKey(TAB.measured) === tabKey(name)) {
-    checkMeasuredTab(ss);
-    return;
+}
+
+/** The rows first..last of the edited block that hold data (below the header), or null when there are none. */
+function dataRows(box: Box, headerRow: number, lastRow: number): { first: number; last: number } | null {
+  const first = Math.max(box.row, headerRow + 1),
+    last = Math.min(box.lastRow, lastRow);
+  return last < first ? null : { first, last };
+}
+
+/** The edit with its units' entries from the index: false (before any write) when the index cannot be trusted. */
+function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolean {
+  const { sheet, name, form, box, now, cache } = edit;
+  const width = meta.width;
+  if (box.row <= meta.headerRow || box.lastCol > width) return false; // the header or a new column: read it all
+  const head = sheet.getRange(1, 1, meta.headerRow, width).getValues() as Grid;
+  if (headDigest(head, meta.headerRow, width) !== meta.head) return false;
+  const lastRow = sheet.getLastRow();
+  // Rows inserted or deleted elsewhere move the rows the index knows; rows the edit itself added or cleared do not.
+  const lo = Math.min(lastRow, meta.lastRow),
+    hi = Math.max(lastRow, meta.lastRow);
+  if (lastRow !== meta.lastRow && !(box.row <= lo + 1 && box.lastRow >= hi)) return false;
+  const rows = dataRows(box, meta.headerRow, lastRow);
+  if (!rows) return false;
+  const { first, last } = rows;
+  const n = last - first + 1;
+  const blockRange = sheet.getRange(first, 1, n, width);
+  const block = blockRange.getValues() as Grid;
+  const grid: Grid = head.slice();
+  for (let i = 0; i < n; i++) grid[first - 1 + i] = block[i];
+  const book: Workbook = { [TAB.directory]: context.directory, [TAB.settings]: context.settings, [name]: grid };
+
+  // First the edited rows alone, for their units; then with the units' other rows from the index.
+  const alone = validateWorkbook(book, now, context.forms, { rows: {}, closed: [] });
+  const layout = alone.layouts[form.tab];
+  if (!layout?.headerRow || layout.headerRow !== meta.headerRow) return false;
+  const unitCol = layout.columns.unit,
+    periodCol = layout.columns.period;
+  const touched = touchedKeys(layout.columns, box);
+  const fresh = new Map<number, string>(); // row -> its unit key now
+  for (const r of alone.rows) if (r.sheet === form.tab) fresh.set(r.row, indexRow(form, alone, r, grid[r.row - 1]).k);
+  const wanted = new Set<number>();
+  for (let r = first; r <= last; r++) {
+    const b = rowBucket(meta, r);
+    if (b >= 0) wanted.add(b);
+  }
+  for (const k of fresh.values()) wanted.add(bucketOf(k, meta.buckets));
+  const first2 =
+    block.length > 1 || box.lastCol > box.col
+      ? () => firstCells(block.slice(box.row - first), box.col - 1, box.lastCol - box.col + 1)
+      : undefined;
+  const facts = edit.facts(first2);
+  const journalKey = editKey(facts);
+  let got: Record<string, string>;
+  try {
+    got = cache!.getAll([...bucketKeys(form.tab, wanted), journalKey]) as Record<string, string>;
+  } catch {
+    return false;
+  }
+  const buckets = fromBucketRead(got, form.tab, meta, wanted);
+  if (!buckets) return false;
+
+  // The rows the index had where the edit is: they must still be what the index says, unless the edit changed them.
+  const old = new Map<number, { key: string; bucket: number }>();
+  for (const [b, units] of buckets)
+    for (const [key, u] of Object.entries(units))
+      for (const r of u.rows) if (r.r >= first && r.r <= last && rowBucket(meta, r.r) === b) old.set(r.r, { key, bucket: b });
+  for (let r = first; r <= last; r++) {
+    const had = old.get(r);
+    const cells = grid[r - 1] ?? [];
+    if (rowBucket(meta, r) >= 0 && !had) return false; // the map and the buckets disagree
+    if (!had) continue;
+    const entry = buckets.get(had.bucket)![had.key].rows.find((x) => x.r === r)!;
+    if (!touched.includes('unit') && entry.t !== cellKey(cells[unitCol])) return false;
+    if (periodCol !== undefined && !touched.includes('period') && entry.p !== cellKey(cells[periodCol])) return false;
   }
 
-  const now = new Date();
-  const book = readBook(ss, [TAB.directory, TAB.settings, PERIOD_TAB.closed]);
-  book[name] = sheet.getDataRange().getValues() as Grid; // the edited tab is the event's own sheet: no look-up
-  const v = validateWorkbook(book, now, definedForms(ss));
-  const form = formOfTab(v.forms, name);
-  if (!form) return;
-  const grid = book[name] ?? [];
+  // The units' other rows and closed figures, then the check of the edited rows among them.
+  const keys = new Set<string>([...fresh.values(), ...Array.from(old.values(), (o) => o.key)]);
+  const entries: UnitEntry[] = [];
+  const others: UnitEntry['rows'] = [];
+  for (const key of keys) {
+    const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
+    if (!u) continue;
+    entries.push(u);
+    for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
+  }
+  if (others.some((r) => r.r > lastRow)) return false;
+  const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
+
+  const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
+  journalEdit(edit.ss, facts, cache, journalKey in got);
+
+  // The index after the edit: the edited rows leave their old units' entries and join their new ones.
+  const changed = new Map<number, number>();
+  for (const key of keys) {
+    const b = bucketOf(key, meta.buckets);
+    const units = buckets.get(b)!;
+    const u = units[key];
+    if (u) u.rows = u.rows.filter((r) => r.r < first || r.r > last);
+  }
+  for (let r = first; r <= last; r++) changed.set(r, -1);
+  for (const row of v.rows) {
+    if (row.sheet !== form.tab || row.row < first || row.row > last) continue;
+    const entry = indexRow(form, v, row, grid[row.row - 1]);
+    const o = owned.get(row.row);
+    if (o && o.submittedAt !== undefined) entry.s = o.submittedAt === '' ? null : o.submittedAt.getTime();
+    const b = bucketOf(entry.k, meta.buckets);
+    const units = buckets.get(b)!;
+    units[entry.k] ??= { rows: [], c: [] };
+    units[entry.k].rows.push(entry);
+    changed.set(row.row, b);
+  }
+  setRowBuckets(meta, changed);
+  meta.lastRow = lastRow;
+  const values = bucketWrites(form.tab, meta, buckets);
+  try {
+    if (values) cache!.putAll(values, MEMO_SECONDS);
+    else forgetIndexes(cache, [form.tab]);
+  } catch {
+    forgetIndexes(cache, [form.tab]);
+  }
+  const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
+  refreshStatusRows(edit.ss, v, form, now, owned, units);
+  return true;
+}
+
+/** The edit on the whole tab as read (no index, or one that cannot be trusted); the index is built again from it. */
+function wholeTabEdit(edit: Edit, context: EditContext | null): void {
+  const { sheet, name, form, box, now, cache, ss } = edit;
+  const snap = readSnapshot(
+    ss,
+    context ? [PERIOD_TAB.closed] : [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, PERIOD_TAB.closed],
+  );
+  const book: Workbook = context ? { ...snap.book, [TAB.directory]: context.directory, [TAB.settings]: context.settings } : snap.book;
+  const grid = sheet.getDataRange().getValues() as Grid; // the edited tab is the event's own sheet: no look-up
+  book[name] = grid;
+  const forms = context?.forms ?? formsOf(book);
+  const v = validateWorkbook(book, now, forms);
+  journalEdit(ss, edit.facts(), cache);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
+  const rows = dataRows(box, layout.headerRow, grid.length);
+  if (!rows) return;
+  const width = grid[0]?.length ?? 0;
+  const touched = touchedKeys(layout.columns, box);
+  const owned = annotateEdit(edit, v, grid, rows.first, rows.last, width, touched);
+  // The grid as it now stands (the stamps just written), for the index.
+  for (const [r, o] of owned) {
+    const sub = layout.columns.submitted_at;
+    if (sub !== undefined && o.submittedAt !== undefined && grid[r - 1]) grid[r - 1][sub] = o.submittedAt;
+  }
+  const fresh = validateWorkbook(book, now, forms);
+  if (!context) rememberContext(cache, book, forms);
+  rememberIndex(cache, form, fresh, grid, fresh.closed ?? []);
+  // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
+  refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period') ? null : undefined);
+}
 
-  const box = rangeBox(range);
-  const top = box.row,
-    bottom = box.lastRow;
-  const first = Math.max(top, layout.headerRow + 1);
-  const last = Math.min(bottom, grid.length);
-  if (last < first) return;
-  const editFirstCol = box.col - 1,
-    editLastCol = box.lastCol - 1;
-  const touched = Object.keys(layout.columns).filter((key) => layout.columns[key] >= editFirstCol && layout.columns[key] <= editLastCol);
+/** The schema keys of the columns the edit wrote into. */
+function touchedKeys(columns: Record<string, number>, box: Box): string[] {
+  return Object.keys(columns).filter((key) => columns[key] >= box.col - 1 && columns[key] <= box.lastCol - 1);
+}
+
+/** Marks, stamps and script-owned values of the edited rows first..last, written in one batch; returns what was written. */
+function annotateEdit(
+  edit: Edit,
+  v: Validation,
+  grid: Grid,
+  first: number,
+  last: number,
+  width: number,
+  touched: string[],
+  blockRange?: GoogleAppsScript.Spreadsheet.Range,
+): Map<number, OwnedValues> {
+  const { sheet, form, box, now, e } = edit;
+  const layout = v.layouts[form.tab];
   // value/oldValue exist only when one single cell was edited (APPS_SCRIPT.md); a block gives neither.
   const single =
-    top === bottom && editFirstCol === editLastCol ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) } : undefined;
-
+    box.row === box.lastRow && box.col === box.lastCol
+      ? { oldValue: e.oldValue === undefined ? undefined : String(e.oldValue) }
+      : undefined;
   const rowNumbers: number[] = [];
   for (let r = first; r <= last; r++) rowNumbers.push(r);
   const marks = rowMarks(v, form.tab, rowNumbers);
   const subCol = layout.columns.submitted_at;
   // The stamp cell's note records what the stamp was written for; it travels with the row when rows move.
+  // (From the block's range when the edit has it: one call fewer, the block's other notes read along.)
   const notes =
     subCol === undefined
       ? []
-      : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
+      : blockRange
+        ? (blockRange.getNotes() as string[][]).map((n) => String(n[subCol] ?? ''))
+        : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
   const stamps = editStamps(v, grid, notes, { sheet: form.tab, form: form.id, first, last, touched, single }, now);
   const owned = new Map<number, OwnedValues>();
   for (const m of marks) {
@@ -85,7 +307,6 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     // A row left empty (its data cleared) keeps no script values either.
     owned.set(m.row, { submittedAt: s.stamp, stampNote: s.note, updatedAt: m.status ? now : '' });
   }
-  annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: grid[0]?.length ?? 0 }, marks, owned);
-  // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
-  refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period'));
+  annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: width }, marks, owned, undefined, undefined, blockRange);
+  return owned;
 }

@@ -4,7 +4,9 @@ import { TAB } from '../core/forms/schema';
 import { knownTabs, tabKey } from '../core/forms/book';
 import { editKey, journalRow, type EditFacts } from '../core/journal';
 import { JOURNAL_TAB, PERIOD_TAB } from '../core/text/period';
-import { definedForms, findSheet } from './book';
+import { findSheet } from './book';
+import type { FormSpec } from '../core/forms/schema';
+import type { CellValue } from '../core/types';
 import { protectAdminTabs } from './setup';
 import { readSettings } from '../core/settings';
 
@@ -37,29 +39,47 @@ function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   }
 }
 
-/** Journals one edit event; a failure here never stops the check of the edit. */
-export function journalEdit(e: GoogleAppsScript.Events.SheetsOnEdit, sheetName: string, now: Date = new Date()): void {
+/** Whether edits of this tab are journaled: the form, directory, settings and definition tabs. */
+export function journaled(forms: readonly FormSpec[], sheetName: string): boolean {
+  const key = tabKey(sheetName);
+  return knownTabs(forms).some((t) => t !== TAB.log && t !== PERIOD_TAB.closed && tabKey(t) === key);
+}
+
+/** What the event tells; `first` a pasted block's first cells (read by the caller: the edit may have them already). */
+export function editFacts(
+  e: GoogleAppsScript.Events.SheetsOnEdit,
+  sheetName: string,
+  a1: string,
+  rows: number,
+  cols: number,
+  now: Date,
+  first?: () => CellValue[][],
+): EditFacts {
+  const ev = e as unknown as { oldValue?: unknown; value?: unknown };
+  const facts: EditFacts = { at: now, user: userOf(e), sheet: sheetName, a1, rows, cols };
+  if (rows === 1 && cols === 1) {
+    if (ev.oldValue !== undefined) facts.oldValue = String(ev.oldValue);
+    if (ev.value !== undefined) facts.value = String(ev.value);
+  } else facts.first = first ? first() : e.range.offset(0, 0, Math.min(rows, BLOCK_ROWS), Math.min(cols, BLOCK_COLS)).getValues();
+  return facts;
+}
+
+/** Of a block read by the edit (`rows` from its first row, all columns), the journal's first cells. */
+export function firstCells(rows: readonly (readonly CellValue[])[], fromCol: number, cols: number): CellValue[][] {
+  return rows.slice(0, BLOCK_ROWS).map((r) => r.slice(fromCol, fromCol + Math.min(cols, BLOCK_COLS)));
+}
+
+/**
+ * Appends the journal row unless this event was journaled already (`seen`: its key found in the cache, read by the
+ * caller with its other keys; undefined: looked up here). Returns the dedupe key to keep (the caller puts it).
+ * A failure here never stops the check of the edit.
+ */
+export function journalEdit(ss: Spreadsheet, facts: EditFacts, cache: GoogleAppsScript.Cache.Cache | null, seen?: boolean): void {
   try {
-    const tracked = knownTabs(definedForms(e.source).forms)
-      .filter((t) => t !== TAB.log && t !== PERIOD_TAB.closed)
-      .map(tabKey);
-    if (!tracked.includes(tabKey(sheetName))) return;
-    const range = e.range;
-    const rows = range.getNumRows(),
-      cols = range.getNumColumns();
-    const ev = e as unknown as { oldValue?: unknown; value?: unknown };
-    const facts: EditFacts = { at: now, user: userOf(e), sheet: sheetName, a1: range.getA1Notation(), rows, cols };
-    if (rows === 1 && cols === 1) {
-      if (ev.oldValue !== undefined) facts.oldValue = String(ev.oldValue);
-      if (ev.value !== undefined) facts.value = String(ev.value);
-    } else {
-      facts.first = range.offset(0, 0, Math.min(rows, BLOCK_ROWS), Math.min(cols, BLOCK_COLS)).getValues();
-    }
-    const cache = CacheService.getDocumentCache();
     const key = editKey(facts);
-    if (cache?.get(key)) return;
+    if (seen ?? !!cache?.get(key)) return;
     cache?.put(key, '1', DEDUPE_SECONDS);
-    ensureJournal(e.source).appendRow(journalRow(facts));
+    ensureJournal(ss).appendRow(journalRow(facts));
   } catch (err) {
     console.error(`journal: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -13,6 +13,7 @@ import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { fingerprint } from '../core/fingerprint';
 import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
+import { documentCache, rememberWorkbook } from './editMemo';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
 import { checkAll, MEMO_KEY, readMemo, type Memo } from './check';
 import { setupPeriodTabs } from './period';
@@ -77,6 +78,7 @@ export function setupSpreadsheet(ss: Spreadsheet, now: Date = new Date()): Setup
   rememberForms(defined);
   const snap = readSnapshot(ss);
   const v = validateWorkbook(snap.book, now);
+  rememberWorkbook(documentCache(), snap.book, v); // the edits' context and index, from this read
   ensureTriggers(ss, v.settings, report); // first: the trigger owner it records stays an editor below
   const lists = applyNativeValidation(snap, v, now, ss);
   protectAdminTabs(v.settings, [directory, settingsSheet, logSheet, listSheet, columnsSheet, lists]);

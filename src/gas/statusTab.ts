@@ -3,7 +3,8 @@ import type { Validation } from '../core/model';
 import type { FormSpec } from '../core/forms/schema';
 import { dayOf } from '../core/periods';
 import { statusCells, statusHeader, statusTab, type StatusTab } from '../core/status';
-import { PERIOD_TAB } from '../core/text/period';
+import { PERIOD_TAB, STATUS_CELL, STATUS_COLOUR } from '../core/text/period';
+import type { CellValue } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';
 import { validateWorkbook } from '../core/validate';
@@ -38,7 +39,7 @@ function fit(sheet: Sheet, rows: number, cols: number): void {
 }
 
 /** Rich text cells (always text, never a formula), the unit's name linking to its rows; one builder serves all. */
-function richRows(rows: { texts: string[]; link?: string }[], width: number): GoogleAppsScript.Spreadsheet.RichTextValue[][] {
+function richRows(rows: { texts: readonly string[]; link?: string }[], width: number): GoogleAppsScript.Spreadsheet.RichTextValue[][] {
   const b = SpreadsheetApp.newRichTextValue();
   return rows.map((r) => {
     const out: GoogleAppsScript.Spreadsheet.RichTextValue[] = [];
@@ -75,9 +76,10 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
 }
 
 /**
- * After an edit of `form`'s tab: the edited units' rows of the status tab (from the first to the last of them), in one
- * write of statuses and one of colours; every row of the form when the edit changed which unit or period a row is
- * (`whole`: the unit it was is not known). A missing tab or a changed shape (a new month, a new unit): rebuilt.
+ * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of statuses
+ * and one of colours: one unit's row, or (several units) the span from the first to the last, its other rows as read.
+ * `units`: those units (their rows are all in `checked`); undefined: the units of the edited rows; null: every row
+ * of the form (`checked` then holds the whole tab). A missing tab or a changed shape (a new month, a new unit): rebuilt.
  */
 export function refreshStatusRows(
   ss: Spreadsheet,
@@ -85,7 +87,7 @@ export function refreshStatusRows(
   form: FormSpec,
   now: Date,
   owned?: Map<number, OwnedValues>,
-  whole = true,
+  units?: ReadonlySet<string> | null,
 ): void {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
   const v: Validation = !owned
@@ -104,21 +106,38 @@ export function refreshStatusRows(
     rebuildStatusTab(ss, now, snap, validateWorkbook(snap.book, now));
     return;
   }
-  const edited = new Set(v.rows.filter((r) => r.sheet === form.tab && r.unitCode !== null && owned?.has(r.row)).map((r) => r.unitCode!));
-  const wanted = (r: StatusTab['rows'][number]) => r.form === form.id && (whole || !owned || edited.has(r.code));
-  const first = tab.rows.findIndex(wanted);
-  if (first < 0 || !tab.periods.length) return;
-  let last = first;
+  const edited =
+    units ?? new Set(v.rows.filter((r) => r.sheet === form.tab && r.unitCode !== null && owned?.has(r.row)).map((r) => r.unitCode!));
+  const wanted = (r: StatusTab['rows'][number]) => r.form === form.id && (units === null || edited.has(r.code));
+  const runs: [number, number][] = [];
   tab.rows.forEach((r, i) => {
-    if (wanted(r)) last = i;
+    if (!wanted(r)) return;
+    const run = runs[runs.length - 1];
+    if (run && run[1] === i - 1) run[1] = i;
+    else runs.push([i, i]);
   });
-  const rows = tab.rows.slice(first, last + 1).map(statusCells);
-  const range = sheet.getRange(first + 2, 4, rows.length, tab.periods.length);
-  range.setRichTextValues(
-    richRows(
-      rows.map((r) => ({ texts: r.texts.slice(3) })),
-      tab.periods.length,
-    ),
-  );
-  range.setBackgrounds(rows.map((r) => r.colours.slice(3)));
+  if (!runs.length || !tab.periods.length) return;
+  const width = tab.periods.length;
+  const write = (from: number, to: number, keep?: CellValue[][]) => {
+    const cells = tab.rows.slice(from, to + 1).map((r, i) => {
+      const c = statusCells(r);
+      if (!keep || wanted(r)) return { texts: c.texts.slice(3), colours: c.colours.slice(3) };
+      const texts = (keep[i] ?? []).map((x) => String(x ?? ''));
+      return { texts, colours: texts.map((t) => STATUS_COLOUR_OF.get(t) ?? null) };
+    });
+    const range = sheet.getRange(from + 2, 4, cells.length, width);
+    range.setRichTextValues(richRows(cells, width));
+    range.setBackgrounds(cells.map((c) => c.colours));
+  };
+  if (runs.length === 1 && runs[0][0] === runs[0][1]) write(runs[0][0], runs[0][1]);
+  else {
+    const from = runs[0][0],
+      to = runs[runs.length - 1][1];
+    write(from, to, sheet.getRange(from + 2, 4, to - from + 1, width).getValues() as CellValue[][]);
+  }
 }
+
+/** A status text back to its colour (the rows an edit rewrites as they were read). */
+const STATUS_COLOUR_OF = new Map(
+  (Object.keys(STATUS_CELL) as (keyof typeof STATUS_CELL)[]).map((k) => [STATUS_CELL[k], STATUS_COLOUR[k]] as const),
+);

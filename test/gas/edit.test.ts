@@ -151,9 +151,11 @@ describe('handleEdit (the installable edit trigger)', () => {
       rt.edit(app, TAB03, 2, 1, block);
       return { ...rt.calls };
     };
+    // With the edit index kept by setup (src/gas/editMemo.ts): the same calls at 10 and 10,000 rows.
     const small = count(10, 1);
     expect(count(10_000, 1)).toEqual(small);
-    expect(count(10_000, 500)).toEqual(small);
+    // A paste of many units also reads the status tab's rows between them (one getRange + getValues), at any size.
+    expect(count(10_000, 500)).toEqual(count(1_000, 500));
     // The benchmark's edit budget: the check's calls plus the journal row, the closed figures and the status rows.
     expect(cellDataCalls(small)).toBeLessThanOrEqual(EDIT_CELL_DATA);
     expect(spreadsheetCalls(small)).toBeLessThanOrEqual(EDIT_CALLS);

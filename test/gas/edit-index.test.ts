@@ -1,0 +1,201 @@
+// The edit index (issue 14): an edit that reads only its rows and its units' entries must leave the sheet exactly as
+// an edit that reads the whole tab. Two runtimes get the same seeded, random edits: A keeps its document cache (the
+// index path), B has its cache emptied before every edit (the whole-tab path, the reference). After each edit the
+// form tab (values, notes, colours) and the status tab must be identical.
+import { boot } from './boot';
+import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
+import { fromLocal } from '../../src/core/periods';
+import type { CellValue, Workbook } from '../../src/core/types';
+import type { Runtime, Sandbox } from '../../src/local/runtime';
+import { cellDataCalls } from '../../bench/model';
+
+const NOW = fromLocal(2024, 12, 20, 9, 0);
+const UNITS = 9;
+const MONTHS = ['06/2024', '07/2024', '08/2024', '09/2024', '10/2024', '11/2024'];
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function book(forms: string[]): Workbook {
+  const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
+  const out: Workbook = { 'Danh mục đơn vị': directory, 'Cấu hình': [['Tham số', 'Giá trị']] };
+  for (const id of forms) {
+    const spec = formById(id);
+    for (let i = 1; i <= UNITS; i++)
+      directory.push([`U${id}-${i}`, `Đơn vị ${id} số ${i}`, id, `u${id}${i}@gialai.example`, '', '', 20, '', '', '', 'Có']);
+    const grid: CellValue[][] = [spec.columns.map((c) => c.header)];
+    const random = rng(Number(id) * 7919);
+    for (const m of MONTHS) for (let i = 1; i <= UNITS; i++) if (random() < 0.7) grid.push(row(id, i, m, random));
+    out[spec.tab] = grid;
+  }
+  return out;
+}
+
+/** A form row of unit i for month m: numbers in range, sometimes odd. */
+function row(id: string, i: number, m: string, random: () => number): CellValue[] {
+  const spec = formById(id);
+  return spec.columns.map((c) => {
+    if (c.scriptOwned) return '';
+    if (c.key === 'seq') return i;
+    if (c.key === 'unit') return `Đơn vị ${id} số ${i}`;
+    if (c.key === 'period') return m;
+    if (c.type === 'int' || c.type === 'decimal') return Math.floor(random() * 40);
+    if (c.type === 'phone') return '0912345678';
+    if (c.type === 'links') return '';
+    return c.required ? 'Người báo cáo' : '';
+  });
+}
+
+interface Pair {
+  a: { rt: Runtime; app: Sandbox };
+  b: { rt: Runtime; app: Sandbox };
+}
+
+function snapshot(rt: Runtime, tab: string): string {
+  const sheet = rt.spreadsheet.sheet(tab);
+  if (!sheet) return '(missing)';
+  const out: string[] = [];
+  for (let r = 0; r < sheet.maxRows; r++)
+    for (let c = 0; c < sheet.maxColumns; c++) {
+      const v = sheet.values.get(r, c);
+      const note = sheet.notes.get(r, c) ?? '';
+      const bg = sheet.backgrounds.get(r, c) ?? '';
+      if ((v === undefined || v === '') && !note && !bg) continue;
+      out.push(`${r + 1}:${c + 1}=${v instanceof Date ? v.toISOString() : String(v)}|${note}|${bg}`);
+    }
+  return out.join('\n');
+}
+
+function both(p: Pair, fn: (x: { rt: Runtime; app: Sandbox }) => void): void {
+  fn(p.a);
+  p.b.rt.state.caches.document.clear(); // B: no index, the whole tab every time
+  fn(p.b);
+}
+
+function expectSame(p: Pair, tabs: string[], step: string): void {
+  for (const tab of tabs) expect(`${step}\n${snapshot(p.a.rt, tab)}`).toBe(`${step}\n${snapshot(p.b.rt, tab)}`);
+}
+
+/** One random edit: a figure, a unit (duplicates), a period, a pasted block, a cleared row, a new row. */
+function randomEdit(p: Pair, id: string, random: () => number, step: number): string {
+  const spec = formById(id);
+  const tab = spec.tab;
+  const sheet = p.a.rt.spreadsheet.sheet(tab)!;
+  let lastRow = 1;
+  for (let r = 0; r < sheet.maxRows; r++) if (sheet.values.get(r, 1) !== undefined && sheet.values.get(r, 1) !== '') lastRow = r + 1;
+  const pick = (n: number) => Math.floor(random() * n);
+  const at = 2 + pick(Math.max(1, lastRow - 1));
+  const numbers = spec.columns.map((c, i) => ((c.type === 'int' || c.type === 'decimal') && !c.scriptOwned ? i : -1)).filter((i) => i >= 0);
+  const width = spec.columns.findIndex((c) => c.scriptOwned);
+  const kind = pick(7);
+  let edit: (x: { rt: Runtime; app: Sandbox }) => void;
+  let what: string;
+  if (kind === 0) {
+    const c = numbers[pick(numbers.length)];
+    const value: CellValue = random() < 0.15 ? 'abc' : pick(60);
+    what = `row ${at} col ${c + 1} = ${value}`;
+    edit = (x) => x.rt.edit(x.app, tab, at, c + 1, [[value]]);
+  } else if (kind === 1) {
+    const unit = `Đơn vị ${id} số ${1 + pick(UNITS)}`;
+    const c = spec.columns.findIndex((x) => x.key === 'unit');
+    what = `row ${at} unit = ${unit}`;
+    edit = (x) => x.rt.edit(x.app, tab, at, c + 1, [[unit]]);
+  } else if (kind === 2) {
+    const m = MONTHS[pick(MONTHS.length)];
+    const c = spec.columns.findIndex((x) => x.key === 'period');
+    what = `row ${at} period = ${m}`;
+    edit = (x) => x.rt.edit(x.app, tab, at, c + 1, [[m]]);
+  } else if (kind === 3) {
+    const n = 2 + pick(4);
+    const to = 2 + pick(lastRow);
+    const block = Array.from({ length: n }, () => row(id, 1 + pick(UNITS), MONTHS[pick(MONTHS.length)], random).slice(0, width));
+    what = `paste ${n} rows at ${to}`;
+    edit = (x) => x.rt.edit(x.app, tab, to, 1, block);
+  } else if (kind === 4) {
+    what = `clear row ${at}`;
+    edit = (x) => x.rt.edit(x.app, tab, at, 1, [new Array(width).fill('')]);
+  } else if (kind === 5) {
+    const r = row(id, 1 + pick(UNITS), MONTHS[pick(MONTHS.length)], random).slice(0, width);
+    what = `new row ${lastRow + 1}`;
+    edit = (x) => x.rt.edit(x.app, tab, lastRow + 1, 1, [r]);
+  } else {
+    const c = spec.columns.findIndex((x) => x.key === 'reporter');
+    what = `row ${at} reporter`;
+    edit = (x) => x.rt.edit(x.app, tab, at, c + 1, [[`Người ${step}`]]);
+  }
+  both(p, edit);
+  return `step ${step}: ${what}`;
+}
+
+describe('the edit index gives the same answers as reading the whole tab', () => {
+  for (const id of ['03', '02']) {
+    test(`form ${id}: 60 random edits (figures, units, periods, pastes, clears, new rows), cell for cell`, () => {
+      const p: Pair = { a: boot(book([id]), { now: NOW }), b: boot(book([id]), { now: NOW }) };
+      const random = rng(20241220 + Number(id));
+      const tabs = [formById(id).tab, 'Tình hình báo cáo'];
+      let indexed = 0;
+      for (let step = 1; step <= 60; step++) {
+        p.a.rt.resetCalls();
+        const what = randomEdit(p, id, random, step);
+        // The index path reads no tab whole: no getDataRange.
+        if (!p.a.rt.calls['Sheet.getDataRange']) indexed++;
+        expectSame(p, tabs, what);
+      }
+      // Most edits took the index path (a header, an appended row past the end or a stale entry reads the tab).
+      expect(indexed).toBeGreaterThan(40);
+    });
+  }
+
+  test('rows moved outside the edit trigger (a sort): the next edit of a moved row reads the whole tab, as it must', () => {
+    const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
+    const tab = formById('03').tab;
+    // A sort by the user: rows 2 and 3 swap (no edit event: Sheets fires none for a sort's moved cells).
+    for (const x of [p.a, p.b]) {
+      const s = x.rt.spreadsheet.sheet(tab)!;
+      const tracker = x.rt.spreadsheet.tracker;
+      x.rt.spreadsheet.tracker = null;
+      for (let c = 0; c < s.maxColumns; c++) {
+        const v2 = s.values.get(1, c),
+          v3 = s.values.get(2, c);
+        s.writeCell(2, c + 1, v3 as CellValue);
+        s.writeCell(3, c + 1, v2 as CellValue);
+      }
+      x.rt.spreadsheet.tracker = tracker;
+    }
+    const reporter = formById('03').columns.findIndex((c) => c.key === 'reporter') + 1;
+    p.a.rt.resetCalls();
+    both(p, (x) => x.rt.edit(x.app, tab, 2, reporter, [['Sau khi sắp xếp']]));
+    expect(p.a.rt.calls['Sheet.getDataRange']).toBeGreaterThan(0);
+    expectSame(p, [tab, 'Tình hình báo cáo'], 'after a sort');
+  });
+
+  test('rows deleted outside the edit trigger: the next edit reads the whole tab (the last row moved)', () => {
+    const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
+    const tab = formById('03').tab;
+    for (const x of [p.a, p.b]) x.rt.spreadsheet.sheet(tab)!.deleteRows(3, 2);
+    const reporter = formById('03').columns.findIndex((c) => c.key === 'reporter') + 1;
+    p.a.rt.resetCalls();
+    both(p, (x) => x.rt.edit(x.app, tab, 5, reporter, [['Sau khi xoá dòng']]));
+    expect(p.a.rt.calls['Sheet.getDataRange']).toBeGreaterThan(0);
+    expectSame(p, [tab, 'Tình hình báo cáo'], 'after deleting rows');
+  });
+
+  test('an indexed edit reads the header and its own rows only: its cell-data calls and cells do not depend on the tab', () => {
+    const { rt, app } = boot(book(['03']), { now: NOW });
+    const reporter = formById('03').columns.findIndex((c) => c.key === 'reporter') + 1;
+    rt.resetCalls();
+    rt.edit(app, formById('03').tab, 4, reporter, [['Một người']]);
+    expect(rt.calls['Sheet.getDataRange']).toBeUndefined();
+    expect(rt.calls['Range.getValues']).toBe(2); // the header, the edited row
+    expect(cellDataCalls(rt.calls)).toBeLessThanOrEqual(10);
+  });
+});
