@@ -13,9 +13,9 @@ import { fingerprint } from './fingerprint';
 export interface IndexedRow {
   /** 1-based sheet row. */
   r: number;
-  /** The unit key (`unitKey`). */
+  /** The unit key (`unitKey`): the key of its entry, not stored in it. */
   k: string;
-  /** The `Đơn vị` and `Kỳ báo cáo` cells as read (`cellKey`): an edit compares them with what it reads. */
+  /** Digests of the `Đơn vị` and `Kỳ báo cáo` cells as read (`cellKey`): an edit compares them with what it reads. */
   t: string;
   p: string;
   m: Month | null;
@@ -50,16 +50,16 @@ export interface IndexMeta {
   closes: [Month, number][];
 }
 
-/** A cell as a comparable text: dates by their instant, other values trimmed. */
+/** A cell as a short comparable digest (dates by their instant, other values trimmed): 8 hex digits. */
 export function cellKey(v: CellValue | undefined): string {
-  if (isDate(v)) return `d${v.getTime()}`;
-  return isBlank(v) ? '' : `${typeof v}:${String(v).trim()}`;
+  if (isBlank(v)) return '';
+  return fingerprint(isDate(v) ? `d${v.getTime()}` : `${typeof v}:${String(v).trim()}`).slice(0, 8);
 }
 
 /** Digest of the rows above the data: a changed header (a column inserted, renamed) invalidates the index. */
 export function headDigest(grid: Grid, headerRow: number, width: number): string {
   const parts: string[] = [String(width)];
-  for (let r = 0; r < headerRow; r++) for (let c = 0; c < width; c++) parts.push(cellKey(grid[r]?.[c]));
+  for (let r = 0; r < headerRow; r++) for (let c = 0; c < width; c++) parts.push(cellText(grid[r]?.[c] ?? '').trim());
   return fingerprint(parts.join('\u0000'));
 }
 

@@ -60,14 +60,29 @@ export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
   return { a1, row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
 }
 
+/** How long an edit waits for another edit (or the daily run) to finish with the index before going without it. */
+const LOCK_WAIT_MS = 30 * 1000;
+
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // Edits come one at a time to the index: two at once would each write back the units they read (a lost update).
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  const locked = lock.tryLock(LOCK_WAIT_MS);
+  try {
+    checkEdit(e, locked);
+  } finally {
+    if (locked) lock.releaseLock();
+  }
+}
+
+/** The edit's work; `locked`: it alone may use and update the index (else it reads the whole tab and keeps nothing). */
+function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit, locked: boolean): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
   const ss = e.source;
   const now = new Date();
   const box = rangeBox(range);
-  const cache = documentCache();
+  const cache = locked ? documentCache() : null;
   const got = readFirst(cache, name);
   const { context, meta } = fromFirstRead(got, name);
   const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
@@ -76,7 +91,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
 
   if (!form) {
-    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache);
+    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache ?? documentCache());
     // The directory, the settings and the form definitions change what every row means: check everything again.
     if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) checkAll(ss);
     else if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) applyDefinitions(ss);
@@ -165,7 +180,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   } catch {
     return false;
   }
-  const buckets = fromBucketRead(got, form.tab, meta, wanted);
+  const buckets = fromBucketRead(got, form, meta, wanted);
   if (!buckets) return false;
 
   // The rows the index had where the edit is: they must still be what the index says, unless the edit changed them.
@@ -221,7 +236,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
   setRowBuckets(meta, changed);
   meta.lastRow = lastRow;
-  const values = bucketWrites(form.tab, meta, buckets);
+  const values = bucketWrites(form, meta, buckets);
   try {
     if (values) cache!.putAll(values, MEMO_SECONDS);
     else forgetIndexes(cache, [form.tab]);
@@ -245,7 +260,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.facts(), cache);
+  journalEdit(ss, edit.facts(), cache ?? documentCache());
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
   const rows = dataRows(box, layout.headerRow, grid.length);
@@ -258,9 +273,11 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
     const sub = layout.columns.submitted_at;
     if (sub !== undefined && o.submittedAt !== undefined && grid[r - 1]) grid[r - 1][sub] = o.submittedAt;
   }
-  const fresh = validateWorkbook(book, now, forms);
-  if (!context) rememberContext(cache, book, forms);
-  rememberIndex(cache, form, fresh, grid, fresh.closed ?? []);
+  if (cache) {
+    const fresh = validateWorkbook(book, now, forms);
+    if (!context) rememberContext(cache, book, forms);
+    rememberIndex(cache, form, fresh, grid, fresh.closed ?? []);
+  }
   // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
   refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period') ? null : undefined);
 }

@@ -11,7 +11,8 @@ import type { Validation } from '../core/model';
 import type { ClosedForm } from '../core/close';
 import { isDate } from '../core/cells';
 import { fingerprint } from '../core/fingerprint';
-import { bucketOf, buildIndex, type IndexMeta, type UnitEntry } from '../core/rowIndex';
+import { bucketOf, buildIndex, type IndexedRow, type IndexMeta, type UnitEntry } from '../core/rowIndex';
+import type { Month } from '../core/types';
 
 type Cache = GoogleAppsScript.Cache.Cache;
 
@@ -23,11 +24,10 @@ const PIECE_CHARS = 30000;
 /** A bucket aims at this many bytes and must stay under the 100 KB a value. */
 const BUCKET_AIM = 50000,
   BUCKET_MAX = 95000;
-/** One character per row says its bucket (' ' none): printable ASCII without '"' and '\', then Latin-1 letters. */
+/** One character per row says its bucket (' ' none): printable ASCII without '"' and '\' (one byte each). */
 const ALPHABET = (() => {
   let s = '';
   for (let c = 0x21; c <= 0x7e; c++) if (c !== 0x22 && c !== 0x5c) s += String.fromCharCode(c);
-  for (let c = 0xc0; c <= 0xff; c++) s += String.fromCharCode(c);
   return s;
 })();
 const MAX_BUCKETS = ALPHABET.length;
@@ -161,8 +161,53 @@ export function setRowBuckets(meta: StoredMeta, rows: Map<number, number>): void
   meta.map = chars.join('');
 }
 
+/** A row as stored: [row, unit digest, period digest, month, stamp ms, valid 1/0, values in VALUE_KEYS order (false:
+ * absent), identity digest?]: about 70 bytes, so a tab of 50,000 rows fits the cache. */
+type PackedRow = [number, string, string, Month | null, number | null, 0 | 1, (number | null | false)[], string?];
+type PackedUnit = [PackedRow[], UnitEntry['c']];
+
+/** The keys a form row's values may hold, in column order. */
+function valueKeys(spec: FormSpec): string[] {
+  return spec.columns.filter((c) => c.kind || c.type === 'int' || c.type === 'decimal').map((c) => c.key);
+}
+
+function packUnits(units: Record<string, UnitEntry>, keys: readonly string[]): Record<string, PackedUnit> {
+  const out: Record<string, PackedUnit> = {};
+  for (const [key, u] of Object.entries(units)) {
+    const rows = u.rows.map((e): PackedRow => {
+      const p: PackedRow = [e.r, e.t, e.p, e.m, e.s, e.ok ? 1 : 0, keys.map((k) => (k in e.v ? e.v[k] : false))];
+      if (e.d !== undefined) p.push(e.d);
+      return p;
+    });
+    out[key] = [rows, u.c];
+  }
+  return out;
+}
+
+function unpackUnits(packed: Record<string, PackedUnit>, keys: readonly string[]): Record<string, UnitEntry> {
+  const out: Record<string, UnitEntry> = {};
+  for (const [key, [rows, c]] of Object.entries(packed)) {
+    out[key] = {
+      c,
+      rows: rows.map(([r, t, p, m, s, ok, vals, d]): IndexedRow => {
+        const v: Record<string, number | null> = {};
+        keys.forEach((k, i) => {
+          if (vals[i] !== false && vals[i] !== undefined) v[k] = vals[i] as number | null;
+        });
+        return d === undefined ? { r, k: key, t, p, m, s, ok: ok === 1, v } : { r, k: key, t, p, m, s, ok: ok === 1, v, d };
+      }),
+    };
+  }
+  return out;
+}
+
+/** A bucket's text. */
+function bucketText(build: string, units: Record<string, UnitEntry>, keys: readonly string[]): string {
+  return stringify({ b: build, u: packUnits(units, keys) });
+}
+
 /** The buckets' texts: bucket i -> its units (key -> entry), or null when a bucket is over the limit. */
-function bucketTexts(units: Map<string, UnitEntry>, n: number, build: string): Record<number, string> | null {
+function bucketTexts(units: Map<string, UnitEntry>, n: number, build: string, keys: readonly string[]): Record<number, string> | null {
   const groups: Record<number, Record<string, UnitEntry>> = {};
   for (const [key, u] of units) {
     const b = bucketOf(key, n);
@@ -171,7 +216,7 @@ function bucketTexts(units: Map<string, UnitEntry>, n: number, build: string): R
   }
   const out: Record<number, string> = {};
   for (let i = 0; i < n; i++) {
-    const text = stringify({ b: build, u: groups[i] ?? {} });
+    const text = bucketText(build, groups[i] ?? {}, keys);
     if (utf8Bytes(text) > BUCKET_MAX) return null;
     out[i] = text;
   }
@@ -192,13 +237,13 @@ export function rememberIndex(cache: Cache | null, spec: FormSpec, v: Validation
       cache.remove(key);
       return false;
     }
-    let total = 0;
-    for (const [k, u] of built.units) total += utf8Bytes(k) + utf8Bytes(stringify(u));
+    const keys = valueKeys(spec);
+    const total = utf8Bytes(bucketText(build, Object.fromEntries(built.units), keys));
     let n = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil(total / BUCKET_AIM)));
-    let texts = bucketTexts(built.units, n, build);
+    let texts = bucketTexts(built.units, n, build, keys);
     while (!texts && n < MAX_BUCKETS) {
-      n = Math.min(MAX_BUCKETS, n * 2);
-      texts = bucketTexts(built.units, n, build);
+      n = Math.min(MAX_BUCKETS, Math.ceil(n * 1.5));
+      texts = bucketTexts(built.units, n, build, keys);
     }
     if (!texts) {
       cache.remove(key);
@@ -233,18 +278,20 @@ export function bucketKeys(tab: string, buckets: Iterable<number>): string[] {
 /** The buckets read: bucket -> its units; null when one is missing or of another build (the index is then stale). */
 export function fromBucketRead(
   got: Record<string, string>,
-  tab: string,
+  spec: FormSpec,
   meta: StoredMeta,
   buckets: Iterable<number>,
 ): Map<number, Record<string, UnitEntry>> | null {
+  const tab = spec.tab,
+    keys = valueKeys(spec);
   const out = new Map<number, Record<string, UnitEntry>>();
   for (const i of new Set(buckets)) {
     const text = got[bucketKey(tab, i)];
     if (!text) return null;
     try {
-      const b = parse<{ b: string; u: Record<string, UnitEntry> }>(text);
+      const b = parse<{ b: string; u: Record<string, PackedUnit> }>(text);
       if (b.b !== meta.b) return null;
-      out.set(i, b.u);
+      out.set(i, unpackUnits(b.u, keys));
     } catch {
       return null;
     }
@@ -257,13 +304,15 @@ export function fromBucketRead(
  * null when a bucket outgrew its limit (the caller then forgets the index: the next edit rebuilds it).
  */
 export function bucketWrites(
-  tab: string,
+  spec: FormSpec,
   meta: StoredMeta,
   buckets: Map<number, Record<string, UnitEntry>>,
 ): Record<string, string> | null {
+  const tab = spec.tab,
+    keys = valueKeys(spec);
   const values: Record<string, string> = {};
   for (const [i, units] of buckets) {
-    const text = stringify({ b: meta.b, u: units });
+    const text = bucketText(meta.b, units, keys);
     if (utf8Bytes(text) > BUCKET_MAX) return null;
     values[bucketKey(tab, i)] = text;
   }

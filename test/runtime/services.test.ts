@@ -180,6 +180,20 @@ describe('CacheService', () => {
     expect(() => c.put('k', 'v', 21601)).toThrow(/expiration/);
     expect(() => c.put('k', 'v', 0)).toThrow(/expiration/);
   });
+
+  // Google: "Individual keys can be up to 250 characters and store up to 100KB of data, with a cache item cap of
+  // 1,000 entries" (developers.google.com/apps-script/reference/cache/cache). Best effort: the oldest items go.
+  test('a cache holds at most 1,000 items: putting more drops the ones put longest ago', () => {
+    const { g } = boot();
+    const c = g.CacheService.getDocumentCache()!;
+    c.putAll(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`k${i}`, String(i)])), 600);
+    c.put('k0', 'again'); // put again: now the newest
+    c.put('extra', 'x');
+    expect(c.get('k1')).toBeNull();
+    expect(c.get('k0')).toBe('again');
+    expect(c.get('extra')).toBe('x');
+    expect(c.get('k999')).toBe('999');
+  });
 });
 
 describe('Utilities.formatDate', () => {

@@ -660,6 +660,8 @@ export class MemLock implements Pick<GLock, 'tryLock' | 'waitLock' | 'releaseLoc
 const MAX_KEY = 250;
 const MAX_VALUE = 100 * 1024;
 const MAX_EXPIRY = 21600;
+/** "a cache item cap of 1,000 entries" (developers.google.com/apps-script/reference/cache/cache): the oldest go first. */
+const MAX_ITEMS = 1000;
 
 export class MemCache implements Pick<GCache, 'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'> {
   constructor(
@@ -697,13 +699,26 @@ export class MemCache implements Pick<GCache, 'get' | 'getAll' | 'put' | 'putAll
     this.st.tracker.hit('Cache.put');
     const v = String(value);
     this.check(key, v, expirationInSeconds);
+    this.store.delete(String(key));
     this.store.set(String(key), { value: v, expires: this.st.clock + expirationInSeconds * 1000 });
+    this.evict();
+  }
+  /** Over the cap, the items put longest ago are dropped (a Map keeps insertion order). */
+  private evict(): void {
+    for (const k of this.store.keys()) {
+      if (this.store.size <= MAX_ITEMS) break;
+      this.store.delete(k);
+    }
   }
   putAll(values: { [key: string]: any }, expirationInSeconds = 600): void {
     this.st.tracker.hit('Cache.putAll');
     const entries = Object.keys(values).map((k) => [k, String(values[k])] as const);
     for (const [k, v] of entries) this.check(k, v, expirationInSeconds);
-    for (const [k, v] of entries) this.store.set(k, { value: v, expires: this.st.clock + expirationInSeconds * 1000 });
+    for (const [k, v] of entries) {
+      this.store.delete(k);
+      this.store.set(k, { value: v, expires: this.st.clock + expirationInSeconds * 1000 });
+    }
+    this.evict();
   }
   remove(key: string): void {
     this.st.tracker.hit('Cache.remove');
