@@ -213,6 +213,16 @@ export function unitMatcher(
   for (const u of units) {
     put(exact, u.name, u);
     put(exact, u.code, u);
+  }
+  // The folded keys cost most of the building: only made once a text is not an exact name or code (an edit's rows
+  // usually are).
+  let built = false;
+  const build = () => {
+    if (built) return;
+    built = true;
+    for (const u of units) buildFolded(u);
+  };
+  const buildFolded = (u: Unit) => {
     put(folded, foldName(u.name), u);
     put(folded, foldName(u.code), u);
     put(lookAlike, foldLoose(u.name), u);
@@ -231,7 +241,7 @@ export function unitMatcher(
       u,
       [...new Set(keys)].map((k) => ({ folded: k, plain: stripDiacritics(k) })),
     );
-  }
+  };
 
   const all = (list: Unit[], folding: Folding | null): Candidates => ({ units: list, folding: new Map(list.map((u) => [u, folding])) });
   const fromBases = (entries: BaseEntry[], type: string | null): Candidates => {
@@ -245,7 +255,9 @@ export function unitMatcher(
   const candidates = (text: string): Candidates => {
     let c = cache.get(text);
     if (c) return c;
-    const same = exact.get(text.trim()) || folded.get(foldName(text));
+    const hit = exact.get(text.trim());
+    if (!hit) build();
+    const same = hit || folded.get(foldName(text));
     const la = foldLookAlikes(text.normalize('NFC')),
       l = lookAlike.get(foldName(la));
     if (same) c = all(same, null);
@@ -265,6 +277,7 @@ export function unitMatcher(
     const cacheKey = `${form}\u0000${m}\u0000${text}`;
     let s = suggestionCache.get(cacheKey);
     if (s) return s;
+    build();
     const typed = splitPrefix(foldLookAlikes(text.normalize('NFC'))).base;
     const plain = splitPlainPrefix(foldLookAlikes(text.normalize('NFC'))).base;
     const closest = (pool: readonly Unit[]) => {

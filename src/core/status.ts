@@ -45,7 +45,12 @@ function duePeriods(spec: FormSpec, v: Validation, current: Month): Month[] {
  * The whole tab. `gids` holds each form tab's sheet id (for the links); with `only`, statuses are computed for that
  * one unit alone (an edit), the other rows keep their place but carry no statuses.
  */
-export function statusTab(v: Validation, today: Day, gids: Record<string, number>, only?: { form: FormId; code?: string }): StatusTab {
+export function statusTab(
+  v: Validation,
+  today: Day,
+  gids: Record<string, number>,
+  only?: { form: FormId; code?: string; codes?: ReadonlySet<string> },
+): StatusTab {
   const current = monthOfDay(today);
   const byForm = v.forms.map((spec) => ({ spec, periods: duePeriods(spec, v, current) }));
   const periods = Array.from(new Set(byForm.flatMap((f) => f.periods))).sort((a, b) => a - b);
@@ -72,11 +77,13 @@ export function statusTab(v: Validation, today: Day, gids: Record<string, number
     const wanted = !only || only.form === spec.id;
     // Per period, code -> status: one pass over each period's units, not one search per cell.
     const reports = new Map<Month, Map<string, UnitStatus>>();
-    if (wanted) for (const [m, list] of unitReports(v, spec, own, today)) reports.set(m, new Map(list.map((x) => [x.code, x.status])));
+    // An edit's units only (`codes`): a unit's status depends on its own rows alone, so the others are not computed.
+    const of = only?.codes ? { ...v, units: v.units.filter((u) => only.codes!.has(u.code)) } : v;
+    if (wanted) for (const [m, list] of unitReports(of, spec, own, today)) reports.set(m, new Map(list.map((x) => [x.code, x.status])));
     const layout = v.layouts[spec.tab];
     const width = layout ? Math.max(0, ...Object.values(layout.columns)) + 1 : 1;
     for (const u of units) {
-      const computed = wanted && (!only?.code || only.code === u.code);
+      const computed = wanted && (!only?.code || only.code === u.code) && (!only?.codes || only.codes.has(u.code));
       const statuses = periods.map((m) => {
         if (!computed || !own.includes(m)) return null;
         return reports.get(m)?.get(u.code) ?? null;

@@ -1,5 +1,5 @@
 // The script's check: a snapshot of the workbook in, every problem and every parsed form row out.
-import type { CellValue, FormId, Month, Problem, ProblemCode, Severity, Workbook } from './types';
+import type { CellValue, FormId, Grid, Month, Problem, ProblemCode, Severity, Workbook } from './types';
 import type { FormRow, Settings, TabLayout, Unit, Validation } from './model';
 import { TAB, type ColumnSpec, type FormSpec } from './forms/schema';
 import { canonicalBook, inForce, readBookForms, type BookForms } from './forms/book';
@@ -282,8 +282,8 @@ function checkForm(
   const stampCol = layout.columns.submitted_at;
   const work: RowWork[] = [];
   for (let r = layout.headerRow; r < grid.length; r++) {
-    const cells = grid[r] || [];
-    if (content.every((i) => isBlank(cells[i]))) continue;
+    const cells = grid[r];
+    if (!cells || content.every((i) => isBlank(cells[i]))) continue; // an edit's grid holds only its rows
     const stamp = stampCol === undefined ? '' : cells[stampCol];
     const submittedAt = isDate(stamp) ? stamp : null;
     if (submittedAt && submittedAt.getTime() >= ctx.cutoff) continue;
@@ -321,6 +321,25 @@ function checkForm(
  * Validates the whole workbook as it stood at the end of `now`'s day (Asia/Ho_Chi_Minh): rows stamped later are
  * ignored. Missing directory/settings tabs mean no units / the defaults.
  */
+/**
+ * The directory read and its matcher, kept for the same directory grid, settings and forms: an edit validates twice
+ * (its rows alone for their units, then among their units' other rows) and building the matcher is most of the work.
+ */
+let lastDirectory: {
+  grid: Grid | undefined;
+  settings: Settings;
+  forms: readonly FormSpec[];
+  directory: ReturnType<typeof readDirectory>;
+  match: ReturnType<typeof unitMatcher>;
+} | null = null;
+function directoryOf(grid: Grid | undefined, settings: Settings, forms: readonly FormSpec[]) {
+  const last = lastDirectory;
+  if (last && grid && last.grid === grid && last.forms === forms && JSON.stringify(last.settings) === JSON.stringify(settings)) return last;
+  const directory = readDirectory(grid, settings, forms);
+  lastDirectory = { grid, settings, forms, directory, match: unitMatcher(directory.units) };
+  return lastDirectory;
+}
+
 /** What an edit gives besides its rows: the other rows of its units per tab and their closed figures (src/core/rowIndex.ts). */
 export interface KnownRows {
   rows: Record<string, readonly IndexedRow[]>;
@@ -332,7 +351,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
   const defined = known ? { ...known, book: canonicalBook(typed, known.forms) } : readBookForms(typed);
   const { forms, book } = defined;
   const { settings, problems: settingProblems } = readSettings(book[TAB.settings]);
-  const directory = readDirectory(book[TAB.directory], settings, forms);
+  const { directory, match } = directoryOf(book[TAB.directory], settings, forms);
   const today = dayOf(now);
   const positions = new Map<Problem, number>();
   for (const p of [...directory.problems, ...settingProblems]) {
@@ -343,7 +362,7 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
   const ctx: Context = {
     settings,
     forms,
-    match: unitMatcher(directory.units),
+    match,
     currentMonth: monthOfDay(today),
     cutoff: endOfDay(today),
     positions,

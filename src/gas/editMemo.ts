@@ -148,17 +148,16 @@ export function rowBucket(meta: StoredMeta, row: number): number {
   return ch === undefined || ch === ' ' ? -1 : ALPHABET.indexOf(ch);
 }
 
-/** Sets the rows' buckets in the map (-1: not in the index), growing it as needed. */
+/** Sets the rows' buckets in the map (-1: not in the index), growing it as needed (the map is patched, not split). */
 export function setRowBuckets(meta: StoredMeta, rows: Map<number, number>): void {
-  const chars = meta.map.split('');
-  for (const [row, b] of rows) {
+  let map = meta.map;
+  for (const [row, b] of Array.from(rows).sort((x, y) => x[0] - y[0])) {
     const i = row - meta.headerRow - 1;
     if (i < 0) continue;
-    while (chars.length <= i) chars.push(' ');
-    chars[i] = b < 0 ? ' ' : ALPHABET[b];
+    if (map.length <= i) map = map.padEnd(i + 1, ' ');
+    map = map.slice(0, i) + (b < 0 ? ' ' : ALPHABET[b]) + map.slice(i + 1);
   }
-  while (chars.length && chars[chars.length - 1] === ' ') chars.pop();
-  meta.map = chars.join('');
+  meta.map = map.trimEnd();
 }
 
 /** A row as stored: [row, unit digest, period digest, month, stamp ms, valid 1/0, values in VALUE_KEYS order (false:

@@ -99,7 +99,7 @@ export function refreshStatusRows(
           return o && o.submittedAt !== undefined ? { ...r, submittedAt: o.submittedAt === '' ? null : o.submittedAt } : r;
         }),
       };
-  const tab = statusTab(v, dayOf(now), {}, { form: form.id });
+  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: units ?? undefined });
   const sheet = findSheet(ss, PERIOD_TAB.status);
   if (!sheet || PropertiesService.getDocumentProperties().getProperty(SHAPE_KEY) !== shapeOf(tab)) {
     const snap = readSnapshot(ss);
