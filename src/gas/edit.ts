@@ -60,6 +60,8 @@ export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
   return { a1, row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
 }
 
+/** Two deliveries of one edit event come within seconds: its journal key is kept this long. */
+const JOURNAL_DEDUPE_MS = 20 * 1000;
 /** How long an edit waits for another edit (or the daily run) to finish with the index before going without it. */
 const LOCK_WAIT_MS = 30 * 1000;
 
@@ -176,7 +178,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const journalKey = editKey(facts);
   let got: Record<string, string>;
   try {
-    got = cache!.getAll([...bucketKeys(form.tab, wanted), journalKey]) as Record<string, string>;
+    got = cache!.getAll(bucketKeys(form.tab, wanted)) as Record<string, string>;
   } catch {
     return false;
   }
@@ -212,7 +214,11 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
 
   const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
-  journalEdit(edit.ss, facts, cache, journalKey in got);
+  // A second delivery of this event (two edit triggers) finds its key in the meta: journaled once (no cache put).
+  const since = now.getTime() - JOURNAL_DEDUPE_MS;
+  meta.j = (meta.j ?? []).filter(([, at]) => at >= since);
+  journalEdit(edit.ss, facts, null, meta.j.some(([k]) => k === journalKey));
+  meta.j.push([journalKey, now.getTime()]);
 
   // The index after the edit: the edited rows leave their old units' entries and join their new ones.
   const changed = new Map<number, number>();
