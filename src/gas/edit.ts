@@ -26,6 +26,7 @@ import {
   firstKeys,
   forgetIndexes,
   fromBucketRead,
+  indexKey,
   fromFirstRead,
   MEMO_SECONDS,
   rememberContext,
@@ -62,29 +63,18 @@ export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
 
 /** Two deliveries of one edit event come within seconds: its journal key is kept this long. */
 const JOURNAL_DEDUPE_MS = 20 * 1000;
-/** How long an edit waits for another edit (or the daily run) to finish with the index before going without it. */
-const LOCK_WAIT_MS = 30 * 1000;
-
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  // Edits come one at a time to the index: two at once would each write back the units they read (a lost update).
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  const locked = lock.tryLock(LOCK_WAIT_MS);
-  try {
-    checkEdit(e, locked);
-  } finally {
-    if (locked) lock.releaseLock();
-  }
+  checkEdit(e);
 }
 
-/** The edit's work; `locked`: it alone may use and update the index (else it reads the whole tab and keeps nothing). */
-function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit, locked: boolean): void {
+function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
   const ss = e.source;
   const now = new Date();
   const box = rangeBox(range);
-  const cache = locked ? documentCache() : null;
+  const cache = documentCache();
   const got = readFirst(cache, name);
   const { context, meta } = fromFirstRead(got, name);
   const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
@@ -93,7 +83,7 @@ function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit, locked: boolean): vo
     editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
 
   if (!form) {
-    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache ?? documentCache());
+    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache);
     // The directory, the settings and the form definitions change what every row means: check everything again.
     if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) checkAll(ss);
     else if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) applyDefinitions(ss);
@@ -217,7 +207,12 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // A second delivery of this event (two edit triggers) finds its key in the meta: journaled once (no cache put).
   const since = now.getTime() - JOURNAL_DEDUPE_MS;
   meta.j = (meta.j ?? []).filter(([, at]) => at >= since);
-  journalEdit(edit.ss, facts, null, meta.j.some(([k]) => k === journalKey));
+  journalEdit(
+    edit.ss,
+    facts,
+    null,
+    meta.j.some(([k]) => k === journalKey),
+  );
   meta.j.push([journalKey, now.getTime()]);
 
   // The index after the edit: the edited rows leave their old units' entries and join their new ones.
@@ -242,9 +237,14 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
   setRowBuckets(meta, changed);
   meta.lastRow = lastRow;
+  const version = meta.v ?? 0;
+  meta.v = version + 1;
   const values = bucketWrites(form, meta, buckets);
   try {
-    if (values) cache!.putAll(values, MEMO_SECONDS);
+    // Two edits at once would each write back the units they read: the one that finds the index changed since its
+    // first read forgets it instead (the next edit reads the tab whole and builds it again).
+    const now2 = fromFirstRead({ [indexKey(form.tab)]: cache!.get(indexKey(form.tab)) ?? '' }, form.tab).meta;
+    if (values && now2 && now2.b === meta.b && (now2.v ?? 0) === version) cache!.putAll(values, MEMO_SECONDS);
     else forgetIndexes(cache, [form.tab]);
   } catch {
     forgetIndexes(cache, [form.tab]);
@@ -266,7 +266,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.facts(), cache ?? documentCache());
+  journalEdit(ss, edit.facts(), cache);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
   const rows = dataRows(box, layout.headerRow, grid.length);

@@ -48,6 +48,8 @@ export interface EditContext {
 export interface StoredMeta extends IndexMeta {
   /** Character i: the bucket of row headerRow + 1 + i (ALPHABET), ' ' when the row is not in the index. */
   map: string;
+  /** Written this many times by edits since it was built (an edit that finds another number forgets the index). */
+  v?: number;
   /** The journal keys of the last seconds' edits, with their time (a doubled event is journaled once). */
   j?: [string, number][];
 }
