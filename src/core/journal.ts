@@ -2,6 +2,7 @@
 import type { CellValue } from './types';
 import { asSheetText } from './safety';
 import { JOURNAL_TAB } from './text/period';
+import { fingerprint } from './fingerprint';
 
 /** What an edit event tells (APPS_SCRIPT.md: oldValue/value only for a single cell; user may be empty). */
 export interface EditFacts {
@@ -52,14 +53,5 @@ export function editKey(e: EditFacts): string {
   return `journal:${fingerprint([e.sheet, e.a1, e.user, e.oldValue ?? '', e.value ?? '', JSON.stringify(e.first ?? [])].join('\u0000'))}`;
 }
 
-/** A short hash of a text (two 32-bit FNV-style lanes): cache keys and property values have size limits. */
-export function fingerprint(text: string): string {
-  let h1 = 0x811c9dc5,
-    h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(36) + h2.toString(36);
-}
+/** One digest for the whole code (src/core/fingerprint.ts); re-exported where it used to live. */
+export { fingerprint };

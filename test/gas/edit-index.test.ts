@@ -8,22 +8,13 @@ import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime, Sandbox } from '../../src/local/runtime';
 import { cellDataCalls } from '../../bench/model';
+import { mulberry32 } from '../../src/local/demo';
 
 const NOW = fromLocal(2024, 12, 20, 9, 0);
 const UNITS = 9;
 const MONTHS = ['06/2024', '07/2024', '08/2024', '09/2024', '10/2024', '11/2024'];
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32; // the demo's seeded PRNG
 
 function book(forms: string[]): Workbook {
   const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
