@@ -53,8 +53,16 @@ export interface IndexMeta {
 /** A cell as a short comparable digest (dates by their instant, other values trimmed): 8 hex digits. */
 export function cellKey(v: CellValue | undefined): string {
   if (isBlank(v)) return '';
-  return fingerprint(isDate(v) ? `d${v.getTime()}` : `${typeof v}:${String(v).trim()}`).slice(0, 8);
+  const text = isDate(v) ? `d${v.getTime()}` : `${typeof v}:${String(v).trim()}`;
+  let k = digests.get(text);
+  if (k === undefined) {
+    if (digests.size > 5000) digests.clear(); // a tab repeats a few hundred unit names and periods
+    k = fingerprint(text).slice(0, 8);
+    digests.set(text, k);
+  }
+  return k;
 }
+const digests = new Map<string, string>();
 
 /** Digest of the rows above the data: a changed header (a column inserted, renamed) invalidates the index. */
 export function headDigest(grid: Grid, headerRow: number, width: number): string {

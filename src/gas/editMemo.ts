@@ -209,20 +209,31 @@ function bucketText(build: string, units: Record<string, UnitEntry>, keys: reado
   return stringify({ b: build, u: packUnits(units, keys) });
 }
 
-/** The buckets' texts: bucket i -> its units (key -> entry), or null when a bucket is over the limit. */
-function bucketTexts(units: Map<string, UnitEntry>, n: number, build: string, keys: readonly string[]): Record<number, string> | null {
-  const groups: Record<number, Record<string, UnitEntry>> = {};
+/** Each unit's part of a bucket's text (`"key":[rows, closed]`) and its size, made once. */
+function unitParts(units: Map<string, UnitEntry>, keys: readonly string[]): Map<string, { text: string; bytes: number }> {
+  const out = new Map<string, { text: string; bytes: number }>();
   for (const [key, u] of units) {
-    const b = bucketOf(key, n);
-    groups[b] ??= {};
-    groups[b][key] = u;
+    const one = stringify(packUnits({ [key]: u }, keys));
+    const text = one.slice(1, -1); // `{"key":…}` without its braces
+    out.set(key, { text, bytes: utf8Bytes(text) + 1 });
   }
+  return out;
+}
+
+/** The buckets' texts from the units' parts (the same JSON `bucketText` makes), or null when one is over the limit. */
+function bucketTexts(parts: Map<string, { text: string; bytes: number }>, n: number, build: string): Record<number, string> | null {
+  const groups: { texts: string[]; bytes: number }[] = Array.from({ length: n }, () => ({ texts: [], bytes: 40 }));
+  for (const [key, p] of parts) {
+    const g = groups[bucketOf(key, n)];
+    g.texts.push(p.text);
+    g.bytes += p.bytes;
+    if (g.bytes > BUCKET_MAX) return null;
+  }
+  const head = `{"b":${JSON.stringify(build)},"u":{`;
   const out: Record<number, string> = {};
-  for (let i = 0; i < n; i++) {
-    const text = bucketText(build, groups[i] ?? {}, keys);
-    if (utf8Bytes(text) > BUCKET_MAX) return null;
-    out[i] = text;
-  }
+  groups.forEach((g, i) => {
+    out[i] = `${head}${g.texts.join(',')}}}`;
+  });
   return out;
 }
 
@@ -240,13 +251,14 @@ export function rememberIndex(cache: Cache | null, spec: FormSpec, v: Validation
       cache.remove(key);
       return false;
     }
-    const keys = valueKeys(spec);
-    const total = utf8Bytes(bucketText(build, Object.fromEntries(built.units), keys));
+    const parts = unitParts(built.units, valueKeys(spec));
+    let total = 0;
+    for (const p of parts.values()) total += p.bytes;
     let n = Math.min(MAX_BUCKETS, Math.max(1, Math.ceil(total / BUCKET_AIM)));
-    let texts = bucketTexts(built.units, n, build, keys);
+    let texts = bucketTexts(parts, n, build);
     while (!texts && n < MAX_BUCKETS) {
       n = Math.min(MAX_BUCKETS, Math.ceil(n * 1.5));
-      texts = bucketTexts(built.units, n, build, keys);
+      texts = bucketTexts(parts, n, build);
     }
     if (!texts) {
       cache.remove(key);
