@@ -32,13 +32,16 @@ export function columnBlocks(columns: number[]): [number, number][] {
 /**
  * A form tab as validateWorkbook needs it for the report: the rows above and at the header whole, then only the
  * deciding columns (one getRange+getValues per block), the others blank. A tab whose header row is not among the
- * first HEAD_ROWS rows is read whole, so its layout is found exactly as from the whole tab.
+ * first HEAD_ROWS rows, or whose rows decide whole, is read whole, so it is checked exactly as from the whole tab.
  */
 function readFormTab(sheet: Sheet, form: FormSpec): Grid {
   const lastRow = sheet.getLastRow(),
     lastCol = sheet.getLastColumn();
   // An empty tab reads as getDataRange does: one blank cell.
   if (!lastRow || !lastCol) return [['']];
+  const keys = decidingColumns(form);
+  // Whole rows decide (several rows a period): the whole tab.
+  if (keys === null) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
   const head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastCol).getValues() as Grid;
   if (lastRow <= HEAD_ROWS) return head;
   const layout = findLayout(form.tab, head, form.columns, ['unit', 'period']);
@@ -48,9 +51,7 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
   const grid: Grid = head.slice(0, headerRow);
   const dataRows = lastRow - headerRow;
   for (let r = 0; r < dataRows; r++) grid.push(new Array<CellValue>(lastCol).fill(''));
-  const wanted = decidingColumns(form)
-    .filter((k) => k in layout.columns)
-    .map((k) => layout.columns[k]);
+  const wanted = keys.filter((k) => k in layout.columns).map((k) => layout.columns[k]);
   for (const [first, last] of columnBlocks(wanted)) {
     const block = sheet.getRange(headerRow + 1, first + 1, dataRows, last - first + 1).getValues() as Grid;
     for (let r = 0; r < dataRows; r++) {

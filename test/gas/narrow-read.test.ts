@@ -53,6 +53,10 @@ function sprinkled(seed: number): { book: Workbook; today: Date } {
   const r = mulberry32(seed + 1);
   for (const f of builtinForms()) {
     const g = book[f.tab];
+    // A column of no definition, as a Department adds one: kept and never checked, but part of a whole row.
+    g.forEach((row, i) => {
+      row.push(i === 0 ? 'Cột riêng của Sở' : r() < 0.5 ? `x${Math.floor(r() * 3)}` : '');
+    });
     const width = g[0].length;
     const data = g.length;
     for (let c = 0; c < width; c++) for (let row = 1; row < data; row++) if (r() < 0.04) g[row][c] = BAD[Math.floor(r() * BAD.length)];
@@ -62,6 +66,9 @@ function sprinkled(seed: number): { book: Workbook; today: Date } {
       const near = source.slice();
       near[col(f, 'note')] = `Bản sao ${i}`; // differs only in a note
       g.push(near);
+      const other = source.slice();
+      other[width - 1] = `khác ${i}`; // differs only in the column of no definition
+      g.push(other);
     }
     for (const key of ['note', 'phone', 'seq', 'status']) {
       const only = new Array<CellValue>(width).fill('');
@@ -128,7 +135,7 @@ function expectSameReport(full: Validation, narrow: Validation, now: Date) {
     const form = full.forms.find((f) => f.tab === p.sheet)!;
     const layout = full.layouts[p.sheet];
     const column = Object.keys(layout.headers).find((k) => layout.headers[k] === p.column);
-    const unreadWarning = p.severity === 'warning' && column !== undefined && !decidingColumns(form).includes(column);
+    const unreadWarning = p.severity === 'warning' && column !== undefined && !(decidingColumns(form) ?? []).includes(column);
     expect([key(p), unreadWarning || unitless.has(`${p.sheet}|${p.row}`)]).toEqual([key(p), true]);
   }
 }
@@ -136,20 +143,27 @@ function expectSameReport(full: Validation, narrow: Validation, now: Date) {
 describe('the report reads only the columns that decide a row', () => {
   test('the deciding columns come from the FormSpec: notes, an optional phone, STT and script-owned columns but the stamp are left out', () => {
     for (const f of builtinForms()) {
-      const keys = decidingColumns(f);
+      // Several rows a period: duplicates are whole rows, so every cell decides (the tab is read whole).
+      if (f.multipleRowsPerPeriod) {
+        expect(decidingColumns(f)).toBeNull();
+        continue;
+      }
+      const keys = decidingColumns(f)!;
       expect(keys).toEqual(expect.arrayContaining(['unit', 'period', 'submitted_at', 'reporter']));
       for (const c of f.columns.filter((x) => x.kind)) expect(keys).toContain(c.key);
       for (const c of f.columns.filter((x) => x.type === 'links')) expect(keys).toContain(c.key);
       expect(keys).not.toContain('updated_at');
       expect(keys).not.toContain('status');
-      // Several rows a period: duplicates are whole rows, so every user column decides.
-      if (f.multipleRowsPerPeriod) expect(keys).toEqual(expect.arrayContaining(['seq', 'note', 'phone']));
-      else expect(keys.filter((k) => ['seq', 'note', 'phone'].includes(k))).toEqual([]);
+      expect(keys.filter((k) => ['seq', 'note', 'phone'].includes(k))).toEqual([]);
     }
+    expect(builtinForms().some((f) => f.multipleRowsPerPeriod)).toBe(true);
     // A column made required by its definition is read: a blank there is an error.
     const f = builtinForms().find((x) => !x.multipleRowsPerPeriod)!;
     const strict = { ...f, columns: f.columns.map((c) => (c.key === 'note' ? { ...c, required: true } : c)) };
     expect(decidingColumns(strict)).toContain('note');
+    // Not a hard-coded list: a number column added by a definition is read, as its words can be errors.
+    const added = { ...f, columns: [...f.columns, { key: 'extra', header: 'Số khác', type: 'int' as const, required: false, help: '' }] };
+    expect(decidingColumns(added)).toContain('extra');
   });
 
   test('column blocks are the runs of adjacent columns', () => {
@@ -197,10 +211,12 @@ describe('the report reads only the columns that decide a row', () => {
     const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: today });
     rt.resetCalls();
     readForReport(rt.spreadsheet as unknown as Spreadsheet);
-    const blocks = builtinForms().reduce((n, f) => n + columnBlocks(decidingColumns(f).map((k) => col(f, k))).length, 0);
-    // The context tabs whole (4, the missing ones not read) and each form: head + blocks.
+    const narrow = builtinForms().filter((f) => decidingColumns(f) !== null);
+    const blocks = narrow.reduce((n, f) => n + columnBlocks(decidingColumns(f)!.map((k) => col(f, k))).length, 0);
+    // The context tabs whole (the missing ones not read); a form read narrowly: head + blocks; one of whole rows: 1.
     const present = ['Danh mục đơn vị', 'Cấu hình'].length;
-    expect(rt.calls['Range.getValues']).toBe(present + builtinForms().length + blocks);
+    const whole = builtinForms().length - narrow.length;
+    expect(rt.calls['Range.getValues']).toBe(present + narrow.length + blocks + whole);
     expect(rt.calls['Sheet.getLastRow']).toBe(builtinForms().length);
     expect(rt.calls['Spreadsheet.getSheets']).toBe(1);
     expect(rt.calls['Spreadsheet.getSheetByName'] ?? 0).toBe(0);

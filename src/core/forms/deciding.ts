@@ -7,14 +7,16 @@ const ERROR_TYPES = new Set(['int', 'decimal', 'links']);
 /**
  * The keys of `form`'s columns that validateWorkbook needs to decide every row's validity, unit, period, stamp and
  * figures exactly as from the whole tab. Left out: columns no rule reads for an error (free text that is not required,
- * an optional phone, which only warns, `STT`) and the script-owned columns but the stamp. A form with several rows a
- * period keeps every user column: its duplicate rule compares whole rows (markDuplicates' rowIdentity).
+ * an optional phone, which only warns, `STT`) and the script-owned columns but the stamp. Null for a form with several
+ * rows a period: its duplicate rule compares whole rows, every cell of the row (markDuplicates' rowIdentity), columns
+ * of no definition included.
  */
-export function decidingColumns(form: FormSpec): string[] {
+export function decidingColumns(form: FormSpec): string[] | null {
+  if (form.multipleRowsPerPeriod) return null;
   const keys = new Set<string>(['unit', 'period', 'submitted_at']);
   for (const c of form.columns) {
     if (c.scriptOwned) continue;
-    if (form.multipleRowsPerPeriod || c.required || c.kind || ERROR_TYPES.has(c.type)) keys.add(c.key);
+    if (c.required || c.kind || ERROR_TYPES.has(c.type)) keys.add(c.key);
   }
   for (const b of form.bounds) {
     keys.add(b.key);
