@@ -1,6 +1,7 @@
 // The report reads each form tab as its header and the columns that decide a row (src/gas/narrowRead.ts): the report
 // must be exactly the one built from the whole workbook, whatever is typed in the columns it does not read.
 import { boot } from './boot';
+import { cellCount, installCellCounter, resetCells } from '../../src/local/runtime/cells';
 import { createRuntime } from '../../src/local/runtime';
 import { bookFromSpreadsheet, spreadsheetFromBook } from '../../src/local/workbook';
 import { makeBenchWorkbook, makeDemoWorkbook, benchToday, mulberry32 } from '../../src/local/demo';
@@ -246,5 +247,25 @@ describe('the report reads only the columns that decide a row', () => {
     expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late])).toEqual(
       model.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late]),
     );
+  });
+
+  test('opening the sidebar reads the form tabs once: its periods come from the definitions and the settings alone', () => {
+    installCellCounter();
+    const { book, today } = sprinkled(13);
+    const { rt, app } = boot(book, { now: today, setup: false });
+    const formReads = () => {
+      const by = cellCount(rt.state.tracker).bySheet;
+      return builtinForms().reduce((n, f) => n + (by[f.tab]?.reads ?? 0), 0);
+    };
+    resetCells(rt.state.tracker);
+    const data = app.sidebarData();
+    expect(data.periods.length).toBeGreaterThan(0);
+    expect(data.forms.map((f) => f.id)).toEqual(['01', '02', '03', '04']);
+    expect(formReads()).toBe(0);
+    app.sidebarReport(data.defaultPeriod!, ['01', '02', '03', '04']);
+    // Each form tab read once: narrowly (head and blocks) or whole (several rows a period).
+    const narrow = builtinForms().filter((f) => decidingColumns(f) !== null);
+    const blocks = narrow.reduce((n, f) => n + columnBlocks(decidingColumns(f)!.map((k) => col(f, k))).length, 0);
+    expect(formReads()).toBe(narrow.length + blocks + (builtinForms().length - narrow.length));
   });
 });
