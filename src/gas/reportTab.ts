@@ -1,5 +1,5 @@
 // Writes the report tab from its pure layout: a handful of batched calls whatever the number of rows.
-import type { SheetLayout } from '../core/report/sheet';
+import type { Box, SheetLayout } from '../core/report/sheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -16,15 +16,34 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
     maxCols = sheet.getMaxColumns();
   sheet.insertRowsAfter(maxRows, Math.max(1, rows - maxRows));
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
-  const block = sheet.getRange(1, 1, rows, cols);
-  block.setNumberFormats(layout.numberFormats); // formats first: '@' cells then keep text as text
-  block.setValues(layout.values);
-  block.setBackgrounds(layout.backgrounds);
-  block.setFontWeights(layout.fontWeights);
-  for (const m of layout.merges) sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
-  layout.columnWidths.forEach((w, i) => {
-    sheet.setColumnWidth(i + 1, w);
-  });
+  // Each band only as wide as its widest row: blank padding is never written (formats first: '@' keeps text as text).
+  for (const b of layout.bands) {
+    const cut = <T>(grid: T[][]) => grid.slice(b.row - 1, b.row - 1 + b.numRows).map((r) => r.slice(b.col - 1, b.col - 1 + b.numCols));
+    const block = sheet.getRange(b.row, b.col, b.numRows, b.numCols);
+    block.setNumberFormats(cut(layout.numberFormats));
+    block.setValues(cut(layout.values));
+    block.setBackgrounds(cut(layout.backgrounds));
+  }
+  // A new sheet's cells are not bold: only the bold ones are set, in one call.
+  if (layout.bold.length) sheet.getRangeList(layout.bold.map(a1)).setFontWeight('bold');
+  // Title rows merged across the same columns, one under the other, in one call.
+  for (let i = 0; i < layout.merges.length; ) {
+    const m = layout.merges[i];
+    let n = 1;
+    const next = (k: number) => layout.merges[i + k];
+    if (m.numRows === 1)
+      while (next(n) && next(n).numRows === 1 && next(n).row === m.row + n && next(n).col === m.col && next(n).numCols === m.numCols) n++;
+    if (n > 1) sheet.getRange(m.row, m.col, n, m.numCols).mergeAcross();
+    else sheet.getRange(m.row, m.col, m.numRows, m.numCols).merge();
+    i += n;
+  }
+  // Adjacent columns of one width in one call.
+  for (let i = 0; i < layout.columnWidths.length; ) {
+    let n = 1;
+    while (i + n < layout.columnWidths.length && layout.columnWidths[i + n] === layout.columnWidths[i]) n++;
+    sheet.setColumnWidths(i + 1, n, layout.columnWidths[i]);
+    i += n;
+  }
   for (const c of layout.charts) {
     let builder = sheet
       .newChart()
@@ -42,4 +61,15 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
     sheet.insertChart(builder.build());
   }
   return sheet;
+}
+
+function columnLetter(col: number): string {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** A box in A1 notation (`A5:M5`), as RangeList takes them. */
+function a1(b: Box): string {
+  return `${columnLetter(b.col)}${b.row}:${columnLetter(b.col + b.numCols - 1)}${b.row + b.numRows - 1}`;
 }

@@ -20,7 +20,8 @@ import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
-import { readBook, readSnapshot } from './book';
+import { CONTEXT_TABS, readBook, readSnapshot } from './book';
+import { readForReport } from './narrowRead';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
 import { reminderPlanner, runReminders } from './remind';
@@ -55,15 +56,17 @@ function periodOf(text: string, v: Validation, today: Day) {
   return m;
 }
 
+/** The report reads only the columns that decide a row (narrowRead.ts): the same report as from the whole workbook. */
 function reportFor(period: string, forms: string[], now = new Date()): { v: Validation; report: Report } {
-  const v = validateWorkbook(readBook(active()), now);
+  const v = validateWorkbook(readForReport(active()), now);
   return { v, report: buildReport(v, periodOf(period, v, dayOf(now)), chosenForms(v, forms), dayOf(now)) };
 }
 
 /** Every period from `Kỳ bắt đầu` to this month; the default is reportPeriods' (core/report/periods.ts). */
 export function sidebarData(): SidebarData {
   const now = new Date();
-  const v = validateWorkbook(readBook(active()), now);
+  // The periods and forms come from the definitions and the settings alone: no form tab is read.
+  const v = validateWorkbook(readBook(active(), CONTEXT_TABS), now);
   const { periods, defaultPeriod } = reportPeriods(v.forms, v.settings, dayOf(now));
   return {
     periods: periods.map(formatMonth),

@@ -119,6 +119,43 @@ describe('values and ranges', () => {
     expect(sheet.getRange('A1:C1').getMergedRanges()).toEqual([]);
   });
 
+  test('mergeAcross merges each row of the range on its own, in one call', () => {
+    const { rt, sheet } = setup();
+    sheet.getRange('A1:C2').setValues([
+      ['Một', 'x', 'y'],
+      ['Hai', 'z', 'w'],
+    ]);
+    rt.resetCalls();
+    sheet.getRange('A1:C2').mergeAcross();
+    expect(rt.calls['Range.mergeAcross']).toBe(1);
+    expect(rt.calls['Range.merge'] ?? 0).toBe(0);
+    expect(
+      sheet
+        .getRange('A1:C2')
+        .getMergedRanges()
+        .map((r) => r.getA1Notation())
+        .sort(),
+    ).toEqual(['A1:C1', 'A2:C2']);
+    expect(sheet.getRange('A1:C2').getValues()).toEqual([
+      ['Một', '', ''],
+      ['Hai', '', ''],
+    ]);
+  });
+
+  test('a RangeList sets bold on every range in one call; setColumnWidths sets several columns at once', () => {
+    const { rt, sheet } = setup();
+    rt.resetCalls();
+    sheet.getRangeList(['A1:B1', 'D3']).setFontWeight('bold');
+    expect(rt.calls['RangeList.setFontWeight']).toBe(1);
+    expect(sheet.getRange('A1:D3').getFontWeights()).toEqual([
+      ['bold', 'bold', 'normal', 'normal'],
+      ['normal', 'normal', 'normal', 'normal'],
+      ['normal', 'normal', 'normal', 'bold'],
+    ]);
+    sheet.setColumnWidths(2, 3, 120);
+    expect([1, 2, 3, 4, 5].map((c) => sheet.getColumnWidth(c))).toEqual([100, 120, 120, 120, 100]);
+  });
+
   test('spreadsheet getRange reads a sheet-qualified A1 reference', () => {
     const { ss } = setup();
     ss.getSheetByName('Biểu mẫu 03')!.getRange('B2').setValue(3);

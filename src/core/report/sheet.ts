@@ -26,6 +26,13 @@ export interface SheetLayout {
   merges: Box[];
   columnWidths: number[];
   charts: ChartSpec[];
+  /**
+   * The blocks of rows to write, each only as wide as its widest row (the grids above are padded to one width): the
+   * tables down to the chart data at the table width, the chart data and what follows at theirs (3 to 8 columns).
+   */
+  bands: Box[];
+  /** The bold cells as boxes (header rows, titles): one RangeList call, not a grid of font weights. */
+  bold: Box[];
 }
 
 /** `combo`: columns for every series but the last, drawn as a line (measured samples against the target). */
@@ -168,6 +175,7 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   }
 
   // Chart data: name + rate side by side (columns 2-3), so each chart reads one contiguous range.
+  const chartsFrom = g.rows.length + 1;
   g.texts([T.sectionCharts], { bold: true });
   g.texts(['', T.chartByUnit], { bold: true });
   const unitHeader = g.texts(T.chartUnitHeaders, { bold: true, background: HEADER_COLOR });
@@ -206,7 +214,44 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
     merges: g.merges,
     columnWidths: Array.from({ length: width }, (_, i) => (i === 0 ? 90 : i === 1 ? 240 : i === 2 ? 170 : 120)),
     charts,
+    bands: [band(g.rows, 1, chartsFrom - 1, width), band(g.rows, chartsFrom, g.rows.length, 1)].filter((b) => b.numRows > 0),
+    bold: boldBoxes(g.rows),
   };
+}
+
+/** Rows first..last (1-based) as one box, as wide as its widest row (at least `min` columns). */
+function band(rows: Cell[][], first: number, last: number, min: number): Box {
+  let numCols = min;
+  for (let r = first; r <= last; r++) numCols = Math.max(numCols, rows[r - 1].length);
+  return { row: first, col: 1, numRows: Math.max(0, last - first + 1), numCols };
+}
+
+/** Runs of bold cells in each row, a run repeated on the next rows grown into one box. */
+function boldBoxes(rows: Cell[][]): Box[] {
+  const boxes: Box[] = [];
+  let open: Box[] = [];
+  rows.forEach((cells, i) => {
+    const runs: Box[] = [];
+    cells.forEach((c, j) => {
+      if (!c.bold) return;
+      const last = runs[runs.length - 1];
+      if (last && last.col + last.numCols === j + 1) last.numCols++;
+      else runs.push({ row: i + 1, col: j + 1, numRows: 1, numCols: 1 });
+    });
+    const next: Box[] = [];
+    for (const r of runs) {
+      const above = open.find((b) => b.col === r.col && b.numCols === r.numCols);
+      if (above) {
+        above.numRows++;
+        next.push(above);
+      } else {
+        boxes.push(r);
+        next.push(r);
+      }
+    }
+    open = next;
+  });
+  return boxes;
 }
 
 function totalsTable(g: Grid, f: FormReport): void {

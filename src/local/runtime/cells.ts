@@ -1,7 +1,7 @@
 // Counts the cells moved by cell-data Range calls (read or written), per runtime, for the benchmark's cost model.
 // Additive and self-contained: it wraps MemRange's methods once (installCellCounter) instead of editing them, and only
 // counts calls made while the spreadsheet has a tracker (uncounted setup and test helpers stay uncounted).
-import { MemRange } from './spreadsheet';
+import { MemRange, MemRangeList } from './spreadsheet';
 import type { CallTracker } from './calls';
 
 export interface SheetCells {
@@ -118,4 +118,27 @@ export function installCellCounter(): void {
   for (const m of GRID_READS) wrap(m, 'read', all);
   for (const m of ONE_READS) wrap(m, 'read', () => 1);
   for (const m of WRITES) wrap(m, 'write', all);
+  // RangeList setters: one call writing every cell of every range in the list.
+  const lists = MemRangeList.prototype as unknown as Record<string, unknown>;
+  for (const name of RANGE_LIST_WRITES) {
+    const original = lists[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof original !== 'function') continue;
+    lists[name] = function (this: MemRangeList, ...args: unknown[]) {
+      const out = original.apply(this, args);
+      const tracker = this.sheet.ss.tracker;
+      if (tracker) {
+        const n = this.ranges.reduce((k, r) => k + r.numRows * r.numCols, 0);
+        const c = cellCount(tracker);
+        c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
+        const s = c.bySheet[this.sheet.name];
+        c.written += n;
+        s.writes += 1;
+        s.cellsWritten += n;
+      }
+      return out;
+    };
+  }
 }
+
+/** RangeList setters the local runtime has. */
+const RANGE_LIST_WRITES = ['setFontWeight'];

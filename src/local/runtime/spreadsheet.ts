@@ -598,6 +598,7 @@ type RangeKeys =
   | 'protect'
   | 'activate'
   | 'merge'
+  | 'mergeAcross'
   | 'getMergedRanges'
   | 'breakApart'
   | 'isPartOfMerge'
@@ -1078,6 +1079,18 @@ export class MemRange implements Pick<GRange, RangeKeys> {
     this.sheet.ss.selection = [this];
     return this.me;
   }
+  /** Range.mergeAcross: each row of the range merged on its own (reference/spreadsheet/range#mergeacross). */
+  mergeAcross(): GRange {
+    this.hit('mergeAcross');
+    const tracker = this.sheet.ss.tracker;
+    this.sheet.ss.tracker = null;
+    try {
+      for (let i = 0; i < this.numRows; i++) new MemRange(this.sheet, this.row + i, this.col, 1, this.numCols).merge();
+    } finally {
+      this.sheet.ss.tracker = tracker;
+    }
+    return this.me;
+  }
   merge(): GRange {
     this.hit('merge');
     if (this.numRows * this.numCols === 1) return this.me;
@@ -1174,16 +1187,25 @@ type SheetKeys =
   | 'showSheet'
   | 'isSheetHidden'
   | 'appendRow'
-  | 'getRangeList';
+  | 'getRangeList'
+  | 'setColumnWidths';
 
 const DEFAULT_WIDTH = 100;
 
 /** Sheet.getRangeList: activate() selects every range, the last one active (reference/spreadsheet/range-list#activate). */
-class MemRangeList {
+export class MemRangeList {
   constructor(
-    private readonly sheet: MemSheet,
-    private readonly ranges: MemRange[],
+    readonly sheet: MemSheet,
+    readonly ranges: MemRange[],
   ) {}
+  /** RangeList.setFontWeight: one call for every range of the list (reference/spreadsheet/range-list#setfontweightfontweight). */
+  setFontWeight(w: FontWeight | null): MemRangeList {
+    this.sheet.ss.tracker?.hit('RangeList.setFontWeight');
+    for (const r of this.ranges)
+      for (let i = 0; i < r.numRows; i++)
+        for (let j = 0; j < r.numCols; j++) this.sheet.fontWeights.set(r.row - 1 + i, r.col - 1 + j, w === 'bold' ? 'bold' : undefined);
+    return this;
+  }
   getRanges(): GRange[] {
     this.sheet.ss.tracker?.hit('RangeList.getRanges');
     return this.ranges.slice() as unknown as GRange[];
@@ -1480,6 +1502,12 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   setColumnWidth(col: number, width: number): GSheet {
     this.hit('Sheet.setColumnWidth');
     this.columnWidths[col] = width;
+    return this.me;
+  }
+  /** Sheet.setColumnWidths: `numColumns` columns from `startColumn` at one width, in one call. */
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
+    this.hit('Sheet.setColumnWidths');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths[c] = width;
     return this.me;
   }
   getColumnWidth(col: number): number {

@@ -95,4 +95,35 @@ describe('report tab layout', () => {
       ['H-630', 'Huyện Kông Chro', 'h-630@gialai.example'],
     ]);
   });
+
+  test('the bands cover every row once, each as wide as its widest row; the bold boxes are exactly the bold cells', () => {
+    const l = layout();
+    let next = 1;
+    for (const b of l.bands) {
+      expect(b.row).toBe(next);
+      expect(b.col).toBe(1);
+      next += b.numRows;
+      const rows = l.values.slice(b.row - 1, b.row - 1 + b.numRows);
+      // Nothing right of the band: no value, no colour, no bold.
+      for (let i = 0; i < rows.length; i++)
+        for (let c = b.numCols; c < rows[i].length; c++) {
+          expect(rows[i][c]).toBe('');
+          expect(l.backgrounds[b.row - 1 + i][c]).toBeNull();
+          expect(l.fontWeights[b.row - 1 + i][c]).toBe('normal');
+        }
+    }
+    expect(next).toBe(l.values.length + 1);
+    // The chart data and what follows are narrower than the tables above them.
+    expect(l.bands[1].numCols).toBeLessThan(l.bands[0].numCols);
+    const bold = new Set<string>();
+    for (const b of l.bold)
+      for (let r = b.row; r < b.row + b.numRows; r++) for (let c = b.col; c < b.col + b.numCols; c++) bold.add(`${r}|${c}`);
+    const want = new Set<string>();
+    l.fontWeights.forEach((row, r) => {
+      row.forEach((w, c) => {
+        if (w === 'bold') want.add(`${r + 1}|${c + 1}`);
+      });
+    });
+    expect([...bold].sort()).toEqual([...want].sort());
+  });
 });

@@ -1,0 +1,91 @@
+// Reading for the report: the context tabs whole, each form tab as its header rows and the column blocks that decide
+// its rows (core/forms/deciding.ts), so a 100,000-row workbook is not read cell by cell for columns no rule looks at.
+import type { CellValue, Grid, Workbook } from '../core/types';
+import { TAB, type FormSpec } from '../core/forms/schema';
+import { findTab, formsOf } from '../core/forms/book';
+import { decidingColumns } from '../core/forms/deciding';
+import { findLayout } from '../core/layout';
+import { PERIOD_TAB } from '../core/text/period';
+import { CONTEXT_TABS } from './book';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Rows read whole at the top of a form tab, where its header row is looked for (a title block above it included). */
+export const HEAD_ROWS = 20;
+
+/** Tabs besides the forms that the report reads whole: VNNIC's samples and the closed figures (small, script-fed). */
+const REPORT_TABS: string[] = [TAB.measured, PERIOD_TAB.closed];
+
+/** Column index runs [first, last] (0-based, inclusive) of sorted distinct indexes. */
+export function columnBlocks(columns: number[]): [number, number][] {
+  const sorted = [...new Set(columns)].sort((a, b) => a - b);
+  const blocks: [number, number][] = [];
+  for (const c of sorted) {
+    const last = blocks[blocks.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else blocks.push([c, c]);
+  }
+  return blocks;
+}
+
+/**
+ * A form tab as validateWorkbook needs it for the report: the rows above and at the header whole, then only the
+ * deciding columns (one getRange+getValues per block), the others blank. A tab whose header row is not among the
+ * first HEAD_ROWS rows, or whose rows decide whole, is read whole, so it is checked exactly as from the whole tab.
+ */
+function readFormTab(sheet: Sheet, form: FormSpec): Grid {
+  const lastRow = sheet.getLastRow(),
+    lastCol = sheet.getLastColumn();
+  // An empty tab reads as getDataRange does: one blank cell.
+  if (!lastRow || !lastCol) return [['']];
+  const keys = decidingColumns(form);
+  // Whole rows decide (several rows a period): the whole tab.
+  if (keys === null) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  const head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastCol).getValues() as Grid;
+  if (lastRow <= HEAD_ROWS) return head;
+  const layout = findLayout(form.tab, head, form.columns, ['unit', 'period']);
+  // Both anchors found: the first row holding them is in the head, as it is in the whole tab (layout.ts).
+  if (!('unit' in layout.columns && 'period' in layout.columns)) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  const headerRow = layout.headerRow;
+  const grid: Grid = head.slice(0, headerRow);
+  const dataRows = lastRow - headerRow;
+  for (let r = 0; r < dataRows; r++) grid.push(new Array<CellValue>(lastCol).fill(''));
+  const wanted = keys.filter((k) => k in layout.columns).map((k) => layout.columns[k]);
+  for (const [first, last] of columnBlocks(wanted)) {
+    const block = sheet.getRange(headerRow + 1, first + 1, dataRows, last - first + 1).getValues() as Grid;
+    for (let r = 0; r < dataRows; r++) {
+      const from = block[r],
+        to = grid[headerRow + r];
+      for (let c = first; c <= last; c++) to[c] = from[c - first];
+    }
+  }
+  return grid;
+}
+
+/**
+ * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
+ * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once.
+ */
+export function readForReport(ss: Spreadsheet): Workbook {
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  const sheetOf = (name: string): Sheet | null => {
+    const found = findTab(names, name);
+    return found === null ? null : sheets[names.indexOf(found)];
+  };
+  const book: Workbook = {};
+  const whole = (list: string[]) => {
+    for (const name of list) {
+      const sheet = sheetOf(name);
+      if (sheet && !(name in book)) book[name] = sheet.getDataRange().getValues() as Grid;
+    }
+  };
+  whole(CONTEXT_TABS);
+  for (const form of formsOf(book).forms) {
+    const sheet = sheetOf(form.tab);
+    if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form);
+  }
+  whole(REPORT_TABS);
+  return book;
+}
