@@ -35,7 +35,8 @@ const ADMIN_TABS: readonly string[] = [TAB.directory, TAB.settings, TAB.formList
  * (notes and colours on its data) and the settings (on the `Giá trị` column only: the `Tham số` cells carry setup's
  * help notes). `memo` (the daily run): the admin tabs are not written again when their marks are those it last
  * wrote (`memo.last`); `memo.next` receives them for the caller to store. Without it every tab is written and the
- * stored marks are updated. Returns the validation for further use.
+ * stored marks are updated. `keepIndex`: the edits' context and index are built again from this read. Returns the
+ * validation for further use.
  */
 export function checkAll(
   ss: Spreadsheet,
@@ -43,6 +44,7 @@ export function checkAll(
   snap: Snapshot = readSnapshot(ss),
   v: Validation = validateWorkbook(snap.book, now),
   memo?: { last: string | null; next?: string },
+  keepIndex = false,
 ): Validation {
   const { book, sheets } = snap;
   const jobs: { tab: string; run: () => void; print?: unknown }[] = [];
@@ -81,8 +83,9 @@ export function checkAll(
     const props = PropertiesService.getDocumentProperties();
     const [rules, last] = readMemo(props);
     if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks]));
-    // The daily run keeps the edit index itself, after its closes (they are part of it).
-    rememberWorkbook(documentCache(), book, v);
+    // After a directory, settings or definition edit every row's meaning changed: the edits' index is built again
+    // (the daily run keeps it itself, after its closes; a check from the menu changes nothing it holds).
+    if (keepIndex) rememberWorkbook(documentCache(), book, v);
   }
   return v;
 }

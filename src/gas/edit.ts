@@ -15,7 +15,7 @@ import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
 import { editFacts, firstCells, journaled, journalEdit } from './journal';
-import { refreshStatusRows } from './statusTab';
+import { rebuildStatusTab, refreshStatusRows } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
 import type { CellValue, Grid, Workbook } from '../core/types';
@@ -85,8 +85,11 @@ function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!form) {
     if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache);
     // The directory, the settings and the form definitions change what every row means: check everything again.
-    if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) checkAll(ss);
-    else if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) applyDefinitions(ss);
+    if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
+      const snap = readSnapshot(ss);
+      // The status tab's rows are the directory's units: rebuilt with the check, so the next edit finds its shape.
+      rebuildStatusTab(ss, now, snap, checkAll(ss, now, snap, undefined, undefined, true));
+    } else if ([TAB.formList, TAB.formColumns].some((t) => tabKey(t) === tabKey(name))) applyDefinitions(ss);
     else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }

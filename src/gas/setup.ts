@@ -146,7 +146,7 @@ export function applyDefinitions(ss: Spreadsheet, now: Date = new Date()): Valid
   setupForms(ss, defined.forms, now, report);
   rememberForms(defined);
   const snap = readSnapshot(ss);
-  const v = checkAll(ss, now, snap);
+  const v = checkAll(ss, now, snap, undefined, undefined, true);
   applyNativeValidation(snap, v, now, ss);
   return v;
 }

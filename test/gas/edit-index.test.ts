@@ -189,4 +189,21 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     expect(rt.calls['Range.getValues']).toBe(2); // the header, the edited row
     expect(cellDataCalls(rt.calls)).toBeLessThanOrEqual(10);
   });
+
+  test('a unit added to the directory by an edit is known to the very next edit (the context is kept again)', () => {
+    const { rt, app } = boot(book(['03']), { now: NOW });
+    const dir = rt.spreadsheet.sheet('Danh mục đơn vị')!;
+    let last = 1;
+    while (dir.values.get(last, 0) !== undefined && dir.values.get(last, 0) !== '') last++;
+    rt.edit(app, 'Danh mục đơn vị', last + 1, 1, [['U03-NEW', 'Xã Mới Lập', '03', 'moi@gialai.example', '', '', 20, '', '', '', 'Có']]);
+    const spec = formById('03');
+    const unitCol = spec.columns.findIndex((c) => c.key === 'unit');
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 3, unitCol + 1, [['Xã Mới Lập']]);
+    expect(rt.calls['Sheet.getDataRange']).toBeUndefined(); // the index path, with the new context
+    const status = rt.spreadsheet.sheet(spec.tab)!.values.get(2, spec.columns.findIndex((c) => c.key === 'status'));
+    const note = rt.spreadsheet.sheet(spec.tab)!.notes.get(2, unitCol) ?? '';
+    expect(note).not.toMatch(/không có trong Danh mục|Không tìm thấy/);
+    expect(String(status)).not.toBe('');
+  });
 });
