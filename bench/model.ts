@@ -44,14 +44,14 @@ export interface Run {
 
 /** Services billed 50 ms per call in production. */
 const BILLED =
-  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu|MailApp|PropertiesService|Properties|LockService|Lock|CacheService|Cache)\./;
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|DataValidationBuilder|ConditionalFormatRule|ConditionalFormatRuleBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu|MailApp|PropertiesService|Properties|LockService|Lock|CacheService|Cache)\./;
 /** Every Spreadsheet-service method (menus and dialogs of the spreadsheet UI included). */
 const SPREADSHEET =
-  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|DataValidationBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
+  /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|DataValidationBuilder|ConditionalFormatRule|ConditionalFormatRuleBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
 /** Calls that read or write cell contents or formatting: values, display values, formulas, notes, backgrounds, number
- * formats, fonts, wraps, alignments, data validations, and the clears of any of them. */
+ * formats, fonts, wraps, alignments, data validations, conditional format rules, and the clears of any of them. */
 const CELL_DATA =
-  /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|RangeList\.(setFontWeight|setBackground|setNumberFormat|setValue)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow))$/;
+  /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|RangeList\.(setFontWeight|setBackground|setNumberFormat|setValue)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow|(get|set|clear)ConditionalFormatRules))$/;
 
 /**
  * An edit's budget: the check's 8 cell-data calls, plus the period issue's: the journal row (1), the closed figures

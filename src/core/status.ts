@@ -102,6 +102,16 @@ export function statusHeader(tab: StatusTab): string[] {
   return [...STATUS_TAB.headers, ...tab.periods.map(formatMonth)];
 }
 
+/**
+ * The colour of each status text, one per distinct text (two statuses shown alike share one colour): what the status
+ * tab's conditional format rules give, so a row's statuses are written as plain values.
+ */
+export function statusTextColours(): { text: string; colour: string }[] {
+  const out = new Map<string, string>();
+  for (const s of Object.keys(STATUS_CELL) as UnitStatus[]) if (!out.has(STATUS_CELL[s])) out.set(STATUS_CELL[s], STATUS_COLOUR[s]);
+  return Array.from(out, ([text, colour]) => ({ text, colour }));
+}
+
 /** A row's cells: form, code, name, then each period's status text; and their backgrounds. */
 export function statusCells(row: StatusRow): { texts: string[]; colours: (string | null)[] } {
   return {

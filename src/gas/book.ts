@@ -30,6 +30,22 @@ export function sheetFinder(ss: Spreadsheet): (name: string) => Sheet | null {
   };
 }
 
+/**
+ * The same rule from one listing of every tab (getSheets, then each name once): for a caller that looks many tabs up,
+ * some of them missing (a miss costs the exact lookup and the listing anyway), as the daily run does.
+ */
+export function listedSheetFinder(ss: Spreadsheet): (name: string) => Sheet | null {
+  let all: { sheet: Sheet; name: string; key: string }[] | null = null;
+  return (name) => {
+    all ??= ss.getSheets().map((sheet) => {
+      const n = sheet.getName();
+      return { sheet, name: n, key: tabKey(n) };
+    });
+    const key = tabKey(name);
+    return (all.find((s) => s.name === name) ?? all.find((s) => s.key === key))?.sheet ?? null;
+  };
+}
+
 export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
   return sheetFinder(ss)(name);
 }
@@ -38,9 +54,8 @@ export function findSheet(ss: Spreadsheet, name: string): Sheet | null {
  * The named tabs, one getValues each, keyed by the name asked for (missing ones are left out, as the core expects).
  * Without names: the context tabs, then the tabs of the forms they define, then the log.
  */
-export function readSnapshot(ss: Spreadsheet, names?: string[]): Snapshot {
+export function readSnapshot(ss: Spreadsheet, names?: string[], find = sheetFinder(ss)): Snapshot {
   const snap: Snapshot = { book: {}, sheets: {} };
-  const find = sheetFinder(ss);
   const read = (list: readonly string[]) => {
     for (const name of list) {
       if (name in snap.book) continue;

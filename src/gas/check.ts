@@ -12,19 +12,24 @@ import { documentCache, rememberWorkbook } from './editMemo';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Document property: what the daily run last did, as JSON [rules fingerprint, admin tabs' marks fingerprint] (one
- * property, so a daily run writes at most one; issue 14 items 3 and 5). Setup's rules share it.
+ * Document property: what the daily run last did, as JSON [rules fingerprint, admin tabs' marks fingerprint, status
+ * tab's print] (one property, written once at the end of a daily run, so a quiet day writes none; issue 14 items 3
+ * and 5). Setup's rules, the menu's check and a status tab rebuilt outside the daily run keep it true too.
  */
 export const MEMO_KEY = 'dailyMemo';
-export type Memo = [rules: string | null, adminMarks: string | null];
+export type Memo = [rules: string | null, adminMarks: string | null, status: string | null];
+
+export function parseMemo(raw: string | null): Memo {
+  try {
+    const m = JSON.parse(raw ?? 'null');
+    return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null, m[2] ?? null] : [null, null, null];
+  } catch {
+    return [null, null, null];
+  }
+}
 
 export function readMemo(props: GoogleAppsScript.Properties.Properties): Memo {
-  try {
-    const m = JSON.parse(props.getProperty(MEMO_KEY) ?? 'null');
-    return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null] : [null, null];
-  } catch {
-    return [null, null];
-  }
+  return parseMemo(props.getProperty(MEMO_KEY));
 }
 
 /** Tabs only the full check annotates (an edit of one re-checks everything): their marks can be remembered. */
@@ -81,8 +86,8 @@ export function checkAll(
   else {
     // Written outside the daily run: what the daily run compares with must be what the sheet now shows.
     const props = PropertiesService.getDocumentProperties();
-    const [rules, last] = readMemo(props);
-    if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks]));
+    const [rules, last, status] = readMemo(props);
+    if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks, status]));
     // After a directory, settings or definition edit every row's meaning changed: the edits' index is built again
     // (the daily run keeps it itself, after its closes; a check from the menu changes nothing it holds).
     if (keepIndex) rememberWorkbook(documentCache(), book, v);

@@ -2,10 +2,10 @@
 // reminders and the digest when the setting is on. A missed day is caught up by the next run (the plan looks back).
 // One read of the workbook serves them all, under the document lock so two runs never overlap. Each job runs even
 // when one before it throws: a failure is logged in `Nhật ký` and told to the admins once, never swallowed.
-import { checkAll, readMemo } from './check';
+import { checkAll, MEMO_KEY, readMemo, type Memo } from './check';
 import { applyNativeValidation } from './setup';
 import { appendLog, messageOf, ReminderSession } from './remind';
-import { readSnapshot, rememberForms, type Snapshot } from './book';
+import { listedSheetFinder, readSnapshot, rememberForms, type Snapshot } from './book';
 import { formsOf } from '../core/forms/book';
 import { closeDuePeriods } from './close';
 import type { ClosedForm } from '../core/close';
@@ -40,10 +40,12 @@ export function dailyTick(_e?: GoogleAppsScript.Events.TimeDriven): void {
   }
 }
 
-/** The jobs in order, each in its own try; then the failures are logged and told. */
+/** The jobs in order, each in its own try; then the memo is written (once), the failures logged and told. */
 function runDaily(ss: Spreadsheet, now: Date): void {
+  // One listing of the tabs serves the snapshot and the status tab: the daily run looks up a dozen, some missing.
+  const find = listedSheetFinder(ss);
   // Without the workbook's values nothing can run: the execution fails and Apps Script records it.
-  const snap = readSnapshot(ss);
+  const snap = readSnapshot(ss, undefined, find);
   const failures: StepFailure[] = [];
   const step = (name: DailyStep, job: () => void) => {
     try {
@@ -53,11 +55,18 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     }
   };
   let v: Validation | null = null;
-  const memo: { last: string | null; next?: string } = { last: null };
+  // What the last run did (its memo), and what this one learns: written once at the end, only when it changed.
+  const props = PropertiesService.getDocumentProperties();
+  let last: Memo = [null, null, null];
+  step('check', () => {
+    last = readMemo(props);
+  });
+  const next: Memo = [...last];
   step('check', () => {
     v = validateWorkbook(snap.book, now);
-    memo.last = readMemo(PropertiesService.getDocumentProperties())[1];
-    checkAll(ss, now, snap, v, memo); // the admin tabs only when their marks changed
+    const marks: { last: string | null; next?: string } = { last: last[1] };
+    checkAll(ss, now, snap, v, marks); // the admin tabs only when their marks changed
+    next[1] = marks.next ?? null;
   });
   // The edits read the forms from the document cache (a best-effort cache: a failure here costs nothing more).
   try {
@@ -66,9 +75,14 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     console.error(`dailyTick forms cache: ${messageOf(err)}`);
   }
   let closed: ClosedForm[] = [];
+  let memoWritten = false;
+  const memoChange = (): Record<string, string> =>
+    JSON.stringify(next) === JSON.stringify(last) ? {} : { [MEMO_KEY]: JSON.stringify(next) };
   if (v) {
     const valid: Validation = v;
-    step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true, memo.next)); // only when the forms, directory or months changed
+    // Only when the forms, directory or months changed; the rules' print lands in next[0] once applied.
+    step('dropdowns', () => applyNativeValidation(snap, valid, now, ss, true, { last, next }));
+    // Nothing due since the last close: no write, no lookup (the closed tab is in the snapshot).
     step('close', () => {
       closed = closeDuePeriods(ss, now, snap, valid);
     });
@@ -78,14 +92,26 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     } catch (err) {
       console.error(`dailyTick edit index: ${messageOf(err)}`);
     }
-    step('status', () => rebuildStatusTab(ss, now, snap, valid));
+    step('status', () => {
+      const status: { last: string | null; next?: string; find: typeof find } = { last: last[2], find };
+      rebuildStatusTab(ss, now, snap, valid, status); // not rewritten when it would show what it shows
+      next[2] = status.next ?? null;
+    });
     if (valid.settings.autoRemind) {
       const session = new ReminderSession(ss, now, snap, valid);
       step('reminders', () => session.sendUnits());
       step('digest', () => session.sendDigest());
-      step('log', () => session.close());
+      // The memo rides on the write that confirms the last email: N emails, at most N + 2 writes in all.
+      step('log', () => {
+        memoWritten = session.close(memoChange());
+      });
     }
   }
+  const memo = memoChange();
+  if (!memoWritten && Object.keys(memo).length)
+    step('check', () => {
+      props.setProperties(memo);
+    });
   if (failures.length) reportFailures(ss, now, snap, v, failures);
   else forgetToldFailures();
 }

@@ -15,7 +15,7 @@ import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
 import { editFacts, firstCells, journaled, journalEdit } from './journal';
-import { rebuildStatusTab, refreshStatusRows } from './statusTab';
+import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
 import type { CellValue, Grid, Workbook } from '../core/types';
@@ -93,7 +93,7 @@ function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }
-  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, facts };
+  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape: got[STATUS_SHAPE_KEY] ?? null, facts };
   if (context && meta && cache && indexedEdit(edit, context, meta)) return;
   wholeTabEdit(edit, context);
 }
@@ -108,12 +108,14 @@ interface Edit {
   box: Box;
   now: Date;
   cache: Cache | null;
+  /** The status tab's shape as the last rebuild stored it (from the same first cache read), null when unknown. */
+  shape: string | null;
   facts: (first?: () => CellValue[][]) => ReturnType<typeof editFacts>;
 }
 
 function readFirst(cache: Cache | null, tab: string): Record<string, string> {
   try {
-    return cache ? (cache.getAll(firstKeys(tab)) as Record<string, string>) : {};
+    return cache ? (cache.getAll(firstKeys(tab, [STATUS_SHAPE_KEY])) as Record<string, string>) : {};
   } catch {
     return {};
   }
@@ -253,7 +255,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     forgetIndexes(cache, [form.tab]);
   }
   const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
-  refreshStatusRows(edit.ss, v, form, now, owned, units);
+  refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape);
   return true;
 }
 
@@ -288,7 +290,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
     rememberIndex(cache, form, fresh, grid, fresh.closed ?? []);
   }
   // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
-  refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period') ? null : undefined);
+  refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period') ? null : undefined, edit.shape);
 }
 
 /** The schema keys of the columns the edit wrote into. */

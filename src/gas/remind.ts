@@ -2,7 +2,8 @@
 // each email is recorded in the sent ledger (document properties) BEFORE it goes out, in one write that also names
 // it as the email in flight; the next write (or the run's last) confirms it went. A run that dies leaves its email in
 // flight: reported to the admins as uncertain, never sent again. N emails cost at most N + 2 Properties writes: one
-// to prune closed periods (only when there are some), one per email, one to close the run.
+// to prune closed periods (only when there are some), one per email, one to close the run (which also carries the
+// daily run's memo).
 import { TAB, LOG_COLUMNS } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import {
@@ -252,22 +253,31 @@ export class ReminderSession {
     this.run.sent++;
   }
 
-  /** Writes the run's entries to `Nhật ký`, then confirms the last email (and forgets what is now logged). */
-  close(): void {
-    if (!this.opened) return;
+  /**
+   * Writes the run's entries to `Nhật ký`, then confirms the last email (and forgets what is now logged). `extra`:
+   * other document properties of the run (the daily memo), stored in that same write. Returns whether they were
+   * (false when the session never opened, so the caller writes them itself).
+   */
+  close(extra: Record<string, string> = {}): boolean {
+    if (!this.opened) return false;
     let logged = false;
+    let wrote = false;
     try {
       appendLog(this.ss, this.snap.sheets[TAB.log] ?? null, this.entries);
       logged = true;
     } finally {
       const changes = this.ledger.changes();
-      if (this.changed || Object.keys(changes).length) {
+      const confirm = this.changed || Object.keys(changes).length > 0;
+      if (confirm || Object.keys(extra).length) {
         // Dead runs' emails stay in flight's record until the log has them, so they are reported once.
         const uncertain = logged ? [] : this.carried;
-        this.props.setProperties({ ...changes, [INFLIGHT_KEY]: JSON.stringify({ sending: null, uncertain }) });
+        const flight: Record<string, string> = confirm ? { [INFLIGHT_KEY]: JSON.stringify({ sending: null, uncertain }) } : {};
+        this.props.setProperties({ ...extra, ...changes, ...flight });
         this.ledger.markWritten();
       }
+      wrote = true;
     }
+    return wrote;
   }
 }
 

@@ -262,7 +262,7 @@ function styleHeaders(sheet: Sheet, headerRow: number, columns: Record<string, n
  * Drop-downs and bounds that guide (they never reject: the script decides). Setup and a definition edit always apply
  * them; the daily run (`onlyIfChanged`) skips them when the forms, their tabs' layouts and sizes, the directory's
  * names and the months offered are those of the last application (the memo, src/gas/check.ts) and the choice-list
- * tab is still there. `adminMarks`: the full check's, stored in the same write.
+ * tab is still there. `daily`: the daily run's memo as read and as it will write it at its end (nothing is written here).
  * The unit and period drop-downs list from a range of the hidden choice-list tab: an inline list (requireValueInList)
  * is refused above 500 items, and Excel caps one at 255 characters. Returns the choice-list tab.
  */
@@ -272,7 +272,7 @@ export function applyNativeValidation(
   now: Date,
   ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
   onlyIfChanged = false,
-  adminMarks?: string,
+  daily?: { last: Memo; next: Memo },
 ): Sheet {
   const { settings, units } = v;
   const p = localParts(now);
@@ -286,11 +286,12 @@ export function applyNativeValidation(
   const print = fingerprint(
     JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]),
   );
-  const props = PropertiesService.getDocumentProperties();
-  const memo = readMemo(props);
+  // The daily run keeps the memo and writes it once at its end; setup writes its part at once.
+  const props = daily ? null : PropertiesService.getDocumentProperties();
+  const memo = daily ? daily.last : readMemo(props!);
   const store = () => {
-    const next: Memo = [print, adminMarks ?? memo[1]];
-    if (next[0] !== memo[0] || next[1] !== memo[1]) props.setProperty(MEMO_KEY, JSON.stringify(next));
+    if (daily) daily.next[0] = print;
+    else if (print !== memo[0]) props!.setProperty(MEMO_KEY, JSON.stringify([print, memo[1], memo[2]]));
   };
   if (onlyIfChanged && memo[0] === print) {
     const existing = findSheet(ss, CHOICE_LISTS.tab);

@@ -1,29 +1,51 @@
-// The status tab `Tình hình báo cáo`: rebuilt by the daily run in one write, one form's rows rewritten by an edit.
+// The status tab `Tình hình báo cáo`: rebuilt by the daily run in one write (only when what it shows changed), one
+// form's rows rewritten by an edit in one write of plain values; conditional format rules give the statuses' colours.
 import type { Validation } from '../core/model';
 import type { FormSpec } from '../core/forms/schema';
 import { dayOf } from '../core/periods';
-import { statusCells, statusHeader, statusTab, type StatusTab } from '../core/status';
-import { PERIOD_TAB, STATUS_CELL, STATUS_COLOUR } from '../core/text/period';
+import { columnLetter, statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
+import { PERIOD_TAB } from '../core/text/period';
 import type { CellValue } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';
 import { validateWorkbook } from '../core/validate';
 import { fingerprint } from '../core/journal';
+import { MEMO_KEY, readMemo } from './check';
 import type { OwnedValues } from './annotate';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Cache = GoogleAppsScript.Cache.Cache;
 
-/** Document property: the rows and columns the tab was last built with, so an edit knows its row is where it thinks. */
-const SHAPE_KEY = 'statusTabShape';
+/** Document cache key of the tab's shape (the rows and columns it was built with); a miss means unknown: rebuild. */
+export const STATUS_SHAPE_KEY = 'ispeed:statusShape';
+/** CacheService's longest expiry, 6 hours (APPS_SCRIPT.md); the daily run puts it again every day. */
+const SHAPE_SECONDS = 21600;
+const HEADER_BACKGROUND = '#cfe2f3';
+
+/** The shape the last rebuild stored, or null (no cache, expired, evicted). */
+export function storedStatusShape(cache: Cache | null): string | null {
+  try {
+    return cache?.get(STATUS_SHAPE_KEY) ?? null;
+  } catch {
+    return null; // a cache that fails is a miss: the tab is rebuilt
+  }
+}
+
+export function storeStatusShape(cache: Cache | null, shape: string): void {
+  try {
+    cache?.put(STATUS_SHAPE_KEY, shape, SHAPE_SECONDS);
+  } catch {
+    /* best effort: the next edit rebuilds */
+  }
+}
 
 function shapeOf(tab: StatusTab): string {
   return fingerprint(JSON.stringify([tab.periods, tab.rows.map((r) => `${r.form}|${r.code}`)]));
 }
 
 /** The script-owned tab, created (and protected like the admin tabs) when missing. */
-function ensureSheet(ss: Spreadsheet, v: Validation, name: string): Sheet {
-  const found = findSheet(ss, name);
+function ensureSheet(ss: Spreadsheet, v: Validation, name: string, found: Sheet | null): Sheet {
   if (found) return found;
   const sheet = ss.insertSheet(name);
   protectAdminTabs(v.settings, [sheet]);
@@ -52,8 +74,47 @@ function richRows(rows: { texts: readonly string[]; link?: string }[], width: nu
   });
 }
 
-/** The whole tab from the workbook just read: cleared, then its values and its colours, one call each. */
-export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: Validation): void {
+/** One rule per status text over the period columns: an edit then writes statuses only, the colours follow. */
+function colourRules(sheet: Sheet, rows: number, periods: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  if (rows < 1 || periods < 1) return [];
+  const range = sheet.getRange(2, 4, rows, periods);
+  return statusTextColours().map(({ text, colour }) =>
+    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
+  );
+}
+
+/**
+ * What the edits wrote since: every form row's `Cập nhật lần cuối` (each edit of a row stamps it). Kept in the daily
+ * print, so a tab an edit rewrote is rebuilt the next day even when the figures went back to what the print knew.
+ */
+function editStamps(snap: Snapshot, v: Validation): string {
+  const out: string[] = [];
+  for (const f of v.forms) {
+    const col = v.layouts[f.tab]?.columns.updated_at;
+    const grid = snap.book[f.tab];
+    if (col === undefined || !grid) continue;
+    const stamps = grid.map((r) => {
+      const t = r[col];
+      return t instanceof Date || Object.prototype.toString.call(t) === '[object Date]' ? (t as Date).getTime() : String(t ?? '');
+    });
+    out.push(`${f.tab}:${stamps.join(',')}`);
+  }
+  return fingerprint(out.join('\n'));
+}
+
+/**
+ * The whole tab from the workbook just read: cleared, then its values (one call), the header's colour and the status
+ * colours' rules. Returns the shape it has. `daily` (the daily run): nothing is written when the tab exists and what
+ * it would show (rows, statuses, links, the edits since) is what the run last wrote there (`daily.last`); the print
+ * goes to `daily.next` for the caller's one memo write. Without it, the print is stored at once (setup, an edit).
+ */
+export function rebuildStatusTab(
+  ss: Spreadsheet,
+  now: Date,
+  snap: Snapshot,
+  v: Validation,
+  daily?: { last: string | null; next?: string; find?: (name: string) => Sheet | null },
+): string {
   const gids: Record<string, number> = {};
   for (const f of v.forms) {
     const s = snap.sheets[f.tab];
@@ -62,33 +123,50 @@ export function rebuildStatusTab(ss: Spreadsheet, now: Date, snap: Snapshot, v: 
   const tab = statusTab(v, dayOf(now), gids);
   const header = statusHeader(tab);
   const width = header.length;
-  const body = tab.rows.map((r) => ({ ...statusCells(r), link: r.link }));
-  const sheet = ensureSheet(ss, v, PERIOD_TAB.status);
+  const body = tab.rows.map((r) => ({ texts: statusCells(r).texts, link: r.link }));
+  const shape = shapeOf(tab);
+  const print = fingerprint(JSON.stringify([header, body, statusTextColours(), editStamps(snap, v)]));
+  const found = (daily?.find ?? ((name: string) => findSheet(ss, name)))(PERIOD_TAB.status);
+  const cache = CacheService.getDocumentCache();
+  if (daily) daily.next = print;
+  if (daily && found && daily.last === print) {
+    storeStatusShape(cache, shape); // the cache forgets within 6 hours: the edits of the day find it again
+    return shape;
+  }
+  const sheet = ensureSheet(ss, v, PERIOD_TAB.status, found);
   sheet.clear();
   fit(sheet, body.length + 1, width);
-  const range = sheet.getRange(1, 1, body.length + 1, width);
-  range.setRichTextValues(richRows([{ texts: header }, ...body], width));
-  range.setBackgrounds([header.map(() => '#cfe2f3'), ...body.map((r) => r.colours)]);
+  sheet.getRange(1, 1, body.length + 1, width).setRichTextValues(richRows([{ texts: header }, ...body], width));
+  sheet.getRange(1, 1, 1, width).setBackground(HEADER_BACKGROUND);
+  sheet.setConditionalFormatRules(colourRules(sheet, body.length, tab.periods.length));
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  const props = PropertiesService.getDocumentProperties(),
-    shape = shapeOf(tab);
-  if (props.getProperty(SHAPE_KEY) !== shape) props.setProperty(SHAPE_KEY, shape);
+  storeStatusShape(cache, shape);
+  if (!daily) {
+    // Outside the daily run: what the next daily run compares with must be what the tab now shows.
+    const props = PropertiesService.getDocumentProperties();
+    const memo = readMemo(props);
+    if (memo[2] !== print) props.setProperty(MEMO_KEY, JSON.stringify([memo[0], memo[1], print]));
+  }
+  return shape;
 }
 
 /**
- * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of statuses
- * and one of colours: one unit's row, or (several units) the span from the first to the last, its other rows as read.
- * `units`: those units (their rows are all in `checked`); undefined: the units of the edited rows; null: every row
- * of the form (`checked` then holds the whole tab). A missing tab or a changed shape (a new month, a new unit): rebuilt.
+ * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of plain
+ * statuses over the period columns (the names and their links stay; the colours follow by the tab's rules): one
+ * unit's row, or (several units) the span from the first to the last, its other rows as read. `units`: those units
+ * (their rows are all in `checked`); undefined: the units of the edited rows; null: every row of the form (`checked`
+ * then holds the whole tab). `knownShape`: the shape the caller knows the tab has (null: unknown). A missing tab or
+ * another shape (a new month, a new unit): rebuilt. Returns the shape the tab now has.
  */
 export function refreshStatusRows(
   ss: Spreadsheet,
   checked: Validation,
   form: FormSpec,
   now: Date,
-  owned?: Map<number, OwnedValues>,
-  units?: ReadonlySet<string> | null,
-): void {
+  owned: Map<number, OwnedValues> | undefined,
+  units: ReadonlySet<string> | null | undefined,
+  knownShape: string | null,
+): string {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
   const v: Validation = !owned
     ? checked
@@ -100,12 +178,12 @@ export function refreshStatusRows(
         }),
       };
   const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: units ?? undefined });
-  const sheet = findSheet(ss, PERIOD_TAB.status);
-  if (!sheet || PropertiesService.getDocumentProperties().getProperty(SHAPE_KEY) !== shapeOf(tab)) {
+  const shape = shapeOf(tab);
+  const rebuild = () => {
     const snap = readSnapshot(ss);
-    rebuildStatusTab(ss, now, snap, validateWorkbook(snap.book, now));
-    return;
-  }
+    return rebuildStatusTab(ss, now, snap, validateWorkbook(snap.book, now));
+  };
+  if (knownShape !== shape) return rebuild();
   const edited =
     units ?? new Set(v.rows.filter((r) => r.sheet === form.tab && r.unitCode !== null && owned?.has(r.row)).map((r) => r.unitCode!));
   const wanted = (r: StatusTab['rows'][number]) => r.form === form.id && (units === null || edited.has(r.code));
@@ -116,28 +194,23 @@ export function refreshStatusRows(
     if (run && run[1] === i - 1) run[1] = i;
     else runs.push([i, i]);
   });
-  if (!runs.length || !tab.periods.length) return;
-  const width = tab.periods.length;
-  const write = (from: number, to: number, keep?: CellValue[][]) => {
-    const cells = tab.rows.slice(from, to + 1).map((r, i) => {
-      const c = statusCells(r);
-      if (!keep || wanted(r)) return { texts: c.texts.slice(3), colours: c.colours.slice(3) };
-      const texts = (keep[i] ?? []).map((x) => String(x ?? ''));
-      return { texts, colours: texts.map((t) => STATUS_COLOUR_OF.get(t) ?? null) };
-    });
-    const range = sheet.getRange(from + 2, 4, cells.length, width);
-    range.setRichTextValues(richRows(cells, width));
-    range.setBackgrounds(cells.map((c) => c.colours));
-  };
-  if (runs.length === 1 && runs[0][0] === runs[0][1]) write(runs[0][0], runs[0][1]);
-  else {
-    const from = runs[0][0],
-      to = runs[runs.length - 1][1];
-    write(from, to, sheet.getRange(from + 2, 4, to - from + 1, width).getValues() as CellValue[][]);
+  if (!runs.length || !tab.periods.length) return shape;
+  const from = runs[0][0],
+    to = runs[runs.length - 1][1];
+  // One call for the range by its A1 with the tab's name (no getSheetByName); a tab deleted since makes it throw.
+  const a1 = `'${PERIOD_TAB.status.replace(/'/g, "''")}'!D${from + 2}:${columnLetter(3 + tab.periods.length)}${to + 2}`;
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = ss.getRange(a1);
+  } catch (err) {
+    if (ss.getSheetByName(PERIOD_TAB.status)) throw err;
+    return rebuild();
   }
+  // Several units apart: the rows between them are written back as read (their statuses are not computed here).
+  const keep = runs.length > 1 ? (range.getValues() as CellValue[][]) : null;
+  const values = tab.rows
+    .slice(from, to + 1)
+    .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3) : (keep[i] ?? []).map((x) => String(x ?? ''))));
+  range.setValues(values);
+  return shape;
 }
-
-/** A status text back to its colour (the rows an edit rewrites as they were read). */
-const STATUS_COLOUR_OF = new Map(
-  (Object.keys(STATUS_CELL) as (keyof typeof STATUS_CELL)[]).map((k) => [STATUS_CELL[k], STATUS_COLOUR[k]] as const),
-);

@@ -126,7 +126,7 @@ describe('handleEdit (the installable edit trigger)', () => {
     rt.resetCalls();
     rt.edit(app, TAB03, 2, 1, block);
     expect(rt.calls['Range.setNotes']).toBe(1);
-    expect(rt.calls['Range.setBackgrounds']).toBe(2); // the pasted rows', and the form's rows of the status tab
+    expect(rt.calls['Range.setBackgrounds']).toBe(1); // the pasted rows' (the status tab's colours are its rules)
     const statuses = Array.from({ length: 500 }, (_, i) => cell(rt, i + 2, 'status').value);
     expect(statuses.filter((s) => s === 'Hợp lệ')).toHaveLength(498);
     expect(statuses[10]).toBe('1 lỗi');

@@ -10,7 +10,8 @@ import { buildReport, reportJson } from '../../src/core/report/model';
 import { readClosed } from '../../src/core/close';
 import { CLOSE_TEXT, JOURNAL_TAB, PERIOD_TAB, STATUS_CELL } from '../../src/core/text/period';
 import { bookFromSpreadsheet } from '../../src/local/workbook';
-import type { Runtime, Sandbox } from '../../src/local/runtime';
+import { shownBackground, type Runtime, type Sandbox } from '../../src/local/runtime';
+import { statusTextColours } from '../../src/core/status';
 import type { UnitStatus } from '../../src/core/report/model';
 
 const TAB03 = 'Biểu mẫu 03';
@@ -192,7 +193,14 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     // Pleiku's rows are sheet rows 2 and 5; the link spans them over the tab's 21 columns, never a formula.
     expect(s.links.get(pleikuRow, 2)).toBe(`#gid=${gid}&range=A2:U5`);
     expect(s.formulas.get(pleikuRow, 2)).toBeUndefined();
-    expect(s.backgrounds.get(pleikuRow, 3)).toBe('#d9ead3');
+    // The colours are conditional format rules on the period columns (text is exactly …), not the cells' own fills.
+    expect(s.backgrounds.get(pleikuRow, 3)).toBeUndefined();
+    expect(shownBackground(s, pleikuRow, 3)).toBe('#d9ead3');
+    expect(shownBackground(s, pleikuRow, 5)).toBe('#efefef');
+    expect(s.conditionalRules.map((r) => [r.condition.values[0], r.condition.background])).toEqual(
+      statusTextColours().map((c) => [c.text, c.colour]),
+    );
+    expect(s.conditionalRules[0].ranges.map((g) => g.getA1Notation())).toEqual(['D2:F5']);
     expect(grid[pleikuRow].slice(3)).toEqual(['Đúng hạn', 'Đúng hạn', 'Chưa đến hạn']);
     // The script's tabs are protected like the admin tabs: the owner and the admin emails only.
     for (const t of [PERIOD_TAB.status, PERIOD_TAB.closed, PERIOD_TAB.journal]) {
@@ -205,27 +213,61 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
-  test("an edit rewrites only the edited unit's row of the status tab: two more cell-data calls, whatever the rows", () => {
+  test("an edit rewrites only the edited unit's statuses on the status tab: one range by its A1, one write of plain values", () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
     rt.resetCalls();
-    const writes: string[] = [];
-    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
-    const original = sheet.getRange.bind(sheet);
-    (sheet as any).getRange = (...a: any[]) => {
-      const r = (original as any)(...a);
-      writes.push(r.getA1Notation());
-      return r;
+    const asked: string[] = [];
+    const ss = rt.spreadsheet as any;
+    const original = ss.getRange.bind(ss);
+    ss.getRange = (a1: string) => {
+      asked.push(a1);
+      return original(a1);
     };
+    const looked: string[] = [];
+    const byName = ss.getSheetByName.bind(ss);
+    ss.getSheetByName = (name: string) => {
+      looked.push(name);
+      return byName(name);
+    };
+    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
+    const before = values(rt, PERIOD_TAB.status);
+    const row = before.findIndex((r) => r[1] === 'H-623');
+    const link = sheet.links.get(row, 2);
+    const colour = (text: unknown) => statusTextColours().find((c) => c.text === text)?.colour;
+    expect(before[row][4]).not.toBe('Trễ hạn');
+    expect(shownBackground(sheet, row, 4)).toBe(colour(before[row][4]));
     rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
     const status = values(rt, PERIOD_TAB.status);
-    const row = status.findIndex((r) => r[1] === 'H-623');
     expect(status[row].slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
-    expect(writes).toEqual([`D${row + 1}:F${row + 1}`]);
-    expect(rt.calls['Range.setRichTextValues']).toBe(1);
-    expect(rt.calls['Range.setBackgrounds']).toBe(2); // the form rows' colours and the status tab's
-    expect(rt.calls['SpreadsheetApp.newRichTextValue']).toBe(1);
+    expect(asked).toEqual([`'${PERIOD_TAB.status}'!D${row + 1}:F${row + 1}`]);
+    // The rules recolour the cell; the name and its link are not written again.
+    expect(shownBackground(sheet, row, 4)).toBe(colour('Trễ hạn'));
+    expect(sheet.links.get(row, 2)).toBe(link);
+    expect(rt.calls['Spreadsheet.getRange']).toBe(1);
+    expect(looked).not.toContain(PERIOD_TAB.status);
+    expect(rt.calls['Range.setRichTextValues'] ?? 0).toBe(0);
+    expect(rt.calls['SpreadsheetApp.newRichTextValue'] ?? 0).toBe(0);
+    expect(rt.calls['Range.setBackgrounds']).toBe(1); // the form rows' colours only
+    expect(rt.calls['Properties.getProperty'] ?? 0).toBe(0); // the shape comes from the document cache
     expect(rt.calls['Sheet.appendRow']).toBe(1); // the journal
+  });
+
+  test('an edit whose shape cache was lost rebuilds the tab and puts the shape back; a deleted tab is rebuilt on the next edit', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    const grid = values(rt, PERIOD_TAB.status);
+    rt.state.caches.document.clear();
+    rt.resetCalls();
+    rt.edit(app, TAB03, 5, col('note'), [['ghi chú 1']]);
+    expect(rt.calls['Sheet.setConditionalFormatRules']).toBe(1); // rebuilt
+    expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
+    rt.resetCalls();
+    rt.edit(app, TAB03, 5, col('note'), [['ghi chú 2']]);
+    expect(rt.calls['Sheet.setConditionalFormatRules'] ?? 0).toBe(0); // the shape is known again
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(PERIOD_TAB.status) as never);
+    rt.edit(app, TAB03, 5, col('note'), [['ghi chú 3']]);
+    expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
   test('the journal: a paste is one row (its range and first cells), an anonymous editor is "không rõ", a doubled event writes once, a formula stays text', () => {

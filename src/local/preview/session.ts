@@ -2,7 +2,7 @@
 // page may ask of them. Every action runs the REAL script functions, as Sheets would, then saves the copy.
 import { basename } from 'node:path';
 import type { CellValue } from '../../core/types';
-import { createRuntime, loadBundle, type Runtime, type Sandbox, type MemSpreadsheet, type MemSheet } from '../runtime';
+import { createRuntime, loadBundle, shownBackground, type Runtime, type Sandbox, type MemSpreadsheet, type MemSheet } from '../runtime';
 import { formatJavaDate } from '../runtime/format';
 import { readXlsx, writeXlsx } from '../xlsx';
 import { makeDemoWorkbook } from '../demo';
@@ -342,7 +342,8 @@ export class ScriptError extends Error {
 
 function cellStyle(sh: MemSheet, r: number, c: number): CellStyle | null {
   const st: CellStyle = {};
-  const bg = sh.backgrounds.get(r, c),
+  // What the cell shows: a conditional format rule's colour wins over the cell's own.
+  const bg = shownBackground(sh, r, c),
     note = sh.notes.get(r, c),
     color = sh.fontColors.get(r, c),
     align = sh.hAligns.get(r, c);

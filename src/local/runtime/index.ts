@@ -43,10 +43,12 @@ import {
 } from './services';
 import { wallClock, formatJavaDate } from './format';
 import { makeCharts } from './charts';
+import { MemConditionalFormatRuleBuilder } from './conditional';
 import { makeDocumentApp, type MemDocument } from './document';
 
 export { KilledExecution, CallTracker } from './calls';
 export * from './spreadsheet';
+export { MemConditionalFormatRule, MemConditionalFormatRuleBuilder, MemBooleanCondition, shownBackground } from './conditional';
 export { MemTrigger, MemHtmlOutput, MemMenu, MAX_TRIGGERS } from './services';
 export type { SentMail, UiRecord, MenuRecord, LockKind } from './services';
 export { formatJavaDate, displayValue, wallClock, fromWallClock } from './format';
@@ -198,6 +200,10 @@ export function createRuntime(opts: RuntimeOptions = {}): Runtime {
     newRichTextValue() {
       hit('SpreadsheetApp.newRichTextValue');
       return new MemRichTextValueBuilder();
+    },
+    newConditionalFormatRule() {
+      hit('SpreadsheetApp.newConditionalFormatRule');
+      return new MemConditionalFormatRuleBuilder(tracker);
     },
     flush() {
       hit('SpreadsheetApp.flush');

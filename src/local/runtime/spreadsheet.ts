@@ -4,6 +4,7 @@ import type { CellValue } from '../../core/types';
 import type { CallTracker } from './calls';
 import { Layer } from './layer';
 import { displayValue } from './format';
+import type { MemConditionalFormatRule } from './conditional';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -1139,6 +1140,24 @@ const contains = (outer: Box, inner: Box) =>
   inner.col >= outer.col &&
   inner.row + inner.numRows <= outer.row + outer.numRows &&
   inner.col + inner.numCols <= outer.col + outer.numCols;
+/** A 1-based span [start, start + len) after `remove` lines at `before` went and `insert` came: null when all went. */
+export function shiftSpan(start: number, len: number, before: number, remove: number, insert: number): [number, number] | null {
+  let s = start,
+    n = len;
+  if (remove) {
+    const last = before + remove - 1;
+    const cut = Math.max(0, Math.min(s + n - 1, last) - Math.max(s, before) + 1);
+    if (cut === n) return null;
+    if (s > last) s -= remove;
+    else if (s >= before) s = before;
+    n -= cut;
+  }
+  if (insert) {
+    if (s >= before) s += insert;
+    else if (s + n - 1 >= before) n += insert;
+  }
+  return [s, n];
+}
 function normColor(c: unknown): string | undefined {
   if (c == null || c === '') return undefined;
   const s = String(c).toLowerCase();
@@ -1188,7 +1207,10 @@ type SheetKeys =
   | 'isSheetHidden'
   | 'appendRow'
   | 'getRangeList'
-  | 'setColumnWidths';
+  | 'setColumnWidths'
+  | 'setConditionalFormatRules'
+  | 'getConditionalFormatRules'
+  | 'clearConditionalFormatRules';
 
 const DEFAULT_WIDTH = 100;
 
@@ -1235,6 +1257,8 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
   merges: Box[] = [];
   protections: MemProtection[] = [];
   charts: ChartSpec[] = [];
+  /** Conditional format rules, evaluated in order (Sheet.setConditionalFormatRules). */
+  conditionalRules: MemConditionalFormatRule[] = [];
   columnWidths: Record<number, number> = {};
   frozenRows = 0;
   frozenColumns = 0;
@@ -1425,6 +1449,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     this.merges = this.merges
       .filter((m) => !(remove && m.row >= before && m.row < before + remove))
       .map((m) => (m.row >= before ? { ...m, row: m.row + shift } : m));
+    this.shiftRules(true, before, remove, insert);
     this.ss.checkCellLimit();
   }
   spliceColumns(before: number, remove: number, insert: number): void {
@@ -1434,7 +1459,40 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     this.merges = this.merges
       .filter((m) => !(remove && m.col >= before && m.col < before + remove))
       .map((m) => (m.col >= before ? { ...m, col: m.col + shift } : m));
+    this.shiftRules(false, before, remove, insert);
     this.ss.checkCellLimit();
+  }
+  /** Rule ranges follow inserted and deleted rows or columns as Sheets moves them (a range wholly deleted goes). */
+  private shiftRules(rows: boolean, before: number, remove: number, insert: number): void {
+    if (!this.conditionalRules.length) return;
+    this.conditionalRules = this.conditionalRules
+      .map((rule) => {
+        const ranges = rule.ranges.flatMap((g) => {
+          if (g.sheet !== this) return [g];
+          const span = shiftSpan(rows ? g.row : g.col, rows ? g.numRows : g.numCols, before, remove, insert);
+          if (!span) return [];
+          return [rows ? new MemRange(this, span[0], g.col, span[1], g.numCols) : new MemRange(this, g.row, span[0], g.numRows, span[1])];
+        });
+        return ranges.length ? rule.withRanges(ranges) : null;
+      })
+      .filter((r): r is MemConditionalFormatRule => r !== null);
+  }
+  setConditionalFormatRules(rules: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+    this.hit('Sheet.setConditionalFormatRules');
+    if (!Array.isArray(rules))
+      throw new GasException(
+        "The parameters (ConditionalFormatRule) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.",
+      );
+    // "Replaces all currently existing conditional format rules in the sheet with the input rules" (reference/spreadsheet/sheet).
+    this.conditionalRules = (rules as unknown as MemConditionalFormatRule[]).slice();
+  }
+  getConditionalFormatRules(): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+    this.hit('Sheet.getConditionalFormatRules');
+    return this.conditionalRules.slice() as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRule[];
+  }
+  clearConditionalFormatRules(): void {
+    this.hit('Sheet.clearConditionalFormatRules');
+    this.conditionalRules = [];
   }
   insertRowsAfter(after: number, howMany: number): GSheet {
     this.hit('Sheet.insertRowsAfter');
@@ -1652,6 +1710,8 @@ const RANGE_WRITES = [
   'breakApart',
 ];
 const SHEET_WRITES = [
+  'setConditionalFormatRules',
+  'clearConditionalFormatRules',
   'insertRowsAfter',
   'insertColumnsAfter',
   'insertRows',
