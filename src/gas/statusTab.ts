@@ -206,8 +206,9 @@ export function refreshStatusRows(
     if (ss.getSheetByName(PERIOD_TAB.status)) throw err;
     return rebuild();
   }
-  // Several units apart: the rows between them are written back as read (their statuses are not computed here).
-  const keep = runs.length > 1 ? (range.getValues() as CellValue[][]) : null;
+  // Several units: the rows between them are written back as read (their statuses are not computed here). Read
+  // whenever the span has more than one row, gaps or not, so an edit's calls do not depend on where its units sit.
+  const keep = to > from ? (range.getValues() as CellValue[][]) : null;
   const values = tab.rows
     .slice(from, to + 1)
     .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3) : (keep[i] ?? []).map((x) => String(x ?? ''))));
