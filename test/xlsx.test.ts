@@ -168,3 +168,36 @@ describe('writing an .xlsx', () => {
     expect(readFileSync(join(dir, 'a.xlsx')).equals(before)).toBe(true);
   });
 });
+
+describe('conditional format rules in an .xlsx', () => {
+  test('"text is exactly" rules are written as Excel "cell value equal to" rules with their fill, and read back in order', async () => {
+    const ss = new MemSpreadsheet({ firstSheet: 'Tình hình báo cáo' });
+    const rt = createRuntime({ spreadsheet: ss });
+    const SpreadsheetApp = rt.globals.SpreadsheetApp as any;
+    const sheet = ss.sheets[0];
+    sheet.getRange(1, 1, 2, 2).setValues([
+      ['Đúng hạn', 'Trễ hạn'],
+      ['Chưa nộp', 'x "y"'],
+    ]);
+    const range = sheet.getRange('A1:B2');
+    const rule = (text: string, colour: string) =>
+      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build();
+    sheet.setConditionalFormatRules([rule('Đúng hạn', '#d9ead3'), rule('Trễ hạn', '#fce5cd'), rule('x "y"', '#f4cccc')]);
+    const file = join(tmp(), 'rules.xlsx');
+    await writeXlsx(ss, file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const cf = (wb.worksheets[0] as any).conditionalFormattings as ExcelJS.ConditionalFormattingOptions[];
+    expect(cf.map((c) => [c.ref, (c.rules[0] as any).operator, (c.rules[0] as any).formulae[0]])).toEqual([
+      ['A1:B2', 'equal', '"Đúng hạn"'],
+      ['A1:B2', 'equal', '"Trễ hạn"'],
+      ['A1:B2', 'equal', '"x ""y"""'],
+    ]);
+    const back = (await readXlsx(file)).sheets[0];
+    expect(back.conditionalRules.map((r) => [r.condition.values[0], r.condition.background, r.ranges[0].getA1Notation()])).toEqual([
+      ['Đúng hạn', '#d9ead3', 'A1:B2'],
+      ['Trễ hạn', '#fce5cd', 'A1:B2'],
+      ['x "y"', '#f4cccc', 'A1:B2'],
+    ]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   isDateValue,
 } from './runtime/spreadsheet';
 import { fromWallClock, wallClock } from './runtime/format';
+import { MemBooleanCondition, MemConditionalFormatRule } from './runtime/conditional';
 
 export type XlsxErrorCode = 'missing' | 'encrypted' | 'not_xlsx' | 'corrupt';
 
@@ -204,6 +205,7 @@ export async function readXlsx(path: string): Promise<MemSpreadsheet> {
       const b = parseA1(m, sheet.maxRows, sheet.maxColumns);
       sheet.merges.push(b);
     }
+    readConditionalRules(ws, sheet);
   });
   // After all sheets exist, so a list from another tab's range resolves.
   const cache = new Map<ExcelJS.DataValidation, MemDataValidation | undefined>();
@@ -250,6 +252,59 @@ function excelValidation(rule: MemDataValidation, sheet: MemSheet): ExcelJS.Data
     default:
       return undefined;
   }
+}
+
+/** A quoted Excel string literal ("" doubles a quote). */
+const excelString = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The sheet's "text is exactly" rules as Excel's "cell value equal to" rules (also case-blind), in order: Excel, LibreOffice
+ * and Sheets on import show the same colours.
+ */
+function writeConditionalRules(ws: ExcelJS.Worksheet, sheet: MemSheet): void {
+  sheet.conditionalRules.forEach((rule, i) => {
+    const ranges = rule.ranges.filter((g) => g.sheet === sheet);
+    if (!ranges.length || !rule.condition.background) return;
+    const argb = hexToArgb(rule.condition.background);
+    ws.addConditionalFormatting({
+      ref: ranges.map((g) => g.getA1Notation()).join(' '),
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: i + 1,
+          formulae: [excelString(rule.condition.values[0] ?? '')],
+          style: { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } } },
+        },
+      ],
+    });
+  });
+}
+
+/** Excel's "cell value equal to a text" rules read back as "text is exactly" rules; other kinds are left out. */
+function readConditionalRules(ws: ExcelJS.Worksheet, sheet: MemSheet): void {
+  const model = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings ?? [];
+  const found: { priority: number; rule: MemConditionalFormatRule }[] = [];
+  for (const cf of model) {
+    const ranges = String(cf.ref)
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((ref) => {
+        const b = parseA1(ref, sheet.maxRows, sheet.maxColumns);
+        return sheet.range(b.row, b.col, b.numRows, b.numCols);
+      });
+    for (const r of cf.rules) {
+      const text = r.type === 'cellIs' && r.operator === 'equal' ? /^"((?:[^"]|"")*)"$/.exec(String(r.formulae?.[0] ?? '')) : null;
+      const fill = r.style?.fill as ExcelJS.FillPattern | undefined;
+      const bg = fill?.type === 'pattern' ? (argbToHex(fill.bgColor) ?? argbToHex(fill.fgColor)) : undefined;
+      if (!text || !bg) continue;
+      found.push({
+        priority: r.priority ?? found.length + 1,
+        rule: new MemConditionalFormatRule(new MemBooleanCondition('TEXT_EQUAL_TO', [text[1].replace(/""/g, '"')], bg), ranges),
+      });
+    }
+  }
+  sheet.conditionalRules = found.sort((a, b) => a.priority - b.priority).map((f) => f.rule);
 }
 
 /** Writes the spreadsheet as an .xlsx; text stays text (a string '=x' is written as a string, never a formula). */
@@ -328,6 +383,7 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
       }
     }
     for (const m of sheet.merges) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
+    writeConditionalRules(ws, sheet);
   }
   await wb.xlsx.writeFile(path);
 }
