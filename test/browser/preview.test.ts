@@ -211,3 +211,34 @@ test('on a reminder day with automatic reminders on, the daily trigger sends ema
     await preview.close();
   }
 });
+
+test('the status tab shows its statuses coloured by its conditional format rules', async () => {
+  const { preview, page } = await open('status');
+  try {
+    await showTab(page, 'Tình hình báo cáo');
+    const colours = await page.evaluate(() => {
+      const out: Record<string, string[]> = {};
+      for (const td of Array.from(document.querySelectorAll<HTMLElement>('#grid td'))) {
+        const t = td.textContent ?? '';
+        if (!['Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Có lỗi', 'Chưa đến hạn', 'Đã nộp'].includes(t)) continue;
+        (out[t] ??= []).push(getComputedStyle(td).backgroundColor);
+      }
+      return out;
+    });
+    // The cells carry no fill of their own (the rules give it): every status shows its colour (src/core/text/period.ts).
+    expect(Object.keys(colours).length).toBeGreaterThan(1);
+    const want: Record<string, string> = {
+      'Đúng hạn': 'rgb(217, 234, 211)',
+      'Đã nộp': 'rgb(217, 234, 211)',
+      'Trễ hạn': 'rgb(252, 229, 205)',
+      'Có lỗi': ERROR_BG,
+      'Chưa nộp': ERROR_BG,
+      'Chưa đến hạn': 'rgb(239, 239, 239)',
+    };
+    for (const [text, seen] of Object.entries(colours)) expect([text, [...new Set(seen)]]).toEqual([text, [want[text]]]);
+    await page.screenshot({ path: join(ARTIFACTS, 'status-tab.png') });
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
