@@ -221,7 +221,7 @@ test('the status tab shows its statuses coloured by its conditional format rules
       for (const td of Array.from(document.querySelectorAll<HTMLElement>('#grid td'))) {
         const t = td.textContent ?? '';
         if (!['Đúng hạn', 'Trễ hạn', 'Chưa nộp', 'Có lỗi', 'Chưa đến hạn', 'Đã nộp'].includes(t)) continue;
-        (out[t] ??= []).push(getComputedStyle(td).backgroundColor);
+        out[t] = [...(out[t] ?? []), getComputedStyle(td).backgroundColor];
       }
       return out;
     });
