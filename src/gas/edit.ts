@@ -15,7 +15,7 @@ import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
 import { editFacts, firstCells, journaled, journalEdit } from './journal';
-import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY, storedStatusShape } from './statusTab';
+import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
 import type { CellValue, Grid, Workbook } from '../core/types';
@@ -93,9 +93,7 @@ function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }
-  // Without the lock the index is not read, but the status tab's shape may be: reading it changes nothing.
-  const shape = cache ? (got[STATUS_SHAPE_KEY] ?? null) : storedStatusShape(documentCache());
-  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape, facts };
+  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape: got[STATUS_SHAPE_KEY] ?? null, facts };
   if (context && meta && cache && indexedEdit(edit, context, meta)) return;
   wholeTabEdit(edit, context);
 }

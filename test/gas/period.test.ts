@@ -253,19 +253,6 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(rt.calls['Sheet.appendRow']).toBe(1); // the journal
   });
 
-  test('an edit that cannot take the document lock (another edit at work) still knows the shape: its row only, no rebuild', () => {
-    const { rt, app } = boot(example1(), { now: at(20) });
-    daily(rt, app, 20);
-    rt.state.heldByOthers.add('document');
-    rt.resetCalls();
-    rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
-    expect(rt.calls['Lock.tryLock']).toBe(1);
-    expect(rt.calls['Sheet.setConditionalFormatRules'] ?? 0).toBe(0);
-    expect(rt.calls['Spreadsheet.getRange']).toBe(1);
-    const status = values(rt, PERIOD_TAB.status);
-    expect(status[status.findIndex((r) => r[1] === 'H-623')].slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
-  });
-
   test('an edit whose shape cache was lost rebuilds the tab and puts the shape back; a deleted tab is rebuilt on the next edit', () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
