@@ -203,7 +203,10 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     rt.resetCalls();
     rt.edit(app, spec.tab, 3, unitCol + 1, [['Xã Mới Lập']]);
     expect(rt.calls['Sheet.getDataRange']).toBeUndefined(); // the index path, with the new context
-    const status = rt.spreadsheet.sheet(spec.tab)!.values.get(2, spec.columns.findIndex((c) => c.key === 'status'));
+    const status = rt.spreadsheet.sheet(spec.tab)!.values.get(
+      2,
+      spec.columns.findIndex((c) => c.key === 'status'),
+    );
     const note = rt.spreadsheet.sheet(spec.tab)!.notes.get(2, unitCol) ?? '';
     expect(note).not.toMatch(/không có trong Danh mục|Không tìm thấy/);
     expect(String(status)).not.toBe('');
