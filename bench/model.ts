@@ -54,12 +54,14 @@ const CELL_DATA =
   /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|RangeList\.(setFontWeight|setBackground|setNumberFormat|setValue)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow|(get|set|clear)ConditionalFormatRules))$/;
 
 /**
- * An edit's budget: the check's 8 cell-data calls, plus the period issue's: the journal row (1), the closed figures
- * read for changed_after_close (1), the edited form's rows of the status tab, values and colours (2). In all calls,
- * the 25 of the check plus 13: journal 5 (lookup, range facts, appendRow), closed tab 3, status tab 5.
+ * An edit's budget with the edit index (src/core/rowIndex.ts): the check's 6 cell-data calls (the header rows, the
+ * edited rows, their stamp notes, notes, colours, script-owned values), plus the period issue's: the journal row (1)
+ * and the edited units' row of the status tab (1; a paste of several units also reads the span between them: 1). In
+ * all calls, the 13 of the check (the event's sheet, name and A1, the last row, 3 ranges) plus the journal's 2 (lookup,
+ * appendRow) and the status row's 2 (one A1 range, setValues; the span's read: 1).
  */
-export const EDIT_CELL_DATA = 8 + 4;
-export const EDIT_CALLS = 25 + 13;
+export const EDIT_CELL_DATA = 6 + 3;
+export const EDIT_CALLS = 13 + 5;
 /** A daily run writes the log once for the reminders and, on a day periods close, once for the close digest. */
 export const LOG_WRITES = 2;
 
