@@ -6,7 +6,10 @@ import { viNumber } from './text/validation';
 
 /** A Date from any realm (Apps Script, Node, a sandbox): never `instanceof`. */
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime());
+  // typeof first: most cells are numbers or text, and the tag check is the costly part.
+  return (
+    typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]' && !Number.isNaN((v as Date).getTime())
+  );
 }
 
 /** Blank = empty, undefined, or only spaces. */
@@ -59,17 +62,22 @@ const DECIMAL_DOT = /^-?\d+\.\d+$/;
  */
 export function readNumber(v: CellValue, integer: boolean, min = 0): NumberRead {
   let value: number;
-  // A number cell is quoted as the Vietnamese sheet shows it (12,5), not as JavaScript prints it (12.5).
-  const text = typeof v === 'number' ? viNumber(v) : cellText(v).trim();
   if (typeof v === 'number') {
+    // Most cells: a plain number in range, returned without building its text (only a message needs it).
+    if (v >= min && v >= 0 && Number.isFinite(v) && (!integer || Number.isInteger(v))) return { ok: true, value: v };
+    // A number cell is quoted as the Vietnamese sheet shows it (12,5), not as JavaScript prints it (12.5).
+    const text = viNumber(v);
     if (!Number.isFinite(v)) return { ok: false, code: 'not_number', text };
-    value = v;
     if (integer && !Number.isInteger(v) && v >= 0) {
       // A US-locale `1.234` arrives as a decimal: suggest the thousands reading.
       const thousands = /^\d+\.\d{3}$/.test(String(v)) ? Math.round(v * 1000) : undefined;
       return { ok: false, code: 'not_integer', text, value: v, thousands };
     }
-  } else if (typeof v === 'string') {
+    if (v < 0) return { ok: false, code: 'negative', text, value: v };
+    return { ok: false, code: 'below_min', text, value: v };
+  }
+  const text = cellText(v).trim();
+  if (typeof v === 'string') {
     if (INT_TEXT.test(text)) value = Number(text);
     else if (DOT_GROUPS.test(text) || SPACE_GROUPS.test(text)) value = Number(text.replace(/[.\s\u00a0\u202f]/g, ''));
     else if (DECIMAL_COMMA.test(text) || GROUPED_DECIMAL_COMMA.test(text) || DECIMAL_DOT.test(text)) {

@@ -31,6 +31,45 @@ interface Context {
   /** Parsed period texts: a tab repeats a handful of them. */
   periods: Map<string, Month | null>;
   units: readonly Unit[];
+  /** Per tab layout, the columns checkRow reads (built once, not per row). */
+  plans?: Map<TabLayout, RowPlan>;
+}
+
+/** One content column of a tab as checkRow reads it. */
+interface CellPlan {
+  spec: ColumnSpec;
+  index: number;
+  header: string;
+}
+
+/** What checkRow needs of a form and its layout, resolved once per tab: indices instead of key lookups per cell. */
+interface RowPlan {
+  period: number;
+  unit: number;
+  /** The columns checked by type, in the form's order (script-owned, seq, unit and period aside). */
+  cells: CellPlan[];
+  /** The indicator keys, in the form's order: every row's `values` holds them all. */
+  indicators: string[];
+}
+
+function planOf(form: FormSpec, layout: TabLayout, ctx: Context): RowPlan {
+  ctx.plans ??= new Map();
+  let plan = ctx.plans.get(layout);
+  if (plan) return plan;
+  const col = layout.columns;
+  const cells: CellPlan[] = [];
+  for (const c of form.columns) {
+    if (c.scriptOwned || c.key === 'seq' || c.key === 'unit' || c.key === 'period' || !(c.key in col)) continue;
+    cells.push({ spec: c, index: col[c.key], header: layout.headers[c.key] });
+  }
+  plan = {
+    period: 'period' in col ? col.period : -1,
+    unit: 'unit' in col ? col.unit : -1,
+    cells,
+    indicators: form.columns.filter((c) => c.kind).map((c) => c.key),
+  };
+  ctx.plans.set(layout, plan);
+  return plan;
 }
 
 function periodOf(v: CellValue, ctx: Context): Month | null {
@@ -65,18 +104,18 @@ function checkRow(
 ): RowWork {
   const col = layout.columns,
     hdr = layout.headers;
+  const plan = planOf(form, layout, ctx);
   const problems: Problem[] = [];
   const add = (key: string, severity: Severity, code: ProblemCode, message: string) => {
     const p: Problem = { sheet: form.tab, row: rowNumber, column: hdr[key] ?? '', severity, code, message };
     ctx.positions.set(p, key in col ? col[key] : -1);
     problems.push(p);
   };
-  const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
 
   // Period first: unit matching needs the month.
   let month: Month | null = null;
-  if ('period' in col) {
-    const v = get('period');
+  if (plan.period >= 0) {
+    const v = cells[plan.period] ?? '';
     if (isBlank(v)) add('period', 'error', 'required', MSG.required(hdr.period));
     else {
       month = periodOf(v, ctx);
@@ -91,8 +130,8 @@ function checkRow(
   }
 
   let unit: Unit | null = null;
-  if ('unit' in col) {
-    const v = get('unit');
+  if (plan.unit >= 0) {
+    const v = cells[plan.unit] ?? '';
     if (isBlank(v)) add('unit', 'error', 'required', MSG.required(hdr.unit));
     else {
       const text = cellText(v);
@@ -135,19 +174,15 @@ function checkRow(
   }
 
   const values: Record<string, number | null> = {};
-  for (const c of form.columns) {
-    if (c.scriptOwned || c.key === 'seq' || c.key === 'unit' || c.key === 'period' || !(c.key in col)) {
-      if (c.kind) values[c.key] = null;
-      continue;
-    }
-    const v = get(c.key);
-    if (c.kind) values[c.key] = null;
+  for (const k of plan.indicators) values[k] = null;
+  for (const { spec: c, index, header } of plan.cells) {
+    const v = cells[index] ?? '';
     if (isBlank(v)) {
       // A column asked only from (or until) some period is not required of the rows outside it.
-      if (c.required && inForce(c, month)) add(c.key, 'error', 'required', MSG.required(hdr[c.key]));
+      if (c.required && inForce(c, month)) add(c.key, 'error', 'required', MSG.required(header));
       continue;
     }
-    checkCell(c, v, hdr[c.key], values, add);
+    checkCell(c, v, header, values, add);
   }
 
   for (const b of form.bounds) {
@@ -253,6 +288,12 @@ function markDuplicates(form: FormSpec, layout: TabLayout, work: RowWork[], ctx:
   }
 }
 
+/** True when every cell at `indices` is blank (a plain loop: it runs once per row of every tab). */
+function blankAt(cells: readonly CellValue[], indices: readonly number[]): boolean {
+  for (let i = 0; i < indices.length; i++) if (!isBlank(cells[indices[i]])) return false;
+  return true;
+}
+
 function checkForm(
   form: FormSpec,
   grid: CellValue[][],
@@ -283,7 +324,7 @@ function checkForm(
   const work: RowWork[] = [];
   for (let r = layout.headerRow; r < grid.length; r++) {
     const cells = grid[r];
-    if (!cells || content.every((i) => isBlank(cells[i]))) continue; // an edit's grid holds only its rows
+    if (!cells || blankAt(cells, content)) continue; // an edit's grid holds only its rows
     const stamp = stampCol === undefined ? '' : cells[stampCol];
     const submittedAt = isDate(stamp) ? stamp : null;
     if (submittedAt && submittedAt.getTime() >= ctx.cutoff) continue;

@@ -23,6 +23,14 @@ describe('reading numbers (FORMS.md table)', () => {
   test('below the minimum but not negative is below_min', () => {
     expect(readNumber(0, true, 1)).toMatchObject({ ok: false, code: 'below_min' });
   });
+  test('a number cell that fails is quoted as the Vietnamese sheet shows it', () => {
+    expect(readNumber(-1234.5, false)).toEqual({ ok: false, code: 'negative', text: '-1.234,5', value: -1234.5 });
+    expect(readNumber(1.5, true)).toEqual({ ok: false, code: 'not_integer', text: '1,5', value: 1.5, thousands: undefined });
+    expect(readNumber(2, false, 2.5)).toEqual({ ok: false, code: 'below_min', text: '2', value: 2 });
+    expect(readNumber(Number.NaN, false)).toEqual({ ok: false, code: 'not_number', text: 'NaN' });
+    expect(readNumber(Number.POSITIVE_INFINITY, true)).toEqual({ ok: false, code: 'not_number', text: 'Infinity' });
+    expect(readNumber(2.5, false, 2.5)).toEqual({ ok: true, value: 2.5 });
+  });
 });
 
 describe('reading periods', () => {
