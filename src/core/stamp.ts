@@ -1,7 +1,7 @@
 // When `Thời điểm nộp` is renewed: only when the row's unit or period really changed. The identity the stamp was
 // written for lives in a note on the stamp cell itself, so it moves with the row (sorting, cut and paste).
 import type { FormId, Grid, Month } from './types';
-import type { Validation } from './model';
+import type { FormRow, Validation } from './model';
 import { formatMonth, parseMonthStrict } from './periods';
 import { isDate, readPeriod } from './cells';
 import { matchUnit } from './directory';
@@ -68,9 +68,21 @@ const MACHINE = /\n?\[i-Speed: (\{[^\n]*\})\]\s*$/;
 /** The note to write on the stamp cell ('' for none); `unitLabel` is what the readable part shows. */
 export function stampNote(record: StampRecord | null, unitLabel?: string): string {
   if (!record) return '';
-  const period = record.period === null ? '' : formatMonth(record.period);
-  const machine = JSON.stringify({ u: record.unit, k: period, t: record.at.toISOString() });
-  return `${STAMP_TEXT.note(unitLabel || record.unit || STAMP_TEXT.unknown, period || STAMP_TEXT.unknown)}\n[i-Speed: ${machine}]`;
+  return stampNoteHead(record.unit, record.period, unitLabel) + stampNoteTail(record.at);
+}
+
+/**
+ * The note up to the stamp's instant: the same for every row of a unit and period, so the full check builds it once.
+ * The machine line is JSON.stringify({ u, k, t }) written out, `t` being an ISO instant (nothing in it to escape).
+ */
+function stampNoteHead(unit: string, period: Month | null, unitLabel?: string): string {
+  const k = period === null ? '' : formatMonth(period);
+  const text = STAMP_TEXT.note(unitLabel || unit || STAMP_TEXT.unknown, k || STAMP_TEXT.unknown);
+  return `${text}\n[i-Speed: {"u":${JSON.stringify(unit)},"k":${JSON.stringify(k)},"t":"`;
+}
+
+function stampNoteTail(at: Date): string {
+  return `${at.toISOString()}"}]`;
 }
 
 /** The record a stamp cell's note holds, or null when it holds none (or something else). */
@@ -184,17 +196,31 @@ function identityBefore(
  */
 export function checkedStampNotes(v: Validation, sheet: string, grid: Grid, first: number, last: number): string[] {
   const subCol = v.layouts[sheet]?.columns.submitted_at;
-  const rows = new Map(v.rows.filter((r) => r.sheet === sheet).map((r) => [r.row, r]));
+  const rows = new Map<number, FormRow>();
+  for (const r of v.rows) if (r.sheet === sheet) rows.set(r.row, r);
   const names = new Map(v.units.map((u) => [u.code, u.name]));
-  const out: string[] = [];
+  // Many rows share a unit and period: their notes differ only by the instant (unit -> month -> head).
+  const heads = new Map<string, Map<Month | null, string>>();
+  const out: string[] = new Array(Math.max(0, last - first + 1));
   for (let r = first; r <= last; r++) {
     const row = rows.get(r);
     const cell = subCol === undefined ? undefined : grid[r - 1]?.[subCol];
     if (!row || !isDate(cell)) {
-      out.push('');
+      out[r - first] = '';
       continue;
     }
-    out.push(stampNote({ unit: row.unitCode ?? '', period: row.month, at: cell }, unitLabel(names, row.unitCode ?? '')));
+    const unit = row.unitCode ?? '';
+    let ofUnit = heads.get(unit);
+    if (!ofUnit) {
+      ofUnit = new Map();
+      heads.set(unit, ofUnit);
+    }
+    let head = ofUnit.get(row.month);
+    if (head === undefined) {
+      head = stampNoteHead(unit, row.month, unitLabel(names, unit));
+      ofUnit.set(row.month, head);
+    }
+    out[r - first] = head + stampNoteTail(cell);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 // The stamp rule: `Thời điểm nộp` is renewed only when the row's unit or period really changed.
-import { decideStamp, readStampNote, stampNote, fromSerial, type StampRecord } from '../../src/core/stamp';
-import { fromLocal, month } from '../../src/core/periods';
+import { checkedStampNotes, decideStamp, readStampNote, stampNote, fromSerial, type StampRecord } from '../../src/core/stamp';
+import { formatMonth, fromLocal, month } from '../../src/core/periods';
+import { validateWorkbook } from '../../src/core/validate';
+import { book, NOW as CHECK_NOW, row as formRow } from './book';
 
 const T1 = fromLocal(2024, 8, 5, 9, 0),
   NOW = fromLocal(2024, 8, 20, 9, 0);
@@ -104,5 +106,35 @@ describe('the stamp note', () => {
 
   test('an edit event date (a serial day number, wall clock in Asia/Ho_Chi_Minh) reads as its instant', () => {
     expect(fromSerial(45509.375)).toEqual(fromLocal(2024, 8, 5, 9, 0));
+  });
+
+  test('its machine line is the JSON of the unit, the period and the ISO instant, whatever the unit code holds', () => {
+    const r = rec('H-6"2\\|\n2', JULY);
+    const note = stampNote(r, 'Huyện Đăk Đoa');
+    const machine = note.slice(note.lastIndexOf('\n[i-Speed: ') + '\n[i-Speed: '.length, -1);
+    expect(machine).toBe(JSON.stringify({ u: r.unit, k: formatMonth(JULY), t: T1.toISOString() }));
+    expect(readStampNote(note)).toEqual(r);
+  });
+});
+
+describe("the full check's stamp notes", () => {
+  test('each stamped row gets the note of its own unit, period and stamp; unstamped rows none', () => {
+    const t2 = fromLocal(2024, 8, 6, 10, 0);
+    const b = book('03', [
+      formRow('03', { submitted_at: T1 }),
+      formRow('03', { submitted_at: t2 }),
+      formRow('03', { unit: 'Huyện Đăk Đoa', submitted_at: t2 }),
+      formRow('03', { period: '06/2024', submitted_at: T1 }),
+      formRow('03', { unit: 'Huyện Đăk Đoa' }),
+    ]);
+    const v = validateWorkbook(b, CHECK_NOW);
+    const notes = checkedStampNotes(v, 'Biểu mẫu 03', b['Biểu mẫu 03'], 2, 6);
+    expect(notes).toEqual([
+      stampNote(rec('H-622', JULY, T1), 'Thành phố Pleiku (H-622)'),
+      stampNote(rec('H-622', JULY, t2), 'Thành phố Pleiku (H-622)'),
+      stampNote(rec('H-626', JULY, t2), 'Huyện Đăk Đoa (H-626)'),
+      stampNote(rec('H-622', JUNE, T1), 'Thành phố Pleiku (H-622)'),
+      '',
+    ]);
   });
 });
