@@ -72,6 +72,23 @@ describe('loadBundle', () => {
     expect(again.edits).toEqual([]);
   });
 
+  test("the bundle's builtins are its own realm's, and a bundle may declare one of their names itself", () => {
+    const rt = createRuntime();
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
+    const code = `var JSON = { mine: true };
+function protos() { return [Object.getPrototypeOf([]), Array.prototype, Map.prototype]; }
+function own() { return JSON.mine === true && typeof Math.max === 'function' && Number.isInteger(3); }
+function services() { return typeof SpreadsheetApp.getActiveSpreadsheet; }`;
+    writeFileSync(join(dir, 'Code.js'), code);
+    const app = loadBundle<{ protos(): object[]; own(): boolean; services(): string }>(rt, join(dir, 'Code.js'));
+    const [arrayOfLiteral, arrayProto, mapProto] = app.protos();
+    expect(arrayOfLiteral).toBe(arrayProto);
+    expect(arrayProto).not.toBe(Array.prototype);
+    expect(mapProto).not.toBe(Map.prototype);
+    expect(app.own()).toBe(true);
+    expect(app.services()).toBe('function');
+  });
+
   test('new Date() inside the sandbox is the runtime clock', () => {
     const { rt, app } = boot();
     expect(app.today().toISOString()).toBe('2024-08-20T00:30:00.000Z');
