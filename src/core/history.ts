@@ -31,6 +31,9 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
   const flowKeys = indicators(form)
     .filter((c) => c.kind === 'flow')
     .map((c) => c.key);
+  // Records copied from one shape, not built key by key (each added key costs a shape change).
+  const noStocks = Object.fromEntries(stockKeys.map((k) => [k, null])) as Record<string, number | null>;
+  const noFlows = Object.fromEntries(flowKeys.map((k) => [k, null])) as Record<string, number | null>;
   const byUnit = new Map<string, Map<Month, { latest: FormRow; flows: Record<string, number | null> }>>();
   for (const r of rows) {
     if (!r.valid || r.unitCode === null || r.month === null) continue;
@@ -41,7 +44,7 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
     }
     const p = months.get(r.month);
     if (!p) {
-      const flows: Record<string, number | null> = {};
+      const flows = { ...noFlows };
       for (const k of flowKeys) flows[k] = r.values[k] ?? null;
       months.set(r.month, { latest: r, flows });
       continue;
@@ -56,7 +59,7 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
   for (const [unit, months] of byUnit) {
     const list: PeriodFigures[] = [];
     for (const [m, p] of months) {
-      const stocks: Record<string, number | null> = {};
+      const stocks = { ...noStocks };
       for (const k of stockKeys) stocks[k] = p.latest.values[k] ?? null;
       list.push({ month: m, stocks, flows: p.flows });
     }

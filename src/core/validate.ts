@@ -48,8 +48,8 @@ interface RowPlan {
   unit: number;
   /** The columns checked by type, in the form's order (script-owned, seq, unit and period aside). */
   cells: CellPlan[];
-  /** The indicator keys, in the form's order: every row's `values` holds them all. */
-  indicators: string[];
+  /** Every indicator key, null, in the form's order: each row's `values` starts as a copy. */
+  blankValues: Record<string, number | null>;
 }
 
 function planOf(form: FormSpec, layout: TabLayout, ctx: Context): RowPlan {
@@ -66,7 +66,7 @@ function planOf(form: FormSpec, layout: TabLayout, ctx: Context): RowPlan {
     period: 'period' in col ? col.period : -1,
     unit: 'unit' in col ? col.unit : -1,
     cells,
-    indicators: form.columns.filter((c) => c.kind).map((c) => c.key),
+    blankValues: Object.fromEntries(form.columns.filter((c) => c.kind).map((c) => [c.key, null])),
   };
   ctx.plans.set(layout, plan);
   return plan;
@@ -173,8 +173,8 @@ function checkRow(
     }
   }
 
-  const values: Record<string, number | null> = {};
-  for (const k of plan.indicators) values[k] = null;
+  // A copy of one shape, not keys added one by one (each added key costs a shape change per row).
+  const values: Record<string, number | null> = { ...plan.blankValues };
   for (const { spec: c, index, header } of plan.cells) {
     const v = cells[index] ?? '';
     if (isBlank(v)) {
