@@ -1,6 +1,6 @@
 // What the sheet shows for each row: the status cell, its note, and a note and colour on each faulty cell.
 import type { Problem, Severity } from './types';
-import type { Validation } from './model';
+import type { FormRow, Validation } from './model';
 import { STATUS } from './text/validation';
 
 export const ERROR_BACKGROUND = '#f4cccc';
@@ -48,15 +48,21 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
     else byRow.set(p.row, [p]);
   }
   const known = new Set<number>(byRow.keys());
-  for (const r of v.rows) if (r.sheet === sheet) known.add(r.row);
+  const models = new Map<number, FormRow>();
+  for (const r of v.rows) {
+    if (r.sheet !== sheet) continue;
+    known.add(r.row);
+    models.set(r.row, r);
+  }
   const wanted = rows ? Array.from(new Set(rows)) : Array.from(known);
   wanted.sort((a, b) => a - b);
-  const models = new Map(v.rows.filter((r) => r.sheet === sheet).map((r) => [r.row, r]));
   const unitHeader = layout?.headers.unit,
     periodHeader = layout?.headers.period;
   return wanted.map((row) => {
     if (!known.has(row)) return { row, status: '', statusNote: '', statusBackground: null, cells: {} };
-    const problems = byRow.get(row) || [];
+    const problems = byRow.get(row);
+    // Most rows: nothing wrong.
+    if (!problems) return { row, status: STATUS.valid, statusNote: '', statusBackground: VALID_BACKGROUND, cells: {} };
     // Being typed: never submitted, its unit and period given, and nothing wrong but blank required cells.
     const errors0 = problems.filter((p) => p.severity === 'error');
     const typing =

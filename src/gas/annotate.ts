@@ -40,30 +40,49 @@ export function annotateRows(
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
   if (last < first || width < 1) return;
-  const byRow = new Map(marks.map((m) => [m.row, m]));
+  const byRow = new Map<number, RowMarks>();
+  for (const m of marks) byRow.set(m.row, m);
   const statusCol = layout.columns.status;
   const subCol = layout.columns.submitted_at;
+  const status = statusCol !== undefined && statusCol >= fromCol && statusCol < toCol ? statusCol - fromCol : -1;
+  const stamp = subCol !== undefined && subCol >= fromCol && subCol < toCol ? subCol - fromCol : -1;
+  const blankNotes = filled<string>(width, '');
+  const blankColours = filled<string | null>(width, null);
+  // Rows whose only colour is the status cell's share one row array per colour (most rows of a checked tab).
+  const statusOnly = new Map<string | null, (string | null)[]>();
   const notes: string[][] = [];
   const backgrounds: (string | null)[][] = [];
   for (let r = first; r <= last; r++) {
     const m = byRow.get(r);
-    const noteRow: string[] = new Array(width).fill('');
-    const bgRow: (string | null)[] = new Array(width).fill(null);
+    const noteRow = blankNotes.slice();
+    let bgRow = blankColours;
     if (m) {
-      for (const [col, cell] of Object.entries(m.cells)) {
+      let marked = false;
+      for (const col in m.cells) {
         const c = Number(col) - fromCol;
         if (c < 0 || c >= width) continue;
-        noteRow[c] = cell.note;
-        bgRow[c] = cell.background;
+        if (!marked) bgRow = blankColours.slice();
+        marked = true;
+        noteRow[c] = m.cells[col].note;
+        bgRow[c] = m.cells[col].background;
       }
-      if (statusCol !== undefined && statusCol >= fromCol && statusCol < toCol) {
-        noteRow[statusCol - fromCol] = m.statusNote;
-        bgRow[statusCol - fromCol] = m.statusBackground;
+      if (status >= 0) {
+        noteRow[status] = m.statusNote;
+        if (marked) bgRow[status] = m.statusBackground;
+        else {
+          let shared = statusOnly.get(m.statusBackground);
+          if (!shared) {
+            shared = blankColours.slice();
+            shared[status] = m.statusBackground;
+            statusOnly.set(m.statusBackground, shared);
+          }
+          bgRow = shared;
+        }
       }
     }
-    if (subCol !== undefined && subCol >= fromCol && subCol < toCol) {
+    if (stamp >= 0) {
       // The stamp cell's note is the stamp's memory (src/core/stamp.ts): the edit's, or the full check's.
-      noteRow[subCol - fromCol] = owned ? (owned.get(r)?.stampNote ?? '') : (stampNotes?.[r - first] ?? '');
+      noteRow[stamp] = owned ? (owned.get(r)?.stampNote ?? '') : (stampNotes?.[r - first] ?? '');
     }
     notes.push(noteRow);
     backgrounds.push(bgRow);
@@ -73,26 +92,39 @@ export function annotateRows(
   range.setBackgrounds(backgrounds);
 
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
-  const cols: { index: number; value: (r: number) => CellValue }[] = [];
+  const cols: { index: number; key: 'submittedAt' | 'updatedAt' | 'status' }[] = [];
   if (owned) {
     const sub = layout.columns.submitted_at,
       upd = layout.columns.updated_at;
-    if (sub !== undefined) cols.push({ index: sub, value: (r) => owned.get(r)?.submittedAt ?? '' });
-    if (upd !== undefined) cols.push({ index: upd, value: (r) => owned.get(r)?.updatedAt ?? '' });
+    if (sub !== undefined) cols.push({ index: sub, key: 'submittedAt' });
+    if (upd !== undefined) cols.push({ index: upd, key: 'updatedAt' });
   }
-  if (statusCol !== undefined) cols.push({ index: statusCol, value: (r) => byRow.get(r)?.status ?? '' });
+  if (statusCol !== undefined) cols.push({ index: statusCol, key: 'status' });
   cols.sort((a, b) => a.index - b.index);
   for (const run of adjacentRuns(cols)) {
     const values: CellValue[][] = [];
     let same = !!current;
     for (let r = first; r <= last; r++) {
-      const line = run.map((c) => c.value(r));
-      if (same && line.some((v, i) => (current![r - 1]?.[run[i].index] ?? '') !== v)) same = false;
+      const line: CellValue[] = new Array(run.length);
+      const o = owned?.get(r);
+      for (let i = 0; i < run.length; i++) {
+        const key = run[i].key;
+        const v = key === 'status' ? (byRow.get(r)?.status ?? '') : (o?.[key] ?? '');
+        line[i] = v;
+        if (same && (current![r - 1]?.[run[i].index] ?? '') !== v) same = false;
+      }
       values.push(line);
     }
     if (same) continue; // unchanged since the read: no call
     sheet.getRange(first, run[0].index + 1, last - first + 1, run.length).setValues(values);
   }
+}
+
+/** A packed array of `n` times `v` (copied per row with slice, which keeps it packed). */
+function filled<T>(n: number, v: T): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(v);
+  return out;
 }
 
 function adjacentRuns<T extends { index: number }>(cols: T[]): T[][] {
