@@ -710,8 +710,22 @@ export class MemRange implements Pick<GRange, RangeKeys> {
   }
   private put<T>(layer: Layer<T>, data: unknown, conv: (v: unknown) => T | undefined): void {
     const rows = this.checkShape(data);
-    for (let i = 0; i < this.numRows; i++)
-      for (let j = 0; j < this.numCols; j++) layer.set(this.row - 1 + i, this.col - 1 + j, conv(rows[i][j]));
+    const r0 = this.row - 1,
+      c0 = this.col - 1;
+    // Layer.set per cell, with the row looked up once: a blank never creates a row.
+    for (let i = 0; i < this.numRows; i++) {
+      const src = rows[i];
+      let line = layer.rows[r0 + i];
+      for (let j = 0; j < this.numCols; j++) {
+        const v = conv(src[j]);
+        if (v === undefined && !line) continue;
+        if (!line) {
+          line = [];
+          layer.rows[r0 + i] = line;
+        }
+        line[c0 + j] = v;
+      }
+    }
   }
 
   getValues(): any[][] {
