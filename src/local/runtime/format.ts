@@ -37,10 +37,9 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const WEEKDAYS_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** The wall clock of an instant in a time zone (Intl gives the zone's real offset, DST included). */
-export function wallClock(date: Date, tz: string): WallClock {
+/** The wall clock of an instant in a time zone, from Intl (the zone's real offset, DST and history included). */
+function intlWallClock(date: Date, tz: string): WallClock {
   const t = date.getTime();
-  if (Number.isNaN(t)) throw new Error('Invalid argument: date');
   const p: Record<string, string> = {};
   for (const part of partsFormatter(tz).formatToParts(date)) p[part.type] = part.value;
   const year = Number(p.year),
@@ -61,6 +60,59 @@ export function wallClock(date: Date, tz: string): WallClock {
     ms,
     weekday: WEEKDAYS.indexOf(p.weekday),
     offsetMinutes: Math.round((asUtc - t) / 60000),
+  };
+}
+
+/** Instants where the cached path applies: four-digit years (Intl and Date.UTC agree on them). */
+const CACHED_FROM = Date.UTC(1000, 0, 1),
+  CACHED_TO = Date.UTC(9999, 0, 1);
+const HOUR = 3600000;
+/** Per zone, hour index -> the zone's offset in ms during that whole hour. */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/** The zone's offset (wall clock minus UTC, in ms, whole seconds) at `t`, from Intl. */
+function intlOffset(t: number, tz: string): number {
+  const w = intlWallClock(new Date(t), tz);
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms) - t;
+}
+
+/**
+ * The zone's offset at `t`, Intl asked once per hour of time: when the offset is the same at both ends of the hour it
+ * holds for the whole hour (zones change at most once an hour), so a sheet of 400,000 dates costs a few thousand calls.
+ */
+function offsetAt(t: number, tz: string): number {
+  const h = Math.floor(t / HOUR);
+  let zone = hourOffsets.get(tz);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(tz, zone);
+  }
+  const known = zone.get(h);
+  if (known !== undefined) return known;
+  const start = intlOffset(h * HOUR, tz);
+  if (start !== intlOffset(h * HOUR + HOUR - 1, tz)) return intlOffset(t, tz); // a change inside this hour
+  if (zone.size >= 100000) zone.clear();
+  zone.set(h, start);
+  return start;
+}
+
+/** The wall clock of an instant in a time zone (Intl gives the zone's real offset, DST included). */
+export function wallClock(date: Date, tz: string): WallClock {
+  const t = date.getTime();
+  if (Number.isNaN(t)) throw new Error('Invalid argument: date');
+  if (t < CACHED_FROM || t >= CACHED_TO) return intlWallClock(date, tz);
+  const off = offsetAt(t, tz);
+  const w = new Date(t + off);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+    ms: w.getUTCMilliseconds(),
+    weekday: w.getUTCDay(),
+    offsetMinutes: Math.round(off / 60000),
   };
 }
 
