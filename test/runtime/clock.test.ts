@@ -1,4 +1,4 @@
-// The runtime's wall clock (dates shown, dates read from .xlsx) asks Intl once per hour of time and zone, not per date.
+// The runtime's wall clock (dates shown, dates read from .xlsx) asks Intl twice per day of time and zone, not per date.
 import { fromWallClock, wallClock } from '../../src/local/runtime';
 
 /** The wall clock straight from Intl's parts, as the runtime computed it for every date before the hourly memo. */

@@ -66,9 +66,9 @@ function intlWallClock(date: Date, tz: string): WallClock {
 /** Instants where the cached path applies: four-digit years (Intl and Date.UTC agree on them). */
 const CACHED_FROM = Date.UTC(1000, 0, 1),
   CACHED_TO = Date.UTC(9999, 0, 1);
-const HOUR = 3600000;
-/** Per zone, hour index -> the zone's offset in ms during that whole hour. */
-const hourOffsets = new Map<string, Map<number, number>>();
+const DAY = 86400000;
+/** Per zone, UTC day index -> the zone's offset in ms during that whole day. */
+const dayOffsets = new Map<string, Map<number, number>>();
 
 /** The zone's offset (wall clock minus UTC, in ms, whole seconds) at `t`, from Intl. */
 function intlOffset(t: number, tz: string): number {
@@ -77,22 +77,22 @@ function intlOffset(t: number, tz: string): number {
 }
 
 /**
- * The zone's offset at `t`, Intl asked once per hour of time: when the offset is the same at both ends of the hour it
- * holds for the whole hour (zones change at most once an hour), so a sheet of 400,000 dates costs a few thousand calls.
+ * The zone's offset at `t`, Intl asked twice per UTC day: when the offset is the same at both ends of the day it holds
+ * for the whole day (no zone changes twice in a day and back), so a sheet of 400,000 dates costs a few thousand calls.
  */
 function offsetAt(t: number, tz: string): number {
-  const h = Math.floor(t / HOUR);
-  let zone = hourOffsets.get(tz);
+  const d = Math.floor(t / DAY);
+  let zone = dayOffsets.get(tz);
   if (!zone) {
     zone = new Map();
-    hourOffsets.set(tz, zone);
+    dayOffsets.set(tz, zone);
   }
-  const known = zone.get(h);
+  const known = zone.get(d);
   if (known !== undefined) return known;
-  const start = intlOffset(h * HOUR, tz);
-  if (start !== intlOffset(h * HOUR + HOUR - 1, tz)) return intlOffset(t, tz); // a change inside this hour
+  const start = intlOffset(d * DAY, tz);
+  if (start !== intlOffset(d * DAY + DAY - 1, tz)) return intlOffset(t, tz); // a change inside this day
   if (zone.size >= 100000) zone.clear();
-  zone.set(h, start);
+  zone.set(d, start);
   return start;
 }
 
