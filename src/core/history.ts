@@ -113,7 +113,8 @@ export interface HistoryWarning {
 export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): HistoryWarning[] {
   const periods = unitPeriods(form, rows);
   const cols = indicators(form);
-  const medians = new Map<string, Record<string, Array<number | undefined>>>();
+  // unit -> column key -> prefix medians (Maps: a record per unit would change shape with every key added).
+  const medians = new Map<string, Map<string, Array<number | undefined>>>();
   const out: HistoryWarning[] = [];
   for (const r of rows) {
     if (r.unitCode === null || r.month === null) continue;
@@ -135,11 +136,15 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
       if (form.multipleRowsPerPeriod && value === 0) continue; // the row adds nothing to the period's total
       let unitMedians = medians.get(r.unitCode);
       if (!unitMedians) {
-        unitMedians = {};
+        unitMedians = new Map();
         medians.set(r.unitCode, unitMedians);
       }
-      unitMedians[c.key] ??= prefixMedians(list.map((p) => p.flows[c.key]));
-      const med = unitMedians[c.key][before];
+      let byPeriod = unitMedians.get(c.key);
+      if (!byPeriod) {
+        byPeriod = prefixMedians(list.map((p) => p.flows[c.key]));
+        unitMedians.set(c.key, byPeriod);
+      }
+      const med = byPeriod[before];
       if (med === undefined) continue;
       const total = form.multipleRowsPerPeriod ? (current?.flows[c.key] ?? 0) + (r.valid ? 0 : value) : value;
       if (total > OUTLIER_FACTOR * med && total > OUTLIER_FLOOR)
