@@ -8,7 +8,7 @@ import { formsOf, tabKey } from '../core/forms/book';
 import type { FormSpec } from '../core/forms/schema';
 import { TAB } from '../core/forms/schema';
 import type { Validation } from '../core/model';
-import type { ClosedForm } from '../core/close';
+import type { ClosedForm, ClosedUnit } from '../core/close';
 import { isDate } from '../core/cells';
 import { fingerprint } from '../core/fingerprint';
 import { bucketOf, buildIndex, type IndexedRow, type IndexMeta, type UnitEntry } from '../core/rowIndex';
@@ -168,6 +168,9 @@ export function setRowBuckets(meta: StoredMeta, rows: Map<number, number>): void
  * absent), identity digest?]: about 70 bytes, so a tab of 50,000 rows fits the cache. */
 type PackedRow = [number, string, string, Month | null, number | null, 0 | 1, (number | null | false)[], string?];
 type PackedUnit = [PackedRow[], UnitEntry['c']];
+/** The closed figures with their Date already as `stringify` writes it ({"$d": ms}): packed units then need no replacer. */
+const packClosed = (c: UnitEntry['c']): UnitEntry['c'] =>
+  c.map(([m, at, u]) => [m, at, u.submittedAt ? ({ ...u, submittedAt: { $d: u.submittedAt.getTime() } } as unknown as ClosedUnit) : u]);
 
 /** The keys a form row's values may hold, in column order. */
 function valueKeys(spec: FormSpec): string[] {
@@ -182,7 +185,7 @@ function packUnits(units: Record<string, UnitEntry>, keys: readonly string[]): R
       if (e.d !== undefined) p.push(e.d);
       return p;
     });
-    out[key] = [rows, u.c];
+    out[key] = [rows, packClosed(u.c)];
   }
   return out;
 }
@@ -213,7 +216,7 @@ function bucketText(build: string, units: Record<string, UnitEntry>, keys: reado
 function unitParts(units: Map<string, UnitEntry>, keys: readonly string[]): Map<string, { text: string; bytes: number }> {
   const out = new Map<string, { text: string; bytes: number }>();
   for (const [key, u] of units) {
-    const one = stringify(packUnits({ [key]: u }, keys));
+    const one = JSON.stringify(packUnits({ [key]: u }, keys)); // no Date left: a replacer would cost a call per value
     const text = one.slice(1, -1); // `{"key":…}` without its braces
     out.set(key, { text, bytes: utf8Bytes(text) + 1 });
   }
