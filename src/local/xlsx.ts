@@ -420,11 +420,12 @@ export async function readWorkbookValues(path: string): Promise<Workbook> {
         rows[row.number - 1] = line;
         if (line.length > width) width = line.length;
       }
+      // Each row read is padded in place (a copy of 200,000 rows doubled the memory and the garbage).
       const grid: CellValue[][] = [];
+      const w = Math.max(1, width);
       for (let r = 0; r < Math.max(1, rows.length); r++) {
-        const src = rows[r],
-          line: CellValue[] = new Array(Math.max(1, width));
-        for (let c = 0; c < line.length; c++) line[c] = src?.[c] ?? '';
+        const line = rows[r] ?? [];
+        for (let c = 0; c < w; c++) if (line[c] === undefined) line[c] = '';
         grid.push(line);
       }
       out[(ws as unknown as { name: string }).name] = grid;
