@@ -35,7 +35,9 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
   const noStocks = Object.fromEntries(stockKeys.map((k) => [k, null])) as Record<string, number | null>;
   const noFlows = Object.fromEntries(flowKeys.map((k) => [k, null])) as Record<string, number | null>;
   const byUnit = new Map<string, Map<Month, { latest: FormRow; flows: Record<string, number | null> }>>();
-  for (const r of rows) {
+  // Indexed loops over the rows: a for...of here allocated an iterator result per row.
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!r.valid || r.unitCode === null || r.month === null) continue;
     let months = byUnit.get(r.unitCode);
     if (!months) {
@@ -56,16 +58,16 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
     }
   }
   const out = new Map<string, PeriodFigures[]>();
-  for (const [unit, months] of byUnit) {
+  byUnit.forEach((months, unit) => {
     const list: PeriodFigures[] = [];
-    for (const [m, p] of months) {
+    months.forEach((p, m) => {
       const stocks = { ...noStocks };
       for (const k of stockKeys) stocks[k] = p.latest.values[k] ?? null;
       list.push({ month: m, stocks, flows: p.flows });
-    }
+    });
     list.sort((a, b) => a.month - b.month);
     out.set(unit, list);
-  }
+  });
   return out;
 }
 
@@ -116,7 +118,8 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
   // unit -> column key -> prefix medians (Maps: a record per unit would change shape with every key added).
   const medians = new Map<string, Map<string, Array<number | undefined>>>();
   const out: HistoryWarning[] = [];
-  for (const r of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (r.unitCode === null || r.month === null) continue;
     const list = periods.get(r.unitCode);
     if (!list) continue;

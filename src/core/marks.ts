@@ -41,7 +41,8 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
   const columnOf = new Map<string, number>();
   if (layout) for (const key of Object.keys(layout.headers)) columnOf.set(layout.headers[key], layout.columns[key]);
   const byRow = new Map<number, Problem[]>();
-  for (const p of v.problems) {
+  for (let i = 0; i < v.problems.length; i++) {
+    const p = v.problems[i];
     if (p.sheet !== sheet || p.row <= headerRow || p.code === 'missing_column') continue;
     const list = byRow.get(p.row);
     if (list) list.push(p);
@@ -49,7 +50,9 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
   }
   const known = new Set<number>(byRow.keys());
   const models = new Map<number, FormRow>();
-  for (const r of v.rows) {
+  // Indexed loops: once per tab over every row of the workbook, and for...of allocated an iterator result per row here.
+  for (let i = 0; i < v.rows.length; i++) {
+    const r = v.rows[i];
     if (r.sheet !== sheet) continue;
     known.add(r.row);
     models.set(r.row, r);

@@ -197,7 +197,7 @@ function identityBefore(
 export function checkedStampNotes(v: Validation, sheet: string, grid: Grid, first: number, last: number): string[] {
   const subCol = v.layouts[sheet]?.columns.submitted_at;
   const rows = new Map<number, FormRow>();
-  for (const r of v.rows) if (r.sheet === sheet) rows.set(r.row, r);
+  for (let i = 0; i < v.rows.length; i++) if (v.rows[i].sheet === sheet) rows.set(v.rows[i].row, v.rows[i]); // no iterator per row
   const names = new Map(v.units.map((u) => [u.code, u.name]));
   // Many rows share a unit and period: their notes differ only by the instant (unit -> month -> head).
   const heads = new Map<string, Map<Month | null, string>>();
