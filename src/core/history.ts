@@ -7,7 +7,8 @@ import { indicators } from './forms/schema';
 /** A unit's valid figures for one period: stocks from its latest-stamped row, flows summed over its rows. */
 export interface PeriodFigures {
   month: Month;
-  stocks: Record<string, number | null>;
+  /** The latest-stamped row's values (read for the stock columns). */
+  stocks: Readonly<Record<string, number | null>>;
   flows: Record<string, number | null>;
 }
 
@@ -25,14 +26,10 @@ export function isLaterReport(a: FormRow, b: FormRow): boolean {
 
 /** Each unit's valid periods, sorted by month. */
 export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<string, PeriodFigures[]> {
-  const stockKeys = indicators(form)
-    .filter((c) => c.kind === 'stock')
-    .map((c) => c.key);
   const flowKeys = indicators(form)
     .filter((c) => c.kind === 'flow')
     .map((c) => c.key);
-  // Records copied from one shape, not built key by key (each added key costs a shape change).
-  const noStocks = Object.fromEntries(stockKeys.map((k) => [k, null])) as Record<string, number | null>;
+  // Flow records copied from one shape, not built key by key (each added key costs a shape change).
   const noFlows = Object.fromEntries(flowKeys.map((k) => [k, null])) as Record<string, number | null>;
   const byUnit = new Map<string, Map<Month, { latest: FormRow; flows: Record<string, number | null> }>>();
   // Indexed loops over the rows: a for...of here allocated an iterator result per row.
@@ -61,9 +58,8 @@ export function unitPeriods(form: FormSpec, rows: readonly FormRow[]): Map<strin
   byUnit.forEach((months, unit) => {
     const list: PeriodFigures[] = [];
     months.forEach((p, m) => {
-      const stocks = { ...noStocks };
-      for (const k of stockKeys) stocks[k] = p.latest.values[k] ?? null;
-      list.push({ month: m, stocks, flows: p.flows });
+      // The latest row's own values: every indicator key is there (null when blank), so no copy per period.
+      list.push({ month: m, stocks: p.latest.values, flows: p.flows });
     });
     list.sort((a, b) => a.month - b.month);
     out.set(unit, list);
