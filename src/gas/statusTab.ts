@@ -45,6 +45,10 @@ function shapeOf(tab: StatusTab): string {
 }
 
 /** The script-owned tab, created (and protected like the admin tabs) when missing. */
+/** The name column (C) and its width in pixels. */
+const NAME_COLUMN = 3,
+  NAME_WIDTH = 240;
+
 function ensureSheet(ss: Spreadsheet, v: Validation, name: string, found: Sheet | null): Sheet {
   if (found) return found;
   const sheet = ss.insertSheet(name);
@@ -140,6 +144,8 @@ export function rebuildStatusTab(
   sheet.getRange(1, 1, 1, width).setBackground(HEADER_BACKGROUND);
   sheet.setConditionalFormatRules(colourRules(sheet, body.length, tab.periods.length));
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  // The unit's name is what a reader looks for: wide enough for "Huyện Chư Prông" and most department names.
+  if (sheet.getColumnWidth(NAME_COLUMN) < NAME_WIDTH) sheet.setColumnWidth(NAME_COLUMN, NAME_WIDTH);
   storeStatusShape(cache, shape);
   if (!daily) {
     // Outside the daily run: what the next daily run compares with must be what the tab now shows.
