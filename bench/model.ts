@@ -56,12 +56,12 @@ const CELL_DATA =
 /**
  * An edit's budget with the edit index (src/core/rowIndex.ts): the check's 6 cell-data calls (the header rows, the
  * edited rows, their stamp notes, notes, colours, script-owned values), plus the period issue's: the journal row (1)
- * and the edited units' row of the status tab (1; a paste of several units also reads the span between them: 1). In
- * all calls, the 13 of the check (the event's sheet, name and A1, the last row, 3 ranges) plus the journal's 2 (lookup,
- * appendRow) and the status row's 2 (one A1 range, setValues; the span's read: 1).
+ * and the edited units' rows of the status tab (1). In all calls, the 13 of the check (the event's sheet, name and
+ * A1, the last row, 3 ranges) plus the journal's 2 (lookup, appendRow) and the status rows' 2 (one A1 range,
+ * setValues: issue 13's "at most two more calls per edit", a paste of many units included).
  */
-export const EDIT_CELL_DATA = 6 + 3;
-export const EDIT_CALLS = 13 + 5;
+export const EDIT_CELL_DATA = 6 + 2;
+export const EDIT_CALLS = 13 + 4;
 /** A daily run writes the log once for the reminders and, on a day periods close, once for the close digest. */
 export const LOG_WRITES = 2;
 

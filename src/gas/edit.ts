@@ -165,6 +165,10 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     if (b >= 0) wanted.add(b);
   }
   for (const k of fresh.values()) wanted.add(bucketOf(k, meta.buckets));
+  // Several units (a paste; a unit or period retyped): every bucket, so that the status rows between them are
+  // computed as well and written without reading them back (the status update stays two calls).
+  const complete = last > first || touched.includes('unit') || touched.includes('period');
+  if (complete) for (let b = 0; b < meta.buckets; b++) wanted.add(b);
   const first2 =
     block.length > 1 || box.lastCol > box.col
       ? () => firstCells(block.slice(box.row - first), box.col - 1, box.lastCol - box.col + 1)
@@ -199,7 +203,8 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const keys = new Set<string>([...fresh.values(), ...Array.from(old.values(), (o) => o.key)]);
   const entries: UnitEntry[] = [];
   const others: UnitEntry['rows'] = [];
-  for (const key of keys) {
+  const pool = complete ? Array.from(buckets.values()).flatMap((units) => Object.keys(units)) : keys;
+  for (const key of pool) {
     const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
     if (!u) continue;
     entries.push(u);
@@ -255,7 +260,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     forgetIndexes(cache, [form.tab]);
   }
   const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
-  refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape);
+  refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape, complete);
   return true;
 }
 

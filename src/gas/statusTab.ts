@@ -159,9 +159,9 @@ export function rebuildStatusTab(
 /**
  * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of plain
  * statuses over the period columns (the names and their links stay; the colours follow by the tab's rules): one
- * unit's row, or (several units) the span from the first to the last, its other rows as read. `units`: those units
- * (their rows are all in `checked`); undefined: the units of the edited rows; null: every row of the form (`checked`
- * then holds the whole tab). `knownShape`: the shape the caller knows the tab has (null: unknown). A missing tab or
+ * unit's row, or (several units) the span from the first to the last, its other rows computed (`complete`: the edit
+ * index gave every row of the form) or else as read. `units`: those units (their rows are all in `checked`);
+ * undefined: the units of the edited rows; null: every row of the form (`checked` then holds the whole tab). `knownShape`: the shape the caller knows the tab has (null: unknown). A missing tab or
  * another shape (a new month, a new unit): rebuilt. Returns the shape the tab now has.
  */
 export function refreshStatusRows(
@@ -172,6 +172,7 @@ export function refreshStatusRows(
   owned: Map<number, OwnedValues> | undefined,
   units: ReadonlySet<string> | null | undefined,
   knownShape: string | null,
+  complete = false,
 ): string {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
   const v: Validation = !owned
@@ -183,7 +184,9 @@ export function refreshStatusRows(
           return o && o.submittedAt !== undefined ? { ...r, submittedAt: o.submittedAt === '' ? null : o.submittedAt } : r;
         }),
       };
-  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: units ?? undefined });
+  // `complete`: `checked` holds every row of the form (an edit of several units has them all from the index), so
+  // the rows between the units are computed too and nothing needs reading back.
+  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: complete ? undefined : (units ?? undefined) });
   const shape = shapeOf(tab);
   const rebuild = () => {
     const snap = readSnapshot(ss);
@@ -212,9 +215,9 @@ export function refreshStatusRows(
     if (ss.getSheetByName(PERIOD_TAB.status)) throw err;
     return rebuild();
   }
-  // Several units: the rows between them are written back as read (their statuses are not computed here). Read
-  // whenever the span has more than one row, gaps or not, so an edit's calls do not depend on where its units sit.
-  const keep = to > from ? (range.getValues() as CellValue[][]) : null;
+  // Several units without every row at hand: the rows between them are written back as read. Read whenever the span
+  // has more than one row, gaps or not, so an edit's calls do not depend on where its units sit.
+  const keep = to > from && !complete ? (range.getValues() as CellValue[][]) : null;
   const values = tab.rows
     .slice(from, to + 1)
     .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3) : (keep[i] ?? []).map((x) => String(x ?? ''))));
