@@ -63,11 +63,8 @@ export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
 
 /** Two deliveries of one edit event come within seconds: its journal key is kept this long. */
 const JOURNAL_DEDUPE_MS = 20 * 1000;
-export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  checkEdit(e);
-}
 
-function checkEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
   const name = sheet.getName();
