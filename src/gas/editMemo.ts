@@ -172,6 +172,13 @@ type PackedUnit = [PackedRow[], UnitEntry['c']];
 const packClosed = (c: UnitEntry['c']): UnitEntry['c'] =>
   c.map(([m, at, u]) => [m, at, u.submittedAt ? ({ ...u, submittedAt: { $d: u.submittedAt.getTime() } } as unknown as ClosedUnit) : u]);
 
+/** The closed figures' dates back from {"$d": ms} (the buckets are parsed without a reviver: it costs a call a value). */
+const unpackClosed = (c: UnitEntry['c']): UnitEntry['c'] =>
+  c.map(([m, at, u]) => {
+    const d = u.submittedAt as unknown as { $d?: number } | null;
+    return [m, at, d && typeof d.$d === 'number' ? { ...u, submittedAt: new Date(d.$d) } : u];
+  });
+
 /** The keys a form row's values may hold, in column order. */
 function valueKeys(spec: FormSpec): string[] {
   return spec.columns.filter((c) => c.kind || c.type === 'int' || c.type === 'decimal').map((c) => c.key);
@@ -194,7 +201,7 @@ function unpackUnits(packed: Record<string, PackedUnit>, keys: readonly string[]
   const out: Record<string, UnitEntry> = {};
   for (const [key, [rows, c]] of Object.entries(packed)) {
     out[key] = {
-      c,
+      c: unpackClosed(c),
       rows: rows.map(([r, t, p, m, s, ok, vals, d]): IndexedRow => {
         const v: Record<string, number | null> = {};
         keys.forEach((k, i) => {
@@ -207,9 +214,9 @@ function unpackUnits(packed: Record<string, PackedUnit>, keys: readonly string[]
   return out;
 }
 
-/** A bucket's text. */
+/** A bucket's text (no Date left once packed: plain JSON). */
 function bucketText(build: string, units: Record<string, UnitEntry>, keys: readonly string[]): string {
-  return stringify({ b: build, u: packUnits(units, keys) });
+  return JSON.stringify({ b: build, u: packUnits(units, keys) });
 }
 
 /** Each unit's part of a bucket's text (`"key":[rows, closed]`) and its size, made once. */
@@ -307,7 +314,7 @@ export function fromBucketRead(
     const text = got[bucketKey(tab, i)];
     if (!text) return null;
     try {
-      const b = parse<{ b: string; u: Record<string, PackedUnit> }>(text);
+      const b = JSON.parse(text) as { b: string; u: Record<string, PackedUnit> };
       if (b.b !== meta.b) return null;
       out.set(i, unpackUnits(b.u, keys));
     } catch {
