@@ -135,7 +135,6 @@ function main(): void {
 
   const runs: Run[] = [];
   const unstable: string[] = [];
-  let stubbed = false;
   for (const size of sizes) {
     const t0 = performance.now();
     progress(`bench: ${size.label} (${size.units} units x ${size.months} months)...`);
@@ -143,7 +142,6 @@ function main(): void {
     let rows = 0;
     for (let i = 0; i < repeat; i++) {
       const { bench, runs: rs } = runSize(size, ops);
-      stubbed ||= bench.chartsStubbed;
       rows = bench.rows;
       reps.push(rs);
     }
@@ -174,8 +172,6 @@ function main(): void {
   say(`cpuMs: the fastest of ${repeat} run(s) on fresh workbooks, after a full GC (the local runtime's own work included).`);
   if (dayNote) say(dayNote);
   for (const u of unstable) say(`WARNING: ${u}`);
-  if (stubbed)
-    say('NOTE: the runtime has no Charts global; the bench stubbed Charts.ChartType (an enum, no service call) to run `report`.');
   say('');
   say('Most frequent calls at the largest size:');
   const largest = Math.max(...runs.map((r) => r.m.rows));

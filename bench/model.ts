@@ -33,8 +33,6 @@ export interface Extra {
   cellsRead: number;
   /** Properties.setProperty / setProperties / deleteProperty calls. */
   propertyWrites: number;
-  /** Whether the Charts global had to be stubbed for this run. */
-  chartsStubbed: boolean;
 }
 
 export interface Run {

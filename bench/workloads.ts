@@ -40,7 +40,6 @@ export interface Bench {
   rows: number;
   rt: Runtime;
   app: Sandbox;
-  chartsStubbed: boolean;
   /** The last period of the workbook and the day it was made for. */
   lastPeriod: string;
   today: Date;
@@ -50,40 +49,14 @@ export function dataRows(book: Workbook): number {
   return FORMS.reduce((n, f) => n + Math.max(0, (book[f.tab]?.length ?? 1) - 1), 0);
 }
 
-/** Charts.ChartType as Apps Script has it; used only when the runtime does not provide a Charts global. */
-const CHART_TYPES = [
-  'AREA',
-  'BAR',
-  'BUBBLE',
-  'CANDLESTICK',
-  'COLUMN',
-  'COMBO',
-  'GAUGE',
-  'GEO',
-  'HISTOGRAM',
-  'LINE',
-  'ORG',
-  'PIE',
-  'RADAR',
-  'SCATTER',
-  'SPARKLINE',
-  'STEPPED_AREA',
-  'TABLE',
-  'TIMELINE',
-  'TREEMAP',
-  'WATERFALL',
-];
-
 /** Builds the workbook and boots the bundle on it (uncounted: nothing of this is measured). */
 export function prepare(size: Size, bundlePath?: string): Bench {
   installCellCounter();
   const book = makeBenchWorkbook({ seed: SEED, units: size.units, months: size.months });
   const today = benchToday(size.months);
   const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: today, mailQuota: MAIL_QUOTA });
-  const chartsStubbed = !('Charts' in rt.globals);
-  if (chartsStubbed) rt.globals.Charts = { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) };
   const app = loadBundle(rt, bundlePath);
-  return { size, book, rows: dataRows(book), rt, app, chartsStubbed, lastPeriod: formatMonth(START + size.months - 1), today };
+  return { size, book, rows: dataRows(book), rt, app, lastPeriod: formatMonth(START + size.months - 1), today };
 }
 
 /** A full garbage collection before each measured operation, so one run does not pay for the garbage of the last. */
@@ -124,7 +97,6 @@ function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 
     emails: b.rt.outbox.length - sent + emails(),
     cellsRead: c.read,
     propertyWrites: propertyWrites(calls),
-    chartsStubbed: b.chartsStubbed,
   };
   return { m: { op, rows: b.rows, calls, cells, cpuMs, estimatedMs: estimatedMs(calls, cells, cpuMs) }, x };
 }
@@ -257,8 +229,6 @@ export function runDay(bundlePath?: string): { run: Run; executions: number; uni
   const book = makeBenchWorkbook({ seed: SEED, units: directory.length - 1, months: DAY_MONTHS, directory });
   const today = benchToday(DAY_MONTHS);
   const rt = createRuntime({ spreadsheet: spreadsheetFromBook(book), now: today, mailQuota: MAIL_QUOTA });
-  const chartsStubbed = !('Charts' in rt.globals);
-  if (chartsStubbed) rt.globals.Charts = { ChartType: Object.fromEntries(CHART_TYPES.map((t) => [t, t])) };
   const app = loadBundle(rt, bundlePath);
   const b: Bench = {
     size: { label: 'day', units: directory.length - 1, months: DAY_MONTHS },
@@ -266,7 +236,6 @@ export function runDay(bundlePath?: string): { run: Run; executions: number; uni
     rows: dataRows(book),
     rt,
     app,
-    chartsStubbed,
     lastPeriod: formatMonth(START + DAY_MONTHS - 1),
     today,
   };

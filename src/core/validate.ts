@@ -433,17 +433,19 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
   }
   // changed_after_close: the closed figures against the rows just checked.
   const closed = extra ? extra.closed : readClosed(book[PERIOD_TAB.closed]);
-  const partial: Validation = {
+  // One result, its summary counted last (closeWarnings reads the rows, not the summary).
+  const result: Validation = {
     forms,
     units: directory.units,
     settings,
     rows,
     problems,
     layouts,
-    summary: { errors: 0, warnings: 0, rows: 0 },
+    summary: { errors: 0, warnings: 0, rows: rows.length },
+    measured,
     closed,
   };
-  for (const w of closeWarnings(partial, today)) {
+  for (const w of closeWarnings(result, today)) {
     positions.set(w.problem, w.col);
     problems.push(w.problem);
   }
@@ -458,15 +460,6 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
   );
   let errors = 0;
   for (const p of problems) if (p.severity === 'error') errors++;
-  return {
-    forms,
-    units: directory.units,
-    settings,
-    rows,
-    problems,
-    layouts,
-    summary: { errors, warnings: problems.length - errors, rows: rows.length },
-    measured,
-    closed,
-  };
+  result.summary = { errors, warnings: problems.length - errors, rows: rows.length };
+  return result;
 }

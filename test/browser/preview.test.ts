@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../src/local/chromium';
 import { startPreview, type Preview } from '../../src/local/preview/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROOT = join(__dirname, '../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const ERROR_BG = 'rgb(244, 204, 204)';
@@ -19,26 +19,13 @@ let dir: string;
 
 beforeAll(async () => {
   // A missing browser is a failure, never a skip: `npm test` installs it (scripts/ensure-chromium.mjs).
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is missing at ${CHROMIUM}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
   // The preview runs the built bundle: build it when this test runs alone.
   if (!existsSync(join(ROOT, 'dist/Code.js')) || !existsSync(join(ROOT, 'dist/Sidebar.html'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), 'ispeed-preview-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium(); // fails loudly when Chromium is missing
 });
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type { SheetLayout } from '../../core/report/sheet';
 import ExcelJS from 'exceljs';
 import type { MemSpreadsheet } from '../runtime/spreadsheet';
 import { writeXlsx } from '../xlsx';
+import { launchChromium } from '../chromium';
 import { spreadsheetFromBook } from '../workbook';
 
 const OFFSET_MS = 7 * 3600 * 1000;
@@ -105,22 +106,9 @@ export async function writeReportXlsx(layout: SheetLayout, path: string): Promis
   });
 }
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** The report page printed to A4 by headless Chromium, backgrounds and charts included. */
 export async function writePdf(html: string, path: string): Promise<void> {
-  // Loaded only when a PDF is asked for: it is large and most commands never need it.
-  const { chromium } = require('playwright-core') as typeof import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent(html, { waitUntil: 'load' });
