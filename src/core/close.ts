@@ -2,14 +2,14 @@
 // `Số liệu đã chốt`, how a report of a closed period uses them, and every difference since (corrections).
 import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, Validation } from './model';
-import { indicators, SAMPLES_KEY, type ColumnSpec, type FormSpec } from './forms/schema';
+import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
-import { ratio4, round1, unitReports, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import { ratio4, round1, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
 import { asSheetText } from './safety';
 import { share } from './format';
-import { CHASE_REASON, STATUS_LABEL } from './text/report';
+import { STATUS_LABEL } from './text/report';
 import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
 import { formatDay } from './periods';
 
@@ -282,52 +282,35 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
         invalidRows: l?.invalidRows ?? [],
       };
     });
-  const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
-  const onTime = codes('on_time').length,
-    late = codes('late').length,
-    unknownTime = codes('unknown_time').length;
-  const reported = onTime + late + unknownTime + codes('reported').length;
-  const expected = live.dueBefore === null ? 0 : units.length;
+  const t = unitTally(live.form, units, live.dueBefore, cols, sampleTarget);
   const sum = (k: string) => units.reduce((n, u) => n + (u.values[k] ?? 0), 0);
   const indicatorsNow = live.indicators.map((i) => {
     const p = i.decimal ? round1(sum(i.key)) : sum(i.key);
     const fix = (x: number) => (i.decimal ? round1(x) : x);
     return { ...i, period: p, cumulative: i.kind === 'stock' ? p : i.cumulative, change: i.previous === null ? null : fix(p - i.previous) };
   });
-  const due = live.dueBefore;
   return {
     ...live,
-    expected,
-    reported,
-    onTime,
-    late,
-    unknownTime,
-    invalid: codes('invalid'),
-    missing: codes('missing'),
-    pending: codes('pending'),
-    completeness: expected ? reported / expected : null,
-    timeliness: expected ? onTime / expected : null,
+    expected: t.expected,
+    reported: t.reported,
+    onTime: t.onTime,
+    late: t.late,
+    unknownTime: t.unknownTime,
+    invalid: t.invalid,
+    missing: t.missing,
+    pending: t.pending,
+    completeness: t.completeness,
+    timeliness: t.timeliness,
     installRate: ratio4(sum('staff_installed'), sum('staff_total')),
     shares: {
-      completeness: expected ? share(reported, expected) : null,
-      timeliness: expected ? share(onTime, expected) : null,
+      completeness: t.completenessShare,
+      timeliness: t.timelinessShare,
       installRate: share(sum('staff_installed'), sum('staff_total')),
     },
     indicators: indicatorsNow,
     units,
-    sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
-      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code)
-      : [],
-    chase: units
-      .filter((x) => x.status === 'missing' || x.status === 'invalid')
-      .map((x) => ({
-        form: live.form,
-        code: x.code,
-        name: x.name,
-        emails: x.emails,
-        status: x.status as 'missing' | 'invalid',
-        reason: x.status === 'missing' ? CHASE_REASON.missing(due ? formatDay(due) : '') : CHASE_REASON.invalid(x.invalidRows.join(', ')),
-      })),
+    sampleTargetReached: t.sampleTargetReached,
+    chase: t.chase,
     closedAt: closed.closedAt,
     corrections: correctionsOf(closed, live.units, cols),
   };

@@ -325,6 +325,48 @@ function unitsAt(
   return units;
 }
 
+/**
+ * What a report says of its units' statuses, whether the units are live or closed: the counts, completeness and
+ * timeliness (exact and as shown), who reached the sample target, and whom to chase.
+ */
+export function unitTally(form: FormId, units: readonly UnitReport[], due: Day | null, cols: readonly ColumnSpec[], sampleTarget: number) {
+  const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
+  const onTime = codes('on_time').length,
+    late = codes('late').length,
+    unknownTime = codes('unknown_time').length;
+  const reported = onTime + late + unknownTime + codes('reported').length;
+  const expected = due === null ? 0 : units.length;
+  const chase: ChaseItem[] = units
+    .filter((x) => x.status === 'missing' || x.status === 'invalid')
+    .map((x) => ({
+      form,
+      code: x.code,
+      name: x.name,
+      emails: x.emails,
+      status: x.status as 'missing' | 'invalid',
+      reason: x.status === 'missing' ? CHASE_REASON.missing(due ? formatDay(due) : '') : CHASE_REASON.invalid(x.invalidRows.join(', ')),
+    }));
+  return {
+    expected,
+    reported,
+    onTime,
+    late,
+    unknownTime,
+    invalid: codes('invalid'),
+    missing: codes('missing'),
+    pending: codes('pending'),
+    completeness: expected ? reported / expected : null,
+    timeliness: expected ? onTime / expected : null,
+    completenessShare: expected ? share(reported, expected) : null,
+    timelinessShare: expected ? share(onTime, expected) : null,
+    // The column held against `Chỉ tiêu mẫu đo mỗi tháng` is the form's `samples` (FORMS.md, Mã cột).
+    sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
+      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= sampleTarget).map((x) => x.code)
+      : [],
+    chase,
+  };
+}
+
 function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): FormReport {
   const form = spec.id;
   const settings = v.settings;
@@ -339,13 +381,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const carriedOf: CarriedOf = {};
   const units = unitsAt(ix, cols, period, due, passed, carriedOf);
 
-  const count = (s: UnitStatus) => units.filter((x) => x.status === s).length;
-  const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
-  const onTime = count('on_time'),
-    late = count('late'),
-    unknownTime = count('unknown_time');
-  const reported = onTime + late + unknownTime + count('reported');
-  const expected = due === null ? 0 : units.length;
+  const tally = unitTally(form, units, due, cols, settings.sampleTarget);
 
   const start = settings.startMonth;
   const current = totalsAt(ix, cols, period);
@@ -374,46 +410,33 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     };
   });
 
-  const chase: ChaseItem[] = units
-    .filter((x) => x.status === 'missing' || x.status === 'invalid')
-    .map((x) => ({
-      form,
-      code: x.code,
-      name: x.name,
-      emails: x.emails,
-      status: x.status as 'missing' | 'invalid',
-      reason: x.status === 'missing' ? CHASE_REASON.missing(formatDay(due!)) : CHASE_REASON.invalid(x.invalidRows.join(', ')),
-    }));
-
+  const t = tally;
   const report: FormReport = {
     form,
     tab: spec.tab,
     group: spec.group,
     dueBefore: due,
-    expected,
-    reported,
-    onTime,
-    late,
-    unknownTime,
-    invalid: codes('invalid'),
-    missing: codes('missing'),
-    pending: codes('pending'),
-    completeness: expected ? reported / expected : null,
-    timeliness: expected ? onTime / expected : null,
+    expected: t.expected,
+    reported: t.reported,
+    onTime: t.onTime,
+    late: t.late,
+    unknownTime: t.unknownTime,
+    invalid: t.invalid,
+    missing: t.missing,
+    pending: t.pending,
+    completeness: t.completeness,
+    timeliness: t.timeliness,
     installRate: ratio4(current.staff_installed, current.staff_total),
     shares: {
-      completeness: expected ? share(reported, expected) : null,
-      timeliness: expected ? share(onTime, expected) : null,
+      completeness: t.completenessShare,
+      timeliness: t.timelinessShare,
       installRate: share(current.staff_installed, current.staff_total),
     },
     indicators: totals,
     units,
-    // The column held against `Chỉ tiêu mẫu đo mỗi tháng` is the form's `samples` (FORMS.md, Mã cột).
-    sampleTargetReached: cols.some((c) => c.key === SAMPLES_KEY)
-      ? units.filter((x) => x.values.samples !== undefined && x.values.samples >= settings.sampleTarget).map((x) => x.code)
-      : [],
+    sampleTargetReached: t.sampleTargetReached,
     trend: trendOf(ix, Math.min(start, period), period),
-    chase,
+    chase: t.chase,
     measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
     closedAt: null,
     corrections: [],
