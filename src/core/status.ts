@@ -8,6 +8,7 @@ import { dueBefore, formatMonth, monthOfDay, type Day } from './periods';
 import { unitReports, type UnitStatus } from './report/model';
 import { STATUS_CELL, STATUS_COLOUR, STATUS_TAB } from './text/period';
 import { neutralize } from './safety';
+import { columnLetter } from './a1';
 
 export interface StatusRow {
   form: FormId;
@@ -26,13 +27,6 @@ export interface StatusTab {
 
 /** Vietnamese order of names, one collator for all comparisons (localeCompare builds one per call). */
 const VI = new Intl.Collator('vi');
-
-/** 1 -> A, 27 -> AA. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /** The periods a form is due in, from `Kỳ bắt đầu` to today's month. */
 function duePeriods(spec: FormSpec, v: Validation, current: Month): Month[] {

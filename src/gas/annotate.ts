@@ -21,22 +21,24 @@ export interface Block {
   toCol: number;
 }
 
-/**
- * Annotates a block of rows: a row without marks is empty, so it is cleared. `owned` gives the timestamps to write
- * (edit); without it only the status column, if the tab has one, is written (full check). `current`: the tab's values
- * as just read (full check); a script-owned column whose values it already holds is not written again. `blockRange`:
- * the block's range when the caller already has it (no second look-up).
- */
-export function annotateRows(
-  sheet: Sheet,
-  layout: TabLayout,
-  block: Block,
-  marks: RowMarks[],
-  owned?: Map<number, OwnedValues>,
-  stampNotes?: string[],
-  current?: readonly (readonly CellValue[])[],
-  blockRange?: GoogleAppsScript.Spreadsheet.Range,
-): void {
+/** What a caller may give besides the marks (see annotateRows). */
+export interface AnnotateOptions {
+  /** The timestamps to write (an edit); without them only the status column, if the tab has one, is written. */
+  owned?: Map<number, OwnedValues>;
+  /** The stamp cells' notes of the full check, per row of the block. */
+  stampNotes?: string[];
+  /** The tab's values as just read (by sheet row - 1): a script-owned column already holding its values is not written. */
+  current?: readonly (readonly CellValue[])[];
+  /** The block's range when the caller already has it (no second look-up). */
+  blockRange?: GoogleAppsScript.Spreadsheet.Range;
+  /** The block's notes as just read (an edit): when they and the status texts are what would be written, the notes
+   * and colours are not written again. */
+  shownNotes?: readonly (readonly string[])[];
+}
+
+/** Annotates a block of rows: a row without marks is empty, so it is cleared. */
+export function annotateRows(sheet: Sheet, layout: TabLayout, block: Block, marks: RowMarks[], opts: AnnotateOptions = {}): void {
+  const { owned, stampNotes, current, blockRange, shownNotes } = opts;
   const { first, last, fromCol, toCol } = block;
   const width = toCol - fromCol;
   if (last < first || width < 1) return;
@@ -87,9 +89,11 @@ export function annotateRows(
     notes.push(noteRow);
     backgrounds.push(bgRow);
   }
-  const range = blockRange ?? sheet.getRange(first, fromCol + 1, last - first + 1, width);
-  range.setNotes(notes);
-  range.setBackgrounds(backgrounds);
+  if (!(shownNotes && current && marksShown(notes, shownNotes, byRow, status >= 0 ? statusCol! : -1, first, last, current))) {
+    const range = blockRange ?? sheet.getRange(first, fromCol + 1, last - first + 1, width);
+    range.setNotes(notes);
+    range.setBackgrounds(backgrounds);
+  }
 
   // Script-owned columns: written as one block when adjacent (the schema's order), else one call per column.
   const cols: { index: number; key: 'submittedAt' | 'updatedAt' | 'status' }[] = [];
@@ -118,6 +122,34 @@ export function annotateRows(
     if (same) continue; // unchanged since the read: no call
     sheet.getRange(first, run[0].index + 1, last - first + 1, run.length).setValues(values);
   }
+}
+
+/**
+ * True when the block already shows these marks. A cell's colour follows from its note (each message is of one
+ * severity) and the status cell's from the row's status text (`2 lỗi, 1 cảnh báo`), so equal notes and status texts
+ * mean equal colours, with one exception: a row still being typed marks its blank cells without a note, so such a
+ * row is always written. A colour changed by hand stays until the row's marks change or the daily check.
+ */
+function marksShown(
+  notes: readonly (readonly string[])[],
+  shown: readonly (readonly string[])[],
+  byRow: Map<number, RowMarks>,
+  statusCol: number,
+  first: number,
+  last: number,
+  current: readonly (readonly CellValue[])[],
+): boolean {
+  if (statusCol < 0 || shown.length !== notes.length) return false;
+  for (let r = first; r <= last; r++) {
+    const want = notes[r - first],
+      have = shown[r - first];
+    if (!have || have.length !== want.length) return false;
+    for (let c = 0; c < want.length; c++) if ((have[c] ?? '') !== want[c]) return false;
+    const m = byRow.get(r);
+    if ((current[r - 1]?.[statusCol] ?? '') !== (m?.status ?? '')) return false;
+    if (m) for (const col in m.cells) if (!m.cells[col].note) return false;
+  }
+  return true;
 }
 
 /** A packed array of `n` times `v` (copied per row with slice, which keeps it packed). */

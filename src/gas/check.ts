@@ -75,7 +75,7 @@ export function checkAll(
       stamps = checkedStampNotes(v, tab, grid, first, grid.length);
     jobs.push({
       tab,
-      run: () => annotateRows(sheet, layout, block, marks, undefined, stamps, grid),
+      run: () => annotateRows(sheet, layout, block, marks, { stampNotes: stamps, current: grid }),
       print: ADMIN_TABS.includes(tab) ? [tab, block, marks, stamps] : undefined,
     });
   }

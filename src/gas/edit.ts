@@ -7,7 +7,7 @@ import { formOfTab, formsOf, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import { editStamps } from '../core/stamp';
-import { bucketOf, cellKey, closedOf, headDigest, indexRow, type UnitEntry } from '../core/rowIndex';
+import { bucketOf, cellKey, closedOf, headDigest, indexRow, type IndexedRow, type UnitEntry } from '../core/rowIndex';
 import type { Validation } from '../core/model';
 import { readSnapshot } from './book';
 import { applyDefinitions } from './setup';
@@ -19,6 +19,7 @@ import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusT
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
 import type { CellValue, Grid, Workbook } from '../core/types';
+import { a1Of } from '../core/a1';
 import {
   bucketKeys,
   bucketWrites,
@@ -51,8 +52,36 @@ interface Box {
 /** A column's letters (A, Z, AA…) as its 1-based number. */
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-/** The edited block's corners from one getA1Notation call (not four); a whole-row or whole-column A1 asks the range. */
+/** The corners an edit event's range carries as properties (Tanaike, "Benchmark: Event Objects for Google Apps Script"). */
+interface EventCorners {
+  rowStart?: unknown;
+  columnStart?: unknown;
+  rowEnd?: unknown;
+  columnEnd?: unknown;
+}
+const whole = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1;
+
+/**
+ * The edited block's corners: from the event range's own properties when it has them (no call), else from one
+ * getA1Notation call (not four); a whole-row or whole-column A1 asks the range.
+ */
 export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
+  const c = range as unknown as EventCorners;
+  if (
+    whole(c.rowStart) &&
+    whole(c.columnStart) &&
+    whole(c.rowEnd) &&
+    whole(c.columnEnd) &&
+    c.rowEnd >= c.rowStart &&
+    c.columnEnd >= c.columnStart
+  )
+    return {
+      a1: a1Of(c.rowStart, c.columnStart, c.rowEnd, c.columnEnd),
+      row: c.rowStart,
+      col: c.columnStart,
+      lastRow: c.rowEnd,
+      lastCol: c.columnEnd,
+    };
   const a1 = range.getA1Notation();
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
   if (!m) return { a1, row: range.getRow(), col: range.getColumn(), lastRow: range.getLastRow(), lastCol: range.getLastColumn() };
@@ -223,6 +252,12 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   meta.j.push([journalKey, now.getTime()]);
 
   // The index after the edit: the edited rows leave their old units' entries and join their new ones.
+  const before = new Map<number, IndexedRow>();
+  for (const [r, o] of old) {
+    const entry = buckets.get(o.bucket)?.[o.key]?.rows.find((x) => x.r === r);
+    if (entry) before.set(r, entry);
+  }
+  const after = new Map<number, IndexedRow>();
   const changed = new Map<number, number>();
   for (const key of keys) {
     const b = bucketOf(key, meta.buckets);
@@ -241,6 +276,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     units[entry.k] ??= { rows: [], c: [] };
     units[entry.k].rows.push(entry);
     changed.set(row.row, b);
+    after.set(row.row, entry);
   }
   setRowBuckets(meta, changed);
   meta.lastRow = lastRow;
@@ -256,8 +292,25 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   } catch {
     forgetIndexes(cache, [form.tab]);
   }
+  // The status tab reads of each row only its unit, month, validity and stamp: when none of the edited rows changed
+  // those (a name, a phone, a note retyped), its rows stay as they are (no call).
+  if (sameStatusFacts(before, after)) return true;
   const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
   refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape, complete);
+  return true;
+}
+
+/**
+ * True when the rows after the edit are, for the status tab, the rows before it: the same rows, each with the same
+ * unit, month, validity apart from duplicates, duplicate identity and stamp. Duplicates group by unit and month (or by
+ * identity), so they are unchanged too.
+ */
+function sameStatusFacts(before: Map<number, IndexedRow>, after: Map<number, IndexedRow>): boolean {
+  if (before.size !== after.size) return false;
+  for (const [r, a] of after) {
+    const b = before.get(r);
+    if (!b || a.k !== b.k || a.m !== b.m || a.ok !== b.ok || a.s !== b.s || a.d !== b.d) return false;
+  }
   return true;
 }
 
@@ -324,11 +377,12 @@ function annotateEdit(
   const subCol = layout.columns.submitted_at;
   // The stamp cell's note records what the stamp was written for; it travels with the row when rows move.
   // (From the block's range when the edit has it: one call fewer, the block's other notes read along.)
+  const shownNotes = blockRange ? (blockRange.getNotes() as string[][]) : undefined;
   const notes =
     subCol === undefined
       ? []
-      : blockRange
-        ? (blockRange.getNotes() as string[][]).map((n) => String(n[subCol] ?? ''))
+      : shownNotes
+        ? shownNotes.map((n) => String(n[subCol] ?? ''))
         : (sheet.getRange(first, subCol + 1, last - first + 1, 1).getNotes() as string[][]).map((n) => String(n[0] ?? ''));
   const stamps = editStamps(v, grid, notes, { sheet: form.tab, form: form.id, first, last, touched, single }, now);
   const owned = new Map<number, OwnedValues>();
@@ -337,6 +391,7 @@ function annotateEdit(
     // A row left empty (its data cleared) keeps no script values either.
     owned.set(m.row, { submittedAt: s.stamp, stampNote: s.note, updatedAt: m.status ? now : '' });
   }
-  annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: width }, marks, owned, undefined, undefined, blockRange);
+  // With the block's notes at hand (the indexed edit), marks the block already shows are not written again.
+  annotateRows(sheet, layout, { first, last, fromCol: 0, toCol: width }, marks, { owned, blockRange, shownNotes, current: grid });
   return owned;
 }

@@ -1,5 +1,6 @@
 // Writes the report tab from its pure layout: a handful of batched calls whatever the number of rows.
 import type { Box, SheetLayout } from '../core/report/sheet';
+import { columnLetter } from '../core/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -61,12 +62,6 @@ export function writeReportTab(ss: Spreadsheet, layout: SheetLayout): GoogleApps
     sheet.insertChart(builder.build());
   }
   return sheet;
-}
-
-function columnLetter(col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** A box in A1 notation (`A5:M5`), as RangeList takes them. */

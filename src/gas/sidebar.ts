@@ -19,6 +19,7 @@ import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../
 import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
+import { columnLetter } from '../core/a1';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
 import { CONTEXT_TABS, readBook, readSnapshot } from './book';
 import { readForReport } from './narrowRead';
@@ -205,12 +206,6 @@ function firstEmptyRow(grid: unknown[][], headerRow: number): number {
     if (grid[r].every((x) => x === '' || x === null || x === undefined)) return r + 1;
   }
   return Math.max(grid.length, headerRow) + 1;
-}
-
-function columnLetter(col: number): string {
-  let s = '';
-  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
 }
 
 /** `D-7` as people say it: "7 ngày trước hạn". */

@@ -3,7 +3,8 @@
 import type { Validation } from '../core/model';
 import type { FormSpec } from '../core/forms/schema';
 import { dayOf } from '../core/periods';
-import { columnLetter, statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
+import { statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
+import { columnLetter } from '../core/a1';
 import { PERIOD_TAB } from '../core/text/period';
 import type { CellValue } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';

@@ -89,7 +89,7 @@ function randomEdit(p: Pair, id: string, random: () => number, step: number): st
   const at = 2 + pick(Math.max(1, lastRow - 1));
   const numbers = spec.columns.map((c, i) => ((c.type === 'int' || c.type === 'decimal') && !c.scriptOwned ? i : -1)).filter((i) => i >= 0);
   const width = spec.columns.findIndex((c) => c.scriptOwned);
-  const kind = pick(7);
+  const kind = pick(9);
   let edit: (x: { rt: Runtime; app: Sandbox }) => void;
   let what: string;
   if (kind === 0) {
@@ -120,6 +120,20 @@ function randomEdit(p: Pair, id: string, random: () => number, step: number): st
     const r = row(id, 1 + pick(UNITS), MONTHS[pick(MONTHS.length)], random).slice(0, width);
     what = `new row ${lastRow + 1}`;
     edit = (x) => x.rt.edit(x.app, tab, lastRow + 1, 1, [r]);
+  } else if (kind === 7) {
+    // A required cell cleared or filled again: a row being typed marks its blank cells without a note.
+    const required = spec.columns
+      .map((c, i) => (c.required && !c.scriptOwned && c.key !== 'unit' && c.key !== 'period' ? i : -1))
+      .filter((i) => i >= 0);
+    const c = required[pick(required.length)];
+    const value: CellValue = random() < 0.6 ? '' : c === spec.columns.findIndex((x) => x.key === 'reporter') ? 'Người báo cáo' : pick(30);
+    what = `row ${at} required col ${c + 1} = '${value}'`;
+    edit = (x) => x.rt.edit(x.app, tab, at, c + 1, [[value]]);
+  } else if (kind === 8) {
+    // A row pasted over itself: nothing it shows changes.
+    const cells = Array.from({ length: width }, (_, c) => sheet.values.get(at - 1, c) ?? '') as CellValue[];
+    what = `row ${at} pasted over itself`;
+    edit = (x) => x.rt.edit(x.app, tab, at, 1, [cells]);
   } else {
     const c = spec.columns.findIndex((x) => x.key === 'reporter');
     what = `row ${at} reporter`;
@@ -190,6 +204,32 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     expect(rt.calls['Sheet.getDataRange']).toBeUndefined();
     expect(rt.calls['Range.getValues']).toBe(2); // the header, the edited row
     expect(cellDataCalls(rt.calls)).toBeLessThanOrEqual(10);
+  });
+
+  test('marks and statuses the sheet already shows are not written again; changed ones are', () => {
+    const { rt, app } = boot(book(['03']), { now: NOW });
+    const spec = formById('03');
+    const at = (key: string) => spec.columns.findIndex((c) => c.key === key) + 1;
+    rt.edit(app, spec.tab, 4, at('reporter'), [['Một người']]); // the first edit after setup builds nothing new
+    rt.resetCalls();
+    // A name retyped: the row's marks and its unit's statuses are what the sheet shows.
+    rt.edit(app, spec.tab, 4, at('reporter'), [['Hai người']]);
+    expect([rt.calls['Range.setNotes'] ?? 0, rt.calls['Range.setBackgrounds'] ?? 0, rt.calls['Spreadsheet.getRange'] ?? 0]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(rt.calls['Range.setValues']).toBe(1); // the script-owned cells (`Cập nhật lần cuối`)
+    // A figure that breaks its rule: a note and the error colour on the cell (the row had errors: no status changed).
+    const sheet = rt.spreadsheet.sheet(spec.tab)!;
+    const figure = spec.columns.findIndex((c) => (c.type === 'int' || c.type === 'decimal') && !c.scriptOwned) + 1;
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 4, figure, [['abc']]);
+    expect([rt.calls['Range.setNotes'], rt.calls['Range.setBackgrounds'], rt.calls['Spreadsheet.getRange'] ?? 0]).toEqual([1, 1, 0]);
+    expect(sheet.notes.get(3, figure - 1)).toBeTruthy();
+    expect(sheet.backgrounds.get(3, figure - 1)).toBe('#f4cccc');
+    // Its period retyped: the unit's statuses change, its status rows are written (one range by its A1).
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 4, at('period'), [[MONTHS[MONTHS.length - 1]]]);
+    expect(rt.calls['Spreadsheet.getRange']).toBe(1);
   });
 
   test('a unit added to the directory by an edit is known to the very next edit (the context is kept again)', () => {

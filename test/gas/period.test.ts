@@ -209,7 +209,11 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     }
     rt.spreadsheet.deleteSheet(s as never);
     expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull();
+    // A note changes no status: the edit does not touch the status tab, so it does not see it gone either.
     rt.edit(app, TAB03, 5, col('note'), [['ghi chú']]);
+    expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull();
+    // The daily run puts it back as it was (as does the next edit that changes a status).
+    daily(rt, app, 20);
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
@@ -267,6 +271,8 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(rt.calls['Sheet.setConditionalFormatRules'] ?? 0).toBe(0); // the shape is known again
     rt.spreadsheet.deleteSheet(rt.spreadsheet.sheet(PERIOD_TAB.status) as never);
     rt.edit(app, TAB03, 5, col('note'), [['ghi chú 3']]);
+    expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull(); // a note changes no status: nothing written
+    daily(rt, app, 20); // the daily run puts it back
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 

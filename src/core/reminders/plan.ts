@@ -2,6 +2,7 @@
 import type { FormId, Month, Problem } from '../types';
 import type { FormRow, Unit, Validation } from '../model';
 import { neutralize } from '../safety';
+import { columnLetter } from '../a1';
 import { isActive } from '../directory';
 import { dayOf, endOfDay, formatDay, formatMonth, onTime, type Day } from '../periods';
 import { REMINDER_TEXT, addressee, formLabel, stepLabel } from '../text/reminders';
@@ -86,13 +87,6 @@ function movedFromToday(s: StepSlot, today: Day): boolean {
   return s.nominal === today && s.day !== today && !openToday(s, today);
 }
 
-/** Column letters of a 1-based column number (1 -> A, 27 -> AA). */
-function columnLetters(n: number): string {
-  let out = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) out = String.fromCharCode(65 + ((x - 1) % 26)) + out;
-  return out;
-}
-
 /** The A1 range spanning the unit's rows of the period on its tab (first to last column read), or undefined. */
 function rowsRange(v: Validation, form: FormId, rows: FormRow[]): string | undefined {
   const tab = v.forms.find((f) => f.id === form)?.tab;
@@ -100,7 +94,7 @@ function rowsRange(v: Validation, form: FormId, rows: FormRow[]): string | undef
   if (!layout || !rows.length) return undefined;
   const width = Math.max(0, ...Object.values(layout.columns)) + 1;
   const nums = rows.map((r) => r.row);
-  return `A${Math.min(...nums)}:${columnLetters(width)}${Math.max(...nums)}`;
+  return `A${Math.min(...nums)}:${columnLetter(width)}${Math.max(...nums)}`;
 }
 
 function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, rows: FormRow[]): PlannedEmail {
