@@ -129,7 +129,13 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
     }
     if (rs.length > 1) {
       const same = sameCalls(callsBeyondStatus(rs[0]), callsBeyondStatus(rs[rs.length - 1]));
-      v(op, null, `same calls at ${rs[0].m.rows} and ${rs[rs.length - 1].m.rows} rows (the status rows aside)`, same ? 'same' : 'different', same);
+      v(
+        op,
+        null,
+        `same calls at ${rs[0].m.rows} and ${rs[rs.length - 1].m.rows} rows (the status rows aside)`,
+        same ? 'same' : 'different',
+        same,
+      );
     }
     const big = rs[rs.length - 1],
       small = rs[0];

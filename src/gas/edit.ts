@@ -282,7 +282,16 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   meta.lastRow = lastRow;
   const version = meta.v ?? 0;
   meta.v = version + 1;
-  const values = bucketWrites(form, meta, buckets);
+  // Buckets whose entries the edit left as they were (a note retyped) are not written again.
+  const dirty = new Set<number>();
+  for (let r = first; r <= last; r++) {
+    const a = after.get(r),
+      b = before.get(r);
+    if (a && b && sameEntry(a, b)) continue;
+    if (b) dirty.add(bucketOf(b.k, meta.buckets));
+    if (a) dirty.add(bucketOf(a.k, meta.buckets));
+  }
+  const values = bucketWrites(form, meta, buckets, dirty);
   try {
     // Two edits at once would each write back the units they read: the one that finds the index changed since its
     // first read forgets it instead (the next edit reads the tab whole and builds it again).
@@ -311,6 +320,16 @@ function sameStatusFacts(before: Map<number, IndexedRow>, after: Map<number, Ind
     const b = before.get(r);
     if (!b || a.k !== b.k || a.m !== b.m || a.ok !== b.ok || a.s !== b.s || a.d !== b.d) return false;
   }
+  return true;
+}
+
+/** The same index entry: row, unit, cells' digests, month, stamp, validity, figures and identity. */
+function sameEntry(a: IndexedRow, b: IndexedRow): boolean {
+  if (a.r !== b.r || a.k !== b.k || a.t !== b.t || a.p !== b.p || a.m !== b.m || a.s !== b.s || a.ok !== b.ok || a.d !== b.d) return false;
+  const ka = Object.keys(a.v),
+    kb = Object.keys(b.v);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (a.v[k] !== b.v[k]) return false;
   return true;
 }
 

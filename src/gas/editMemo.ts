@@ -325,18 +325,20 @@ export function fromBucketRead(
 }
 
 /**
- * The values that write changed buckets and the meta back (for one putAll with whatever else the edit keeps), or
- * null when a bucket outgrew its limit (the caller then forgets the index: the next edit rebuilds it).
+ * The values that write the buckets (`only` these when given: the changed ones) and the meta back, for one putAll,
+ * or null when a bucket outgrew its limit (the caller then forgets the index: the next edit rebuilds it).
  */
 export function bucketWrites(
   spec: FormSpec,
   meta: StoredMeta,
   buckets: Map<number, Record<string, UnitEntry>>,
+  only?: ReadonlySet<number>,
 ): Record<string, string> | null {
   const tab = spec.tab,
     keys = valueKeys(spec);
   const values: Record<string, string> = {};
   for (const [i, units] of buckets) {
+    if (only && !only.has(i)) continue; // unchanged: the cache holds it already
     const text = bucketText(meta.b, units, keys);
     if (utf8Bytes(text) > BUCKET_MAX) return null;
     values[bucketKey(tab, i)] = text;
