@@ -106,9 +106,10 @@ export interface HistoryWarning {
 
 /**
  * Compares each row with its unit's earlier valid periods. A form with several rows per period (02) compares the
- * period's total: the valid rows of the period, plus this row when it is not one of them.
+ * period's total: the valid rows of the period, plus this row when it is not one of them. `warnOn`: only these rows
+ * are compared (the others are their units' history).
  */
-export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): HistoryWarning[] {
+export function historyWarnings(form: FormSpec, rows: readonly FormRow[], warnOn?: ReadonlySet<FormRow>): HistoryWarning[] {
   const periods = unitPeriods(form, rows);
   const cols = indicators(form);
   // unit -> column key -> prefix medians (Maps: a record per unit would change shape with every key added).
@@ -116,7 +117,7 @@ export function historyWarnings(form: FormSpec, rows: readonly FormRow[]): Histo
   const out: HistoryWarning[] = [];
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i];
-    if (r.unitCode === null || r.month === null) continue;
+    if (r.unitCode === null || r.month === null || (warnOn && !warnOn.has(r))) continue;
     const list = periods.get(r.unitCode);
     if (!list) continue;
     const before = countBefore(list, r.month);

@@ -339,7 +339,16 @@ function checkForm(
   if (known.length) work.sort((a, b) => a.model.row - b.model.row); // in sheet order, as a whole-tab read gives them
   markDuplicates(form, layout, work, ctx);
   const models = work.map((w) => w.model);
-  for (const h of historyWarnings(form, models)) {
+  // An edit (known rows given) marks only the rows it read: their units' histories are all that is needed, and the
+  // known rows' own warnings would be thrown away (they change no validity).
+  let history = models,
+    warnOn: Set<FormRow> | undefined;
+  if (known.length) {
+    warnOn = new Set(work.filter((w) => w.cells !== null).map((w) => w.model));
+    const units = new Set(Array.from(warnOn, (m) => m.unitCode));
+    history = models.filter((m) => units.has(m.unitCode));
+  }
+  for (const h of historyWarnings(form, history, warnOn)) {
     const header = layout.headers[h.key];
     const message =
       h.code === 'stock_decreased'
