@@ -226,18 +226,23 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
 
   // The units' other rows and closed figures, then the check of the edited rows among them.
+  // The rules across rows (duplicates, history, closed figures) look only at a row's own unit: the edited units'
+  // entries are all the check needs. Every unit's (a paste that changed statuses) only for the status rows.
   const keys = new Set<string>([...fresh.values(), ...Array.from(old.values(), (o) => o.key)]);
-  const entries: UnitEntry[] = [];
-  const others: UnitEntry['rows'] = [];
-  const pool = complete ? Array.from(buckets.values()).flatMap((units) => Object.keys(units)) : keys;
-  for (const key of pool) {
-    const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
-    if (!u) continue;
-    entries.push(u);
-    for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
-  }
-  if (others.some((r) => r.r > lastRow)) return false;
-  const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
+  const checkAmong = (pool: Iterable<string>): Validation | null => {
+    const entries: UnitEntry[] = [];
+    const others: UnitEntry['rows'] = [];
+    for (const key of pool) {
+      const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
+      if (!u) continue;
+      entries.push(u);
+      for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
+    }
+    if (others.some((r) => r.r > lastRow)) return null;
+    return validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
+  };
+  const v = checkAmong(keys);
+  if (!v) return false;
 
   const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
   // A second delivery of this event (two edit triggers) finds its key in the meta: journaled once (no cache put).
@@ -305,7 +310,10 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // those (a name, a phone, a note retyped), its rows stay as they are (no call).
   if (sameStatusFacts(before, after)) return true;
   const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
-  refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape, complete);
+  const all = complete ? checkAmong(Array.from(buckets.values()).flatMap((u) => Object.keys(u))) : v;
+  // Another unit's rows past the last row: the index is stale (forgotten); the rows between the units are read back.
+  if (!all) forgetIndexes(cache, [form.tab]);
+  refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete);
   return true;
 }
 
