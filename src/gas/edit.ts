@@ -30,6 +30,7 @@ import {
   indexKey,
   fromFirstRead,
   MEMO_SECONDS,
+  PREFETCHED_BUCKETS,
   rememberContext,
   rememberIndex,
   rowBucket,
@@ -119,7 +120,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }
-  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape: got[STATUS_SHAPE_KEY] ?? null, facts };
+  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape: got[STATUS_SHAPE_KEY] ?? null, first: got, facts };
   if (context && meta && cache && indexedEdit(edit, context, meta)) return;
   wholeTabEdit(edit, context);
 }
@@ -136,12 +137,18 @@ interface Edit {
   cache: Cache | null;
   /** The status tab's shape as the last rebuild stored it (from the same first cache read), null when unknown. */
   shape: string | null;
+  /** The first cache read as it came (the context, the meta, the first buckets). */
+  first: Record<string, string>;
   facts: (first?: () => CellValue[][]) => ReturnType<typeof editFacts>;
 }
 
 function readFirst(cache: Cache | null, tab: string): Record<string, string> {
   try {
-    return cache ? (cache.getAll(firstKeys(tab, [STATUS_SHAPE_KEY])) as Record<string, string>) : {};
+    const buckets = bucketKeys(
+      tab,
+      Array.from({ length: PREFETCHED_BUCKETS }, (_, i) => i),
+    );
+    return cache ? (cache.getAll(firstKeys(tab, [STATUS_SHAPE_KEY, ...buckets])) as Record<string, string>) : {};
   } catch {
     return {};
   }
@@ -201,9 +208,16 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
       : undefined;
   const facts = edit.facts(first2);
   const journalKey = editKey(facts);
-  let got: Record<string, string>;
+  // The buckets the first cache read brought along (a small tab's all), then the others in one more read.
+  const got: Record<string, string> = {};
+  const missing: number[] = [];
+  for (const b of wanted) {
+    const [key] = bucketKeys(form.tab, [b]);
+    if (edit.first[key]) got[key] = edit.first[key];
+    else missing.push(b);
+  }
   try {
-    got = cache!.getAll(bucketKeys(form.tab, wanted)) as Record<string, string>;
+    if (missing.length) Object.assign(got, cache!.getAll(bucketKeys(form.tab, missing)));
   } catch {
     return false;
   }

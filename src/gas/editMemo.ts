@@ -295,6 +295,13 @@ export function rememberIndex(cache: Cache | null, spec: FormSpec, v: Validation
   }
 }
 
+/**
+ * Buckets read with the context and the meta, before the edit knows which it needs: a tab of up to a few thousand
+ * rows has at most this many, so its edits make one cache read, not two. A bigger tab's edit reads up to this many
+ * buckets (at most 95 KB each) it may not need.
+ */
+export const PREFETCHED_BUCKETS = 2;
+
 /** The keys of the given buckets of a tab. */
 export function bucketKeys(tab: string, buckets: Iterable<number>): string[] {
   return Array.from(new Set(buckets), (i) => bucketKey(tab, i));
