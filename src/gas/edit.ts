@@ -239,9 +239,9 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     if (periodCol !== undefined && !touched.includes('period') && entry.p !== cellKey(cells[periodCol])) return false;
   }
 
-  // The units' other rows and closed figures, then the check of the edited rows among them.
-  // The rules across rows (duplicates, history, closed figures) look only at a row's own unit: the edited units'
-  // entries are all the check needs. Every unit's (a paste that changed statuses) only for the status rows.
+  // The check of the edited rows among their units' other rows and closed figures. The rules across rows (duplicates,
+  // history, closed figures) look only at a row's own unit: the edited units' entries are all the check needs; every
+  // unit's are for the status rows between them (a paste that changed statuses).
   const keys = new Set<string>([...fresh.values(), ...Array.from(old.values(), (o) => o.key)]);
   const checkAmong = (pool: Iterable<string>): Validation | null => {
     const entries: UnitEntry[] = [];
