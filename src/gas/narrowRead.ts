@@ -66,8 +66,9 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
 /**
  * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
  * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once.
+ * `only`: just these forms' tabs besides the context tabs (a look-up of one form's rows).
  */
-export function readForReport(ss: Spreadsheet): Workbook {
+export function readForReport(ss: Spreadsheet, only?: readonly string[]): Workbook {
   const sheets = ss.getSheets();
   const names = sheets.map((s) => s.getName());
   const sheetOf = (name: string): Sheet | null => {
@@ -83,9 +84,10 @@ export function readForReport(ss: Spreadsheet): Workbook {
   };
   whole(CONTEXT_TABS);
   for (const form of formsOf(book).forms) {
+    if (only && !only.includes(form.id)) continue;
     const sheet = sheetOf(form.tab);
     if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form);
   }
-  whole(REPORT_TABS);
+  if (!only) whole(REPORT_TABS);
   return book;
 }

@@ -21,7 +21,7 @@ import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import { columnLetter } from '../core/a1';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
-import { CONTEXT_TABS, readBook, readSnapshot } from './book';
+import { CONTEXT_TABS, findSheet, readBook, readSnapshot } from './book';
 import { readForReport } from './narrowRead';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
@@ -164,21 +164,22 @@ export function emailReport(period: string, forms: string[], confirmed: string[]
 export function selectUnitRows(form: string, code: string, period: string): UnitRows {
   const ss = active();
   const now = new Date();
-  const snap = readSnapshot(ss);
-  const v = validateWorkbook(snap.book, now);
+  // The unit's rows are found by their unit and period: the form's tab read narrowly (its deciding columns) is enough.
+  const book = readForReport(ss, [form]);
+  const v = validateWorkbook(book, now);
   const m = periodOf(period, v, dayOf(now));
   const spec = v.forms.find((f) => f.id === form);
   if (!spec) throw new Error(SIDEBAR_ERRORS.noForm);
   const unit = v.units.find((u) => u.form === spec.id && u.code === code);
   if (!unit) throw new Error(SIDEBAR_ERRORS.noUnit(code));
-  const sheet = snap.sheets[spec.tab];
-  if (!sheet) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
+  const sheet = findSheet(ss, spec.tab);
+  if (!sheet || !(spec.tab in book)) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
   const layout = v.layouts[spec.tab];
   const rows = v.rows
     .filter((r) => r.sheet === spec.tab && r.unitCode === code && r.month === m)
     .map((r) => r.row)
     .sort((a, b) => a - b);
-  const grid = snap.book[spec.tab] ?? [];
+  const grid = book[spec.tab] ?? [];
   const width = Math.max(1, grid[0]?.length ?? 1, ...Object.values(layout?.columns ?? {}).map((c) => c + 1));
   const result: UnitRows = {
     tab: spec.tab,
@@ -195,7 +196,8 @@ export function selectUnitRows(form: string, code: string, period: string): Unit
     sheet.getRangeList(rows.map((r) => `A${r}:${columnLetter(width)}${r}`)).activate();
     return result;
   }
-  result.emptyRow = firstEmptyRow(grid, layout?.headerRow ?? 1);
+  // The first empty row must be empty in every column, not only in those read: the tab read whole (this rare path only).
+  result.emptyRow = firstEmptyRow(sheet.getDataRange().getValues() as unknown[][], layout?.headerRow ?? 1);
   sheet.getRange(result.emptyRow, 1, 1, width).activate();
   return result;
 }

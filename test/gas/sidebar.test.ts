@@ -131,7 +131,10 @@ describe('sidebar API: figures', () => {
 describe('sidebar API: chasing a unit', () => {
   test('selectUnitRows selects the unit rows of the period on its tab', () => {
     const { rt, app } = boot(example1(), { now: EXAMPLE1_NOW });
+    rt.resetCalls();
     const r = app.selectUnitRows('03', 'H-623', '07/2024');
+    // Only the context tabs are read whole; the form's tab by its deciding columns, the other forms' not at all.
+    expect(rt.calls['Sheet.getDataRange']).toBe(4);
     jsonSafe(r);
     expect(r).toMatchObject({ tab: 'Biểu mẫu 03', unit: 'Thị xã An Khê', rows: [6], emptyRow: null });
     expect(rt.spreadsheet.active!.name).toBe('Biểu mẫu 03');
