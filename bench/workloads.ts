@@ -71,7 +71,7 @@ const collect: () => void = (() => {
 })();
 
 /** Runs `fn` as one measured operation: calls and cells from zero, wall time of the (CPU-bound) local run. */
-function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 0): Run {
+export function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 0): Run {
   const tracker = b.rt.state.tracker;
   b.rt.resetCalls();
   resetCells(tracker);
@@ -102,7 +102,7 @@ function measure(b: Bench, op: Op, fn: () => void, emails: () => number = () => 
 }
 
 /** Uncounted: the values of a tab's rows (1-based, inclusive) over its first `width` columns. */
-function rowsOf(b: Bench, tab: string, first: number, last: number, width: number): CellValue[][] {
+export function rowsOf(b: Bench, tab: string, first: number, last: number, width: number): CellValue[][] {
   const sheet = b.rt.spreadsheet.sheet(tab)!;
   const out: CellValue[][] = [];
   for (let r = first; r <= last; r++) {
