@@ -29,8 +29,11 @@ import {
   fromBucketRead,
   indexKey,
   fromFirstRead,
+  KEEP_ALIVE_MS,
   MEMO_SECONDS,
   PREFETCHED_BUCKETS,
+  CONTEXT_HEAD_KEY,
+  contextPieces,
   rememberContext,
   rememberIndex,
   rowBucket,
@@ -310,12 +313,20 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     if (b) dirty.add(bucketOf(b.k, meta.buckets));
     if (a) dirty.add(bucketOf(a.k, meta.buckets));
   }
-  const values = bucketWrites(form, meta, buckets, dirty);
+  // Every few hours the index goes back whole, with the context and the status tab's shape (KEEP_ALIVE_MS).
+  const renewal = now.getTime() - (meta.p ?? 0) > KEEP_ALIVE_MS ? renewalValues(edit, meta, buckets) : null;
+  if (renewal) meta.p = now.getTime();
+  const values = bucketWrites(form, meta, buckets, renewal ? undefined : dirty);
+  if (values && renewal) Object.assign(values, renewal);
   try {
     // Two edits at once would each write back the units they read: the one that finds the index changed since its
-    // first read forgets it instead (the next edit reads the tab whole and builds it again).
-    const now2 = fromFirstRead({ [indexKey(form.tab)]: cache!.get(indexKey(form.tab)) ?? '' }, form.tab).meta;
-    if (values && now2 && now2.b === meta.b && (now2.v ?? 0) === version) cache!.putAll(values, MEMO_SECONDS);
+    // first read forgets it instead (the next edit reads the tab whole and builds it again). A renewal also finds the
+    // context as it read it, or puts nothing (a directory edit may have just put a new one).
+    const key = indexKey(form.tab);
+    const again = renewal ? (cache!.getAll([key, CONTEXT_HEAD_KEY]) as Record<string, string>) : { [key]: cache!.get(key) ?? '' };
+    const now2 = fromFirstRead({ [key]: again[key] ?? '' }, form.tab).meta;
+    const sameContext = !renewal || again[CONTEXT_HEAD_KEY] === edit.first[CONTEXT_HEAD_KEY];
+    if (values && now2 && now2.b === meta.b && (now2.v ?? 0) === version && sameContext) cache!.putAll(values, MEMO_SECONDS);
     else forgetIndexes(cache, [form.tab]);
   } catch {
     forgetIndexes(cache, [form.tab]);
@@ -329,6 +340,35 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   if (!all) forgetIndexes(cache, [form.tab]);
   refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete);
   return true;
+}
+
+/**
+ * What an edit puts besides its buckets to keep the whole index alive: the buckets it did not parse (as read: from the
+ * first cache read, else one more), the context's pieces and the status tab's shape as the first read brought them.
+ * Null when one of them is missing (the index then expires and is built again by the edit after).
+ */
+function renewalValues(edit: Edit, meta: StoredMeta, parsed: Map<number, unknown>): Record<string, string> | null {
+  const context = contextPieces(edit.first);
+  if (!context || !edit.cache) return null;
+  const out: Record<string, string> = { ...context };
+  if (edit.shape) out[STATUS_SHAPE_KEY] = edit.shape;
+  const unread: string[] = [];
+  for (let b = 0; b < meta.buckets; b++) {
+    if (parsed.has(b)) continue;
+    const [key] = bucketKeys(edit.form.tab, [b]);
+    if (edit.first[key]) out[key] = edit.first[key];
+    else unread.push(key);
+  }
+  try {
+    const got = unread.length ? (edit.cache.getAll(unread) as Record<string, string>) : {};
+    for (const key of unread) {
+      if (!got[key]) return null;
+      out[key] = got[key];
+    }
+  } catch {
+    return null;
+  }
+  return out;
 }
 
 /**

@@ -18,6 +18,11 @@ type Cache = GoogleAppsScript.Cache.Cache;
 
 /** CacheService's longest expiry (6 hours). */
 export const MEMO_SECONDS = 21600;
+/**
+ * An index put whole longer ago than this (4 hours) is put whole again by its next edit, with the context, so a tab in
+ * use outlives the cache's 6 hours instead of being read whole by its first edit after them.
+ */
+export const KEEP_ALIVE_MS = 4 * 3600 * 1000;
 /** The context is cut into at most this many pieces of PIECE_CHARS characters (3 bytes a character at worst). */
 const PIECES = 64;
 const PIECE_CHARS = 30000;
@@ -52,6 +57,8 @@ export interface StoredMeta extends IndexMeta {
   v?: number;
   /** The journal keys of the last seconds' edits, with their time (a doubled event is journaled once). */
   j?: [string, number][];
+  /** When the index was last put whole (ms): built, or kept alive by an edit (KEEP_ALIVE_MS). */
+  p?: number;
 }
 
 /** Dates survive JSON as {"$d": ms}. */
@@ -87,6 +94,24 @@ export function documentCache(): Cache | null {
 /** The keys the edit's first read asks for: the context pieces and the edited tab's index meta, plus `more`. */
 export function firstKeys(tab: string, more: string[] = []): string[] {
   return [...Array.from({ length: PIECES }, (_, i) => contextKey(i)), indexKey(tab), ...more];
+}
+
+/** The key of the context's first piece, whose head names the context's build. */
+export const CONTEXT_HEAD_KEY = contextKey(0);
+
+/** The context's pieces as a first read brought them (to put them again unchanged), or null when one is missing. */
+export function contextPieces(got: Record<string, string>): Record<string, string> | null {
+  const head = got[CONTEXT_HEAD_KEY];
+  if (!head) return null;
+  const count = Number(head.split('|')[1]);
+  if (!(count >= 1 && count <= PIECES)) return null;
+  const out: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const piece = got[contextKey(i)];
+    if (!piece) return null;
+    out[contextKey(i)] = piece;
+  }
+  return out;
 }
 
 /** The context and the tab's meta out of the first read (null where missing or damaged). */
@@ -274,7 +299,7 @@ export function rememberIndex(cache: Cache | null, spec: FormSpec, v: Validation
       cache.remove(key);
       return false;
     }
-    const meta: StoredMeta = { ...built.meta, buckets: n, map: '' };
+    const meta: StoredMeta = { ...built.meta, buckets: n, map: '', p: Date.now() };
     meta.map = rowMap(meta.headerRow, meta.lastRow, built.units, (k) => bucketOf(k, n));
     const values: Record<string, string> = { [key]: stringify(meta) };
     for (let i = 0; i < n; i++) values[bucketKey(spec.tab, i)] = texts[i];

@@ -162,6 +162,35 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     });
   }
 
+  test('a tab in use outlives the cache: an edit 4 hours after the build puts the index and the context again (the cache keeps items 6 hours: reference/cache/cache#putall)', () => {
+    const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
+    const tabs = [formById('03').tab, 'Tình hình báo cáo'];
+    const random = rng(4242);
+    const at = (hours: number) => {
+      for (const x of [p.a, p.b]) x.rt.setNow(new Date(NOW.getTime() + hours * 3600 * 1000));
+    };
+    const step = (hours: number, n: number) => {
+      at(hours);
+      p.a.rt.resetCalls();
+      const what = randomEdit(p, '03', random, n);
+      expectSame(p, tabs, `${hours} h, ${what}`);
+      return { ...p.a.rt.calls };
+    };
+    // 3 hours: nothing to renew; 5 hours: the edit reads the index's other buckets and puts everything again.
+    expect(step(3, 1)['Cache.putAll']).toBe(1);
+    const renewal = step(5, 2);
+    expect(renewal['Sheet.getDataRange']).toBeUndefined();
+    // 7 and 8 hours after the build (2 and 3 after the renewal): still the index, no tab read whole.
+    for (const [hours, n] of [
+      [7, 3],
+      [8, 4],
+    ])
+      expect(step(hours, n)['Sheet.getDataRange']).toBeUndefined();
+    // Left alone for more than 6 hours, it is gone: the next edit reads the tab whole (and the status tab's shape is
+    // gone too: it rebuilds that tab from every tab) and builds the index again.
+    expect(step(15, 5)['Sheet.getDataRange']).toBeGreaterThan(1);
+  });
+
   test('rows moved outside the edit trigger (a sort): the next edit of a moved row reads the whole tab, as it must', () => {
     const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
     const tab = formById('03').tab;
