@@ -18,7 +18,7 @@ import { editFacts, firstCells, journaled, journalEdit } from './journal';
 import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
-import type { CellValue, Grid, Workbook } from '../core/types';
+import type { CellValue, Grid, Month, Workbook } from '../core/types';
 import { a1Of } from '../core/a1';
 import {
   bucketKeys,
@@ -338,7 +338,10 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const all = complete ? checkAmong(Array.from(buckets.values()).flatMap((u) => Object.keys(u))) : v;
   // Another unit's rows past the last row: the index is stale (forgotten); the rows between the units are read back.
   if (!all) forgetIndexes(cache, [form.tab]);
-  refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete);
+  // Only the months of the edited rows, before and after the edit, can have changed.
+  const months = new Set<Month>();
+  for (const e of [...before.values(), ...after.values()]) if (e.m !== null) months.add(e.m);
+  refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete, [...months]);
   return true;
 }
 

@@ -6,7 +6,7 @@ import { dayOf } from '../core/periods';
 import { statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
 import { columnLetter } from '../core/a1';
 import { PERIOD_TAB } from '../core/text/period';
-import type { CellValue } from '../core/types';
+import type { CellValue, Month } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';
 import { validateWorkbook } from '../core/validate';
@@ -165,6 +165,16 @@ export function rebuildStatusTab(
  * undefined: the units of the edited rows; null: every row of the form (`checked` then holds the whole tab). `knownShape`: the shape the caller knows the tab has (null: unknown). A missing tab or
  * another shape (a new month, a new unit): rebuilt. Returns the shape the tab now has.
  */
+/**
+ * The first and last column (0-based among the periods) spanning `months`, all of them without `months`; null when
+ * none of `months` is a column of the tab (nothing to write).
+ */
+export function periodColumns(periods: readonly Month[], months?: readonly Month[]): [number, number] | null {
+  if (!months) return [0, periods.length - 1];
+  const at = months.map((m) => periods.indexOf(m)).filter((i) => i >= 0);
+  return at.length ? [Math.min(...at), Math.max(...at)] : null;
+}
+
 export function refreshStatusRows(
   ss: Spreadsheet,
   checked: Validation,
@@ -174,6 +184,7 @@ export function refreshStatusRows(
   units: ReadonlySet<string> | null | undefined,
   knownShape: string | null,
   complete = false,
+  months?: readonly Month[],
 ): string {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
   const v: Validation = !owned
@@ -207,8 +218,13 @@ export function refreshStatusRows(
   if (!runs.length || !tab.periods.length) return shape;
   const from = runs[0][0],
     to = runs[runs.length - 1][1];
+  // `months`: the only periods the edit can have changed (its rows' months before and after it), so only their
+  // columns are written; the others change with time alone, which the daily run writes.
+  const cols = periodColumns(tab.periods, months);
+  if (!cols) return shape;
+  const [c0, c1] = cols;
   // One call for the range by its A1 with the tab's name (no getSheetByName); a tab deleted since makes it throw.
-  const a1 = `'${PERIOD_TAB.status.replace(/'/g, "''")}'!D${from + 2}:${columnLetter(3 + tab.periods.length)}${to + 2}`;
+  const a1 = `'${PERIOD_TAB.status.replace(/'/g, "''")}'!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = ss.getRange(a1);
@@ -221,7 +237,7 @@ export function refreshStatusRows(
   const keep = to > from && !complete ? (range.getValues() as CellValue[][]) : null;
   const values = tab.rows
     .slice(from, to + 1)
-    .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3) : (keep[i] ?? []).map((x) => String(x ?? ''))));
+    .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3 + c0, 4 + c1) : (keep[i] ?? []).map((x) => String(x ?? ''))));
   range.setValues(values);
   return shape;
 }
