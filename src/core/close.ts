@@ -6,7 +6,7 @@ import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
-import { ratio4, round1, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import { ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
 import { asSheetText } from './safety';
 import { share } from './format';
 import { STATUS_LABEL } from './text/report';
@@ -291,22 +291,7 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
   });
   return {
     ...live,
-    expected: t.expected,
-    reported: t.reported,
-    onTime: t.onTime,
-    late: t.late,
-    unknownTime: t.unknownTime,
-    invalid: t.invalid,
-    missing: t.missing,
-    pending: t.pending,
-    completeness: t.completeness,
-    timeliness: t.timeliness,
-    installRate: ratio4(sum('staff_installed'), sum('staff_total')),
-    shares: {
-      completeness: t.completenessShare,
-      timeliness: t.timelinessShare,
-      installRate: share(sum('staff_installed'), sum('staff_total')),
-    },
+    ...tallyFields(t, sum('staff_installed'), sum('staff_total')),
     indicators: indicatorsNow,
     units,
     sampleTargetReached: t.sampleTargetReached,

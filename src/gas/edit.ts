@@ -21,6 +21,7 @@ import { editKey } from '../core/journal';
 import type { CellValue, Grid, Month, Workbook } from '../core/types';
 import { a1Of } from '../core/a1';
 import {
+  bucketKey,
   bucketKeys,
   bucketWrites,
   documentCache,
@@ -215,7 +216,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const got: Record<string, string> = {};
   const missing: number[] = [];
   for (const b of wanted) {
-    const [key] = bucketKeys(form.tab, [b]);
+    const key = bucketKey(form.tab, b);
     if (edit.first[key]) got[key] = edit.first[key];
     else missing.push(b);
   }
@@ -358,7 +359,7 @@ function renewalValues(edit: Edit, meta: StoredMeta, parsed: Map<number, unknown
   const unread: string[] = [];
   for (let b = 0; b < meta.buckets; b++) {
     if (parsed.has(b)) continue;
-    const [key] = bucketKeys(edit.form.tab, [b]);
+    const key = bucketKey(edit.form.tab, b);
     if (edit.first[key]) out[key] = edit.first[key];
     else unread.push(key);
   }

@@ -40,7 +40,7 @@ const MAX_BUCKETS = ALPHABET.length;
 const PREFIX = 'ispeed:v2:';
 const contextKey = (i: number) => `${PREFIX}ctx:${i}`;
 export const indexKey = (tab: string) => `${PREFIX}idx:${fingerprint(tabKey(tab))}`;
-const bucketKey = (tab: string, i: number) => `${indexKey(tab)}:${i}`;
+export const bucketKey = (tab: string, i: number) => `${indexKey(tab)}:${i}`;
 
 /** What the edit needs besides its own rows. */
 export interface EditContext {

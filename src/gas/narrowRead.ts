@@ -2,11 +2,11 @@
 // its rows (core/forms/deciding.ts), so a 100,000-row workbook is not read cell by cell for columns no rule looks at.
 import type { CellValue, Grid, Workbook } from '../core/types';
 import { TAB, type FormSpec } from '../core/forms/schema';
-import { findTab, formsOf } from '../core/forms/book';
+import { formsOf } from '../core/forms/book';
 import { decidingColumns } from '../core/forms/deciding';
 import { findLayout } from '../core/layout';
 import { PERIOD_TAB } from '../core/text/period';
-import { CONTEXT_TABS } from './book';
+import { CONTEXT_TABS, listedSheetFinder } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,27 +65,21 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
 
 /**
  * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
- * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once.
- * `only`: just these forms' tabs besides the context tabs (a look-up of one form's rows).
+ * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once
+ * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs.
  */
-export function readForReport(ss: Spreadsheet, only?: readonly string[]): Workbook {
-  const sheets = ss.getSheets();
-  const names = sheets.map((s) => s.getName());
-  const sheetOf = (name: string): Sheet | null => {
-    const found = findTab(names, name);
-    return found === null ? null : sheets[names.indexOf(found)];
-  };
+export function readForReport(ss: Spreadsheet, only?: readonly string[], find = listedSheetFinder(ss)): Workbook {
   const book: Workbook = {};
   const whole = (list: string[]) => {
     for (const name of list) {
-      const sheet = sheetOf(name);
+      const sheet = find(name);
       if (sheet && !(name in book)) book[name] = sheet.getDataRange().getValues() as Grid;
     }
   };
   whole(CONTEXT_TABS);
   for (const form of formsOf(book).forms) {
     if (only && !only.includes(form.id)) continue;
-    const sheet = sheetOf(form.tab);
+    const sheet = find(form.tab);
     if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form);
   }
   if (!only) whole(REPORT_TABS);

@@ -21,7 +21,7 @@ import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import { columnLetter } from '../core/a1';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
-import { CONTEXT_TABS, findSheet, readBook, readSnapshot } from './book';
+import { CONTEXT_TABS, listedSheetFinder, readBook, readSnapshot } from './book';
 import { readForReport } from './narrowRead';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
@@ -165,14 +165,15 @@ export function selectUnitRows(form: string, code: string, period: string): Unit
   const ss = active();
   const now = new Date();
   // The unit's rows are found by their unit and period: the form's tab read narrowly (its deciding columns) is enough.
-  const book = readForReport(ss, [form]);
+  const find = listedSheetFinder(ss);
+  const book = readForReport(ss, [form], find);
   const v = validateWorkbook(book, now);
   const m = periodOf(period, v, dayOf(now));
   const spec = v.forms.find((f) => f.id === form);
   if (!spec) throw new Error(SIDEBAR_ERRORS.noForm);
   const unit = v.units.find((u) => u.form === spec.id && u.code === code);
   if (!unit) throw new Error(SIDEBAR_ERRORS.noUnit(code));
-  const sheet = findSheet(ss, spec.tab);
+  const sheet = find(spec.tab);
   if (!sheet || !(spec.tab in book)) throw new Error(SIDEBAR_ERRORS.noTab(spec.tab));
   const layout = v.layouts[spec.tab];
   const rows = v.rows

@@ -329,6 +329,24 @@ function unitsAt(
  * What a report says of its units' statuses, whether the units are live or closed: the counts, completeness and
  * timeliness (exact and as shown), who reached the sample target, and whom to chase.
  */
+/** A report's counts, rates and shares from its tally, the install rate from these staff figures. */
+export function tallyFields(t: ReturnType<typeof unitTally>, installed: number, total: number) {
+  return {
+    expected: t.expected,
+    reported: t.reported,
+    onTime: t.onTime,
+    late: t.late,
+    unknownTime: t.unknownTime,
+    invalid: t.invalid,
+    missing: t.missing,
+    pending: t.pending,
+    completeness: t.completeness,
+    timeliness: t.timeliness,
+    installRate: ratio4(installed, total),
+    shares: { completeness: t.completenessShare, timeliness: t.timelinessShare, installRate: share(installed, total) },
+  };
+}
+
 export function unitTally(form: FormId, units: readonly UnitReport[], due: Day | null, cols: readonly ColumnSpec[], sampleTarget: number) {
   const codes = (s: UnitStatus) => units.filter((x) => x.status === s).map((x) => x.code);
   const onTime = codes('on_time').length,
@@ -410,33 +428,17 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     };
   });
 
-  const t = tally;
   const report: FormReport = {
     form,
     tab: spec.tab,
     group: spec.group,
     dueBefore: due,
-    expected: t.expected,
-    reported: t.reported,
-    onTime: t.onTime,
-    late: t.late,
-    unknownTime: t.unknownTime,
-    invalid: t.invalid,
-    missing: t.missing,
-    pending: t.pending,
-    completeness: t.completeness,
-    timeliness: t.timeliness,
-    installRate: ratio4(current.staff_installed, current.staff_total),
-    shares: {
-      completeness: t.completenessShare,
-      timeliness: t.timelinessShare,
-      installRate: share(current.staff_installed, current.staff_total),
-    },
+    ...tallyFields(tally, current.staff_installed, current.staff_total),
     indicators: totals,
     units,
-    sampleTargetReached: t.sampleTargetReached,
+    sampleTargetReached: tally.sampleTargetReached,
     trend: trendOf(ix, Math.min(start, period), period),
-    chase: t.chase,
+    chase: tally.chase,
     measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
     closedAt: null,
     corrections: [],
