@@ -28,6 +28,11 @@ export interface ClosedForm {
   period: Month;
   closedAt: Date;
   units: ClosedUnit[];
+  /**
+   * Set when only the close's sums were read (the report's narrow read, src/core/closeStore.ts): per key, the sum of
+   * its units' figures, and `units` is then empty. What the report needs of a period it does not report on.
+   */
+  sums?: Record<string, number>;
 }
 
 /** One difference between the closed figures and the sheet now; `key` "status" carries statuses. */
@@ -125,6 +130,10 @@ export function closedFlows(
   const c = latestClose(closed, form, m);
   if (!c) return null;
   const out: Record<string, number> = {};
+  if (c.sums) {
+    for (const k of flowKeys) if (c.sums[k] !== undefined) out[k] = c.sums[k];
+    return out;
+  }
   for (const u of c.units) for (const k of flowKeys) if (u.values[k] !== undefined) out[k] = (out[k] ?? 0) + u.values[k];
   return out;
 }
@@ -147,10 +156,15 @@ function readTime(v: CellValue): Date | null {
 
 /** Every close recorded in the closed tab (header in row 1); rows that do not read are ignored. */
 export function readClosed(grid: Grid | undefined): ClosedForm[] {
+  return readClosedRows(grid).map((x) => x.close);
+}
+
+/** Every close of the closed tab with the sheet rows (1-based, in order) its units were read from. */
+export function readClosedRows(grid: Grid | undefined): { close: ClosedForm; rows: number[] }[] {
   if (!grid || grid.length < 2 || foldText(cellText(grid[0][0])) !== foldText(CLOSED_TAB.headers[0])) return [];
   const keys = grid[0].slice(FIXED).map((h) => cellText(h).trim());
-  const byClose = new Map<string, ClosedForm>();
-  const out: ClosedForm[] = [];
+  const byClose = new Map<string, { close: ClosedForm; rows: number[] }>();
+  const out: { close: ClosedForm; rows: number[] }[] = [];
   for (let r = 1; r < grid.length; r++) {
     // A text kept literal by a leading apostrophe (as written) reads without it, wherever the grid comes from.
     const row = (grid[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
@@ -161,12 +175,14 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
     const code = cellText(row[3] ?? '').trim();
     if (!at || period === null || !form || !status || !code) continue;
     const id = `${at.getTime()}|${form}|${period}`;
-    let c = byClose.get(id);
-    if (!c) {
-      c = { form, period, closedAt: at, units: [] };
-      byClose.set(id, c);
-      out.push(c);
+    let found = byClose.get(id);
+    if (!found) {
+      found = { close: { form, period, closedAt: at, units: [] }, rows: [] };
+      byClose.set(id, found);
+      out.push(found);
     }
+    found.rows.push(r + 1);
+    const c = found.close;
     const values: Record<string, number> = {};
     keys.forEach((k, i) => {
       const x = row[FIXED + i];
@@ -313,7 +329,10 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
   for (const spec of v.forms) {
     const layout = v.layouts[spec.tab];
     if (!layout?.headerRow) continue;
-    const periods = Array.from(new Set(closed.filter((c) => c.form === spec.id).map((c) => c.period)));
+    // A period whose close was read as sums only (the report's narrow read) has no units to compare: no warning.
+    const periods = Array.from(new Set(closed.filter((c) => c.form === spec.id).map((c) => c.period))).filter(
+      (m) => !latestClose(closed, spec.id, m)!.sums,
+    );
     if (!periods.length) continue;
     const live = unitReports(v, spec, periods, today);
     const rowsBy = new Map<string, typeof v.rows>();

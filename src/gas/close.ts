@@ -19,6 +19,7 @@ import {
   type Correction,
 } from '../core/close';
 import type { LogEntry } from '../core/reminders';
+import { closeStoreOf, closeStoreValues } from '../core/closeStore';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
 import { SIDEBAR_ERRORS } from '../core/text';
@@ -48,6 +49,8 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   const range = sheet.getRange(w.row, 1, w.values.length, width);
   range.setValues(w.values);
   if (w.row === 1 && sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  // The snapshot follows the tab (what the close store is made from), without reading it back.
+  snap.book[PERIOD_TAB.closed] = w.row === 1 ? w.values : [...(snap.book[PERIOD_TAB.closed] ?? []), ...w.values];
 }
 
 /** The digest to the admins after closes, logged in `Nhật ký` (one write); without admins it is logged as skipped. */
@@ -153,6 +156,8 @@ export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()):
       now,
     );
     writeCloses(ss, snap, v, closes);
+    // The report's close store (core/closeStore.ts) describes the tab as it now is; the next daily run writes it too.
+    PropertiesService.getDocumentProperties().setProperties(closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed])).values);
     // The edits' index holds the closed figures: kept again with these closes.
     rememberWorkbook(documentCache(), snap.book, v, [...(v.closed ?? []), ...closes]);
     const corrections = new Map<string, Correction[]>();

@@ -9,6 +9,8 @@ import { listedSheetFinder, readSnapshot, rememberForms, type Snapshot } from '.
 import { formsOf } from '../core/forms/book';
 import { closeDuePeriods } from './close';
 import type { ClosedForm } from '../core/close';
+import { closeStoreOf, closeStoreValues } from '../core/closeStore';
+import { PERIOD_TAB } from '../core/text/period';
 import { documentCache, rememberWorkbook } from './editMemo';
 import { rebuildStatusTab } from './statusTab';
 import { TAB } from '../core/forms/schema';
@@ -57,7 +59,7 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   let v: Validation | null = null;
   // What the last run did (its memo), and what this one learns: written once at the end, only when it changed.
   const props = PropertiesService.getDocumentProperties();
-  let last: Memo = [null, null, null];
+  let last: Memo = [null, null, null, null];
   step('check', () => {
     last = readMemo(props);
   });
@@ -76,8 +78,10 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   }
   let closed: ClosedForm[] = [];
   let memoWritten = false;
+  // The report's close store rides on the memo's write, and only when its print changed (a close, a tab edited).
+  let closeStore: Record<string, string> = {};
   const memoChange = (): Record<string, string> =>
-    JSON.stringify(next) === JSON.stringify(last) ? {} : { [MEMO_KEY]: JSON.stringify(next) };
+    JSON.stringify(next) === JSON.stringify(last) ? {} : { [MEMO_KEY]: JSON.stringify(next), ...(next[3] !== last[3] ? closeStore : {}) };
   if (v) {
     const valid: Validation = v;
     // Only when the forms, directory or months changed; the rules' print lands in next[0] once applied.
@@ -85,6 +89,10 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     // Nothing due since the last close: no write, no lookup (the closed tab is in the snapshot).
     step('close', () => {
       closed = closeDuePeriods(ss, now, snap, valid);
+      // From the closed tab as it now stands (the snapshot holds the closes just written).
+      const store = closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed]));
+      next[3] = store.print;
+      closeStore = store.values;
     });
     // The edit index, with the closes just made (the edits' changed_after_close needs them): best effort.
     try {

@@ -6,6 +6,10 @@ import { formsOf } from '../core/forms/book';
 import { decidingColumns } from '../core/forms/deciding';
 import { findLayout } from '../core/layout';
 import { PERIOD_TAB } from '../core/text/period';
+import { readClosedRows, type ClosedForm } from '../core/close';
+import { readCloseStore, summedCloses, type CloseStore } from '../core/closeStore';
+import type { KnownRows } from '../core/validate';
+import type { Month } from '../core/types';
 import { CONTEXT_TABS, listedSheetFinder } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,9 +70,10 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
 /**
  * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
  * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once
- * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs.
+ * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `closedTab`
+ * false: the closed tab is left to the caller (reportSource).
  */
-export function readForReport(ss: Spreadsheet, only?: readonly string[], find = listedSheetFinder(ss)): Workbook {
+export function readForReport(ss: Spreadsheet, only?: readonly string[], find = listedSheetFinder(ss), closedTab = true): Workbook {
   const book: Workbook = {};
   const whole = (list: string[]) => {
     for (const name of list) {
@@ -82,6 +87,71 @@ export function readForReport(ss: Spreadsheet, only?: readonly string[], find = 
     const sheet = find(form.tab);
     if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form);
   }
-  if (!only) whole(REPORT_TABS);
+  if (!only) whole(closedTab ? REPORT_TABS : REPORT_TABS.filter((t) => t !== PERIOD_TAB.closed));
   return book;
+}
+
+/** A read costs two calls (100 ms in the benchmark's model), a cell 0.01 ms: rows between two blocks are read
+ * through when they are fewer cells than this, else the blocks are read apart. */
+const GAP_CELLS = 10000;
+
+/** The row spans to read for these closes' blocks: adjacent or near blocks as one span. */
+function readSpans(blocks: readonly { first: number; last: number }[], width: number): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const b of [...blocks].sort((x, y) => x.first - y.first)) {
+    const prev = spans[spans.length - 1];
+    if (prev && (b.first - prev[1] - 1) * width <= GAP_CELLS) prev[1] = Math.max(prev[1], b.last);
+    else spans.push([b.first, b.last]);
+  }
+  return spans;
+}
+
+/**
+ * The closes a report on `period` needs, from the closed tab read narrowly: that period's latest closes of `forms`
+ * unit by unit (their rows only), every other latest close as its sums (the store's). Null when the store does not
+ * describe the tab as it is (its last row moved: a close since, rows added or deleted by hand) or the rows read are
+ * not the closes it says: the caller then reads the tab whole.
+ */
+export function closedForReport(sheet: Sheet, store: CloseStore, period: Month, forms: readonly string[]): ClosedForm[] | null {
+  if (sheet.getLastRow() !== store.lastRow) return null;
+  const wanted = (c: CloseStore['closes'][number]) => c.period === period && forms.includes(c.form);
+  const mine = store.closes.filter(wanted);
+  const full: ClosedForm[] = [];
+  if (mine.length) {
+    const width = sheet.getLastColumn();
+    if (!width || mine.some((c) => c.first < 2 || c.last > store.lastRow || c.last < c.first)) return null;
+    const head = sheet.getRange(1, 1, 1, width).getValues() as Grid;
+    const read: { close: ClosedForm; rows: number[] }[] = [];
+    for (const [first, last] of readSpans(mine, width)) {
+      const rows = sheet.getRange(first, 1, last - first + 1, width).getValues() as Grid;
+      // Row i of [head, ...rows] is sheet row first + i - 1 (i >= 1).
+      for (const x of readClosedRows([head[0], ...rows])) read.push({ close: x.close, rows: x.rows.map((r) => first + r - 2) });
+    }
+    for (const c of mine) {
+      const hit = read.find((x) => x.close.form === c.form && x.close.period === c.period && x.close.closedAt.getTime() === c.closedAt);
+      if (!hit || hit.rows[0] !== c.first || hit.rows[hit.rows.length - 1] !== c.last || hit.rows.length !== c.last - c.first + 1)
+        return null;
+      full.push(hit.close);
+    }
+  }
+  return [...full, ...summedCloses(store, wanted)];
+}
+
+/**
+ * What the sidebar's report is built from: readForReport's workbook and, when the close store (core/closeStore.ts)
+ * describes the closed tab, the closes for `period` read narrowly (`extra`, for validateWorkbook); else the closed tab
+ * whole in the workbook. `props`: the document properties (read by the caller, one call).
+ */
+export function reportSource(
+  ss: Spreadsheet,
+  period: Month | null,
+  forms: readonly string[],
+  props: Record<string, string>,
+  find = listedSheetFinder(ss),
+): { book: Workbook; extra?: KnownRows } {
+  const store = period === null ? null : readCloseStore(props);
+  const sheet = find(PERIOD_TAB.closed);
+  const closed = store && sheet && period !== null ? closedForReport(sheet, store, period, forms) : null;
+  const book = readForReport(ss, undefined, find, !closed);
+  return closed ? { book, extra: { rows: {}, closed } } : { book };
 }

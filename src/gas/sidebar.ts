@@ -22,7 +22,7 @@ import type { Validation } from '../core/model';
 import { columnLetter } from '../core/a1';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
 import { CONTEXT_TABS, listedSheetFinder, readBook, readSnapshot } from './book';
-import { readForReport } from './narrowRead';
+import { readForReport, reportSource } from './narrowRead';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
 import { reminderPlanner, runReminders } from './remind';
@@ -57,9 +57,14 @@ function periodOf(text: string, v: Validation, today: Day) {
   return m;
 }
 
-/** The report reads only the columns that decide a row (narrowRead.ts): the same report as from the whole workbook. */
+/**
+ * The report reads only the columns that decide a row, and of the closed tab only the period's closes (narrowRead.ts):
+ * the same report as from the whole workbook.
+ */
 function reportFor(period: string, forms: string[], now = new Date()): { v: Validation; report: Report } {
-  const v = validateWorkbook(readForReport(active()), now);
+  const props = PropertiesService.getDocumentProperties().getProperties();
+  const source = reportSource(active(), parseMonthStrict(String(period)), forms, props);
+  const v = validateWorkbook(source.book, now, undefined, source.extra);
   return { v, report: buildReport(v, periodOf(period, v, dayOf(now)), chosenForms(v, forms), dayOf(now)) };
 }
 

@@ -1,0 +1,170 @@
+// The report reads of `Số liệu đã chốt` only the reported period's closes and the sums of the others, from the close
+// store the daily run keeps in the document properties (src/core/closeStore.ts, src/gas/narrowRead.ts): the report must
+// be the one the whole tab gives, and the tab is read whole whenever the store does not describe it.
+import { boot } from './boot';
+import { cellCount, installCellCounter, resetCells } from '../../src/local/runtime/cells';
+import { makeBenchWorkbook, benchToday } from '../../src/local/demo';
+import { closeStoreOf, closeStoreValues, CLOSE_STORE_KEY, readCloseStore, summedCloses } from '../../src/core/closeStore';
+import { closedFlows, readClosed } from '../../src/core/close';
+import { dayOf, formatMonth, fromLocal, monthOfDay, monthOfYear, parseMonthStrict, yearOf } from '../../src/core/periods';
+import { PERIOD_TAB } from '../../src/core/text/period';
+import { bookFromSpreadsheet } from '../../src/local/workbook';
+import type { Runtime, Sandbox } from '../../src/local/runtime';
+import type { Grid } from '../../src/core/types';
+
+installCellCounter();
+
+const MONTHS = 6;
+
+/**
+ * A bench workbook whose months closed as in production: a daily run on the 20th of each month closes the month
+ * before (every form at once, so a period's closes are one block); `atOnce`: one run closes them all (form by form).
+ */
+function closedBook(atOnce = false): { rt: Runtime; app: Sandbox } {
+  const book = makeBenchWorkbook({ seed: 5, units: 94, months: MONTHS });
+  const today = benchToday(MONTHS);
+  const first = parseMonthStrict('06/2024')!;
+  const day20 = (m: number) => fromLocal(yearOf(m), monthOfYear(m), 20, 9, 0);
+  const { rt, app } = boot(book, { now: atOnce ? today : day20(first + 1) });
+  for (let m = atOnce ? first + MONTHS + 1 : first + 1; m <= first + MONTHS + 1; m++) {
+    rt.setNow(day20(m));
+    app.dailyTick();
+  }
+  return { rt, app };
+}
+
+/** Everything the sidebar shows and writes of one report (its summary and its report tab), and the closed tab's cells
+ * read by the two (each reads it once). */
+function sidebarReport(rt: Runtime, app: Sandbox, period: string, forms: string[]) {
+  const tracker = rt.state.tracker;
+  resetCells(tracker);
+  const summary = app.sidebarReport(period, forms);
+  const tab = app.createReportTab(period, forms).sheetName as string;
+  const closedRead = cellCount(tracker).bySheet[PERIOD_TAB.closed]?.cellsRead ?? 0;
+  const grid = rt.spreadsheet.sheet(tab)!;
+  const cells: unknown[] = [];
+  for (let r = 0; r < grid.maxRows; r++) for (let c = 0; c < grid.maxColumns; c++) cells.push(grid.values.get(r, c) ?? '');
+  return { summary: JSON.parse(JSON.stringify(summary)), cells, closedRead };
+}
+
+const closedGrid = (rt: Runtime) => bookFromSpreadsheet(rt.spreadsheet)[PERIOD_TAB.closed] as Grid;
+/** The cells of the closed tab's data range (what a whole read moves). */
+const tabCells = (rt: Runtime) => {
+  const g = closedGrid(rt);
+  return g.length * Math.max(...g.map((r) => r.length));
+};
+/** Without the store: the report reads the whole closed tab, as before the store existed. */
+const dropStore = (rt: Runtime) => rt.state.properties.document.delete(CLOSE_STORE_KEY);
+
+describe('the close store (the report reads only the closes it needs)', () => {
+  test('made from the tab: the latest close of each period, its rows and sums; kept in pieces; damage reads as none', () => {
+    const { rt } = closedBook();
+    const grid = closedGrid(rt);
+    const store = closeStoreOf(grid)!;
+    const closes = readClosed(grid);
+    expect(store.lastRow).toBe(grid.length);
+    expect(store.closes.length).toBe(closes.length);
+    expect(store.closes.length).toBeGreaterThan(8);
+    // Each summary's rows are its units' rows, and its sums give closedFlows' figures exactly.
+    for (const c of store.closes) {
+      const full = closes.find((x) => x.form === c.form && x.period === c.period)!;
+      expect(c.last - c.first + 1).toBe(full.units.length);
+      expect(grid[c.first - 1][3]).toBe(full.units[0].code);
+      const keys = Object.keys(c.sums);
+      expect(
+        closedFlows(
+          summedCloses(store, () => false),
+          c.form,
+          c.period,
+          keys,
+        ),
+      ).toEqual(closedFlows(closes, c.form, c.period, keys));
+    }
+    // Stored in pieces under the 9 KB a value, read back whole; a missing or altered piece reads as no store. (Years
+    // of closes: the store of 8 times these.) Far more would crowd the reminders' ledger out of the 500 KB: none.
+    const times = (n: number) => ({ ...store, closes: Array.from({ length: n }, () => store.closes).flat() });
+    expect(closeStoreValues(times(200)).values).toEqual({ [CLOSE_STORE_KEY]: '' });
+    const years = times(8);
+    const { values, print } = closeStoreValues(years);
+    expect(Object.keys(values).length).toBeGreaterThan(2);
+    for (const v of Object.values(values)) expect(v.length).toBeLessThan(9 * 1024);
+    expect(readCloseStore(values)).toEqual(years);
+    expect(closeStoreValues(readCloseStore(values)).print).toBe(print);
+    expect(readCloseStore({ ...values, [`${CLOSE_STORE_KEY}:1`]: values[`${CLOSE_STORE_KEY}:1`].replace(/\d/, '9') })).toBeNull();
+    const partial = { ...values };
+    delete partial[`${CLOSE_STORE_KEY}:0`];
+    expect(readCloseStore(partial)).toBeNull();
+    // A close whose rows are not one block (the tab sorted by hand): no store, the report reads the tab whole.
+    const shuffled = [grid[0], ...grid.slice(1).sort((a, b) => String(a[3]).localeCompare(String(b[3])))];
+    expect(closeStoreOf(shuffled)).toBeNull();
+    expect(closeStoreValues(null).values).toEqual({ [CLOSE_STORE_KEY]: '' });
+  });
+
+  test('the daily run writes the store with its memo; the report of every period is the one of the whole tab, reading only its closes', () => {
+    const { rt, app } = closedBook();
+    const stored = readCloseStore(Object.fromEntries(rt.state.properties.document));
+    expect(stored).toEqual(closeStoreOf(closedGrid(rt)));
+    const whole = tabCells(rt);
+    const last = monthOfDay(dayOf(rt.now()));
+    let periods = 0;
+    for (let m = last - MONTHS - 1; m <= last; m++) {
+      const period = formatMonth(m);
+      let ok: ReturnType<typeof sidebarReport>;
+      try {
+        ok = sidebarReport(rt, app, period, ['01', '02', '03', '04']);
+      } catch {
+        continue; // a period before `Kỳ bắt đầu`
+      }
+      const forms = ['03'];
+      const one = sidebarReport(rt, app, period, forms);
+      const props = new Map(rt.state.properties.document);
+      dropStore(rt);
+      expect(sidebarReport(rt, app, period, ['01', '02', '03', '04'])).toMatchObject({ summary: ok.summary, cells: ok.cells });
+      expect(sidebarReport(rt, app, period, forms)).toMatchObject({ summary: one.summary, cells: one.cells });
+      expect(sidebarReport(rt, app, period, forms).closedRead).toBeGreaterThanOrEqual(whole);
+      rt.state.properties.document.clear();
+      for (const [k, v] of props) rt.state.properties.document.set(k, v);
+      // With the store: the header and the period's closes alone, once by each of the two.
+      const rows = stored!.closes.filter((c) => c.period === m).reduce((n, c) => n + c.last - c.first + 1, 0);
+      const width = closedGrid(rt)[0].length;
+      expect(ok.closedRead).toBe(rows ? 2 * (1 + rows) * width : 0);
+      if (ok.summary.forms.some((f: { closedLine?: string | null }) => f.closedLine)) periods++;
+    }
+    // Every month but the last closed (the report then says so), and these reports were compared.
+    expect(periods).toBeGreaterThanOrEqual(MONTHS);
+  });
+
+  test("closes made all at once (each period's closes apart, read block by block or through): the same report", () => {
+    const { rt, app } = closedBook(true);
+    const period = formatMonth(monthOfDay(dayOf(rt.now())) - 3);
+    const narrow = sidebarReport(rt, app, period, ['01', '02', '03', '04']);
+    dropStore(rt);
+    const whole = sidebarReport(rt, app, period, ['01', '02', '03', '04']);
+    expect(narrow).toMatchObject({ summary: whole.summary, cells: whole.cells });
+    expect(narrow.closedRead).toBeLessThan(whole.closedRead);
+  });
+
+  test('a tab the store does not describe (rows sorted by hand, a row added) is read whole: the same report', () => {
+    const { rt, app } = closedBook();
+    const last = formatMonth(monthOfDay(dayOf(rt.now())) - 2);
+    const base = sidebarReport(rt, app, last, ['03']);
+    expect(base.closedRead).toBeLessThan(tabCells(rt) / 3);
+    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.closed)!;
+    // Rows sorted by hand (the last row unchanged): the rows read are not the store's closes, so the tab is read whole.
+    const grid = closedGrid(rt);
+    const sorted = [grid[0], ...grid.slice(1).reverse()];
+    sorted.forEach((row, r) => {
+      row.forEach((v, c) => {
+        sheet.writeCell(r + 1, c + 1, v);
+      });
+    });
+    const afterSort = sidebarReport(rt, app, last, ['03']);
+    expect(afterSort).toMatchObject({ summary: base.summary, cells: base.cells });
+    expect(afterSort.closedRead).toBeGreaterThanOrEqual(tabCells(rt));
+    // A row typed under the closes: the last row moved, the tab is read whole (its new row does not read as a close).
+    sheet.writeCell(grid.length + 1, 1, 'ghi chú');
+    const afterRow = sidebarReport(rt, app, last, ['03']);
+    expect(afterRow).toMatchObject({ summary: base.summary, cells: base.cells });
+    expect(afterRow.closedRead).toBeGreaterThanOrEqual(tabCells(rt));
+  });
+});
