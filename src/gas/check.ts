@@ -17,15 +17,14 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * and 5). Setup's rules, the menu's check and a status tab rebuilt outside the daily run keep it true too.
  */
 export const MEMO_KEY = 'dailyMemo';
-/** What the daily run last applied or wrote: prints of the rules, the admin tabs' marks, the status tab, the close store. */
-export type Memo = [rules: string | null, adminMarks: string | null, status: string | null, closes: string | null];
+export type Memo = [rules: string | null, adminMarks: string | null, status: string | null];
 
 export function parseMemo(raw: string | null): Memo {
   try {
     const m = JSON.parse(raw ?? 'null');
-    return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null, m[2] ?? null, m[3] ?? null] : [null, null, null, null];
+    return Array.isArray(m) ? [m[0] ?? null, m[1] ?? null, m[2] ?? null] : [null, null, null];
   } catch {
-    return [null, null, null, null];
+    return [null, null, null];
   }
 }
 

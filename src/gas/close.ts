@@ -156,8 +156,13 @@ export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()):
       now,
     );
     writeCloses(ss, snap, v, closes);
-    // The report's close store (core/closeStore.ts) describes the tab as it now is; the next daily run writes it too.
-    PropertiesService.getDocumentProperties().setProperties(closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed])).values);
+    // The report's close store (core/closeStore.ts) describes the tab as it now is (an aid: if it cannot be written,
+    // the report reads the tab whole, the stale store's last row being another; the next daily run tries again).
+    try {
+      PropertiesService.getDocumentProperties().setProperties(closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed])).values);
+    } catch (err) {
+      console.error(`reclose close store: ${err instanceof Error ? err.message : String(err)}`);
+    }
     // The edits' index holds the closed figures: kept again with these closes.
     rememberWorkbook(documentCache(), snap.book, v, [...(v.closed ?? []), ...closes]);
     const corrections = new Map<string, Correction[]>();

@@ -9,7 +9,7 @@ import { listedSheetFinder, readSnapshot, rememberForms, type Snapshot } from '.
 import { formsOf } from '../core/forms/book';
 import { closeDuePeriods } from './close';
 import type { ClosedForm } from '../core/close';
-import { closeStoreOf, closeStoreValues } from '../core/closeStore';
+import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
 import { PERIOD_TAB } from '../core/text/period';
 import { documentCache, rememberWorkbook } from './editMemo';
 import { rebuildStatusTab } from './statusTab';
@@ -59,7 +59,7 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   let v: Validation | null = null;
   // What the last run did (its memo), and what this one learns: written once at the end, only when it changed.
   const props = PropertiesService.getDocumentProperties();
-  let last: Memo = [null, null, null, null];
+  let last: Memo = [null, null, null];
   step('check', () => {
     last = readMemo(props);
   });
@@ -78,10 +78,8 @@ function runDaily(ss: Spreadsheet, now: Date): void {
   }
   let closed: ClosedForm[] = [];
   let memoWritten = false;
-  // The report's close store rides on the memo's write, and only when its print changed (a close, a tab edited).
-  let closeStore: Record<string, string> = {};
   const memoChange = (): Record<string, string> =>
-    JSON.stringify(next) === JSON.stringify(last) ? {} : { [MEMO_KEY]: JSON.stringify(next), ...(next[3] !== last[3] ? closeStore : {}) };
+    JSON.stringify(next) === JSON.stringify(last) ? {} : { [MEMO_KEY]: JSON.stringify(next) };
   if (v) {
     const valid: Validation = v;
     // Only when the forms, directory or months changed; the rules' print lands in next[0] once applied.
@@ -89,10 +87,6 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     // Nothing due since the last close: no write, no lookup (the closed tab is in the snapshot).
     step('close', () => {
       closed = closeDuePeriods(ss, now, snap, valid);
-      // From the closed tab as it now stands (the snapshot holds the closes just written).
-      const store = closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed]));
-      next[3] = store.print;
-      closeStore = store.values;
     });
     // The edit index, with the closes just made (the edits' changed_after_close needs them): best effort.
     try {
@@ -120,8 +114,24 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     step('check', () => {
       props.setProperties(memo);
     });
+  keepCloseStore(props, snap);
   if (failures.length) reportFailures(ss, now, snap, v, failures);
   else forgetToldFailures();
+}
+
+/**
+ * The report's close store (core/closeStore.ts), from the closed tab as it now stands (the snapshot holds the closes
+ * just written): written when its head (which carries its print) differs from the stored one (a close, the tab edited
+ * by hand). Last and in a write of its own, so that it never fails the memo or a reminder's record, nor moves them; it
+ * is an aid, so a failure only leaves the report reading the closed tab whole, and the next run tries again.
+ */
+function keepCloseStore(props: GoogleAppsScript.Properties.Properties, snap: Snapshot): void {
+  const store = closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed]));
+  try {
+    if (props.getProperty(CLOSE_STORE_KEY) !== store.values[CLOSE_STORE_KEY]) props.setProperties(store.values);
+  } catch (err) {
+    console.error(`dailyTick close store: ${messageOf(err)}`);
+  }
 }
 
 /** Every job worked: the failures told before are forgotten, so the same failure later is told again. */

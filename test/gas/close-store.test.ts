@@ -100,7 +100,7 @@ describe('the close store (the report reads only the closes it needs)', () => {
     expect(closeStoreValues(null).values).toEqual({ [CLOSE_STORE_KEY]: '' });
   });
 
-  test('the daily run writes the store with its memo; the report of every period is the one of the whole tab, reading only its closes', () => {
+  test('the daily run writes the store; the report of every period is the one of the whole tab, reading only its closes', () => {
     const { rt, app } = closedBook();
     const stored = readCloseStore(Object.fromEntries(rt.state.properties.document));
     expect(stored).toEqual(closeStoreOf(closedGrid(rt)));
