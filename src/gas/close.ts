@@ -19,7 +19,7 @@ import {
   type Correction,
 } from '../core/close';
 import type { LogEntry } from '../core/reminders';
-import { closeStoreOf, closeStoreValues } from '../core/closeStore';
+import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
 import { SIDEBAR_ERRORS } from '../core/text';
@@ -51,6 +51,22 @@ function writeCloses(ss: Spreadsheet, snap: Snapshot, v: Validation, closes: Clo
   if (w.row === 1 && sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   // The snapshot follows the tab (what the close store is made from), without reading it back.
   snap.book[PERIOD_TAB.closed] = w.row === 1 ? w.values : [...(snap.book[PERIOD_TAB.closed] ?? []), ...w.values];
+}
+
+/**
+ * The report's close store (core/closeStore.ts), from the closed tab as it now stands (the snapshot holds the closes
+ * just written): written when its head (which carries its print) differs from the stored one (a close, the tab edited
+ * by hand), in a write of its own, so that it never fails or moves a reminder's record or the daily memo. It is an
+ * aid: a failure only leaves the report reading the closed tab whole (the stale store's last row is another one), and
+ * the next daily run tries again.
+ */
+export function keepCloseStore(props: GoogleAppsScript.Properties.Properties, snap: Snapshot): void {
+  const store = closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed]));
+  try {
+    if (props.getProperty(CLOSE_STORE_KEY) !== store.values[CLOSE_STORE_KEY]) props.setProperties(store.values);
+  } catch (err) {
+    console.error(`close store: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** The digest to the admins after closes, logged in `Nhật ký` (one write); without admins it is logged as skipped. */
@@ -156,13 +172,7 @@ export function reclose(ss: Spreadsheet, period: Month, now: Date = new Date()):
       now,
     );
     writeCloses(ss, snap, v, closes);
-    // The report's close store (core/closeStore.ts) describes the tab as it now is (an aid: if it cannot be written,
-    // the report reads the tab whole, the stale store's last row being another; the next daily run tries again).
-    try {
-      PropertiesService.getDocumentProperties().setProperties(closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed])).values);
-    } catch (err) {
-      console.error(`reclose close store: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    keepCloseStore(PropertiesService.getDocumentProperties(), snap);
     // The edits' index holds the closed figures: kept again with these closes.
     rememberWorkbook(documentCache(), snap.book, v, [...(v.closed ?? []), ...closes]);
     const corrections = new Map<string, Correction[]>();

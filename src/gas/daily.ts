@@ -7,10 +7,8 @@ import { applyNativeValidation } from './setup';
 import { appendLog, messageOf, ReminderSession } from './remind';
 import { listedSheetFinder, readSnapshot, rememberForms, type Snapshot } from './book';
 import { formsOf } from '../core/forms/book';
-import { closeDuePeriods } from './close';
+import { closeDuePeriods, keepCloseStore } from './close';
 import type { ClosedForm } from '../core/close';
-import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
-import { PERIOD_TAB } from '../core/text/period';
 import { documentCache, rememberWorkbook } from './editMemo';
 import { rebuildStatusTab } from './statusTab';
 import { TAB } from '../core/forms/schema';
@@ -114,24 +112,10 @@ function runDaily(ss: Spreadsheet, now: Date): void {
     step('check', () => {
       props.setProperties(memo);
     });
+  // Last, in a write of its own (src/gas/close.ts): the report's close store, when the closes changed.
   keepCloseStore(props, snap);
   if (failures.length) reportFailures(ss, now, snap, v, failures);
   else forgetToldFailures();
-}
-
-/**
- * The report's close store (core/closeStore.ts), from the closed tab as it now stands (the snapshot holds the closes
- * just written): written when its head (which carries its print) differs from the stored one (a close, the tab edited
- * by hand). Last and in a write of its own, so that it never fails the memo or a reminder's record, nor moves them; it
- * is an aid, so a failure only leaves the report reading the closed tab whole, and the next run tries again.
- */
-function keepCloseStore(props: GoogleAppsScript.Properties.Properties, snap: Snapshot): void {
-  const store = closeStoreValues(closeStoreOf(snap.book[PERIOD_TAB.closed]));
-  try {
-    if (props.getProperty(CLOSE_STORE_KEY) !== store.values[CLOSE_STORE_KEY]) props.setProperties(store.values);
-  } catch (err) {
-    console.error(`dailyTick close store: ${messageOf(err)}`);
-  }
 }
 
 /** Every job worked: the failures told before are forgotten, so the same failure later is told again. */
