@@ -5,7 +5,7 @@ import { PERIOD_TAB } from '../src/core/text/period';
 
 export type Op = 'setup' | 'edit_single' | 'edit_paste' | 'validate_all' | 'report' | 'daily' | 'remind' | 'day';
 /** The per-size operations, in the order they run on one workbook (`day` is a workload of its own). */
-export const OPS: Op[] = ['setup', 'edit_single', 'edit_paste', 'validate_all', 'report', 'remind', 'daily'];
+export const OPS: Op[] = ['setup', 'edit_single', 'edit_paste', 'validate_all', 'remind', 'report', 'daily'];
 
 /** Apps Script's trigger time a day on a consumer account (APPS_SCRIPT.md quotas): 90 minutes. */
 export const CONSUMER_TRIGGER_MS = 90 * 60 * 1000;

@@ -43,6 +43,8 @@ export interface Bench {
   /** The last period of the workbook and the day it was made for. */
   lastPeriod: string;
   today: Date;
+  /** Set once a daily run has closed every period due (`remind` does, as production's runs have by then). */
+  closed?: boolean;
 }
 
 export function dataRows(book: Workbook): number {
@@ -163,13 +165,25 @@ export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
 
   validate_all: (b) => measure(b, 'validate_all', () => b.app.menuCheckAll()),
 
-  report: (b) =>
-    measure(b, 'report', () =>
+  /**
+   * The report of the last period once it closed, with every period before it: the state a workbook in use is in when
+   * the Department reports (the daily runs close each period two days after its deadline). Run after `remind`, whose
+   * daily run closes them; alone, one uncounted daily run (reminders off) closes them first.
+   */
+  report: (b) => {
+    if (!b.closed) {
+      putSetting(b, 'autoRemind', 'Không');
+      b.rt.setNow(reminderDay(b));
+      b.app.dailyTick();
+      b.closed = true;
+    }
+    return measure(b, 'report', () =>
       b.app.createReportTab(
         b.lastPeriod,
         FORMS.map((f) => f.id),
       ),
-    ),
+    );
+  },
 
   /** After `remind`, reminders off: a first daily run (uncounted), then the next day's, nothing changed, nothing to send. */
   daily: (b) => {
@@ -185,7 +199,9 @@ export const OPERATIONS: Record<Exclude<Op, 'day'>, (b: Bench) => Run> = {
   remind: (b) => {
     putSetting(b, 'autoRemind', 'Có');
     b.rt.setNow(reminderDay(b));
-    return measure(b, 'remind', () => b.app.dailyTick());
+    const run = measure(b, 'remind', () => b.app.dailyTick());
+    b.closed = true;
+    return run;
   },
 };
 

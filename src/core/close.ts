@@ -6,7 +6,7 @@ import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
-import { ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import { closeSums, ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
 import { asSheetText } from './safety';
 import { share } from './format';
 import { STATUS_LABEL } from './text/report';
@@ -20,6 +20,8 @@ export interface ClosedUnit {
   submittedAt: Date | null;
   values: Record<string, number>;
   carried: string[];
+  /** The period each carried key's figure came from (absent in closes written before it was recorded). */
+  from?: Record<string, Month>;
 }
 
 /** One close of one form's period: the figures that are official from `closedAt` on. */
@@ -113,6 +115,7 @@ export function closeFigures(v: Validation, list: readonly { spec: FormSpec; per
           submittedAt: u.submittedAt,
           values: { ...u.values },
           carried: u.carried.slice(),
+          from: { ...u.carriedFrom },
         })),
       });
     }
@@ -129,12 +132,9 @@ export function closedFlows(
 ): Record<string, number> | null {
   const c = latestClose(closed, form, m);
   if (!c) return null;
+  const sums = closeSums(c);
   const out: Record<string, number> = {};
-  if (c.sums) {
-    for (const k of flowKeys) if (c.sums[k] !== undefined) out[k] = c.sums[k];
-    return out;
-  }
-  for (const u of c.units) for (const k of flowKeys) if (u.values[k] !== undefined) out[k] = (out[k] ?? 0) + u.values[k];
+  for (const k of flowKeys) if (sums[k] !== undefined) out[k] = sums[k];
   return out;
 }
 
@@ -152,6 +152,23 @@ function readTime(v: CellValue): Date | null {
   if (isDate(v)) return v;
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(cellText(v).trim());
   return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +(m[6] ?? 0)) - 7 * 3600 * 1000) : null;
+}
+
+/** `Lấy từ kỳ trước`: each carried key with the period its figure came from, 'staff_total (05/2024), …'. */
+function carriedText(u: ClosedUnit): string {
+  return u.carried.map((k) => (u.from?.[k] !== undefined ? `${k} (${formatMonth(u.from[k])})` : k)).join(', ');
+}
+
+/** `Lấy từ kỳ trước` read back; a key without its period (a close written before it was recorded) has none. */
+function readCarried(v: CellValue): { carried: string[]; from: Record<string, Month> } {
+  const carried: string[] = [];
+  const from: Record<string, Month> = {};
+  for (const m of cellText(v).matchAll(/([a-z][a-z0-9_]*)(?:\s*\(([^)]*)\))?/g)) {
+    carried.push(m[1]);
+    const p = m[2] === undefined ? null : readPeriod(m[2].trim());
+    if (p !== null) from[m[1]] = p;
+  }
+  return { carried, from };
 }
 
 /** Every close recorded in the closed tab (header in row 1); rows that do not read are ignored. */
@@ -194,9 +211,7 @@ export function readClosedRows(grid: Grid | undefined): { close: ClosedForm; row
       status,
       submittedAt: readTime(row[6] ?? ''),
       values,
-      carried: cellText(row[7] ?? '')
-        .split(/[,;\s]+/)
-        .filter(Boolean),
+      ...readCarried(row[7] ?? ''),
     });
   }
   return out;
@@ -229,7 +244,7 @@ export function closedTabWrite(
     asSheetText(u.name),
     STATUS_LABEL[u.status],
     u.submittedAt ?? '',
-    u.carried.join(', '),
+    carriedText(u),
     ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
   ];
   const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));
@@ -293,6 +308,7 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
         submittedAt: c.submittedAt,
         values,
         carried: c.carried.slice(),
+        carriedFrom: { ...(c.from ?? {}) },
         installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
         installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0),
         invalidRows: l?.invalidRows ?? [],
@@ -303,7 +319,18 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
   const indicatorsNow = live.indicators.map((i) => {
     const p = i.decimal ? round1(sum(i.key)) : sum(i.key);
     const fix = (x: number) => (i.decimal ? round1(x) : x);
-    return { ...i, period: p, cumulative: i.kind === 'stock' ? p : i.cumulative, change: i.previous === null ? null : fix(p - i.previous) };
+    // Carried as the close carried them (a close before the periods were recorded: from the live figures).
+    const carriedUnits = units.filter((u) => u.carried.includes(i.key));
+    const froms = carriedUnits.map((u) => u.carriedFrom[i.key]).filter((m) => m !== undefined);
+    const known = froms.length === carriedUnits.length;
+    return {
+      ...i,
+      period: p,
+      cumulative: i.kind === 'stock' ? p : i.cumulative,
+      change: i.previous === null ? null : fix(p - i.previous),
+      carriedUnits: i.kind === 'stock' ? carriedUnits.length : i.carriedUnits,
+      carriedFrom: i.kind === 'stock' && known ? (froms.length ? Math.min(...froms) : null) : i.carriedFrom,
+    };
   });
   return {
     ...live,
@@ -418,7 +445,7 @@ export function closeDigest(
 export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly ColumnSpec[]): Correction[] {
   return correctionsOf(
     previous,
-    fresh.units.map((u) => ({ ...u, emails: [], installRate: null, installShare: null, invalidRows: [] })),
+    fresh.units.map((u) => ({ ...u, carriedFrom: { ...(u.from ?? {}) }, emails: [], installRate: null, installShare: null, invalidRows: [] })),
     cols,
   );
 }

@@ -111,3 +111,35 @@ export function summedCloses(store: CloseStore, except: (c: CloseSummary) => boo
     .filter((c) => !except(c))
     .map((c) => ({ form: c.form, period: c.period, closedAt: new Date(c.closedAt), units: [], sums: { ...c.sums } }));
 }
+
+/**
+ * What a report on `period` needs of the history, given the latest closes (a closed month's figures are its closed
+ * ones, report/model.ts stocksAt): the closes to read unit by unit (the period's own, and each a stock is carried from:
+ * the latest close before an open month or before the period), and per form the months whose live rows count (the
+ * open ones up to the period, and the period itself, whose rows give its corrections; the others are read as sums).
+ * `liveMonths` is null for a form with few closed months (a one-off form closes one): reading its period column first
+ * to leave those rows out would cost more than it saves, so all its rows are read.
+ */
+export function reportNeeds(
+  closes: readonly Pick<CloseSummary, 'form' | 'period'>[],
+  period: Month,
+): {
+  unitByUnit: (c: Pick<CloseSummary, 'form' | 'period'>) => boolean;
+  liveMonths: (form: FormId) => ((m: Month | null) => boolean) | null;
+} {
+  const closedOf = new Map<FormId, Set<Month>>();
+  for (const c of closes) {
+    const set = closedOf.get(c.form) ?? new Set<Month>();
+    set.add(c.period);
+    closedOf.set(c.form, set);
+  }
+  const closed = (form: FormId, m: Month) => closedOf.get(form)?.has(m) ?? false;
+  return {
+    unitByUnit: (c) => c.period === period || (c.period < period && (c.period + 1 === period || !closed(c.form, c.period + 1))),
+    liveMonths: (form) => {
+      const before = Array.from(closedOf.get(form) ?? []).filter((m) => m < period);
+      if (!before.length || before.length * 4 < period - Math.min(...before) + 1) return null;
+      return (m) => m !== null && m <= period && (m === period || !closed(form, m));
+    },
+  };
+}

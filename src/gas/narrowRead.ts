@@ -5,9 +5,10 @@ import { TAB, type FormSpec } from '../core/forms/schema';
 import { formsOf } from '../core/forms/book';
 import { decidingColumns } from '../core/forms/deciding';
 import { findLayout } from '../core/layout';
+import { readPeriod } from '../core/cells';
 import { PERIOD_TAB } from '../core/text/period';
 import { readClosedRows, type ClosedForm } from '../core/close';
-import { readCloseStore, summedCloses, type CloseStore } from '../core/closeStore';
+import { readCloseStore, reportNeeds, summedCloses, type CloseStore } from '../core/closeStore';
 import type { KnownRows } from '../core/validate';
 import type { Month } from '../core/types';
 import { CONTEXT_TABS, listedSheetFinder } from './book';
@@ -33,19 +34,39 @@ export function columnBlocks(columns: number[]): [number, number][] {
   return blocks;
 }
 
+/** A read costs two calls (100 ms in the benchmark's model), a cell 0.01 ms: rows between two runs are read through
+ * when they are fewer cells than this, else the runs are read apart. */
+const GAP_CELLS = 10000;
+
+/**
+ * The row spans to read for these blocks of rows (sorted or not): near blocks as one span, when the rows between them
+ * cost fewer cells (`width` a row) than the `reads` reads a span more would take cost in calls.
+ */
+function readSpans(blocks: readonly { first: number; last: number }[], width: number, reads = 1): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const b of [...blocks].sort((x, y) => x.first - y.first)) {
+    const prev = spans[spans.length - 1];
+    if (prev && (b.first - prev[1] - 1) * width <= GAP_CELLS * reads) prev[1] = Math.max(prev[1], b.last);
+    else spans.push([b.first, b.last]);
+  }
+  return spans;
+}
+
 /**
  * A form tab as validateWorkbook needs it for the report: the rows above and at the header whole, then only the
  * deciding columns (one getRange+getValues per block), the others blank. A tab whose header row is not among the
- * first HEAD_ROWS rows, or whose rows decide whole, is read whole, so it is checked exactly as from the whole tab.
+ * first HEAD_ROWS rows is read whole, so it is checked exactly as from the whole tab. `months`: only the rows whose
+ * period is one of these count for the report (the other months are closed: their figures are the closed ones), so the
+ * period column is read first and then only those rows; the others stay blank, as empty rows the check skips.
  */
-function readFormTab(sheet: Sheet, form: FormSpec): Grid {
+function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) => boolean): Grid {
   const lastRow = sheet.getLastRow(),
     lastCol = sheet.getLastColumn();
   // An empty tab reads as getDataRange does: one blank cell.
   if (!lastRow || !lastCol) return [['']];
   const keys = decidingColumns(form);
-  // Whole rows decide (several rows a period): the whole tab.
-  if (keys === null) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  // Whole rows decide (several rows a period), and no month is left out: the whole tab.
+  if (keys === null && !months) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
   const head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastCol).getValues() as Grid;
   if (lastRow <= HEAD_ROWS) return head;
   const layout = findLayout(form.tab, head, form.columns, ['unit', 'period']);
@@ -55,15 +76,25 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
   const grid: Grid = head.slice(0, headerRow);
   const dataRows = lastRow - headerRow;
   for (let r = 0; r < dataRows; r++) grid.push(new Array<CellValue>(lastCol).fill(''));
-  const wanted = keys.filter((k) => k in layout.columns).map((k) => layout.columns[k]);
-  for (const [first, last] of columnBlocks(wanted)) {
-    const block = sheet.getRange(headerRow + 1, first + 1, dataRows, last - first + 1).getValues() as Grid;
-    for (let r = 0; r < dataRows; r++) {
-      const from = block[r],
-        to = grid[headerRow + r];
-      for (let c = first; c <= last; c++) to[c] = from[c - first];
-    }
+  const wanted = keys === null ? [...Array(lastCol).keys()] : keys.filter((k) => k in layout.columns).map((k) => layout.columns[k]);
+  const blocks = columnBlocks(wanted);
+  let spans: [number, number][] = [[0, dataRows - 1]];
+  if (months) {
+    const col = layout.columns.period;
+    const periods = sheet.getRange(headerRow + 1, col + 1, dataRows, 1).getValues() as Grid;
+    const rows: number[] = [];
+    for (let r = 0; r < dataRows; r++) if (months(readPeriod(periods[r][0]))) rows.push(r);
+    spans = readSpans(rows.map((r) => ({ first: r, last: r })), wanted.length, blocks.length);
   }
+  for (const [r0, r1] of spans)
+    for (const [first, last] of blocks) {
+      const block = sheet.getRange(headerRow + 1 + r0, first + 1, r1 - r0 + 1, last - first + 1).getValues() as Grid;
+      for (let r = r0; r <= r1; r++) {
+        const from = block[r - r0],
+          to = grid[headerRow + r];
+        for (let c = first; c <= last; c++) to[c] = from[c - first];
+      }
+    }
   return grid;
 }
 
@@ -73,7 +104,13 @@ function readFormTab(sheet: Sheet, form: FormSpec): Grid {
  * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `closedTab`
  * false: the closed tab is left to the caller (reportSource).
  */
-export function readForReport(ss: Spreadsheet, only?: readonly string[], find = listedSheetFinder(ss), closedTab = true): Workbook {
+export function readForReport(
+  ss: Spreadsheet,
+  only?: readonly string[],
+  find = listedSheetFinder(ss),
+  closedTab = true,
+  months?: (form: FormSpec) => ((m: Month | null) => boolean) | null,
+): Workbook {
   const book: Workbook = {};
   const whole = (list: string[]) => {
     for (const name of list) {
@@ -85,36 +122,23 @@ export function readForReport(ss: Spreadsheet, only?: readonly string[], find = 
   for (const form of formsOf(book).forms) {
     if (only && !only.includes(form.id)) continue;
     const sheet = find(form.tab);
-    if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form);
+    if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form, months?.(form) ?? undefined);
   }
   if (!only) whole(closedTab ? REPORT_TABS : REPORT_TABS.filter((t) => t !== PERIOD_TAB.closed));
   return book;
 }
 
-/** A read costs two calls (100 ms in the benchmark's model), a cell 0.01 ms: rows between two blocks are read
- * through when they are fewer cells than this, else the blocks are read apart. */
-const GAP_CELLS = 10000;
-
-/** The row spans to read for these closes' blocks: adjacent or near blocks as one span. */
-function readSpans(blocks: readonly { first: number; last: number }[], width: number): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const b of [...blocks].sort((x, y) => x.first - y.first)) {
-    const prev = spans[spans.length - 1];
-    if (prev && (b.first - prev[1] - 1) * width <= GAP_CELLS) prev[1] = Math.max(prev[1], b.last);
-    else spans.push([b.first, b.last]);
-  }
-  return spans;
-}
-
 /**
- * The closes a report on `period` needs, from the closed tab read narrowly: that period's latest closes of `forms`
- * unit by unit (their rows only), every other latest close as its sums (the store's). Null when the store does not
+ * The closes a report on `period` needs, from the closed tab read narrowly: of `forms`, that period's latest closes and
+ * those its stocks are carried from unit by unit (their rows only, core/closeStore.ts reportNeeds), every other latest
+ * close as its sums (the store's). Null when the store does not
  * describe the tab as it is (its last row moved: a close since, rows added or deleted by hand) or the rows read are
  * not the closes it says: the caller then reads the tab whole.
  */
 export function closedForReport(sheet: Sheet, store: CloseStore, period: Month, forms: readonly string[]): ClosedForm[] | null {
   if (sheet.getLastRow() !== store.lastRow) return null;
-  const wanted = (c: CloseStore['closes'][number]) => c.period === period && forms.includes(c.form);
+  const { unitByUnit } = reportNeeds(store.closes, period);
+  const wanted = (c: CloseStore['closes'][number]) => forms.includes(c.form) && unitByUnit(c);
   const mine = store.closes.filter(wanted);
   const full: ClosedForm[] = [];
   if (mine.length) {
@@ -139,8 +163,9 @@ export function closedForReport(sheet: Sheet, store: CloseStore, period: Month, 
 
 /**
  * What the sidebar's report is built from: readForReport's workbook and, when the close store (core/closeStore.ts)
- * describes the closed tab, the closes for `period` read narrowly (`extra`, for validateWorkbook); else the closed tab
- * whole in the workbook. `props`: the document properties (read by the caller, one call).
+ * describes the closed tab, the closes for `period` read narrowly (`extra`, for validateWorkbook) and of each form tab
+ * only the rows of the months that are not closed and of the period; else the closed tab and the form tabs' rows
+ * whole. `props`: the document properties (read by the caller, one call).
  */
 export function reportSource(
   ss: Spreadsheet,
@@ -152,6 +177,8 @@ export function reportSource(
   const store = period === null ? null : readCloseStore(props);
   const sheet = find(PERIOD_TAB.closed);
   const closed = store && sheet && period !== null ? closedForReport(sheet, store, period, forms) : null;
-  const book = readForReport(ss, undefined, find, !closed);
-  return closed ? { book, extra: { rows: {}, closed } } : { book };
+  if (!closed || !store || period === null) return { book: readForReport(ss, undefined, find) };
+  const { liveMonths } = reportNeeds(store.closes, period);
+  const book = readForReport(ss, undefined, find, false, (form) => liveMonths(form.id));
+  return { book, extra: { rows: {}, closed } };
 }

@@ -115,6 +115,49 @@ describe('the period close (core)', () => {
     expect(correctionsSection(buildReport(v, month(2024, 8), ['03'], '2024-08-20'))).toBeNull();
   });
 
+  test('a closed month is official everywhere: the trend, the previous period and the stocks carried from it take its closed figures, so a report stays as it was closed', () => {
+    const JUN = month(2024, 6),
+      AUG = month(2024, 8);
+    const closedAt = fromLocal(2024, 8, 14, 8);
+    const v0 = validateWorkbook(example1(), closedAt);
+    const closes = closeFigures(v0, [JUN, JUL].map((period) => ({ spec: f03, period })), closedAt);
+    const written = closedTabWrite([], closes, v0.forms).values.map((r) =>
+      r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)),
+    ) as Grid;
+    // The period a carried figure came from is kept in the tab and read back.
+    expect(readClosed(written)).toEqual(closes);
+    const carried = closes[1].units.filter((u) => u.carried.length);
+    expect(carried.length).toBeGreaterThan(0);
+    for (const u of carried) for (const k of u.carried) expect(u.from![k]).toBe(JUN);
+    const book = (): Record<string, Grid> => ({ ...example1(), [PERIOD_TAB.closed]: written });
+    const now = fromLocal(2024, 8, 20, 12);
+    const report = (b: Record<string, Grid>, m: number) => buildReport(validateWorkbook(b, now), m, ['03'], '2024-08-20').forms[0];
+    const before = report(book(), JUL);
+    // Corrections after the close, in June and in July: July's report is the one that was closed, but its list.
+    const fixed = book();
+    const tab = fixed['Biểu mẫu 03'];
+    const june = tab.findIndex((r) => r[2] === '06/2024');
+    tab[june][4] = Number(tab[june][4]) + 5;
+    tab[4][4] = 175;
+    const after = report(fixed, JUL);
+    expect(after.trend).toEqual(before.trend);
+    expect(after.indicators).toEqual(before.indicators);
+    expect(after.corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
+    // The trend's closed months are their closes' sums.
+    const sum = (c: ClosedForm, k: string) => c.units.reduce((n, u) => n + (u.values[k] ?? 0), 0);
+    for (const [i, c] of closes.entries()) expect(after.trend[i]).toMatchObject({ staffInstalled: sum(c, 'staff_installed'), staffTotal: sum(c, 'staff_total') });
+    // August, open: a unit without an August row carries July's closed figure (with the period it came from), not the
+    // corrected row; the previous period is July's close.
+    const aug = report(fixed, AUG);
+    const pleiku = aug.units.find((u) => u.code === 'H-622')!;
+    expect([pleiku.values.staff_installed, pleiku.carriedFrom.staff_installed]).toEqual([170, JUL]);
+    for (const u of carried) {
+      const a = aug.units.find((x) => x.code === u.code)!;
+      for (const k of u.carried) expect(a.carriedFrom[k]).toBe(JUN);
+    }
+    expect(aug.indicators.find((i) => i.key === 'staff_installed')!.previous).toBe(sum(closes[1], 'staff_installed'));
+  });
+
   test('the status tab rows: each status as the report model gives it, periods with a deadline from Kỳ bắt đầu to today', () => {
     const now = fromLocal(2024, 8, 20, 12);
     const v = validateWorkbook(example1(), now);

@@ -8,7 +8,7 @@ import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
 import { measuredJson, measuredReport, type FormMeasured } from '../measured';
 import { share, type Share } from '../format';
-import { closedFlows, latestClose, localDateTime, officialReport, type Correction } from '../close';
+import { closedFlows, latestClose, localDateTime, officialReport, type ClosedForm, type ClosedUnit, type Correction } from '../close';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -23,6 +23,8 @@ export interface UnitReport {
   values: Record<string, number>;
   /** Stock keys whose figure comes from an earlier period. */
   carried: string[];
+  /** The period each carried key's figure comes from. */
+  carriedFrom: Record<string, Month>;
   installRate: number | null;
   /** staff_installed of staff_total: what every renderer formats the rate from. */
   installShare: Share | null;
@@ -128,6 +130,10 @@ interface UnitHistory {
 
 interface FormIndex {
   units: Unit[];
+  /** month -> the form's latest close of that month: a closed month's figures are its closed ones (see stocksAt). */
+  closes: Map<Month, ClosedForm>;
+  /** The closed months, newest first. */
+  closedMonths: Month[];
   valid: Map<string, UnitHistory>;
   /** month -> valid rows of the form's units (flows sum these). */
   validByMonth: Map<Month, FormRow[]>;
@@ -137,6 +143,9 @@ interface FormIndex {
 
 function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
   const units = v.units.filter((u) => u.form === form).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const closes = new Map<Month, ClosedForm>();
+  for (const c of v.closed ?? []) if (c.form === form && !closes.has(c.period)) closes.set(c.period, latestClose(v.closed!, form, c.period)!);
+  const closedMonths = Array.from(closes.keys()).sort((a, b) => b - a);
   const known = new Set(units.map((u) => u.code));
   const valid = new Map<string, UnitHistory>();
   const invalid = new Map<string, Map<Month, FormRow[]>>();
@@ -165,7 +174,31 @@ function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
   valid.forEach((h) => {
     h.months = Array.from(h.byMonth.keys()).sort((a, b) => b - a);
   });
-  return { units, valid, invalid, validByMonth };
+  return { units, valid, invalid, validByMonth, closes, closedMonths };
+}
+
+/** The latest close of a month before m: where a unit's stocks are carried from once its live rows after it run out. */
+function closeBefore(ix: FormIndex, m: Month): ClosedForm | null {
+  for (const c of ix.closedMonths) if (c < m) return ix.closes.get(c)!;
+  return null;
+}
+
+/** A close's figures by key, summed over its units (in the tab's order) or as read in sums. */
+export function closeSums(c: ClosedForm): Record<string, number> {
+  if (c.sums) return c.sums;
+  const out: Record<string, number> = {};
+  for (const u of c.units) for (const [k, v] of Object.entries(u.values)) out[k] = (out[k] ?? 0) + v;
+  return out;
+}
+
+const unitsOfClose = new WeakMap<ClosedForm, Map<string, ClosedUnit>>();
+function closedUnit(c: ClosedForm, code: string): ClosedUnit | undefined {
+  let by = unitsOfClose.get(c);
+  if (!by) {
+    by = new Map(c.units.map((u) => [u.code, u]));
+    unitsOfClose.set(c, by);
+  }
+  return by.get(code);
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
@@ -186,28 +219,45 @@ function newer(a: FormRow, b: FormRow): boolean {
   return ta !== tb ? ta > tb : a.row > b.row;
 }
 
-/** A unit's stock figures at period m: per key, the latest valid figure of a period <= m. */
+/**
+ * A unit's stock figures at period m: per key, the latest valid figure of a period <= m. A closed month's figures are
+ * its closed ones (PRODUCT.md: the official report is reproducible): the live rows count down to the latest close
+ * before m, and below it the unit's figures in that close (carried ones included, with the period they came from).
+ */
 function stocksAt(
-  history: UnitHistory | undefined,
+  ix: FormIndex,
+  code: string,
   keys: string[],
   m: Month,
 ): { values: Record<string, number>; carried: string[]; from: Record<string, Month> } {
   const values: Record<string, number> = {};
   const carried: string[] = [];
   const from: Record<string, Month> = {};
-  if (!history) return { values, carried, from };
+  const history = ix.valid.get(code);
+  const base = closeBefore(ix, m);
+  const floor = base ? base.period : -Infinity;
   for (const key of keys) {
-    for (const mo of history.months) {
+    let found = false;
+    for (const mo of history?.months ?? []) {
       if (mo > m) continue;
-      const val = latestRow(history.byMonth.get(mo)!).values[key];
+      if (mo <= floor) break;
+      const val = latestRow(history!.byMonth.get(mo)!).values[key];
       if (val !== null && val !== undefined) {
         values[key] = val;
         if (mo < m) {
           carried.push(key);
           from[key] = mo;
         }
+        found = true;
         break;
       }
+    }
+    const closed = !found && base ? closedUnit(base, code) : undefined;
+    if (closed && closed.values[key] !== undefined) {
+      values[key] = closed.values[key];
+      carried.push(key);
+      // A close before this version recorded no period for a carried figure: the close's own is the nearest known.
+      from[key] = closed.carried.includes(key) ? (closed.from?.[key] ?? base!.period) : base!.period;
     }
   }
   return { values, carried, from };
@@ -236,9 +286,15 @@ function totalsAt(ix: FormIndex, cols: readonly ColumnSpec[], m: Month): Record<
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const totals: Record<string, number> = {};
   for (const c of cols) totals[c.key] = 0;
+  const closed = ix.closes.get(m);
+  if (closed) {
+    const sums = closeSums(closed);
+    for (const c of cols) totals[c.key] = sums[c.key] ?? 0;
+    return totals;
+  }
   for (const u of ix.units) {
     if (!isActive(u, m)) continue;
-    const s = stocksAt(ix.valid.get(u.code), stockKeys, m).values;
+    const s = stocksAt(ix, u.code, stockKeys, m).values;
     for (const k of stockKeys) totals[k] += s[k] ?? 0;
   }
   // Flows come from valid rows, which belong to units active in their period by validation.
@@ -252,12 +308,18 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   for (let m = from; m <= to; m++) {
     let installed = 0,
       total = 0;
-    for (const u of ix.units) {
-      if (!isActive(u, m)) continue;
-      const s = stocksAt(ix.valid.get(u.code), ['staff_total', 'staff_installed'], m).values;
-      installed += s.staff_installed ?? 0;
-      total += s.staff_total ?? 0;
-    }
+    const closed = ix.closes.get(m);
+    if (closed) {
+      const sums = closeSums(closed);
+      installed = sums.staff_installed ?? 0;
+      total = sums.staff_total ?? 0;
+    } else
+      for (const u of ix.units) {
+        if (!isActive(u, m)) continue;
+        const s = stocksAt(ix, u.code, ['staff_total', 'staff_installed'], m).values;
+        installed += s.staff_installed ?? 0;
+        total += s.staff_total ?? 0;
+      }
     points.push({ month: m, label: formatMonth(m), installRate: ratio4(installed, total), staffInstalled: installed, staffTotal: total });
   }
   return points;
@@ -295,7 +357,7 @@ function unitsAt(
     else if (due === null) status = 'none';
     else status = passed ? 'missing' : 'pending';
 
-    const { values, carried, from } = stocksAt(history, stockKeys, period);
+    const { values, carried, from } = stocksAt(ix, u.code, stockKeys, period);
     for (const [k, mo] of Object.entries(from)) {
       const c = carriedOf[k];
       c.units++;
@@ -316,6 +378,7 @@ function unitsAt(
       submittedAt: stamp,
       values: ordered,
       carried: stockKeys.filter((k) => carried.indexOf(k) >= 0),
+      carriedFrom: from,
       installRate: ratio4(values.staff_installed ?? 0, values.staff_total ?? 0),
       installShare: share(values.staff_installed ?? 0, values.staff_total ?? 0),
       invalidRows: invalidRows.map((r) => r.row).sort((a, b) => a - b),
