@@ -1,8 +1,8 @@
-// `node scripts/run-ts.mjs bench/closes.ts [0|1|2]`: the report and the quiet daily run on a workbook whose periods
-// have closed, as a workbook in use for years has (the benchmark's `report` runs before any close). Measured as the
+// `node scripts/run-ts.mjs bench/closes.ts [0|1|2]`: the report before and after its workbook's periods closed, and the
+// quiet daily run once they have (the benchmark's `report` runs after they closed, as in production). Measured as the
 // benchmark measures, on the workbook of SIZES[i] (default 2, 100,000 rows): after setup and a full check, the report
 // of the last period; then the daily run that closes every period due (all at once, form by form); the report again,
-// with the close store (src/core/closeStore.ts) and without it (the closed tab read whole, as before the store); the
+// with the close store (src/core/closeStore.ts) and without it (the closed tab and every row read whole); the
 // next day's quiet daily run. For information: the issue's targets are judged on the benchmark's lines.
 import { SIZES, OPERATIONS, measure, runSize } from './workloads';
 import { billedCalls, spreadsheetCalls, type Run } from './model';

@@ -186,8 +186,11 @@ export function judge(runs: Run[], opts: { times: boolean }): Verdict[] {
     if (opts.times && r.m.rows >= 50_000) v('report', r.m.rows, 'estimated <= 15 s', `${r.m.estimatedMs} ms`, r.m.estimatedMs <= 15_000);
   }
   if (reports.length > 1) {
-    const same = reports.every((r) => sameCalls(r.m.calls, reports[0].m.calls));
-    v('report', null, 'same calls at every size', same ? 'same' : 'different', same);
+    // Its reads are one per column block and run of rows of the open months and per run of closes: a few more where
+    // runs that a small tab reads through lie too far apart in a big one (narrowRead.ts GAP_CELLS), never one per row.
+    const counts = reports.map((r) => spreadsheetCalls(r.m.calls));
+    const ok = Math.max(...counts) <= Math.ceil(counts[0] * 1.1);
+    v('report', null, 'calls do not grow with the rows (<= +10 %)', counts.join(' / '), ok);
   }
 
   for (const r of byOp('daily')) {

@@ -154,19 +154,34 @@ function readTime(v: CellValue): Date | null {
   return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +(m[6] ?? 0)) - 7 * 3600 * 1000) : null;
 }
 
-/** `Lấy từ kỳ trước`: each carried key with the period its figure came from, 'staff_total (05/2024), …'. */
+/** `Lấy từ kỳ trước`: the carried keys, each run of them followed by the period they came from ('staff_total,
+ * staff_installed (từ 05/2024)'). */
 function carriedText(u: ClosedUnit): string {
-  return u.carried.map((k) => (u.from?.[k] !== undefined ? `${k} (${formatMonth(u.from[k])})` : k)).join(', ');
+  const runs: { keys: string[]; from: Month | undefined }[] = [];
+  for (const k of u.carried) {
+    const from = u.from?.[k];
+    const last = runs[runs.length - 1];
+    if (last && last.from === from) last.keys.push(k);
+    else runs.push({ keys: [k], from });
+  }
+  return runs.map((r) => r.keys.join(', ') + (r.from === undefined ? '' : ` (${CLOSE_TEXT.carriedFrom(formatMonth(r.from))})`)).join(', ');
 }
 
-/** `Lấy từ kỳ trước` read back; a key without its period (a close written before it was recorded) has none. */
+/** `Lấy từ kỳ trước` read back; keys without a period after them (a close written before it was recorded) have none. */
 function readCarried(v: CellValue): { carried: string[]; from: Record<string, Month> } {
   const carried: string[] = [];
   const from: Record<string, Month> = {};
-  for (const m of cellText(v).matchAll(/([a-z][a-z0-9_]*)(?:\s*\(([^)]*)\))?/g)) {
-    carried.push(m[1]);
-    const p = m[2] === undefined ? null : readPeriod(m[2].trim());
-    if (p !== null) from[m[1]] = p;
+  let pending: string[] = [];
+  for (const m of cellText(v).matchAll(/([a-z][a-z0-9_]*)|\(([^)]*)\)/g)) {
+    if (m[1]) {
+      carried.push(m[1]);
+      pending.push(m[1]);
+      continue;
+    }
+    const p = /(\d{1,2})\/(\d{4})/.exec(m[2] ?? '');
+    const mo = p ? readPeriod(`${p[1]}/${p[2]}`) : null;
+    if (mo !== null) for (const k of pending) from[k] = mo;
+    pending = [];
   }
   return { carried, from };
 }

@@ -6,6 +6,7 @@
 // last row is the one the store was made from, and checks the rows it reads (src/gas/narrowRead.ts).
 import { latestClose, readClosedRows, type ClosedForm } from './close';
 import { fingerprint } from './fingerprint';
+import { closeSums } from './report/model';
 import type { FormId, Grid, Month } from './types';
 
 /** The latest close of one form's period: where it is on the tab (1-based rows, inclusive) and its sums. */
@@ -50,10 +51,8 @@ export function closeStoreOf(grid: Grid | undefined): CloseStore | null {
     const first = rows[0],
       last = rows[rows.length - 1];
     if (last - first + 1 !== rows.length) return null;
-    // Summed unit by unit in the tab's order, as closedFlows sums them, so the decimals come out the same.
-    const sums: Record<string, number> = {};
-    for (const u of close.units) for (const [k, v] of Object.entries(u.values)) sums[k] = (sums[k] ?? 0) + v;
-    out.closes.push({ form: close.form, period: close.period, closedAt: close.closedAt.getTime(), first, last, sums });
+    // The sums the report makes of a close read unit by unit, in the same order, so the decimals come out the same.
+    out.closes.push({ form: close.form, period: close.period, closedAt: close.closedAt.getTime(), first, last, sums: closeSums(close) });
   }
   return out;
 }

@@ -129,6 +129,18 @@ describe('the period close (core)', () => {
     const carried = closes[1].units.filter((u) => u.carried.length);
     expect(carried.length).toBeGreaterThan(0);
     for (const u of carried) for (const k of u.carried) expect(u.from![k]).toBe(JUN);
+    // As the tab shows it: each run of keys with the period it came from; a close written before that has none.
+    const cell = (text: string) => {
+      const g = written.map((r) => r.slice());
+      g[1][7] = text;
+      return readClosed(g)[0].units[0];
+    };
+    expect(written.slice(1).find((r) => String(r[7]).length)![7]).toMatch(/^staff_total, staff_installed.* \(từ 06\/2024\)$/);
+    expect(cell('staff_total, staff_installed (từ 05/2024), digital_teams (từ 06/2024)')).toMatchObject({
+      carried: ['staff_total', 'staff_installed', 'digital_teams'],
+      from: { staff_total: month(2024, 5), staff_installed: month(2024, 5), digital_teams: JUN },
+    });
+    expect(cell('staff_total, staff_installed')).toMatchObject({ carried: ['staff_total', 'staff_installed'], from: {} });
     const book = (): Record<string, Grid> => ({ ...example1(), [PERIOD_TAB.closed]: written });
     const now = fromLocal(2024, 8, 20, 12);
     const report = (b: Record<string, Grid>, m: number) => buildReport(validateWorkbook(b, now), m, ['03'], '2024-08-20').forms[0];

@@ -143,8 +143,13 @@ interface FormIndex {
 
 function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
   const units = v.units.filter((u) => u.form === form).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // The latest close of each month (a re-close replaces the close before it), as latestClose picks it.
   const closes = new Map<Month, ClosedForm>();
-  for (const c of v.closed ?? []) if (c.form === form && !closes.has(c.period)) closes.set(c.period, latestClose(v.closed!, form, c.period)!);
+  for (const c of v.closed ?? []) {
+    if (c.form !== form) continue;
+    const had = closes.get(c.period);
+    if (!had || c.closedAt.getTime() >= had.closedAt.getTime()) closes.set(c.period, c);
+  }
   const closedMonths = Array.from(closes.keys()).sort((a, b) => b - a);
   const known = new Set(units.map((u) => u.code));
   const valid = new Map<string, UnitHistory>();
@@ -179,8 +184,8 @@ function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
 
 /** The latest close of a month before m: where a unit's stocks are carried from once its live rows after it run out. */
 function closeBefore(ix: FormIndex, m: Month): ClosedForm | null {
-  for (const c of ix.closedMonths) if (c < m) return ix.closes.get(c)!;
-  return null;
+  const c = ix.closedMonths.find((x) => x < m);
+  return c === undefined ? null : ix.closes.get(c)!;
 }
 
 /** A close's figures by key, summed over its units (in the tab's order) or as read in sums. */

@@ -54,6 +54,8 @@ export const CLOSE_TEXT = {
   changedAfterClose: (period: string, closedAt: string, closed: number | null, now: number | null) =>
     `Số liệu kỳ ${period} đã chốt lúc ${closedAt} với giá trị ${shown(closed)}; nay là ${shown(now)}. Sửa sau khi chốt vẫn được ghi nhận và được liệt kê trong báo cáo (mục Điều chỉnh sau khi chốt số liệu).`,
   section: 'Điều chỉnh sau khi chốt số liệu',
+  /** After the carried keys of a closed unit (`Lấy từ kỳ trước`): the period their figures came from. */
+  carriedFrom: (period: string) => `từ ${period}`,
   closedLine: (closedAt: string) => `Số liệu kỳ này đã chốt lúc ${closedAt}; báo cáo dùng số liệu đã chốt.`,
   correctionHeaders: ['Biểu mẫu', 'Mã đơn vị', 'Chỉ tiêu', 'Số liệu đã chốt', 'Số liệu hiện nay'],
   noCorrections: 'Không có điều chỉnh nào sau khi chốt số liệu.',
