@@ -6,7 +6,7 @@ import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
-import { closeSums, ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import { ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
 import { asSheetText } from './safety';
 import { share } from './format';
 import { STATUS_LABEL } from './text/report';
@@ -120,6 +120,14 @@ export function closeFigures(v: Validation, list: readonly { spec: FormSpec; per
       });
     }
   }
+  return out;
+}
+
+/** A close's figures by key, summed over its units (in the tab's order) or as read in sums. */
+export function closeSums(c: ClosedForm): Record<string, number> {
+  if (c.sums) return c.sums;
+  const out: Record<string, number> = {};
+  for (const u of c.units) for (const [k, v] of Object.entries(u.values)) out[k] = (out[k] ?? 0) + v;
   return out;
 }
 
@@ -460,7 +468,14 @@ export function closeDigest(
 export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly ColumnSpec[]): Correction[] {
   return correctionsOf(
     previous,
-    fresh.units.map((u) => ({ ...u, carriedFrom: { ...(u.from ?? {}) }, emails: [], installRate: null, installShare: null, invalidRows: [] })),
+    fresh.units.map((u) => ({
+      ...u,
+      carriedFrom: { ...(u.from ?? {}) },
+      emails: [],
+      installRate: null,
+      installShare: null,
+      invalidRows: [],
+    })),
     cols,
   );
 }

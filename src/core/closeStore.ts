@@ -4,9 +4,8 @@
 // big as the forms, and the report would read it whole for a few hundred numbers. The store is kept in the document
 // properties (durable, unlike the cache) by the daily run and every close; the report trusts it only while the tab's
 // last row is the one the store was made from, and checks the rows it reads (src/gas/narrowRead.ts).
-import { latestClose, readClosedRows, type ClosedForm } from './close';
+import { closeSums, latestClose, readClosedRows, type ClosedForm } from './close';
 import { fingerprint } from './fingerprint';
-import { closeSums } from './report/model';
 import type { FormId, Grid, Month } from './types';
 
 /** The latest close of one form's period: where it is on the tab (1-based rows, inclusive) and its sums. */

@@ -84,7 +84,11 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
     const periods = sheet.getRange(headerRow + 1, col + 1, dataRows, 1).getValues() as Grid;
     const rows: number[] = [];
     for (let r = 0; r < dataRows; r++) if (months(readPeriod(periods[r][0]))) rows.push(r);
-    spans = readSpans(rows.map((r) => ({ first: r, last: r })), wanted.length, blocks.length);
+    spans = readSpans(
+      rows.map((r) => ({ first: r, last: r })),
+      wanted.length,
+      blocks.length,
+    );
   }
   for (const [r0, r1] of spans)
     for (const [first, last] of blocks) {
@@ -131,9 +135,9 @@ export function readForReport(
 /**
  * The closes a report on `period` needs, from the closed tab read narrowly: of `forms`, that period's latest closes and
  * those its stocks are carried from unit by unit (their rows only, core/closeStore.ts reportNeeds), every other latest
- * close as its sums (the store's). Null when the store does not
- * describe the tab as it is (its last row moved: a close since, rows added or deleted by hand) or the rows read are
- * not the closes it says: the caller then reads the tab whole.
+ * close as its sums (the store's). Null when the store does not describe the tab as it is (its last row moved: a close
+ * since, rows added or deleted by hand) or the rows read are not the closes it says: the caller then reads the tab
+ * whole.
  */
 export function closedForReport(sheet: Sheet, store: CloseStore, period: Month, forms: readonly string[]): ClosedForm[] | null {
   if (sheet.getLastRow() !== store.lastRow) return null;

@@ -120,7 +120,11 @@ describe('the period close (core)', () => {
       AUG = month(2024, 8);
     const closedAt = fromLocal(2024, 8, 14, 8);
     const v0 = validateWorkbook(example1(), closedAt);
-    const closes = closeFigures(v0, [JUN, JUL].map((period) => ({ spec: f03, period })), closedAt);
+    const closes = closeFigures(
+      v0,
+      [JUN, JUL].map((period) => ({ spec: f03, period })),
+      closedAt,
+    );
     const written = closedTabWrite([], closes, v0.forms).values.map((r) =>
       r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)),
     ) as Grid;
@@ -157,7 +161,8 @@ describe('the period close (core)', () => {
     expect(after.corrections).toEqual([{ unit: 'H-622', key: 'staff_installed', closed: 170, now: 175 }]);
     // The trend's closed months are their closes' sums.
     const sum = (c: ClosedForm, k: string) => c.units.reduce((n, u) => n + (u.values[k] ?? 0), 0);
-    for (const [i, c] of closes.entries()) expect(after.trend[i]).toMatchObject({ staffInstalled: sum(c, 'staff_installed'), staffTotal: sum(c, 'staff_total') });
+    for (const [i, c] of closes.entries())
+      expect(after.trend[i]).toMatchObject({ staffInstalled: sum(c, 'staff_installed'), staffTotal: sum(c, 'staff_total') });
     // August, open: a unit without an August row carries July's closed figure (with the period it came from), not the
     // corrected row; the previous period is July's close.
     const aug = report(fixed, AUG);

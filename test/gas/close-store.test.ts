@@ -159,11 +159,13 @@ describe('the close store (the report reads only the closes it needs)', () => {
     const sheet = rt.spreadsheet.sheet(tab)!;
     const grid = bookFromSpreadsheet(rt.spreadsheet)[tab] as Grid;
     const header = grid.findIndex((r) => r.some((c) => c === 'Kỳ báo cáo'));
-    const data = grid.slice(header + 1).sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2])));
+    const data = grid
+      .slice(header + 1)
+      .sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[2]).localeCompare(String(b[2])));
     // A late copy of a closed month's row typed under the others (a correction after the close).
     const late = data.find((r) => String(r[2]) === formatMonth(monthOfDay(dayOf(rt.now())) - 3))!.slice();
     late[4] = Number(late[4]) + 1;
-    [...data, late].forEach((row, r) => row.forEach((v, c) => sheet.writeCell(header + 2 + r, c + 1, v)));
+    for (const [r, row] of [...data, late].entries()) for (const [c, v] of row.entries()) sheet.writeCell(header + 2 + r, c + 1, v);
     for (const back of [1, 2, 3]) {
       const period = formatMonth(monthOfDay(dayOf(rt.now())) - back);
       const narrow = sidebarReport(rt, app, period, ['03', '04']);

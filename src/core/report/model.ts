@@ -8,7 +8,16 @@ import { CHASE_REASON } from '../text/report';
 import { isActive } from '../directory';
 import { measuredJson, measuredReport, type FormMeasured } from '../measured';
 import { share, type Share } from '../format';
-import { closedFlows, latestClose, localDateTime, officialReport, type ClosedForm, type ClosedUnit, type Correction } from '../close';
+import {
+  closedFlows,
+  closeSums,
+  latestClose,
+  localDateTime,
+  officialReport,
+  type ClosedForm,
+  type ClosedUnit,
+  type Correction,
+} from '../close';
 
 export type UnitStatus = 'on_time' | 'late' | 'unknown_time' | 'invalid' | 'pending' | 'missing' | 'reported' | 'none';
 
@@ -186,14 +195,6 @@ function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
 function closeBefore(ix: FormIndex, m: Month): ClosedForm | null {
   const c = ix.closedMonths.find((x) => x < m);
   return c === undefined ? null : ix.closes.get(c)!;
-}
-
-/** A close's figures by key, summed over its units (in the tab's order) or as read in sums. */
-export function closeSums(c: ClosedForm): Record<string, number> {
-  if (c.sums) return c.sums;
-  const out: Record<string, number> = {};
-  for (const u of c.units) for (const [k, v] of Object.entries(u.values)) out[k] = (out[k] ?? 0) + v;
-  return out;
 }
 
 const unitsOfClose = new WeakMap<ClosedForm, Map<string, ClosedUnit>>();
