@@ -6,7 +6,17 @@ import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
-import { ratio4, round1, tallyFields, unitReports, unitTally, type FormReport, type UnitReport, type UnitStatus } from './report/model';
+import {
+  carriedTally,
+  ratio4,
+  round1,
+  tallyFields,
+  unitReports,
+  unitTally,
+  type FormReport,
+  type UnitReport,
+  type UnitStatus,
+} from './report/model';
 import { asSheetText } from './safety';
 import { share } from './format';
 import { STATUS_LABEL } from './text/report';
@@ -67,10 +77,18 @@ export function closeMoment(spec: FormSpec, m: Month, settings: Settings): Date 
 
 /** The latest close of a form's period, or null when it never closed. */
 export function latestClose(closed: readonly ClosedForm[], form: FormId, period: Month): ClosedForm | null {
-  let best: ClosedForm | null = null;
-  for (const c of closed)
-    if (c.form === form && c.period === period && (!best || c.closedAt.getTime() >= best.closedAt.getTime())) best = c;
-  return best;
+  return latestCloses(closed, form, period).get(period) ?? null;
+}
+
+/** A form's latest close of each period (of `only` that one): a re-close replaces the close before it. */
+export function latestCloses(closed: readonly ClosedForm[], form: FormId, only?: Month): Map<Month, ClosedForm> {
+  const out = new Map<Month, ClosedForm>();
+  for (const c of closed) {
+    if (c.form !== form || (only !== undefined && c.period !== only)) continue;
+    const best = out.get(c.period);
+    if (!best || c.closedAt.getTime() >= best.closedAt.getTime()) out.set(c.period, c);
+  }
+  return out;
 }
 
 /** The close before `latest` of the same form's period (what a re-close replaced), or null. */
@@ -186,8 +204,8 @@ function readCarried(v: CellValue): { carried: string[]; from: Record<string, Mo
       pending.push(m[1]);
       continue;
     }
-    const p = /(\d{1,2})\/(\d{4})/.exec(m[2] ?? '');
-    const mo = p ? readPeriod(`${p[1]}/${p[2]}`) : null;
+    const p = /\d{1,2}\/\d{4}/.exec(m[2] ?? '');
+    const mo = p ? readPeriod(p[0]) : null;
     if (mo !== null) for (const k of pending) from[k] = mo;
     pending = [];
   }
@@ -342,17 +360,15 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
   const indicatorsNow = live.indicators.map((i) => {
     const p = i.decimal ? round1(sum(i.key)) : sum(i.key);
     const fix = (x: number) => (i.decimal ? round1(x) : x);
-    // Carried as the close carried them (a close before the periods were recorded: from the live figures).
-    const carriedUnits = units.filter((u) => u.carried.includes(i.key));
-    const froms = carriedUnits.map((u) => u.carriedFrom[i.key]).filter((m) => m !== undefined);
-    const known = froms.length === carriedUnits.length;
+    // Carried as the close carried them (a close written before it recorded the periods has none to say).
+    const carried = carriedTally(units, i.key);
     return {
       ...i,
       period: p,
       cumulative: i.kind === 'stock' ? p : i.cumulative,
       change: i.previous === null ? null : fix(p - i.previous),
-      carriedUnits: i.kind === 'stock' ? carriedUnits.length : i.carriedUnits,
-      carriedFrom: i.kind === 'stock' && known ? (froms.length ? Math.min(...froms) : null) : i.carriedFrom,
+      carriedUnits: carried.units,
+      carriedFrom: carried.from,
     };
   });
   return {

@@ -115,7 +115,7 @@ export function summedCloses(store: CloseStore, except: (c: CloseSummary) => boo
  * ones, report/model.ts stocksAt): the closes to read unit by unit (the period's own, and each a stock is carried from:
  * the latest close before an open month or before the period), and per form the months whose live rows count (the
  * open ones up to the period, and the period itself, whose rows give its corrections; the others are read as sums).
- * `liveMonths` is null for a form with few closed months (a one-off form closes one): reading its period column first
+ * `liveMonths` is undefined for a form with few closed months (a one-off form closes one): reading its period column first
  * to leave those rows out would cost more than it saves, so all its rows are read.
  */
 export function reportNeeds(
@@ -123,7 +123,7 @@ export function reportNeeds(
   period: Month,
 ): {
   unitByUnit: (c: Pick<CloseSummary, 'form' | 'period'>) => boolean;
-  liveMonths: (form: FormId) => ((m: Month | null) => boolean) | null;
+  liveMonths: (form: FormId) => ((m: Month | null) => boolean) | undefined;
 } {
   const closedOf = new Map<FormId, Set<Month>>();
   for (const c of closes) {
@@ -136,7 +136,7 @@ export function reportNeeds(
     unitByUnit: (c) => c.period === period || (c.period < period && (c.period + 1 === period || !closed(c.form, c.period + 1))),
     liveMonths: (form) => {
       const before = Array.from(closedOf.get(form) ?? []).filter((m) => m < period);
-      if (!before.length || before.length * 4 < period - Math.min(...before) + 1) return null;
+      if (!before.length || before.length * 4 < period - Math.min(...before) + 1) return undefined;
       return (m) => m !== null && m <= period && (m === period || !closed(form, m));
     },
   };

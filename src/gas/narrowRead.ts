@@ -105,15 +105,14 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
 /**
  * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
  * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once
- * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `closedTab`
- * false: the closed tab is left to the caller (reportSource).
+ * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `live`: the
+ * months whose rows each form tab is read for (reportSource, which then reads the closed tab itself).
  */
 export function readForReport(
   ss: Spreadsheet,
   only?: readonly string[],
   find = listedSheetFinder(ss),
-  closedTab = true,
-  months?: (form: FormSpec) => ((m: Month | null) => boolean) | null,
+  live?: (form: FormSpec) => ((m: Month | null) => boolean) | undefined,
 ): Workbook {
   const book: Workbook = {};
   const whole = (list: string[]) => {
@@ -126,9 +125,9 @@ export function readForReport(
   for (const form of formsOf(book).forms) {
     if (only && !only.includes(form.id)) continue;
     const sheet = find(form.tab);
-    if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form, months?.(form) ?? undefined);
+    if (sheet && !(form.tab in book)) book[form.tab] = readFormTab(sheet, form, live?.(form));
   }
-  if (!only) whole(closedTab ? REPORT_TABS : REPORT_TABS.filter((t) => t !== PERIOD_TAB.closed));
+  if (!only) whole(live ? REPORT_TABS.filter((t) => t !== PERIOD_TAB.closed) : REPORT_TABS);
   return book;
 }
 
@@ -139,10 +138,14 @@ export function readForReport(
  * since, rows added or deleted by hand) or the rows read are not the closes it says: the caller then reads the tab
  * whole.
  */
-export function closedForReport(sheet: Sheet, store: CloseStore, period: Month, forms: readonly string[]): ClosedForm[] | null {
+export function closedForReport(
+  sheet: Sheet,
+  store: CloseStore,
+  forms: readonly string[],
+  needs: Pick<ReturnType<typeof reportNeeds>, 'unitByUnit'>,
+): ClosedForm[] | null {
   if (sheet.getLastRow() !== store.lastRow) return null;
-  const { unitByUnit } = reportNeeds(store.closes, period);
-  const wanted = (c: CloseStore['closes'][number]) => forms.includes(c.form) && unitByUnit(c);
+  const wanted = (c: CloseStore['closes'][number]) => forms.includes(c.form) && needs.unitByUnit(c);
   const mine = store.closes.filter(wanted);
   const full: ClosedForm[] = [];
   if (mine.length) {
@@ -180,9 +183,9 @@ export function reportSource(
 ): { book: Workbook; extra?: KnownRows } {
   const store = period === null ? null : readCloseStore(props);
   const sheet = find(PERIOD_TAB.closed);
-  const closed = store && sheet && period !== null ? closedForReport(sheet, store, period, forms) : null;
-  if (!closed || !store || period === null) return { book: readForReport(ss, undefined, find) };
-  const { liveMonths } = reportNeeds(store.closes, period);
-  const book = readForReport(ss, undefined, find, false, (form) => liveMonths(form.id));
+  const needs = store && period !== null ? reportNeeds(store.closes, period) : null;
+  const closed = store && sheet && needs ? closedForReport(sheet, store, forms, needs) : null;
+  if (!closed || !needs) return { book: readForReport(ss, undefined, find) };
+  const book = readForReport(ss, undefined, find, (form) => needs.liveMonths(form.id));
   return { book, extra: { rows: {}, closed } };
 }

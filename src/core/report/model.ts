@@ -11,7 +11,7 @@ import { share, type Share } from '../format';
 import {
   closedFlows,
   closeSums,
-  latestClose,
+  latestCloses,
   localDateTime,
   officialReport,
   type ClosedForm,
@@ -152,13 +152,7 @@ interface FormIndex {
 
 function indexForm(v: Validation, form: FormId, stampLimit: number): FormIndex {
   const units = v.units.filter((u) => u.form === form).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  // The latest close of each month (a re-close replaces the close before it), as latestClose picks it.
-  const closes = new Map<Month, ClosedForm>();
-  for (const c of v.closed ?? []) {
-    if (c.form !== form) continue;
-    const had = closes.get(c.period);
-    if (!had || c.closedAt.getTime() >= had.closedAt.getTime()) closes.set(c.period, c);
-  }
+  const closes = latestCloses(v.closed ?? [], form);
   const closedMonths = Array.from(closes.keys()).sort((a, b) => b - a);
   const known = new Set(units.map((u) => u.code));
   const valid = new Map<string, UnitHistory>();
@@ -331,23 +325,26 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   return points;
 }
 
-/** Every active unit's status and figures for one period, from an index of its form's rows. */
-/** Per stock: how many units' figures come from an earlier period, and the oldest such period. */
-type CarriedOf = Record<string, { units: number; from: Month | null }>;
+/** Per stock: how many units' figures come from an earlier period, and the oldest such period (null when none). */
+export function carriedTally(units: readonly UnitReport[], key: string): { units: number; from: Month | null } {
+  let n = 0,
+    from: Month | null = null;
+  for (const u of units) {
+    if (!u.carried.includes(key)) continue;
+    n++;
+    const m = u.carriedFrom[key];
+    if (m !== undefined && (from === null || m < from)) from = m;
+  }
+  return { units: n, from };
+}
 
-function unitsAt(
-  ix: FormIndex,
-  cols: readonly ColumnSpec[],
-  period: Month,
-  due: Day | null,
-  passed: boolean,
-  carriedOf: CarriedOf = {},
-): UnitReport[] {
+/** Every active unit's status and figures for one period, from an index of its form's rows. */
+
+function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
   const units: UnitReport[] = [];
-  for (const k of stockKeys) carriedOf[k] = { units: 0, from: null };
   for (const u of ix.units) {
     if (!isActive(u, period)) continue;
     const history = ix.valid.get(u.code);
@@ -364,11 +361,6 @@ function unitsAt(
     else status = passed ? 'missing' : 'pending';
 
     const { values, carried, from } = stocksAt(ix, u.code, stockKeys, period);
-    for (const [k, mo] of Object.entries(from)) {
-      const c = carriedOf[k];
-      c.units++;
-      if (c.from === null || mo < c.from) c.from = mo;
-    }
     if (validRows.length > 0) {
       const flows = flowsOf(validRows, flowKeys);
       for (const k of flowKeys) if (k in flows) values[k] = decimalKeys.has(k) ? round1(flows[k]) : flows[k];
@@ -465,8 +457,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const due = dueBefore(spec, period, settings);
   const passed = due !== null && deadlinePassed(due, today);
 
-  const carriedOf: CarriedOf = {};
-  const units = unitsAt(ix, cols, period, due, passed, carriedOf);
+  const units = unitsAt(ix, cols, period, due, passed);
 
   const tally = unitTally(form, units, due, cols, settings.sampleTarget);
 
@@ -483,6 +474,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const totals: IndicatorTotal[] = cols.map((c) => {
     const p = fix(c.key, current[c.key]);
     const prev = previous ? fix(c.key, previous[c.key]) : null;
+    const carried = carriedTally(units, c.key);
     return {
       key: c.key,
       header: c.header,
@@ -492,8 +484,8 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       cumulative: c.kind === 'stock' ? p : fix(c.key, cumulativeFlows[c.key]),
       previous: prev,
       change: prev === null ? null : fix(c.key, p - prev),
-      carriedUnits: carriedOf[c.key]?.units ?? 0,
-      carriedFrom: carriedOf[c.key]?.from ?? null,
+      carriedUnits: carried.units,
+      carriedFrom: carried.from,
     };
   });
 
@@ -513,7 +505,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     corrections: [],
   };
   // A closed period reports its closed figures, and every difference since (the period issue).
-  const closed = v.closed ? latestClose(v.closed, form, period) : null;
+  const closed = ix.closes.get(period) ?? null;
   return closed ? officialReport(report, closed, cols, settings.sampleTarget) : report;
 }
 
