@@ -5,7 +5,7 @@ import type { Validation } from './model';
 import type { FormSpec } from './forms/schema';
 import { isActive } from './directory';
 import { dueBefore, formatMonth, monthOfDay, type Day } from './periods';
-import { unitReports, type UnitStatus } from './report/model';
+import { unitStatuses, type UnitStatus } from './report/model';
 import { STATUS_CELL, STATUS_COLOUR, STATUS_TAB } from './text/period';
 import { neutralize } from './safety';
 import { columnLetter } from './a1';
@@ -37,15 +37,21 @@ function duePeriods(spec: FormSpec, v: Validation, current: Month): Month[] {
 
 /**
  * The whole tab. `gids` holds each form tab's sheet id (for the links); with `only`, statuses are computed for that
- * one unit alone (an edit), the other rows keep their place but carry no statuses.
+ * one unit alone (an edit), or its `codes`, in the periods from the first to the last of its `months`; the other rows
+ * and columns keep their place but carry no statuses.
  */
 export function statusTab(
   v: Validation,
   today: Day,
   gids: Record<string, number>,
-  only?: { form: FormId; code?: string; codes?: ReadonlySet<string> },
+  only?: { form: FormId; code?: string; codes?: ReadonlySet<string>; months?: readonly Month[] },
 ): StatusTab {
   const current = monthOfDay(today);
+  // An edit's months (`months`): it writes the columns from the first to the last of them, so only those are computed.
+  const months = only?.months;
+  const lo = months ? Math.min(...months) : -Infinity,
+    hi = months ? Math.max(...months) : Infinity;
+  const within = (m: Month) => m >= lo && m <= hi;
   const byForm = v.forms.map((spec) => ({ spec, periods: duePeriods(spec, v, current) }));
   const periods = Array.from(new Set(byForm.flatMap((f) => f.periods))).sort((a, b) => a - b);
   const rows: StatusRow[] = [];
@@ -73,7 +79,7 @@ export function statusTab(
     const reports = new Map<Month, Map<string, UnitStatus>>();
     // An edit's units only (`codes`): a unit's status depends on its own rows alone, so the others are not computed.
     const of = only?.codes ? { ...v, units: v.units.filter((u) => only.codes!.has(u.code)) } : v;
-    if (wanted) for (const [m, list] of unitReports(of, spec, own, today)) reports.set(m, new Map(list.map((x) => [x.code, x.status])));
+    if (wanted) for (const [m, statuses] of unitStatuses(of, spec, own.filter(within), today)) reports.set(m, statuses);
     const layout = v.layouts[spec.tab];
     const width = layout ? Math.max(0, ...Object.values(layout.columns)) + 1 : 1;
     for (const u of units) {

@@ -198,7 +198,7 @@ export function refreshStatusRows(
       };
   // `complete`: `checked` holds every row of the form (an edit of several units has them all from the index), so
   // the rows between the units are computed too and nothing needs reading back.
-  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: complete ? undefined : (units ?? undefined) });
+  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: complete ? undefined : (units ?? undefined), months });
   const shape = shapeOf(tab);
   const rebuild = () => {
     const snap = readSnapshot(ss);

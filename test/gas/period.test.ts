@@ -63,6 +63,18 @@ function expectStatusMatchesReport(rt: Runtime): void {
   expect(checked).toBeGreaterThan(0);
 }
 
+/** The A1 of every Spreadsheet.getRange the bundle asks from now on. */
+function askedRanges(rt: Runtime): string[] {
+  const asked: string[] = [];
+  const ss = rt.spreadsheet as unknown as { getRange(a1: string): unknown };
+  const original = ss.getRange.bind(ss);
+  ss.getRange = (a1: string) => {
+    asked.push(a1);
+    return original(a1);
+  };
+  return asked;
+}
+
 function closesOf(rt: Runtime) {
   return readClosed(bookFromSpreadsheet(rt.spreadsheet)[PERIOD_TAB.closed] as never).map(
     (c) => `${c.form} ${formatMonth(c.period)} @ ${dayOf(c.closedAt)}`,
@@ -221,14 +233,9 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
     rt.resetCalls();
-    const asked: string[] = [];
-    const ss = rt.spreadsheet as any;
-    const original = ss.getRange.bind(ss);
-    ss.getRange = (a1: string) => {
-      asked.push(a1);
-      return original(a1);
-    };
+    const asked = askedRanges(rt);
     const looked: string[] = [];
+    const ss = rt.spreadsheet as unknown as { getSheetByName(name: string): unknown };
     const byName = ss.getSheetByName.bind(ss);
     ss.getSheetByName = (name: string) => {
       looked.push(name);
@@ -256,6 +263,20 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(rt.calls['Range.setBackgrounds']).toBe(1); // the form rows' colours only
     expect(rt.calls['Properties.getProperty'] ?? 0).toBe(0); // the shape comes from the document cache
     expect(rt.calls['Sheet.appendRow']).toBe(1); // the journal
+  });
+
+  test("a row moved from one month to a later one: the statuses of every month between are written, each the report's", () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    const rows = values(rt, TAB03);
+    const june = rows.findIndex((r, i) => i > 0 && String(r[col('period') - 1]).includes('06/2024'));
+    expect(june).toBeGreaterThan(0);
+    const asked = askedRanges(rt);
+    rt.edit(app, TAB03, june + 1, col('period'), [['08/2024']]);
+    // The columns from June to August (D to F), July's included: the edit computes the statuses of that whole span.
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(new RegExp(`^'${PERIOD_TAB.status}'!D\\d+:F\\d+$`));
+    expectStatusMatchesReport(rt);
   });
 
   test('an edit whose shape cache was lost rebuilds the tab and puts the shape back; a deleted tab is rebuilt on the next edit', () => {

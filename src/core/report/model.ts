@@ -340,6 +340,18 @@ export function carriedTally(units: readonly UnitReport[], key: string): { units
 
 /** Every active unit's status and figures for one period, from an index of its form's rows. */
 
+/** A unit's status in a period from its rows there: valid ones (and the earliest stamp), invalid ones, the deadline. */
+function statusOf(valid: boolean, stamp: Date | null, invalid: boolean, due: Day | null, passed: boolean): UnitStatus {
+  if (valid) {
+    if (due === null) return 'reported';
+    if (!stamp) return 'unknown_time';
+    return stamp.getTime() < startOfDay(due).getTime() ? 'on_time' : 'late';
+  }
+  if (invalid) return 'invalid';
+  if (due === null) return 'none';
+  return passed ? 'missing' : 'pending';
+}
+
 function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
@@ -351,14 +363,7 @@ function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due:
     const validRows = history?.byMonth.get(period) ?? [];
     const invalidRows = ix.invalid.get(u.code)?.get(period) ?? [];
     const stamp = earliestStamp(validRows);
-    let status: UnitStatus;
-    if (validRows.length > 0) {
-      if (due === null) status = 'reported';
-      else if (!stamp) status = 'unknown_time';
-      else status = stamp.getTime() < startOfDay(due).getTime() ? 'on_time' : 'late';
-    } else if (invalidRows.length > 0) status = 'invalid';
-    else if (due === null) status = 'none';
-    else status = passed ? 'missing' : 'pending';
+    const status = statusOf(validRows.length > 0, stamp, invalidRows.length > 0, due, passed);
 
     const { values, carried, from } = stocksAt(ix, u.code, stockKeys, period);
     if (validRows.length > 0) {
@@ -454,8 +459,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
   const decimalKeys = new Set(cols.filter((c) => c.type === 'decimal').map((c) => c.key));
   const ix = indexForm(v, form, endOfDay(today));
-  const due = dueBefore(spec, period, settings);
-  const passed = due !== null && deadlinePassed(due, today);
+  const { due, passed } = deadlineOf(spec, period, settings, today);
 
   const units = unitsAt(ix, cols, period, due, passed);
 
@@ -509,12 +513,18 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
   return closed ? officialReport(report, closed, cols, settings.sampleTarget) : report;
 }
 
+/** A period's deadline for `spec` (null: none) and whether it has passed by `today`. */
+function deadlineOf(spec: FormSpec, m: Month, settings: Validation['settings'], today: Day): { due: Day | null; passed: boolean } {
+  const due = dueBefore(spec, m, settings);
+  return { due, passed: due !== null && deadlinePassed(due, today) };
+}
+
 /** Each active unit's status and figures in each of `periods` (one pass over the form's rows): the status tab, the close. */
 export function unitReports(v: Validation, spec: FormSpec, periods: readonly Month[], today: Day): Map<Month, UnitReport[]> {
   const ix = indexForm(v, spec.id, endOfDay(today));
   const out = new Map<Month, UnitReport[]>();
   for (const m of periods) {
-    const due = dueBefore(spec, m, v.settings);
+    const { due, passed } = deadlineOf(spec, m, v.settings, today);
     out.set(
       m,
       unitsAt(
@@ -522,9 +532,30 @@ export function unitReports(v: Validation, spec: FormSpec, periods: readonly Mon
         indicators(spec).filter((c) => inForce(c, m)),
         m,
         due,
-        due !== null && deadlinePassed(due, today),
+        passed,
       ),
     );
+  }
+  return out;
+}
+
+/**
+ * Each active unit's status alone in each of `periods`: what the status tab shows, without the figures `unitReports`
+ * adds (an edit of many units refreshes their statuses, and the stocks of every period would cost it most of its CPU).
+ */
+export function unitStatuses(v: Validation, spec: FormSpec, periods: readonly Month[], today: Day): Map<Month, Map<string, UnitStatus>> {
+  const ix = indexForm(v, spec.id, endOfDay(today));
+  const out = new Map<Month, Map<string, UnitStatus>>();
+  for (const m of periods) {
+    const { due, passed } = deadlineOf(spec, m, v.settings, today);
+    const statuses = new Map<string, UnitStatus>();
+    for (const u of ix.units) {
+      if (!isActive(u, m)) continue;
+      const valid = ix.valid.get(u.code)?.byMonth.get(m) ?? [];
+      const invalid = (ix.invalid.get(u.code)?.get(m)?.length ?? 0) > 0;
+      statuses.set(u.code, statusOf(valid.length > 0, earliestStamp(valid), invalid, due, passed));
+    }
+    out.set(m, statuses);
   }
   return out;
 }
