@@ -61,9 +61,9 @@ function periodOf(text: string, v: Validation, today: Day) {
  * The report reads only the columns that decide a row, and of the closed tab only the period's closes (narrowRead.ts):
  * the same report as from the whole workbook.
  */
-function reportFor(period: string, forms: string[], now = new Date()): { v: Validation; report: Report } {
+function reportFor(period: string, forms: string[], now = new Date(), ss = active()): { v: Validation; report: Report } {
   const props = PropertiesService.getDocumentProperties().getProperties();
-  const source = reportSource(active(), parseMonthStrict(String(period)), forms, props);
+  const source = reportSource(ss, parseMonthStrict(String(period)), forms, props);
   const v = validateWorkbook(source.book, now, undefined, source.extra);
   return { v, report: buildReport(v, periodOf(period, v, dayOf(now)), chosenForms(v, forms), dayOf(now)) };
 }
@@ -131,9 +131,10 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
 
 export function createReportTab(period: string, forms: string[]): { sheetName: string } {
   const now = new Date();
-  const { v, report } = reportFor(period, forms, now);
+  const ss = active();
+  const { v, report } = reportFor(period, forms, now, ss);
   const layout = reportSheet(report, v.settings, now);
-  const sheet = writeReportTab(active(), layout);
+  const sheet = writeReportTab(ss, layout);
   sheet.activate();
   return { sheetName: layout.name };
 }
@@ -150,14 +151,15 @@ export function createReportDocument(period: string, forms: string[]): { url: st
 /** Sends only to the recipients the officer confirmed: a setting changed in between is refused, not followed. */
 export function emailReport(period: string, forms: string[], confirmed: string[]): { to: string[] } {
   const now = new Date();
-  const { v, report } = reportFor(period, forms, now);
+  const ss = active();
+  const { v, report } = reportFor(period, forms, now, ss);
   const to = v.settings.adminEmails;
   if (!to.length) throw new Error(REPORT_MAIL.noAdmins);
   const same = Array.isArray(confirmed) && confirmed.length === to.length && to.every((x, i) => x === confirmed[i]);
   if (!same) throw new Error(SIDEBAR_ERRORS.adminsChanged(to.join(', ')));
   // The email links the printable document, made now from the same report and shared with the recipients.
   const doc = writeReportDocument(report, v.settings, dayOf(now), dayOf(now), to);
-  const mail = renderReportEmail(report, v.settings, dayOf(now), active().getUrl(), doc.url);
+  const mail = renderReportEmail(report, v.settings, dayOf(now), ss.getUrl(), doc.url);
   MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.text, htmlBody: mail.html, name: v.settings.department });
   return { to: to.slice() };
 }

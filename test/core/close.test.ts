@@ -180,8 +180,28 @@ describe('the period close (core)', () => {
     const v = validateWorkbook(example1(), now);
     const tab = statusTab(v, '2024-08-20', { 'Biểu mẫu 03': 7 });
     expect(tab.periods).toEqual([month(2024, 6), JUL, month(2024, 8)]);
-    const july = buildReport(v, JUL, ['03'], '2024-08-20').forms[0];
-    for (const row of tab.rows) expect(row.statuses[1]).toBe(july.units.find((u) => u.code === row.code)!.status);
+    tab.periods.forEach((m, i) => {
+      const report = buildReport(v, m, ['03'], '2024-08-20').forms[0];
+      for (const row of tab.rows)
+        expect([row.code, i, row.statuses[i]]).toEqual([row.code, i, report.units.find((u) => u.code === row.code)!.status]);
+    });
+    // An edit's units and months: the statuses from the first to the last month, the same; none elsewhere.
+    const edit = statusTab(
+      v,
+      '2024-08-20',
+      {},
+      { form: '03', codes: new Set(['H-630', 'H-622']), months: [month(2024, 8), month(2024, 6)] },
+    );
+    const rowOf = (t: typeof tab, code: string) => t.rows.find((r) => r.code === code)!.statuses;
+    for (const code of ['H-630', 'H-622']) expect(rowOf(edit, code)).toEqual(rowOf(tab, code));
+    expect(
+      edit.rows
+        .filter((r) => r.statuses.some((x) => x !== null))
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(['H-622', 'H-630']);
+    const july = statusTab(v, '2024-08-20', {}, { form: '03', codes: new Set(['H-630']), months: [JUL] });
+    expect(rowOf(july, 'H-630')).toEqual([null, 'invalid', null]);
     const kongChro = tab.rows.find((r) => r.code === 'H-630')!;
     expect(statusCells(kongChro).texts).toEqual(['03', 'H-630', 'Huyện Kông Chro', 'Chưa nộp', 'Có lỗi', 'Chưa đến hạn']);
     expect(kongChro.link).toBe('#gid=7&range=A8:U8');

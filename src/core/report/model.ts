@@ -338,8 +338,6 @@ export function carriedTally(units: readonly UnitReport[], key: string): { units
   return { units: n, from };
 }
 
-/** Every active unit's status and figures for one period, from an index of its form's rows. */
-
 /** A unit's status in a period from its rows there: valid ones (and the earliest stamp), invalid ones, the deadline. */
 function statusOf(valid: boolean, stamp: Date | null, invalid: boolean, due: Day | null, passed: boolean): UnitStatus {
   if (valid) {
@@ -352,6 +350,7 @@ function statusOf(valid: boolean, stamp: Date | null, invalid: boolean, due: Day
   return passed ? 'missing' : 'pending';
 }
 
+/** Every active unit's status and figures for one period, from an index of its form's rows. */
 function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due: Day | null, passed: boolean): UnitReport[] {
   const stockKeys = cols.filter((c) => c.kind === 'stock').map((c) => c.key);
   const flowKeys = cols.filter((c) => c.kind === 'flow').map((c) => c.key);
