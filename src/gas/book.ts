@@ -15,34 +15,58 @@ export interface Snapshot {
   sheets: Record<string, Sheet>;
 }
 
+interface Listed {
+  sheet: Sheet;
+  name: string;
+  key: string;
+}
+
+/** Every sheet with its name (one call each: Apps Script has no call that lists the names). */
+const listSheets = (ss: Spreadsheet): Listed[] =>
+  ss.getSheets().map((sheet) => {
+    const name = sheet.getName();
+    return { sheet, name, key: tabKey(name) };
+  });
+
+/** The sheet named exactly `name`, else the one whose name is the same by the tab-name rule. */
+function pick(all: readonly Listed[], name: string): Sheet | null {
+  const key = tabKey(name);
+  return (all.find((s) => s.name === name) ?? all.find((s) => s.key === key))?.sheet ?? null;
+}
+
 /**
  * The tab `name` by the tab-name rule (FORMS.md): the exact name first (one call), else every sheet's name compared
- * trimmed, NFC and case folded, so `Biểu mẫu 03 ` is found rather than ignored or created twice.
+ * trimmed, NFC and case folded, so `Biểu mẫu 03 ` is found rather than ignored or created twice. Once the sheets have
+ * been listed (a first miss), the listing answers every later name: no exact lookup is made again. Each name is looked
+ * up once, as the sheets stood then. A workbook gains a report tab a month, so a caller that finds every tab it needs
+ * by its exact name costs the same calls however many tabs there are; one that expects a tab to be missing looks it up
+ * first, and the listing then serves the rest.
  */
 export function sheetFinder(ss: Spreadsheet): (name: string) => Sheet | null {
-  let all: { sheet: Sheet; key: string }[] | null = null;
+  let all: Listed[] | null = null;
+  const seen = new Map<string, Sheet | null>();
   return (name) => {
-    const exact = ss.getSheetByName(name);
-    if (exact) return exact;
-    all ??= ss.getSheets().map((sheet) => ({ sheet, key: tabKey(sheet.getName()) }));
-    const key = tabKey(name);
-    return all.find((s) => s.key === key)?.sheet ?? null;
+    const known = seen.get(name);
+    if (known !== undefined) return known;
+    let sheet = all ? null : ss.getSheetByName(name);
+    if (!sheet) {
+      all ??= listSheets(ss);
+      sheet = pick(all, name);
+    }
+    seen.set(name, sheet);
+    return sheet;
   };
 }
 
 /**
  * The same rule from one listing of every tab (getSheets, then each name once): for a caller that looks many tabs up,
- * some of them missing (a miss costs the exact lookup and the listing anyway), as the daily run does.
+ * several of them often missing, as the daily run does (its status tab, journal and VNNIC's samples among them).
  */
 export function listedSheetFinder(ss: Spreadsheet): (name: string) => Sheet | null {
-  let all: { sheet: Sheet; name: string; key: string }[] | null = null;
+  let all: Listed[] | null = null;
   return (name) => {
-    all ??= ss.getSheets().map((sheet) => {
-      const n = sheet.getName();
-      return { sheet, name: n, key: tabKey(n) };
-    });
-    const key = tabKey(name);
-    return (all.find((s) => s.name === name) ?? all.find((s) => s.key === key))?.sheet ?? null;
+    all ??= listSheets(ss);
+    return pick(all, name);
   };
 }
 

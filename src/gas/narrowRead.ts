@@ -11,7 +11,7 @@ import { readClosedRows, type ClosedForm } from '../core/close';
 import { readCloseStore, reportNeeds, summedCloses, type CloseStore } from '../core/closeStore';
 import type { KnownRows } from '../core/validate';
 import type { Month } from '../core/types';
-import { CONTEXT_TABS, listedSheetFinder } from './book';
+import { CONTEXT_TABS, sheetFinder } from './book';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -104,14 +104,14 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
 
 /**
  * The workbook the report is built from, keyed by the tabs' own names (the tab-name rule, FORMS.md): the context tabs,
- * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab). The sheets are listed once
- * (`find`, which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `live`: the
+ * VNNIC's samples and the closed figures whole, each form tab narrowly (readFormTab), each tab found once (`find`,
+ * which a caller may go on using). `only`: just these forms' tabs besides the context tabs. `live`: the
  * months whose rows each form tab is read for (reportSource, which then reads the closed tab itself).
  */
 export function readForReport(
   ss: Spreadsheet,
   only?: readonly string[],
-  find = listedSheetFinder(ss),
+  find = sheetFinder(ss),
   live?: (form: FormSpec) => ((m: Month | null) => boolean) | undefined,
 ): Workbook {
   const book: Workbook = {};
@@ -179,9 +179,12 @@ export function reportSource(
   period: Month | null,
   forms: readonly string[],
   props: Record<string, string>,
-  find = listedSheetFinder(ss),
+  find = sheetFinder(ss),
 ): { book: Workbook; extra?: KnownRows } {
   const store = period === null ? null : readCloseStore(props);
+  // VNNIC's samples first: the one tab a workbook in use may lack (until its first paste), so a miss lists the tabs
+  // before any exact lookup is spent (sheetFinder).
+  find(TAB.measured);
   const sheet = find(PERIOD_TAB.closed);
   const needs = store && period !== null ? reportNeeds(store.closes, period) : null;
   const closed = store && sheet && needs ? closedForReport(sheet, store, forms, needs) : null;

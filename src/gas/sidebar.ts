@@ -21,7 +21,7 @@ import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import { columnLetter } from '../core/a1';
 import type { NextSend, ReminderPanel, ReportSummary, RunSummary, ServerApi, SidebarData, UnitRows } from '../sidebar/api';
-import { CONTEXT_TABS, listedSheetFinder, readBook, readSnapshot } from './book';
+import { CONTEXT_TABS, readBook, readSnapshot, sheetFinder } from './book';
 import { readForReport, reportSource } from './narrowRead';
 import { writeReportTab } from './reportTab';
 import { writeReportDocument } from './document';
@@ -172,7 +172,7 @@ export function selectUnitRows(form: string, code: string, period: string): Unit
   const ss = active();
   const now = new Date();
   // The unit's rows are found by their unit and period: the form's tab read narrowly (its deciding columns) is enough.
-  const find = listedSheetFinder(ss);
+  const find = sheetFinder(ss);
   const book = readForReport(ss, [form], find);
   const v = validateWorkbook(book, now);
   const m = periodOf(period, v, dayOf(now));

@@ -10,7 +10,7 @@ import { validateWorkbook } from '../../src/core/validate';
 import { buildReport } from '../../src/core/report/model';
 import { reportSheet } from '../../src/core/report/sheet';
 import { decidingColumns } from '../../src/core/forms/deciding';
-import { builtinForms, type FormSpec } from '../../src/core/forms/schema';
+import { builtinForms, TAB, type FormSpec } from '../../src/core/forms/schema';
 import { dayOf, formatMonth, fromLocal, monthOfDay } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Validation } from '../../src/core/model';
@@ -219,8 +219,10 @@ describe('the report reads only the columns that decide a row', () => {
     const whole = builtinForms().length - narrow.length;
     expect(rt.calls['Range.getValues']).toBe(present + narrow.length + blocks + whole);
     expect(rt.calls['Sheet.getLastRow']).toBe(builtinForms().length);
+    // Found by their exact names until the first missing one (the definitions, after the directory and settings);
+    // then one listing serves every other tab.
+    expect(rt.calls['Spreadsheet.getSheetByName']).toBe(present + 1);
     expect(rt.calls['Spreadsheet.getSheets']).toBe(1);
-    expect(rt.calls['Spreadsheet.getSheetByName'] ?? 0).toBe(0);
   });
 
   test('through the bundle: the report tab holds the layout of the report from the whole workbook', () => {
@@ -247,6 +249,38 @@ describe('the report reads only the columns that decide a row', () => {
     expect(sidebar.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late])).toEqual(
       model.forms.map((f) => [f.form, f.expected, f.reported, f.onTime, f.late]),
     );
+  });
+
+  test("a report's calls do not grow with the tabs: each found by its exact name; a missing one lists them once", () => {
+    const { rt, app } = boot(makeDemoWorkbook(), { now: DEMO_TODAY });
+    const period = '07/2024';
+    const calls = () => {
+      rt.resetCalls();
+      const summary = app.sidebarReport(period, ['03']);
+      const n = Object.entries(rt.calls).reduce((sum, [, c]) => sum + c, 0);
+      return {
+        n,
+        names: rt.calls['Sheet.getName'] ?? 0,
+        exact: rt.calls['Spreadsheet.getSheetByName'] ?? 0,
+        measured: summary.forms[0].measured,
+      };
+    };
+    const before = calls();
+    expect(before.names).toBe(0);
+    expect(before.measured).not.toBeNull();
+    // Two years of monthly report tabs (one per period, src/core/report/sheet.ts reportSheetName).
+    for (let i = 0; i < 24; i++)
+      rt.spreadsheet.insertSheet(`Báo cáo ${String((i % 12) + 1).padStart(2, '0')}-${2025 + Math.floor(i / 12)}`);
+    expect(calls()).toEqual(before);
+    // VNNIC's tab named loosely (the tab-name rule): a first miss, then one listing, and the tab is found.
+    const measured = rt.spreadsheet.sheet(TAB.measured)!;
+    measured.setName(` ${TAB.measured.toLowerCase()} `);
+    const loose = calls();
+    expect(loose.measured).toEqual(before.measured);
+    expect(loose.names).toBe(rt.spreadsheet.sheets.length);
+    // The exact lookups give way to the listing (getSheets, a name each) after the first one, which missed.
+    expect(loose.exact).toBe(1);
+    expect(loose.n).toBe(before.n - before.exact + 1 + 1 + rt.spreadsheet.sheets.length);
   });
 
   test('opening the sidebar reads the form tabs once: its periods come from the definitions and the settings alone', () => {
