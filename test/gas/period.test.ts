@@ -63,16 +63,16 @@ function expectStatusMatchesReport(rt: Runtime): void {
   expect(checked).toBeGreaterThan(0);
 }
 
-/** The A1 of every Spreadsheet.getRange the bundle asks from now on. */
-function askedRanges(rt: Runtime): string[] {
-  const asked: string[] = [];
-  const ss = rt.spreadsheet as unknown as { getRange(a1: string): unknown };
-  const original = ss.getRange.bind(ss);
-  ss.getRange = (a1: string) => {
-    asked.push(a1);
-    return original(a1);
+/** The argument of every call of the spreadsheet's `method` the bundle makes from now on (an A1, a tab name). */
+function asked(rt: Runtime, method: 'getRange' | 'getSheetByName'): string[] {
+  const args: string[] = [];
+  const ss = rt.spreadsheet as unknown as Record<string, (arg: string) => unknown>;
+  const original = ss[method].bind(ss);
+  ss[method] = (arg: string) => {
+    args.push(arg);
+    return original(arg);
   };
-  return asked;
+  return args;
 }
 
 function closesOf(rt: Runtime) {
@@ -233,14 +233,8 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
     rt.resetCalls();
-    const asked = askedRanges(rt);
-    const looked: string[] = [];
-    const ss = rt.spreadsheet as unknown as { getSheetByName(name: string): unknown };
-    const byName = ss.getSheetByName.bind(ss);
-    ss.getSheetByName = (name: string) => {
-      looked.push(name);
-      return byName(name);
-    };
+    const ranges = asked(rt, 'getRange');
+    const looked = asked(rt, 'getSheetByName');
     const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
     const before = values(rt, PERIOD_TAB.status);
     const row = before.findIndex((r) => r[1] === 'H-623');
@@ -252,7 +246,7 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const status = values(rt, PERIOD_TAB.status);
     expect(status[row].slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
     // Only the column of the edited row's month (07/2024): the other months' statuses cannot have changed with it.
-    expect(asked).toEqual([`'${PERIOD_TAB.status}'!E${row + 1}:E${row + 1}`]);
+    expect(ranges).toEqual([`'${PERIOD_TAB.status}'!E${row + 1}:E${row + 1}`]);
     // The rules recolour the cell; the name and its link are not written again.
     expect(shownBackground(sheet, row, 4)).toBe(colour('Trễ hạn'));
     expect(sheet.links.get(row, 2)).toBe(link);
@@ -271,11 +265,11 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const rows = values(rt, TAB03);
     const june = rows.findIndex((r, i) => i > 0 && String(r[col('period') - 1]).includes('06/2024'));
     expect(june).toBeGreaterThan(0);
-    const asked = askedRanges(rt);
+    const ranges = asked(rt, 'getRange');
     rt.edit(app, TAB03, june + 1, col('period'), [['08/2024']]);
     // The columns from June to August (D to F), July's included: the edit computes the statuses of that whole span.
-    expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatch(new RegExp(`^'${PERIOD_TAB.status}'!D\\d+:F\\d+$`));
+    expect(ranges).toHaveLength(1);
+    expect(ranges[0]).toMatch(new RegExp(`^'${PERIOD_TAB.status}'!D\\d+:F\\d+$`));
     expectStatusMatchesReport(rt);
   });
 
