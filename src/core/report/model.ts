@@ -518,7 +518,7 @@ function deadlineOf(spec: FormSpec, m: Month, settings: Validation['settings'], 
   return { due, passed: due !== null && deadlinePassed(due, today) };
 }
 
-/** Each active unit's status and figures in each of `periods` (one pass over the form's rows): the status tab, the close. */
+/** Each active unit's status and figures in each of `periods` (one pass over the form's rows): the close. */
 export function unitReports(v: Validation, spec: FormSpec, periods: readonly Month[], today: Day): Map<Month, UnitReport[]> {
   const ix = indexForm(v, spec.id, endOfDay(today));
   const out = new Map<Month, UnitReport[]>();
