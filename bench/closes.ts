@@ -4,9 +4,8 @@
 // of the last period; then the daily run that closes every period due (all at once, form by form); the report again,
 // with the close store (src/core/closeStore.ts) and without it (the closed tab and every row read whole); the
 // next day's quiet daily run. For information: the issue's targets are judged on the benchmark's lines.
-import { SIZES, OPERATIONS, measure, runSize } from './workloads';
+import { SIZES, OPERATIONS, measureReport, runSize } from './workloads';
 import { billedCalls, spreadsheetCalls, type Run } from './model';
-import { FORMS } from '../src/core/forms/schema';
 import { CLOSE_STORE_KEY } from '../src/core/closeStore';
 import { PERIOD_TAB } from '../src/core/text/period';
 
@@ -19,13 +18,7 @@ const show = (label: string, r: Run) =>
       `(closed tab ${(r.x.readsByTab[PERIOD_TAB.closed] ?? 0).toLocaleString('en-US')} reads), ${r.m.cpuMs} ms CPU, ` +
       `estimated ${r.m.estimatedMs.toLocaleString('en-US')} ms`,
   );
-const report = () =>
-  measure(b, 'report', () =>
-    b.app.createReportTab(
-      b.lastPeriod,
-      FORMS.map((f) => f.id),
-    ),
-  );
+const report = () => measureReport(b);
 
 console.log(`${size.label}: ${b.rows.toLocaleString('en-US')} rows; report of ${b.lastPeriod}, all forms`);
 show('report, nothing closed yet', report());

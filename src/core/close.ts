@@ -396,11 +396,14 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
     const layout = v.layouts[spec.tab];
     if (!layout?.headerRow) continue;
     // A period whose close was read as sums only (the report's narrow read) has no units to compare: no warning.
-    const periods = Array.from(new Set(closed.filter((c) => c.form === spec.id).map((c) => c.period))).filter(
-      (m) => !latestClose(closed, spec.id, m)!.sums,
+    const latest = Array.from(latestCloses(closed, spec.id).values()).filter((c) => !c.sums);
+    if (!latest.length) continue;
+    const live = unitReports(
+      v,
+      spec,
+      latest.map((c) => c.period),
+      today,
     );
-    if (!periods.length) continue;
-    const live = unitReports(v, spec, periods, today);
     const rowsBy = new Map<string, typeof v.rows>();
     for (const r of v.rows) {
       if (r.form !== spec.id || !r.valid || r.unitCode === null || r.month === null) continue;
@@ -410,8 +413,8 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
       if (list) list.push(r);
       else rowsBy.set(k, [r]);
     }
-    for (const m of periods) {
-      const c = latestClose(closed, spec.id, m)!;
+    for (const c of latest) {
+      const m = c.period;
       const cols = indicators(spec).filter((x) => inForce(x, m));
       for (const corr of correctionsOf(c, live.get(m) ?? [], cols)) {
         if (corr.key === 'status') continue;

@@ -4,7 +4,7 @@
 // big as the forms, and the report would read it whole for a few hundred numbers. The store is kept in the document
 // properties (durable, unlike the cache) by the daily run and every close; the report trusts it only while the tab's
 // last row is the one the store was made from, and checks the rows it reads (src/gas/narrowRead.ts).
-import { closeSums, latestClose, readClosedRows, type ClosedForm } from './close';
+import { closeSums, latestCloses, readClosedRows, type ClosedForm } from './close';
 import { fingerprint } from './fingerprint';
 import type { FormId, Grid, Month } from './types';
 
@@ -44,9 +44,10 @@ export function closeStoreOf(grid: Grid | undefined): CloseStore | null {
   const empty = g.every((r) => r.every((c) => c === '' || c === null || c === undefined));
   const all = readClosedRows(g);
   const closes = all.map((x) => x.close);
+  const latest = new Set(Array.from(new Set(closes.map((c) => c.form))).flatMap((form) => Array.from(latestCloses(closes, form).values())));
   const out: CloseStore = { lastRow: empty ? 0 : g.length, closes: [] };
   for (const { close, rows } of all) {
-    if (latestClose(closes, close.form, close.period) !== close) continue;
+    if (!latest.has(close)) continue;
     const first = rows[0],
       last = rows[rows.length - 1];
     if (last - first + 1 !== rows.length) return null;

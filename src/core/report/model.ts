@@ -338,16 +338,23 @@ export function carriedTally(units: readonly UnitReport[], key: string): { units
   return { units: n, from };
 }
 
-/** A unit's status in a period from its rows there: valid ones (and the earliest stamp), invalid ones, the deadline. */
-function statusOf(valid: boolean, stamp: Date | null, invalid: boolean, due: Day | null, passed: boolean): UnitStatus {
-  if (valid) {
-    if (due === null) return 'reported';
-    if (!stamp) return 'unknown_time';
-    return stamp.getTime() < startOfDay(due).getTime() ? 'on_time' : 'late';
-  }
-  if (invalid) return 'invalid';
-  if (due === null) return 'none';
-  return passed ? 'missing' : 'pending';
+/**
+ * A unit's status in a period from its rows there (valid ones, the earliest stamp among them, invalid ones) and the
+ * period's deadline; with those rows, which the report's unit line goes on to use.
+ */
+function statusAt(ix: FormIndex, code: string, m: Month, due: Day | null, passed: boolean) {
+  const validRows = ix.valid.get(code)?.byMonth.get(m) ?? [];
+  const invalidRows = ix.invalid.get(code)?.get(m) ?? [];
+  const stamp = earliestStamp(validRows);
+  let status: UnitStatus;
+  if (validRows.length > 0) {
+    if (due === null) status = 'reported';
+    else if (!stamp) status = 'unknown_time';
+    else status = stamp.getTime() < startOfDay(due).getTime() ? 'on_time' : 'late';
+  } else if (invalidRows.length > 0) status = 'invalid';
+  else if (due === null) status = 'none';
+  else status = passed ? 'missing' : 'pending';
+  return { status, stamp, validRows, invalidRows };
 }
 
 /** Every active unit's status and figures for one period, from an index of its form's rows. */
@@ -358,12 +365,7 @@ function unitsAt(ix: FormIndex, cols: readonly ColumnSpec[], period: Month, due:
   const units: UnitReport[] = [];
   for (const u of ix.units) {
     if (!isActive(u, period)) continue;
-    const history = ix.valid.get(u.code);
-    const validRows = history?.byMonth.get(period) ?? [];
-    const invalidRows = ix.invalid.get(u.code)?.get(period) ?? [];
-    const stamp = earliestStamp(validRows);
-    const status = statusOf(validRows.length > 0, stamp, invalidRows.length > 0, due, passed);
-
+    const { status, stamp, validRows, invalidRows } = statusAt(ix, u.code, period, due, passed);
     const { values, carried, from } = stocksAt(ix, u.code, stockKeys, period);
     if (validRows.length > 0) {
       const flows = flowsOf(validRows, flowKeys);
@@ -548,12 +550,7 @@ export function unitStatuses(v: Validation, spec: FormSpec, periods: readonly Mo
   for (const m of periods) {
     const { due, passed } = deadlineOf(spec, m, v.settings, today);
     const statuses = new Map<string, UnitStatus>();
-    for (const u of ix.units) {
-      if (!isActive(u, m)) continue;
-      const valid = ix.valid.get(u.code)?.byMonth.get(m) ?? [];
-      const invalid = (ix.invalid.get(u.code)?.get(m)?.length ?? 0) > 0;
-      statuses.set(u.code, statusOf(valid.length > 0, earliestStamp(valid), invalid, due, passed));
-    }
+    for (const u of ix.units) if (isActive(u, m)) statuses.set(u.code, statusAt(ix, u.code, m, due, passed).status);
     out.set(m, statuses);
   }
   return out;
