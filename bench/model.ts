@@ -49,21 +49,22 @@ const BILLED =
 const SPREADSHEET =
   /^(SpreadsheetApp|Spreadsheet|Sheet|Range|RangeList|Protection|DataValidation|DataValidationBuilder|ConditionalFormatRule|ConditionalFormatRuleBuilder|EmbeddedChart|EmbeddedChartBuilder|Ui|Menu)\./;
 /** Calls that read or write cell contents or formatting: values, display values, formulas, notes, backgrounds, number
- * formats, fonts, wraps, alignments, data validations, conditional format rules, and the clears of any of them. */
+ * formats, fonts, wraps, alignments, data validations, conditional format rules, and the clears of any of them; a
+ * sheet's block of values (Sheet.getSheetValues). */
 const CELL_DATA =
-  /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|RangeList\.(setFontWeight|setBackground|setNumberFormat|setValue)|Sheet\.(clear|clearContents|clearFormats|clearNotes|appendRow|(get|set|clear)ConditionalFormatRules))$/;
+  /^(Range\.((get|set)(RichTextValues?|Values?|DisplayValues?|Formulas?|Notes?|Backgrounds?|NumberFormats?|FontWeights?|FontColors?|FontStyles?|Wrap|Wraps|HorizontalAlignments?|DataValidations?)|clear|clearContent|clearFormat|clearNote|clearDataValidations)|RangeList\.(setFontWeight|setBackground|setNumberFormat|setValue)|Sheet\.(getSheetValues|clear|clearContents|clearFormats|clearNotes|appendRow|(get|set|clear)ConditionalFormatRules))$/;
 
 /**
  * An edit's budget with the edit index (src/core/rowIndex.ts), at its worst (marks and statuses changed): the check's
  * 6 cell-data calls (the header rows, the edited rows, their notes, then notes, colours and script-owned values),
- * plus the period issue's: the journal row (1) and the edited units' rows of the status tab (1). In all calls, the 12
- * of the check (the event's sheet and name, the last row, 3 ranges; the event range's corners are its properties)
- * plus the journal's 2 (lookup, appendRow) and the status rows' 2 (one A1 range, setValues: issue 13's "at most two
- * more calls per edit", a paste of many units included). Marks and statuses the sheet already shows are not written
- * again: a name retyped is 5 cell-data calls and 12 in all.
+ * plus the period issue's: the journal row (1) and the edited units' rows of the status tab (1). In all calls, the 11
+ * of the check (the event's sheet and name, the last row, 2 ranges: the header rows are one Sheet.getSheetValues, no
+ * range; the event range's corners are its properties) plus the journal's 2 (lookup, appendRow) and the status rows'
+ * 2 (one A1 range, setValues: issue 13's "at most two more calls per edit", a paste of many units included). Marks
+ * and statuses the sheet already shows are not written again: a name retyped is 5 cell-data calls and 11 in all.
  */
 export const EDIT_CELL_DATA = 6 + 2;
-export const EDIT_CALLS = 12 + 4;
+export const EDIT_CALLS = 11 + 4;
 /** A daily run writes the log once for the reminders and, on a day periods close, once for the close digest. */
 export const LOG_WRITES = 2;
 

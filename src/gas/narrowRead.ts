@@ -34,9 +34,9 @@ export function columnBlocks(columns: number[]): [number, number][] {
   return blocks;
 }
 
-/** A read costs two calls (100 ms in the benchmark's model), a cell 0.01 ms: rows between two runs are read through
- * when they are fewer cells than this, else the runs are read apart. */
-const GAP_CELLS = 10000;
+/** A read costs one call (Sheet.getSheetValues: 50 ms in the benchmark's model), a cell 0.01 ms: rows between two runs
+ * are read through when they are fewer cells than this, else the runs are read apart. */
+const GAP_CELLS = 5000;
 
 /**
  * The row spans to read for these blocks of rows (sorted or not): near blocks as one span, when the rows between them
@@ -54,7 +54,7 @@ function readSpans(blocks: readonly { first: number; last: number }[], width: nu
 
 /**
  * A form tab as validateWorkbook needs it for the report: the rows above and at the header whole, then only the
- * deciding columns (one getRange+getValues per block), the others blank. A tab whose header row is not among the
+ * deciding columns (one getSheetValues per block), the others blank. A tab whose header row is not among the
  * first HEAD_ROWS rows is read whole, so it is checked exactly as from the whole tab. `months`: only the rows whose
  * period is one of these count for the report (the other months are closed: their figures are the closed ones), so the
  * period column is read first and then only those rows; the others stay blank, as empty rows the check skips.
@@ -66,12 +66,12 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
   if (!lastRow || !lastCol) return [['']];
   const keys = decidingColumns(form);
   // Whole rows decide (several rows a period), and no month is left out: the whole tab.
-  if (keys === null && !months) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
-  const head = sheet.getRange(1, 1, Math.min(HEAD_ROWS, lastRow), lastCol).getValues() as Grid;
+  if (keys === null && !months) return sheet.getSheetValues(1, 1, lastRow, lastCol) as Grid;
+  const head = sheet.getSheetValues(1, 1, Math.min(HEAD_ROWS, lastRow), lastCol) as Grid;
   if (lastRow <= HEAD_ROWS) return head;
   const layout = findLayout(form.tab, head, form.columns, ['unit', 'period']);
   // Both anchors found: the first row holding them is in the head, as it is in the whole tab (layout.ts).
-  if (!('unit' in layout.columns && 'period' in layout.columns)) return sheet.getRange(1, 1, lastRow, lastCol).getValues() as Grid;
+  if (!('unit' in layout.columns && 'period' in layout.columns)) return sheet.getSheetValues(1, 1, lastRow, lastCol) as Grid;
   const headerRow = layout.headerRow;
   const grid: Grid = head.slice(0, headerRow);
   const dataRows = lastRow - headerRow;
@@ -81,7 +81,7 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
   let spans: [number, number][] = [[0, dataRows - 1]];
   if (months) {
     const col = layout.columns.period;
-    const periods = sheet.getRange(headerRow + 1, col + 1, dataRows, 1).getValues() as Grid;
+    const periods = sheet.getSheetValues(headerRow + 1, col + 1, dataRows, 1) as Grid;
     const rows: number[] = [];
     for (let r = 0; r < dataRows; r++) if (months(readPeriod(periods[r][0]))) rows.push(r);
     spans = readSpans(
@@ -92,7 +92,7 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
   }
   for (const [r0, r1] of spans)
     for (const [first, last] of blocks) {
-      const block = sheet.getRange(headerRow + 1 + r0, first + 1, r1 - r0 + 1, last - first + 1).getValues() as Grid;
+      const block = sheet.getSheetValues(headerRow + 1 + r0, first + 1, r1 - r0 + 1, last - first + 1) as Grid;
       for (let r = r0; r <= r1; r++) {
         const from = block[r - r0],
           to = grid[headerRow + r];
@@ -151,10 +151,10 @@ export function closedForReport(
   if (mine.length) {
     const width = sheet.getLastColumn();
     if (!width || mine.some((c) => c.first < 2 || c.last > store.lastRow || c.last < c.first)) return null;
-    const head = sheet.getRange(1, 1, 1, width).getValues() as Grid;
+    const head = sheet.getSheetValues(1, 1, 1, width) as Grid;
     const read: { close: ClosedForm; rows: number[] }[] = [];
     for (const [first, last] of readSpans(mine, width)) {
-      const rows = sheet.getRange(first, 1, last - first + 1, width).getValues() as Grid;
+      const rows = sheet.getSheetValues(first, 1, last - first + 1, width) as Grid;
       // Row i of [head, ...rows] is sheet row first + i - 1 (i >= 1).
       for (const x of readClosedRows([head[0], ...rows])) read.push({ close: x.close, rows: x.rows.map((r) => first + r - 2) });
     }

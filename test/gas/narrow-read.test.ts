@@ -214,10 +214,13 @@ describe('the report reads only the columns that decide a row', () => {
     readForReport(rt.spreadsheet as unknown as Spreadsheet);
     const narrow = builtinForms().filter((f) => decidingColumns(f) !== null);
     const blocks = narrow.reduce((n, f) => n + columnBlocks(decidingColumns(f)!.map((k) => col(f, k))).length, 0);
-    // The context tabs whole (the missing ones not read); a form read narrowly: head + blocks; one of whole rows: 1.
+    // The context tabs whole (the missing ones not read: getDataRange + getValues); a form read narrowly: head +
+    // blocks; one of whole rows: 1. A form tab's reads are getSheetValues: one call each, no Range.
     const present = ['Danh mục đơn vị', 'Cấu hình'].length;
     const whole = builtinForms().length - narrow.length;
-    expect(rt.calls['Range.getValues']).toBe(present + narrow.length + blocks + whole);
+    expect(rt.calls['Range.getValues']).toBe(present);
+    expect(rt.calls['Sheet.getSheetValues']).toBe(narrow.length + blocks + whole);
+    expect(rt.calls['Sheet.getRange']).toBeUndefined();
     expect(rt.calls['Sheet.getLastRow']).toBe(builtinForms().length);
     // Found by their exact names until the first missing one (the definitions, after the directory and settings);
     // then one listing serves every other tab.

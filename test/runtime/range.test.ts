@@ -1,4 +1,5 @@
 import { createRuntime, MemSpreadsheet } from '../../src/local/runtime';
+import { cellCount, installCellCounter, resetCells } from '../../src/local/runtime/cells';
 
 function setup() {
   const rt = createRuntime({ now: new Date('2024-08-20T02:00:00Z') });
@@ -64,6 +65,30 @@ describe('values and ranges', () => {
     expect(() => sheet.getRange(1, 27)).toThrow('outside the dimensions');
     sheet.insertRowsAfter(1000, 5);
     expect(sheet.getRange(1005, 1).getValue()).toBe('');
+  });
+
+  // Sheet.getSheetValues (developers.google.com/apps-script/reference/spreadsheet/sheet: "Returns the rectangular grid
+  // of values for this range starting at the given coordinates"): one call, the values getRange(…).getValues() gives,
+  // and a block the sheet cannot hold is refused as getRange refuses it.
+  test('getSheetValues reads a block as getRange(…).getValues() does, in one call, and refuses what getRange refuses', () => {
+    const { rt, sheet } = setup();
+    const d = new Date('2024-07-11T16:30:00Z');
+    sheet.getRange(2, 2, 2, 3).setValues([
+      [12, 'Pleiku', d],
+      ['', true, 0],
+    ]);
+    const tracker = rt.state.tracker;
+    tracker.reset();
+    installCellCounter();
+    resetCells(tracker);
+    const got = sheet.getSheetValues(1, 1, 4, 4);
+    expect(tracker.calls).toEqual({ 'Sheet.getSheetValues': 1 });
+    expect(cellCount(tracker).read).toBe(16); // the benchmark's cells, as a getValues of the block counts them
+    expect(got).toEqual(sheet.getRange(1, 1, 4, 4).getValues());
+    expect(got[1]).toEqual(['', 12, 'Pleiku', d]);
+    expect(got[1][3]).not.toBe(d);
+    expect(() => sheet.getSheetValues(2, 1, 0, 3)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getSheetValues(1000, 1, 2, 1)).toThrow('outside the dimensions of the sheet');
   });
 
   test('a string starting with = becomes a formula that reads as #NAME?', () => {

@@ -1,7 +1,7 @@
 // Counts the cells moved by cell-data Range calls (read or written), per runtime, for the benchmark's cost model.
 // Additive and self-contained: it wraps MemRange's methods once (installCellCounter) instead of editing them, and only
 // counts calls made while the spreadsheet has a tracker (uncounted setup and test helpers stay uncounted).
-import { MemRange, MemRangeList } from './spreadsheet';
+import { MemRange, MemRangeList, MemSheet } from './spreadsheet';
 import type { CallTracker } from './calls';
 
 export interface SheetCells {
@@ -85,59 +85,58 @@ export function resetCells(tracker: CallTracker): void {
   counts.set(tracker, { read: 0, written: 0, bySheet: {} });
 }
 
-/** Wraps the cell-data methods of MemRange (idempotent). Costs one WeakMap lookup per call, nothing per cell. */
-export function installCellCounter(): void {
-  const proto = MemRange.prototype as unknown as Record<string | symbol, unknown>;
-  if (proto[INSTALLED]) return;
-  proto[INSTALLED] = true;
-  const wrap = (name: string, kind: 'read' | 'write', perCall: (r: MemRange) => number) => {
-    const original = proto[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (typeof original !== 'function') return;
-    proto[name] = function (this: MemRange, ...args: unknown[]) {
-      const out = original.apply(this, args);
-      const tracker = this.sheet.ss.tracker;
-      if (tracker) {
-        const c = cellCount(tracker);
-        const n = perCall(this);
-        c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
-        const s = c.bySheet[this.sheet.name];
-        if (kind === 'read') {
-          c.read += n;
-          s.reads += 1;
-          s.cellsRead += n;
-        } else {
-          c.written += n;
-          s.writes += 1;
-          s.cellsWritten += n;
-        }
-      }
-      return out;
-    };
+/** Adds n cells read or written on `sheet` to its spreadsheet's count (nothing without a tracker). */
+function tally(sheet: MemSheet, kind: 'read' | 'write', n: number): void {
+  const tracker = sheet.ss.tracker;
+  if (!tracker) return;
+  const c = cellCount(tracker);
+  c.bySheet[sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
+  const s = c.bySheet[sheet.name];
+  if (kind === 'read') {
+    c.read += n;
+    s.reads += 1;
+    s.cellsRead += n;
+  } else {
+    c.written += n;
+    s.writes += 1;
+    s.cellsWritten += n;
+  }
+}
+
+/** Replaces proto[name] by a wrapper that tallies what each call moved: `measure` names the sheet and the cells. */
+function wrap<T>(
+  proto: Record<string, unknown>,
+  name: string,
+  kind: 'read' | 'write',
+  measure: (self: T, args: unknown[]) => { sheet: MemSheet; n: number },
+): void {
+  const original = proto[name] as ((...args: unknown[]) => unknown) | undefined;
+  if (typeof original !== 'function') return;
+  proto[name] = function (this: T, ...args: unknown[]) {
+    const out = original.apply(this, args);
+    const { sheet, n } = measure(this, args);
+    tally(sheet, kind, n);
+    return out;
   };
-  const all = (r: MemRange) => r.numRows * r.numCols;
-  for (const m of GRID_READS) wrap(m, 'read', all);
-  for (const m of ONE_READS) wrap(m, 'read', () => 1);
-  for (const m of WRITES) wrap(m, 'write', all);
+}
+
+/** Wraps the cell-data methods of MemRange, MemRangeList and MemSheet (idempotent). Costs one WeakMap lookup per call,
+ * nothing per cell. */
+export function installCellCounter(): void {
+  const ranges = MemRange.prototype as unknown as Record<string | symbol, unknown>;
+  if (ranges[INSTALLED]) return;
+  ranges[INSTALLED] = true;
+  const all = (r: MemRange) => ({ sheet: r.sheet, n: r.numRows * r.numCols });
+  for (const m of GRID_READS) wrap(ranges, m, 'read', all);
+  for (const m of ONE_READS) wrap(ranges, m, 'read', (r: MemRange) => ({ sheet: r.sheet, n: 1 }));
+  for (const m of WRITES) wrap(ranges, m, 'write', all);
   // RangeList setters: one call writing every cell of every range in the list.
   const lists = MemRangeList.prototype as unknown as Record<string, unknown>;
-  for (const name of RANGE_LIST_WRITES) {
-    const original = lists[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (typeof original !== 'function') continue;
-    lists[name] = function (this: MemRangeList, ...args: unknown[]) {
-      const out = original.apply(this, args);
-      const tracker = this.sheet.ss.tracker;
-      if (tracker) {
-        const n = this.ranges.reduce((k, r) => k + r.numRows * r.numCols, 0);
-        const c = cellCount(tracker);
-        c.bySheet[this.sheet.name] ??= { reads: 0, writes: 0, cellsRead: 0, cellsWritten: 0 };
-        const s = c.bySheet[this.sheet.name];
-        c.written += n;
-        s.writes += 1;
-        s.cellsWritten += n;
-      }
-      return out;
-    };
-  }
+  for (const m of RANGE_LIST_WRITES)
+    wrap(lists, m, 'write', (l: MemRangeList) => ({ sheet: l.sheet, n: l.ranges.reduce((k, r) => k + r.numRows * r.numCols, 0) }));
+  // Sheet.getSheetValues(row, column, rows, columns): a block's values without a Range.
+  const sheets = MemSheet.prototype as unknown as Record<string, unknown>;
+  wrap(sheets, 'getSheetValues', 'read', (sheet: MemSheet, a) => ({ sheet, n: Number(a[2]) * Number(a[3]) }));
 }
 
 /** RangeList setters the local runtime has. */
