@@ -1432,7 +1432,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
    * The values of a block in one call, without a Range (reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,
    * -numrows,-numcolumns): the same grid as getRange(…).getValues(), bounds-checked like getRange.
    */
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
     this.hit('Sheet.getSheetValues');
     return this.range(startRow, startColumn, numRows, numColumns, 'getSheetValues').readValues();
   }
