@@ -1,6 +1,7 @@
-// Counts the cells moved by cell-data Range calls (read or written), per runtime, for the benchmark's cost model.
-// Additive and self-contained: it wraps MemRange's methods once (installCellCounter) instead of editing them, and only
-// counts calls made while the spreadsheet has a tracker (uncounted setup and test helpers stay uncounted).
+// Counts the cells moved by cell-data calls (Range and RangeList reads and writes, Sheet.getSheetValues), per runtime,
+// for the benchmark's cost model. Additive and self-contained: it wraps those methods once (installCellCounter) instead
+// of editing them, and only counts calls made while the spreadsheet has a tracker (uncounted setup and test helpers
+// stay uncounted).
 import { MemRange, MemRangeList, MemSheet } from './spreadsheet';
 import type { CallTracker } from './calls';
 
