@@ -89,6 +89,10 @@ describe('values and ranges', () => {
     expect(got[1][3]).not.toBe(d);
     expect(() => sheet.getSheetValues(2, 1, 0, 3)).toThrow('The number of rows in the range must be at least 1.');
     expect(() => sheet.getSheetValues(1000, 1, 2, 1)).toThrow('outside the dimensions of the sheet');
+    const two = sheet.getSheetValues as unknown as (r: number, c: number) => unknown;
+    expect(() => two.call(sheet, 1, 1)).toThrow(
+      "The parameters (number,number) don't match the method signature for SpreadsheetApp.Sheet.getSheetValues.",
+    );
   });
 
   test('a string starting with = becomes a formula that reads as #NAME?', () => {

@@ -1434,6 +1434,14 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
    */
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellValue[][] {
     this.hit('Sheet.getSheetValues');
+    // All four are required (unlike getRange's row count and column count): none defaults to 1.
+    const args = [startRow, startColumn, numRows, numColumns];
+    if (args.some((a) => a === undefined)) {
+      const given = args.filter((a) => a !== undefined).map((a) => (typeof a === 'number' ? 'number' : typeof a));
+      throw new GasException(
+        `The parameters (${given.join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getSheetValues.`,
+      );
+    }
     return this.range(startRow, startColumn, numRows, numColumns, 'getSheetValues').readValues();
   }
   getDataRange(): GRange {
