@@ -170,7 +170,12 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const { sheet, name, form, box, now, cache } = edit;
   const width = meta.width;
   if (box.row <= meta.headerRow || box.lastCol > width) return false; // the header or a new column: read it all
-  const head = sheet.getSheetValues(1, 1, meta.headerRow, width) as Grid;
+  let head: Grid;
+  try {
+    head = sheet.getSheetValues(1, 1, meta.headerRow, width) as Grid;
+  } catch {
+    return false; // columns deleted since: the sheet is narrower than the index knew it (the read is refused)
+  }
   if (headDigest(head, meta.headerRow, width) !== meta.head) return false;
   const lastRow = sheet.getLastRow();
   // Rows inserted or deleted elsewhere move the rows the index knows; rows the edit itself added or cleared do not.

@@ -6,7 +6,7 @@ import { boot } from './boot';
 import { DIRECTORY_COLUMNS, formById } from '../../src/core/forms/schema';
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
-import type { Runtime, Sandbox } from '../../src/local/runtime';
+import type { MemSheet, Runtime, Sandbox } from '../../src/local/runtime';
 import { cellDataCalls } from '../../bench/model';
 import { mulberry32 } from '../../src/local/demo';
 import { STATUS_SHAPE_KEY } from '../../src/gas/statusTab';
@@ -16,6 +16,8 @@ const UNITS = 9;
 const MONTHS = ['06/2024', '07/2024', '08/2024', '09/2024', '10/2024', '11/2024'];
 
 const rng = mulberry32; // the demo's seeded PRNG
+/** A figure column of form 03 (0-based). */
+const figure = formById('03').columns.findIndex((c) => c.key === 'portal_posts');
 
 function book(forms: string[]): Workbook {
   const directory: CellValue[][] = [DIRECTORY_COLUMNS.map((c) => c.header)];
@@ -223,6 +225,29 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     both(p, (x) => x.rt.edit(x.app, tab, 5, reporter, [['Sau khi xoá dòng']]));
     expect(p.a.rt.calls['Sheet.getDataRange']).toBeGreaterThan(0);
     expectSame(p, [tab, 'Tình hình báo cáo'], 'after deleting rows');
+  });
+
+  // Columns inserted or deleted fire no edit trigger either (onEdit fires for cell changes only: guides/triggers#onedite):
+  // the next edit finds the header rows changed, reads the whole tab and writes its marks where the columns now are.
+  test.each([
+    ['a column inserted before the unit', (s: MemSheet) => s.insertColumns(2, 1)],
+    ['the last column deleted, the sheet left narrower than the index knew it', (s: MemSheet) => s.deleteColumns(s.maxColumns, 1)],
+    ['a figure column deleted', (s: MemSheet) => s.deleteColumns(figure + 1, 1)],
+  ])('%s outside the edit trigger: the next edit reads the whole tab, its marks where the columns now are', (_label, change) => {
+    const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
+    const tab = formById('03').tab;
+    // The sheet as wide as its columns (no spare ones), as a tab trimmed by hand is.
+    for (const x of [p.a, p.b]) {
+      const s = x.rt.spreadsheet.sheet(tab)!;
+      const width = formById('03').columns.length;
+      if (s.maxColumns > width) s.deleteColumns(width + 1, s.maxColumns - width);
+    }
+    both(p, (x) => x.rt.edit(x.app, tab, 3, figure + 2, [[7]])); // the index built and kept
+    for (const x of [p.a, p.b]) change(x.rt.spreadsheet.sheet(tab)!);
+    p.a.rt.resetCalls();
+    both(p, (x) => x.rt.edit(x.app, tab, 4, 1, [['Đơn vị 03 số 2']]));
+    expect(p.a.rt.calls['Sheet.getDataRange']).toBeGreaterThan(0);
+    expectSame(p, [tab, 'Tình hình báo cáo'], 'after the columns changed');
   });
 
   test('an indexed edit reads the header and its own rows only: its cell-data calls and cells do not depend on the tab', () => {
