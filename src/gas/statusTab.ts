@@ -45,11 +45,11 @@ function shapeOf(tab: StatusTab): string {
   return fingerprint(JSON.stringify([tab.periods, tab.rows.map((r) => `${r.form}|${r.code}`)]));
 }
 
-/** The script-owned tab, created (and protected like the admin tabs) when missing. */
 /** The name column (C) and its width in pixels. */
 const NAME_COLUMN = 3,
   NAME_WIDTH = 240;
 
+/** The script-owned tab, created (and protected like the admin tabs) when missing. */
 function ensureSheet(ss: Spreadsheet, v: Validation, name: string, found: Sheet | null): Sheet {
   if (found) return found;
   const sheet = ss.insertSheet(name);
@@ -158,14 +158,6 @@ export function rebuildStatusTab(
 }
 
 /**
- * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of plain
- * statuses over the period columns (the names and their links stay; the colours follow by the tab's rules): one
- * unit's row, or (several units) the span from the first to the last, its other rows computed (`complete`: the edit
- * index gave every row of the form) or else as read. `units`: those units (their rows are all in `checked`);
- * undefined: the units of the edited rows; null: every row of the form (`checked` then holds the whole tab). `knownShape`: the shape the caller knows the tab has (null: unknown). A missing tab or
- * another shape (a new month, a new unit): rebuilt. Returns the shape the tab now has.
- */
-/**
  * The first and last column (0-based among the periods) spanning `months`, all of them without `months`; null when
  * none of `months` is a column of the tab (nothing to write).
  */
@@ -175,6 +167,16 @@ export function periodColumns(periods: readonly Month[], months?: readonly Month
   return at.length ? [Math.min(...at), Math.max(...at)] : null;
 }
 
+/**
+ * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of plain
+ * statuses over the period columns (the names and their links stay; the colours follow by the tab's rules): one
+ * unit's row, or (several units) the span from the first to the last, its other rows computed (`complete`: the edit
+ * index gave every row of the form) or else as read. `units`: those units (their rows are all in `checked`);
+ * undefined: the units of the edited rows; null: every row of the form (`checked` then holds the whole tab).
+ * `knownShape`: the shape the caller knows the tab has (null: unknown). `months`: the months the edit can have changed
+ * (only their columns are written). A missing tab, one cut down by hand, or another shape (a new month, a new unit):
+ * rebuilt. Returns the shape the tab now has.
+ */
 export function refreshStatusRows(
   ss: Spreadsheet,
   checked: Validation,
@@ -223,13 +225,13 @@ export function refreshStatusRows(
   const cols = periodColumns(tab.periods, months);
   if (!cols) return shape;
   const [c0, c1] = cols;
-  // One call for the range by its A1 with the tab's name (no getSheetByName); a tab deleted since makes it throw.
+  // One call for the range by its A1 with the tab's name (no getSheetByName). It throws when the tab was deleted or
+  // cut down by hand (rows or columns deleted: the range is outside the sheet); then the tab is built again.
   const a1 = `'${PERIOD_TAB.status.replace(/'/g, "''")}'!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = ss.getRange(a1);
-  } catch (err) {
-    if (ss.getSheetByName(PERIOD_TAB.status)) throw err;
+  } catch {
     return rebuild();
   }
   // Several units without every row at hand: the rows between them are written back as read. Read whenever the span

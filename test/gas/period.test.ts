@@ -259,6 +259,19 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(rt.calls['Sheet.appendRow']).toBe(1); // the journal
   });
 
+  test('a status tab cut down by hand (its rows deleted by an admin): the next edit that changes a status rebuilds it instead of failing', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
+    const row = values(rt, PERIOD_TAB.status).findIndex((r) => r[1] === 'H-623');
+    // The unit's row and those below it gone: its range by A1 is refused ("outside the dimensions of the sheet").
+    sheet.deleteRows(row + 1, sheet.maxRows - row);
+    expect(() => rt.edit(app, TAB03, 6, col('staff_installed'), [[100]])).not.toThrow();
+    const status = values(rt, PERIOD_TAB.status);
+    expect(status.find((r) => r[1] === 'H-623')?.slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
+    expectStatusMatchesReport(rt);
+  });
+
   test("a row moved from one month to a later one: the statuses of every month between are written, each the report's", () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
