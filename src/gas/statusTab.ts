@@ -109,8 +109,9 @@ function editStamps(snap: Snapshot, v: Validation): string {
 
 /**
  * The whole tab from the workbook just read: cleared, then its values (one call), the header's colour and the status
- * colours' rules. Returns the shape it has. `daily` (the daily run): nothing is written when the tab exists and what
- * it would show (rows, statuses, links, the edits since) is what the run last wrote there (`daily.last`); the print
+ * colours' rules. Returns the shape it has. `daily` (the daily run): nothing is written when the tab exists, has the
+ * rows it would have, and what it would show (rows, statuses, links, the edits since) is what the run last wrote there
+ * (`daily.last`); the print
  * goes to `daily.next` for the caller's one memo write. Without it, the print is stored at once (setup, an edit).
  */
 export function rebuildStatusTab(
@@ -134,7 +135,8 @@ export function rebuildStatusTab(
   const found = (daily?.find ?? ((name: string) => findSheet(ss, name)))(PERIOD_TAB.status);
   const cache = CacheService.getDocumentCache();
   if (daily) daily.next = print;
-  if (daily && found && daily.last === print) {
+  // Rows deleted or added by an admin on the tab (no trigger fires) change its last row: then it is rewritten too.
+  if (daily && found && daily.last === print && found.getLastRow() === body.length + 1) {
     storeStatusShape(cache, shape); // the cache forgets within 6 hours: the edits of the day find it again
     return shape;
   }
