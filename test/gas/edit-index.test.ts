@@ -233,6 +233,7 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     ['a column inserted before the unit', (s: MemSheet) => s.insertColumns(2, 1)],
     ['the last column deleted, the sheet left narrower than the index knew it', (s: MemSheet) => s.deleteColumns(s.maxColumns, 1)],
     ['a figure column deleted', (s: MemSheet) => s.deleteColumns(figure + 1, 1)],
+    ['a title row inserted above the header', (s: MemSheet) => s.insertRows(1, 1)],
   ])('%s outside the edit trigger: the next edit reads the whole tab, its marks where the columns now are', (_label, change) => {
     const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
     const tab = formById('03').tab;
