@@ -7,6 +7,11 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/** A tab's name as A1 notation quotes it before the `!` (`'Tình hình báo cáo'!D2`), an apostrophe doubled. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** A box as Range.getA1Notation gives it: `C5` for one cell, `A2:T501` for a block. */
 export function a1Of(row: number, col: number, lastRow: number, lastCol: number): string {
   const start = `${columnLetter(col)}${row}`;

@@ -44,7 +44,8 @@ export function closeStoreOf(grid: Grid | undefined): CloseStore | null {
   const empty = g.every((r) => r.every((c) => c === '' || c === null || c === undefined));
   const all = readClosedRows(g);
   const closes = all.map((x) => x.close);
-  const latest = new Set(Array.from(new Set(closes.map((c) => c.form))).flatMap((form) => Array.from(latestCloses(closes, form).values())));
+  const forms = new Set(closes.map((c) => c.form));
+  const latest = new Set([...forms].flatMap((form) => [...latestCloses(closes, form).values()]));
   const out: CloseStore = { lastRow: empty ? 0 : g.length, closes: [] };
   for (const { close, rows } of all) {
     if (!latest.has(close)) continue;

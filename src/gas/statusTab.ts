@@ -4,7 +4,7 @@ import type { Validation } from '../core/model';
 import type { FormSpec } from '../core/forms/schema';
 import { dayOf } from '../core/periods';
 import { statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
-import { columnLetter } from '../core/a1';
+import { columnLetter, quotedSheet } from '../core/a1';
 import { PERIOD_TAB } from '../core/text/period';
 import type { CellValue, Month } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';
@@ -111,8 +111,8 @@ function editStamps(snap: Snapshot, v: Validation): string {
  * The whole tab from the workbook just read: cleared, then its values (one call), the header's colour and the status
  * colours' rules. Returns the shape it has. `daily` (the daily run): nothing is written when the tab exists, has the
  * rows it would have, and what it would show (rows, statuses, links, the edits since) is what the run last wrote there
- * (`daily.last`); the print
- * goes to `daily.next` for the caller's one memo write. Without it, the print is stored at once (setup, an edit).
+ * (`daily.last`); the print goes to `daily.next` for the caller's one memo write. Without it, the print is stored at
+ * once (setup, an edit).
  */
 export function rebuildStatusTab(
   ss: Spreadsheet,
@@ -229,7 +229,7 @@ export function refreshStatusRows(
   const [c0, c1] = cols;
   // One call for the range by its A1 with the tab's name (no getSheetByName). It throws when the tab was deleted or
   // cut down by hand (rows or columns deleted: the range is outside the sheet); then the tab is built again.
-  const a1 = `'${PERIOD_TAB.status.replace(/'/g, "''")}'!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`;
+  const a1 = `${quotedSheet(PERIOD_TAB.status)}!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = ss.getRange(a1);

@@ -3,6 +3,7 @@
 import { openSync, readSync, closeSync, existsSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from '../core/types';
+import { quotedSheet } from '../core/a1';
 import {
   MemSpreadsheet,
   type MemSheet,
@@ -235,7 +236,7 @@ function excelValidation(rule: MemDataValidation, sheet: MemSheet): ExcelJS.Data
     // Excel list is capped at 255 characters, exceljs#667, so long lists must come from a range there too).
     case 'VALUE_IN_RANGE': {
       const r = a[0] as MemRange;
-      const prefix = r.sheet === sheet ? '' : `'${r.sheet.name.replace(/'/g, "''")}'!`;
+      const prefix = r.sheet === sheet ? '' : `${quotedSheet(r.sheet.name)}!`;
       const abs = `$${columnLetter(r.col)}$${r.row}:$${columnLetter(r.col + r.numCols - 1)}$${r.row + r.numRows - 1}`;
       return { ...base, type: 'list', formulae: [`${prefix}${abs}`] };
     }
