@@ -14,7 +14,7 @@ import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
-import { editFacts, firstCells, journaled, journalEdit } from './journal';
+import { DEDUPE_SECONDS, editFacts, firstCells, journaled, journalEdit, keepJournaled } from './journal';
 import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
@@ -95,9 +95,6 @@ export function rangeBox(range: GoogleAppsScript.Spreadsheet.Range): Box {
   return { a1, row, col, lastRow: m[4] ? Number(m[4]) : row, lastCol: m[3] ? colNumber(m[3]) : col };
 }
 
-/** Two deliveries of one edit event come within seconds: its journal key is kept this long. */
-const JOURNAL_DEDUPE_MS = 20 * 1000;
-
 export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
   const sheet = range.getSheet();
@@ -105,16 +102,20 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const ss = e.source;
   const now = new Date();
   const box = rangeBox(range);
+  const facts = (first?: () => CellValue[][]) =>
+    editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
+  // A single cell's journal key needs nothing but the event: it comes with the first cache read (no call of its own).
+  const soleKey = box.row === box.lastRow && box.col === box.lastCol ? editKey(facts()) : undefined;
   const cache = documentCache();
-  const got = readFirst(cache, name);
+  const got = readFirst(cache, name, soleKey);
   const { context, meta } = fromFirstRead(got, name);
   const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
   const form = formOfTab(forms.forms, name);
-  const facts = (first?: () => CellValue[][]) =>
-    editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
+  // Whether a first delivery of this single cell's event journaled it (undefined: not known yet).
+  const seenAlone = soleKey !== undefined && cache ? !!got[soleKey] : undefined;
 
   if (!form) {
-    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache);
+    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache, seenAlone);
     // The directory, the settings and the form definitions change what every row means: check everything again.
     if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
       const snap = readSnapshot(ss);
@@ -124,7 +125,21 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     else if (tabKey(TAB.measured) === tabKey(name)) checkMeasuredTab(ss);
     return;
   }
-  const edit: Edit = { e, ss, sheet, name, form, box, now, cache, shape: got[STATUS_SHAPE_KEY] ?? null, first: got, facts };
+  const edit: Edit = {
+    e,
+    ss,
+    sheet,
+    name,
+    form,
+    box,
+    now,
+    cache,
+    shape: got[STATUS_SHAPE_KEY] ?? null,
+    first: got,
+    facts,
+    soleKey,
+    seenAlone,
+  };
   if (context && meta && cache && indexedEdit(edit, context, meta)) return;
   wholeTabEdit(edit, context);
 }
@@ -144,15 +159,20 @@ interface Edit {
   /** The first cache read as it came (the context, the meta, the first buckets). */
   first: Record<string, string>;
   facts: (first?: () => CellValue[][]) => ReturnType<typeof editFacts>;
+  /** A single cell's journal key, asked by the first cache read (a block's depends on its cells, read later). */
+  soleKey?: string;
+  /** Whether the first read found that key (a first delivery journaled the event); undefined when not asked. */
+  seenAlone?: boolean;
 }
 
-function readFirst(cache: Cache | null, tab: string): Record<string, string> {
+function readFirst(cache: Cache | null, tab: string, journalKey?: string): Record<string, string> {
   try {
     const buckets = bucketKeys(
       tab,
       Array.from({ length: PREFETCHED_BUCKETS }, (_, i) => i),
     );
-    return cache ? (cache.getAll(firstKeys(tab, [STATUS_SHAPE_KEY, ...buckets])) as Record<string, string>) : {};
+    const more = journalKey ? [STATUS_SHAPE_KEY, journalKey, ...buckets] : [STATUS_SHAPE_KEY, ...buckets];
+    return cache ? (cache.getAll(firstKeys(tab, more)) as Record<string, string>) : {};
   } catch {
     return {};
   }
@@ -268,16 +288,13 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   if (!v) return false;
 
   const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
-  // A second delivery of this event (two edit triggers) finds its key in the meta: journaled once (no cache put).
-  const since = now.getTime() - JOURNAL_DEDUPE_MS;
-  meta.j = (meta.j ?? []).filter(([, at]) => at >= since);
-  journalEdit(
-    edit.ss,
-    facts,
-    null,
-    meta.j.some(([k]) => k === journalKey),
-  );
-  meta.j.push([journalKey, now.getTime()]);
+  // A second delivery of this event (two edit triggers) finds its key in the meta, or alone: journaled once.
+  const since = now.getTime() - DEDUPE_SECONDS * 1000;
+  const recent = (meta.j ?? []).filter(([, at]) => at >= since);
+  const seen = recent.some(([k]) => k === journalKey) || !!edit.seenAlone;
+  journalEdit(edit.ss, facts, null, seen);
+  const mapBefore = meta.map,
+    lastRowBefore = meta.lastRow;
 
   // The index after the edit: the edited rows leave their old units' entries and join their new ones.
   const before = new Map<number, IndexedRow>();
@@ -308,8 +325,6 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
   setRowBuckets(meta, changed);
   meta.lastRow = lastRow;
-  const version = meta.v ?? 0;
-  meta.v = version + 1;
   // Buckets whose entries the edit left as they were (a note retyped) are not written again.
   const dirty = new Set<number>();
   for (let r = first; r <= last; r++) {
@@ -321,21 +336,14 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
   // Every few hours the index goes back whole, with the context and the status tab's shape (KEEP_ALIVE_MS).
   const renewal = now.getTime() - (meta.p ?? 0) > KEEP_ALIVE_MS ? renewalValues(edit, meta, buckets) : null;
-  if (renewal) meta.p = now.getTime();
-  const values = bucketWrites(form, meta, buckets, renewal ? undefined : dirty);
-  if (values && renewal) Object.assign(values, renewal);
-  try {
-    // Two edits at once would each write back the units they read: the one that finds the index changed since its
-    // first read forgets it instead (the next edit reads the tab whole and builds it again). A renewal also finds the
-    // context as it read it, or puts nothing (a directory edit may have just put a new one).
-    const key = indexKey(form.tab);
-    const again = renewal ? (cache!.getAll([key, CONTEXT_HEAD_KEY]) as Record<string, string>) : { [key]: cache!.get(key) ?? '' };
-    const now2 = fromFirstRead({ [key]: again[key] ?? '' }, form.tab).meta;
-    const sameContext = !renewal || again[CONTEXT_HEAD_KEY] === edit.first[CONTEXT_HEAD_KEY];
-    if (values && now2 && now2.b === meta.b && (now2.v ?? 0) === version && sameContext) cache!.putAll(values, MEMO_SECONDS);
-    else forgetIndexes(cache, [form.tab]);
-  } catch {
-    forgetIndexes(cache, [form.tab]);
+  // An edit that left the index as it was (a name, a phone, a note retyped in one cell) writes no index: only its
+  // journal key, alone, unless a first delivery did (one call instead of the re-read and the put).
+  const unchanged = dirty.size === 0 && !renewal && meta.map === mapBefore && lastRow === lastRowBefore;
+  if (unchanged && edit.soleKey === journalKey) {
+    if (!seen) keepJournaled(cache!, journalKey);
+  } else {
+    meta.j = [...recent, [journalKey, now.getTime()]];
+    writeIndex(edit, meta, buckets, dirty, renewal);
   }
   // The status tab reads of each row only its unit, month, validity and stamp: when none of the edited rows changed
   // those (a name, a phone, a note retyped), its rows stay as they are (no call).
@@ -349,6 +357,38 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   for (const e of [...before.values(), ...after.values()]) if (e.m !== null) months.add(e.m);
   refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete, [...months]);
   return true;
+}
+
+/**
+ * Puts the index after an edit: the buckets it changed and the meta (all of them, with the context, on a renewal).
+ * Two edits at once would each write back the units they read: the one that finds the index changed since its first
+ * read forgets it instead (the next edit reads the tab whole and builds it again). A renewal also finds the context as
+ * it read it, or puts nothing (a directory edit may have just put a new one).
+ */
+function writeIndex(
+  edit: Edit,
+  meta: StoredMeta,
+  buckets: Map<number, Record<string, UnitEntry>>,
+  dirty: ReadonlySet<number>,
+  renewal: Record<string, string> | null,
+): void {
+  const { form, now } = edit;
+  const cache = edit.cache!;
+  const version = meta.v ?? 0;
+  meta.v = version + 1;
+  if (renewal) meta.p = now.getTime();
+  const values = bucketWrites(form, meta, buckets, renewal ? undefined : dirty);
+  if (values && renewal) Object.assign(values, renewal);
+  try {
+    const key = indexKey(form.tab);
+    const again = renewal ? (cache.getAll([key, CONTEXT_HEAD_KEY]) as Record<string, string>) : { [key]: cache.get(key) ?? '' };
+    const now2 = fromFirstRead({ [key]: again[key] ?? '' }, form.tab).meta;
+    const sameContext = !renewal || again[CONTEXT_HEAD_KEY] === edit.first[CONTEXT_HEAD_KEY];
+    if (values && now2 && now2.b === meta.b && (now2.v ?? 0) === version && sameContext) cache.putAll(values, MEMO_SECONDS);
+    else forgetIndexes(cache, [form.tab]);
+  } catch {
+    forgetIndexes(cache, [form.tab]);
+  }
 }
 
 /**
@@ -416,7 +456,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.facts(), cache);
+  journalEdit(ss, edit.facts(), cache, edit.seenAlone);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
   const rows = dataRows(box, layout.headerRow, grid.length);

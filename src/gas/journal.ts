@@ -14,7 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Two deliveries of one event (two edit triggers) come within seconds: the first one's key is kept this long. */
-const DEDUPE_SECONDS = 20;
+export const DEDUPE_SECONDS = 20;
 /** Of a pasted block, the first rows and columns read for the journal (bounded whatever the paste). */
 const BLOCK_ROWS = 2,
   BLOCK_COLS = 6;
@@ -36,6 +36,15 @@ function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
     return e.user ? String(e.user.getEmail() || '') : '';
   } catch {
     return '';
+  }
+}
+
+/** Keeps an event's journal key for DEDUPE_SECONDS, alone (the indexed edit keeps it in its meta when it writes one). */
+export function keepJournaled(cache: GoogleAppsScript.Cache.Cache, key: string): void {
+  try {
+    cache.put(key, '1', DEDUPE_SECONDS);
+  } catch (err) {
+    console.error(`journal key: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -78,7 +87,7 @@ export function journalEdit(ss: Spreadsheet, facts: EditFacts, cache: GoogleApps
   try {
     const key = editKey(facts);
     if (seen ?? !!cache?.get(key)) return;
-    cache?.put(key, '1', DEDUPE_SECONDS);
+    if (cache) keepJournaled(cache, key);
     ensureJournal(ss).appendRow(journalRow(facts));
   } catch (err) {
     console.error(`journal: ${err instanceof Error ? err.message : String(err)}`);

@@ -10,6 +10,7 @@ import type { MemSheet, Runtime, Sandbox } from '../../src/local/runtime';
 import { cellDataCalls } from '../../bench/model';
 import { mulberry32 } from '../../src/local/demo';
 import { STATUS_SHAPE_KEY } from '../../src/gas/statusTab';
+import { PERIOD_TAB } from '../../src/core/text/period';
 
 const NOW = fromLocal(2024, 12, 20, 9, 0);
 const UNITS = 9;
@@ -260,6 +261,33 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     expect(rt.calls['Sheet.getSheetValues']).toBe(1); // the header
     expect(rt.calls['Range.getValues']).toBe(1); // the edited row (its range gives its notes and takes its marks too)
     expect(cellDataCalls(rt.calls)).toBeLessThanOrEqual(10);
+  });
+
+  test('a cell retyped that changes nothing the index keeps (a name) writes no index, only its journal key; a doubled delivery journals it once', () => {
+    const { rt, app } = boot(book(['03']), { now: NOW });
+    const spec = formById('03');
+    const reporter = spec.columns.findIndex((c) => c.key === 'reporter') + 1;
+    const journalRows = () => rt.spreadsheet.sheet(PERIOD_TAB.journal)?.getLastRow() ?? 0;
+    rt.edit(app, spec.tab, 4, reporter, [['Một người']]);
+    const before = journalRows();
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 4, reporter, [['Hai người']]);
+    expect(rt.calls['Sheet.getDataRange']).toBeUndefined(); // still the index
+    expect([rt.calls['Cache.getAll'], rt.calls['Cache.get'] ?? 0, rt.calls['Cache.putAll'] ?? 0, rt.calls['Cache.put']]).toEqual([
+      1, 0, 0, 1,
+    ]);
+    expect(journalRows()).toBe(before + 1);
+    // A second edit trigger (a second admin's): both executions get the same event; the second finds the key the
+    // first put with its first cache read and appends nothing.
+    (rt.globals.ScriptApp as any).newTrigger('handleEdit').forSpreadsheet(rt.spreadsheet).onEdit().create();
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 4, reporter, [['Ba người']]);
+    expect(journalRows()).toBe(before + 2);
+    expect(rt.calls['Cache.put']).toBe(1);
+    // The index written by the edits after these is still the one the whole tab gives (the random tests above).
+    rt.resetCalls();
+    rt.edit(app, spec.tab, 4, figure + 1, [[7]]);
+    expect(rt.calls['Sheet.getDataRange']).toBeUndefined();
   });
 
   test('marks and statuses the sheet already shows are not written again; changed ones are', () => {

@@ -194,6 +194,20 @@ describe('CacheService', () => {
     expect(c.get('extra')).toBe('x');
     expect(c.get('k999')).toBe('999');
   });
+
+  // Items past their expiry are no longer in the cache ("the expiration time in seconds ... after which the value is
+  // removed", reference/cache/cache#put): they count toward no cap, and the live ones stay.
+  test('expired items do not count toward the 1,000: short-lived keys never push out the items that still live', () => {
+    const { rt, g } = boot();
+    const c = g.CacheService.getDocumentCache()!;
+    c.put('old', 'kept', 21600);
+    c.putAll(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`j${i}`, '1'])), 20);
+    rt.setNow(new Date(rt.now().getTime() + 30000));
+    c.putAll(Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, String(i)])), 600);
+    expect(c.get('old')).toBe('kept');
+    expect(c.get('j0')).toBeNull();
+    expect(c.get('k0')).toBe('0');
+  });
 });
 
 describe('Utilities.formatDate', () => {

@@ -703,8 +703,10 @@ export class MemCache implements Pick<GCache, 'get' | 'getAll' | 'put' | 'putAll
     this.store.set(String(key), { value: v, expires: this.st.clock + expirationInSeconds * 1000 });
     this.evict();
   }
-  /** Over the cap, the items put longest ago are dropped (a Map keeps insertion order). */
+  /** Over the cap, expired items go first (they are no longer in the cache), then the items put longest ago. */
   private evict(): void {
+    if (this.store.size <= MAX_ITEMS) return;
+    for (const [k, e] of this.store) if (this.st.clock >= e.expires) this.store.delete(k);
     for (const k of this.store.keys()) {
       if (this.store.size <= MAX_ITEMS) break;
       this.store.delete(k);
