@@ -135,8 +135,9 @@ export function rebuildStatusTab(
   const found = (daily?.find ?? ((name: string) => findSheet(ss, name)))(PERIOD_TAB.status);
   const cache = CacheService.getDocumentCache();
   if (daily) daily.next = print;
-  // Rows deleted or added by an admin on the tab (no trigger fires) change its last row: then it is rewritten too.
-  if (daily && found && daily.last === print && found.getLastRow() === body.length + 1) {
+  // An admin may sort, retype, add or delete its rows by hand (no trigger fires): unless it shows exactly what it
+  // would be written with, it is rewritten too (one read, 16 cells a unit).
+  if (daily && found && daily.last === print && shows(found, [header, ...body.map((r) => r.texts)])) {
     storeStatusShape(cache, shape); // the cache forgets within 6 hours: the edits of the day find it again
     return shape;
   }
@@ -157,6 +158,17 @@ export function rebuildStatusTab(
     if (memo[2] !== print) props.setProperty(MEMO_KEY, JSON.stringify([memo[0], memo[1], print]));
   }
   return shape;
+}
+
+/** Whether the tab's cells are these texts, no more rows and no other text (cells past a line's end empty). */
+function shows(sheet: Sheet, lines: readonly (readonly string[])[]): boolean {
+  const grid = sheet.getDataRange().getValues();
+  if (grid.length !== lines.length) return false;
+  return grid.every((cells, i) => {
+    const want = lines[i];
+    for (let j = 0; j < Math.max(cells.length, want.length); j++) if (String(cells[j] ?? '') !== (want[j] ?? '')) return false;
+    return true;
+  });
 }
 
 /**
