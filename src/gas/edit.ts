@@ -227,10 +227,6 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     if (b >= 0) wanted.add(b);
   }
   for (const k of fresh.values()) wanted.add(bucketOf(k, meta.buckets));
-  // Several units (a paste; a unit or period retyped): every bucket, so that the status rows between them are
-  // computed as well and written without reading them back (the status update stays two calls).
-  const complete = last > first || touched.includes('unit') || touched.includes('period');
-  if (complete) for (let b = 0; b < meta.buckets; b++) wanted.add(b);
   const first2 =
     block.length > 1 || box.lastCol > box.col
       ? () => firstCells(block.slice(box.row - first), box.col - 1, box.lastCol - box.col + 1)
@@ -349,13 +345,10 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // those (a name, a phone, a note retyped), its rows stay as they are (no call).
   if (sameStatusFacts(before, after)) return true;
   const units = new Set(Array.from(keys).filter((k) => !k.startsWith('?')));
-  const all = complete ? checkAmong(Array.from(buckets.values()).flatMap((u) => Object.keys(u))) : v;
-  // Another unit's rows past the last row: the index is stale (forgotten); the rows between the units are read back.
-  if (!all) forgetIndexes(cache, [form.tab]);
   // Only the months of the edited rows, before and after the edit, can have changed.
   const months = new Set<Month>();
   for (const e of [...before.values(), ...after.values()]) if (e.m !== null) months.add(e.m);
-  refreshStatusRows(edit.ss, all ?? v, form, now, owned, units, edit.shape, !!all && complete, [...months]);
+  refreshStatusRows(edit.ss, v, form, now, owned, units, edit.shape, [...months]);
   return true;
 }
 

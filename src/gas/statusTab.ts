@@ -184,8 +184,8 @@ export function periodColumns(periods: readonly Month[], months?: readonly Month
 /**
  * After an edit of `form`'s tab: the rows of the status tab of the units the edit touched, in one write of plain
  * statuses over the period columns (the names and their links stay; the colours follow by the tab's rules): one
- * unit's row, or (several units) the span from the first to the last, its other rows computed (`complete`: the edit
- * index gave every row of the form) or else as read. `units`: those units (their rows are all in `checked`);
+ * unit's row, or (several units) the span from the first to the last, its other rows written back as read (the span
+ * is read anyway, for its codes). `units`: those units (their rows are all in `checked`);
  * undefined: the units of the edited rows; null: every row of the form (`checked` then holds the whole tab).
  * `knownShape`: the shape the caller knows the tab has (null: unknown). `months`: the months the edit can have changed
  * (only their columns are written). A missing tab, one cut down by hand, or another shape (a new month, a new unit):
@@ -199,7 +199,6 @@ export function refreshStatusRows(
   owned: Map<number, OwnedValues> | undefined,
   units: ReadonlySet<string> | null | undefined,
   knownShape: string | null,
-  complete = false,
   months?: readonly Month[],
 ): string {
   // The rows as the edit just stamped them (a row that became valid now has its submission time).
@@ -212,9 +211,7 @@ export function refreshStatusRows(
           return o && o.submittedAt !== undefined ? { ...r, submittedAt: o.submittedAt === '' ? null : o.submittedAt } : r;
         }),
       };
-  // `complete`: `checked` holds every row of the form (an edit of several units has them all from the index), so
-  // the rows between the units are computed too and nothing needs reading back.
-  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: complete ? undefined : (units ?? undefined), months });
+  const tab = statusTab(v, dayOf(now), {}, { form: form.id, codes: units ?? undefined, months });
   const shape = shapeOf(tab);
   const rebuild = () => {
     const snap = readSnapshot(ss);
@@ -239,21 +236,26 @@ export function refreshStatusRows(
   const cols = periodColumns(tab.periods, months);
   if (!cols) return shape;
   const [c0, c1] = cols;
-  // One call for the range by its A1 with the tab's name (no getSheetByName). It throws when the tab was deleted or
-  // cut down by hand (rows or columns deleted: the range is outside the sheet); then the tab is built again.
-  const a1 = `${quotedSheet(PERIOD_TAB.status)}!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`;
+  // The ranges by their A1 with the tab's name (no getSheetByName): the span's codes and its months' columns. They
+  // throw when the tab was deleted or cut down by hand (rows or columns deleted: outside the sheet); then the tab is
+  // built again. The codes are read: an admin may have sorted or retyped the rows by hand (no trigger fires), and a
+  // unit's statuses must never land on another unit's row; then too the tab is built again.
+  const tabA1 = quotedSheet(PERIOD_TAB.status);
   let range: GoogleAppsScript.Spreadsheet.Range;
+  let codes: CellValue[][];
   try {
-    range = ss.getRange(a1);
+    codes = ss.getRange(`${tabA1}!B${from + 2}:B${to + 2}`).getValues() as CellValue[][];
+    range = ss.getRange(`${tabA1}!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`);
   } catch {
     return rebuild();
   }
-  // Several units without every row at hand: the rows between them are written back as read. Read whenever the span
-  // has more than one row, gaps or not, so an edit's calls do not depend on where its units sit.
-  const keep = to > from && !complete ? (range.getValues() as CellValue[][]) : null;
-  const values = tab.rows
-    .slice(from, to + 1)
-    .map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3 + c0, 4 + c1) : (keep[i] ?? []).map((x) => String(x ?? ''))));
-  range.setValues(values);
+  const rows = tab.rows.slice(from, to + 1);
+  if (rows.some((r, i) => String(codes[i]?.[0] ?? '') !== statusCells(r).texts[1])) return rebuild();
+  // Several units: the rows between them are written back as read. Read whenever the span has more than one row,
+  // gaps or not, so an edit's calls do not depend on where its units sit.
+  const keep = to > from ? (range.getValues() as CellValue[][]) : null;
+  range.setValues(
+    rows.map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3 + c0, 4 + c1) : (keep[i] ?? []).map((x) => String(x ?? '')))),
+  );
   return shape;
 }

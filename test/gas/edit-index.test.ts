@@ -279,7 +279,11 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     expect(journalRows()).toBe(before + 1);
     // A second edit trigger (a second admin's): both executions get the same event; the second finds the key the
     // first put with its first cache read and appends nothing.
-    (rt.globals.ScriptApp as any).newTrigger('handleEdit').forSpreadsheet(rt.spreadsheet).onEdit().create();
+    (rt.globals.ScriptApp as unknown as GoogleAppsScript.Script.ScriptApp)
+      .newTrigger('handleEdit')
+      .forSpreadsheet(rt.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet)
+      .onEdit()
+      .create();
     rt.resetCalls();
     rt.edit(app, spec.tab, 4, reporter, [['Ba người']]);
     expect(journalRows()).toBe(before + 2);
@@ -310,10 +314,11 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     expect([rt.calls['Range.setNotes'], rt.calls['Range.setBackgrounds'], rt.calls['Spreadsheet.getRange'] ?? 0]).toEqual([1, 1, 0]);
     expect(sheet.notes.get(3, figure - 1)).toBeTruthy();
     expect(sheet.backgrounds.get(3, figure - 1)).toBe('#f4cccc');
-    // Its period retyped: the unit's statuses change, its status rows are written (one range by its A1).
+    // Its period retyped: the unit's statuses change, its status rows are written (two ranges by their A1: the
+    // unit's code, read, and its months).
     rt.resetCalls();
     rt.edit(app, spec.tab, 4, at('period'), [[MONTHS[MONTHS.length - 1]]]);
-    expect(rt.calls['Spreadsheet.getRange']).toBe(1);
+    expect(rt.calls['Spreadsheet.getRange']).toBe(2);
   });
 
   test('a unit added to the directory by an edit is known to the very next edit (the context is kept again)', () => {

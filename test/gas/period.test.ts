@@ -245,12 +245,14 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
     const status = values(rt, PERIOD_TAB.status);
     expect(status[row].slice(3)).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
-    // Only the column of the edited row's month (07/2024): the other months' statuses cannot have changed with it.
-    expect(ranges).toEqual([`'${PERIOD_TAB.status}'!E${row + 1}:E${row + 1}`]);
+    // The unit's code, read (the row must still be the unit's), and the column of the edited row's month (07/2024):
+    // the other months' statuses cannot have changed with it.
+    expect(ranges).toEqual([`'${PERIOD_TAB.status}'!B${row + 1}:B${row + 1}`, `'${PERIOD_TAB.status}'!E${row + 1}:E${row + 1}`]);
+    expect(status.map((r) => r.slice(0, 4))).toEqual(before.map((r) => r.slice(0, 4)));
     // The rules recolour the cell; the name and its link are not written again.
     expect(shownBackground(sheet, row, 4)).toBe(colour('Trễ hạn'));
     expect(sheet.links.get(row, 2)).toBe(link);
-    expect(rt.calls['Spreadsheet.getRange']).toBe(1);
+    expect(rt.calls['Spreadsheet.getRange']).toBe(2);
     expect(looked).not.toContain(PERIOD_TAB.status);
     expect(rt.calls['Range.setRichTextValues'] ?? 0).toBe(0);
     expect(rt.calls['SpreadsheetApp.newRichTextValue'] ?? 0).toBe(0);
@@ -272,6 +274,25 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expectStatusMatchesReport(rt);
   });
 
+  test("a status tab sorted by hand (two units' rows swapped by an admin): the next edit that changes a status rebuilds it, never writing a unit's statuses on another's row", () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20);
+    const sheet = rt.spreadsheet.sheet(PERIOD_TAB.status)!;
+    const row = values(rt, PERIOD_TAB.status).findIndex((r) => r[1] === 'H-623');
+    const other = row === 1 ? 2 : 1;
+    const width = sheet.getLastColumn();
+    const [a, b] = [sheet.getRange(row + 1, 1, 1, width).getValues(), sheet.getRange(other + 1, 1, 1, width).getValues()];
+    sheet.getRange(row + 1, 1, 1, width).setValues(b);
+    sheet.getRange(other + 1, 1, 1, width).setValues(a);
+    rt.edit(app, TAB03, 6, col('staff_installed'), [[100]]);
+    expect(
+      values(rt, PERIOD_TAB.status)
+        .find((r) => r[1] === 'H-623')
+        ?.slice(3),
+    ).toEqual(['Đúng hạn', 'Trễ hạn', 'Chưa đến hạn']);
+    expectStatusMatchesReport(rt);
+  });
+
   test("a row moved from one month to a later one: the statuses of every month between are written, each the report's", () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     daily(rt, app, 20);
@@ -280,9 +301,10 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(june).toBeGreaterThan(0);
     const ranges = asked(rt, 'getRange');
     rt.edit(app, TAB03, june + 1, col('period'), [['08/2024']]);
-    // The columns from June to August (D to F), July's included: the edit computes the statuses of that whole span.
-    expect(ranges).toHaveLength(1);
-    expect(ranges[0]).toMatch(new RegExp(`^'${PERIOD_TAB.status}'!D\\d+:F\\d+$`));
+    // The columns from June to August (D to F), July's included: the edit computes the statuses of that whole span
+    // (after the unit's code, column B, read to check the row is the unit's).
+    expect(ranges).toHaveLength(2);
+    expect(ranges[1]).toMatch(new RegExp(`^'${PERIOD_TAB.status}'!D\\d+:F\\d+$`));
     expectStatusMatchesReport(rt);
   });
 
