@@ -136,7 +136,7 @@ export function rebuildStatusTab(
   const cache = CacheService.getDocumentCache();
   if (daily) daily.next = print;
   // An admin may sort, retype, add or delete its rows by hand (no trigger fires): unless it shows exactly what it
-  // would be written with, it is rewritten too (one read, 16 cells a unit).
+  // would be written with, it is rewritten too (one read of the tab).
   if (daily && found && daily.last === print && shows(found, [header, ...body.map((r) => r.texts)])) {
     storeStatusShape(cache, shape); // the cache forgets within 6 hours: the edits of the day find it again
     return shape;
