@@ -11,6 +11,7 @@ import { cellDataCalls } from '../../bench/model';
 import { mulberry32 } from '../../src/local/demo';
 import { STATUS_SHAPE_KEY } from '../../src/gas/statusTab';
 import { PERIOD_TAB } from '../../src/core/text/period';
+import { indexKey } from '../../src/gas/editMemo';
 
 const NOW = fromLocal(2024, 12, 20, 9, 0);
 const UNITS = 9;
@@ -215,6 +216,39 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     both(p, (x) => x.rt.edit(x.app, tab, 2, reporter, [['Sau khi sắp xếp']]));
     expect(p.a.rt.calls['Sheet.getDataRange']).toBeGreaterThan(0);
     expectSame(p, [tab, 'Tình hình báo cáo'], 'after a sort');
+  });
+
+  test('two edits at once: the one that finds the index written since its first read forgets it, and the tab stays what the whole-tab edits give', () => {
+    const p: Pair = { a: boot(book(['03']), { now: NOW }), b: boot(book(['03']), { now: NOW }) };
+    const spec = formById('03');
+    const key = indexKey(spec.tab);
+    const store = p.a.rt.state.caches.document;
+    const read = store.get.bind(store);
+    const later = () => p.a.rt.edit(p.a.app, spec.tab, 3, figure + 1, [[11]]); // another officer, another unit
+    // Edit A's second read of the index key is its version re-read before it writes: edit B runs to its end there,
+    // as a second execution would between A's first read and its write.
+    let reads = -1;
+    store.get = (k: string) => {
+      if (k === key && reads >= 0 && ++reads === 2) {
+        reads = -1;
+        later();
+      }
+      return read(k);
+    };
+    reads = 0;
+    p.a.rt.edit(p.a.app, spec.tab, 2, figure + 1, [[29]]);
+    store.get = read;
+    expect(reads).toBe(-1); // B ran inside A
+    expect(p.a.rt.state.caches.document.has(key)).toBe(false); // A forgot the index rather than overwrite B's units
+    for (const [row, value] of [
+      [2, 29],
+      [3, 11],
+    ])
+      p.b.rt.edit(p.b.app, spec.tab, row, figure + 1, [[value]]);
+    expectSame(p, [spec.tab, 'Tình hình báo cáo'], 'two edits at once');
+    // The next edits: the first reads the tab whole and builds the index again, the ones after use it.
+    const random = rng(77);
+    for (let n = 1; n <= 12; n++) expectSame(p, [spec.tab, 'Tình hình báo cáo'], randomEdit(p, '03', random, n));
   });
 
   test('rows deleted outside the edit trigger: the next edit reads the whole tab (the last row moved)', () => {
