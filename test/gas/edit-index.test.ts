@@ -322,7 +322,7 @@ describe('the edit index gives the same answers as reading the whole tab', () =>
     rt.edit(app, spec.tab, 4, reporter, [['Ba người']]);
     expect(journalRows()).toBe(before + 2);
     expect(rt.calls['Cache.put']).toBe(1);
-    // The index written by the edits after these is still the one the whole tab gives (the random tests above).
+    // The index is still in use: a figure edited next reads no tab whole.
     rt.resetCalls();
     rt.edit(app, spec.tab, 4, figure + 1, [[7]]);
     expect(rt.calls['Sheet.getDataRange']).toBeUndefined();

@@ -195,8 +195,8 @@ describe('CacheService', () => {
     expect(c.get('k999')).toBe('999');
   });
 
-  // Items past their expiry are no longer in the cache ("the expiration time in seconds ... after which the value is
-  // removed", reference/cache/cache#put): they count toward no cap, and the live ones stay.
+  // Items past their expiry are no longer in the cache ("until the item expires out of the cache",
+  // developers.google.com/apps-script/reference/cache/cache): they count toward no cap, and the live ones stay.
   test('expired items do not count toward the 1,000: short-lived keys never push out the items that still live', () => {
     const { rt, g } = boot();
     const c = g.CacheService.getDocumentCache()!;
