@@ -104,18 +104,18 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const box = rangeBox(range);
   const facts = (first?: () => CellValue[][]) =>
     editFacts(e, name, box.a1, box.lastRow - box.row + 1, box.lastCol - box.col + 1, now, first);
-  // A single cell's journal key needs nothing but the event: it comes with the first cache read (no call of its own).
-  const soleKey = box.row === box.lastRow && box.col === box.lastCol ? editKey(facts()) : undefined;
+  // A single cell's journal facts need nothing but the event: its key comes with the first cache read (no call).
+  const soleFacts = box.row === box.lastRow && box.col === box.lastCol ? facts() : undefined;
+  const soleKey = soleFacts ? editKey(soleFacts) : undefined;
   const cache = documentCache();
   const got = readFirst(cache, name, soleKey);
   const { context, meta } = fromFirstRead(got, name);
   const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
   const form = formOfTab(forms.forms, name);
-  // Whether a first delivery of this single cell's event journaled it (undefined: not known yet).
-  const seenAlone = soleKey !== undefined && cache ? !!got[soleKey] : undefined;
+  const sole = soleFacts && soleKey ? { facts: soleFacts, key: soleKey, seen: cache ? !!got[soleKey] : undefined } : undefined;
 
   if (!form) {
-    if (journaled(forms.forms, name)) journalEdit(ss, facts(), cache, seenAlone);
+    if (journaled(forms.forms, name)) journalEdit(ss, sole?.facts ?? facts(), cache, sole?.seen);
     // The directory, the settings and the form definitions change what every row means: check everything again.
     if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
       const snap = readSnapshot(ss);
@@ -137,8 +137,7 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
     shape: got[STATUS_SHAPE_KEY] ?? null,
     first: got,
     facts,
-    soleKey,
-    seenAlone,
+    sole,
   };
   if (context && meta && cache && indexedEdit(edit, context, meta)) return;
   wholeTabEdit(edit, context);
@@ -159,10 +158,11 @@ interface Edit {
   /** The first cache read as it came (the context, the meta, the first buckets). */
   first: Record<string, string>;
   facts: (first?: () => CellValue[][]) => ReturnType<typeof editFacts>;
-  /** A single cell's journal key, asked by the first cache read (a block's depends on its cells, read later). */
-  soleKey?: string;
-  /** Whether the first read found that key (a first delivery journaled the event); undefined when not asked. */
-  seenAlone?: boolean;
+  /**
+   * A single cell's journal facts and key, the key asked by the first cache read (a block's depends on its cells, read
+   * later); `seen`: that read found it (a first delivery journaled the event), undefined without a cache.
+   */
+  sole?: { facts: ReturnType<typeof editFacts>; key: string; seen?: boolean };
 }
 
 function readFirst(cache: Cache | null, tab: string, journalKey?: string): Record<string, string> {
@@ -231,8 +231,8 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     block.length > 1 || box.lastCol > box.col
       ? () => firstCells(block.slice(box.row - first), box.col - 1, box.lastCol - box.col + 1)
       : undefined;
-  const facts = edit.facts(first2);
-  const journalKey = editKey(facts);
+  const facts = edit.sole?.facts ?? edit.facts(first2);
+  const journalKey = edit.sole?.key ?? editKey(facts);
   // The buckets the first cache read brought along (a small tab's all), then the others in one more read.
   const got: Record<string, string> = {};
   const missing: number[] = [];
@@ -265,29 +265,24 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   }
 
   // The check of the edited rows among their units' other rows and closed figures. The rules across rows (duplicates,
-  // history, closed figures) look only at a row's own unit: the edited units' entries are all the check needs; every
-  // unit's are for the status rows between them (a paste that changed statuses).
+  // history, closed figures) look only at a row's own unit: the edited units' entries are all the check needs.
   const keys = new Set<string>([...fresh.values(), ...Array.from(old.values(), (o) => o.key)]);
-  const checkAmong = (pool: Iterable<string>): Validation | null => {
-    const entries: UnitEntry[] = [];
-    const others: UnitEntry['rows'] = [];
-    for (const key of pool) {
-      const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
-      if (!u) continue;
-      entries.push(u);
-      for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
-    }
-    if (others.some((r) => r.r > lastRow)) return null;
-    return validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
-  };
-  const v = checkAmong(keys);
-  if (!v) return false;
+  const entries: UnitEntry[] = [];
+  const others: UnitEntry['rows'] = [];
+  for (const key of keys) {
+    const u = buckets.get(bucketOf(key, meta.buckets))?.[key];
+    if (!u) continue;
+    entries.push(u);
+    for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
+  }
+  if (others.some((r) => r.r > lastRow)) return false; // another unit's rows past the last row: the index is stale
+  const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
 
   const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
   // A second delivery of this event (two edit triggers) finds its key in the meta, or alone: journaled once.
   const since = now.getTime() - DEDUPE_SECONDS * 1000;
   const recent = (meta.j ?? []).filter(([, at]) => at >= since);
-  const seen = recent.some(([k]) => k === journalKey) || !!edit.seenAlone;
+  const seen = recent.some(([k]) => k === journalKey) || !!edit.sole?.seen;
   journalEdit(edit.ss, facts, null, seen);
   const mapBefore = meta.map,
     lastRowBefore = meta.lastRow;
@@ -335,7 +330,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // An edit that left the index as it was (a name, a phone, a note retyped in one cell) writes no index: only its
   // journal key, alone, unless a first delivery did (one call instead of the re-read and the put).
   const unchanged = dirty.size === 0 && !renewal && meta.map === mapBefore && lastRow === lastRowBefore;
-  if (unchanged && edit.soleKey === journalKey) {
+  if (unchanged && edit.sole) {
     if (!seen) keepJournaled(cache!, journalKey);
   } else {
     meta.j = [...recent, [journalKey, now.getTime()]];
@@ -449,7 +444,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.facts(), cache, edit.seenAlone);
+  journalEdit(ss, edit.sole?.facts ?? edit.facts(), cache, edit.sole?.seen);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
   const rows = dataRows(box, layout.headerRow, grid.length);

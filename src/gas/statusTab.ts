@@ -5,7 +5,7 @@ import type { FormSpec } from '../core/forms/schema';
 import { dayOf } from '../core/periods';
 import { statusCells, statusHeader, statusTab, statusTextColours, type StatusTab } from '../core/status';
 import { columnLetter, quotedSheet } from '../core/a1';
-import { PERIOD_TAB } from '../core/text/period';
+import { PERIOD_TAB, STATUS_TAB } from '../core/text/period';
 import type { CellValue, Month } from '../core/types';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';
@@ -45,9 +45,11 @@ function shapeOf(tab: StatusTab): string {
   return fingerprint(JSON.stringify([tab.periods, tab.rows.map((r) => `${r.form}|${r.code}`)]));
 }
 
-/** The name column (C) and its width in pixels. */
-const NAME_COLUMN = 3,
-  NAME_WIDTH = 240;
+/** The code column (B), the name column (C) and its width in pixels, the first month's column (D): STATUS_TAB's order. */
+const CODE_COLUMN = 2,
+  NAME_COLUMN = 3,
+  NAME_WIDTH = 240,
+  FIRST_MONTH_COLUMN = STATUS_TAB.headers.length + 1;
 
 /** The script-owned tab, created (and protected like the admin tabs) when missing. */
 function ensureSheet(ss: Spreadsheet, v: Validation, name: string, found: Sheet | null): Sheet {
@@ -82,7 +84,7 @@ function richRows(rows: { texts: readonly string[]; link?: string }[], width: nu
 /** One rule per status text over the period columns: an edit then writes statuses only, the colours follow. */
 function colourRules(sheet: Sheet, rows: number, periods: number): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
   if (rows < 1 || periods < 1) return [];
-  const range = sheet.getRange(2, 4, rows, periods);
+  const range = sheet.getRange(2, FIRST_MONTH_COLUMN, rows, periods);
   return statusTextColours().map(({ text, colour }) =>
     SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(text).setBackground(colour).setRanges([range]).build(),
   );
@@ -243,19 +245,27 @@ export function refreshStatusRows(
   const tabA1 = quotedSheet(PERIOD_TAB.status);
   let range: GoogleAppsScript.Spreadsheet.Range;
   let codes: CellValue[][];
+  const code = columnLetter(CODE_COLUMN),
+    month0 = columnLetter(FIRST_MONTH_COLUMN + c0),
+    month1 = columnLetter(FIRST_MONTH_COLUMN + c1);
   try {
-    codes = ss.getRange(`${tabA1}!B${from + 2}:B${to + 2}`).getValues() as CellValue[][];
-    range = ss.getRange(`${tabA1}!${columnLetter(4 + c0)}${from + 2}:${columnLetter(4 + c1)}${to + 2}`);
+    codes = ss.getRange(`${tabA1}!${code}${from + 2}:${code}${to + 2}`).getValues() as CellValue[][];
+    range = ss.getRange(`${tabA1}!${month0}${from + 2}:${month1}${to + 2}`);
   } catch {
     return rebuild();
   }
   const rows = tab.rows.slice(from, to + 1);
-  if (rows.some((r, i) => String(codes[i]?.[0] ?? '') !== statusCells(r).texts[1])) return rebuild();
+  const texts = rows.map((r) => statusCells(r).texts);
+  if (texts.some((t, i) => String(codes[i]?.[0] ?? '') !== t[CODE_COLUMN - 1])) return rebuild();
   // Several units: the rows between them are written back as read. Read whenever the span has more than one row,
   // gaps or not, so an edit's calls do not depend on where its units sit.
   const keep = to > from ? (range.getValues() as CellValue[][]) : null;
   range.setValues(
-    rows.map((r, i) => (!keep || wanted(r) ? statusCells(r).texts.slice(3 + c0, 4 + c1) : (keep[i] ?? []).map((x) => String(x ?? '')))),
+    rows.map((r, i) =>
+      !keep || wanted(r)
+        ? texts[i].slice(FIRST_MONTH_COLUMN - 1 + c0, FIRST_MONTH_COLUMN + c1)
+        : (keep[i] ?? []).map((x) => String(x ?? '')),
+    ),
   );
   return shape;
 }
