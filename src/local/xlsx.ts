@@ -318,20 +318,7 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
     // A hidden tab (the drop-downs' choice lists) stays hidden in Excel; its lists still feed the drop-downs.
     const ws = wb.addWorksheet(sheet.name, { views, state: sheet.hidden ? 'hidden' : 'visible' });
     for (const [col, px] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = toChars(px);
-    const layers = [
-      sheet.values,
-      sheet.formats,
-      sheet.notes,
-      sheet.backgrounds,
-      sheet.fontWeights,
-      sheet.fontColors,
-      sheet.fontStyles,
-      sheet.wraps,
-      sheet.hAligns,
-      sheet.validations,
-      sheet.formulas,
-      sheet.links,
-    ];
+    const layers = sheet.cellLayers();
     const rowCount = Math.max(...layers.map((l) => l.rows.length));
     const dvCache = new Map<MemDataValidation, ExcelJS.DataValidation | undefined>();
     for (let r = 0; r < rowCount; r++) {

@@ -13,6 +13,7 @@ import { fromLocal, month } from '../../src/core/periods';
 import type { CellValue, Grid, Problem } from '../../src/core/types';
 import { validateWorkbook } from '../../src/core/validate';
 import { FROZEN_FORMS } from './definitions.frozen';
+import { DIRECTORY_HEADER } from './book';
 
 const T = templateGrids();
 type ColKey = (typeof FORM_COLUMN_COLUMNS)[number]['key'];
@@ -721,22 +722,7 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
 
 describe('through the check: a workbook that defines its forms', () => {
   const NOW = fromLocal(2025, 3, 10, 12, 0);
-  const DIRECTORY = [
-    [
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Biểu mẫu',
-      'Email',
-      'Người liên hệ',
-      'Số điện thoại',
-      'Số xã, phường, thị trấn',
-      'Tên gọi khác',
-      'Từ kỳ',
-      'Đến kỳ',
-      'Hoạt động',
-    ],
-    ['T-01', 'Trường THPT Pleiku', '05', 'thpt@gialai.example', '', '', '', '', '', '', ''],
-  ];
+  const DIRECTORY = [DIRECTORY_HEADER, ['T-01', 'Trường THPT Pleiku', '05', 'thpt@gialai.example', '', '', '', '', '', '', '']];
   const defs = read([SCHOOLS_LIST], SCHOOLS_COLUMNS).forms[4];
   const schoolRow = (values: Record<string, CellValue>) => defs.columns.map((c) => values[c.key] ?? '');
   const base = { unit: 'Trường THPT Pleiku', reporter: 'Lê Thị Hoa', teachers_total: 50, teachers_installed: 40, lab_hours: '2,5' };

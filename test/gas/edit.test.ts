@@ -217,20 +217,7 @@ describe('the directory and the settings show their problems at the cell', () =>
 /** Reorders the data rows as a user's sort does: whole rows move, values, notes and formats alike. */
 function sortRows(rt: Runtime, first: number, last: number, order: number[]) {
   const sheet = rt.spreadsheet.sheet(TAB03)!;
-  const layers = [
-    sheet.values,
-    sheet.formulas,
-    sheet.formats,
-    sheet.notes,
-    sheet.backgrounds,
-    sheet.fontWeights,
-    sheet.fontColors,
-    sheet.fontStyles,
-    sheet.wraps,
-    sheet.hAligns,
-    sheet.validations,
-  ] as { rows: unknown[] }[];
-  for (const layer of layers) {
+  for (const layer of sheet.cellLayers()) {
     const block = order.map((r) => layer.rows[r - 1]);
     for (let i = first; i <= last; i++) layer.rows[i - 1] = block[i - first];
   }
@@ -239,20 +226,7 @@ function sortRows(rt: Runtime, first: number, last: number, order: number[]) {
 /** Cut row `from` and paste it at row `to`: the cells move with their notes; Sheets fires one edit on the target. */
 function cutRow(rt: Runtime, app: Sandbox, from: number, to: number) {
   const sheet = rt.spreadsheet.sheet(TAB03)!;
-  const layers = [
-    sheet.values,
-    sheet.formulas,
-    sheet.formats,
-    sheet.notes,
-    sheet.backgrounds,
-    sheet.fontWeights,
-    sheet.fontColors,
-    sheet.fontStyles,
-    sheet.wraps,
-    sheet.hAligns,
-    sheet.validations,
-  ] as { rows: unknown[] }[];
-  for (const layer of layers) {
+  for (const layer of sheet.cellLayers()) {
     layer.rows[to - 1] = layer.rows[from - 1];
     layer.rows[from - 1] = undefined;
   }

@@ -2,7 +2,16 @@
 // page may ask of them. Every action runs the REAL script functions, as Sheets would, then saves the copy.
 import { basename } from 'node:path';
 import type { CellValue } from '../../core/types';
-import { createRuntime, loadBundle, shownBackground, type Runtime, type Sandbox, type MemSpreadsheet, type MemSheet } from '../runtime';
+import {
+  createRuntime,
+  loadBundle,
+  shownBackground,
+  type Runtime,
+  type Sandbox,
+  type MemSpreadsheet,
+  type MemSheet,
+  type MenuRecord,
+} from '../runtime';
 import { formatJavaDate } from '../runtime/format';
 import { readXlsx, writeXlsx } from '../xlsx';
 import { makeDemoWorkbook } from '../demo';
@@ -26,12 +35,12 @@ export interface Alert {
   title: string;
   message: string;
 }
-/** What the script showed during one action. */
 /** Ranges the script selected (Range or RangeList activate()), on the tab `sheet`. */
 export interface Selection {
   sheet: string;
   ranges: Array<[number, number, number, number]>;
 }
+/** What the script showed during one action. */
 export interface UiDelta {
   alerts: Alert[];
   sidebar: { title: string } | null;
@@ -66,8 +75,21 @@ export interface SheetView {
   truncated: boolean;
 }
 
+/** The page's chrome: the tabs, the script's menus, the clock, the outbox, the triggers. */
+export interface PageState {
+  title: string;
+  file: string;
+  sheets: string[];
+  active: string | null;
+  menus: MenuRecord[];
+  now: string;
+  nowText: string;
+  outbox: Array<{ i: number; at: string; to: string; subject: string }>;
+  triggers: Array<{ handler: string; type: string; hour: number | null }>;
+  startupAlerts: Alert[];
+}
+
 export const DEMO_CLOCK = new Date('2024-08-20T09:00:00+07:00');
-/** The preview user is the Department's officer, who owns the file (the protected tabs are theirs to edit). */
 const MAX_VIEW_ROWS = 3000;
 const EXTRA_ROWS = 30;
 
@@ -89,6 +111,8 @@ export class Session {
       ? await readXlsx(opts.book)
       : spreadsheetFromBook(makeDemoWorkbook({ today: opts.now ?? DEMO_CLOCK }), 'i-Speed Gia Lai (demo)');
     if (opts.book) ss.name = basename(opts.book).replace(/\.xlsx$/i, '');
+    // The runtime's default user owns the file: the preview user is the Department's officer (the protected tabs are
+    // theirs to edit).
     const rt = createRuntime({ now: opts.now ?? (opts.book ? new Date() : DEMO_CLOCK), spreadsheet: ss });
     const app = loadBundle(rt, opts.codePath);
     const s = new Session(rt, app, opts.out);
@@ -127,7 +151,7 @@ export class Session {
   }
 
   // ------------------------------------------------------------------ what the page reads
-  state() {
+  state(): PageState {
     const now = this.rt.now();
     const tz = this.ss.timeZone;
     return {

@@ -1360,7 +1360,8 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     }
   }
 
-  private layers(): Layer<unknown>[] {
+  /** Every per-cell layer: what moves with a cell when rows or columns are inserted, deleted, sorted or cut. */
+  cellLayers(): Layer<unknown>[] {
     return [
       this.values,
       this.formulas,
@@ -1478,7 +1479,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
 
   /** Inserts blank rows before 1-based `before`; merges below move down. */
   spliceRows(before: number, remove: number, insert: number): void {
-    for (const layer of this.layers()) layer.spliceRows(before - 1, remove, insert);
+    for (const layer of this.cellLayers()) layer.spliceRows(before - 1, remove, insert);
     this.maxRows += insert - remove;
     const shift = insert - remove;
     this.merges = this.merges
@@ -1488,7 +1489,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
     this.ss.checkCellLimit();
   }
   spliceColumns(before: number, remove: number, insert: number): void {
-    for (const layer of this.layers()) layer.spliceColumns(before - 1, remove, insert);
+    for (const layer of this.cellLayers()) layer.spliceColumns(before - 1, remove, insert);
     this.maxColumns += insert - remove;
     const shift = insert - remove;
     this.merges = this.merges

@@ -7,26 +7,8 @@ import { fromLocal } from '../../../src/core/periods';
 export { defaultSettings } from '../../../src/core/settings';
 import { defaultSettings } from '../../../src/core/settings';
 
-let nextRow = 2;
-
-export function unit(code: string, name: string, form: FormId, extra: Partial<Unit> = {}): Unit {
-  return {
-    code,
-    name,
-    form,
-    emails: [`${code.toLowerCase()}@gialai.example`],
-    badEmail: false,
-    contact: '',
-    phone: '',
-    communes: null,
-    aliases: [],
-    from: null,
-    to: null,
-    enabled: true,
-    row: nextRow++,
-    ...extra,
-  };
-}
+import { unit } from '../units';
+export { unit };
 
 /** A valid row of `unit` for period `m`, first valid at 09:00 (Gia Lai time) of `day`. */
 export function validRow(u: Unit, m: number, day: string, row = 5): FormRow {

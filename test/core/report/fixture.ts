@@ -7,26 +7,8 @@ import { fromLocal, month } from '../../../src/core/periods';
 export { defaultSettings } from '../../../src/core/settings';
 import { defaultSettings } from '../../../src/core/settings';
 
-let unitRow = 1;
-export function unit(code: string, name: string, form: FormId, extra: Partial<Unit> = {}): Unit {
-  unitRow += 1;
-  return {
-    code,
-    name,
-    form,
-    emails: [`${code.toLowerCase()}@gialai.example`],
-    badEmail: false,
-    contact: '',
-    phone: '',
-    communes: null,
-    aliases: [],
-    from: null,
-    to: null,
-    enabled: true,
-    row: unitRow,
-    ...extra,
-  };
-}
+import { unit } from '../units';
+export { unit };
 
 /** A form row; `values` in schema order of the form's indicators; `at` is a Gia Lai wall clock [y, m, d, h, min]. */
 export function row(

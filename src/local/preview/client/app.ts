@@ -1,66 +1,8 @@
 // The preview page: a spreadsheet-like grid, tabs, the script's menu, the sidebar panel, an outbox and a clock.
 // Every cell text and message is set through textContent or title: the page never parses what a cell holds as HTML.
+import type { Alert, CellStyle, PageState as State, Selection as ScriptSelection, SheetView, UiDelta } from '../session';
+import type { MenuRecord } from '../../runtime';
 import { T } from './text';
-
-interface MenuRecord {
-  title: string;
-  items: Array<{ caption: string; functionName: string } | { separator: true } | { subMenu: MenuRecord }>;
-}
-interface Alert {
-  title: string;
-  message: string;
-}
-interface Selection {
-  sheet: string;
-  ranges: Array<[number, number, number, number]>;
-}
-interface UiDelta {
-  alerts: Alert[];
-  sidebar: { title: string } | null;
-  dialogs: string[];
-  toasts: Alert[];
-  activated: string | null;
-  selection: Selection | null;
-}
-interface MailLine {
-  i: number;
-  at: string;
-  to: string;
-  subject: string;
-}
-interface State {
-  title: string;
-  file: string;
-  sheets: string[];
-  active: string | null;
-  menus: MenuRecord[];
-  now: string;
-  nowText: string;
-  outbox: MailLine[];
-  startupAlerts: Alert[];
-}
-interface CellStyle {
-  bg?: string;
-  note?: string;
-  bold?: 1;
-  italic?: 1;
-  color?: string;
-  align?: string;
-  wrap?: 1;
-}
-interface SheetView {
-  name: string;
-  rows: number;
-  cols: number;
-  frozenRows: number;
-  frozenColumns: number;
-  values: string[][];
-  styles: Array<[number, number, CellStyle]>;
-  widths: number[];
-  merges: Array<[number, number, number, number]>;
-  charts: number;
-  truncated: boolean;
-}
 
 const $ = <E extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as E;
 const grid = $<HTMLTableElement>('grid');
@@ -73,7 +15,7 @@ let current = '';
 let view: SheetView | null = null;
 let sel = { row: 1, col: 1 };
 /** The ranges the script last selected (the sidebar's "select the unit's rows"), shown until the user clicks a cell. */
-let picked: Selection | null = null;
+let picked: ScriptSelection | null = null;
 let scrollToPick = false;
 let editing: { row: number; col: number; initial: string | null } | null = null;
 let pending = 0;
@@ -511,7 +453,7 @@ function closeSidebar(): void {
   $<HTMLIFrameElement>('sidebar-frame').src = 'about:blank';
 }
 
-function renderOutbox(mails: MailLine[]): void {
+function renderOutbox(mails: State['outbox']): void {
   const list = $('outbox-list');
   list.textContent = '';
   if (!mails.length) {
