@@ -186,12 +186,12 @@ function chaseTable(r: Report): string {
   return `<h2>${esc(T.sectionChase)}</h2><table>${th(T.chaseHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The geometry the horizontal bar charts share: the label column, the longest bar, a row, the space above. */
+const BARS = { labelW: 220, barW: 360, rowH: 22, top: 30 } as const;
+
 /** Horizontal bars: one per unit, the install rate from 0 to 100 %. */
 export function barChartSvg(title: string, items: { label: string; value: Share | null }[]): string {
-  const labelW = 220,
-    barW = 360,
-    rowH = 22,
-    top = 30;
+  const { labelW, barW, rowH, top } = BARS;
   const h = top + items.length * rowH + 10,
     w = labelW + barW + 70;
   const bars = items
@@ -328,10 +328,7 @@ function measuredHtml(r: Report): string {
 
 /** Horizontal bars of measured samples, with the target as a dashed vertical line. */
 function measuredChartSvg(title: string, items: { label: string; value: number | null }[], target: number): string {
-  const labelW = 220,
-    barW = 360,
-    rowH = 22,
-    top = 30;
+  const { labelW, barW, rowH, top } = BARS;
   const h = top + items.length * rowH + 24,
     w = labelW + barW + 80;
   const max = Math.max(target, ...items.map((it) => it.value ?? 0)) || 1;
