@@ -178,6 +178,8 @@ test('on a reminder day with automatic reminders on, the daily trigger sends ema
     // 5 September 2024, 08:30 in Gia Lai: D-7 before the 08/2024 deadline (the demo's log already holds August's sends).
     await page.fill('#clock-input', '2024-09-05T08:30');
     await idle(page);
+    // The clock's toast gives the time as the page's other dates read (dd/MM/yyyy), not as the input holds it.
+    await expect(page.textContent('.toast:has-text("Đồng hồ Apps Script")')).resolves.toBe('Đồng hồ Apps Script: 05/09/2024 08:30.');
     await page.click('#btn-daily');
     await page.waitForSelector('.toast:has-text("Trình kích hoạt hằng ngày"), .banner.error');
     await idle(page);

@@ -500,7 +500,7 @@ async function setClock(): Promise<void> {
   if (!at) return;
   try {
     await api('/api/clock', { at });
-    toast(T.clockSet(at.replace('T', ' ')));
+    toast(T.clockSet(at.replace(/^(\d{4})-(\d{2})-(\d{2})T/, '$3/$2/$1 '))); // as the page shows dates: 05/09/2024 08:30
   } catch (e) {
     showFailure(e);
   }
