@@ -37,7 +37,8 @@ const NUMBER_FORMAT: Partial<Record<ColumnSpec['type'], string>> = {
 /** Everything setup did, for the summary dialog. */
 export interface SetupReport {
   createdTabs: string[];
-  addedColumns: string[];
+  /** Headers written, new tabs' included (the summary names only those added to tabs that were there). */
+  addedColumns: Array<{ tab: string; header: string }>;
   addedSettings: number;
   triggers: string[];
   notes: string[];
@@ -124,7 +125,7 @@ function ensureDefinitionTab(sheet: Sheet, grid: Grid, columns: readonly Definit
     range.setWrap(true);
   }
   sheet.setFrozenRows(1);
-  report.addedColumns.push(...columns.map((c) => `${sheet.getName()}: ${c.header}`));
+  report.addedColumns.push(...columns.map((c) => ({ tab: sheet.getName(), header: c.header })));
 }
 
 /** Each form's tab, headers and formats; a tab found under another case or with spaces is that tab (FORMS.md). */
@@ -180,7 +181,7 @@ function ensureHeaderRow(sheet: Sheet, grid: Grid, columns: HeaderSpec[], report
   if (missing.length === 0) return;
   const start = isBlank(grid) ? 1 : grid[0].length + 1;
   writeHeaders(sheet, 1, start, missing);
-  report.addedColumns.push(...missing.map((c) => `${sheet.getName()}: ${c.header}`));
+  report.addedColumns.push(...missing.map((c) => ({ tab: sheet.getName(), header: c.header })));
   sheet.setFrozenRows(1);
 }
 
@@ -210,7 +211,7 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     }
     headerRow = 1;
     writeHeaders(sheet, 1, 1, specs(form.columns));
-    report.addedColumns.push(...form.columns.map((c) => `${form.tab}: ${c.header}`));
+    report.addedColumns.push(...form.columns.map((c) => ({ tab: form.tab, header: c.header })));
   } else {
     styleHeaders(sheet, headerRow, layout.columns, form);
     // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
@@ -221,7 +222,7 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));
-      report.addedColumns.push(...missing.map((c) => `${form.tab}: ${c.header}`));
+      report.addedColumns.push(...missing.map((c) => ({ tab: form.tab, header: c.header })));
     }
   }
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);

@@ -5,6 +5,7 @@ import { DIRECTORY_COLUMNS, FORMS, LOG_COLUMNS, SETTINGS, TAB, formById } from '
 import { rangeChoices, type MemRange, type Runtime } from '../../src/local/runtime';
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
+import { SETUP } from '../../src/core/text/ui';
 
 const ALL_TABS = [TAB.directory, TAB.settings, TAB.log, ...FORMS.map((f) => f.tab)];
 
@@ -134,6 +135,16 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     const header = after['Biểu mẫu 03'][0];
     expect(header.slice(19, 22)).toEqual(form.columns.filter((c) => c.scriptOwned).map((c) => c.header));
     expect(booted.rt.spreadsheet.sheet('Biểu mẫu 03')!.frozenRows).toBe(1);
+    // The summary names the columns added to the tab the officer already had; the new tabs' headers are not counted.
+    const summary = booted.rt.ui.alerts.find((a) => a.title === SETUP.doneTitle)!.prompt.split('\n');
+    expect(summary).toContain(
+      `Đã thêm vào tab "Biểu mẫu 03" 3 cột còn thiếu (ở cuối dòng tiêu đề): ${form.columns
+        .filter((c) => c.scriptOwned)
+        .map((c) => `"${c.header}"`)
+        .join(', ')}.`,
+    );
+    expect(summary.filter((line) => line.startsWith('Đã thêm vào tab'))).toHaveLength(1);
+    expect(summary[0]).toMatch(/^Đã tạo tab: .*Biểu mẫu 01/);
   });
 
   test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {

@@ -12,14 +12,35 @@ export const MENU = {
 
 export const SIDEBAR_TITLE = 'i-Speed: Báo cáo tổng hợp';
 
+/** At most this many headers are named per tab in setup's summary. */
+const NAMED_HEADERS = 6;
+
+/** Setup's summary of the headers it added to tabs that were already there (a new tab's are part of creating it). */
+function columnsAdded(added: ReadonlyArray<{ tab: string; header: string }>): string[] {
+  if (!added.length) return ['Các cột tiêu đề đã có đủ.'];
+  const tabs = [...new Set(added.map((c) => c.tab))];
+  return tabs.map((tab) => {
+    const headers = added.filter((c) => c.tab === tab).map((c) => `"${c.header}"`);
+    const named = headers.slice(0, NAMED_HEADERS).join(', ');
+    const more = headers.length > NAMED_HEADERS ? ` và ${headers.length - NAMED_HEADERS} cột khác` : '';
+    return `Đã thêm vào tab "${tab}" ${headers.length} cột còn thiếu (ở cuối dòng tiêu đề): ${named}${more}.`;
+  });
+}
+
 export const SETUP = {
   noHeaderRow: (tab: string) =>
     `Tab "${tab}" đã có dữ liệu nhưng không tìm thấy dòng tiêu đề (cần có cột "Đơn vị" và "Kỳ báo cáo"). Hãy thêm dòng tiêu đề rồi chạy lại Thiết lập.`,
   doneTitle: 'Thiết lập biểu mẫu',
-  done: (r: { createdTabs: string[]; addedColumns: string[]; addedSettings: number; triggers: string[]; notes: string[] }) =>
+  done: (r: {
+    createdTabs: string[];
+    addedColumns: Array<{ tab: string; header: string }>;
+    addedSettings: number;
+    triggers: string[];
+    notes: string[];
+  }) =>
     [
       r.createdTabs.length ? `Đã tạo tab: ${r.createdTabs.join(', ')}.` : 'Các tab đã có đủ.',
-      r.addedColumns.length ? `Đã thêm ${r.addedColumns.length} cột tiêu đề còn thiếu.` : 'Các cột tiêu đề đã có đủ.',
+      ...columnsAdded(r.addedColumns.filter((c) => !r.createdTabs.includes(c.tab))),
       r.addedSettings ? `Đã thêm ${r.addedSettings} dòng cấu hình với giá trị mặc định.` : '',
       r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
       'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
