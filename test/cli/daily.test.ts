@@ -98,6 +98,19 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     expect(second.emails).toEqual([]);
   }, 30_000);
 
+  test('the text output gives the time of each close as the sheet does (08:00 14/08/2024; the JSON keeps its ISO form, above)', async () => {
+    const path = join(dir, 'text-book.xlsx');
+    await writeXlsx(spreadsheetFromBook(example1()), path);
+    const r = await run(['daily', path, '--today', '2024-08-14']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual(
+      expect.arrayContaining([
+        'Đã chốt số liệu Biểu mẫu 03 kỳ 06/2024 lúc 08:00 14/08/2024.',
+        'Đã chốt số liệu Biểu mẫu 03 kỳ 07/2024 lúc 08:00 14/08/2024.',
+      ]),
+    );
+  }, 30_000);
+
   test('an unusable input is refused with exit 2 and the file is left as it was', async () => {
     const bad = join(dir, 'not.xlsx');
     writeFileSync(bad, 'not a workbook');

@@ -9,7 +9,7 @@ import { formsOf, readBookForms } from '../../core/forms/book';
 import { readSettings } from '../../core/settings';
 import { readLog, recipientsLoggedOn } from '../../core/reminders';
 import { validateWorkbook } from '../../core/validate';
-import { localDateTime, readClosed } from '../../core/close';
+import { localDateTime, readClosed, shownDateTime } from '../../core/close';
 import { PERIOD_TAB } from '../../core/text/period';
 import { CLI_DAILY, CLI_ERROR } from '../../core/text/cli';
 import { createRuntime, loadBundle, type MemSheet, type MemSpreadsheet } from '../runtime';
@@ -82,9 +82,10 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
 
   const after = workbookValues(ss);
   const v = validateWorkbook(after, now);
-  const closed = readClosed(readBookForms(after).book[PERIOD_TAB.closed])
-    .filter((c) => !closedBefore.has(`${c.form}|${c.period}|${c.closedAt.getTime()}`))
-    .map((c) => ({ form: c.form, period: formatMonth(c.period), closedAt: localDateTime(c.closedAt) }));
+  const closes = readClosed(readBookForms(after).book[PERIOD_TAB.closed]).filter(
+    (c) => !closedBefore.has(`${c.form}|${c.period}|${c.closedAt.getTime()}`),
+  );
+  const closed = closes.map((c) => ({ form: c.form, period: formatMonth(c.period), closedAt: localDateTime(c.closedAt) }));
   const statusRows = Math.max(0, (after[PERIOD_TAB.status]?.length ?? 1) - 1);
   const emails = rt.outbox.map((m) => ({ to: m.to.slice(), subject: m.subject }));
 
@@ -131,7 +132,10 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     CLI_DAILY.ran(opts.today.split('-').reverse().join('/'), settings.sendHour),
     CLI_DAILY.checked(result.check.errors, result.check.warnings),
     CLI_DAILY.status(statusRows),
-    ...(closed.length ? closed.map((c) => CLI_DAILY.closed(tabOf(c.form), c.period, c.closedAt.replace('T', ' '))) : [CLI_DAILY.noClose]),
+    // the time as the sheet's own close messages give it (08:00 05/09/2024); the JSON keeps its ISO form
+    ...(closes.length
+      ? closes.map((c) => CLI_DAILY.closed(tabOf(c.form), formatMonth(c.period), shownDateTime(c.closedAt)))
+      : [CLI_DAILY.noClose]),
     sent ? CLI_DAILY.emails(emails.length, opts.outbox!) : CLI_DAILY.dryRun(emails.length),
     CLI_DAILY.written(file),
   ];
