@@ -18,10 +18,9 @@ import {
   type UnitStatus,
 } from './report/model';
 import { asSheetText } from './safety';
-import { share } from './format';
+import { formatTimeAndDay, share } from './format';
 import { STATUS_LABEL } from './text/report';
 import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
-import { formatDay } from './periods';
 
 export interface ClosedUnit {
   code: string;
@@ -60,13 +59,6 @@ export function localDateTime(d: Date): string {
   const p = localParts(d);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
-}
-
-/** 'HH:mm dd/MM/yyyy', as a close time is shown to users. */
-export function shownDateTime(d: Date): string {
-  const p = localParts(d);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(p.hour)}:${two(p.minute)} ${formatDay(dayOf(d))}`;
 }
 
 /** The instant a form's period closes: 00:00, `closeAfterDays` days after its deadline day; null without a deadline. */
@@ -424,7 +416,7 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
           if (r.values[corr.key] === null || r.values[corr.key] === undefined) continue;
           const message = CLOSE_TEXT.changedAfterClose(
             formatMonth(m),
-            shownDateTime(c.closedAt),
+            formatTimeAndDay(c.closedAt),
             corr.closed as number | null,
             corr.now as number | null,
           );
@@ -456,7 +448,7 @@ export function closeDigest(
   const lines: string[] = [];
   for (const c of closes) {
     const reported = c.units.filter((u) => ['on_time', 'late', 'unknown_time', 'reported'].includes(u.status)).length;
-    lines.push(CLOSE_TEXT.digestClosed(tab(c.form), formatMonth(c.period), shownDateTime(c.closedAt), reported, c.units.length));
+    lines.push(CLOSE_TEXT.digestClosed(tab(c.form), formatMonth(c.period), formatTimeAndDay(c.closedAt), reported, c.units.length));
   }
   const corr: string[] = [];
   const label = (k: string, x: number | string | null) =>
@@ -515,7 +507,7 @@ export function correctionsSection(r: {
   return {
     title: CLOSE_TEXT.section,
     lines: [
-      ...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(shownDateTime(f.closedAt!))}`),
+      ...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(formatTimeAndDay(f.closedAt!))}`),
       ...(rows.length ? [] : [CLOSE_TEXT.noCorrections]),
     ],
     headers: CLOSE_TEXT.correctionHeaders,

@@ -10,6 +10,12 @@ export function formatDateTime(d: Date): string {
   return `${pad2(p.day)}/${pad2(p.month)}/${p.year} ${pad2(p.hour)}:${pad2(p.minute)}`;
 }
 
+/** 'HH:mm dd/MM/yyyy' in Asia/Ho_Chi_Minh: a moment after "lúc" (lúc 08:00 14/08/2024), as close times are shown. */
+export function formatTimeAndDay(d: Date): string {
+  const p = localParts(d);
+  return `${pad2(p.hour)}:${pad2(p.minute)} ${pad2(p.day)}/${pad2(p.month)}/${p.year}`;
+}
+
 /** A number with '.' thousand groups and ',' decimals: `digits` decimals, trailing zeros dropped unless `fixed`. */
 export function formatNumberVi(x: number, digits = 1, fixed = false): string {
   const neg = x < 0;

@@ -3,6 +3,7 @@ import type { CellValue } from './types';
 import { asSheetText } from './safety';
 import { JOURNAL_TAB } from './text/period';
 import { fingerprint } from './fingerprint';
+import { formatDateTime } from './format';
 
 /** What an edit event tells (APPS_SCRIPT.md: oldValue/value only for a single cell; user may be empty). */
 export interface EditFacts {
@@ -25,8 +26,9 @@ export const MAX_CHARS = 200;
 
 const clip = (s: string) => (s.length > MAX_CHARS ? `${s.slice(0, MAX_CHARS - 1)}…` : s);
 
+/** A pasted cell as the journal shows it: a date as the sheet reads it in Gia Lai (20/08/2024 08:00), not in UTC. */
 function shown(v: CellValue): string {
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return (v as Date).toISOString();
+  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return formatDateTime(v as Date);
   return String(v ?? '');
 }
 

@@ -14,10 +14,10 @@ import {
   closedTabWrite,
   closesDue,
   latestClose,
-  shownDateTime,
   type ClosedForm,
   type Correction,
 } from '../core/close';
+import { formatTimeAndDay } from '../core/format';
 import type { LogEntry } from '../core/reminders';
 import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
@@ -214,11 +214,11 @@ export function reclosePeriod(periodText: string): { done: boolean; message: str
   const ui = SpreadsheetApp.getUi();
   const answer = ui.alert(
     CLOSE_TEXT.reclose(formatMonth(period)),
-    CLOSE_TEXT.recloseConfirm(formatMonth(period), shownDateTime(last.closedAt)),
+    CLOSE_TEXT.recloseConfirm(formatMonth(period), formatTimeAndDay(last.closedAt)),
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return { done: false, message: '' };
   const now = new Date();
   reclose(ss, period, now);
-  return { done: true, message: CLOSE_TEXT.reclosed(formatMonth(period), shownDateTime(now)) };
+  return { done: true, message: CLOSE_TEXT.reclosed(formatMonth(period), formatTimeAndDay(now)) };
 }

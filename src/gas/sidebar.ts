@@ -30,7 +30,7 @@ import { setAutoRemind } from './menu';
 import { renderReportEmail } from '../core/report/email';
 import { MEASURED_TEXT } from '../core/text/measured';
 import { CLOSE_TEXT } from '../core/text/period';
-import { shownDateTime } from '../core/close';
+import { formatTimeAndDay } from '../core/format';
 
 /** Compile time only: what google.script.run can call (entry.ts) is exactly what the sidebar expects (api.ts). */
 type Assert<T extends true> = T;
@@ -123,7 +123,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
       measured: f.measured
         ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)
         : null,
-      closedLine: f.closedAt ? CLOSE_TEXT.sidebarLine(shownDateTime(f.closedAt), f.corrections.length) : null,
+      closedLine: f.closedAt ? CLOSE_TEXT.sidebarLine(formatTimeAndDay(f.closedAt), f.corrections.length) : null,
     })),
     reclose: report.forms.some((f) => f.closedAt) ? CLOSE_TEXT.reclose(formatMonth(report.period)) : null,
   };

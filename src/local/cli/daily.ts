@@ -9,7 +9,8 @@ import { formsOf, readBookForms } from '../../core/forms/book';
 import { readSettings } from '../../core/settings';
 import { readLog, recipientsLoggedOn } from '../../core/reminders';
 import { validateWorkbook } from '../../core/validate';
-import { localDateTime, readClosed, shownDateTime } from '../../core/close';
+import { localDateTime, readClosed } from '../../core/close';
+import { formatTimeAndDay } from '../../core/format';
 import { PERIOD_TAB } from '../../core/text/period';
 import { CLI_DAILY, CLI_ERROR } from '../../core/text/cli';
 import { createRuntime, loadBundle, type MemSheet, type MemSpreadsheet } from '../runtime';
@@ -134,7 +135,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     CLI_DAILY.status(statusRows),
     // the time as the sheet's own close messages give it (08:00 05/09/2024); the JSON keeps its ISO form
     ...(closes.length
-      ? closes.map((c) => CLI_DAILY.closed(tabOf(c.form), formatMonth(c.period), shownDateTime(c.closedAt)))
+      ? closes.map((c) => CLI_DAILY.closed(tabOf(c.form), formatMonth(c.period), formatTimeAndDay(c.closedAt)))
       : [CLI_DAILY.noClose]),
     sent ? CLI_DAILY.emails(emails.length, opts.outbox!) : CLI_DAILY.dryRun(emails.length),
     CLI_DAILY.written(file),
