@@ -361,6 +361,7 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
       change: i.previous === null ? null : fix(p - i.previous),
       carriedUnits: carried.units,
       carriedFrom: carried.from,
+      carriedTo: carried.to,
     };
   });
   return {

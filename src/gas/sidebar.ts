@@ -1,7 +1,7 @@
 // The functions the sidebar calls through google.script.run. Everything returned is JSON-safe (no Date, no undefined).
 import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
-import { buildReport, type Report } from '../core/report/model';
+import { buildReport, carriedOf, type Report } from '../core/report/model';
 import { reportPeriods, periodInRange } from '../core/report/periods';
 import { reportSheet } from '../core/report/sheet';
 import {
@@ -111,14 +111,7 @@ export function sidebarReport(period: string, forms: string[]): ReportSummary {
         period: i.period,
         cumulative: i.cumulative,
         change: i.change,
-        carried:
-          i.carriedFrom === null
-            ? null
-            : {
-                units: i.carriedUnits,
-                from: formatMonth(i.carriedFrom),
-                all: i.carriedUnits === f.units.filter((u) => i.key in u.values).length,
-              },
+        carried: carriedOf(f, i),
       })),
       measured: f.measured
         ? MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)

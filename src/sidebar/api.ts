@@ -3,6 +3,7 @@
 // very signatures: a function renamed, dropped from the entry or given other parameters or results does not compile.
 
 import type { Share } from '../core/format';
+import type { Carried } from '../core/report/model';
 
 export interface FormInfo {
   id: string;
@@ -32,7 +33,7 @@ export interface IndicatorLine {
   cumulative: number;
   change: number | null;
   /** Stocks: the figures taken from an earlier period (units, the oldest period, and whether every figure is). */
-  carried: { units: number; from: string; all: boolean } | null;
+  carried: Carried | null;
 }
 export interface FormSummary {
   form: string;

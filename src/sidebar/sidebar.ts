@@ -1,6 +1,7 @@
 // The sidebar: report and reminders. Every text goes through textContent (never innerHTML), so cell text is inert.
-import type { ServerApi, ReportSummary, FormSummary, IndicatorLine, ReminderPanel, UnitLine } from './api';
+import type { ServerApi, ReportSummary, FormSummary, ReminderPanel, UnitLine } from './api';
 import { UI } from './text';
+import { CARRIED_TEXT } from '../core/text/report';
 import { formatNumberVi, formatPercent, shareRatio, type Share } from '../core/format';
 
 declare const google: { script: { run: any } };
@@ -127,8 +128,6 @@ function bar(label: string, value: Share | null, cls: string): HTMLElement {
   );
 }
 
-const carriedText = (c: NonNullable<IndicatorLine['carried']>) => (c.all ? UI.carriedAll(c.from) : UI.carriedSome(c.units, c.from));
-
 /** Stocks have one value (the figure at the end of the period); flows have the period's and the running total. */
 function totals(f: FormSummary): HTMLElement[] {
   const out: HTMLElement[] = [];
@@ -137,15 +136,15 @@ function totals(f: FormSummary): HTMLElement[] {
   if (stocks.length) {
     const t = el('table', { class: 'totals stocks' }, el('tr', {}, el('th', {}, UI.stocks), el('th', { class: 'num' }, UI.value)));
     // The same note on every line is said once, under the table; different ones stay on their lines.
-    const notes = new Set(stocks.map((i) => (i.carried ? carriedText(i.carried) : '')));
+    const notes = new Set(stocks.map((i) => (i.carried ? CARRIED_TEXT.line(i.carried) : '')));
     const once = notes.size === 1 && !notes.has('') ? [...notes][0] : null;
     for (const i of stocks) {
-      const note = !once && i.carried ? el('div', { class: 'carried' }, carriedText(i.carried)) : '';
+      const note = !once && i.carried ? el('div', { class: 'carried' }, CARRIED_TEXT.line(i.carried)) : '';
       t.append(el('tr', { 'data-key': i.key }, el('td', {}, i.header, note), el('td', { class: 'num' }, number(i.period, i.decimal))));
     }
     out.push(t);
     const c = stocks[0].carried;
-    if (once && c) out.push(el('div', { class: 'carried once' }, c.all ? UI.onceAll(c.from) : UI.onceSome(c.units, c.from)));
+    if (once && c) out.push(el('div', { class: 'carried once' }, CARRIED_TEXT.once(c)));
   }
   if (flows.length) {
     const t = el(

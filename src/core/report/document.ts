@@ -2,9 +2,9 @@
 import type { Settings } from '../model';
 import { formatDay, formatMonth, parseDay, type Day } from '../periods';
 import { neutralize } from '../safety';
-import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
+import { CARRIED_TEXT, DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatNumberVi, formatPercent } from '../format';
-import type { FormReport, IndicatorTotal, Report } from './model';
+import { stocksCarried, type FormReport, type IndicatorTotal, type Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 import { correctionsSection } from '../close';
@@ -194,6 +194,9 @@ function resultSentences(f: FormReport): string[] {
   const stocks = f.indicators.filter((i) => i.kind === 'stock' && i.key !== 'staff_total' && i.key !== 'staff_installed');
   const flows = f.indicators.filter((i) => i.kind === 'flow');
   if (stocks.length) out.push(`${D.stocksLead}${stocks.map(phrase).join('; ')}.`);
+  // Figures carried from an earlier period are said to be (a reader would otherwise take them for this period's).
+  const carried = stocksCarried(f);
+  if (carried) out.push(CARRIED_TEXT.stocks(carried));
   if (flows.length) out.push(`${D.flowsLead}${flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ')}.`);
   return out;
 }

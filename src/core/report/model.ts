@@ -52,9 +52,10 @@ export interface IndicatorTotal {
   /** The same figure for the previous period; null when the period is the campaign's first. */
   previous: number | null;
   change: number | null;
-  /** Stocks: how many units' figures come from an earlier period, and the oldest such period (null when none). */
+  /** Stocks: how many units' figures come from an earlier period, the oldest and newest such periods (null when none). */
   carriedUnits: number;
   carriedFrom: Month | null;
+  carriedTo: Month | null;
 }
 
 export interface TrendPoint {
@@ -325,17 +326,49 @@ function trendOf(ix: FormIndex, from: Month, to: Month): TrendPoint[] {
   return points;
 }
 
-/** Per stock: how many units' figures come from an earlier period, and the oldest such period (null when none). */
-export function carriedTally(units: readonly UnitReport[], key: string): { units: number; from: Month | null } {
+/** Per stock: how many units' figures come from an earlier period, and the oldest and newest such periods. */
+export function carriedTally(units: readonly UnitReport[], key: string): { units: number; from: Month | null; to: Month | null } {
   let n = 0,
-    from: Month | null = null;
+    from: Month | null = null,
+    to: Month | null = null;
   for (const u of units) {
     if (!u.carried.includes(key)) continue;
     n++;
     const m = u.carriedFrom[key];
-    if (m !== undefined && (from === null || m < from)) from = m;
+    if (m === undefined) continue;
+    if (from === null || m < from) from = m;
+    if (to === null || m > to) to = m;
   }
-  return { units: n, from };
+  return { units: n, from, to };
+}
+
+/** A stock's figure carried from an earlier period: by how many units, since when (MM/YYYY), and whether every unit's is. */
+export interface Carried {
+  units: number;
+  from: string;
+  /** Every unit with a figure for it has none this period, and all come from the one period `from`. */
+  all: boolean;
+}
+
+/** One stock's carry, or null. `from` is the oldest period carried from. */
+export function carriedOf(f: FormReport, i: IndicatorTotal): Carried | null {
+  if (i.carriedFrom === null) return null;
+  const everyUnit = i.carriedUnits === f.units.filter((u) => i.key in u.values).length;
+  return { units: i.carriedUnits, from: formatMonth(i.carriedFrom), all: everyUnit && i.carriedTo === i.carriedFrom };
+}
+
+/** The form's stocks as one: the most units and the oldest period any of them is carried from; null when none is. */
+export function stocksCarried(f: FormReport): Carried | null {
+  const stocks = f.indicators.filter((i) => i.kind === 'stock');
+  const carried = stocks.filter((i) => i.carriedFrom !== null);
+  if (!carried.length) return null;
+  const each = carried.map((i) => carriedOf(f, i)!);
+  const from = Math.min(...carried.map((i) => i.carriedFrom!));
+  return {
+    units: Math.max(...each.map((c) => c.units)),
+    from: formatMonth(from),
+    all: carried.length === stocks.length && each.every((c) => c.all) && carried.every((i) => i.carriedFrom === from),
+  };
 }
 
 /**
@@ -491,6 +524,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
       change: prev === null ? null : fix(c.key, p - prev),
       carriedUnits: carried.units,
       carriedFrom: carried.from,
+      carriedTo: carried.to,
     };
   });
 

@@ -4,9 +4,9 @@ import type { Month } from '../types';
 import type { Settings } from '../model';
 import { formatDay, formatMonth, monthOfYear, yearOf } from '../periods';
 import { asSheetText } from '../safety';
-import { KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
+import { CARRIED_TEXT, KIND_LABEL, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatDateTime, share, shareRatio, type Share } from '../format';
-import type { FormReport, Report, UnitStatus } from './model';
+import { stocksCarried, type FormReport, type Report, type UnitStatus } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
@@ -268,6 +268,8 @@ function totalsTable(g: Grid, f: FormReport): void {
       num(ind.change, format),
     ]);
   });
+  const carried = stocksCarried(f);
+  if (carried) g.texts(['', CARRIED_TEXT.stocks(carried)]);
   g.blank();
 }
 

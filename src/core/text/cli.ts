@@ -248,7 +248,8 @@ export const CLI_REPORT = {
   invalid: 'Báo cáo còn lỗi',
   pending: 'Chưa đến hạn, chưa nộp',
   indicatorsTitle: '  Chỉ tiêu (trong kỳ / lũy kế):',
-  indicator: (header: string, period: string, cumulative: string) => `    - ${header}: ${period} / ${cumulative}`,
+  indicator: (header: string, period: string, cumulative: string, carried: string) =>
+    `    - ${header}: ${period} / ${cumulative}${carried ? ` — ${carried}` : ''}`,
 } as const;
 
 export const CLI_REMIND = {

@@ -1,5 +1,5 @@
 // The aggregate report: report tab, printable document and HTML report.
-import type { UnitStatus } from '../report/model';
+import type { Carried, UnitStatus } from '../report/model';
 
 export const STATUS_LABEL: Record<UnitStatus, string> = {
   on_time: 'Đúng hạn',
@@ -17,6 +17,20 @@ export const KIND_LABEL = { stock: 'Lũy kế (đến nay)', flow: 'Trong kỳ' 
 export const CHASE_REASON = {
   missing: (due: string) => `Chưa gửi báo cáo (hạn trước ngày ${due})`,
   invalid: (rows: string) => `Báo cáo có lỗi, chưa được tổng hợp (dòng ${rows}); đề nghị sửa theo ghi chú ở cột Kiểm tra`,
+};
+
+/** Stocks whose figures come from an earlier period (a unit with none this period): said wherever they are shown. */
+export const CARRIED_TEXT = {
+  /** On one stock's line. */
+  line: (c: Carried) => (c.all ? `số liệu kỳ ${c.from}` : `gồm số liệu cũ của ${c.units} đơn vị (từ kỳ ${c.from})`),
+  /** Once, under a list of stocks that all carry the same. */
+  once: (c: Carried) =>
+    c.all ? `Số liệu trên là số liệu kỳ ${c.from}.` : `Số liệu trên gồm số liệu cũ của ${c.units} đơn vị (từ kỳ ${c.from}).`,
+  /** Where stocks and flows are listed together (the document's sentences, the report tab's table): the stocks'. */
+  stocks: (c: Carried) =>
+    c.all
+      ? `Số liệu đến cuối kỳ nêu trên là số liệu kỳ ${c.from} (kỳ này chưa có số liệu mới).`
+      : `Số liệu đến cuối kỳ nêu trên gồm số liệu cũ (từ kỳ ${c.from}) của ${c.units} đơn vị chưa có số liệu kỳ này.`,
 };
 
 export const REPORT_TEXT = {

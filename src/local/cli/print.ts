@@ -1,6 +1,7 @@
 // Human-readable output of the commands, in Vietnamese.
 import type { Validation } from '../../core/model';
-import type { Report } from '../../core/report/model';
+import { carriedOf, type Report } from '../../core/report/model';
+import { CARRIED_TEXT } from '../../core/text/report';
 import type { ReminderPlan } from '../../core/reminders';
 import { formatDay, formatMonth, monthOfDay } from '../../core/periods';
 import { formatNumberVi, formatPercent } from '../../core/format';
@@ -43,7 +44,9 @@ export function reportText(r: Report): string[] {
     lines.push(CLI_REPORT.indicatorsTitle);
     for (const i of f.indicators) {
       const digits = i.decimal ? 1 : 0;
-      lines.push(CLI_REPORT.indicator(i.header, formatNumberVi(i.period, digits), formatNumberVi(i.cumulative, digits)));
+      const c = carriedOf(f, i);
+      const note = c ? CARRIED_TEXT.line(c) : '';
+      lines.push(CLI_REPORT.indicator(i.header, formatNumberVi(i.period, digits), formatNumberVi(i.cumulative, digits), note));
     }
   }
   return lines;

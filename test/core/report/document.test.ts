@@ -11,7 +11,7 @@ import {
   type DocModel,
   type Paragraph,
 } from '../../../src/core/report/document';
-import { example1, JUL, unit, validation, row, defaultSettings } from './fixture';
+import { example1, AUG, JUL, JUN, unit, validation, row, defaultSettings } from './fixture';
 import { SETTINGS } from '../../../src/core/forms/schema';
 import { readSettings } from '../../../src/core/settings';
 
@@ -224,6 +224,31 @@ describe('the header block and the wording (issue 12)', () => {
       'Lũy kế đến cuối kỳ: 180 người thân được hướng dẫn cài đặt; 23 xã, phường, thị trấn đã triển khai; 78 thôn, làng, tổ dân phố đã triển khai; 11 tổ công nghệ số cộng đồng tham gia.',
     );
     expect(all.some((p) => p.startsWith('Trong kỳ: 29 lượt phát trên hệ thống truyền thanh cơ sở (lũy kế 67); 340 người dân'))).toBe(true);
+  });
+
+  test('stocks carried from an earlier period are said to be, right after the stocks', () => {
+    // July: Thị xã An Khê's July row has errors, so its stocks are June's.
+    const july = paragraphs(docOf()).map(textOf);
+    const stocks = july.findIndex((p) => p.startsWith('Lũy kế đến cuối kỳ: 180 người thân'));
+    expect(july[stocks + 1]).toBe('Số liệu đến cuối kỳ nêu trên gồm số liệu cũ (từ kỳ 06/2024) của 1 đơn vị chưa có số liệu kỳ này.');
+    expect(july[stocks + 2]).toMatch(/^Trong kỳ: /);
+    // August: nobody has reported yet; the figures come from July (2 units) and June (1): "from", not "of", June.
+    const v = example1();
+    const august = paragraphs(reportDocument(buildReport(v, AUG, ['03'], TODAY), v.settings, TODAY)).map(textOf);
+    expect(august).toContain('Số liệu đến cuối kỳ nêu trên gồm số liệu cũ (từ kỳ 06/2024) của 3 đơn vị chưa có số liệu kỳ này.');
+    // All from one period: said as that period's.
+    const one = validation(
+      [unit('H-1', 'Huyện KBang', '03'), unit('H-2', 'Huyện Ia Pa', '03')],
+      [
+        row('03', 2, 'H-1', JUN, [300, 150, 80, 10, 40, 20, 5, 200, 6, 12, 320], [2024, 7, 5, 9, 0]),
+        row('03', 3, 'H-2', JUN, [120, 40, 30, 4, 12, 8, 2, 90, 2, 3, 150], [2024, 7, 10, 15, 0]),
+      ],
+    );
+    const all = paragraphs(reportDocument(buildReport(one, JUL, ['03'], TODAY), one.settings, TODAY)).map(textOf);
+    expect(all).toContain('Số liệu đến cuối kỳ nêu trên là số liệu kỳ 06/2024 (kỳ này chưa có số liệu mới).');
+    // June, every unit's own figures: nothing to say.
+    const june = paragraphs(reportDocument(buildReport(v, JUN, ['03'], TODAY), v.settings, TODAY)).map(textOf);
+    expect(june.filter((p) => p.startsWith('Số liệu đến cuối kỳ nêu trên'))).toEqual([]);
   });
 
   test("groups are named by who reports: districts or communes from the period's units, departments, enterprises", () => {

@@ -52,6 +52,18 @@ describe('report tab layout', () => {
     }
   });
 
+  test('under the totals, a line says which stocks are carried from an earlier period', () => {
+    const v = example1();
+    const r = buildReport(v, JUL, ['03'], TODAY);
+    const l = reportSheet(r, v.settings, AT);
+    const last = r.forms[0].indicators[r.forms[0].indicators.length - 1];
+    const i = l.values.findIndex((row) => row[1] === last.header && row[2] === KIND_LABEL[last.kind]);
+    // Thị xã An Khê's July row has errors: its stocks are June's.
+    expect(l.values[i + 1][1]).toBe('Số liệu đến cuối kỳ nêu trên gồm số liệu cũ (từ kỳ 06/2024) của 1 đơn vị chưa có số liệu kỳ này.');
+    const june = reportSheet(buildReport(v, JUL - 1, ['03'], TODAY), v.settings, AT);
+    expect(june.values.flat().filter((c) => String(c).startsWith('Số liệu đến cuối kỳ nêu trên'))).toEqual([]);
+  });
+
   test('unit rows carry their status colour and the rates are formatted as percentages', () => {
     const l = layout();
     const labels = Object.values(STATUS_LABEL);

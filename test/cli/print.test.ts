@@ -1,0 +1,27 @@
+// The report as the command line prints it: a stock carried from an earlier period says so on its line.
+import { buildReport } from '../../src/core/report/model';
+import { reportText } from '../../src/local/cli/print';
+import { AUG, JUL, example1 } from '../core/report/fixture';
+
+const lineOf = (lines: string[], header: string) => lines.find((l) => l.startsWith(`    - ${header}:`));
+
+describe('reportText', () => {
+  test('a carried stock names where it comes from; a flow and an uncarried stock say nothing more', () => {
+    const july = reportText(buildReport(example1(), JUL, ['03'], '2024-08-20'));
+    expect(lineOf(july, 'Tổng số CBCCVC, NLĐ')).toBe('    - Tổng số CBCCVC, NLĐ: 620 / 620 — gồm số liệu cũ của 1 đơn vị (từ kỳ 06/2024)');
+    expect(lineOf(july, 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)')).toBe(
+      '    - Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ): 29 / 67',
+    );
+    const june = reportText(buildReport(example1(), JUL - 1, ['03'], '2024-08-20'));
+    expect(june.filter((l) => l.includes(' — '))).toEqual([]);
+  });
+
+  test('every unit carried from the one period: "số liệu kỳ …"; from several: "từ kỳ" the oldest', () => {
+    const v = example1();
+    v.rows = v.rows.filter((r) => r.month !== JUL || r.unitCode === 'H-623'); // July: only An Khê's row, with errors
+    const july = reportText(buildReport(v, JUL, ['03'], '2024-08-20'));
+    expect(lineOf(july, 'Tổng số CBCCVC, NLĐ')).toBe('    - Tổng số CBCCVC, NLĐ: 620 / 620 — số liệu kỳ 06/2024');
+    const august = reportText(buildReport(example1(), AUG, ['03'], '2024-09-20'));
+    expect(lineOf(august, 'Tổng số CBCCVC, NLĐ')).toMatch(/ — gồm số liệu cũ của 3 đơn vị \(từ kỳ 06\/2024\)$/);
+  });
+});
