@@ -37,7 +37,7 @@ export const MSG = {
   notNumber: (header: string, text: string) =>
     `${q(header)} phải là một số, nhưng ô đang ghi ${q(text)}. Chỉ nhập chữ số, ví dụ 120 (không kèm chữ hay đơn vị).`,
   notIntegerThousands: (text: string, thousands: number) =>
-    `Số ${text} có phần thập phân nhưng cột này chỉ nhận số nguyên. Nếu ý là ${thousands}, hãy nhập ${thousands} (không có dấu chấm).`,
+    `Số ${text} có phần thập phân nhưng cột này chỉ nhận số nguyên. Nếu ý là ${thousands}, hãy nhập ${thousands}: chỉ chữ số, không có dấu chấm hay dấu phẩy.`,
   notInteger: (header: string, text: string) =>
     `${q(header)} phải là số nguyên, nhưng ô đang ghi ${q(text)}. Hãy nhập số nguyên, không có phần thập phân.`,
   negative: (header: string, value: number) => `${q(header)} không được là số âm (${n(value)}). Hãy nhập số từ 0 trở lên.`,
