@@ -17,10 +17,11 @@ import {
   type UnitReport,
   type UnitStatus,
 } from './report/model';
-import { asSheetText } from './safety';
-import { formatTimeAndDay, share } from './format';
+import { asSheetText, neutralize } from './safety';
+import { formatNumberVi, formatTimeAndDay, share } from './format';
 import { STATUS_LABEL } from './text/report';
 import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
+import { MAIL_TEXT } from './text/reminders';
 
 export interface ClosedUnit {
   code: string;
@@ -439,6 +440,23 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
   return out;
 }
 
+/** A correction as people read it: the column's header (or `Tình trạng`), then the closed and the present value. */
+function correctionShown(
+  columns: readonly { key: string; header: string }[],
+  c: Correction,
+): { what: string; closed: string; now: string } {
+  const shown = (x: number | string | null) =>
+    x === null
+      ? '—'
+      : c.key === 'status'
+        ? (STATUS_LABEL[x as UnitStatus] ?? String(x))
+        : typeof x === 'number'
+          ? formatNumberVi(x, 1)
+          : String(x);
+  const what = c.key === 'status' ? CLOSE_TEXT.statusKey : (columns.find((k) => k.key === c.key)?.header ?? c.key);
+  return { what, closed: shown(c.closed), now: shown(c.now) };
+}
+
 /** The digest after a run's closes: each close, then the corrections its re-close absorbed and those of earlier closes. */
 export function closeDigest(
   v: Validation,
@@ -452,27 +470,33 @@ export function closeDigest(
     lines.push(CLOSE_TEXT.digestClosed(tab(c.form), formatMonth(c.period), formatTimeAndDay(c.closedAt), reported, c.units.length));
   }
   const corr: string[] = [];
-  const label = (k: string, x: number | string | null) =>
-    x === null ? '—' : k === 'status' ? (STATUS_LABEL[x as UnitStatus] ?? String(x)) : String(x);
+  const unitName = (code: string) => {
+    const u = v.units.find((x) => x.code === code);
+    return u ? `${neutralize(u.name)} (${code})` : code;
+  };
   for (const [id, list] of corrections) {
     const [form, period] = id.split('|');
+    const columns = v.forms.find((f) => f.id === form)?.columns ?? [];
     for (const x of list) {
-      corr.push(
-        CLOSE_TEXT.digestCorrection(
-          tab(form),
-          formatMonth(Number(period)),
-          x.unit,
-          x.key === 'status' ? CLOSE_TEXT.statusKey : x.key,
-          label(x.key, x.closed),
-          label(x.key, x.now),
-        ),
-      );
+      const c = correctionShown(columns, x);
+      corr.push(CLOSE_TEXT.digestCorrection(tab(form), formatMonth(Number(period)), unitName(x.unit), c.what, c.closed, c.now));
     }
   }
   const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
   return {
     subject: CLOSE_TEXT.digestSubject(periods.join(', ')),
-    text: [...lines, '', corr.length ? CLOSE_TEXT.digestCorrectionsTitle : CLOSE_TEXT.digestNoCorrections, ...corr].join('\n'),
+    text: [
+      MAIL_TEXT.adminGreeting,
+      '',
+      ...lines,
+      '',
+      corr.length ? CLOSE_TEXT.digestCorrectionsTitle : CLOSE_TEXT.digestNoCorrections,
+      ...corr,
+      '',
+      '--',
+      neutralize(v.settings.department),
+      MAIL_TEXT.automatic,
+    ].join('\n'),
   };
 }
 
@@ -500,10 +524,10 @@ export function correctionsSection(r: {
   if (!closed.length) return null;
   const rows: string[][] = [];
   for (const f of closed) {
-    const header = (k: string) => (k === 'status' ? CLOSE_TEXT.statusKey : (f.indicators.find((i) => i.key === k)?.header ?? k));
-    const shown = (k: string, x: number | string | null) =>
-      x === null ? '—' : k === 'status' ? (STATUS_LABEL[x as UnitStatus] ?? String(x)) : String(x);
-    for (const c of f.corrections) rows.push([f.tab, c.unit, header(c.key), shown(c.key, c.closed), shown(c.key, c.now)]);
+    for (const x of f.corrections) {
+      const c = correctionShown(f.indicators, x);
+      rows.push([f.tab, x.unit, c.what, c.closed, c.now]);
+    }
   }
   return {
     title: CLOSE_TEXT.section,

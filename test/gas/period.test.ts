@@ -107,7 +107,14 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(userCells()).toEqual(before);
     const closeDigests = () => rt.outbox.filter((m) => m.subject.startsWith('[i-Speed] Đã chốt số liệu'));
     expect(closeDigests().map((m) => m.subject)).toEqual(['[i-Speed] Đã chốt số liệu kỳ 07/2024']);
-    expect(closeDigests()[0].body).toContain('Biểu mẫu 03, kỳ 06/2024, H-623, staff_installed: 40 → 45');
+    // The digest names the unit and the column as the officer knows them, between its greeting and its signature.
+    const digestText = closeDigests()[0].body;
+    expect(digestText).toContain('- Biểu mẫu 03 kỳ 06/2024, Thị xã An Khê (H-623): “Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)” 40 → 45');
+    expect(digestText.split('\n')[0]).toBe('Kính gửi: cán bộ quản trị,');
+    expect(digestText.split('\n').slice(-2)).toEqual([
+      'Sở Thông tin và Truyền thông tỉnh Gia Lai',
+      'Email này được gửi tự động từ hệ thống báo cáo i-Speed.',
+    ]);
 
     // The 15th: Pleiku corrects its July figure after the close.
     rt.setNow(at(15, 10));
@@ -171,7 +178,7 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     // The digest after the re-close lists the correction it absorbed.
     const digest = rt.outbox[sentBefore];
     expect(digest.to).toEqual(['sotttt@gialai.example']);
-    expect(digest.body).toContain('H-622, staff_installed: 170 → 175');
+    expect(digest.body).toContain('Thành phố Pleiku (H-622): “Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)” 170 → 175');
     const after = reportJson(
       buildReport(validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()), parseMonthStrict('07/2024')!, ['03'], '2024-08-16'),
     );

@@ -73,9 +73,9 @@ export const CLOSE_TEXT = {
   logDetail: (forms: string[], by: string) => `${forms.join(', ')}${by ? `; người chốt: ${by}` : ''}`,
   digestSubject: (periods: string) => `[i-Speed] Đã chốt số liệu kỳ ${periods}`,
   digestClosed: (tab: string, period: string, closedAt: string, reported: number, expected: number) =>
-    `${tab}, kỳ ${period}: chốt lúc ${closedAt}, ${reported}/${expected} đơn vị đã báo cáo.`,
+    `${tab} kỳ ${period}: chốt lúc ${closedAt}, ${reported}/${expected} đơn vị đã báo cáo.`,
   digestCorrectionsTitle: 'Điều chỉnh sau lần chốt trước:',
   digestCorrection: (tab: string, period: string, unit: string, key: string, closed: string, now: string) =>
-    `- ${tab}, kỳ ${period}, ${unit}, ${key}: ${closed} → ${now}`,
+    `- ${tab} kỳ ${period}, ${unit}: “${key}” ${closed} → ${now}`,
   digestNoCorrections: 'Không có điều chỉnh nào sau lần chốt trước.',
 };

@@ -46,6 +46,12 @@ export function addressee(name: string): string {
   return m ? `UBND ${m[1].toLowerCase()} ${n.slice(m[0].length)}` : n;
 }
 
+/** What every email of the system says alike: the admins' greeting and the line under the signature. */
+export const MAIL_TEXT = {
+  adminGreeting: 'Kính gửi: cán bộ quản trị,',
+  automatic: 'Email này được gửi tự động từ hệ thống báo cáo i-Speed.',
+};
+
 export const REMINDER_TEXT = {
   /** The button under the paragraph holding {duong_dan}. */
   buttonRows: 'Mở các dòng báo cáo của đơn vị',
@@ -57,16 +63,17 @@ export const REMINDER_TEXT = {
   /** The signature under every email to a unit. */
   contact: (name: string, phone: string) =>
     [name ? `Người liên hệ: ${name}` : '', phone ? `Điện thoại: ${phone}` : ''].filter(Boolean).join(' - '),
-  automatic: 'Email được gửi tự động từ hệ thống báo cáo i-Speed.',
+  automatic: MAIL_TEXT.automatic,
   /** `{chi_tiet}`: the heading of the list of cells to fix. */
   detailsIntro: 'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
-  detailCell: (row: number, column: string) => (column ? `Dòng ${row}, cột "${column}"` : `Dòng ${row}`),
-  detailMore: (n: number) => `… và ${n} lỗi khác (xem cột "Kiểm tra" trên trang tính).`,
+  /** Curly quotes, as the problem messages after it quote their columns. */
+  detailCell: (row: number, column: string) => (column ? `Dòng ${row}, cột “${column}”` : `Dòng ${row}`),
+  detailMore: (n: number) => `… và ${n} lỗi khác (xem cột “Kiểm tra” trên trang tính).`,
 };
 
 export const DIGEST_TEXT = {
   subject: (period: string, due: string) => `[i-Speed] Tổng hợp tình hình báo cáo kỳ ${period}, hạn trước ngày ${due}`,
-  greeting: 'Kính gửi: cán bộ quản trị,',
+  greeting: MAIL_TEXT.adminGreeting,
   intro: (period: string, due: string, today: string) => `Tình hình báo cáo kỳ ${period} (hạn trước ngày ${due}), tính đến ngày ${today}:`,
   formLine: (form: string, group: string) => `${formLabel(form)} (${group}):`,
   /** The summary table's header: one row a form. */
@@ -85,7 +92,7 @@ export const DIGEST_TEXT = {
   uncertain: 'Email đã gửi nhưng không rõ kết quả (không gửi lại)',
   link: 'Xem chi tiết tại:',
   button: 'Mở bảng tính báo cáo',
-  closing: 'Email này được gửi tự động bởi hệ thống báo cáo i-Speed.',
+  closing: MAIL_TEXT.automatic,
 };
 
 export const SCHEDULE_TEXT = {
@@ -114,10 +121,10 @@ export const DAILY_STEP_LABELS = {
 /** The admins' notice of a job of the daily run that failed (sent once per failure). */
 export const DAILY_FAILURE_TEXT = {
   subject: (today: string) => `[i-Speed] Lỗi khi chạy tự động hằng ngày (${today})`,
-  greeting: 'Kính gửi cán bộ quản trị,',
+  greeting: MAIL_TEXT.adminGreeting,
   intro: (today: string) => `Lần chạy tự động ngày ${today} gặp lỗi ở các việc sau; các việc khác vẫn được thực hiện:`,
   line: (step: string, message: string) => `${step}: ${message}`,
   after: 'Lỗi được ghi trong trang "Nhật ký". Hệ thống sẽ thử lại ở lần chạy sau và không báo lại cùng lỗi này.',
   link: 'Bảng tính:',
-  closing: 'Email này được gửi tự động bởi hệ thống báo cáo i-Speed.',
+  closing: MAIL_TEXT.automatic,
 };

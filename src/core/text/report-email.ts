@@ -1,7 +1,9 @@
 // The report email to the admins.
+import { MAIL_TEXT } from './reminders';
+
 export const REPORT_EMAIL = {
   subject: (period: string) => `[i-Speed] Báo cáo tổng hợp kỳ ${period}`,
-  greeting: 'Kính gửi: cán bộ quản trị,',
+  greeting: MAIL_TEXT.adminGreeting,
   intro: (dept: string, period: string, today: string) =>
     `${dept}: tổng hợp kết quả báo cáo i-Speed kỳ ${period}, số liệu đến ngày ${today}.`,
   formLine: (

@@ -177,7 +177,7 @@ describe('a whole campaign, day by day', () => {
 
   test('the invalid unit is told which cells to fix, and only while its row has errors', () => {
     const d2 = plans.get('2024-08-09')!.emails.find((e) => e.unit === 'H-623')!;
-    expect(d2.text).toContain('Dòng 9, cột "Người báo cáo": Ô bắt buộc, chưa nhập.');
+    expect(d2.text).toContain('Dòng 9, cột “Người báo cáo”: Ô bắt buộc, chưa nhập.');
     const d7 = plans.get('2024-08-05')!.emails.find((e) => e.unit === 'H-623')!;
     expect(d7.text).not.toContain('Dòng');
   });

@@ -17,7 +17,7 @@ describe('reminder emails', () => {
         'Kính gửi: UBND thành phố Pleiku,',
         'Sở Thông tin và Truyền thông tỉnh Gia Lai đề nghị Quý đơn vị cập nhật kết quả tuyên truyền sử dụng ứng dụng i-Speed theo Biểu mẫu 03, kỳ báo cáo 07/2024, trước ngày 12/08/2024 tại: https://docs.google.com/spreadsheets/d/abc/edit#gid=3',
         'Trân trọng.',
-        '--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nEmail được gửi tự động từ hệ thống báo cáo i-Speed.',
+        '--\nSở Thông tin và Truyền thông tỉnh Gia Lai\nEmail này được gửi tự động từ hệ thống báo cáo i-Speed.',
       ].join('\n\n'),
     );
     expect(e.html).toContain('<a href="https://docs.google.com/spreadsheets/d/abc/edit#gid=3" target="_blank"');
@@ -57,8 +57,8 @@ describe('reminder emails', () => {
     expect(e.text).toContain(
       [
         'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
-        '- Dòng 6, cột "Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)": Số đã cài đặt (130) lớn hơn tổng số CBCCVC, NLĐ (120).',
-        '- Dòng 6, cột "Người báo cáo": Ô bắt buộc, chưa nhập.',
+        '- Dòng 6, cột “Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)”: Số đã cài đặt (130) lớn hơn tổng số CBCCVC, NLĐ (120).',
+        '- Dòng 6, cột “Người báo cáo”: Ô bắt buộc, chưa nhập.',
       ].join('\n'),
     );
     expect(e.html).toMatch(
