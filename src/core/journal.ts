@@ -37,8 +37,16 @@ export function journalRow(e: EditFacts): CellValue[] {
   let fresh: string;
   if (e.rows === 1 && e.cols === 1) fresh = e.value === undefined ? JOURNAL_TAB.cleared : e.value;
   else {
-    const cells = (e.first ?? []).flat().slice(0, MAX_CELLS).map(shown);
-    fresh = JOURNAL_TAB.block(e.rows, e.cols, cells.join(' | '));
+    // At most MAX_CELLS cells, row by row: cells apart by " | ", rows by " / ".
+    let left = MAX_CELLS;
+    const rows: string[] = [];
+    for (const r of e.first ?? []) {
+      if (left <= 0) break;
+      const cells = r.slice(0, left).map(shown);
+      left -= cells.length;
+      rows.push(cells.join(' | '));
+    }
+    fresh = JOURNAL_TAB.block(e.rows, e.cols, rows.join(' / '));
   }
   return [
     e.at,

@@ -18,6 +18,16 @@ describe('journalRow', () => {
     expect(row[0]).toBe(AT);
   });
 
+  test('a block of several rows: its rows apart, at most MAX_CELLS cells in all', () => {
+    const first = [
+      ['', 'Huyện Chư Prông', '08/2024', 404, 95, 70],
+      ['', 'Huyện Chư Sê', '08/2024', 295, 110, 60],
+      ['', 'Huyện Ia Pa', '08/2024', 300, 100, 50],
+    ];
+    const row = journalRow({ ...where, a1: 'A30:F32', rows: 3, cols: 6, first });
+    expect(row[5]).toBe('3×6 ô:  | Huyện Chư Prông | 08/2024 | 404 | 95 | 70 /  | Huyện Chư Sê | 08/2024 | 295 | 110 | 60');
+  });
+
   test('one cell: its old and new values, clipped, and a formula-looking text stays text', () => {
     const long = 'x'.repeat(MAX_CHARS + 50);
     const row = journalRow({ ...where, a1: 'D5', rows: 1, cols: 1, oldValue: long, value: '=IMPORTXML("http://evil","//a")' });

@@ -352,7 +352,7 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
       phone = String.fromCharCode(65 + col('reporter'));
     expect(j.slice(1).map((r) => r.slice(1))).toEqual([
       [JOURNAL_TAB.unknownUser, TAB03, `${String.fromCharCode(64 + col('note'))}2`, '', '=IMPORTXML("x")'],
-      ['owner@example.com', TAB03, `${reporter}2:${phone}4`, '', JOURNAL_TAB.block(3, 2, 'A | B | C | D')],
+      ['owner@example.com', TAB03, `${reporter}2:${phone}4`, '', JOURNAL_TAB.block(3, 2, 'A | B / C | D')],
       ['owner@example.com', 'Danh mục đơn vị', 'E2', '', 'Chị Hoa'],
     ]);
     const s = rt.spreadsheet.sheet(PERIOD_TAB.journal)!;
