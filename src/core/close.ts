@@ -22,6 +22,8 @@ import { formatNumberVi, formatTimeAndDay, share } from './format';
 import { STATUS_LABEL } from './text/report';
 import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
 import { MAIL_TEXT } from './text/reminders';
+import { textSignature } from './mailHtml';
+import { oneLine } from './reminders/email';
 
 export interface ClosedUnit {
   code: string;
@@ -493,9 +495,7 @@ export function closeDigest(
       corr.length ? CLOSE_TEXT.digestCorrectionsTitle : CLOSE_TEXT.digestNoCorrections,
       ...corr,
       '',
-      '--',
-      neutralize(v.settings.department),
-      MAIL_TEXT.automatic,
+      textSignature(neutralize(oneLine(v.settings.department)), [], MAIL_TEXT.automatic),
     ].join('\n'),
   };
 }

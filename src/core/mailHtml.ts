@@ -64,6 +64,11 @@ export function page(inner: string): string {
   );
 }
 
+/** The plain-text part's signature: `--`, then the sender, its lines and the note (what `signature` shows in HTML). */
+export function textSignature(name: string, lines: string[], note: string): string {
+  return ['--', name, ...lines, note].filter(Boolean).join('\n');
+}
+
 /** The signature: the body's name in bold, then its lines, then a small grey note. */
 export function signature(name: string, lines: string[], note: string): string {
   const main = [name ? `<b>${escapeHtml(name)}</b>` : '', ...lines.map(escapeHtml)].filter(Boolean).join('<br>');

@@ -1,7 +1,7 @@
 // The report as the command line prints it: a stock carried from an earlier period says so on its line.
 import { buildReport } from '../../src/core/report/model';
 import { reportText } from '../../src/local/cli/print';
-import { AUG, JUL, example1 } from '../core/report/fixture';
+import { AUG, JUL, JUN, example1 } from '../core/report/fixture';
 
 const lineOf = (lines: string[], header: string) => lines.find((l) => l.startsWith(`    - ${header}:`));
 
@@ -12,7 +12,7 @@ describe('reportText', () => {
     expect(lineOf(july, 'Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ)')).toBe(
       '    - Số lượt phát trên hệ thống truyền thanh cơ sở (trong kỳ): 29 / 67',
     );
-    const june = reportText(buildReport(example1(), JUL - 1, ['03'], '2024-08-20'));
+    const june = reportText(buildReport(example1(), JUN, ['03'], '2024-08-20'));
     expect(june.filter((l) => l.includes(' — '))).toEqual([]);
   });
 

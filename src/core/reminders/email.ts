@@ -3,7 +3,7 @@ import type { Problem } from '../types';
 import { formatPercent, share } from '../format';
 import { escapeHtml, neutralize } from '../safety';
 import { DIGEST_TEXT, REMINDER_TEXT, formLabel } from '../text/reminders';
-import { button, isWebLink, link, page, para, signature, table } from '../mailHtml';
+import { button, isWebLink, link, page, para, signature, table, textSignature } from '../mailHtml';
 
 export interface EmailText {
   subject: string;
@@ -101,7 +101,7 @@ function htmlParagraph(par: string, v: TemplateValues, frame?: EmailFrame): stri
 function signatureText(frame: EmailFrame): string {
   const s = frame.signature;
   const contact = REMINDER_TEXT.contact(neutralize(oneLine(s.contactName)), neutralize(oneLine(s.contactPhone)));
-  return ['--', neutralize(oneLine(s.department)), contact, REMINDER_TEXT.automatic].filter(Boolean).join('\n');
+  return textSignature(neutralize(oneLine(s.department)), contact ? [contact] : [], REMINDER_TEXT.automatic);
 }
 
 function signatureHtml(frame: EmailFrame): string {
@@ -196,7 +196,7 @@ export function digestEmail(d: DigestInput): EmailText {
   if (badEmails.length) text.push([`${DIGEST_TEXT.badEmails}:`, ...badEmails.map((i) => `- ${i}`)].join('\n'));
   if (uncertain.length) text.push([`${DIGEST_TEXT.uncertain}:`, ...uncertain.map((i) => `- ${i}`)].join('\n'));
   if (d.spreadsheetUrl) text.push(`${DIGEST_TEXT.link} ${d.spreadsheetUrl}`);
-  text.push(['--', department, DIGEST_TEXT.closing].filter(Boolean).join('\n'));
+  text.push(textSignature(department, [], DIGEST_TEXT.closing));
 
   const html: string[] = [
     para(escapeHtml(DIGEST_TEXT.greeting)),

@@ -4,7 +4,7 @@ import type { Settings } from '../model';
 import { escapeHtml, neutralize } from '../safety';
 import { formatDay, formatMonth, type Day } from '../periods';
 import { formatPercent, type Share } from '../format';
-import { button, page, para, signature, table } from '../mailHtml';
+import { button, page, para, signature, table, textSignature } from '../mailHtml';
 import { REPORT_EMAIL } from '../text/report-email';
 import type { Report } from './model';
 import { formLabel } from '../text/reminders';
@@ -54,7 +54,7 @@ export function renderReportEmail(
       : REPORT_EMAIL.noChase,
     ...(documentUrl ? [REPORT_EMAIL.documentLink(documentUrl)] : []),
     REPORT_EMAIL.link(sheetUrl),
-    ['--', department, REPORT_EMAIL.closing].join('\n'),
+    textSignature(department, [], REPORT_EMAIL.closing),
   ].join('\n\n');
   const html = [
     para(escapeHtml(REPORT_EMAIL.greeting)),

@@ -153,8 +153,7 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
         return json(res, 200, { ok: true, result: r.result, ui: r.ui });
       }
       case '/api/clock': {
-        session.setClock(gialaiTime(body.at));
-        return json(res, 200, { ok: true });
+        return json(res, 200, { ok: true, nowText: session.setClock(gialaiTime(body.at)) });
       }
       case '/api/daily': {
         const r = await session.runDaily(gialaiTime(body.at));

@@ -162,7 +162,7 @@ export class Session {
       active: (this.ss.active ?? this.ss.sheets[0])?.name ?? null,
       menus: this.rt.ui.menus,
       now: formatJavaDate(now, tz, "yyyy-MM-dd'T'HH:mm"),
-      nowText: formatJavaDate(now, tz, 'dd/MM/yyyy HH:mm'),
+      nowText: this.clockText(),
       outbox: this.rt.outbox.map((m, i) => ({
         i,
         at: formatJavaDate(m.at, tz, 'dd/MM/yyyy HH:mm'),
@@ -262,8 +262,14 @@ export class Session {
     }
   }
 
-  setClock(at: Date): void {
+  /** Sets the runtime's clock; returns it as the page shows times (dd/MM/yyyy HH:mm in the spreadsheet's zone). */
+  setClock(at: Date): string {
     this.rt.setNow(at);
+    return this.clockText();
+  }
+
+  private clockText(): string {
+    return formatJavaDate(this.rt.now(), this.ss.timeZone, 'dd/MM/yyyy HH:mm');
   }
 
   /** A Google Doc the script created, as the in-memory document renders it (served at /doc/<id>). */

@@ -499,8 +499,8 @@ async function setClock(): Promise<void> {
   const at = $<HTMLInputElement>('clock-input').value;
   if (!at) return;
   try {
-    await api('/api/clock', { at });
-    toast(T.clockSet(at.replace(/^(\d{4})-(\d{2})-(\d{2})T/, '$3/$2/$1 '))); // as the page shows dates: 05/09/2024 08:30
+    const r = await api<{ nowText: string }>('/api/clock', { at });
+    toast(T.clockSet(r.nowText)); // the server's text of the time, as the page shows every time: 05/09/2024 08:30
   } catch (e) {
     showFailure(e);
   }
