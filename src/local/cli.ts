@@ -175,8 +175,12 @@ const report: Command = async (argv, io) => {
   if (a.values.period === undefined) throw new UsageError(CLI_ERROR.missingPeriod);
   const period = parsePeriod(a.values.period);
   const asked = parseForms(a.lists.form);
-  const now = nowFrom(a.values.today, io);
-  const date = a.values.date === undefined ? undefined : dayOf(parseToday(a.values.date));
+  // A document is never dated before the day its figures are summed to: without --today, a past --date is that day.
+  const dated = a.values.date === undefined ? undefined : parseToday(a.values.date);
+  const date = dated && dayOf(dated);
+  const clock = nowFrom(a.values.today, io);
+  const now = a.values.today === undefined && dated && date! < dayOf(clock) ? dated : clock;
+  if (date !== undefined && date < dayOf(now)) throw new UsageError(CLI_ERROR.dateBeforeData(formatDay(date), formatDay(dayOf(now))));
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);

@@ -179,6 +179,28 @@ describe('the document date (--date) and the data date (--today)', () => {
     expect(current.stdout).not.toContain('(hôm nay)');
   });
 
+  test('a past --date without --today sums the figures to that day: the document never cites a later one', async () => {
+    const book = join(dir, 'demo.xlsx');
+    if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
+    const html = join(dir, 'dated-past.html');
+    const now = new Date(Date.UTC(2024, 10, 5, 3)); // 05/11/2024 10:00 in Gia Lai
+    const r = await run(['report', book, '--period', '07/2024', '--form', '03', '--date', '2024-08-22', '--out', html], now);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('lập ngày 22/08/2024');
+    const text = require('node:fs').readFileSync(html, 'utf8') as string;
+    expect(text).toContain('Gia Lai, ngày 22 tháng 8 năm 2024');
+    expect(text).toContain('(số liệu tổng hợp đến ngày 22/08/2024)');
+  });
+
+  test('a --date before --today is refused: say which dates, and how to mend', async () => {
+    const book = join(dir, 'demo.xlsx');
+    if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);
+    const r = await run(['report', book, '--period', '07/2024', '--today', '2024-08-20', '--date', '2024-08-19']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Văn bản không thể đề ngày 19/08/2024, trước ngày tổng hợp số liệu (20/08/2024)');
+    expect(r.stderr).toContain('chọn --date từ ngày 20/08/2024');
+  });
+
   test('a bad --date is refused with the date message', async () => {
     const book = join(dir, 'demo.xlsx');
     if (!existsSync(book)) expect((await run(['demo', book])).code).toBe(0);

@@ -64,7 +64,8 @@ export const CLI_HELP = {
     '  --period MM/YYYY     kỳ báo cáo (bắt buộc), từ "Kỳ bắt đầu" trong Cấu hình đến tháng hiện tại',
     '  --form MÃ            chỉ biểu mẫu có mã này, ví dụ 03 (có thể lặp lại; mặc định: mọi biểu mẫu)',
     '  --today YYYY-MM-DD   ngày lập báo cáo (mặc định: hôm nay)',
-    '  --date YYYY-MM-DD    ngày ghi trên văn bản (mặc định: ngày lập báo cáo)',
+    '  --date YYYY-MM-DD    ngày ghi trên văn bản (mặc định: ngày lập báo cáo); không có --today,',
+    '                       số liệu tổng hợp đến ngày này nếu là ngày đã qua',
     '  --json               kết quả dạng JSON',
     '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng);',
     '                       không bao giờ ghi đè BOOK.xlsx',
@@ -172,6 +173,8 @@ export const CLI_ERROR = {
   periodBeforeStart: (period: string, start: string) =>
     `Kỳ ${period} trước kỳ bắt đầu của đợt báo cáo (${start}, mục “Kỳ bắt đầu” trong trang Cấu hình).`,
   periodAfterNow: (period: string, current: string) => `Kỳ ${period} chưa đến: tháng hiện tại là ${current}.`,
+  dateBeforeData: (date: string, data: string) =>
+    `Văn bản không thể đề ngày ${date}, trước ngày tổng hợp số liệu (${data}): chọn --date từ ngày ${data}, hoặc bỏ --today để số liệu tổng hợp đến ngày ghi trên văn bản.`,
   unitsCsvEncoding: (path: string) =>
     `Tệp ${q(path)} không phải văn bản UTF-8: trong Excel hãy lưu lại bằng “CSV UTF-8 (phân cách bằng dấu phẩy)”.`,
   unitsCsvLine: (path: string, line: number, why: string) => `Tệp ${q(path)}, dòng ${line}: ${why}`,
