@@ -17,7 +17,7 @@ export const CHROMIUM_ARGS = [
 /** Starts Chromium headless; a missing browser is an error that says how to install it (never a silent skip). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
-    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run scripts/ensure-chromium.mjs (apt-get install chromium)`);
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}: run scripts/ensure-tools.mjs (apt-get install chromium)`);
   // Loaded only when a browser is asked for: it is large and most commands never need it.
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -18,7 +18,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  // A missing browser is a failure, never a skip: `npm test` installs it (scripts/ensure-chromium.mjs).
+  // A missing browser is a failure, never a skip: `npm test` installs it (scripts/ensure-tools.mjs).
   // The preview runs the built bundle: build it when this test runs alone.
   if (!existsSync(join(ROOT, 'dist/Code.js')) || !existsSync(join(ROOT, 'dist/Sidebar.html'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
