@@ -199,3 +199,28 @@ export function asFormRow(spec: FormSpec, e: IndexedRow): FormRow {
     valid: e.ok,
   };
 }
+
+/** The group a row's duplicates share (markDuplicates' key, from an index row): null when it can have none. */
+function duplicateGroup(spec: FormSpec, e: IndexedRow): string | null {
+  if (spec.multipleRowsPerPeriod) return e.d ?? null;
+  return e.k.startsWith('?') || e.m === null ? null : `${e.k}\u0000${e.m}`;
+}
+
+/**
+ * The rows of `others` (outside an edit) in a duplicate group with one of `edited` (the edited rows' entries before
+ * and after the edit): their duplicate marks name the edited rows, so the edit marks them again. Sorted.
+ */
+export function duplicatePartners(spec: FormSpec, others: readonly IndexedRow[], edited: Iterable<IndexedRow>): number[] {
+  const groups = new Set<string>();
+  for (const e of edited) {
+    const g = duplicateGroup(spec, e);
+    if (g !== null) groups.add(g);
+  }
+  if (!groups.size) return [];
+  const out = new Set<number>();
+  for (const o of others) {
+    const g = duplicateGroup(spec, o);
+    if (g !== null && groups.has(g)) out.add(o.r);
+  }
+  return [...out].sort((a, b) => a - b);
+}

@@ -7,8 +7,8 @@ import { formOfTab, formsOf, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
 import { editStamps } from '../core/stamp';
-import { bucketOf, cellKey, closedOf, headDigest, indexRow, type IndexedRow, type UnitEntry } from '../core/rowIndex';
-import type { Validation } from '../core/model';
+import { bucketOf, cellKey, closedOf, duplicatePartners, headDigest, indexRow, type IndexedRow, type UnitEntry } from '../core/rowIndex';
+import type { TabLayout, Validation } from '../core/model';
 import { readSnapshot } from './book';
 import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
@@ -219,8 +219,10 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const unitCol = layout.columns.unit,
     periodCol = layout.columns.period;
   const touched = touchedKeys(layout.columns, box);
-  const fresh = new Map<number, string>(); // row -> its unit key now
-  for (const r of alone.rows) if (r.sheet === form.tab) fresh.set(r.row, indexRow(form, alone, r, grid[r.row - 1]).k);
+  // The edited rows' entries now (their units, months and identities: the check among other rows changes none of those).
+  const edited: IndexedRow[] = [];
+  for (const r of alone.rows) if (r.sheet === form.tab) edited.push(indexRow(form, alone, r, grid[r.row - 1]));
+  const fresh = new Map<number, string>(edited.map((e) => [e.r, e.k])); // row -> its unit key now
   const wanted = new Set<number>();
   for (let r = first; r <= last; r++) {
     const b = rowBucket(meta, r);
@@ -276,9 +278,38 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     for (const r of u.rows) if (r.r < first || r.r > last) others.push(r);
   }
   if (others.some((r) => r.r > lastRow)) return false; // another unit's rows past the last row: the index is stale
-  const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: others }, closed: closedOf(form, meta, entries) });
+
+  // The index as it was where the edit is: the edited rows' entries before it.
+  const before = new Map<number, IndexedRow>();
+  for (const [r, o] of old) {
+    const entry = buckets.get(o.bucket)?.[o.key]?.rows.find((x) => x.r === r);
+    if (entry) before.set(r, entry);
+  }
+  // The rows in a duplicate group with an edited row, before or after the edit, are read too: their marks name it.
+  const partnerRows = duplicatePartners(form, others, [...edited, ...before.values()]);
+  let partners: PartnerRun[] = [];
+  if (partnerRows.length) {
+    try {
+      partners = readPartners(sheet, partnerRows, width);
+    } catch {
+      return false;
+    }
+    const byRow = new Map(others.map((o) => [o.r, o]));
+    for (const run of partners)
+      for (let i = 0; i < run.values.length; i++) {
+        const r = run.first + i,
+          cells = run.values[i],
+          o = byRow.get(r)!;
+        if (o.t !== cellKey(cells[unitCol]) || (periodCol !== undefined && o.p !== cellKey(cells[periodCol]))) return false;
+        grid[r - 1] = cells;
+      }
+  }
+  const read = new Set(partnerRows);
+  const known = read.size ? others.filter((o) => !read.has(o.r)) : others;
+  const v = validateWorkbook(book, now, context.forms, { rows: { [form.tab]: known }, closed: closedOf(form, meta, entries) });
 
   const owned = annotateEdit(edit, v, grid, first, last, width, touched, blockRange);
+  annotatePartners(sheet, v.layouts[form.tab], v, partners, grid, width);
   // A second delivery of this event (two edit triggers) finds its key in the meta, or alone: journaled once.
   const since = now.getTime() - DEDUPE_SECONDS * 1000;
   const recent = (meta.j ?? []).filter(([, at]) => at >= since);
@@ -288,11 +319,6 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     lastRowBefore = meta.lastRow;
 
   // The index after the edit: the edited rows leave their old units' entries and join their new ones.
-  const before = new Map<number, IndexedRow>();
-  for (const [r, o] of old) {
-    const entry = buckets.get(o.bucket)?.[o.key]?.rows.find((x) => x.r === r);
-    if (entry) before.set(r, entry);
-  }
   const after = new Map<number, IndexedRow>();
   const changed = new Map<number, number>();
   for (const key of keys) {
@@ -452,6 +478,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   const width = grid[0]?.length ?? 0;
   const touched = touchedKeys(layout.columns, box);
   const owned = annotateEdit(edit, v, grid, rows.first, rows.last, width, touched);
+  annotatePartners(sheet, layout, v, wholeTabPartners(sheet, form, v, grid, rows), grid, width);
   // The grid as it now stands (the stamps just written), for the index.
   for (const [r, o] of owned) {
     const sub = layout.columns.submitted_at;
@@ -464,6 +491,86 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   }
   // A row whose unit or period changed may leave another unit's row stale: then the form's rows are all rewritten.
   refreshStatusRows(ss, v, form, now, owned, touched.includes('unit') || touched.includes('period') ? null : undefined, edit.shape);
+}
+
+/** A run of consecutive rows outside the edit, as read: the range, its values and the notes it shows. */
+interface PartnerRun {
+  first: number;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  values: Grid;
+  notes: string[][];
+}
+
+/** Reads `rows` (sorted), one range per run of consecutive rows: values and notes. */
+function readPartners(sheet: Sheet, rows: readonly number[], width: number, values?: Grid): PartnerRun[] {
+  const out: PartnerRun[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    const range = sheet.getRange(rows[i], 1, j - i + 1, width);
+    out.push({
+      first: rows[i],
+      range,
+      values: values ? values.slice(rows[i] - 1, rows[j]) : (range.getValues() as Grid),
+      notes: range.getNotes() as string[][],
+    });
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * The whole-tab edit's partners: the rows in a duplicate group with an edited row now, and the rows whose
+ * `Kỳ báo cáo` note (where duplicates are marked) is not what the check gives: those of a group an edited row left.
+ * The indexed edit finds the same rows from the edited rows' entries before the edit.
+ */
+function wholeTabPartners(sheet: Sheet, form: FormSpec, v: Validation, grid: Grid, block: { first: number; last: number }): PartnerRun[] {
+  const layout = v.layouts[form.tab];
+  const entries = v.rows.filter((r) => r.sheet === form.tab).map((r) => indexRow(form, v, r, grid[r.row - 1] ?? []));
+  const inBlock = (r: number) => r >= block.first && r <= block.last;
+  const rows = new Set(
+    duplicatePartners(
+      form,
+      entries.filter((e) => !inBlock(e.r)),
+      entries.filter((e) => inBlock(e.r)),
+    ),
+  );
+  const periodCol = layout.columns.period;
+  const below = grid.length - layout.headerRow;
+  if (periodCol !== undefined && below > 0) {
+    const shown = sheet.getRange(layout.headerRow + 1, periodCol + 1, below, 1).getNotes() as string[][];
+    const want = new Map<number, string>();
+    for (const m of rowMarks(v, form.tab)) want.set(m.row, m.cells[periodCol]?.note ?? '');
+    for (let i = 0; i < below; i++) {
+      const r = layout.headerRow + 1 + i;
+      if (!inBlock(r) && want.has(r) && String(shown[i]?.[0] ?? '') !== want.get(r)) rows.add(r);
+    }
+  }
+  const width = grid[0]?.length ?? 0;
+  return rows.size
+    ? readPartners(
+        sheet,
+        [...rows].sort((a, b) => a - b),
+        width,
+        grid,
+      )
+    : [];
+}
+
+/** Marks the partner rows again from the check `v`, writing only what they do not already show (their stamps stay). */
+function annotatePartners(sheet: Sheet, layout: TabLayout, v: Validation, runs: readonly PartnerRun[], grid: Grid, width: number): void {
+  const sub = layout.columns.submitted_at;
+  for (const run of runs) {
+    const last = run.first + run.values.length - 1;
+    const rows: number[] = [];
+    for (let r = run.first; r <= last; r++) rows.push(r);
+    annotateRows(sheet, layout, { first: run.first, last, fromCol: 0, toCol: width }, rowMarks(v, layout.sheet, rows), {
+      stampNotes: sub === undefined ? undefined : run.notes.map((n) => String(n[sub] ?? '')),
+      current: grid,
+      blockRange: run.range,
+      shownNotes: run.notes,
+    });
+  }
 }
 
 /** The schema keys of the columns the edit wrote into. */

@@ -169,6 +169,33 @@ describe('handleEdit (the installable edit trigger)', () => {
     expect(spreadsheetCalls(small)).toBeLessThanOrEqual(EDIT_CALLS);
   });
 
+  for (const path of ['the edit index', 'the whole tab']) {
+    test(`a duplicate marks the row it repeats too, and unmarks it once resolved (${path}; FORMS.md: "on every such row")`, () => {
+      const { rt, app } = boot(bigBook(4, 4), { now: NOW });
+      const whole = () => {
+        if (path === 'the whole tab') rt.state.caches.document.clear();
+      };
+      const stamp = cell(rt, 3, 'submitted_at').value;
+      whole();
+      rt.resetCalls();
+      rt.edit(app, TAB03, 6, 1, [validRow(2, '06/2024', '').slice(0, col('submitted_at'))]);
+      expect(rt.calls['Sheet.getDataRange'] === undefined).toBe(path === 'the edit index');
+      for (const row of [3, 6]) {
+        expect(cell(rt, row, 'period').note).toMatch(new RegExp(`dòng ${row === 3 ? 6 : 3}\\b`));
+        expect(cell(rt, row, 'status').value).toBe('1 lỗi');
+      }
+      // The row repeated keeps its stamp and its Cập nhật lần cuối: only its marks are the script's to change.
+      expect(cell(rt, 3, 'submitted_at').value).toEqual(stamp);
+      expect(cell(rt, 3, 'updated_at').value ?? '').toBe('');
+      whole();
+      rt.edit(app, TAB03, 6, col('period') + 1, [['07/2024']]);
+      for (const row of [3, 6]) {
+        expect(cell(rt, row, 'period').note).toBe('');
+        expect(cell(rt, row, 'status').value).toBe('Hợp lệ');
+      }
+    });
+  }
+
   test('clearing a row clears its notes, colours and script values', () => {
     const { rt, app } = boot(example1(), { now: NOW });
     rt.edit(app, TAB03, 6, 1, [new Array(col('submitted_at')).fill('')]);
