@@ -79,6 +79,18 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
     }
   });
 
+  test('every letter from the document serif: no Vietnamese letter printed from a fallback font', () => {
+    // pdffonts lists every font a page draws with; a letter the serif lacks (ế in the old Liberation Serif) brings
+    // in a sans-serif fallback (DejaVu Sans) mid-word. scripts/ensure-tools.mjs installs fonts-liberation2.
+    const fonts = execFileSync('pdffonts', [out.file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !/^(TimesNewRoman|Tinos|LiberationSerif)/.test(f))).toEqual([]);
+  });
+
   test('no blank page: every page holds more than its number', () => {
     out.pages.forEach((p, i) => {
       const text = p.replace(/\s+/g, ' ').trim();

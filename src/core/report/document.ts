@@ -60,7 +60,8 @@ export interface DocModel {
   appendix: Paragraph[];
 }
 
-export const DOC_FONT = '"Times New Roman", "Liberation Serif", serif';
+// Times New Roman on the officers' machines; Tinos and Liberation Serif 2 (fonts-liberation2) are its metric twins with Vietnamese.
+export const DOC_FONT = '"Times New Roman", Tinos, "Liberation Serif", serif';
 const BODY_PT = 14;
 const HEADER_PT = 12;
 /** Characters of bold 12 pt capitals that fit one line of the header's left column (`SỞ THÔNG TIN VÀ TRUYỀN THÔNG`: 74 mm). */
