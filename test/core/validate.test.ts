@@ -42,6 +42,17 @@ describe('numbers', () => {
     expect(at(v, 2).map((x) => x[1])).toEqual(['not_number', 'not_number', 'not_number']);
     expect(v.problems[0].message).toContain('15 người');
   });
+  test('a value typed with a leading = (a formula Sheets cannot compute) says so, not what the cell shows', () => {
+    // Sheets reads `=Huyện Ia Pa` and `=300abc` as formulas and shows #NAME? / #ERROR!; getValues gives that text.
+    const v = one('03', { unit: '#NAME?', staff_total: '#ERROR!', period: '#NAME?' });
+    const messages = v.problems.filter((p) => ['unknown_unit', 'not_number', 'bad_period'].includes(p.code));
+    expect(messages.map((p) => p.code).sort()).toEqual(['bad_period', 'not_number', 'unknown_unit']);
+    for (const p of messages) {
+      expect(p.message).toMatch(/^Ô đang chứa công thức báo lỗi \(#(NAME\?|ERROR!)\)/);
+      expect(p.message).toContain('Hãy xóa dấu “=” ở đầu rồi nhập lại giá trị.');
+    }
+    expect(one('03', { staff_total: 'abc' }).problems[0].message).toContain('ô đang ghi “abc”');
+  });
   test('-3 is negative and 0 staff is below_min', () => {
     const v = one('03', { relatives_guided: -3, staff_total: 0, staff_installed: 0 });
     expect(at(v, 2)).toEqual([

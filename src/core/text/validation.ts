@@ -30,16 +30,25 @@ const UNIT_FOLDING = {
   prefix: ', tên thiếu hoặc viết tắt cấp hành chính như “Xã”, “Phường”, “Huyện”, hoặc có thêm “UBND”',
 } as const;
 
+/** What Sheets shows for a formula it cannot compute: a value typed with a leading `=` (`=Huyện Ia Pa` → #NAME?). */
+const SHEET_ERROR = /^#(NAME\?|ERROR!|REF!|VALUE!|DIV\/0!|N\/A|NUM!|NULL!)$/;
+/** The message for such a cell, instead of one that quotes the error text as if it had been typed. */
+const formulaTyped = (text: string): string | null =>
+  SHEET_ERROR.test(text.trim())
+    ? `Ô đang chứa công thức báo lỗi (${text.trim()}): nội dung bắt đầu bằng dấu “=” được Sheets hiểu là công thức. Hãy xóa dấu “=” ở đầu rồi nhập lại giá trị.`
+    : null;
+
 export const MSG = {
   missingColumn: (header: string) =>
     `Không tìm thấy cột ${q(header)}. Hãy thêm lại cột này vào dòng tiêu đề (hoặc chạy lại “Thiết lập biểu mẫu”).`,
   required: (header: string) => `Chưa nhập ${q(header)}. Ô này bắt buộc, hãy nhập giá trị.`,
   notNumber: (header: string, text: string) =>
+    formulaTyped(text) ??
     `${q(header)} phải là một số, nhưng ô đang ghi ${q(text)}. Chỉ nhập chữ số, ví dụ 120 (không kèm chữ hay đơn vị).`,
   notIntegerThousands: (text: string, thousands: number) =>
     `Số ${text} có phần thập phân nhưng cột này chỉ nhận số nguyên. Nếu ý là ${thousands}, hãy nhập ${thousands}: chỉ chữ số, không có dấu chấm hay dấu phẩy.`,
   notInteger: (header: string, text: string) =>
-    `${q(header)} phải là số nguyên, nhưng ô đang ghi ${q(text)}. Hãy nhập số nguyên, không có phần thập phân.`,
+    formulaTyped(text) ?? `${q(header)} phải là số nguyên, nhưng ô đang ghi ${q(text)}. Hãy nhập số nguyên, không có phần thập phân.`,
   negative: (header: string, value: number) => `${q(header)} không được là số âm (${n(value)}). Hãy nhập số từ 0 trở lên.`,
   belowMin: (header: string, value: number, min: number) =>
     `${q(header)} phải từ ${n(min)} trở lên, nhưng ô đang ghi ${n(value)}. Hãy nhập lại số đúng.`,
@@ -48,6 +57,7 @@ export const MSG = {
   exceedsCommunes: (header: string, value: number, unitName: string, max: number) =>
     `${q(header)} (${n(value)}) lớn hơn số xã, phường, thị trấn của ${unitName} trong Danh mục đơn vị (${n(max)}). Kiểm tra lại số này, hoặc báo quản trị sửa Danh mục nếu số xã đã thay đổi.`,
   unknownUnit: (text: string, closest: string[] = []) =>
+    formulaTyped(text) ??
     `Không tìm thấy đơn vị ${q(text)} trong Danh mục đơn vị.${closest.length ? ` Có phải là ${closest.map((n) => `“${clip(n)}”`).join(' hay ')}?` : ''} Hãy chọn tên đơn vị trong danh sách thả xuống, hoặc báo quản trị bổ sung đơn vị vào Danh mục.`,
   ambiguousUnit: (text: string, names: string[]) =>
     `${q(text)} khớp với nhiều đơn vị: ${names.map((n) => clip(n)).join('; ')}. Hãy chọn đúng tên đơn vị trong danh sách thả xuống.`,
@@ -59,7 +69,8 @@ export const MSG = {
     period
       ? `Đơn vị “${name}” không hoạt động trong kỳ ${period} theo Danh mục đơn vị. Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.`
       : `Đơn vị “${name}” đang được đánh dấu không hoạt động trong Danh mục đơn vị. Kiểm tra lại tên đơn vị, hoặc báo quản trị sửa Danh mục.`,
-  badPeriod: (text: string) => `Kỳ báo cáo ${q(text)} không đọc được. Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
+  badPeriod: (text: string) =>
+    formulaTyped(text) ?? `Kỳ báo cáo ${q(text)} không đọc được. Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
   periodBeforeStart: (period: string, start: string) =>
     `Kỳ báo cáo ${period} trước kỳ bắt đầu của đợt tuyên truyền (${start}). Kiểm tra lại tháng và năm.`,
   periodInFuture: (period: string, current: string) =>
