@@ -94,7 +94,11 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
     }
     let errors = 0;
     const cells: RowMarks['cells'] = {};
-    for (const p of problems) {
+    // Errors before warnings (each in column order): a note shown cut short starts with what keeps the row out.
+    const ordered = problems.some((p) => p.severity !== 'error')
+      ? [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')]
+      : problems;
+    for (const p of ordered) {
       if (p.severity === 'error') errors++;
       const col = columnOf.get(p.column);
       if (col === undefined) continue;
@@ -112,7 +116,7 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
     return {
       row,
       status: problems.length ? STATUS.counts(errors, warnings) : STATUS.valid,
-      statusNote: problems.map((p) => p.message).join('\n'),
+      statusNote: ordered.map((p) => p.message).join('\n'),
       statusBackground: errors ? ERROR_BACKGROUND : warnings ? STATUS_WARNING_BACKGROUND : VALID_BACKGROUND,
       cells,
     };

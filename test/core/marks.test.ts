@@ -45,6 +45,18 @@ describe('row marks', () => {
     expect(m.cells[cols.indexOf('Người báo cáo')].severity).toBe('error');
     expect(m.cells[cols.indexOf('Số điện thoại')].severity).toBe('warning');
   });
+  test('the Kiểm tra note lists errors first, then warnings: a note cut short starts with what keeps the row out', () => {
+    const book = example1();
+    const tab = book['Biểu mẫu 03'];
+    // Row 7's unit is read through an alias (a warning on Đơn vị, left of every figure): an error right of it.
+    tab[6][tab[0].indexOf('Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)')] = 'mười';
+    const w = validateWorkbook(book, EXAMPLE1_NOW);
+    const m = rowMarks(w, 'Biểu mẫu 03', [7])[0];
+    const severities = m.statusNote.split('\n').map((line) => w.problems.find((p) => p.row === 7 && p.message === line)!.severity);
+    expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === 'error' ? -1 : 1)));
+    expect(severities[0]).toBe('error');
+    expect(severities).toContain('warning');
+  });
   test('asking for given rows returns only those; an empty row gets a blank mark to clear', () => {
     expect(rowMarks(v, 'Biểu mẫu 03', [8, 20, 6]).map((m) => [m.row, m.status])).toEqual([
       [6, '1 lỗi'],

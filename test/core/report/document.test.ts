@@ -120,7 +120,7 @@ describe('HTML renderings', () => {
   test('the document page is A4 with the margins and the serif fonts', () => {
     const html = renderDocumentHtml(docOf());
     expect(html).toContain('@page { size: A4; margin: 20mm 15mm 20mm 30mm; }');
-    expect(html).toContain('font-family: "Times New Roman", "Liberation Serif", serif');
+    expect(html).toContain('font-family: "Times New Roman", Tinos, "Liberation Serif", serif');
     expect(html).toMatch(/^<!DOCTYPE html>/);
   });
 
