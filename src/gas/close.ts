@@ -217,7 +217,8 @@ export function reclosePeriod(periodText: string): { done: boolean; message: str
     CLOSE_TEXT.recloseConfirm(formatMonth(period), formatTimeAndDay(last.closedAt)),
     ui.ButtonSet.YES_NO,
   );
-  if (answer !== ui.Button.YES) return { done: false, message: '' };
+  if (answer !== ui.Button.YES)
+    return { done: false, message: CLOSE_TEXT.recloseKept(formatMonth(period), formatTimeAndDay(last.closedAt)) };
   const now = new Date();
   reclose(ss, period, now);
   return { done: true, message: CLOSE_TEXT.reclosed(formatMonth(period), formatTimeAndDay(now)) };

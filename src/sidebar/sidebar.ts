@@ -263,30 +263,31 @@ async function main() {
 
   let summary: ReportSummary | null = null;
   const selection = () => ({ period: periodSelect.value, forms: formSelect.value ? [formSelect.value] : data.forms.map((f) => f.id) });
-  const refresh = () =>
-    act(reportStatus, UI.computing(periodSelect.value), async () => {
-      const { period, forms } = selection();
-      summary = await call('sidebarReport', period, forms);
-      results.textContent = '';
-      if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
-      if (summary.signerMissing) results.append(el('div', { class: 'notice', id: 'signer-missing' }, UI.signerMissing));
-      for (const f of summary.forms) results.append(renderForm(f, period));
-      if (summary.reclose) {
-        // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.
-        const again = el('button', { id: 'btn-reclose' }, summary.reclose);
-        again.addEventListener(
-          'click',
-          () =>
-            void act(reportStatus, UI.computing(period), async () => {
-              const r = await call('reclosePeriod', period);
-              if (r.message) reportStatus.show(r.message, r.done ? 'ok' : 'info');
-              if (r.done) await refresh();
-            }),
-        );
-        results.append(again);
-      }
-      reportStatus.show(UI.ready(period), 'ok');
-    });
+  // The summary's work, run by `refresh` (one action) or inside another action that changed it (a reclose).
+  const load = async (): Promise<void> => {
+    const { period, forms } = selection();
+    summary = await call('sidebarReport', period, forms);
+    results.textContent = '';
+    if (!summary.pastDeadline) results.append(el('div', { class: 'notice' }, UI.beforeDeadline));
+    if (summary.signerMissing) results.append(el('div', { class: 'notice', id: 'signer-missing' }, UI.signerMissing));
+    for (const f of summary.forms) results.append(renderForm(f, period));
+    if (summary.reclose) {
+      // The server asks the officer to confirm (a dialog in the spreadsheet) before closing again.
+      const again = el('button', { id: 'btn-reclose' }, summary.reclose);
+      again.addEventListener(
+        'click',
+        () =>
+          void act(reportStatus, UI.computing(period), async () => {
+            const r = await call('reclosePeriod', period);
+            if (r.message) reportStatus.show(r.message, r.done ? 'ok' : 'info');
+            if (r.done) await load();
+          }),
+      );
+      results.append(again);
+    }
+    reportStatus.show(UI.ready(period), 'ok');
+  };
+  const refresh = () => act(reportStatus, UI.computing(periodSelect.value), load);
   periodSelect.addEventListener('change', () => void refresh());
   formSelect.addEventListener('change', () => void refresh());
 

@@ -4,6 +4,7 @@ const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 export const UI = {
   loading: 'Đang tải…',
   computing: (p: string) => `Đang tổng hợp số liệu kỳ ${p}…`,
+  reclosing: (p: string) => `Đang chốt lại số liệu kỳ ${p}…`,
   failed: 'Có lỗi:',
   noPeriods: 'Chưa có kỳ báo cáo nào: "Kỳ bắt đầu" trong tab Cấu hình đang sau tháng hiện tại.',
   reportTab: 'Báo cáo',

@@ -168,7 +168,8 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(summary.reclose).toBe(CLOSE_TEXT.reclose('07/2024'));
     rt.setNow(at(16, 11));
     rt.ui.nextButtons.push('NO');
-    expect(app.reclosePeriod('07/2024')).toEqual({ done: false, message: '' });
+    // Answered No: nothing closed, and the sidebar is told so (an empty message left its spinner turning).
+    expect(app.reclosePeriod('07/2024')).toEqual({ done: false, message: CLOSE_TEXT.recloseKept('07/2024', '08:00 14/08/2024') });
     rt.ui.nextButtons.push('YES');
     const sentBefore = rt.outbox.length;
     expect(app.reclosePeriod('07/2024').done).toBe(true);

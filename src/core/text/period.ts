@@ -64,6 +64,7 @@ export const CLOSE_TEXT = {
   recloseConfirm: (period: string, closedAt: string) =>
     `Số liệu kỳ ${period} đã chốt lúc ${closedAt}. Chốt lại sẽ lấy số liệu hiện nay làm số liệu chính thức của kỳ (các lần chốt trước vẫn được lưu). Tiếp tục?`,
   reclosed: (period: string, closedAt: string) => `Đã chốt lại số liệu kỳ ${period} lúc ${closedAt}.`,
+  recloseKept: (period: string, closedAt: string) => `Chưa chốt lại: kỳ ${period} vẫn dùng số liệu đã chốt lúc ${closedAt}.`,
   notClosed: (period: string) => `Số liệu kỳ ${period} chưa chốt.`,
   busy: 'Một lượt chạy khác đang làm việc với bảng tính; thử lại sau ít phút.',
   sidebarLine: (closedAt: string, corrections: number) =>
