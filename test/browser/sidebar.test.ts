@@ -77,6 +77,11 @@ test('the period picker offers every month from Kỳ bắt đầu to this one an
     const form03 = page.locator('section.form[data-form="03"]');
     expect(await form03.locator('table.stocks tr').first().locator('th').count()).toBe(2);
     expect(await form03.locator('table.flows tr').first().locator('th').count()).toBe(3);
+    // The figures line up on the right under their right-aligned headers (the table's own rule once won).
+    const aligned = await form03
+      .locator('table.totals td.num, table.totals th.num')
+      .evaluateAll((xs) => [...new Set(xs.map((x) => getComputedStyle(x).textAlign))]);
+    expect(aligned).toEqual(['right']);
     await shot(page, 'report');
     // August has not been reported by anyone yet, and can still be picked.
     await page.selectOption('#period', '08/2024');
