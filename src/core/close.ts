@@ -419,6 +419,7 @@ export function closeWarnings(v: Validation, today: Day): { problem: Problem; co
         for (const r of rowsBy.get(`${corr.unit}|${m}`) ?? []) {
           if (r.values[corr.key] === null || r.values[corr.key] === undefined) continue;
           const message = CLOSE_TEXT.changedAfterClose(
+            layout.headers[corr.key] ?? corr.key,
             formatMonth(m),
             formatTimeAndDay(c.closedAt),
             corr.closed as number | null,

@@ -1,5 +1,6 @@
 // The life of a period: the status tab, the closed figures, corrections after the close, the change journal.
 import type { UnitStatus } from '../report/model';
+import { viNumber } from './validation';
 
 /** The script's own tabs of the period issue. */
 export const PERIOD_TAB = {
@@ -48,11 +49,11 @@ export const JOURNAL_TAB = {
   cleared: '(xóa)',
 };
 
-const shown = (v: number | string | null) => (v === null || v === '' ? 'trống' : String(v));
+const shown = (v: number | string | null) => (v === null || v === '' ? 'trống' : typeof v === 'number' ? viNumber(v) : String(v));
 
 export const CLOSE_TEXT = {
-  changedAfterClose: (period: string, closedAt: string, closed: number | null, now: number | null) =>
-    `Số liệu kỳ ${period} đã chốt lúc ${closedAt} với giá trị ${shown(closed)}; nay là ${shown(now)}. Sửa sau khi chốt vẫn được ghi nhận và được liệt kê trong báo cáo (mục Điều chỉnh sau khi chốt số liệu).`,
+  changedAfterClose: (header: string, period: string, closedAt: string, closed: number | null, now: number | null) =>
+    `“${header}”: số liệu kỳ ${period} đã chốt lúc ${closedAt} với giá trị ${shown(closed)}; nay là ${shown(now)}. Sửa sau khi chốt vẫn được ghi nhận và được liệt kê trong báo cáo (mục Điều chỉnh sau khi chốt số liệu).`,
   section: 'Điều chỉnh sau khi chốt số liệu',
   /** After the carried keys of a closed unit (`Lấy từ kỳ trước`): the period their figures came from. */
   carriedFrom: (period: string) => `từ ${period}`,
