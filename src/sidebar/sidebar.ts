@@ -44,6 +44,8 @@ function statusLine(id: string, extra = '') {
     node.textContent = '';
     node.append(...(typeof content === 'string' ? [content] : content));
     node.className = `${base} ${kind}`;
+    // A button far down the pane (Chốt lại số liệu) reports here: the line comes into view.
+    node.scrollIntoView?.({ block: 'nearest' });
   };
   return { node, show };
 }
@@ -277,10 +279,10 @@ async function main() {
       again.addEventListener(
         'click',
         () =>
-          void act(reportStatus, UI.computing(period), async () => {
+          void act(reportStatus, UI.reclosing(period), async () => {
             const r = await call('reclosePeriod', period);
-            if (r.message) reportStatus.show(r.message, r.done ? 'ok' : 'info');
             if (r.done) await load();
+            reportStatus.show(r.message, r.done ? 'ok' : 'info');
           }),
       );
       results.append(again);

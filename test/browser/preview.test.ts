@@ -166,6 +166,45 @@ test('the real sidebar, 300 px wide, builds the report tab of 07/2024 and shows 
   }
 });
 
+test('a question of the script (ui.alert with YES_NO) is asked with Có and Không, and the answer is what the script gets', async () => {
+  const { preview, page } = await open('question');
+  try {
+    // The daily run closes 07/2024 (two days after its deadline); the sidebar then offers to close it again.
+    await page.fill('#clock-input', '2024-08-20T09:00');
+    await idle(page);
+    await page.click('#btn-daily');
+    await page.waitForSelector('.toast:has-text("Trình kích hoạt hằng ngày"), .toast:has-text("dailyTick")');
+    await idle(page);
+    await page.click('#menubar .menu > button:text-is("i-Speed")');
+    await page.click('.menu-items button:text-is("Báo cáo tổng hợp")');
+    const frame = page.frameLocator('#sidebar-frame');
+    await frame.locator('#period').selectOption('07/2024');
+    await frame.locator('#btn-reclose').waitFor();
+    const answer = async (button: string) => {
+      await frame.locator('#btn-reclose').click();
+      const dialog = page.locator('#alert-dialog');
+      await dialog.waitFor({ state: 'visible' });
+      expect(await dialog.locator('#alert-message').textContent()).toMatch(/^Số liệu kỳ 07\/2024 đã chốt lúc .*Tiếp tục\?$/);
+      expect(await dialog.locator('button').allTextContents()).toEqual(['Có', 'Không']);
+      await page.screenshot({ path: join(ARTIFACTS, 'preview-question.png') });
+      await dialog.locator(`button:text-is("${button}")`).click();
+      await frame.locator('#status', { hasText: /^(Chưa chốt lại|Đã chốt lại|Lỗi)/ }).waitFor();
+      return frame.locator('#status').textContent();
+    };
+    const closes = () => preview.session.rt.spreadsheet.sheet('Số liệu đã chốt')?.getLastRow() ?? 0;
+    const before = closes();
+    await expect(answer('Không')).resolves.toMatch(/^Chưa chốt lại: kỳ 07\/2024 vẫn dùng số liệu đã chốt lúc/);
+    expect(closes()).toBe(before);
+    await expect(answer('Có')).resolves.toMatch(/^Đã chốt lại số liệu kỳ 07\/2024 lúc/);
+    expect(closes()).toBeGreaterThan(before);
+    // The question was asked once per click, never shown again afterwards as a plain message.
+    expect(await page.locator('#alert-dialog').isVisible()).toBe(false);
+  } finally {
+    await page.close();
+    await preview.close();
+  }
+});
+
 test('on a reminder day with automatic reminders on, the daily trigger sends emails to the outbox', async () => {
   const { preview, page } = await open('outbox');
   try {

@@ -85,6 +85,15 @@ const int = (v: unknown) => {
   return v;
 };
 
+/** The buttons the page answered a run's questions with, in order (Apps Script's Button names). */
+const BUTTONS = new Set(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']);
+function answersOf(v: unknown): string[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || v.length > 20 || !v.every((x) => typeof x === 'string' && BUTTONS.has(x)))
+    throw new HttpError(400, PV.badRequest);
+  return v as string[];
+}
+
 function mailPage(session: Session, i: number): string {
   const m = session.mail(i);
   if (!m) throw new HttpError(404, PV.noMail);
@@ -146,10 +155,10 @@ async function route(session: Session, assets: Assets, req: IncomingMessage, res
         return json(res, 200, { ok: true, ui });
       }
       case '/api/menu':
-        return json(res, 200, { ok: true, ui: await session.runMenu(String(body.fn ?? '')) });
+        return json(res, 200, { ok: true, ui: await session.runMenu(String(body.fn ?? ''), answersOf(body.answers)) });
       case '/api/run': {
         const args = Array.isArray(body.args) ? body.args : [];
-        const r = await session.runServer(String(body.name ?? ''), args);
+        const r = await session.runServer(String(body.name ?? ''), args, answersOf(body.answers));
         return json(res, 200, { ok: true, result: r.result, ui: r.ui });
       }
       case '/api/clock': {

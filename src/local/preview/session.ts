@@ -11,6 +11,7 @@ import {
   type MemSpreadsheet,
   type MemSheet,
   type MenuRecord,
+  AlertQuestion,
 } from '../runtime';
 import { formatJavaDate } from '../runtime/format';
 import { readXlsx, writeXlsx } from '../xlsx';
@@ -40,9 +41,15 @@ export interface Selection {
   sheet: string;
   ranges: Array<[number, number, number, number]>;
 }
+/** An alert that asks a choice (`buttons`: YES_NO, OK_CANCEL…): the page asks, then runs the action again. */
+export interface Question extends Alert {
+  buttons: string;
+}
 /** What the script showed during one action. */
 export interface UiDelta {
   alerts: Alert[];
+  /** The run stopped at this question (nothing after it ran): run it again with the answers so far and this one. */
+  question?: Question;
   sidebar: { title: string } | null;
   dialogs: string[];
   toasts: Alert[];
@@ -245,15 +252,17 @@ export class Session {
   }
 
   /** A menu item: the top-level function it names. */
-  async runMenu(fn: string): Promise<UiDelta> {
+  /** `answers`: the buttons given so far to the run's questions (see UiDelta.question). */
+  async runMenu(fn: string, answers: string[] = []): Promise<UiDelta> {
     const handler = this.callable(fn);
-    return (await this.act(() => handler())).ui;
+    return (await this.act(() => handler(), answers)).ui;
   }
 
   /** google.script.run: arguments and result cross as JSON, as Apps Script allows (Dates fail). */
-  async runServer(name: string, args: unknown[]): Promise<{ result: Wire; ui: UiDelta }> {
+  async runServer(name: string, args: unknown[], answers: string[] = []): Promise<{ result: Wire; ui: UiDelta }> {
     const handler = this.callable(name);
-    const { value, ui } = await this.act(() => handler(...args));
+    const { value, ui } = await this.act(() => handler(...args), answers);
+    if (ui.question) return { result: null, ui };
     try {
       return { result: localDocLinks(toWire(value)), ui };
     } catch (e) {
@@ -313,14 +322,28 @@ export class Session {
   }
 
   /** Runs script work, then saves (even after a failure: a script may have written half its changes). */
-  private async act<T>(work: () => T): Promise<{ value: T; ui: UiDelta }> {
+  /**
+   * Runs one action. A question (an alert with a choice) the page has not answered yet stops it there; the scripts ask
+   * before they change anything (the re-close, the trigger take-over), so the run is made again whole with the answer.
+   */
+  private async act<T>(work: () => T, answers: string[] = []): Promise<{ value: T; ui: UiDelta }> {
     const mark = this.mark();
     let value: T;
+    const record = this.rt.ui;
+    record.nextButtons = answers.slice();
+    record.ask = true;
     try {
       value = work();
     } catch (e) {
+      if (e instanceof AlertQuestion) {
+        const { title, prompt, buttons } = e.alert;
+        return { value: undefined as T, ui: { ...this.delta(mark), question: { title, message: prompt, buttons } } };
+      }
       await this.save().catch(() => undefined);
       throw new ScriptError(messageOf(e), this.delta(mark));
+    } finally {
+      record.ask = false;
+      record.nextButtons = [];
     }
     const ui = this.delta(mark);
     await this.save();
@@ -343,7 +366,11 @@ export class Session {
     const u = this.rt.ui;
     const sidebar = u.sidebars.length > m.sidebars ? u.sidebars[u.sidebars.length - 1] : null;
     return {
-      alerts: u.alerts.slice(m.alerts).map((a) => ({ title: a.title, message: a.prompt })),
+      // A question's alert was shown as the question it is (UiDelta.question), and answered: not again as a message.
+      alerts: u.alerts
+        .slice(m.alerts)
+        .filter((a) => a.buttons === 'OK')
+        .map((a) => ({ title: a.title, message: a.prompt })),
       sidebar: sidebar ? { title: sidebar.title } : null,
       dialogs: u.dialogs.slice(m.dialogs).map((d) => d.title),
       toasts: u.toasts.slice(m.toasts).map((t) => ({ title: t.title, message: t.message })),

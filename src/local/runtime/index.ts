@@ -50,7 +50,7 @@ import { makeDocumentApp, type MemDocument } from './document';
 export { KilledExecution, CallTracker } from './calls';
 export * from './spreadsheet';
 export { MemConditionalFormatRule, MemConditionalFormatRuleBuilder, MemBooleanCondition, shownBackground } from './conditional';
-export { MemTrigger, MemHtmlOutput, MemMenu, MAX_TRIGGERS } from './services';
+export { MemTrigger, MemHtmlOutput, MemMenu, MAX_TRIGGERS, AlertQuestion } from './services';
 export type { SentMail, UiRecord, MenuRecord, LockKind } from './services';
 export { formatJavaDate, displayValue, wallClock, fromWallClock } from './format';
 export { MemDocument, MemBody, MemParagraph, MemText, MemTable, MemTableRow, MemTableCell } from './document';

@@ -37,6 +37,20 @@ export interface UiRecord {
   toasts: Array<{ message: string; title: string; timeoutSeconds: number | null }>;
   /** Buttons the next alerts return, in order (then OK). */
   nextButtons: string[];
+  /**
+   * Set by the preview: an alert with a choice (YES_NO, OK_CANCEL…) and no button left in `nextButtons` stops the run
+   * with `AlertQuestion`, so the page can ask the person and run the function again with the answer. (Apps Script's
+   * alert waits for the click; a run here cannot, and answering OK to a YES_NO question would mean neither.)
+   */
+  ask?: boolean;
+}
+
+/** A run stopped at an alert that asks a choice (see UiRecord.ask). */
+export class AlertQuestion extends Error {
+  constructor(public readonly alert: { title: string; prompt: string; buttons: string }) {
+    super(`The script asks: ${alert.prompt}`);
+    this.name = 'AlertQuestion';
+  }
 }
 export type LockKind = 'document' | 'script' | 'user';
 
@@ -147,6 +161,7 @@ export class MemUi
     this.st.tracker.hit('Ui.alert');
     const titled = typeof b === 'string' && c !== undefined;
     const rec = { title: titled ? a : '', prompt: titled ? String(b) : a, buttons: String((titled ? c : b) ?? 'OK') };
+    if (this.st.ui.ask && rec.buttons !== 'OK' && !this.st.ui.nextButtons.length) throw new AlertQuestion(rec);
     this.st.ui.alerts.push(rec);
     return (this.st.ui.nextButtons.shift() ?? 'OK') as unknown as GoogleAppsScript.Base.Button;
   }

@@ -1,6 +1,6 @@
 // The preview page: a spreadsheet-like grid, tabs, the script's menu, the sidebar panel, an outbox and a clock.
 // Every cell text and message is set through textContent or title: the page never parses what a cell holds as HTML.
-import type { Alert, CellStyle, PageState as State, Selection as ScriptSelection, SheetView, UiDelta } from '../session';
+import type { Alert, CellStyle, PageState as State, Question, Selection as ScriptSelection, SheetView, UiDelta } from '../session';
 import type { MenuRecord } from '../../runtime';
 import { T } from './text';
 
@@ -58,10 +58,14 @@ async function api<R>(path: string, body?: unknown): Promise<R> {
   }
 }
 
-/** Runs a script action; whatever the script showed (alerts, sidebar, a new active tab) is shown, then the page refreshes. */
-async function action<R extends { ui?: UiDelta }>(what: string, path: string, body: unknown): Promise<R | null> {
+/**
+ * Runs a script action; whatever the script showed (alerts, sidebar, a new active tab) is shown, then the page
+ * refreshes. A question the script asks (ui.alert with Có/Không) is put to the person, and the action runs again with
+ * the answers (see Session.act).
+ */
+async function action<R extends { ui?: UiDelta }>(what: string, path: string, body: object): Promise<R | null> {
   try {
-    const r = await api<R>(path, body);
+    const r = await answered((answers) => api<R>(path, { ...body, answers }));
     await afterUi(r.ui);
     return r;
   } catch (e) {
@@ -111,6 +115,67 @@ function toast(message: string, kind: 'info' | 'error' = 'info'): void {
   $('toasts').append(t);
   setTimeout(() => t.remove(), 6000);
 }
+
+/** Runs `call` until it stops at no question, asking each one (the answers so far go with every run). */
+async function answered<R extends { ui?: UiDelta }>(call: (answers: string[]) => Promise<R>): Promise<R> {
+  const answers: string[] = [];
+  for (;;) {
+    const r = await call(answers);
+    const q = r.ui?.question;
+    if (!q || answers.length >= 20) return r;
+    answers.push(await ask(q));
+  }
+}
+
+/** A question as Sheets shows it: its buttons (Có, Không…); closing the dialog is CLOSE, as Apps Script answers. */
+function ask(q: Question): Promise<string> {
+  const choices = q.buttons === 'YES_NO_CANCEL' ? ['YES', 'NO', 'CANCEL'] : q.buttons === 'OK_CANCEL' ? ['OK', 'CANCEL'] : ['YES', 'NO'];
+  return new Promise<string>((done) => {
+    alertChain = alertChain.then(
+      () =>
+        new Promise<void>((shown) => {
+          const dialog = $<HTMLDialogElement>('alert-dialog');
+          $('alert-title').textContent = q.title || (state?.title ?? '');
+          $('alert-message').textContent = q.message;
+          const form = $('alert-buttons');
+          form.textContent = '';
+          for (const c of choices) {
+            const b = document.createElement('button');
+            b.type = 'submit';
+            b.value = c;
+            b.textContent = T.buttons[c] ?? c;
+            form.append(b);
+          }
+          dialog.returnValue = '';
+          dialog.addEventListener(
+            'close',
+            () => {
+              restoreOk();
+              done(dialog.returnValue || 'CLOSE');
+              shown();
+            },
+            { once: true },
+          );
+          dialog.showModal();
+        }),
+    );
+  });
+}
+
+/** The plain alert's one OK button, after a question replaced it. */
+function restoreOk(): void {
+  const form = $('alert-buttons');
+  form.textContent = '';
+  const b = document.createElement('button');
+  b.type = 'submit';
+  b.id = 'alert-ok';
+  b.value = 'OK';
+  b.textContent = T.ok;
+  form.append(b);
+}
+
+// The sidebar's google.script.run (bridge.ts, same origin) puts its questions to the person through this page.
+(window as unknown as { ispeedAsk: (q: Question) => Promise<string> }).ispeedAsk = ask;
 
 let alertChain: Promise<void> = Promise.resolve();
 /** ui.alert as a modal dialog; several alerts show one after the other. */

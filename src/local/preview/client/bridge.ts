@@ -35,6 +35,13 @@ function checkArg(v: unknown, path: string): void {
   throw new Error(`Tham số không hợp lệ (${path}: ${kind}); google.script.run chỉ nhận số, chuỗi, đúng/sai, null, mảng và đối tượng.`);
 }
 
+interface Answer {
+  ok?: boolean;
+  result?: unknown;
+  error?: { message?: string };
+  ui?: { question?: unknown };
+}
+
 function fail(r: Runner, message: string): void {
   const error = new Error(message);
   if (r.failure) r.failure(error, r.userObject);
@@ -51,15 +58,23 @@ async function call(r: Runner, name: string, args: unknown[]): Promise<void> {
     return;
   }
   tell({ type: 'busy', delta: 1 });
-  let data: { ok?: boolean; result?: unknown; error?: { message?: string }; ui?: unknown } | null = null;
+  let data: Answer | null = null;
+  const answers: string[] = [];
   try {
-    const res = await fetch('/api/run', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name, args }),
-    });
-    data = await res.json().catch(() => null);
-    if (!data) data = { ok: false, error: { message: `Máy chủ xem trước trả lỗi ${res.status}.` } };
+    for (;;) {
+      const res = await fetch('/api/run', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name, args, answers }),
+      });
+      data = await res.json().catch(() => null);
+      if (!data) data = { ok: false, error: { message: `Máy chủ xem trước trả lỗi ${res.status}.` } };
+      // A question (ui.alert with Có/Không): the page asks the person, then the call runs again with the answers.
+      const q = data.ui?.question;
+      const ask = (window.parent as unknown as { ispeedAsk?: (q: unknown) => Promise<string> }).ispeedAsk;
+      if (!data.ok || !q || !ask || answers.length >= 20) break;
+      answers.push(await ask(q));
+    }
   } catch {
     data = { ok: false, error: { message: 'Không kết nối được máy chủ xem trước.' } };
   } finally {

@@ -11,6 +11,8 @@ export const T = {
   dailyWhat: 'trình kích hoạt hằng ngày',
   ok: 'OK',
   close: 'Đóng',
+  /** The buttons of ui.alert as Sheets shows them in Vietnamese (Button names as the script receives them). */
+  buttons: { OK: 'OK', CANCEL: 'Hủy', YES: 'Có', NO: 'Không' } as Record<string, string>,
   closeSidebar: 'Đóng thanh bên',
   outbox: 'Hộp thư đi',
   outboxEmpty: 'Chưa gửi email nào.',
