@@ -57,7 +57,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   demo: { seed: 'value', today: 'value', force: 'flag' },
   setup: { units: 'value', force: 'flag' },
   validate: { today: 'value', json: 'flag' },
-  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value', date: 'value' },
+  report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value', date: 'value', force: 'flag' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
   columns: { json: 'flag' },
   daily: { today: 'value', json: 'flag', outbox: 'value', quota: 'value' },
@@ -185,8 +185,13 @@ const report: Command = async (argv, io) => {
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);
   if (a.values.samples !== undefined) checkSamplesFile(a.values.samples);
+  // An .xlsx may be someone's workbook; an .html or .pdf is only ever a report this command wrote before.
   if (out !== undefined)
-    checkFileTarget(out, { reads: a.values.samples !== undefined ? [file, a.values.samples] : [file], existing: 'replace' });
+    checkFileTarget(out, {
+      reads: a.values.samples !== undefined ? [file, a.values.samples] : [file],
+      existing: extname(out).toLowerCase() === '.xlsx' ? 'refuse' : 'replace',
+      force: a.flags.has('force'),
+    });
   const book = await openBook(file, io);
   const today = dayOf(now);
   // Before the campaign there is nothing to count; after this month, nothing has happened yet.

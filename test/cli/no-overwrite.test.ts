@@ -68,7 +68,28 @@ describe('report never writes over the workbook it reads', () => {
     expect(readFileSync(BOOK).equals(original)).toBe(true);
   });
 
-  test('an existing report file that is another file is replaced', async () => {
+  test('an existing .xlsx it did not read is refused as setup and demo refuse it, and left byte-identical; with --force it is replaced', async () => {
+    const other = join(dir, 'other.xlsx');
+    copyFileSync(BOOK, other);
+    const argv = ['report', BOOK, '--period', '07/2024', '--today', '2024-08-20', '--out', other];
+    await refused(argv, `Tệp “${other}” đã có. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
+    expect(readFileSync(other).equals(original)).toBe(true);
+    const forced = await run([...argv, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain(`Đã tạo tệp ${other}.`);
+    expect(readFileSync(other).equals(original)).toBe(false);
+  });
+
+  test('report --help names --force', async () => {
+    expect((await run(['report', '--help'])).stdout).toContain('--force              ghi đè FILE.xlsx nếu tệp đã có');
+  });
+
+  test('--force never lets report write over the workbook it reads', async () => {
+    await refused(['report', BOOK, '--period', '07/2024', '--today', '2024-08-20', '--out', BOOK, '--force'], 'đó chính là tệp');
+    expect(readFileSync(BOOK).equals(original)).toBe(true);
+  });
+
+  test('an existing .html report file that is another file is replaced', async () => {
     const out = join(dir, 'old-report.html');
     writeFileSync(out, 'cũ');
     const r = await run(['report', BOOK, '--period', '07/2024', '--today', '2024-08-20', '--out', out]);

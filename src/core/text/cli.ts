@@ -3,6 +3,9 @@ import { MEASURED_CLI } from './measured';
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
+/** The --force line of every command that refuses an existing workbook. */
+const forceHelp = (file: string, why = '') => `  --force              ghi đè ${file} nếu tệp đã có (mặc định: không ghi đè${why})`;
+
 /** The spreadsheet address used in reminder links when none is given (a file has no Google address). */
 export const CLI_PLACEHOLDER_URL = PLACEHOLDER_URL_TEXT;
 
@@ -33,7 +36,7 @@ export const CLI_HELP = {
     '',
     '  --seed N             số khởi tạo ngẫu nhiên (cùng số cho cùng bảng tính)',
     '  --today YYYY-MM-DD   ngày "hôm nay" (mặc định 2024-08-20)',
-    '  --force              ghi đè OUT.xlsx nếu tệp đã có (mặc định: không ghi đè)',
+    forceHelp('OUT.xlsx'),
   ].join('\n'),
   setup: [
     'Cách dùng: ispeed setup OUT.xlsx [--units UNITS.csv] [--force]',
@@ -44,7 +47,7 @@ export const CLI_HELP = {
     '                       code, name, form, email, contact, phone, communes, aliases, active);',
     '                       phân cách bằng dấu phẩy, chấm phẩy hoặc tab (như Excel lưu), mã UTF-8;',
     '                       mặc định: danh mục để trống',
-    '  --force              ghi đè OUT.xlsx nếu tệp đã có (mặc định: không ghi đè)',
+    forceHelp('OUT.xlsx'),
   ].join('\n'),
   validate: [
     'Cách dùng: ispeed validate BOOK.xlsx [--today YYYY-MM-DD] [--json]',
@@ -57,7 +60,7 @@ export const CLI_HELP = {
   ].join('\n'),
   report: [
     'Cách dùng: ispeed report BOOK.xlsx --period MM/YYYY [--form MÃ] [--today YYYY-MM-DD] [--json]',
-    '                      [--out FILE.xlsx|FILE.html|FILE.pdf] [--samples FILE.xlsx|FILE.csv] [--date YYYY-MM-DD]',
+    '                      [--out FILE.xlsx|FILE.html|FILE.pdf [--force]] [--samples FILE.xlsx|FILE.csv] [--date YYYY-MM-DD]',
     '',
     'Báo cáo tổng hợp của một kỳ: đơn vị đúng hạn, muộn, chưa nộp; tổng các chỉ tiêu.',
     '',
@@ -68,7 +71,8 @@ export const CLI_HELP = {
     '                       số liệu tổng hợp đến ngày này nếu là ngày đã qua',
     '  --json               kết quả dạng JSON',
     '  --out FILE           ghi báo cáo ra tệp: .html, .pdf (bảng, biểu đồ, văn bản) hoặc .xlsx (các bảng);',
-    '                       không bao giờ ghi đè BOOK.xlsx',
+    '                       không bao giờ ghi đè BOOK.xlsx; tệp .html, .pdf đã có được thay bằng báo cáo mới',
+    forceHelp('FILE.xlsx', ', vì đó có thể là một bảng tính'),
     MEASURED_CLI.help,
   ].join('\n'),
   remind: [

@@ -46,7 +46,7 @@ function checkFolder(target: string, shown: string): void {
 export interface TargetRules {
   /** Files the command reads: the target may be none of them. */
   reads: string[];
-  /** An existing target is replaced (report --out) or refused unless --force (setup, demo). */
+  /** An existing target is replaced (report --out .html/.pdf) or refused unless --force (setup, demo, report --out .xlsx). */
   existing: 'replace' | 'refuse';
   force?: boolean;
 }
