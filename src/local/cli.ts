@@ -5,16 +5,7 @@ import type { Grid } from '../core/types';
 import { TAB } from '../core/forms/schema';
 import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';
-import {
-  CLI_DONE,
-  CLI_ERROR,
-  CLI_HELP,
-  CLI_PLACEHOLDER_URL,
-  CLI_PROGRESS,
-  CLI_REMIND,
-  CSV_DELIMITER_NAMES,
-  type CliCommandName,
-} from '../core/text/cli';
+import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
@@ -33,7 +24,18 @@ import {
 import { encodeHeaderWord, toEml } from './eml';
 import { makeDemoWorkbook, DEMO_TODAY } from './demo';
 import { CsvEncodingError, CsvProblem, readUnitsCsv, repoRoot } from './units';
-import { UsageError, formsAsked, onlyFile, parseArgs, parseForms, parsePeriod, parseToday, parseWhole, type OptionSpec } from './cli/args';
+import {
+  UsageError,
+  formsAsked,
+  onlyFile,
+  parseArgs,
+  parseForms,
+  parsePeriod,
+  parseSheetUrl,
+  parseToday,
+  parseWhole,
+  type OptionSpec,
+} from './cli/args';
 import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
 import { checkXlsxFile, formRowCount, openBook } from './cli/input';
 import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
@@ -60,7 +62,7 @@ const OPTIONS: Record<Exclude<CliCommandName, 'tool'>, OptionSpec> = {
   report: { period: 'value', form: 'list', today: 'value', json: 'flag', out: 'value', samples: 'value', date: 'value', force: 'flag' },
   remind: { today: 'value', json: 'flag', quota: 'value', send: 'flag', outbox: 'value', url: 'value' },
   columns: { json: 'flag' },
-  daily: { today: 'value', json: 'flag', outbox: 'value', quota: 'value' },
+  daily: { today: 'value', json: 'flag', outbox: 'value', quota: 'value', url: 'value' },
 };
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -245,8 +247,7 @@ const remind: Command = async (argv, io) => {
   const outbox = a.values.outbox;
   if (send && outbox === undefined) throw new UsageError(CLI_ERROR.sendNeedsOutbox);
   if (!send && outbox !== undefined) throw new UsageError(CLI_ERROR.outboxNeedsSend);
-  const url = a.values.url ?? CLI_PLACEHOLDER_URL;
-  if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError(CLI_ERROR.badUrl(url));
+  const url = parseSheetUrl(a.values.url);
   if (send && outbox !== undefined) {
     // Every .eml and the log row of each send must land, or the next run would send again: refuse now if they cannot.
     checkXlsxFile(file);
@@ -312,8 +313,9 @@ const daily: Command = async (argv, io) => {
   if (a.values.today === undefined) throw new UsageError(CLI_ERROR.missingToday);
   const today = dayOf(parseToday(a.values.today));
   const quota = a.values.quota === undefined ? DEFAULT_QUOTA : parseWhole(a.values.quota, CLI_ERROR.badQuota);
+  const url = parseSheetUrl(a.values.url);
   const codePath = join(repoRoot(), 'dist', 'Code.js');
-  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, sender: SENDER_ADDRESS, codePath });
+  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, url, sender: SENDER_ADDRESS, codePath });
   if (a.flags.has('json')) json(io, result);
   else lines(io, out);
   return 0;

@@ -1,9 +1,9 @@
 // `ispeed daily` day by day on an .xlsx: the built bundle's daily run on the file itself; only script-owned cells and
 // tabs change, the period closes once on its day, `report --json` of the closed period gives the closed figures.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { artifactDir, run } from './run';
+import { artifactDir, emlBodies, run } from './run';
 import { example1 } from '../fixtures/example1';
 import { formById, TAB } from '../../src/core/forms/schema';
 import { spreadsheetFromBook } from '../../src/local/workbook';
@@ -96,6 +96,37 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     expect(log.length).toBeGreaterThan(1);
     const second = JSON.parse((await run(['daily', path, '--today', '2024-08-13', '--json', '--outbox', outbox])).stdout);
     expect(second.emails).toEqual([]);
+  }, 30_000);
+
+  test('--url puts the spreadsheet address in every email, as remind does; without it, the placeholder remind uses', async () => {
+    const links = async (name: string, extra: string[]) => {
+      const path = join(dir, `${name}.xlsx`);
+      const book = example1();
+      book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
+      await writeXlsx(spreadsheetFromBook(book), path);
+      const outbox = join(dir, `${name}-outbox`);
+      const r = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox, ...extra]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      const files = readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+      expect(files.length).toBeGreaterThan(0);
+      return files.flatMap((f) => {
+        const { text, html } = emlBodies(readFileSync(join(outbox, f), 'utf8'));
+        return [...`${text} ${html}`.matchAll(/https?:\/\/[^\s"<]+/g)].map((m) => m[0]);
+      });
+    };
+    const real = 'https://docs.google.com/spreadsheets/d/1AbC-thatSheet/edit';
+    const given = await links('url', ['--url', real]);
+    expect(given.length).toBeGreaterThan(0);
+    expect(given.every((l) => l.startsWith(real))).toBe(true);
+    const placeholder = await links('placeholder', []);
+    expect(placeholder.every((l) => l.startsWith('https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit'))).toBe(true);
+    expect(placeholder.join(' ')).not.toContain('mem-spreadsheet');
+
+    const help = await run(['daily', '--help']);
+    expect(help.stdout).toContain('--url URL');
+    expect(help.stdout).toContain('https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit');
+    const bad = await run(['daily', BOOK, '--today', '2024-08-13', '--url', 'docs.google.com/x']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'Địa chỉ không hợp lệ: “docs.google.com/x”. Dùng địa chỉ bắt đầu bằng https://.\n']);
   }, 30_000);
 
   test('the text output gives the time of each close as the sheet does (08:00 14/08/2024; the JSON keeps its ISO form, above)', async () => {

@@ -80,3 +80,11 @@ export function letOthersEnter(...paths: string[]): () => void {
     for (const [d, mode] of changed.reverse()) chmodSync(d, mode);
   };
 }
+
+/** The decoded text and HTML parts of an .eml the command line wrote (base64 bodies, multipart/alternative). */
+export function emlBodies(eml: string): { text: string; html: string } {
+  const boundary = /boundary="([^"]+)"/.exec(eml)![1];
+  const body = (part: string) => Buffer.from(part.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8');
+  const parts = eml.split(`--${boundary}`);
+  return { text: body(parts[1]), html: body(parts[2]) };
+}

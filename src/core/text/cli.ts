@@ -3,6 +3,12 @@ import { MEASURED_CLI } from './measured';
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
+/** The --url lines of the commands that write emails (remind, daily). */
+const URL_HELP = [
+  '  --url URL            địa chỉ bảng tính Google dùng trong đường dẫn của email (mặc định là địa chỉ giữ chỗ',
+  `                       ${PLACEHOLDER_URL_TEXT}, vì tệp .xlsx không có địa chỉ Google)`,
+];
+
 /** The --force line of every command that refuses an existing workbook. */
 const forceHelp = (file: string, why = '') => `  --force              ghi đè ${file} nếu tệp đã có (mặc định: không ghi đè${why})`;
 
@@ -85,8 +91,7 @@ export const CLI_HELP = {
     '  --quota N            hạn mức người nhận trong ngày (mặc định 100), trừ số đã ghi trong Nhật ký hôm đó',
     '  --send --outbox DIR  ghi mỗi email thành một tệp .eml trong DIR và ghi vào trang Nhật ký của BOOK.xlsx,',
     '                       nên chạy lại trong cùng ngày sẽ không gửi trùng',
-    `  --url URL            địa chỉ bảng tính Google dùng trong đường dẫn của email (mặc định là địa chỉ giữ chỗ`,
-    `                       ${PLACEHOLDER_URL_TEXT}, vì tệp .xlsx không có địa chỉ Google)`,
+    ...URL_HELP,
   ].join('\n'),
   columns: [
     'Cách dùng: ispeed columns BOOK.xlsx [--json]',
@@ -99,7 +104,7 @@ export const CLI_HELP = {
     '  --json               kết quả dạng JSON',
   ].join('\n'),
   daily: [
-    'Cách dùng: ispeed daily BOOK.xlsx --today YYYY-MM-DD [--json] [--outbox DIR] [--quota N]',
+    'Cách dùng: ispeed daily BOOK.xlsx --today YYYY-MM-DD [--json] [--outbox DIR] [--quota N] [--url URL]',
     '',
     'Làm đúng việc lịch chạy hằng ngày làm vào ngày đó (lúc "Giờ gửi nhắc"), trên chính BOOK.xlsx: kiểm tra toàn bộ',
     '(ghi chú, màu, cột Kiểm tra), danh sách chọn, trang Tình hình báo cáo, chốt số liệu các kỳ đến hạn chốt và',
@@ -111,6 +116,7 @@ export const CLI_HELP = {
     '  --outbox DIR         ghi mỗi email thành tệp .eml trong DIR và ghi vào Nhật ký; không có tùy chọn này thì',
     '                       không email nào được gửi hay ghi vào Nhật ký',
     '  --quota N            hạn mức người nhận trong ngày (mặc định 100), trừ số đã ghi trong Nhật ký hôm đó',
+    ...URL_HELP,
   ].join('\n'),
 } as const;
 

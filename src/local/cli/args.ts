@@ -1,5 +1,5 @@
 // Command-line arguments: one positional file, `--name value` / `--name=value` options, --help anywhere.
-import { CLI_ERROR } from '../../core/text/cli';
+import { CLI_ERROR, CLI_PLACEHOLDER_URL } from '../../core/text/cli';
 import { fromLocal, parseMonthStrict } from '../../core/periods';
 import type { FormId, Month } from '../../core/types';
 import { readFormCode } from '../../core/cells';
@@ -104,6 +104,16 @@ export function formsAsked(asked: FormId[] | null, defined: readonly { id: FormI
   const unknown = asked.find((id) => !defined.some((f) => f.id === id));
   if (unknown !== undefined) throw new UsageError(CLI_ERROR.badForm(unknown));
   return asked;
+}
+
+/**
+ * `--url`: the shared spreadsheet's Google address for the emails' links. An .xlsx has none, so without it the links
+ * hold a placeholder the help names, which nobody can mistake for a real sheet.
+ */
+export function parseSheetUrl(text: string | undefined): string {
+  const url = text ?? CLI_PLACEHOLDER_URL;
+  if (!/^https?:\/\/\S+$/.test(url)) throw new UsageError(CLI_ERROR.badUrl(url));
+  return url;
 }
 
 export function parseWhole(text: string, error: (t: string) => string, allowNegative = false): number {

@@ -26,6 +26,8 @@ export interface DailyOptions {
   today: Day;
   outbox?: string;
   quota: number;
+  /** The spreadsheet's address in the emails' links (`--url`, or the placeholder remind uses too). */
+  url: string;
   sender: string;
   codePath: string;
 }
@@ -67,6 +69,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   } catch {
     throw new UsageError(CLI_ERROR.corrupt(file));
   }
+  ss.url = opts.url; // what the bundle's getUrl() gives, so the emails link where remind's do
 
   const { book } = readBookForms(workbookValues(ss));
   if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(file));

@@ -1801,6 +1801,8 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
   locale = 'vi_VN';
   timeZone = 'Asia/Ho_Chi_Minh';
   id = 'mem-spreadsheet-1';
+  /** The address getUrl gives when the caller knows it (a file has none: `ispeed daily --url`); else one made of the id. */
+  url: string | null = null;
   name = 'i-Speed Gia Lai';
   /** Set by a runtime: counts calls and injects faults. Null when used alone (xlsx, CLI). */
   tracker: CallTracker | null = null;
@@ -1895,7 +1897,7 @@ export class MemSpreadsheet implements Pick<GSpreadsheet, SpreadsheetKeys> {
   }
   getUrl(): string {
     this.hit('getUrl');
-    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+    return this.url ?? `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
   }
   getName(): string {
     this.hit('getName');
