@@ -129,6 +129,38 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     expect([bad.code, bad.stderr]).toEqual([2, 'Địa chỉ không hợp lệ: “docs.google.com/x”. Dùng địa chỉ bắt đầu bằng https://.\n']);
   }, 30_000);
 
+  test('with "Nhắc nhở tự động" = Không it says reminders are off and how to turn them on, and never that the log was updated', async () => {
+    const path = join(dir, 'off-book.xlsx');
+    const book = example1();
+    book[TAB.settings].push(['Nhắc nhở tự động', 'Không']);
+    await writeXlsx(spreadsheetFromBook(book), path);
+    const off =
+      'Nhắc nhở tự động đang tắt (mục “Nhắc nhở tự động” trong trang Cấu hình là “Không”): không gửi email nhắc nào. ' +
+      'Để bật, ghi “Có” vào mục đó, hoặc chọn i-Speed > Bật nhắc nhở tự động trong bảng tính.';
+    const outbox = join(dir, 'off-outbox');
+    const sent = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox]);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout.split('\n')).toContain(off);
+    expect(sent.stdout).not.toContain('Nhật ký đã được cập nhật');
+    expect(sent.stdout).not.toContain('0 email');
+    expect((await readWorkbookValues(path))[TAB.log]).toBeUndefined();
+    const dry = await run(['daily', path, '--today', '2024-08-14']);
+    expect(dry.stdout.split('\n')).toContain(off);
+    expect(dry.stdout).not.toContain('email sẽ được gửi');
+  }, 30_000);
+
+  test('reminders on: the log is said updated when the run logged, unchanged when a second run the same day had nothing to log', async () => {
+    const path = join(dir, 'on-book.xlsx');
+    const book = example1();
+    book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
+    await writeXlsx(spreadsheetFromBook(book), path);
+    const outbox = join(dir, 'on-outbox');
+    const first = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox]);
+    expect(first.stdout).toMatch(/^[1-9]\d* email đã ghi vào thư mục .*; Nhật ký đã được cập nhật\.$/m);
+    const second = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox]);
+    expect(second.stdout.split('\n')).toContain(`0 email đã ghi vào thư mục ${outbox}; Nhật ký không thay đổi.`);
+  }, 30_000);
+
   test('the text output gives the time of each close as the sheet does (08:00 14/08/2024; the JSON keeps its ISO form, above)', async () => {
     const path = join(dir, 'text-book.xlsx');
     await writeXlsx(spreadsheetFromBook(example1()), path);

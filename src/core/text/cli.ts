@@ -1,5 +1,6 @@
 // The `ispeed` command line: help, errors, progress and human-readable output.
 import { MEASURED_CLI } from './measured';
+import { MENU } from './ui';
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
@@ -127,7 +128,12 @@ export const CLI_DAILY = {
   status: (rows: number) => `Trang Tình hình báo cáo: ${rows} đơn vị.`,
   closed: (tab: string, period: string, at: string) => `Đã chốt số liệu ${tab} kỳ ${period} lúc ${at}.`,
   noClose: 'Không có kỳ nào đến hạn chốt số liệu.',
-  emails: (n: number, dir: string) => `${n} email đã ghi vào thư mục ${dir}; Nhật ký đã được cập nhật.`,
+  emails: (n: number, dir: string, logged: boolean) =>
+    `${n} email đã ghi vào thư mục ${dir}; ${logged ? 'Nhật ký đã được cập nhật' : 'Nhật ký không thay đổi'}.`,
+  /** The names are the schema's: the settings tab, the setting, its two values. */
+  remindersOff: (tab: string, setting: string, yes: string, no: string) =>
+    `Nhắc nhở tự động đang tắt (mục “${setting}” trong trang ${tab} là “${no}”): không gửi email nhắc nào. ` +
+    `Để bật, ghi “${yes}” vào mục đó, hoặc chọn ${MENU.title} > ${MENU.remindOn} trong bảng tính.`,
   dryRun: (n: number) => `${n} email sẽ được gửi; không gửi và không ghi Nhật ký vì không có --outbox.`,
   written: (file: string) => `Đã cập nhật ${file}.`,
 };

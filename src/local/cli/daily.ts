@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Day } from '../../core/periods';
 import { formatMonth, fromLocal, parseDay } from '../../core/periods';
-import { TAB } from '../../core/forms/schema';
+import { NO, SETTINGS, TAB, YES } from '../../core/forms/schema';
 import { formsOf, readBookForms } from '../../core/forms/book';
 import { readSettings } from '../../core/settings';
 import { readLog, recipientsLoggedOn } from '../../core/reminders';
@@ -21,6 +21,8 @@ import { UsageError } from './args';
 import { checkXlsxFile } from './input';
 import { writeAtomically } from './files';
 import { checkFolderTarget, checkInPlace } from './targets';
+
+const AUTO_REMIND = SETTINGS.find((s) => s.key === 'autoRemind')!.name;
 
 export interface DailyOptions {
   today: Day;
@@ -56,6 +58,17 @@ function keep(sheet: MemSheet | null) {
   };
 }
 
+/**
+ * What became of the day's emails. With reminders off in Cấu hình that comes first, with how to turn them on: "0
+ * emails" alone would read as nobody needing a reminder. Emails still written then are the failure notices to admins.
+ */
+function emailLines(remindersOn: boolean, n: number, outbox: string | undefined, logged: boolean): string[] {
+  const line = outbox === undefined ? CLI_DAILY.dryRun(n) : CLI_DAILY.emails(n, outbox, logged);
+  if (remindersOn) return [line];
+  const off = CLI_DAILY.remindersOff(TAB.settings, AUTO_REMIND, YES, NO);
+  return n ? [off, line] : [off];
+}
+
 export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[] }> {
   checkXlsxFile(file);
   // The run writes the file it reads (INTERFACES.md: "on the workbook itself"), through a renamed temporary copy.
@@ -85,15 +98,16 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   app.dailyTick();
 
   const after = workbookValues(ss);
+  const afterBook = readBookForms(after).book;
   const v = validateWorkbook(after, now);
-  const closes = readClosed(readBookForms(after).book[PERIOD_TAB.closed]).filter(
-    (c) => !closedBefore.has(`${c.form}|${c.period}|${c.closedAt.getTime()}`),
-  );
+  const closes = readClosed(afterBook[PERIOD_TAB.closed]).filter((c) => !closedBefore.has(`${c.form}|${c.period}|${c.closedAt.getTime()}`));
   const closed = closes.map((c) => ({ form: c.form, period: formatMonth(c.period), closedAt: localDateTime(c.closedAt) }));
   const statusRows = Math.max(0, (after[PERIOD_TAB.status]?.length ?? 1) - 1);
   const emails = rt.outbox.map((m) => ({ to: m.to.slice(), subject: m.subject }));
 
   const sent = opts.outbox !== undefined;
+  // Whether the run added to the log (sends, skips, failures): 'updated' is said only when it is true.
+  const logged = sent && (afterBook[TAB.log]?.length ?? 0) > (book[TAB.log]?.length ?? 0);
   if (!sent) {
     // Nothing is sent, so nothing is logged: the log tab goes back to what it was.
     const log = ss.sheet(TAB.log);
@@ -140,7 +154,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     ...(closes.length
       ? closes.map((c) => CLI_DAILY.closed(tabOf(c.form), formatMonth(c.period), formatTimeAndDay(c.closedAt)))
       : [CLI_DAILY.noClose]),
-    sent ? CLI_DAILY.emails(emails.length, opts.outbox!) : CLI_DAILY.dryRun(emails.length),
+    ...emailLines(settings.autoRemind, emails.length, opts.outbox, logged),
     CLI_DAILY.written(file),
   ];
   return { result, lines };
