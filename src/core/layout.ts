@@ -10,7 +10,7 @@ export interface HeaderSpec {
 }
 
 /** Every normalised header text that means a column: its header, then its other names (`Tên gọi khác`). */
-function headerKeys(columns: readonly HeaderSpec[]): Map<string, { key: string; via: 'header' | 'alias' }> {
+export function headerKeys(columns: readonly HeaderSpec[]): Map<string, { key: string; via: 'header' | 'alias' }> {
   const wanted = new Map<string, { key: string; via: 'header' | 'alias' }>();
   for (const c of columns) {
     const k = normalizeHeader(c.header);

@@ -1,6 +1,7 @@
 // How each form tab's headers map to the form definitions: the tool for adopting an existing sheet.
 import type { Grid, Month } from '../types';
-import { findLayout } from '../layout';
+import { findLayout, headerKeys } from '../layout';
+import { normalizeHeader } from '../cells';
 import { inForce } from './book';
 import type { FormSpec } from './schema';
 
@@ -10,6 +11,10 @@ export interface HeaderMapping {
   /** The defined column it is read as, or null (an extra column: kept, never checked). */
   key: string | null;
   via: 'header' | 'alias' | null;
+  /** 0-based column of the sheet. */
+  index: number;
+  /** A later header that means a column already read (key null then): that column's key. */
+  repeats?: string;
 }
 
 export interface FormColumns {
@@ -22,11 +27,14 @@ export interface FormColumns {
   missing: string[];
   /** The tab is not in the workbook. */
   absent: boolean;
+  /** Each defined column's header, by key: what officers know a column by (the text output names columns so). */
+  defined: Record<string, string>;
 }
 
 export function formColumns(form: FormSpec, grid: Grid | undefined, current: Month): FormColumns {
   const layout = findLayout(form.tab, grid, form.columns, ['unit', 'period']);
   const byIndex = new Map(Object.entries(layout.columns).map(([key, i]) => [i, key]));
+  const wanted = headerKeys(form.columns);
   const row = layout.headerRow ? (grid![layout.headerRow - 1] ?? []) : [];
   const columns: HeaderMapping[] = [];
   row.forEach((cell, i) => {
@@ -35,12 +43,19 @@ export function formColumns(form: FormSpec, grid: Grid | undefined, current: Mon
       .trim();
     if (!header) return;
     const key = byIndex.get(i) ?? null;
-    columns.push({ header, key, via: key === null ? null : (layout.via?.[key] ?? 'header') });
+    if (key !== null) {
+      columns.push({ header, key, via: layout.via?.[key] ?? 'header', index: i });
+      return;
+    }
+    // Only the first header meaning a column is read: a later one is a repeat, not a column the definitions lack.
+    const repeats = typeof cell === 'string' ? wanted.get(normalizeHeader(cell))?.key : undefined;
+    columns.push({ header, key: null, via: null, index: i, ...(repeats !== undefined && repeats in layout.columns && { repeats }) });
   });
   const missing = form.columns
     .filter((c) => !c.scriptOwned && c.key !== 'seq' && !(c.key in layout.columns) && inForce(c, current))
     .map((c) => c.key);
-  return { form: form.id, tab: form.tab, headerRow: layout.headerRow, columns, missing, absent: grid === undefined };
+  const defined = Object.fromEntries(form.columns.map((c) => [c.key, c.header]));
+  return { form: form.id, tab: form.tab, headerRow: layout.headerRow, columns, missing, absent: grid === undefined, defined };
 }
 
 /** The `columns --json` shape of INTERFACES.md. */

@@ -1,6 +1,9 @@
 // The `ispeed` command line: help, errors, progress and human-readable output.
 import { MEASURED_CLI } from './measured';
 import { MENU } from './ui';
+import { COLUMN_HEADER } from './definitions';
+
+const q = (s: string) => `“${s}”`;
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
@@ -144,15 +147,21 @@ export const CLI_COLUMNS = {
   absent: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): chưa có trong bảng tính`,
   noHeader: (tab: string, form: string) =>
     `Trang “${tab}” (mã biểu mẫu ${form}): không tìm thấy dòng tiêu đề (cần cột đơn vị và cột kỳ báo cáo, hoặc tên gọi khác của chúng)`,
-  byHeader: (header: string, key: string) => `  “${header}” → ${key}`,
-  byAlias: (header: string, key: string) => `  “${header}” → ${key} (theo tên gọi khác)`,
+  /** `defined` is the header of the definitions the sheet's header is read as (the same text but for case or `(đến nay)`). */
+  byHeader: (header: string, defined: string) =>
+    header === defined ? `  “${header}”: đúng tên cột đã định nghĩa` : `  “${header}” → cột “${defined}”`,
+  byAlias: (header: string, defined: string) => `  “${header}” → cột “${defined}” (theo tên gọi khác)`,
   extra: (header: string) => `  “${header}” → không thuộc định nghĩa (giữ nguyên, không kiểm tra)`,
-  missing: (keys: string[]) => `  Chưa tìm thấy cột: ${keys.join(', ')}`,
+  repeats: (header: string, letter: string, defined: string, firstLetter: string) =>
+    `  “${header}” (cột ${letter}) → lặp lại cột “${defined}” đã đọc ở cột ${firstLetter}: cột này giữ nguyên nhưng không được đọc, ` +
+    `không kiểm tra; hãy xóa cột thừa, hoặc đổi tiêu đề nếu đó là một cột khác.`,
+  /** `definitions` is the tab `Định nghĩa biểu mẫu`. */
+  missing: (headers: string[], definitions: string) =>
+    `  Chưa tìm thấy cột: ${headers.map(q).join(', ')}. Hãy thêm cột vào trang, hoặc thêm tiêu đề đang dùng vào ` +
+    `“${COLUMN_HEADER.aliases}” của cột đó trong trang ${q(definitions)}.`,
 };
 
 export type CliCommandName = keyof typeof CLI_HELP;
-
-const q = (s: string) => `“${s}”`;
 
 export const CLI_ERROR = {
   unknownCommand: (cmd: string) => `Lệnh không hợp lệ: ${q(cmd)}. Xem: ispeed --help`,

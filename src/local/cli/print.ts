@@ -6,7 +6,9 @@ import type { ReminderPlan } from '../../core/reminders';
 import { formatDay, formatMonth, monthOfDay } from '../../core/periods';
 import { formatNumberVi, formatPercent } from '../../core/format';
 import { CLI_COLUMNS, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
-import type { FormColumns } from '../../core/forms/columns';
+import type { FormColumns, HeaderMapping } from '../../core/forms/columns';
+import { TAB } from '../../core/forms/schema';
+import { columnLetter } from '../../core/a1';
 import { neutralize } from '../../core/safety';
 import { MEASURED_TEXT } from '../../core/text/measured';
 
@@ -86,17 +88,26 @@ export function columnsText(list: FormColumns[]): string[] {
       continue;
     }
     out.push(CLI_COLUMNS.form(f.tab, f.form, f.headerRow));
-    for (const c of f.columns) {
-      const header = neutralize(c.header);
+    for (const c of f.columns) out.push(mappingText(c, f));
+    if (f.missing.length)
       out.push(
-        c.key === null
-          ? CLI_COLUMNS.extra(header)
-          : c.via === 'alias'
-            ? CLI_COLUMNS.byAlias(header, c.key)
-            : CLI_COLUMNS.byHeader(header, c.key),
+        CLI_COLUMNS.missing(
+          f.missing.map((k) => neutralize(f.defined[k] ?? k)),
+          TAB.formColumns,
+        ),
       );
-    }
-    if (f.missing.length) out.push(CLI_COLUMNS.missing(f.missing));
   }
   return out;
+}
+
+/** One sheet header and what it is read as, the defined column named by its header (officers never see the keys). */
+function mappingText(c: HeaderMapping, f: FormColumns): string {
+  const header = neutralize(c.header);
+  const defined = (key: string) => neutralize(f.defined[key] ?? key);
+  if (c.repeats) {
+    const first = f.columns.find((x) => x.key === c.repeats)!;
+    return CLI_COLUMNS.repeats(header, columnLetter(c.index + 1), defined(c.repeats), columnLetter(first.index + 1));
+  }
+  if (c.key === null) return CLI_COLUMNS.extra(header);
+  return c.via === 'alias' ? CLI_COLUMNS.byAlias(header, defined(c.key)) : CLI_COLUMNS.byHeader(header, defined(c.key));
 }

@@ -1,0 +1,82 @@
+// `ispeed columns`: the text names each column by the header officers know (never the schema's keys), says a second
+// header of a column already read repeats it, and the JSON keeps INTERFACES.md's shape.
+import { join } from 'node:path';
+import { artifactDir, run } from './run';
+import { example1 } from '../fixtures/example1';
+import { formById, TAB } from '../../src/core/forms/schema';
+import { templateGrids } from '../../src/core/forms/definitions';
+import { spreadsheetFromBook } from '../../src/local/workbook';
+import { writeXlsx } from '../../src/local/xlsx';
+import type { Workbook } from '../../src/core/types';
+import { columnLetter } from '../../src/core/a1';
+
+const dir = artifactDir('columns');
+const TAB03 = 'Biểu mẫu 03';
+const F03 = formById('03').columns;
+const at = (key: string) => F03.findIndex((c) => c.key === key);
+
+/** Form 03 under an adopted sheet's headers: `Đơn vị` by another name, a header in lower case, no samples column, the staff total twice. */
+function adopted(): Workbook {
+  const book = example1();
+  const t = templateGrids();
+  const rows = book[TAB03].map((r) => r.filter((_, i) => i !== at('samples')));
+  const header = rows[0].map(String);
+  header[at('unit')] = 'Tên đơn vị';
+  header[at('staff_total')] = 'tổng số cbccvc, nlđ';
+  rows[0] = [...header, 'Tổng số CBCCVC, NLĐ', 'Ghi chú thêm'];
+  return {
+    ...book,
+    [TAB.formList]: t.list,
+    [TAB.formColumns]: [...t.columns, ['*', 'unit', '', '', '', '', '', '', '', '', 'Tên đơn vị', '']],
+    [TAB03]: rows,
+  };
+}
+
+let file = '';
+beforeAll(async () => {
+  file = join(dir, 'adopted.xlsx');
+  await writeXlsx(spreadsheetFromBook(adopted()), file);
+});
+
+describe('ispeed columns BOOK.xlsx', () => {
+  test('the text names the defined columns by their headers, and a second staff-total column as a repeat of the first', async () => {
+    const r = await run(['columns', file]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const repeatLetter = columnLetter(F03.length); // the samples column is gone: the one after the last defined
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Trang “Biểu mẫu 03” (mã biểu mẫu 03): dòng tiêu đề 1',
+        '  “STT”: đúng tên cột đã định nghĩa',
+        '  “Tên đơn vị” → cột “Đơn vị” (theo tên gọi khác)',
+        '  “tổng số cbccvc, nlđ” → cột “Tổng số CBCCVC, NLĐ”',
+        '  “Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)”: đúng tên cột đã định nghĩa',
+        `  “Tổng số CBCCVC, NLĐ” (cột ${repeatLetter}) → lặp lại cột “Tổng số CBCCVC, NLĐ” đã đọc ở cột D: cột này giữ nguyên nhưng không được đọc, không kiểm tra; hãy xóa cột thừa, hoặc đổi tiêu đề nếu đó là một cột khác.`,
+        '  “Ghi chú thêm” → không thuộc định nghĩa (giữ nguyên, không kiểm tra)',
+        '  Chưa tìm thấy cột: “Số mẫu đo i-Speed trên địa bàn (trong kỳ)”. Hãy thêm cột vào trang, hoặc thêm tiêu đề đang dùng vào “Tên gọi khác” của cột đó trong trang “Định nghĩa biểu mẫu”.',
+      ]),
+    );
+    // No schema key reaches the officer.
+    for (const key of ['unit', 'staff_total', 'staff_installed', 'samples', 'seq'])
+      expect(r.stdout).not.toMatch(new RegExp(`\\b${key}\\b`));
+  });
+
+  test('--json is unchanged: keys, via, null for the repeat and the extra column, missing as keys', async () => {
+    const r = await run(['columns', file, '--json']);
+    expect(r.code).toBe(0);
+    const f03 = JSON.parse(r.stdout).forms.find((f: { form: string }) => f.form === '03');
+    expect(Object.keys(f03)).toEqual(['form', 'tab', 'headerRow', 'columns', 'missing']);
+    for (const c of f03.columns) expect(Object.keys(c)).toEqual(['header', 'key', 'via']);
+    expect(f03.columns.slice(0, 4)).toEqual([
+      { header: 'STT', key: 'seq', via: 'header' },
+      { header: 'Tên đơn vị', key: 'unit', via: 'alias' },
+      { header: 'Kỳ báo cáo', key: 'period', via: 'header' },
+      { header: 'tổng số cbccvc, nlđ', key: 'staff_total', via: 'header' },
+    ]);
+    expect(f03.columns.slice(-2)).toEqual([
+      { header: 'Tổng số CBCCVC, NLĐ', key: null, via: null },
+      { header: 'Ghi chú thêm', key: null, via: null },
+    ]);
+    expect(f03.missing).toEqual(['samples']);
+  });
+});
