@@ -80,3 +80,40 @@ describe('ispeed columns BOOK.xlsx', () => {
     expect(f03.missing).toEqual(['samples']);
   });
 });
+
+describe('a workbook whose form tabs were renamed', () => {
+  /** example-1 with `Biểu mẫu 03` renamed `BM03`, with or without the definition tabs. */
+  async function renamed(name: string, definitions: boolean): Promise<string> {
+    const { [TAB03]: rows, ...rest } = example1();
+    const t = templateGrids();
+    const book: Workbook = { ...rest, BM03: rows, ...(definitions && { [TAB.formList]: t.list, [TAB.formColumns]: t.columns }) };
+    const path = join(dir, name);
+    await writeXlsx(spreadsheetFromBook(book), path);
+    return path;
+  }
+  const expects = 'định nghĩa biểu mẫu cần các trang “Biểu mẫu 01”, “Biểu mẫu 02”, “Biểu mẫu 03”, “Biểu mẫu 04”';
+
+  test('columns, and every command that reads it, exits 2 naming the tabs it has, those expected, and how to fix', async () => {
+    const path = await renamed('bm03.xlsx', false);
+    const r = await run(['columns', path]);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `Tệp “${path}” không có trang biểu mẫu nào: ${expects}, còn tệp có các trang “Danh mục đơn vị”, “Cấu hình”, “BM03”. ` +
+        'Hãy đổi tên các trang biểu mẫu cho đúng (tệp không có trang “Danh sách biểu mẫu” nên dùng tên trang mặc định).\n',
+    );
+    for (const argv of [['validate'], ['report', '--period', '07/2024'], ['daily', '--today', '2024-08-20']]) {
+      const other = await run([argv[0], path, ...argv.slice(1)]);
+      expect([other.code, other.stderr]).toEqual([2, r.stderr]);
+    }
+  });
+
+  test('with the definition tabs, the message also offers changing `Tên tab` in `Danh sách biểu mẫu`', async () => {
+    const path = await renamed('bm03-defined.xlsx', true);
+    const r = await run(['columns', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('“BM03”');
+    expect(r.stderr).toContain(
+      'Hãy đổi tên các trang biểu mẫu cho đúng, hoặc sửa cột “Tên tab” trong trang “Danh sách biểu mẫu” theo tên các trang đang dùng.',
+    );
+  });
+});

@@ -1,9 +1,12 @@
 // The `ispeed` command line: help, errors, progress and human-readable output.
 import { MEASURED_CLI } from './measured';
 import { MENU } from './ui';
-import { COLUMN_HEADER } from './definitions';
+import { COLUMN_HEADER, LIST_HEADER } from './definitions';
 
 const q = (s: string) => `“${s}”`;
+
+/** Tabs as a message names them: `trang “A”` or `các trang “A”, “B”`. */
+const tabList = (names: string[]) => `${names.length > 1 ? 'các trang' : 'trang'} ${names.map(q).join(', ')}`;
 
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
@@ -176,7 +179,16 @@ export const CLI_ERROR = {
   notXlsx: (path: string) => `Tệp ${q(path)} không phải tệp .xlsx.`,
   encrypted: (path: string) => `Tệp ${q(path)} được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi xuất lại tệp .xlsx.`,
   corrupt: (path: string) => `Không đọc được tệp ${q(path)}: tệp .xlsx bị hỏng hoặc không đúng định dạng.`,
-  noFormTabs: (path: string) => `Tệp ${q(path)} không có trang biểu mẫu nào (Biểu mẫu 01 đến Biểu mẫu 04).`,
+  /**
+   * `formList` is the tab `Danh sách biểu mẫu`, where each form's tab is named; `listed` says whether the file has it
+   * (without it the built-in template's names hold, and renaming the tabs is the one fix).
+   */
+  noFormTabs: (path: string, expected: string[], has: string[], formList: string, listed: boolean) =>
+    `Tệp ${q(path)} không có trang biểu mẫu nào: định nghĩa biểu mẫu cần ${tabList(expected)}, ` +
+    `còn tệp ${has.length ? `có ${tabList(has)}` : 'không có trang nào'}. Hãy đổi tên các trang biểu mẫu cho đúng` +
+    (listed
+      ? `, hoặc sửa cột “${LIST_HEADER.tab}” trong trang ${q(formList)} theo tên các trang đang dùng.`
+      : ` (tệp không có trang ${q(formList)} nên dùng tên trang mặc định).`),
   badToday: (text: string) => `Ngày không hợp lệ: ${q(text)}. Dùng dạng YYYY-MM-DD, ví dụ 2024-08-20.`,
   badPeriod: (text: string) => `Kỳ báo cáo không hợp lệ: ${q(text)}. Dùng dạng MM/YYYY, ví dụ 07/2024.`,
   missingPeriod: 'Thiếu kỳ báo cáo: thêm --period MM/YYYY, ví dụ --period 07/2024.',

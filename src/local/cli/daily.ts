@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Day } from '../../core/periods';
 import { formatMonth, fromLocal, parseDay } from '../../core/periods';
 import { NO, SETTINGS, TAB, YES } from '../../core/forms/schema';
-import { formsOf, readBookForms } from '../../core/forms/book';
+import { readBookForms } from '../../core/forms/book';
 import { readSettings } from '../../core/settings';
 import { readLog, recipientsLoggedOn } from '../../core/reminders';
 import { validateWorkbook } from '../../core/validate';
@@ -18,7 +18,7 @@ import { readXlsx, workbookValues, writeXlsx } from '../xlsx';
 import { encodeHeaderWord, toEml } from '../eml';
 import { escapeHtml } from '../../core/safety';
 import { UsageError } from './args';
-import { checkXlsxFile } from './input';
+import { checkXlsxFile, requireFormTabs } from './input';
 import { writeAtomically } from './files';
 import { checkFolderTarget, checkInPlace } from './targets';
 
@@ -85,7 +85,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   ss.url = opts.url; // what the bundle's getUrl() gives, so the emails link where remind's do
 
   const { book } = readBookForms(workbookValues(ss));
-  if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(file));
+  requireFormTabs(book, file);
   const { settings } = readSettings(book[TAB.settings]);
   const d = parseDay(opts.today);
   const now = fromLocal(d.year, d.month, d.day, settings.sendHour);

@@ -3,6 +3,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Workbook } from '../../core/types';
 import { formsOf, readBookForms } from '../../core/forms/book';
+import { TAB } from '../../core/forms/schema';
 import { CLI_ERROR, CLI_PROGRESS } from '../../core/text/cli';
 import { UsageError } from './args';
 import type { CliIo } from './io';
@@ -57,6 +58,18 @@ export async function openBook(path: string, io: CliIo): Promise<Workbook> {
     if (code === 'not_xlsx') throw new UsageError(CLI_ERROR.notXlsx(path));
     throw new UsageError(CLI_ERROR.corrupt(path));
   }
-  if (!formsOf(book).forms.some((f) => book[f.tab])) throw new UsageError(CLI_ERROR.noFormTabs(path));
+  requireFormTabs(book, path);
   return book;
+}
+
+/**
+ * A workbook without any form tab is refused, naming the tabs it has and the ones the definitions expect: a renamed
+ * tab ("BM03") is fixed by renaming it back or by changing `Tên tab` in the definitions.
+ */
+export function requireFormTabs(book: Workbook, path: string): void {
+  const { forms } = formsOf(book);
+  if (forms.some((f) => book[f.tab])) return;
+  const names = Object.keys(book);
+  const expected = forms.map((f) => f.tab);
+  throw new UsageError(CLI_ERROR.noFormTabs(path, expected, names, TAB.formList, names.includes(TAB.formList)));
 }
