@@ -1,7 +1,7 @@
 // The `ispeed` command line (INTERFACES.md): demo, setup, validate, report, remind on .xlsx exports.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Grid } from '../core/types';
+import type { Grid, Workbook } from '../core/types';
 import { TAB } from '../core/forms/schema';
 import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';
@@ -37,7 +37,7 @@ import {
   type OptionSpec,
 } from './cli/args';
 import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
-import { checkXlsxFile, formRowCount, openBook } from './cli/input';
+import { bookWarnings, checkXlsxFile, formRowCount, openBook } from './cli/input';
 import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
 import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
 import { columnsText, count, planText, reportNotes, reportText, validationText } from './cli/print';
@@ -87,6 +87,14 @@ function args(name: Exclude<CliCommandName, 'tool'>, argv: string[], io: CliIo) 
     return null;
   }
   return a;
+}
+
+/** The workbook's warnings: returned to go first in the text; with --json, said on stderr so the JSON stays as it is. */
+function warnings(book: Workbook, io: CliIo, asJson: boolean): string[] {
+  const found = bookWarnings(book);
+  if (!asJson) return found;
+  for (const w of found) println(io.stderr, w);
+  return [];
 }
 
 function nowFrom(text: string | undefined, io: CliIo): Date {
@@ -150,6 +158,7 @@ const validate: Command = async (argv, io) => {
   const file = onlyFile(a, 'validate');
   const now = nowFrom(a.values.today, io);
   const book = await openBook(file, io);
+  const first = warnings(book, io, a.flags.has('json'));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
   if (a.flags.has('json')) {
@@ -164,7 +173,7 @@ const validate: Command = async (argv, io) => {
       })),
       summary: v.summary,
     });
-  } else lines(io, validationText(v, basename(file)));
+  } else lines(io, [...first, ...validationText(v, basename(file))]);
   return v.summary.errors > 0 ? 1 : 0;
 };
 
@@ -200,12 +209,18 @@ const report: Command = async (argv, io) => {
   const start = readSettings(book[TAB.settings]).settings.startMonth;
   if (period < start) throw new UsageError(CLI_ERROR.periodBeforeStart(formatMonth(period), formatMonth(start)));
   if (period > monthOfDay(today)) throw new UsageError(CLI_ERROR.periodAfterNow(formatMonth(period), formatMonth(monthOfDay(today))));
+  const first = warnings(book, io, a.flags.has('json'));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
   if (a.values.samples !== undefined) await useSamplesFile(a.values.samples, v, io);
   const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
-  else lines(io, [...reportText(r), ...reportNotes(r, a.values.today === undefined && date === undefined, v.settings.signerName, out)]);
+  else
+    lines(io, [
+      ...first,
+      ...reportText(r),
+      ...reportNotes(r, a.values.today === undefined && date === undefined, v.settings.signerName, out),
+    ]);
   if (out !== undefined) {
     const ext = extname(out).toLowerCase();
     if (ext === '.xlsx') {

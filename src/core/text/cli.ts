@@ -222,6 +222,13 @@ export const CLI_ERROR = {
   internal: (why: string) => `Lỗi không mong đợi: ${why}`,
 } as const;
 
+/** What a reader of the output must know first: said before the text, or on stderr beside an unchanged --json. */
+export const CLI_WARN = {
+  noDirectory: (tab: string, has: string[]) =>
+    `Cảnh báo: không tìm thấy trang ${q(tab)} (tệp có ${tabList(has)}), nên không đơn vị nào được nhận ra và không đơn vị ` +
+    `nào phải báo cáo. Hãy đổi tên trang danh mục đơn vị thành ${q(tab)} rồi chạy lại.`,
+} as const;
+
 /** Why a target cannot be written (the end of CLI_ERROR.cannotWrite). */
 export const CLI_WRITE = {
   underAFile: (path: string) => `${q(path)} là một tệp, không phải thư mục`,

@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import type { Workbook } from '../../core/types';
 import { formsOf, readBookForms } from '../../core/forms/book';
 import { TAB } from '../../core/forms/schema';
-import { CLI_ERROR, CLI_PROGRESS } from '../../core/text/cli';
+import { CLI_ERROR, CLI_PROGRESS, CLI_WARN } from '../../core/text/cli';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 import { readWorkbookValues } from '../xlsx';
@@ -72,4 +72,9 @@ export function requireFormTabs(book: Workbook, path: string): void {
   const names = Object.keys(book);
   const expected = forms.map((f) => f.tab);
   throw new UsageError(CLI_ERROR.noFormTabs(path, expected, names, TAB.formList, names.includes(TAB.formList)));
+}
+
+/** Warnings about the workbook as a whole: a directory tab that is missing (renamed) makes every unit unknown. */
+export function bookWarnings(book: Workbook): string[] {
+  return TAB.directory in book ? [] : [CLI_WARN.noDirectory(TAB.directory, Object.keys(book))];
 }
