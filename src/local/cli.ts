@@ -43,7 +43,7 @@ import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeR
 import { columnsText, count, planText, reportNotes, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
-import { checkSamplesFile, useSamplesFile } from './cli/samples';
+import { loadSamplesFile, useSamples } from './cli/samples';
 import { runDaily } from './cli/daily';
 
 export type { CliIo } from './cli/io';
@@ -195,14 +195,16 @@ const report: Command = async (argv, io) => {
   const out = a.values.out;
   if (out !== undefined && !REPORT_OUTPUTS.includes(extname(out).toLowerCase())) throw new UsageError(CLI_ERROR.badOut(out));
   checkXlsxFile(file);
-  if (a.values.samples !== undefined) checkSamplesFile(a.values.samples);
+  const samplesFile = a.values.samples;
   // An .xlsx may be someone's workbook; an .html or .pdf is only ever a report this command wrote before.
   if (out !== undefined)
     checkFileTarget(out, {
-      reads: a.values.samples !== undefined ? [file, a.values.samples] : [file],
+      reads: samplesFile !== undefined ? [file, samplesFile] : [file],
       existing: extname(out).toLowerCase() === '.xlsx' ? 'refuse' : 'replace',
       force: a.flags.has('force'),
     });
+  // Read now: a samples file nothing of which could count is unusable input, refused before any work.
+  const samples = samplesFile === undefined ? undefined : await loadSamplesFile(samplesFile);
   const book = await openBook(file, io);
   const today = dayOf(now);
   // Before the campaign there is nothing to count; after this month, nothing has happened yet.
@@ -212,7 +214,7 @@ const report: Command = async (argv, io) => {
   const first = warnings(book, io, a.flags.has('json'));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
-  if (a.values.samples !== undefined) await useSamplesFile(a.values.samples, v, io);
+  if (samples !== undefined) useSamples(samples, samplesFile!, v, io);
   const r = buildReport(v, period, formsAsked(asked, v.forms), today);
   if (a.flags.has('json')) json(io, reportJson(r));
   else

@@ -20,6 +20,7 @@ async function refuses(argv: string[], fragment: string, written: string = OUT):
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'notes.txt'), 'không phải bảng tính');
+  writeFileSync(join(dir, 'book.csv'), 'Đơn vị,Kỳ báo cáo\nPleiku,07/2024\n');
   writeFileSync(join(dir, 'text.xlsx'), 'Đơn vị,Kỳ báo cáo\nPleiku,07/2024\n');
   // A zip header and then garbage: what a broken download looks like.
   writeFileSync(join(dir, 'corrupt.xlsx'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(600, 7)]));
@@ -39,6 +40,17 @@ describe('unusable input exits 2 with one Vietnamese line and writes nothing', (
   test('a missing file', () => refuses(['validate', join(dir, 'nope.xlsx')], 'Không tìm thấy tệp'));
   test('a folder instead of a file', () => refuses(['validate', dir], 'không phải là một tệp'));
   test('a file that is not an .xlsx', () => refuses(['validate', join(dir, 'notes.txt')], 'không phải tệp .xlsx'));
+  test('a CSV says how to get an .xlsx of it', () =>
+    refuses(
+      ['validate', join(dir, 'book.csv')],
+      `Tệp “${join(dir, 'book.csv')}” không phải tệp .xlsx: hãy mở tệp bằng Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”, ` +
+        'hoặc mở bằng Google Sheets rồi chọn Tệp > Tải xuống > Microsoft Excel (.xlsx).',
+    ));
+  test('a corrupt .xlsx says to download or export it again', () =>
+    refuses(
+      ['validate', join(dir, 'corrupt.xlsx')],
+      'tệp .xlsx bị hỏng hoặc không đúng định dạng; hãy tải/xuất lại tệp (Google Sheets: Tệp > Tải xuống > Microsoft Excel (.xlsx)).',
+    ));
   test('a text file named .xlsx', () => refuses(['report', join(dir, 'text.xlsx'), '--period', '07/2024'], 'không phải tệp .xlsx'));
   test('a corrupt .xlsx', () => refuses(['validate', join(dir, 'corrupt.xlsx')], 'bị hỏng'));
   test('a truncated .xlsx', () => refuses(['remind', join(dir, 'truncated.xlsx'), '--today', '2024-08-13'], 'bị hỏng'));

@@ -1,5 +1,5 @@
 // `ispeed report … --samples FILE.xlsx|.csv`: VNNIC's table from a file reads as the tab does.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, artifactDir } from './run';
 import { spreadsheetFromBook } from '../../src/local/workbook';
@@ -71,6 +71,33 @@ describe('ispeed report with VNNIC samples', () => {
     expect(wrong.code).toBe(2);
     expect(wrong.stdout).toBe('');
   });
+
+  test.each([
+    [
+      'no-header',
+      'without VNNIC’s header row',
+      'Xã;Điểm\nXã Ia Grai;5\n',
+      'Không dùng được tệp số mẫu đo',
+      'Không tìm thấy dòng tiêu đề của bảng VNNIC',
+    ],
+    ['no-month', 'without a month', 'Xã/Phường;Số mẫu\nXã Ia Grai;5\n', 'Không dùng được tệp số mẫu đo', 'Kỳ: MM/YYYY'],
+    ['blank', 'with only blank cells', '\uFEFF\n;\n', 'không có số liệu nào', 'hãy tải lại bảng số mẫu đo từ cổng VNNIC'],
+  ])(
+    'a samples file %s (%s) is unusable input: exit 2 with one line saying how to fix, before any work',
+    async (name, _, csv, what, fix) => {
+      const book = await xlsx(`plain-${name}.xlsx`, measuredBook());
+      const file = join(dir, `unusable-${name}.csv`);
+      writeFileSync(file, csv, 'utf8');
+      const out = join(dir, `never-${name}.html`);
+      const r = await run(['report', book, '--samples', file, ...REPORT.filter((x) => x !== '--json'), '--out', out]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(what);
+      expect(r.stderr).toContain(fix);
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 
   test('--out may not be the samples file it reads: refused before any work, the file untouched', async () => {
     const book = await xlsx('plain4.xlsx', measuredBook());

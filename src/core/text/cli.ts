@@ -8,6 +8,9 @@ const q = (s: string) => `“${s}”`;
 /** Tabs as a message names them: `trang “A”` or `các trang “A”, “B”`. */
 const tabList = (names: string[]) => `${names.length > 1 ? 'các trang' : 'trang'} ${names.map(q).join(', ')}`;
 
+/** How Google Sheets gives an .xlsx of the shared sheet. */
+const DOWNLOAD_XLSX = 'Tệp > Tải xuống > Microsoft Excel (.xlsx)';
+
 const PLACEHOLDER_URL_TEXT = 'https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit';
 
 /** The --url lines of the commands that write emails (remind, daily). */
@@ -176,9 +179,12 @@ export const CLI_ERROR = {
   extraArgument: (arg: string) => `Thừa tham số: ${q(arg)}.`,
   fileNotFound: (path: string) => `Không tìm thấy tệp ${q(path)}.`,
   notAFile: (path: string) => `${q(path)} không phải là một tệp.`,
-  notXlsx: (path: string) => `Tệp ${q(path)} không phải tệp .xlsx.`,
+  notXlsx: (path: string) =>
+    `Tệp ${q(path)} không phải tệp .xlsx: hãy mở tệp bằng Excel rồi lưu thành “Sổ làm việc Excel (*.xlsx)”, ` +
+    `hoặc mở bằng Google Sheets rồi chọn ${DOWNLOAD_XLSX}.`,
   encrypted: (path: string) => `Tệp ${q(path)} được bảo vệ bằng mật khẩu: hãy bỏ mật khẩu rồi xuất lại tệp .xlsx.`,
-  corrupt: (path: string) => `Không đọc được tệp ${q(path)}: tệp .xlsx bị hỏng hoặc không đúng định dạng.`,
+  corrupt: (path: string) =>
+    `Không đọc được tệp ${q(path)}: tệp .xlsx bị hỏng hoặc không đúng định dạng; hãy tải/xuất lại tệp (Google Sheets: ${DOWNLOAD_XLSX}).`,
   /**
    * `formList` is the tab `Danh sách biểu mẫu`, where each form's tab is named; `listed` says whether the file has it
    * (without it the built-in template's names hold, and renaming the tabs is the one fix).

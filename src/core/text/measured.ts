@@ -84,12 +84,17 @@ export const MEASURED_TEXT = {
     `Mẫu đo VNNIC: ${at}/${total} đơn vị đạt ${target} mẫu${unmatched ? `; ${unmatched} địa bàn chưa khớp` : ''}`,
 };
 
+const FETCH_AGAIN = 'hãy tải lại bảng số mẫu đo từ cổng VNNIC (.xlsx hoặc .csv)';
+
 /** `ispeed report … --samples FILE.xlsx|.csv`. */
 export const MEASURED_CLI = {
   help: '  --samples FILE       bảng số mẫu đo i-Speed tải từ VNNIC (.xlsx hoặc .csv) thay cho tab Dữ liệu i-Speed',
   notFound: (path: string) => `Không tìm thấy tệp số mẫu đo ${path}.`,
   badType: (path: string) => `Tệp số mẫu đo ${path} phải là .xlsx hoặc .csv.`,
-  unreadable: (path: string, why: string) => `Không đọc được tệp số mẫu đo ${path} (${why}).`,
+  unreadable: (path: string, why: string) => `Không đọc được tệp số mẫu đo ${path} (${why}): ${FETCH_AGAIN}.`,
+  empty: (path: string) => `Tệp số mẫu đo ${path} không có số liệu nào: ${FETCH_AGAIN}.`,
+  /** A table-level problem of the file (no header row, no month): nothing in it could count. */
+  unusable: (path: string, row: number, why: string) => `Không dùng được tệp số mẫu đo ${path} (dòng ${row}): ${why}`,
   problems: (path: string, errors: number, warnings: number) => `Tệp số mẫu đo ${path}: ${errors} lỗi, ${warnings} cảnh báo.`,
   problem: (severity: 'error' | 'warning', row: number, column: string, message: string) =>
     `  ${severity === 'error' ? 'Lỗi' : 'Cảnh báo'} dòng ${row}${column ? `, cột “${column}”` : ''}: ${message}`,

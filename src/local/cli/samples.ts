@@ -7,6 +7,7 @@ import type { Validation } from '../../core/model';
 import { TAB } from '../../core/forms/schema';
 import { findTab } from '../../core/forms/book';
 import { readMeasured, type MeasuredTable } from '../../core/measured';
+import { isBlank } from '../../core/cells';
 import { MEASURED_CLI } from '../../core/text/measured';
 import { readWorkbookValues } from '../xlsx';
 import { UsageError } from './args';
@@ -38,7 +39,7 @@ export function checkSamplesFile(path: string): void {
   if (ext !== '.xlsx' && ext !== '.csv') throw new UsageError(MEASURED_CLI.badType(path));
 }
 
-export async function readSamplesFile(path: string): Promise<Grid> {
+async function readSamplesFile(path: string): Promise<Grid> {
   checkSamplesFile(path);
   const ext = extname(path).toLowerCase();
   try {
@@ -48,9 +49,22 @@ export async function readSamplesFile(path: string): Promise<Grid> {
   }
 }
 
-/** Reads the file, matches it against the workbook's units, puts it in place of the tab, and says its problems on stderr. */
-export async function useSamplesFile(path: string, v: Validation, io: CliIo): Promise<MeasuredTable> {
-  const table = readMeasured(await readSamplesFile(path), v.units, v.forms, v.settings.place, path);
+/**
+ * The samples file, read before any work and refused (exit 2) when nothing in it could count: unreadable, blank, or
+ * without VNNIC's header row or month. Its row problems are the report's to say (useSamples).
+ */
+export async function loadSamplesFile(path: string): Promise<Grid> {
+  const grid = await readSamplesFile(path);
+  if (grid.every((r) => (r ?? []).every((v) => isBlank(v)))) throw new UsageError(MEASURED_CLI.empty(path));
+  // The table's shape needs no units: read against none, only its table-level problems are looked at.
+  const whole = readMeasured(grid, [], [], '', path).problems.find((p) => p.code === 'missing_column');
+  if (whole) throw new UsageError(MEASURED_CLI.unusable(path, whole.row, whole.message));
+  return grid;
+}
+
+/** Matches the file's table against the workbook's units, puts it in place of the tab, and says its problems on stderr. */
+export function useSamples(grid: Grid, path: string, v: Validation, io: CliIo): MeasuredTable {
+  const table = readMeasured(grid, v.units, v.forms, v.settings.place, path);
   v.measured = table;
   const errors = table.problems.filter((p) => p.severity === 'error').length;
   if (table.problems.length) {
