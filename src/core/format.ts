@@ -55,3 +55,15 @@ export function formatPercent(s: Share | null, empty = ''): string {
   const t = percentTenths(s);
   return t === null ? empty : `${formatNumberVi(t / 10, 1, true)}%`;
 }
+
+/**
+ * The one change formatter (a figure on the period before): '+233', '-455', '0'. A rise carries its sign wherever a
+ * change is shown, so a reader never takes it for a level; `empty` when there is nothing to compare with.
+ */
+export function formatChange(x: number | null, digits = 0, empty = ''): string {
+  if (x === null) return empty;
+  const s = formatNumberVi(x, digits);
+  // Only a figure that still reads as more than nothing once rounded is a rise (or a fall).
+  if (/^-?0$/.test(s)) return '0';
+  return x > 0 ? `+${s}` : s;
+}

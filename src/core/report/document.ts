@@ -3,7 +3,7 @@ import type { Settings } from '../model';
 import { formatDay, formatMonth, parseDay, type Day } from '../periods';
 import { neutralize } from '../safety';
 import { CARRIED_TEXT, DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
-import { formatNumberVi, formatPercent } from '../format';
+import { formatChange, formatNumberVi, formatPercent } from '../format';
 import { stocksCarried, type FormReport, type IndicatorTotal, type Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
@@ -218,7 +218,7 @@ function unitsTable(f: FormReport): Table {
     header: D.unitHeaders,
     columnAlign: ['center', 'left', 'left', 'right'],
     sizePt: 12,
-    rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercent(u.installShare)]),
+    rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercent(u.installShare, D.unknown)]),
   };
 }
 
@@ -247,8 +247,8 @@ function measuredBlocks(r: Report): Block[] {
         String(n + 1),
         neutralize(u.name),
         u.samples === null ? MT.unreadable : figure(u.samples, false),
-        u.change === null ? '' : (u.change > 0 ? '+' : '') + figure(u.change, false),
-        u.reported === null ? '' : figure(u.reported, false),
+        formatChange(u.change, 0, D.unknown),
+        u.reported === null ? D.unknown : figure(u.reported, false),
       ]),
     });
   }

@@ -5,7 +5,7 @@ import { formatDay } from '../periods';
 import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';
-import { formatDateTime, formatNumberVi, formatPercent, share, shareRatio, type Share } from '../format';
+import { formatChange, formatDateTime, formatNumberVi, formatPercent, share, shareRatio, type Share } from '../format';
 import type { FormReport, IndicatorTotal, Report } from './model';
 import { STATUS_COLOR } from './sheet';
 import { MEASURED_TEXT as MT } from '../text/measured';
@@ -109,7 +109,9 @@ const tdn = (x: string) => `<td class="n">${esc(x)}</td>`;
 /** A cell that must stay on one line (a date, a code, a short label). */
 const tdw = (x: string) => `<td class="nw">${esc(x)}</td>`;
 const th = (xs: string[]) => `<thead><tr>${xs.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
-const fig = (x: number | null, decimal = false) => (x === null ? '' : formatNumberVi(x, decimal ? 1 : 0));
+const fig = (x: number | null, decimal = false) => (x === null ? D.unknown : formatNumberVi(x, decimal ? 1 : 0));
+const pct = (x: Share | null) => formatPercent(x, D.unknown);
+const change = (x: number | null, decimal = false) => formatChange(x, decimal ? 1 : 0, D.unknown);
 /** Indicator columns per per-unit table: more would squeeze the headers below one word a line. */
 const UNIT_TABLE_INDICATORS = 7;
 /** A name or label this short stays on one line; a longer one wraps between its words. */
@@ -120,7 +122,7 @@ function completenessTable(r: Report): string {
     (f) =>
       `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}` +
       [f.expected, f.reported, f.onTime, f.late, f.unknownTime, f.invalid.length, f.missing.length].map((n) => tdn(fig(n))).join('') +
-      [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(formatPercent(x))).join('') +
+      [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(pct(x))).join('') +
       '</tr>',
   );
   return `<h2>${esc(T.completenessTitle)}</h2><table>${th(T.completenessHeaders)}<tbody>${rows.join('')}</tbody></table>`;
@@ -130,7 +132,7 @@ function totalsTable(f: FormReport): string {
   const rows = f.indicators.map(
     (i, n) =>
       `<tr>${tdn(String(n + 1))}${td(i.header)}${tdw(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}` +
-      `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(fig(i.change, i.decimal))}</tr>`,
+      `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(change(i.change, i.decimal))}</tr>`,
   );
   return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
@@ -160,11 +162,9 @@ function unitsTables(f: FormReport): string {
       // The first table carries the status columns; the others repeat only the unit, so each reads on its own.
       const fixed = k === 0 ? T.unitHeaders : T.unitHeaders.slice(0, 2);
       const rows = f.units.map((u) => {
-        const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [];
+        const when = u.submittedAt ? formatDateTime(u.submittedAt).split(' ') : [D.unknown];
         const status =
-          k === 0
-            ? `${short(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(formatPercent(u.installShare))}`
-            : '';
+          k === 0 ? `${short(STATUS_LABEL[u.status])}<td class="nw">${when.map(esc).join('<br>')}</td>${tdn(pct(u.installShare))}` : '';
         return (
           `<tr style="background: ${STATUS_COLOR[u.status] ?? 'transparent'}">${tdw(u.code)}${short(u.name)}${status}` +
           list.map((i) => tdn(fig(u.values[i.key] ?? null, i.decimal))).join('') +
@@ -307,7 +307,7 @@ function measuredHtml(r: Report): string {
         ].join('; ');
         return (
           `<tr style="background: ${u.samples !== null && u.atTarget ? STATUS_COLOR.on_time : STATUS_COLOR.missing}">${td(u.code)}${td(u.name)}` +
-          [u.samples, m.target, u.previous, u.change, u.reported].map((x) => tdn(fig(x))).join('') +
+          [fig(u.samples), fig(m.target), fig(u.previous), change(u.change), fig(u.reported)].map(tdn).join('') +
           `${td(note)}</tr>`
         );
       });

@@ -43,7 +43,15 @@ export interface ChartSpec {
   anchor: { row: number; col: number };
 }
 
-export const FORMAT = { count: '#,##0', rate: '0.0%', decimal: '0.0', text: '@' } as const;
+export const FORMAT = {
+  count: '#,##0',
+  rate: '0.0%',
+  decimal: '0.0',
+  text: '@',
+  // A change stays a number in the tab and reads as formatChange writes it elsewhere: +233, -455, 0.
+  change: '+#,##0;-#,##0;0',
+  decimalChange: '+#,##0.0;-#,##0.0;0',
+} as const;
 
 export const STATUS_COLOR: Record<UnitStatus, string | null> = {
   on_time: '#d9ead3',
@@ -265,7 +273,7 @@ function totalsTable(g: Grid, f: FormReport): void {
       { value: KIND_LABEL[ind.kind] },
       num(ind.period, format),
       num(ind.cumulative, format),
-      num(ind.change, format),
+      num(ind.change, ind.decimal ? FORMAT.decimalChange : FORMAT.change),
     ]);
   });
   const carried = stocksCarried(f);
@@ -320,7 +328,7 @@ function measuredSection(g: Grid, r: Report): ChartSpec[] {
           num(u.samples),
           num(m.target),
           num(u.previous),
-          num(u.change),
+          num(u.change, FORMAT.change),
           num(u.reported),
           { value: note },
         ],

@@ -136,4 +136,6 @@ export const DOC_TEXT = {
   htmlTitle: (period: string) => `Báo cáo i-Speed tháng ${period}`,
   htmlDocHeading: 'Văn bản báo cáo',
   noData: 'Chưa có số liệu',
+  /** A table cell whose figure is not known (no report, nothing to compare with): never blank, never a zero. */
+  unknown: '—',
 };
