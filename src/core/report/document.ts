@@ -307,7 +307,9 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
     for (const s of resultSentences(f)) blocks.push(para(s));
     if (f.indicators.some((i) => i.key === SAMPLES_KEY) && f.units.length) {
       const reached = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
-      blocks.push(para(D.samples(reached.length, f.units.length, r.sampleTarget, names(reached))));
+      // Two counts of who reached the target, by two sources: each says whose figures it counts.
+      const measured = f.measured ? MT.docBeside(f.measured.atTarget, f.measured.units.length) : '';
+      blocks.push(para(D.samples(reached.length, f.units.length, r.sampleTarget, names(reached), measured)));
     }
   }
 

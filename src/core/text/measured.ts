@@ -78,6 +78,8 @@ export const MEASURED_TEXT = {
     `${form}: theo số liệu đo của VNNIC, ${at}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng` +
     `${below ? `; chưa đạt: ${below}` : ''}` +
     `${unmatched.length ? `; ${unmatched.length} địa bàn trong bảng VNNIC chưa khớp với đơn vị nào trong danh mục (${unmatched.join(', ')})` : ''}.`,
+  /** Beside the units' own count of who reached the target, in the same sentence, so the two are never confused. */
+  docBeside: (at: number, total: number) => `theo số liệu đo của VNNIC là ${at}/${total} đơn vị (chi tiết tại bảng số mẫu đo của VNNIC)`,
   docMismatch: (names: string) => ` Số mẫu đo do đơn vị tự báo cáo chênh lệch quá 50% so với số liệu VNNIC: ${names}.`,
   // The sidebar line.
   sidebar: (at: number, total: number, target: number, unmatched: number) =>

@@ -112,8 +112,10 @@ export const DOC_TEXT = {
   stocksLead: 'Lũy kế đến cuối kỳ: ',
   flowsLead: 'Trong kỳ: ',
   flowItem: (phrase: string, cumulative: string) => `${phrase} (lũy kế ${cumulative})`,
-  samples: (reached: number, total: number, target: number, names: string) =>
-    `Có ${reached}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng${names ? ` (${names})` : ''}.`,
+  /** What the units say they measured; `measured` (VNNIC's count, when its table covers the month) follows it. */
+  samples: (reached: number, total: number, target: number, names: string, measured: string) =>
+    `Theo số liệu đơn vị tự báo cáo, có ${reached}/${total} đơn vị đạt chỉ tiêu ${target} mẫu đo i-Speed trong tháng` +
+    `${names ? ` (${names})` : ''}${measured ? `; ${measured}` : ''}.`,
   chaseMissing: (list: string) => `Đề nghị các đơn vị chưa gửi báo cáo khẩn trương gửi báo cáo: ${list}.`,
   chaseInvalid: (list: string) =>
     `Đề nghị các đơn vị có báo cáo bị lỗi rà soát, hoàn thiện số liệu theo ghi chú tại cột Kiểm tra: ${list}.`,

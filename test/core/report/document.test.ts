@@ -76,7 +76,8 @@ describe('printable document (Decree 30/2020)', () => {
     expect(all).toContain('Thị xã An Khê, Huyện Kông Chro');
     expect(all).toContain('305/620 cán bộ, công chức, viên chức, người lao động đã cài đặt ứng dụng i-Speed, đạt 49,2%.');
     expect(all).toContain('340 người dân được hướng dẫn cài đặt (lũy kế 750)');
-    expect(all).toContain('Có 1/4 đơn vị đạt chỉ tiêu 300 mẫu đo i-Speed trong tháng (Thành phố Pleiku).');
+    // No VNNIC table: the units' own figures, said to be theirs, and nothing else.
+    expect(all).toContain('Theo số liệu đơn vị tự báo cáo, có 1/4 đơn vị đạt chỉ tiêu 300 mẫu đo i-Speed trong tháng (Thành phố Pleiku).');
   });
 
   test('recipients in bold italic, then the signature block from the settings', () => {

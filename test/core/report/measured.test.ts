@@ -48,6 +48,16 @@ describe('measured samples in every face of the report', () => {
     ]);
   });
 
+  test("two counts of who reached the target, each named by its source: the units' own, then VNNIC's in the same sentence", () => {
+    const texts = doc.blocks.filter((b): b is Paragraph => b.kind === 'paragraph').map((b) => b.runs.map((r) => r.text).join(''));
+    const own = texts.filter((t) => /đạt chỉ tiêu 300 mẫu/.test(t));
+    expect(own).toEqual([
+      'Theo số liệu đơn vị tự báo cáo, có 3/4 đơn vị đạt chỉ tiêu 300 mẫu đo i-Speed trong tháng (Xã Ia Grai, Phường Diên Hồng, Xã Đak Đoa); ' +
+        'theo số liệu đo của VNNIC là 2/4 đơn vị (chi tiết tại bảng số mẫu đo của VNNIC).',
+      expect.stringMatching(/^Biểu mẫu 03: theo số liệu đo của VNNIC, 2\/4 đơn vị đạt chỉ tiêu 300 mẫu/),
+    ]);
+  });
+
   test('the report tab has a combo chart over the unit names, the measured figures and the target', () => {
     const header = layout.values.findIndex((r) => r[0] === MEASURED_TEXT.headers[0] && r[2] === MEASURED_TEXT.headers[2]) + 1;
     const combo = layout.charts.filter((c) => c.type === 'combo');
