@@ -285,7 +285,7 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
       )
       .join('') +
     `<div class="chart">${lineChartSvg(
-      T.chartTrend,
+      T.chartTrend(r.forms.map((f) => f.form)),
       r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })),
     )}</div>` +
     measuredHtml(r) +

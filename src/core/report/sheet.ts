@@ -190,7 +190,8 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
   const chartUnits = r.forms.flatMap((f) => f.units);
   for (const u of chartUnits) g.add([{ value: u.code }, { value: u.name }, rate(u.installShare)]);
   g.blank();
-  g.texts(['', T.chartTrend], { bold: true });
+  const trendTitle = T.chartTrend(r.forms.map((f) => f.form));
+  g.texts(['', trendTitle], { bold: true });
   const trendHeader = g.texts(T.chartTrendHeaders, { bold: true, background: HEADER_COLOR });
   for (const p of r.trend) g.add([{ value: '' }, { value: p.label }, rate(share(p.staffInstalled, p.staffTotal)), num(p.staffInstalled)]);
 
@@ -204,7 +205,7 @@ export function reportSheet(r: Report, settings: Settings, generatedAt: Date): S
     },
     {
       type: 'line',
-      title: T.chartTrend,
+      title: trendTitle,
       range: { row: trendHeader, col: 2, numRows: 1 + r.trend.length, numCols: 2 },
       anchor: { row: unitHeader, col: 12 },
     },

@@ -66,7 +66,9 @@ export const REPORT_TEXT = {
   noChase: 'Không có đơn vị nào cần đôn đốc.',
   sectionCharts: 'V. SỐ LIỆU BIỂU ĐỒ',
   chartByUnit: 'Tỷ lệ cài đặt i-Speed theo đơn vị',
-  chartTrend: 'Xu hướng tỷ lệ cài đặt i-Speed toàn tỉnh theo tháng',
+  /** The trend is the rate of the forms the report covers: named, since one form's rate is not the province's. */
+  chartTrend: (forms: string[]) =>
+    `Xu hướng tỷ lệ cài đặt i-Speed theo tháng, ${forms.length > 1 ? 'tính chung ' : ''}Biểu mẫu ${forms.join(', ')}`,
   chartUnitHeaders: ['Mã đơn vị', 'Đơn vị', 'Tỷ lệ cài đặt'],
   chartTrendHeaders: ['', 'Tháng', 'Tỷ lệ cài đặt', 'Số đã cài đặt'],
   sampleTargetTitle: (target: number) => `Đơn vị đạt chỉ tiêu ${target} mẫu đo trong tháng`,

@@ -2,7 +2,8 @@ import { buildReport } from '../../../src/core/report/model';
 import { reportSheet, reportSheetName, STATUS_COLOR } from '../../../src/core/report/sheet';
 import { KIND_LABEL, STATUS_LABEL } from '../../../src/core/text/report';
 import { fromLocal } from '../../../src/core/periods';
-import { example1, JUL, JUN, unit, validation, defaultSettings } from './fixture';
+import { example1, JUL, JUN, row, unit, validation, defaultSettings } from './fixture';
+import { renderReportHtml, reportDocument } from '../../../src/core/report/document';
 
 const TODAY = '2024-08-20';
 const AT = fromLocal(2024, 8, 20, 8, 5);
@@ -138,4 +139,25 @@ describe('report tab layout', () => {
     });
     expect([...bold].sort()).toEqual([...want].sort());
   });
+});
+
+test('the trend chart names the forms whose rate it draws: one form is not the whole province', () => {
+  const one = buildReport(example1(), JUL, ['03'], TODAY);
+  const v = validation(
+    [unit('S-1', 'Sở Y tế', '01'), unit('H-1', 'Huyện KBang', '03')],
+    [
+      row('01', 2, 'S-1', JUN, [50, 20, 3, 1, 1], [2024, 6, 20, 9, 0]),
+      row('03', 2, 'H-1', JUL, [100, 40, 10, 1, 1, 5, 1, 5, 5, 5, 5], [2024, 8, 2, 9, 0]),
+    ],
+  );
+  const two = buildReport(v, JUL, ['01', '03'], TODAY);
+  for (const [r, title] of [
+    [one, 'Xu hướng tỷ lệ cài đặt i-Speed theo tháng, Biểu mẫu 03'],
+    [two, 'Xu hướng tỷ lệ cài đặt i-Speed theo tháng, tính chung Biểu mẫu 01, 03'],
+  ] as const) {
+    const l = reportSheet(r, defaultSettings(), AT);
+    expect(l.charts.find((c) => c.type === 'line')!.title).toBe(title);
+    expect(l.values.some((cells) => cells[1] === title)).toBe(true);
+    expect(renderReportHtml(r, reportDocument(r, defaultSettings(), TODAY))).toContain(`aria-label="${title}"`);
+  }
 });
