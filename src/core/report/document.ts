@@ -4,7 +4,7 @@ import { formatDay, formatMonth, parseDay, type Day } from '../periods';
 import { neutralize } from '../safety';
 import { CARRIED_TEXT, DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import { formatChange, formatNumberVi, formatPercent } from '../format';
-import { stocksCarried, type FormReport, type IndicatorTotal, type Report } from './model';
+import { formsToPrint, hasFigure, stocksCarried, type FormReport, type IndicatorTotal, type Report } from './model';
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 import { correctionsSection } from '../close';
@@ -128,6 +128,8 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 const figure = (x: number, decimal: boolean) => formatNumberVi(x, decimal ? 1 : 0);
 const names = (list: string[]) => list.map(neutralize).join(', ');
+/** An indicator's total for the period as a table shows it: unknown when no unit gave a figure (its 0 says nothing). */
+const periodFigure = (f: FormReport, i: IndicatorTotal) => (hasFigure(f, i) ? figure(i.period, i.decimal) : D.unknown);
 
 /** An indicator as a phrase with its figure where a Vietnamese sentence puts it: `2.973 người thân…`, `thời lượng phát sóng 42,3 phút`. */
 export function indicatorPhrase(header: string, value: string): string {
@@ -165,7 +167,8 @@ function statusSentence(f: FormReport): string {
   const byStatus = (s: string) => f.units.filter((u) => u.status === s).map((u) => u.name);
   const invalid = byStatus('invalid');
   if (f.expected === 0) {
-    return `${lead}${D.noDeadline(f.reported)}.${invalid.length ? ` ${D.invalidUnits(invalid.length, names(invalid))}.` : ''}`;
+    const due = f.oneOffDue ? formatDay(f.oneOffDue) : null;
+    return `${lead}${D.noDeadline(f.reported, due)}.${invalid.length ? ` ${D.invalidUnits(invalid.length, names(invalid))}.` : ''}`;
   }
   let s = lead + D.completeness(f.reported, f.expected, formatPercent(f.shares.completeness));
   s += D.timeliness(f.onTime, formatPercent(f.shares.timeliness), f.late);
@@ -198,7 +201,10 @@ function resultSentences(f: FormReport): string[] {
   // Figures carried from an earlier period are said to be (a reader would otherwise take them for this period's).
   const carried = stocksCarried(f);
   if (carried) out.push(CARRIED_TEXT.stocks(carried));
-  if (flows.length) out.push(`${D.flowsLead}${flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ')}.`);
+  if (flows.some((i) => hasFigure(f, i)))
+    out.push(`${D.flowsLead}${flows.map((i) => D.flowItem(phrase(i), figure(i.cumulative, i.decimal))).join('; ')}.`);
+  else if (flows.length)
+    out.push(`${D.flowsNoneLead}${flows.map((i) => indicatorPhrase(i.header, figure(i.cumulative, i.decimal))).join('; ')}.`);
   return out;
 }
 
@@ -208,7 +214,7 @@ function totalsTable(f: FormReport): Table {
     header: D.totalsHeaders,
     columnAlign: ['center', 'left', 'right', 'right'],
     sizePt: 12,
-    rows: f.indicators.map((i, n) => [String(n + 1), i.header, figure(i.period, i.decimal), figure(i.cumulative, i.decimal)]),
+    rows: f.indicators.map((i, n) => [String(n + 1), i.header, periodFigure(f, i), figure(i.cumulative, i.decimal)]),
   };
 }
 
@@ -223,9 +229,9 @@ function unitsTable(f: FormReport): Table {
 }
 
 /** VNNIC's measured samples, per form that has them: a short paragraph and a table per unit. */
-function measuredBlocks(r: Report): Block[] {
+function measuredBlocks(forms: FormReport[]): Block[] {
   const out: Block[] = [];
-  for (const f of r.forms) {
+  for (const f of forms) {
     const m = f.measured;
     if (!m) continue;
     const name = (code: string) => neutralize(m.units.find((u) => u.code === code)!.name);
@@ -299,11 +305,14 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
   blocks.push({ ...para('', 'center', 8, false), ruleMm: 40 });
   blocks.push(para(D.intro(department, period, formatDay(today))));
 
+  // A form with no unit and no figure is named once, not printed as zeros and empty tables.
+  const { shown, empty } = formsToPrint(r);
   blocks.push({ ...para([{ text: D.sectionStatus, bold: true }]), keepWithNext: true });
-  for (const f of r.forms) blocks.push(para(statusSentence(f)));
+  for (const f of shown) blocks.push(para(statusSentence(f)));
+  if (empty.length) blocks.push(para(D.formsWithoutUnits(empty.map((f) => f.form))));
 
-  blocks.push({ ...para([{ text: D.sectionResults, bold: true }]), keepWithNext: true });
-  for (const f of r.forms) {
+  if (shown.length) blocks.push({ ...para([{ text: D.sectionResults, bold: true }]), keepWithNext: true });
+  for (const f of shown) {
     for (const s of resultSentences(f)) blocks.push(para(s));
     if (f.indicators.some((i) => i.key === SAMPLES_KEY) && f.units.length) {
       const reached = f.units.filter((u) => f.sampleTargetReached.indexOf(u.code) >= 0).map((u) => u.name);
@@ -313,15 +322,15 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
     }
   }
 
-  blocks.push({ ...para([{ text: D.sectionTables, bold: true }]), keepWithNext: true });
-  for (const f of r.forms) {
+  if (shown.length) blocks.push({ ...para([{ text: D.sectionTables, bold: true }]), keepWithNext: true });
+  for (const f of shown) {
     blocks.push({ ...para([{ text: D.tableTotals(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
     blocks.push(totalsTable(f));
     blocks.push({ ...para([{ text: D.tableUnits(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
     blocks.push(unitsTable(f));
   }
 
-  blocks.push(...measuredBlocks(r));
+  blocks.push(...measuredBlocks(shown));
 
   blocks.push({ ...para([{ text: D.sectionNext, bold: true }]), keepWithNext: true });
   blocks.push(...chaseParagraphs(r));

@@ -6,7 +6,7 @@ import { escapeHtml as esc } from '../safety';
 import { DOC_TEXT as D, REPORT_TEXT as T, STATUS_LABEL } from '../text/report';
 import type { Block, DocModel, Paragraph, Run } from './document';
 import { formatChange, formatDateTime, formatNumberVi, formatPercent, share, shareRatio, type Share } from '../format';
-import type { FormReport, IndicatorTotal, Report } from './model';
+import { formsToPrint, hasFigure, type FormReport, type IndicatorTotal, type Report } from './model';
 import { STATUS_COLOR } from './sheet';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
@@ -117,8 +117,8 @@ const UNIT_TABLE_INDICATORS = 7;
 /** A name or label this short stays on one line; a longer one wraps between its words. */
 const short = (x: string) => (x.length <= 24 ? tdw(x) : td(x));
 
-function completenessTable(r: Report): string {
-  const rows = r.forms.map(
+function completenessTable(forms: FormReport[]): string {
+  const rows = forms.map(
     (f) =>
       `<tr>${tdw(T.formName(f.form))}${td(f.group)}${tdw(f.dueBefore ? formatDay(f.dueBefore) : T.noDeadline)}` +
       [f.expected, f.reported, f.onTime, f.late, f.unknownTime, f.invalid.length, f.missing.length].map((n) => tdn(fig(n))).join('') +
@@ -132,7 +132,10 @@ function totalsTable(f: FormReport): string {
   const rows = f.indicators.map(
     (i, n) =>
       `<tr>${tdn(String(n + 1))}${td(i.header)}${tdw(i.kind === 'stock' ? 'Lũy kế' : 'Trong kỳ')}` +
-      `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(change(i.change, i.decimal))}</tr>`,
+      // No unit gave a figure: its period total and change are unknown, not 0.
+      (hasFigure(f, i)
+        ? `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(change(i.change, i.decimal))}</tr>`
+        : `${tdn(D.unknown)}${tdn(fig(i.cumulative, i.decimal))}${tdn(D.unknown)}</tr>`),
   );
   return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}<tbody>${rows.join('')}</tbody></table>`;
 }
@@ -159,6 +162,8 @@ function unitsTables(f: FormReport): string {
   if (!parts.length) parts.push({ title: T.unitsTitle(T.formName(f.form), f.group), list: [] });
   return parts
     .map(({ title, list }, k) => {
+      // A table of the period's figures in which no unit has one would be rows of dashes: one line says so instead.
+      if (k > 0 && !list.some((i) => hasFigure(f, i))) return `<h3>${esc(title)}</h3><p>${esc(D.noFlows)}</p>`;
       // The first table carries the status columns; the others repeat only the unit, so each reads on its own.
       const fixed = k === 0 ? T.unitHeaders : T.unitHeaders.slice(0, 2);
       const rows = f.units.map((u) => {
@@ -265,16 +270,20 @@ function correctionsHtml(r: Report): string {
 
 /** One self-contained HTML: the printable document first, then its appendix (the working tables and the two charts). */
 export function renderReportHtml(r: Report, doc: DocModel): string {
+  // The forms the document prints: one with no unit and no figure is left out here too.
+  const { shown } = formsToPrint(r);
   const appendix =
     `<section class="appendix"><div class="head">${doc.appendix.map(paragraphHtml).join('')}</div>` +
-    completenessTable(r) +
-    `<h2>${esc(T.sectionTotals)}</h2>${r.forms.map(totalsTable).join('')}` +
-    `<h2>${esc(T.sectionUnits)}</h2>${r.forms.map(unitsTables).join('')}` +
+    (shown.length
+      ? completenessTable(shown) +
+        `<h2>${esc(T.sectionTotals)}</h2>${shown.map(totalsTable).join('')}` +
+        `<h2>${esc(T.sectionUnits)}</h2>${shown.map(unitsTables).join('')}`
+      : '') +
     chaseTable(r) +
     correctionsHtml(r) +
     `<h2>${esc(D.appendixCharts)}</h2>` +
     // One bar chart per form: a chart of every unit would be taller than a page.
-    r.forms
+    shown
       .filter((f) => f.units.length)
       .map(
         (f) =>
@@ -284,18 +293,20 @@ export function renderReportHtml(r: Report, doc: DocModel): string {
           )}</div>`,
       )
       .join('') +
-    `<div class="chart">${lineChartSvg(
-      T.chartTrend(r.forms.map((f) => f.form)),
-      r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })),
-    )}</div>` +
-    measuredHtml(r) +
+    (shown.length
+      ? `<div class="chart">${lineChartSvg(
+          T.chartTrend(shown.map((f) => f.form)),
+          r.trend.map((p) => ({ label: p.label, value: share(p.staffInstalled, p.staffTotal) })),
+        )}</div>`
+      : '') +
+    measuredHtml(shown) +
     `</section>`;
   return page(doc.title, css(doc), `${documentBody(doc)}\n${appendix}`);
 }
 
 /** VNNIC's measured samples: per form that has them, the table and bars against the target line. */
-function measuredHtml(r: Report): string {
-  const forms = r.forms.filter((f) => f.measured);
+function measuredHtml(shown: FormReport[]): string {
+  const forms = shown.filter((f) => f.measured);
   if (!forms.length) return '';
   return `<h2>${esc(MT.section)}</h2>${forms
     .map((f) => {

@@ -80,6 +80,8 @@ export interface FormReport {
   tab: string;
   group: string;
   dueBefore: Day | null;
+  /** A `Một lần` form: the day before which its one report is due (dueBefore is null in its other periods); else null. */
+  oneOffDue: Day | null;
   expected: number;
   reported: number;
   onTime: number;
@@ -371,6 +373,28 @@ export function stocksCarried(f: FormReport): Carried | null {
   };
 }
 
+/** Some unit gave a figure for the indicator this period (a carried stock counts): else its total of 0 says nothing. */
+export function hasFigure(f: FormReport, i: IndicatorTotal): boolean {
+  return f.units.some((u) => i.key in u.values);
+}
+
+/**
+ * A form with nothing to report: no unit in the directory for the period and no figure, now or in any month of the
+ * trend. A document leaves it out rather than print its zeros.
+ */
+export function isEmptyForm(f: FormReport): boolean {
+  return (
+    f.units.length === 0 &&
+    f.indicators.every((i) => i.period === 0 && i.cumulative === 0) &&
+    f.trend.every((p) => p.staffTotal === 0 && p.staffInstalled === 0)
+  );
+}
+
+/** The forms a document prints, and those it only names as having no units. */
+export function formsToPrint(r: Report): { shown: FormReport[]; empty: FormReport[] } {
+  return { shown: r.forms.filter((f) => !isEmptyForm(f)), empty: r.forms.filter(isEmptyForm) };
+}
+
 /**
  * A unit's status in a period from its rows there (valid ones, the earliest stamp among them, invalid ones) and the
  * period's deadline; with those rows, which the report's unit line goes on to use.
@@ -533,6 +557,7 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     tab: spec.tab,
     group: spec.group,
     dueBefore: due,
+    oneOffDue: spec.monthly ? null : (spec.dueDate ?? settings.oneOffDeadline),
     ...tallyFields(tally, current.staff_installed, current.staff_total),
     indicators: totals,
     units,

@@ -9,7 +9,8 @@ export const STATUS_LABEL: Record<UnitStatus, string> = {
   pending: 'Chưa báo cáo (chưa đến hạn)',
   missing: 'Chưa báo cáo',
   reported: 'Đã báo cáo',
-  none: 'Chưa có báo cáo',
+  /** No row in a period without a deadline (a `Một lần` form's later months): nothing was asked, nothing is missing. */
+  none: 'Không bắt buộc báo cáo',
 };
 
 export const KIND_LABEL = { stock: 'Lũy kế (đến nay)', flow: 'Trong kỳ' } as const;
@@ -103,9 +104,13 @@ export const DOC_TEXT = {
   invalidUnits: (n: number, names: string) => `${n} đơn vị có báo cáo bị lỗi, chưa được tổng hợp (${names})`,
   missingUnits: (n: number, names: string) => `${n} đơn vị chưa gửi báo cáo (${names})`,
   pendingUnits: (n: number) => `${n} đơn vị chưa báo cáo (chưa đến hạn)`,
-  noDeadline: (reported: number) =>
-    `kỳ này không có hạn nộp bắt buộc; ${reported ? `${reported} đơn vị đã gửi báo cáo hợp lệ` : 'chưa có đơn vị nào gửi báo cáo'}`,
+  /** A period without a deadline is a `Một lần` form's other month: its units reported once, and may add to it. */
+  noDeadline: (reported: number, due: string | null) =>
+    `báo cáo một lần${due ? ` (hạn trước ngày ${due})` : ''}, kỳ này không bắt buộc báo cáo; ` +
+    (reported ? `${reported} đơn vị gửi báo cáo bổ sung hợp lệ` : 'không có đơn vị nào gửi báo cáo bổ sung'),
   noUnits: 'chưa có đơn vị nào trong danh mục cho kỳ này',
+  /** Once, for the forms left out of the document: no unit, no figure. */
+  formsWithoutUnits: (ids: string[]) => `- Biểu mẫu ${ids.join(', ')}: chưa có đơn vị nào trong danh mục cho kỳ này.`,
   /** The staff words of a form's `Tổng số …` header, spelled out. */
   staffWords: { 'CBCCVC, NLĐ': 'cán bộ, công chức, viên chức, người lao động', default: 'cán bộ, nhân viên' } as Record<string, string>,
   installRate: (installed: string, total: string, staff: string, pct: string) =>
@@ -113,6 +118,8 @@ export const DOC_TEXT = {
   installRateNone: (staff: string) => `chưa có số liệu về số ${staff} đã cài đặt ứng dụng i-Speed.`,
   stocksLead: 'Lũy kế đến cuối kỳ: ',
   flowsLead: 'Trong kỳ: ',
+  /** No unit gave a flow this period: its zeros would read as "nothing was done", so only the running totals are said. */
+  flowsNoneLead: 'Trong kỳ không có số liệu mới; lũy kế từ đầu đợt: ',
   flowItem: (phrase: string, cumulative: string) => `${phrase} (lũy kế ${cumulative})`,
   /** What the units say they measured; `measured` (VNNIC's count, when its table covers the month) follows it. */
   samples: (reached: number, total: number, target: number, names: string, measured: string) =>
@@ -137,6 +144,8 @@ export const DOC_TEXT = {
   chartByUnit: (title: string, form: string) => `${title}, ${form}`,
   unitStocks: (form: string, group: string) => `${form} (${group}): số liệu lũy kế đến cuối kỳ`,
   unitFlows: (form: string, group: string) => `${form} (${group}): số liệu trong kỳ`,
+  /** In place of a per-unit table of the period's figures in which no unit has any. */
+  noFlows: 'Không có đơn vị nào có số liệu trong kỳ này.',
   htmlTitle: (period: string) => `Báo cáo i-Speed tháng ${period}`,
   htmlDocHeading: 'Văn bản báo cáo',
   noData: 'Chưa có số liệu',

@@ -10,7 +10,9 @@ import {
   type Block,
   type DocModel,
   type Paragraph,
+  type Table,
 } from '../../../src/core/report/document';
+import { DOC_TEXT as D } from '../../../src/core/text/report';
 import { example1, AUG, JUL, JUN, unit, validation, row, defaultSettings } from './fixture';
 import { SETTINGS } from '../../../src/core/forms/schema';
 import { readSettings } from '../../../src/core/settings';
@@ -299,4 +301,63 @@ test('the appendix prints at a readable size: every font in its rules and charts
   expect(Math.min(...svg)).toBeGreaterThanOrEqual(12);
   expect(html).toMatch(/@page appendix \{ size: A4 landscape;/);
   expect(html.indexOf('<main class="doc">')).toBeLessThan(html.indexOf('<section class="appendix">'));
+});
+
+describe('forms with nothing to report, and a one-time form in a later month', () => {
+  const appendixOf = (html: string) => html.slice(html.indexOf('<section class="appendix">'));
+
+  test('a form with no unit and no figure is named once in section I, and printed nowhere else', () => {
+    // The worked example: only form 03 has units.
+    const v = example1();
+    const r = buildReport(v, JUL, ['01', '02', '03', '04'], TODAY);
+    const doc = reportDocument(r, v.settings, TODAY);
+    const texts = paragraphs(doc).map(textOf);
+    expect(texts.filter((t) => /Biểu mẫu 0[124]/.test(t))).toEqual([
+      '- Biểu mẫu 01, 02, 04: chưa có đơn vị nào trong danh mục cho kỳ này.',
+    ]);
+    expect(texts.join('\n')).not.toMatch(/(^|\D)0 (người thân|tin, bài|tờ rơi)/);
+    // Two data tables (form 03's totals and units), none of them empty.
+    const tables = doc.blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(2);
+    for (const t of tables) expect(t.kind === 'table' && t.rows.length).toBeGreaterThan(0);
+    const appendix = appendixOf(renderReportHtml(r, doc));
+    expect(appendix).not.toMatch(/Biểu mẫu 0[124]/);
+    expect(appendix).toContain('Xu hướng tỷ lệ cài đặt i-Speed theo tháng, Biểu mẫu 03');
+  });
+
+  test("a one-time form's later month: not due, its units' one report carried, no table of empty figures", () => {
+    const v = validation(
+      [unit('S-1', 'Sở Y tế', '01'), unit('S-2', 'Sở Tư pháp', '01')],
+      [row('01', 2, 'S-1', JUN, [50, 20, 3, 4, 6], [2024, 6, 20, 9, 0]), row('01', 3, 'S-2', JUN, [40, 10, 2, 1, 2], [2024, 6, 21, 9, 0])],
+    );
+    const r = buildReport(v, JUL, ['01'], TODAY);
+    expect(r.forms[0].oneOffDue).toBe('2024-06-28');
+    const doc = reportDocument(r, v.settings, TODAY);
+    const all = paragraphs(doc).map(textOf);
+    expect(all).toContain(
+      '- Các sở, ban, ngành cấp tỉnh (Biểu mẫu 01): báo cáo một lần (hạn trước ngày 28/06/2024), kỳ này không bắt buộc báo cáo; không có đơn vị nào gửi báo cáo bổ sung.',
+    );
+    expect(all.join('\n')).not.toContain('chưa có đơn vị nào gửi báo cáo');
+    // The flows: nothing new this month, the running totals only.
+    expect(all).toContain(
+      'Trong kỳ không có số liệu mới; lũy kế từ đầu đợt: 5 tin, bài trên cổng/trang TTĐT; 8 tin, bài trên mạng xã hội.',
+    );
+    const [totals, units] = doc.blocks.filter((b): b is Table => b.kind === 'table');
+    expect(totals.rows.map((row) => row.slice(2))).toEqual([
+      ['90', '90'],
+      ['30', '30'],
+      ['5', '5'],
+      ['—', '5'],
+      ['—', '8'],
+    ]);
+    expect(units.rows.map((row) => row[2])).toEqual(['Không bắt buộc báo cáo', 'Không bắt buộc báo cáo']);
+    // The appendix: the stocks per unit, and one line in place of a table of the month's figures.
+    const appendix = appendixOf(renderReportHtml(r, doc));
+    const flows = appendix.slice(appendix.indexOf(D.unitFlows('Biểu mẫu 01', r.forms[0].group)));
+    expect(flows).toMatch(new RegExp(`^[^<]*</h3><p>${D.noFlows}</p><h2>`));
+    expect(appendix).toContain(D.unitStocks('Biểu mẫu 01', r.forms[0].group));
+    // In its own month the form is due, and said so as any other.
+    const june = paragraphs(reportDocument(buildReport(v, JUN, ['01'], TODAY), v.settings, TODAY)).map(textOf);
+    expect(june.some((t) => t.includes('2/2 đơn vị đã gửi báo cáo hợp lệ, đạt 100,0%'))).toBe(true);
+  });
 });
