@@ -140,10 +140,61 @@ describe('the printed report (form 03, demo workbook, 07/2024)', () => {
     // What the old layout printed: a code, a header word and a date cut inside.
     expect(raw).not.toMatch(/CBCCV\s+C\b|\/202\s+4\b/);
   });
+
+  test('a short table prints whole with its caption: form 03 totals were 1 row on page 1, 10 on page 2', () => {
+    expectShortTablesWhole(out);
+  });
 });
+
+/** The page (0-based) whose text holds `text`, squeezed as a reader sees it; -1 when none. */
+const pageOf = (pages: string[], text: string | RegExp) =>
+  pages.findIndex((p) => (typeof text === 'string' ? linesOf(p).join('\n').includes(text) : text.test(linesOf(p).join('\n'))));
+
+/** Every short table of the document and the appendix on one page with its caption: its first and last rows there. */
+function expectShortTablesWhole(out: { report: Report; pages: string[] }): void {
+  for (const f of out.report.forms) {
+    const n = f.indicators.length;
+    const first = f.indicators[0].header,
+      last = f.indicators[n - 1].header;
+    expect(n).toBeLessThanOrEqual(15);
+    for (const caption of [`Bảng tổng hợp chỉ tiêu Biểu mẫu ${f.form}`, `Tổng hợp chỉ tiêu Biểu mẫu ${f.form} (`]) {
+      const at = pageOf(out.pages, caption);
+      expect([caption, at]).not.toEqual([caption, -1]);
+      const text = linesOf(out.pages[at]).join('\n');
+      const tail = text.slice(text.indexOf(caption));
+      expect([caption, tail.includes(`1  ${first}`) || tail.includes(`1 ${first}`)]).toEqual([caption, true]);
+      expect([caption, new RegExp(`${n}\\s+${last.replace(/[()]/g, '\\$&')}`).test(tail)]).toEqual([caption, true]);
+    }
+    if (f.units.length <= 15) {
+      const caption = `Tình hình báo cáo theo đơn vị, Biểu mẫu ${f.form}`;
+      const at = pageOf(out.pages, caption);
+      expect([
+        caption,
+        linesOf(out.pages[at])
+          .join('\n')
+          .includes(f.units[f.units.length - 1].name),
+      ]).toEqual([caption, true]);
+    }
+  }
+  // A caption is never the last line of its page.
+  out.pages.forEach((p, i) => {
+    const lines = linesOf(p);
+    expect([i + 1, lines[lines.length - 1]]).not.toEqual([i + 1, expect.stringMatching(/^(Bảng |Tình hình báo cáo theo đơn vị)/)]);
+  });
+}
 
 test('all four forms print with no blank page and the document first', async () => {
   const out = await printed('all-forms', ['01', '02', '03', '04'], '');
+  // Tables split badly before: form 01's totals 4+1 rows, form 02's 8+1, the VNNIC caption alone at a page's foot.
+  expectShortTablesWhole(out);
+  const caption = pageOf(out.pages, 'Bảng số mẫu đo i-Speed theo đơn vị, Biểu mẫu 03 (số liệu VNNIC)');
+  expect(caption).toBeGreaterThan(-1);
+  const vnnic = linesOf(out.pages[caption]).join('\n').split('(số liệu VNNIC)')[1];
+  expect(vnnic).toMatch(/^\n(.*\n){0,3}STT {2}Tên đơn vị/);
+  expect(vnnic).toMatch(/\n1 {2}\d/m);
+  // A long table breaks between rows and repeats its header row on the next page.
+  const units03 = pageOf(out.pages, 'Tình hình báo cáo theo đơn vị, Biểu mẫu 03');
+  expect(linesOf(out.pages[units03 + 1])[1]).toMatch(/^STT {2}Đơn vị {2}Tình trạng {2}Tỷ lệ cài đặt$/);
   const appendix = out.pages.findIndex((p) => /^\s*(\d+\s+)?Phụ lục\s*$/m.test(p));
   expect(out.pages.findIndex((p) => p.includes('Nơi nhận:'))).toBe(appendix - 1);
   for (const p of out.pages) expect(p.replace(/\s+/g, ' ').trim().length).toBeGreaterThan(20);

@@ -8,6 +8,7 @@ import { formsToPrint, hasFigure, stocksCarried, type FormReport, type Indicator
 import { SAMPLES_KEY } from '../forms/schema';
 import { MEASURED_TEXT as MT } from '../text/measured';
 import { correctionsSection } from '../close';
+import { SHORT_TABLE_ROWS } from './html';
 
 export interface Run {
   text: string;
@@ -37,6 +38,8 @@ export interface Table {
   rows: string[][];
   columnAlign: Align[];
   sizePt: number;
+  /** Short enough to print whole on one page (SHORT_TABLE_ROWS): never split; a longer one repeats its header row. */
+  keepTogether?: boolean;
 }
 /** Side-by-side blocks without borders: the header (issuing body | motto) and the footer (recipients | signature). */
 export interface Columns {
@@ -75,6 +78,16 @@ const para = (runs: Run[] | string, align: Align = 'justify', sizePt = BODY_PT, 
   ...(indent && align === 'justify' ? { firstLineIndentMm: 10 } : {}),
 });
 const line = (run: Run, sizePt = HEADER_PT): Paragraph => ({ ...para([run], 'center', sizePt, false), noWrap: true });
+/** A table's caption: centred, italic, on the page of the table under it. */
+const caption = (text: string): Paragraph => ({ ...para([{ text, italic: true }], 'center', 13, false), keepWithNext: true });
+/** A bold heading, on the page of what follows it. */
+const heading = (text: string): Paragraph => ({ ...para([{ text, bold: true }]), keepWithNext: true });
+/** A data table of the body, kept whole on one page when it is short. */
+const table = (t: Omit<Table, 'kind' | 'keepTogether'>): Table => ({
+  kind: 'table',
+  ...t,
+  keepTogether: t.rows.length <= SHORT_TABLE_ROWS,
+});
 
 function dateParts(day: Day): { dd: string; mm: string; yyyy: number } {
   const p = parseDay(day);
@@ -209,23 +222,21 @@ function resultSentences(f: FormReport): string[] {
 }
 
 function totalsTable(f: FormReport): Table {
-  return {
-    kind: 'table',
+  return table({
     header: D.totalsHeaders,
     columnAlign: ['center', 'left', 'right', 'right'],
     sizePt: 12,
     rows: f.indicators.map((i, n) => [String(n + 1), i.header, periodFigure(f, i), figure(i.cumulative, i.decimal)]),
-  };
+  });
 }
 
 function unitsTable(f: FormReport): Table {
-  return {
-    kind: 'table',
+  return table({
     header: D.unitHeaders,
     columnAlign: ['center', 'left', 'left', 'right'],
     sizePt: 12,
     rows: f.units.map((u, n) => [String(n + 1), neutralize(u.name), STATUS_LABEL[u.status], formatPercent(u.installShare, D.unknown)]),
-  };
+  });
 }
 
 /** VNNIC's measured samples, per form that has them: a short paragraph and a table per unit. */
@@ -243,20 +254,21 @@ function measuredBlocks(forms: FormReport[]): Block[] {
           (mismatch ? MT.docMismatch(mismatch) : ''),
       ),
     );
-    out.push(para([{ text: MT.docCaption(T.formName(f.form)), italic: true }], 'center', 13, false));
-    out.push({
-      kind: 'table',
-      header: MT.docHeaders,
-      columnAlign: ['center', 'left', 'right', 'right', 'right'],
-      sizePt: 12,
-      rows: m.units.map((u, n) => [
-        String(n + 1),
-        neutralize(u.name),
-        u.samples === null ? MT.unreadable : figure(u.samples, false),
-        formatChange(u.change, 0, D.unknown),
-        u.reported === null ? D.unknown : figure(u.reported, false),
-      ]),
-    });
+    out.push(caption(MT.docCaption(T.formName(f.form))));
+    out.push(
+      table({
+        header: MT.docHeaders,
+        columnAlign: ['center', 'left', 'right', 'right', 'right'],
+        sizePt: 12,
+        rows: m.units.map((u, n) => [
+          String(n + 1),
+          neutralize(u.name),
+          u.samples === null ? MT.unreadable : figure(u.samples, false),
+          formatChange(u.change, 0, D.unknown),
+          u.reported === null ? D.unknown : figure(u.reported, false),
+        ]),
+      }),
+    );
   }
   return out;
 }
@@ -307,11 +319,11 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
 
   // A form with no unit and no figure is named once, not printed as zeros and empty tables.
   const { shown, empty } = formsToPrint(r);
-  blocks.push({ ...para([{ text: D.sectionStatus, bold: true }]), keepWithNext: true });
+  blocks.push(heading(D.sectionStatus));
   for (const f of shown) blocks.push(para(statusSentence(f)));
   if (empty.length) blocks.push(para(D.formsWithoutUnits(empty.map((f) => f.form))));
 
-  if (shown.length) blocks.push({ ...para([{ text: D.sectionResults, bold: true }]), keepWithNext: true });
+  if (shown.length) blocks.push(heading(D.sectionResults));
   for (const f of shown) {
     for (const s of resultSentences(f)) blocks.push(para(s));
     if (f.indicators.some((i) => i.key === SAMPLES_KEY) && f.units.length) {
@@ -322,29 +334,28 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
     }
   }
 
-  if (shown.length) blocks.push({ ...para([{ text: D.sectionTables, bold: true }]), keepWithNext: true });
+  if (shown.length) blocks.push(heading(D.sectionTables));
   for (const f of shown) {
-    blocks.push({ ...para([{ text: D.tableTotals(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
-    blocks.push(totalsTable(f));
-    blocks.push({ ...para([{ text: D.tableUnits(T.formName(f.form)), italic: true }], 'center', 13, false), keepWithNext: true });
-    blocks.push(unitsTable(f));
+    blocks.push(caption(D.tableTotals(T.formName(f.form))), totalsTable(f));
+    blocks.push(caption(D.tableUnits(T.formName(f.form))), unitsTable(f));
   }
 
   blocks.push(...measuredBlocks(shown));
 
-  blocks.push({ ...para([{ text: D.sectionNext, bold: true }]), keepWithNext: true });
+  blocks.push(heading(D.sectionNext));
   blocks.push(...chaseParagraphs(r));
   const corrections = correctionsSection(r);
   if (corrections) {
-    blocks.push(para([{ text: corrections.title, bold: true }]), ...corrections.lines.map((l) => para(l)));
+    blocks.push(heading(corrections.title), ...corrections.lines.map((l) => para(l)));
     if (corrections.rows.length)
-      blocks.push({
-        kind: 'table',
-        header: corrections.headers,
-        rows: corrections.rows.map((row) => row.map(neutralize)),
-        columnAlign: ['left', 'left', 'left', 'right', 'right'],
-        sizePt: 12,
-      });
+      blocks.push(
+        table({
+          header: corrections.headers,
+          rows: corrections.rows.map((row) => row.map(neutralize)),
+          columnAlign: ['left', 'left', 'left', 'right', 'right'],
+          sizePt: 12,
+        }),
+      );
   }
 
   const signer = settings.signerTitle

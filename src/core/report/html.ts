@@ -10,6 +10,12 @@ import { formsToPrint, hasFigure, type FormReport, type IndicatorTotal, type Rep
 import { STATUS_COLOR } from './sheet';
 import { MEASURED_TEXT as MT } from '../text/measured';
 
+/**
+ * A table of at most this many rows prints whole on one page (moved to the next, with its caption, rather than split);
+ * a longer one may break between rows, its header row repeated on each page (thead).
+ */
+export const SHORT_TABLE_ROWS = 15;
+
 function css(doc: DocModel): string {
   const m = doc.page.marginsMm;
   return `@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
@@ -35,6 +41,8 @@ body { font-family: ${doc.fontFamily}; font-size: ${doc.fontSizePt}pt; line-heig
 .doc table.data { width: 100%; border-collapse: collapse; margin: 0 0 10pt; }
 .doc table.data th, .doc table.data td { border: 1px solid #000; padding: 2pt 4pt; }
 .doc table.data tr { break-inside: avoid; }
+/* A short table is never split; its caption or heading (break-after: avoid) goes along with it. */
+table.whole { break-inside: avoid; page-break-inside: avoid; }
 .appendix { page: appendix; font-family: ${doc.fontFamily}; font-size: 10pt; }
 .appendix .head p { margin: 0 0 3pt; }
 .appendix .head p.rule { margin: 2pt auto 10pt; height: 0; border-top: 1px solid #000; }
@@ -81,7 +89,8 @@ function blockHtml(b: Block): string {
   }
   const align = (i: number) => ` style="text-align: ${b.columnAlign[i] ?? 'left'}"`;
   return (
-    `<table class="data" style="font-size: ${b.sizePt}pt"><thead><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
+    `<table class="data${b.keepTogether ? ' whole' : ''}" style="font-size: ${b.sizePt}pt">` +
+    `<thead><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>` +
     `<tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => `<td${align(i)}>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`
   );
 }
@@ -109,6 +118,11 @@ const tdn = (x: string) => `<td class="n">${esc(x)}</td>`;
 /** A cell that must stay on one line (a date, a code, a short label). */
 const tdw = (x: string) => `<td class="nw">${esc(x)}</td>`;
 const th = (xs: string[]) => `<thead><tr>${xs.map((x) => `<th>${esc(x)}</th>`).join('')}</tr></thead>`;
+/** A working table: its header row repeats on every page it spans; a short one is kept whole. */
+const grid = (headers: string[], rows: string[], cls = '') => {
+  const classes = [cls, rows.length <= SHORT_TABLE_ROWS ? 'whole' : ''].filter(Boolean).join(' ');
+  return `<table${classes ? ` class="${classes}"` : ''}>${th(headers)}<tbody>${rows.join('')}</tbody></table>`;
+};
 const fig = (x: number | null, decimal = false) => (x === null ? D.unknown : formatNumberVi(x, decimal ? 1 : 0));
 const pct = (x: Share | null) => formatPercent(x, D.unknown);
 const change = (x: number | null, decimal = false) => formatChange(x, decimal ? 1 : 0, D.unknown);
@@ -125,7 +139,7 @@ function completenessTable(forms: FormReport[]): string {
       [f.shares.completeness, f.shares.timeliness, f.shares.installRate].map((x) => tdn(pct(x))).join('') +
       '</tr>',
   );
-  return `<h2>${esc(T.completenessTitle)}</h2><table>${th(T.completenessHeaders)}<tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>${esc(T.completenessTitle)}</h2>${grid(T.completenessHeaders, rows)}`;
 }
 
 function totalsTable(f: FormReport): string {
@@ -137,7 +151,7 @@ function totalsTable(f: FormReport): string {
         ? `${tdn(fig(i.period, i.decimal))}${tdn(fig(i.cumulative, i.decimal))}${tdn(change(i.change, i.decimal))}</tr>`
         : `${tdn(D.unknown)}${tdn(fig(i.cumulative, i.decimal))}${tdn(D.unknown)}</tr>`),
   );
-  return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3><table>${th(T.totalsHeaders)}<tbody>${rows.join('')}</tbody></table>`;
+  return `<h3>${esc(T.totalsTitle(T.formName(f.form), f.group))}</h3>${grid(T.totalsHeaders, rows)}`;
 }
 
 function chunks<X>(xs: X[], size: number): X[][] {
@@ -176,7 +190,7 @@ function unitsTables(f: FormReport): string {
           '</tr>'
         );
       });
-      return `<h3>${esc(title)}</h3><table class="units">${th([...fixed, ...list.map(header)])}<tbody>${rows.join('')}</tbody></table>`;
+      return `<h3>${esc(title)}</h3>${grid([...fixed, ...list.map(header)], rows, 'units')}`;
     })
     .join('');
 }
@@ -188,7 +202,7 @@ function chaseTable(r: Report): string {
       `<tr style="background: ${STATUS_COLOR[c.status]}">${tdw(c.code)}${td(c.name)}${tdw(T.formName(c.form))}` +
       `${td(STATUS_LABEL[c.status])}${td(c.emails.join(', '))}${td(c.reason)}</tr>`,
   );
-  return `<h2>${esc(T.sectionChase)}</h2><table>${th(T.chaseHeaders)}<tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>${esc(T.sectionChase)}</h2>${grid(T.chaseHeaders, rows)}`;
 }
 
 /** The geometry the horizontal bar charts share: the label column, the longest bar, a row, the space above. */
@@ -264,7 +278,12 @@ function correctionsHtml(r: Report): string {
   if (!c) return '';
   return (
     `<h2>${esc(c.title)}</h2>${c.lines.map((l) => `<p>${esc(l)}</p>`).join('')}` +
-    (c.rows.length ? `<table>${th(c.headers)}${c.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`).join('')}</table>` : '')
+    (c.rows.length
+      ? grid(
+          c.headers,
+          c.rows.map((row) => `<tr>${row.map(td).join('')}</tr>`),
+        )
+      : '')
   );
 }
 
@@ -324,7 +343,7 @@ function measuredHtml(shown: FormReport[]): string {
       });
       const names = (codes: string[]) => codes.map((c) => m.units.find((u) => u.code === c)!.name).join(', ') || T.none;
       return (
-        `<h3>${esc(MT.title(T.formName(f.form), f.group))}</h3><table>${th(MT.headers)}${rows.join('')}</table>` +
+        `<h3>${esc(MT.title(T.formName(f.form), f.group))}</h3>${grid(MT.headers, rows)}` +
         `<p><b>${esc(MT.summary(m.atTarget, m.units.length, m.target))}</b></p>` +
         `<p>${esc(MT.belowList)}: ${esc(names(m.below))}</p><p>${esc(MT.unmatchedList)}: ${esc(m.unmatched.join(', ') || T.none)}</p>` +
         `<div>${measuredChartSvg(

@@ -361,3 +361,40 @@ describe('forms with nothing to report, and a one-time form in a later month', (
     expect(june.some((t) => t.includes('2/2 đơn vị đã gửi báo cáo hợp lệ, đạt 100,0%'))).toBe(true);
   });
 });
+
+describe('page breaks: captions stay with their tables, short tables print whole', () => {
+  test('a table of at most 15 rows is kept together, a longer one may break and repeats its header row', () => {
+    const units = Array.from({ length: 16 }, (_, i) => unit(`H-${i + 10}`, `Huyện Số ${i + 10}`, '03'));
+    const v = validation(units, []);
+    const doc = reportDocument(buildReport(v, JUL, ['03'], TODAY), v.settings, TODAY);
+    const tables = doc.blocks.filter((b): b is Table => b.kind === 'table');
+    expect(tables.map((t) => [t.rows.length, t.keepTogether])).toEqual([
+      [11, true],
+      [16, false],
+    ]);
+    const html = renderDocumentHtml(doc);
+    expect(html.match(/<table class="data whole"/g)).toHaveLength(1);
+    expect(html.match(/<table class="data"/g)).toHaveLength(1);
+    expect(html.match(/<thead><tr><th>STT<\/th>/g)).toHaveLength(2);
+    expect(html).toContain('table.whole { break-inside: avoid; page-break-inside: avoid; }');
+  });
+
+  test('every caption and heading is kept with what follows it, in the HTML as in the model', () => {
+    const doc = docOf();
+    doc.blocks.forEach((b, i) => {
+      if (b.kind !== 'paragraph' || !b.runs[0]?.italic || b.align !== 'center') return;
+      expect([textOf(b), b.keepWithNext, doc.blocks[i + 1].kind]).toEqual([textOf(b), true, 'table']);
+    });
+    const html = renderDocumentHtml(doc);
+    expect(html).toMatch(/break-after: avoid;">(<i>)?Bảng tổng hợp chỉ tiêu Biểu mẫu 03/);
+  });
+
+  test('the appendix keeps its short working tables whole too', () => {
+    const v = example1();
+    const r = buildReport(v, JUL, ['03'], TODAY);
+    const appendix = renderReportHtml(r, reportDocument(r, v.settings, TODAY)).split('<section class="appendix">')[1];
+    // Completeness (1 row), totals (11), stocks and flows per unit (4 each), chase (2): all short.
+    expect(appendix.match(/<table class="(units )?whole">/g)).toHaveLength(5);
+    expect(appendix).not.toMatch(/<table>/);
+  });
+});

@@ -40,6 +40,9 @@ describe('measured samples in every face of the report', () => {
     expect(paragraph).toContain('(Xã Không Có)');
     expect(paragraph).toContain('chênh lệch quá 50% so với số liệu VNNIC: Xã Đak Đoa');
     const table = doc.blocks.find((b): b is Table => b.kind === 'table' && b.header[2] === MEASURED_TEXT.docHeaders[2])!;
+    // Its caption prints on the table's page (it stood alone at a page's foot), the short table whole.
+    const caption = doc.blocks[doc.blocks.indexOf(table) - 1] as Paragraph;
+    expect([caption.runs[0].text, caption.keepWithNext, table.keepTogether]).toEqual([MEASURED_TEXT.docCaption('Biểu mẫu 03'), true, true]);
     expect(table.rows.map((r) => [r[1], r[2]])).toEqual([
       ['Xã Ia Grai', '1.234'],
       ['Phường Diên Hồng', '412'],
