@@ -161,6 +161,20 @@ export function closedFlows(
 
 const FIXED = CLOSED_TAB.headers.length;
 
+/**
+ * A figure column's header in the closed tab: the indicator as officers know it, its key in brackets (`Tổng số
+ * CBCCVC, NLĐ (staff_total)`). The key is what the tab is read by: a header renamed in the definitions later still
+ * reads back; a tab written before the headers were labelled holds the bare keys.
+ */
+const keyHeader = (key: string, forms: readonly FormSpec[]) => {
+  const header = forms.flatMap((f) => f.columns).find((c) => c.key === key)?.header;
+  return header ? `${header} (${key})` : key;
+};
+const keyOf = (h: CellValue) => {
+  const text = cellText(h).trim();
+  return /\(([a-z][a-z0-9_]*)\)$/.exec(text)?.[1] ?? text;
+};
+
 /** Status labels as the closed tab holds them, read back by label or by code. */
 function readStatus(v: CellValue): UnitStatus | null {
   const t = foldText(cellText(v));
@@ -215,7 +229,7 @@ export function readClosed(grid: Grid | undefined): ClosedForm[] {
 /** Every close of the closed tab with the sheet rows (1-based, in order) its units were read from. */
 export function readClosedRows(grid: Grid | undefined): { close: ClosedForm; rows: number[] }[] {
   if (!grid || grid.length < 2 || foldText(cellText(grid[0][0])) !== foldText(CLOSED_TAB.headers[0])) return [];
-  const keys = grid[0].slice(FIXED).map((h) => cellText(h).trim());
+  const keys = grid[0].slice(FIXED).map(keyOf);
   const byClose = new Map<string, { close: ClosedForm; rows: number[] }>();
   const out: { close: ClosedForm; rows: number[] }[] = [];
   for (let r = 1; r < grid.length; r++) {
@@ -263,7 +277,7 @@ export function closedTabWrite(
   forms: readonly FormSpec[],
 ): { row: number; values: CellValue[][] } {
   const blank = existing.length === 0 || existing.every((r) => r.every((c) => c === '' || c === null || c === undefined));
-  const oldKeys = blank ? [] : (existing[0] ?? []).slice(FIXED).map((h) => cellText(h).trim());
+  const oldKeys = blank ? [] : (existing[0] ?? []).slice(FIXED).map(keyOf);
   const keys = oldKeys.slice();
   for (const c of closes) {
     const spec = forms.find((f) => f.id === c.form);
@@ -284,8 +298,10 @@ export function closedTabWrite(
     ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
   ];
   const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));
-  if (!blank && keys.length === oldKeys.length) return { row: existing.length + 1, values: fresh };
-  const header: CellValue[] = [...CLOSED_TAB.headers, ...keys];
+  const header: CellValue[] = [...CLOSED_TAB.headers, ...keys.map((k) => keyHeader(k, forms))];
+  // The header as it should read (a tab of bare keys gets its labels): else only the new rows, after the last one.
+  const sameHeader = header.every((h, i) => cellText(existing[0]?.[i] ?? '').trim() === h);
+  if (!blank && keys.length === oldKeys.length && sameHeader) return { row: existing.length + 1, values: fresh };
   const old = blank
     ? []
     : existing.slice(1).map((r) => {

@@ -69,7 +69,8 @@ describe('the period close (core)', () => {
     const w = closedTabWrite([], [july], v.forms);
     expect(w.row).toBe(1);
     expect(w.values[0].slice(0, CLOSED_TAB.headers.length)).toEqual(CLOSED_TAB.headers);
-    expect(w.values[0].slice(CLOSED_TAB.headers.length)).toEqual(f03.columns.filter((c) => c.kind).map((c) => c.key));
+    // Each figure column reads as the officers know it, its key (what the tab is read by) in brackets.
+    expect(w.values[0].slice(CLOSED_TAB.headers.length)).toEqual(f03.columns.filter((c) => c.kind).map((c) => `${c.header} (${c.key})`));
     expect(w.values).toHaveLength(1 + 4);
     // As Sheets stores it: the apostrophe keeps '07/2024' and '03' as text and is not part of the value.
     const stored = w.values.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)));
@@ -77,6 +78,12 @@ describe('the period close (core)', () => {
     expect(read).toEqual(july);
     // The same close appended: only new rows, after the last one.
     expect(closedTabWrite(stored as Grid, [july], v.forms).row).toBe(stored.length + 1);
+    // A tab written with bare keys (before the labels) reads back the same, and gets its labels with the next close.
+    const bare = [[...CLOSED_TAB.headers, ...f03.columns.filter((c) => c.kind).map((c) => c.key)], ...stored.slice(1)] as Grid;
+    expect(readClosed(bare)).toEqual([july]);
+    const relabelled = closedTabWrite(bare, [july], v.forms);
+    expect([relabelled.row, relabelled.values[0]]).toEqual([1, w.values[0]]);
+    expect(relabelled.values).toHaveLength(1 + 8);
     const extra: ClosedForm = { ...july, units: [{ ...july.units[0], values: { ...july.units[0].values, new_key: 1 } }] };
     const wide = closedTabWrite(stored as Grid, [extra], v.forms);
     expect([wide.row, wide.values[0][wide.values[0].length - 1], wide.values.length]).toEqual([1, 'new_key', stored.length + 1]);
