@@ -35,6 +35,16 @@ describe('module boundaries', () => {
     }
   });
 
+  test("the Apps Script bundle holds none of the command line's texts: src/gas imports each text file, never the barrel", () => {
+    // esbuild keeps a constant built by a call (CLI_HELP's [...].join) even when nothing uses it: the barrel
+    // src/core/text/index.ts would put the command line's help into dist/Code.js, evaluated by every execution.
+    for (const file of files(join(ROOT, 'src/gas'))) {
+      const src = readFileSync(file, 'utf8');
+      expect([relative(ROOT, file), imports(src).filter((i) => /core\/text$|text\/cli$/.test(i))]).toEqual([relative(ROOT, file), []]);
+    }
+    expect(readFileSync(join(ROOT, 'dist/Code.js'), 'utf8')).not.toContain('Cách dùng: ispeed');
+  });
+
   test('src/local and the sidebar never import src/gas: the bundle is loaded as Apps Script would, not imported', () => {
     for (const dir of ['src/local', 'src/sidebar']) {
       for (const file of files(join(ROOT, dir)).filter((f) => !f.includes('/runtime/'))) {

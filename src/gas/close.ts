@@ -22,7 +22,7 @@ import type { LogEntry } from '../core/reminders';
 import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
 import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
-import { SIDEBAR_ERRORS } from '../core/text';
+import { SIDEBAR_ERRORS } from '../core/text/ui';
 import { documentCache, rememberWorkbook } from './editMemo';
 import { findSheet, readSnapshot, type Snapshot } from './book';
 import { protectAdminTabs } from './setup';

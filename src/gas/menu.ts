@@ -1,5 +1,5 @@
 // The i-Speed menu and what its items do.
-import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH, TRIGGERS } from '../core/text';
+import { MENU, SIDEBAR_TITLE, SETUP, CHECK, REMINDER_SWITCH, TRIGGERS } from '../core/text/ui';
 import { NO, SETTINGS, TAB, YES } from '../core/forms/schema';
 import { releaseTriggers, setupSpreadsheet, takeOverTriggers, TRIGGER_OWNER_KEY } from './setup';
 import { checkAll } from './check';

@@ -12,7 +12,7 @@ import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
 import { fingerprint } from '../core/fingerprint';
-import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text';
+import { SETUP, PROTECTION, CHOICE_LISTS } from '../core/text/ui';
 import { documentCache, rememberWorkbook } from './editMemo';
 import { findSheet, readBook, readSnapshot, readTab, rememberForms, type Snapshot } from './book';
 import { checkAll, MEMO_KEY, readMemo, type Memo } from './check';

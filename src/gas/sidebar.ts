@@ -16,7 +16,10 @@ import {
   type Day,
 } from '../core/periods';
 import { reminderSchedule, readLog, type LogEntry, type ReminderPlan } from '../core/reminders';
-import { REPORT_MAIL, SCHEDULE_TEXT, SIDEBAR_ERRORS, SIDEBAR_REMIND, SKIP_REASON_LABELS, STATUS_LABEL, formLabel } from '../core/text';
+// Each text from its own file: the barrel (core/text/index.ts) would bundle the command line's texts into Code.js.
+import { REPORT_MAIL, SIDEBAR_ERRORS, SIDEBAR_REMIND } from '../core/text/ui';
+import { SCHEDULE_TEXT, SKIP_REASON_LABELS, formLabel } from '../core/text/reminders';
+import { STATUS_LABEL } from '../core/text/report';
 import type { FormId } from '../core/types';
 import type { Validation } from '../core/model';
 import { columnLetter } from '../core/a1';
