@@ -145,6 +145,8 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     );
     expect(summary.filter((line) => line.startsWith('Đã thêm vào tab'))).toHaveLength(1);
     expect(summary[0]).toMatch(/^Đã tạo tab: .*Biểu mẫu 01/);
+    // The triggers by what they do, their functions after (as Apps Script's Triggers page names them).
+    expect(summary).toContain('Đã cài trình kích hoạt: kiểm tra khi sửa ô (handleEdit), chạy hằng ngày (dailyTick).');
   });
 
   test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {

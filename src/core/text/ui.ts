@@ -27,6 +27,10 @@ function columnsAdded(added: ReadonlyArray<{ tab: string; header: string }>): st
   });
 }
 
+/** A trigger as an admin knows it: what it does, its function after (as Apps Script's Triggers page lists it). */
+const TRIGGER_NAMES: Record<string, string> = { handleEdit: 'kiểm tra khi sửa ô', dailyTick: 'chạy hằng ngày' };
+const triggerName = (fn: string) => (TRIGGER_NAMES[fn] ? `${TRIGGER_NAMES[fn]} (${fn})` : fn);
+
 export const SETUP = {
   noHeaderRow: (tab: string) =>
     `Tab "${tab}" đã có dữ liệu nhưng không tìm thấy dòng tiêu đề (cần có cột "Đơn vị" và "Kỳ báo cáo"). Hãy thêm dòng tiêu đề rồi chạy lại Thiết lập.`,
@@ -42,7 +46,7 @@ export const SETUP = {
       r.createdTabs.length ? `Đã tạo tab: ${r.createdTabs.join(', ')}.` : 'Các tab đã có đủ.',
       ...columnsAdded(r.addedColumns.filter((c) => !r.createdTabs.includes(c.tab))),
       r.addedSettings ? `Đã thêm ${r.addedSettings} dòng cấu hình với giá trị mặc định.` : '',
-      r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
+      r.triggers.length ? `Đã cài trình kích hoạt: ${r.triggers.map(triggerName).join(', ')}.` : 'Trình kích hoạt đã có sẵn.',
       'Quy tắc nhập liệu (danh sách chọn, giới hạn số) đã được áp dụng lại.',
       ...r.notes,
     ]
