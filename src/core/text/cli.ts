@@ -290,7 +290,12 @@ export const CLI_REPORT = {
     `Lưu ý: số liệu tổng hợp đến ngày ${today} (hôm nay) và văn bản đề ngày ${today}; dùng --today YYYY-MM-DD để tổng hợp đến ngày khác, --date YYYY-MM-DD để ghi ngày khác trên văn bản.`,
   noSigner: 'Lưu ý: chưa có "Người ký" trong trang Cấu hình; văn bản để dòng trống để ghi họ tên người ký.',
   form: (tab: string, group: string) => `${tab} (${group})`,
-  due: (day: string | null) => (day ? `  Hạn nộp: trước ngày ${day}` : '  Kỳ này không có hạn nộp.'),
+  due: (day: string | null, oneOff: string | null) =>
+    day
+      ? `  Hạn nộp: trước ngày ${day}`
+      : oneOff
+        ? `  Báo cáo một lần (hạn trước ngày ${oneOff}): kỳ này không bắt buộc báo cáo.`
+        : '  Kỳ này không có hạn nộp.',
   counts: (expected: number, reported: number, onTime: number, late: number, unknownTime: number) =>
     `  Phải báo cáo: ${expected}; đã báo cáo: ${reported} (đúng hạn ${onTime}, muộn ${late}${unknownTime ? `, không rõ thời điểm ${unknownTime}` : ''})`,
   reportedOnly: (reported: number) => `  Đã báo cáo: ${reported} đơn vị`,
@@ -300,9 +305,10 @@ export const CLI_REPORT = {
   missing: 'Chưa báo cáo',
   invalid: 'Báo cáo còn lỗi',
   pending: 'Chưa đến hạn, chưa nộp',
-  indicatorsTitle: '  Chỉ tiêu (trong kỳ / lũy kế):',
-  indicator: (header: string, period: string, cumulative: string, carried: string) =>
-    `    - ${header}: ${period} / ${cumulative}${carried ? ` — ${carried}` : ''}`,
+  indicatorsTitle: '  Chỉ tiêu:',
+  /** A stock is one figure (its header says "đến nay"); a flow, the period's (its header says "trong kỳ") and the running total. */
+  stock: (header: string, value: string, carried: string) => `    - ${header}: ${value}${carried ? ` — ${carried}` : ''}`,
+  flow: (header: string, period: string, cumulative: string) => `    - ${header}: ${period}; lũy kế ${cumulative}`,
 } as const;
 
 export const CLI_REMIND = {

@@ -30,7 +30,11 @@ export function reportText(r: Report): string[] {
       const u = f.units.find((x) => x.code === code);
       return u ? `${neutralize(u.name)} (${code})` : code;
     };
-    lines.push('', CLI_REPORT.form(f.tab, f.group), CLI_REPORT.due(f.dueBefore ? formatDay(f.dueBefore) : null));
+    lines.push(
+      '',
+      CLI_REPORT.form(f.tab, f.group),
+      CLI_REPORT.due(f.dueBefore ? formatDay(f.dueBefore) : null, f.oneOffDue ? formatDay(f.oneOffDue) : null),
+    );
     lines.push(
       f.dueBefore ? CLI_REPORT.counts(f.expected, f.reported, f.onTime, f.late, f.unknownTime) : CLI_REPORT.reportedOnly(f.reported),
     );
@@ -48,7 +52,11 @@ export function reportText(r: Report): string[] {
       const digits = i.decimal ? 1 : 0;
       const c = carriedOf(f, i);
       const note = c ? CARRIED_TEXT.line(c) : '';
-      lines.push(CLI_REPORT.indicator(i.header, formatNumberVi(i.period, digits), formatNumberVi(i.cumulative, digits), note));
+      lines.push(
+        i.kind === 'stock'
+          ? CLI_REPORT.stock(i.header, formatNumberVi(i.period, digits), note)
+          : CLI_REPORT.flow(i.header, formatNumberVi(i.period, digits), formatNumberVi(i.cumulative, digits)),
+      );
     }
   }
   return lines;
