@@ -11,6 +11,7 @@ import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
 import { reportDocument, renderReportHtml } from '../core/report/document';
 import { setupWorkbook } from './setup';
+import { bookFromSpreadsheet } from './workbook';
 import {
   planJson,
   planReminders,
@@ -40,7 +41,7 @@ import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
 import { bookWarnings, checkXlsxFile, formRowCount, openBook } from './cli/input';
 import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
 import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
-import { columnsText, count, planText, reportNotes, reportText, validationText } from './cli/print';
+import { columnsText, count, directoryText, planText, reportNotes, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
 import { loadSamplesFile, useSamples } from './cli/samples';
@@ -147,8 +148,11 @@ const setup: Command = async (argv, io) => {
   const code = join(repoRoot(), 'dist', 'Code.js');
   if (!existsSync(code)) throw new UsageError(CLI_ERROR.notBuilt);
   io.progress(CLI_PROGRESS.setup);
-  await writeSpreadsheet(setupWorkbook(units, io.now(), code), out);
+  const ss = setupWorkbook(units, io.now(), code);
+  await writeSpreadsheet(ss, out);
   println(io.stdout, CLI_DONE.written(out));
+  // The units as the check reads them: a code used twice or a bad form is said now, not at the first validate.
+  if (units) lines(io, directoryText(validateWorkbook(bookFromSpreadsheet(ss), io.now()), basename(csv!)));
   return 0;
 };
 

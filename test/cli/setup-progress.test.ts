@@ -53,6 +53,29 @@ describe('setup', () => {
     const name = DIRECTORY_COLUMNS.findIndex((c) => c.key === 'name');
     expect(dirTab.slice(1).map((r) => r[name])).toEqual(['Phường Pleiku', 'Xã Ia Grai, mới']);
   });
+
+  test('setup --units says which units the check cannot use (a code twice, a form that is none), row by row', async () => {
+    const csv = join(dir, 'bad-units.csv');
+    writeFileSync(
+      csv,
+      'code,name,form,email\nH-1,Huyện Một,03,a@gialai.example\nH-1,Huyện Hai,03,b@gialai.example\nH-3,Huyện Ba,7x,c@gialai.example\n',
+    );
+    const r = await run(['setup', join(dir, 'bad-units.xlsx'), '--units', csv]);
+    expect(r.code).toBe(0); // the workbook is written: the officer mends the rows there or in the CSV
+    const out = r.stdout.split('\n');
+    expect(out).toContain(
+      'Danh mục đơn vị lấy từ “bad-units.csv” có 3 lỗi (các đơn vị đó chưa dùng được); sửa trong tệp CSV rồi chạy lại, hoặc sửa trong trang “Danh mục đơn vị” ở các dòng sau:',
+    );
+    expect(out.filter((l) => l.startsWith('[Lỗi] Danh mục đơn vị, dòng ')).map((l) => l.slice(0, l.indexOf('”') + 1))).toEqual([
+      '[Lỗi] Danh mục đơn vị, dòng 2, cột “Mã đơn vị”',
+      '[Lỗi] Danh mục đơn vị, dòng 3, cột “Mã đơn vị”',
+      '[Lỗi] Danh mục đơn vị, dòng 4, cột “Biểu mẫu”',
+    ]);
+    // A clean CSV says nothing more than the file written.
+    expect(
+      (await run(['setup', join(dir, 'communes2.xlsx'), '--units', join(dir, 'communes.csv')])).stdout.trim().split('\n'),
+    ).toHaveLength(1);
+  });
 });
 
 describe('progress', () => {

@@ -271,6 +271,8 @@ export const CLI_PROGRESS = {
 
 export const CLI_DONE = {
   written: (path: string) => `Đã tạo tệp ${path}.`,
+  unitsProblems: (csv: string, errors: number, all: number) =>
+    `Danh mục đơn vị lấy từ ${q(csv)} có ${errors === all ? `${all} lỗi (các đơn vị đó chưa dùng được)` : `${all} vấn đề${errors ? `, trong đó ${errors} lỗi (các đơn vị đó chưa dùng được)` : ''}`}; sửa trong tệp CSV rồi chạy lại, hoặc sửa trong trang “Danh mục đơn vị” ở các dòng sau:`,
   demo: (path: string, rows: string, day: string) => `Đã tạo bảng tính mẫu ${path}: ${rows} dòng số liệu, tính đến ngày ${day}.`,
 } as const;
 

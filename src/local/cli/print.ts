@@ -5,7 +5,7 @@ import { CARRIED_TEXT } from '../../core/text/report';
 import type { ReminderPlan } from '../../core/reminders';
 import { formatDay, formatMonth, monthOfDay } from '../../core/periods';
 import { formatNumberVi, formatPercent } from '../../core/format';
-import { CLI_COLUMNS, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
+import { CLI_COLUMNS, CLI_DONE, CLI_REMIND, CLI_REPORT, CLI_VALIDATE } from '../../core/text/cli';
 import type { FormColumns, HeaderMapping } from '../../core/forms/columns';
 import { TAB } from '../../core/forms/schema';
 import { columnLetter } from '../../core/a1';
@@ -21,6 +21,16 @@ export function validationText(v: Validation, file: string): string[] {
   for (const p of v.problems) lines.push(CLI_VALIDATE.problem(p.severity, p.sheet, p.row, p.column, p.message));
   if (s.errors === 0) lines.push(CLI_VALIDATE.clean);
   return lines;
+}
+
+/** The directory's problems after setup --units, each on its row of the tab; nothing when there are none. */
+export function directoryText(v: Validation, csv: string): string[] {
+  const found = v.problems.filter((p) => p.sheet === TAB.directory);
+  if (!found.length) return [];
+  return [
+    CLI_DONE.unitsProblems(csv, found.filter((p) => p.severity === 'error').length, found.length),
+    ...found.map((p) => CLI_VALIDATE.problem(p.severity, p.sheet, p.row, p.column, p.message)),
+  ];
 }
 
 export function reportText(r: Report): string[] {
