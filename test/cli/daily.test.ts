@@ -14,6 +14,13 @@ import type { Workbook } from '../../src/core/types';
 const dir = artifactDir('daily');
 const BOOK = join(dir, 'book.xlsx');
 const TAB03 = 'Biểu mẫu 03';
+
+/** The worked example with automatic reminders on, written as an .xlsx at `path`. */
+async function writeRemindingExample(path: string): Promise<void> {
+  const book = example1();
+  book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
+  await writeXlsx(spreadsheetFromBook(book), path);
+}
 const userCols = formById('03').columns.findIndex((c) => c.key === 'submitted_at');
 
 /** Every user cell: the directory, the settings and the form tab's columns before the script-owned ones. */
@@ -33,9 +40,7 @@ async function setCell(path: string, tab: string, row: number, col: number, valu
 }
 
 beforeAll(async () => {
-  const book = example1();
-  book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
-  await writeXlsx(spreadsheetFromBook(book), BOOK);
+  await writeRemindingExample(BOOK);
 });
 
 describe('ispeed daily BOOK.xlsx --today D', () => {
@@ -84,9 +89,7 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
 
   test('--outbox writes the emails of the day as .eml and logs them; a second run the same day sends nothing more', async () => {
     const path = join(dir, 'outbox-book.xlsx');
-    const book = example1();
-    book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
-    await writeXlsx(spreadsheetFromBook(book), path);
+    await writeRemindingExample(path);
     const outbox = join(dir, 'outbox');
     const first = JSON.parse((await run(['daily', path, '--today', '2024-08-13', '--json', '--outbox', outbox])).stdout);
     expect(first.sent).toBe(true);
@@ -101,9 +104,7 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
   test('--url puts the spreadsheet address in every email, as remind does; without it, the placeholder remind uses', async () => {
     const links = async (name: string, extra: string[]) => {
       const path = join(dir, `${name}.xlsx`);
-      const book = example1();
-      book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
-      await writeXlsx(spreadsheetFromBook(book), path);
+      await writeRemindingExample(path);
       const outbox = join(dir, `${name}-outbox`);
       const r = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox, ...extra]);
       expect([r.code, r.stderr]).toEqual([0, '']);
@@ -151,9 +152,7 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
 
   test('reminders on: the log is said updated when the run logged, unchanged when a second run the same day had nothing to log', async () => {
     const path = join(dir, 'on-book.xlsx');
-    const book = example1();
-    book[TAB.settings].push(['Nhắc nhở tự động', 'Có']);
-    await writeXlsx(spreadsheetFromBook(book), path);
+    await writeRemindingExample(path);
     const outbox = join(dir, 'on-outbox');
     const first = await run(['daily', path, '--today', '2024-08-13', '--outbox', outbox]);
     expect(first.stdout).toMatch(/^[1-9]\d* email đã ghi vào thư mục .*; Nhật ký đã được cập nhật\.$/m);
