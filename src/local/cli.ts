@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Grid, Workbook } from '../core/types';
 import { TAB } from '../core/forms/schema';
-import { dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
+import { dayOf, formatDay, formatMonth, fromLocal, monthOfDay, parseDay } from '../core/periods';
 import { readSettings } from '../core/settings';
 import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
@@ -292,10 +292,13 @@ const remind: Command = async (argv, io) => {
 
   mkdirSync(outbox, { recursive: true });
   const from = `${encodeHeaderWord(v.settings.department)} <${SENDER_ADDRESS}>`;
+  // Sent when the daily trigger sends (Giờ gửi nhắc), as `ispeed daily` stamps them, not at --today's noon.
+  const d = parseDay(today);
+  const at = fromLocal(d.year, d.month, d.day, v.settings.sendHour);
   const entries: LogEntry[] = [];
   for (const e of plan.emails) {
-    writeFileSync(join(outbox, emlName(e, today)), toEml({ from, to: e.to, subject: e.subject, text: e.text, html: e.html, date: now }));
-    entries.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at: now, to: e.to, result: 'sent', detail: e.kind });
+    writeFileSync(join(outbox, emlName(e, today)), toEml({ from, to: e.to, subject: e.subject, text: e.text, html: e.html, date: at }));
+    entries.push({ unit: e.unit, form: e.form, period: e.period, step: e.step, at, to: e.to, result: 'sent', detail: e.kind });
   }
   for (const s of plan.skipped) {
     if (s.reason === 'already_sent' || s.reason === 'reported') continue; // the log already says so
@@ -304,7 +307,7 @@ const remind: Command = async (argv, io) => {
       form: s.form,
       period: s.period,
       step: s.step,
-      at: now,
+      at,
       to: [],
       result: s.reason === 'quota' ? 'deferred' : 'skipped',
       detail: s.reason,

@@ -138,6 +138,9 @@ describe('remind --send', () => {
     const sent = log.slice(1).filter((r) => r[6] === 'Đã gửi' && dayOf(r[0] as Date) === '2024-08-13');
     expect(sent).toHaveLength(plan.emails.length);
     expect(sent[0][0]).toBeInstanceOf(Date);
+    // Stamped when the daily trigger sends (Giờ gửi nhắc, 8 by default), as `ispeed daily` does: not at noon.
+    expect((sent[0][0] as Date).getTime()).toBe(fromLocal(2024, 8, 13, 8).getTime());
+    expect(eml).toContain('Date: Tue, 13 Aug 2024 08:00:00 +0700');
     // Everything else is as it was.
     const demo = makeDemoWorkbook({ today: fromLocal(2024, 8, 13, 12) });
     for (const f of FORMS) expect(values[f.tab]).toEqual(demo[f.tab]);
