@@ -175,6 +175,10 @@ test('a question of the script (ui.alert with YES_NO) is asked with Có and Khô
     await page.click('#btn-daily');
     await page.waitForSelector('.toast:has-text("Trình kích hoạt hằng ngày"), .toast:has-text("dailyTick")');
     await idle(page);
+    // The demo's reminders are off: the toast says so, rather than a bare "0 email mới".
+    await expect(page.locator('.toast').last().textContent()).resolves.toMatch(
+      /: 0 email mới \(Nhắc nhở tự động đang tắt: bật bằng i-Speed > Bật nhắc nhở tự động, hoặc ghi “Có” ở trang Cấu hình\)\.$/,
+    );
     await page.click('#menubar .menu > button:text-is("i-Speed")');
     await page.click('.menu-items button:text-is("Báo cáo tổng hợp")');
     const frame = page.frameLocator('#sidebar-frame');

@@ -16,7 +16,9 @@ import {
 import { formatJavaDate } from '../runtime/format';
 import { readXlsx, writeXlsx } from '../xlsx';
 import { makeDemoWorkbook } from '../demo';
-import { spreadsheetFromBook } from '../workbook';
+import { bookFromSpreadsheet, spreadsheetFromBook } from '../workbook';
+import { readSettings } from '../../core/settings';
+import { TAB } from '../../core/forms/schema';
 import { typedValue } from './typed';
 import { toWire, isCallableName, WireError, type Wire } from './wire';
 import { PV } from './text';
@@ -44,6 +46,13 @@ export interface Selection {
 /** An alert that asks a choice (`buttons`: YES_NO, OK_CANCEL…): the page asks, then runs the action again. */
 export interface Question extends Alert {
   buttons: string;
+}
+/** A run of the daily trigger from the page: how it ran, the emails it sent, and whether reminders are off. */
+export interface DailyRun {
+  ui: UiDelta;
+  how: 'trigger' | 'direct';
+  mails: number;
+  remindersOff: boolean;
 }
 /** What the script showed during one action. */
 export interface UiDelta {
@@ -293,7 +302,7 @@ export class Session {
   }
 
   /** The daily clock trigger at `at`: fired by the runtime when due then, else run directly (it may fire late). */
-  async runDaily(at: Date): Promise<{ ui: UiDelta; how: 'trigger' | 'direct'; mails: number }> {
+  async runDaily(at: Date): Promise<DailyRun> {
     const before = this.rt.outbox.length;
     let how: 'trigger' | 'direct' = 'trigger';
     const { ui } = await this.act(() => {
@@ -310,7 +319,9 @@ export class Session {
         this.rt.state.heldByUs.clear();
       }
     });
-    return { ui, how, mails: this.rt.outbox.length - before };
+    // No email and reminders off in Cấu hình: the page says why (a bare "0 email" reads as a failure).
+    const settings = bookFromSpreadsheet(this.ss)[TAB.settings];
+    return { ui, how, mails: this.rt.outbox.length - before, remindersOff: !readSettings(settings).settings.autoRemind };
   }
 
   // ------------------------------------------------------------------ helpers

@@ -1,6 +1,15 @@
 // The preview page: a spreadsheet-like grid, tabs, the script's menu, the sidebar panel, an outbox and a clock.
 // Every cell text and message is set through textContent or title: the page never parses what a cell holds as HTML.
-import type { Alert, CellStyle, PageState as State, Question, Selection as ScriptSelection, SheetView, UiDelta } from '../session';
+import type {
+  Alert,
+  CellStyle,
+  DailyRun,
+  PageState as State,
+  Question,
+  Selection as ScriptSelection,
+  SheetView,
+  UiDelta,
+} from '../session';
 import type { MenuRecord } from '../../runtime';
 import { T } from './text';
 
@@ -577,8 +586,8 @@ async function runDaily(): Promise<void> {
   const button = $<HTMLButtonElement>('btn-daily');
   button.disabled = true;
   try {
-    const r = await action<{ ui: UiDelta; how: 'trigger' | 'direct'; mails: number }>(T.dailyWhat, '/api/daily', { at });
-    if (r) toast(T.dailyDone(r.how, state?.nowText ?? at, r.mails));
+    const r = await action<DailyRun>(T.dailyWhat, '/api/daily', { at });
+    if (r) toast(T.dailyDone(r.how, state?.nowText ?? at, r.mails, r.remindersOff));
   } finally {
     button.disabled = false;
   }

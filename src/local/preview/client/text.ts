@@ -19,8 +19,8 @@ export const T = {
   outboxHead: { at: 'Thời điểm', to: 'Người nhận', subject: 'Tiêu đề' },
   clock: 'Đồng hồ Apps Script (giờ Gia Lai)',
   runDaily: 'Chạy trình kích hoạt hằng ngày',
-  dailyDone: (how: 'trigger' | 'direct', at: string, mails: number) =>
-    `${how === 'trigger' ? 'Trình kích hoạt hằng ngày đã chạy' : 'Đã chạy dailyTick trực tiếp (chưa đến giờ của trình kích hoạt)'} lúc ${at}: ${mails} email mới.`,
+  dailyDone: (how: 'trigger' | 'direct', at: string, mails: number, remindersOff: boolean) =>
+    `${how === 'trigger' ? 'Trình kích hoạt hằng ngày đã chạy' : 'Đã chạy dailyTick trực tiếp (chưa đến giờ của trình kích hoạt)'} lúc ${at}: ${mails} email mới${mails === 0 && remindersOff ? ' (Nhắc nhở tự động đang tắt: bật bằng i-Speed > Bật nhắc nhở tự động, hoặc ghi “Có” ở trang Cấu hình)' : ''}.`,
   clockSet: (at: string) => `Đồng hồ Apps Script: ${at}.`,
   saved: (file: string) => `Tự lưu vào ${file}`,
   startup: 'Khi mở bảng tính:',
