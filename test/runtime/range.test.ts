@@ -102,6 +102,13 @@ describe('values and ranges', () => {
     expect(sheet.getRange('A1').getValue()).toBe('#NAME?');
   });
 
+  test('a constant formula reads as Sheets computes it (=300 is 300); a name it cannot resolve is #NAME?', () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 1, 4).setValues([['=300', '=-2.5', '="Pleiku"', '=Huyện Ia Pa']]);
+    expect(sheet.getRange(1, 1, 1, 4).getValues()).toEqual([[300, -2.5, 'Pleiku', '#NAME?']]);
+    expect(sheet.getRange(1, 1, 1, 4).getFormulas()).toEqual([['=300', '=-2.5', '="Pleiku"', '=Huyện Ia Pa']]);
+  });
+
   test('a leading apostrophe keeps the text literally, without the apostrophe', () => {
     const { sheet } = setup();
     sheet.getRange(1, 1, 1, 2).setValues([["'=1+2", "'0123"]]);

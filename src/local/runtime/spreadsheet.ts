@@ -1259,6 +1259,18 @@ export class MemRangeList {
   }
 }
 
+/**
+ * What a formula shows, for the ones that are a constant (`=300`, `=-2.5`, `="Pleiku"`), as Sheets computes them;
+ * any other the runtime does not compute and shows as the error of a name it cannot resolve (`=Huyện Ia Pa` is
+ * #NAME? or #ERROR! in Sheets; `=D2+1` would be a number there: tests and the preview never need one).
+ */
+function constantFormula(f: string): CellValue {
+  const body = f.slice(1).trim();
+  if (/^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(body)) return Number(body);
+  const text = /^"((?:[^"]|"")*)"$/.exec(body);
+  return text ? text[1].replace(/""/g, '"') : '#NAME?';
+}
+
 export class MemSheet implements Pick<GSheet, SheetKeys> {
   values = new Layer<CellValue>();
   formulas = new Layer<string>();
@@ -1335,7 +1347,7 @@ export class MemSheet implements Pick<GSheet, SheetKeys> {
       else if (s.startsWith("'")) v = s.slice(1) === '' ? undefined : s.slice(1);
       else if (s.length > 1 && s.startsWith('=')) {
         formula = s;
-        v = '#NAME?';
+        v = constantFormula(s);
       } else v = s;
     }
     this.values.set(r, c, v);
