@@ -114,6 +114,19 @@ test('a count typed as text gets an error note and a red cell, and both clear on
     await expect(page.textContent(cell(row, status.col))).resolves.toMatch(/lỗi/);
     await page.click(cell(row, header.col));
     await page.screenshot({ path: join(ARTIFACTS, 'grid-error.png') });
+    // The note strip over the grid holds a Vietnamese line whole: its letters' marks are not cut at the top or bottom.
+    const strip = await page.$eval('#cell-note', (el) => ({
+      text: el.textContent ?? '',
+      scroll: el.scrollHeight,
+      client: el.clientHeight,
+    }));
+    expect(strip.text).toMatch(/số/i);
+    expect(strip.scroll).toBeLessThanOrEqual(strip.client);
+    // The last tab of the bar is shown whole when it is the one open (it went under "Tự lưu vào…").
+    await showTab(page, 'Nhật ký thay đổi');
+    const [tabBox, barBox] = await Promise.all([page.locator('#tabs button.active').boundingBox(), page.locator('#tabs').boundingBox()]);
+    expect(tabBox!.x + tabBox!.width).toBeLessThanOrEqual(barBox!.x + barBox!.width + 0.5);
+    await showTab(page, 'Biểu mẫu 03');
 
     await typeInto(page, row, header.col, '150');
     await page.waitForSelector(`${cell(row, header.col)}:not(.note)`);

@@ -229,6 +229,8 @@ function renderChrome(s: State): void {
     });
     tabs.append(b);
   }
+  // The tab shown is always in view (one the script just created or activated may be past the bar's end).
+  tabs.querySelector('button.active')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   $('outbox-count').textContent = String(s.outbox.length);
   $('save-state').textContent = T.saved(s.file);
   if (!$('outbox').hidden) renderOutbox(s.outbox);
