@@ -130,6 +130,15 @@ describe('values and ranges', () => {
     expect(r.getDisplayValues()).toEqual([['1.234.567', '81,2%', '11/07/2024 23:30', '007', '2,5']]);
   });
 
+  test('a format of sections (positive;negative;zero) shows each value by its own section, as Sheets does', () => {
+    // The report tab's changes: +233, -455, 0 (its negative section writes its own minus; 0 has a section of its own).
+    const { sheet } = setup();
+    const r = sheet.getRange(1, 1, 1, 4);
+    r.setValues([[1233, -455, 0, -2.25]]);
+    r.setNumberFormats([['+#,##0;-#,##0;0', '+#,##0;-#,##0;0', '+#,##0;-#,##0;0', '+#,##0.0;-#,##0.0;0']]);
+    expect(r.getDisplayValues()).toEqual([['+1.233', '-455', '0', '-2,3']]);
+  });
+
   test('getLastRow, getLastColumn and getDataRange follow content only', () => {
     const { sheet } = setup();
     sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);

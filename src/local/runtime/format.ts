@@ -229,7 +229,12 @@ function group(intDigits: string, sep: string): string {
 /** A number as Sheets displays it under a number format such as '#,##0', '0.0%', '0.00' or none. */
 export function formatNumber(n: number, format: string, locale: string): string {
   const { decimal, group: gsep } = separators(locale);
-  const f = format.split(';')[0];
+  // Sections positive;negative;zero, as Sheets reads them: a negative section writes its own sign (the value is shown
+  // without one), a zero section is used for 0; with one section, negatives get a minus in front.
+  const sections = format.split(';');
+  if (n < 0 && sections.length > 1 && /[0#]/.test(sections[1])) return formatNumber(-n, sections[1], locale);
+  if (n === 0 && sections.length > 2) return formatNumber(0, sections[2], locale);
+  const f = sections[0];
   if (!f || f === 'General' || !/[0#]/.test(f)) {
     const s = Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(10)));
     return s.replace('.', decimal);
