@@ -164,6 +164,21 @@ test('the real sidebar, 300 px wide, builds the report tab of 07/2024 and shows 
     expect(tabName).toBeTruthy();
     await page.waitForSelector(`#tabs button[data-sheet="${tabName}"]`);
     await idle(page);
+    // A section title longer than its cell runs on over the empty cells beside it, as Sheets shows it (not clipped).
+    await showTab(page, tabName!);
+    const title = await page.evaluate(() => {
+      const td = Array.from(document.querySelectorAll<HTMLTableCellElement>('#grid td')).find((x) => /^I\. /.test(x.textContent ?? ''));
+      const next = td?.nextElementSibling as HTMLElement | null;
+      return td
+        ? {
+            spills: td.classList.contains('spill') && getComputedStyle(td).overflow === 'visible',
+            longer: td.scrollWidth > td.clientWidth,
+            through: next ? getComputedStyle(next).backgroundColor : '',
+          }
+        : null;
+    });
+    expect(title).toEqual({ spills: true, longer: true, through: 'rgba(0, 0, 0, 0)' });
+    await page.screenshot({ path: join(ARTIFACTS, 'report-tab.png') });
 
     // Figures for form 03: completeness bar and the counts line.
     const form03 = frame.locator('section.form[data-form="03"]');

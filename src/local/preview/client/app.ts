@@ -364,6 +364,10 @@ function renderGrid(v: SheetView): void {
       td.textContent = line[c - 1];
       const st = styles.get(`${r},${c}`);
       if (st) applyStyle(td, st);
+      // As Sheets shows it: a left-aligned text that does not wrap runs on over the empty cells to its right (see CSS).
+      if (!line[c - 1]) {
+        if (!st?.bg) td.classList.add('blank');
+      } else if (!st?.wrap && (!st?.align || st.align === 'left') && c < v.cols && !line[c]) td.classList.add('spill');
       tr.append(td);
     }
     body.append(tr);
