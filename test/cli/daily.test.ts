@@ -119,6 +119,8 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     const given = await links('url', ['--url', real]);
     expect(given.length).toBeGreaterThan(0);
     expect(given.every((l) => l.startsWith(real))).toBe(true);
+    // A file's tabs have no Google ids: no link carries the local runtime's #gid (it could open another tab).
+    expect(given.filter((l) => l.includes('#gid='))).toEqual([]);
     const placeholder = await links('placeholder', []);
     expect(placeholder.every((l) => l.startsWith('https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit'))).toBe(true);
     expect(placeholder.join(' ')).not.toContain('mem-spreadsheet');

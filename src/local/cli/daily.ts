@@ -119,6 +119,13 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     } else if (log) ss.sheets = ss.sheets.filter((x) => x !== log);
   } else {
     mkdirSync(opts.outbox!, { recursive: true });
+    // A file's tabs have no Google ids: a tab link's #gid is the local runtime's number, which may open another tab
+    // of the real sheet. Every link points at the spreadsheet, as remind's do.
+    const bare = (text: string) =>
+      text
+        .split(`${opts.url}#gid=`)
+        .map((part, k) => (k ? part.replace(/^\d+/, '') : part))
+        .join(opts.url);
     rt.outbox.forEach((m, i) => {
       const name = `${opts.today}_${String(i + 1).padStart(3, '0')}.eml`;
       writeFileSync(
@@ -127,8 +134,8 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
           from: `${encodeHeaderWord(settings.department)} <${opts.sender}>`,
           to: m.to,
           subject: m.subject,
-          text: m.body,
-          html: m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`,
+          text: bare(m.body),
+          html: bare(m.htmlBody ?? `<pre>${escapeHtml(m.body)}</pre>`),
           date: now,
         }),
       );
