@@ -122,6 +122,23 @@ test('a count typed as text gets an error note and a red cell, and both clear on
     }));
     expect(strip.text).toMatch(/số/i);
     expect(strip.scroll).toBeLessThanOrEqual(strip.client);
+    // Scrolled right, the frozen header row and unit column stay, and where they meet (B1), and the letter B, are on
+    // top: the header row's other cells and the other letters scroll under them, as in Sheets.
+    await page.$eval('#grid-wrap', (el) => el.scrollBy(700, 0));
+    const onTop = await page.evaluate(() => {
+      const top = (el: Element | null) => {
+        if (!el) return false;
+        const b = el.getBoundingClientRect();
+        return document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2) === el;
+      };
+      return {
+        b1: top(document.querySelector('#grid td[data-row="1"][data-col="2"]')),
+        letter: top(document.querySelector('#grid thead th:nth-child(3)')),
+      };
+    });
+    expect(onTop).toEqual({ b1: true, letter: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'grid-scrolled.png') });
+    await page.$eval('#grid-wrap', (el) => el.scrollTo(0, 0));
     // The last tab of the bar is shown whole when it is the one open (it went under "Tự lưu vào…").
     await showTab(page, 'Nhật ký thay đổi');
     const [tabBox, barBox] = await Promise.all([page.locator('#tabs button.active').boundingBox(), page.locator('#tabs').boundingBox()]);

@@ -415,13 +415,15 @@ function freeze(v: SheetView, head: HTMLElement, body: HTMLTableSectionElement):
     if (r === v.frozenRows) tr.classList.add('frozen-last');
   }
   if (!v.frozenColumns) return;
-  for (const tr of Array.from(body.rows)) {
+  // The frozen columns' letters stay too, and where frozen rows and columns meet the cells stay above both.
+  for (const tr of [...Array.from(head.querySelectorAll('tr')), ...Array.from(body.rows)]) {
     let left = ROWNUM_WIDTH;
     for (let c = 1; c <= Math.min(v.frozenColumns, v.cols); c++) {
-      const td = tr.cells[c];
-      if (!td) break;
-      td.style.left = `${left}px`;
-      td.classList.add('frozen');
+      const cell = tr.cells[c];
+      if (!cell) break;
+      cell.style.left = `${left}px`;
+      cell.classList.add('frozen-col');
+      if (cell.tagName === 'TD') cell.classList.add('frozen');
       left += v.widths[c - 1];
     }
   }
