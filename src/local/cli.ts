@@ -277,6 +277,7 @@ const remind: Command = async (argv, io) => {
   }
 
   const book = await openBook(file, io);
+  const first = warnings(book, io, a.flags.has('json'));
   checkRows(io, formRowCount(book));
   const v = validateWorkbook(book, now);
   const today = dayOf(now);
@@ -287,7 +288,11 @@ const remind: Command = async (argv, io) => {
   const plan = planReminders({ v, log, today, quota, links: { spreadsheetUrl: url, tabUrl: () => url }, ledger: ledgerFromLog(log) });
 
   if (a.flags.has('json')) json(io, planJson(plan));
-  else lines(io, planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name])), new Map(v.forms.map((f) => [f.id, f.tab]))));
+  else
+    lines(io, [
+      ...first,
+      ...planText(plan, !send, new Map(v.units.map((u) => [u.code, u.name])), new Map(v.forms.map((f) => [f.id, f.tab]))),
+    ]);
   if (!send || !outbox) return 0;
 
   mkdirSync(outbox, { recursive: true });

@@ -31,6 +31,16 @@ describe('the directory tab is missing', () => {
     expect(r.stdout.split(WARNING)).toHaveLength(2); // once
   });
 
+  test('remind prints it first too (nobody to remind reads as nothing due otherwise); --json keeps it on stderr', async () => {
+    const r = await run(['remind', file, '--today', '2024-08-13']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(WARNING);
+    const j = await run(['remind', file, '--today', '2024-08-13', '--json']);
+    // No unit is known, so none is reminded (the admins' digest still goes out: it reports the form's state).
+    expect(JSON.parse(j.stdout).emails.filter((e: { unit: string }) => e.unit)).toEqual([]);
+    expect(j.stderr).toContain(WARNING);
+  });
+
   test('report prints it first too, above "Phải báo cáo: 0"', async () => {
     const r = await run(['report', file, ...REPORT]);
     expect(r.code).toBe(0);
