@@ -74,10 +74,15 @@ export function parseDay(day: Day): { year: number; month: number; day: number }
   return { year: y, month: m, day: d };
 }
 
+/** `hour`:00 of a day in Asia/Ho_Chi_Minh, as an instant (the daily run's `Giờ gửi nhắc`, say). */
+export function atHour(day: Day, hour: number): Date {
+  const p = parseDay(day);
+  return fromLocal(p.year, p.month, p.day, hour);
+}
+
 /** 00:00 of a day in Asia/Ho_Chi_Minh, as an instant. */
 export function startOfDay(day: Day): Date {
-  const p = parseDay(day);
-  return fromLocal(p.year, p.month, p.day);
+  return atHour(day, 0);
 }
 
 /**

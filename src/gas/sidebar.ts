@@ -12,6 +12,7 @@ import {
   deadlinePassed,
   localParts,
   addDays,
+  atHour,
   monthOfDay,
   type Day,
 } from '../core/periods';
@@ -249,7 +250,7 @@ function nextSend(plan: (now: Date, quota?: number) => ReminderPlan, todayPlan: 
     .slice(0, 6);
   for (const day of days) {
     // A later day has its own quota: count everything due, whatever today's quota leaves.
-    const p = plan(new Date(`${day}T${String(st.sendHour).padStart(2, '0')}:00:00+07:00`), Number.MAX_SAFE_INTEGER);
+    const p = plan(atHour(day, st.sendHour), Number.MAX_SAFE_INTEGER);
     if (p.emails.length) return { ...at(day), emails: p.emails.length, what: runItems(p) };
   }
   return null;

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Grid, Workbook } from '../core/types';
 import { TAB } from '../core/forms/schema';
-import { dayOf, formatDay, formatMonth, fromLocal, monthOfDay, parseDay } from '../core/periods';
+import { atHour, dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';
 import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
 import { validateWorkbook } from '../core/validate';
@@ -298,8 +298,7 @@ const remind: Command = async (argv, io) => {
   mkdirSync(outbox, { recursive: true });
   const from = `${encodeHeaderWord(v.settings.department)} <${SENDER_ADDRESS}>`;
   // Sent when the daily trigger sends (Giờ gửi nhắc), as `ispeed daily` stamps them, not at --today's noon.
-  const d = parseDay(today);
-  const at = fromLocal(d.year, d.month, d.day, v.settings.sendHour);
+  const at = atHour(today, v.settings.sendHour);
   const entries: LogEntry[] = [];
   for (const e of plan.emails) {
     writeFileSync(join(outbox, emlName(e, today)), toEml({ from, to: e.to, subject: e.subject, text: e.text, html: e.html, date: at }));

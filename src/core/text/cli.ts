@@ -2,6 +2,9 @@
 import { MEASURED_CLI } from './measured';
 import { MENU } from './ui';
 import { COLUMN_HEADER, LIST_HEADER } from './definitions';
+import { ONE_OFF_TEXT } from './report';
+
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const q = (s: string) => `“${s}”`;
 
@@ -271,8 +274,8 @@ export const CLI_PROGRESS = {
 
 export const CLI_DONE = {
   written: (path: string) => `Đã tạo tệp ${path}.`,
-  unitsProblems: (csv: string, errors: number, all: number) =>
-    `Danh mục đơn vị lấy từ ${q(csv)} có ${errors === all ? `${all} lỗi (các đơn vị đó chưa dùng được)` : `${all} vấn đề${errors ? `, trong đó ${errors} lỗi (các đơn vị đó chưa dùng được)` : ''}`}; sửa trong tệp CSV rồi chạy lại, hoặc sửa trong trang “Danh mục đơn vị” ở các dòng sau:`,
+  unitsProblems: (csv: string, errors: number, all: number, tab: string) =>
+    `Danh mục đơn vị lấy từ ${q(csv)} có ${errors === all ? `${all} lỗi (các đơn vị đó chưa dùng được)` : `${all} vấn đề${errors ? `, trong đó ${errors} lỗi (các đơn vị đó chưa dùng được)` : ''}`}; sửa trong tệp CSV rồi chạy lại, hoặc sửa trong trang ${q(tab)} ở các dòng sau:`,
   demo: (path: string, rows: string, day: string) => `Đã tạo bảng tính mẫu ${path}: ${rows} dòng số liệu, tính đến ngày ${day}.`,
 } as const;
 
@@ -296,7 +299,7 @@ export const CLI_REPORT = {
     day
       ? `  Hạn nộp: trước ngày ${day}`
       : oneOff
-        ? `  Báo cáo một lần (hạn trước ngày ${oneOff}): kỳ này không bắt buộc báo cáo.`
+        ? `  ${upperFirst(ONE_OFF_TEXT.reported(oneOff))}: ${ONE_OFF_TEXT.notDue}.`
         : '  Kỳ này không có hạn nộp.',
   counts: (expected: number, reported: number, onTime: number, late: number, unknownTime: number) =>
     `  Phải báo cáo: ${expected}; đã báo cáo: ${reported} (đúng hạn ${onTime}, muộn ${late}${unknownTime ? `, không rõ thời điểm ${unknownTime}` : ''})`,

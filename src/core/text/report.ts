@@ -77,6 +77,12 @@ export const REPORT_TEXT = {
   formName: (id: string) => `Biểu mẫu ${id}`,
 };
 
+/** A `Một lần` form in one of its later months, as the document and the command line both say it. */
+export const ONE_OFF_TEXT = {
+  reported: (due: string | null) => `báo cáo một lần${due ? ` (hạn trước ngày ${due})` : ''}`,
+  notDue: 'kỳ này không bắt buộc báo cáo',
+} as const;
+
 export const DOC_TEXT = {
   motto: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   mottoSub: 'Độc lập - Tự do - Hạnh phúc',
@@ -106,7 +112,7 @@ export const DOC_TEXT = {
   pendingUnits: (n: number) => `${n} đơn vị chưa báo cáo (chưa đến hạn)`,
   /** A period without a deadline is a `Một lần` form's other month: its units reported once, and may add to it. */
   noDeadline: (reported: number, due: string | null) =>
-    `báo cáo một lần${due ? ` (hạn trước ngày ${due})` : ''}, kỳ này không bắt buộc báo cáo; ` +
+    `${ONE_OFF_TEXT.reported(due)}, ${ONE_OFF_TEXT.notDue}; ` +
     (reported ? `${reported} đơn vị gửi báo cáo bổ sung hợp lệ` : 'không có đơn vị nào gửi báo cáo bổ sung'),
   noUnits: 'chưa có đơn vị nào trong danh mục cho kỳ này',
   /** Once, for the forms left out of the document: no unit, no figure. */

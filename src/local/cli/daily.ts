@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Day } from '../../core/periods';
-import { formatMonth, fromLocal, parseDay } from '../../core/periods';
+import { atHour, formatMonth } from '../../core/periods';
 import { NO, SETTINGS, TAB, YES } from '../../core/forms/schema';
 import { readBookForms } from '../../core/forms/book';
 import { readSettings } from '../../core/settings';
@@ -87,8 +87,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
   const { book } = readBookForms(workbookValues(ss));
   requireFormTabs(book, file);
   const { settings } = readSettings(book[TAB.settings]);
-  const d = parseDay(opts.today);
-  const now = fromLocal(d.year, d.month, d.day, settings.sendHour);
+  const now = atHour(opts.today, settings.sendHour);
   const quota = Math.max(0, opts.quota - recipientsLoggedOn(readLog(book[TAB.log] ?? []), opts.today));
   const closedBefore = new Set(readClosed(book[PERIOD_TAB.closed]).map((c) => `${c.form}|${c.period}|${c.closedAt.getTime()}`));
   const logBefore = keep(ss.sheet(TAB.log));

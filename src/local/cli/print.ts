@@ -28,7 +28,7 @@ export function directoryText(v: Validation, csv: string): string[] {
   const found = v.problems.filter((p) => p.sheet === TAB.directory);
   if (!found.length) return [];
   return [
-    CLI_DONE.unitsProblems(csv, found.filter((p) => p.severity === 'error').length, found.length),
+    CLI_DONE.unitsProblems(csv, found.filter((p) => p.severity === 'error').length, found.length, TAB.directory),
     ...found.map((p) => CLI_VALIDATE.problem(p.severity, p.sheet, p.row, p.column, p.message)),
   ];
 }

@@ -7,6 +7,7 @@ import { escapeHtml } from '../../core/safety';
 import { Session, ScriptError, type SessionOptions } from './session';
 import { loadAssets, withBridge, type Assets } from './assets';
 import { PV } from './text';
+import { Button } from '../runtime';
 import { htmlToPdf } from './pdf';
 
 export interface PreviewOptions extends SessionOptions {
@@ -85,8 +86,8 @@ const int = (v: unknown) => {
   return v;
 };
 
-/** The buttons the page answered a run's questions with, in order (Apps Script's Button names). */
-const BUTTONS = new Set(['OK', 'CANCEL', 'YES', 'NO', 'CLOSE']);
+/** The buttons the page answered a run's questions with, in order: the names of the runtime's (Apps Script's) Button. */
+const BUTTONS = new Set<string>(Object.keys(Button));
 function answersOf(v: unknown): string[] {
   if (v === undefined) return [];
   if (!Array.isArray(v) || v.length > 20 || !v.every((x) => typeof x === 'string' && BUTTONS.has(x)))
