@@ -121,6 +121,8 @@ describe('ispeed daily BOOK.xlsx --today D', () => {
     expect(given.every((l) => l.startsWith(real))).toBe(true);
     // A file's tabs have no Google ids: no link carries the local runtime's #gid (it could open another tab).
     expect(given.filter((l) => l.includes('#gid='))).toEqual([]);
+    // Nor the rest of that fragment: a unit's rows (&range=A6:U6) left after the address made it no address at all.
+    expect(given.filter((l) => l.includes('range=') || l.includes('edit&'))).toEqual([]);
     const placeholder = await links('placeholder', []);
     expect(placeholder.every((l) => l.startsWith('https://docs.google.com/spreadsheets/d/ID-BANG-TINH/edit'))).toBe(true);
     expect(placeholder.join(' ')).not.toContain('mem-spreadsheet');

@@ -118,12 +118,13 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     } else if (log) ss.sheets = ss.sheets.filter((x) => x !== log);
   } else {
     mkdirSync(opts.outbox!, { recursive: true });
-    // A file's tabs have no Google ids: a tab link's #gid is the local runtime's number, which may open another tab
-    // of the real sheet. Every link points at the spreadsheet, as remind's do.
+    // A file's tabs have no Google ids: a tab link's fragment (#gid=N, and the &range=A6:U6 of a unit's rows, &amp; in HTML, which
+    // means nothing without its tab) holds the local runtime's number, which may open another tab of the real sheet.
+    // Every link points at the spreadsheet, as remind's do.
     const bare = (text: string) =>
       text
         .split(`${opts.url}#gid=`)
-        .map((part, k) => (k ? part.replace(/^\d+/, '') : part))
+        .map((part, k) => (k ? part.replace(/^\d+(&(amp;)?range=[A-Z]+\d+(:[A-Z]+\d+)?)?/, '') : part))
         .join(opts.url);
     rt.outbox.forEach((m, i) => {
       const name = `${opts.today}_${String(i + 1).padStart(3, '0')}.eml`;
