@@ -343,9 +343,11 @@ const daily: Command = async (argv, io) => {
   const quota = a.values.quota === undefined ? DEFAULT_QUOTA : parseWhole(a.values.quota, CLI_ERROR.badQuota);
   const url = parseSheetUrl(a.values.url);
   const codePath = join(repoRoot(), 'dist', 'Code.js');
-  const { result, lines: out } = await runDaily(file, { today, outbox: a.values.outbox, quota, url, sender: SENDER_ADDRESS, codePath });
-  if (a.flags.has('json')) json(io, result);
-  else lines(io, out);
+  const run = await runDaily(file, { today, outbox: a.values.outbox, quota, url, sender: SENDER_ADDRESS, codePath });
+  if (a.flags.has('json')) {
+    for (const w of run.warnings) println(io.stderr, w);
+    json(io, run.result);
+  } else lines(io, [...run.warnings, ...run.lines]);
   return 0;
 };
 

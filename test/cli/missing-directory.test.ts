@@ -1,5 +1,6 @@
 // A directory tab that is not found (renamed "Danh muc don vi") makes every unit unknown and nobody expected: validate
-// and report say so first, with the tabs the file has and how to fix; their --json stays as it is, the line on stderr.
+// and report say so first (remind and daily too), with the tabs the file has and how to fix; their --json stays as it is, the line on stderr.
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, artifactDir, run } from './run';
 import { example1 } from '../fixtures/example1';
@@ -39,6 +40,19 @@ describe('the directory tab is missing', () => {
     // No unit is known, so none is reminded (the admins' digest still goes out: it reports the form's state).
     expect(JSON.parse(j.stdout).emails.filter((e: { unit: string }) => e.unit)).toEqual([]);
     expect(j.stderr).toContain(WARNING);
+  });
+
+  test('daily prints it first too (it runs on a copy: daily writes the file it reads); --json keeps it on stderr', async () => {
+    const copy = join(dir, 'renamed-daily.xlsx');
+    copyFileSync(file, copy);
+    const r = await run(['daily', copy, '--today', '2024-08-13']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(WARNING);
+    expect(r.stdout.split(WARNING)).toHaveLength(2); // once
+    copyFileSync(file, copy); // the first run added its tabs, which the warning would list
+    const j = await run(['daily', copy, '--today', '2024-08-14', '--json']);
+    expect(JSON.parse(j.stdout).today).toBe('2024-08-14');
+    expect(j.stderr).toBe(`${WARNING}\n`);
   });
 
   test('report prints it first too, above "Phải báo cáo: 0"', async () => {

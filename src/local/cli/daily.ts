@@ -18,7 +18,7 @@ import { readXlsx, workbookValues, writeXlsx } from '../xlsx';
 import { encodeHeaderWord, toEml } from '../eml';
 import { escapeHtml } from '../../core/safety';
 import { UsageError } from './args';
-import { checkXlsxFile, requireFormTabs } from './input';
+import { bookWarnings, checkXlsxFile, requireFormTabs } from './input';
 import { writeAtomically } from './files';
 import { checkFolderTarget, checkInPlace } from './targets';
 
@@ -69,7 +69,11 @@ function emailLines(remindersOn: boolean, n: number, outbox: string | undefined,
   return n ? [off, line] : [off];
 }
 
-export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[] }> {
+/**
+ * The run's result, its lines, and the warnings about the workbook as a whole that come first (a missing directory tab
+ * means nobody is reminded: "0 emails" alone would read as everybody having reported).
+ */
+export async function runDaily(file: string, opts: DailyOptions): Promise<{ result: DailyResult; lines: string[]; warnings: string[] }> {
   checkXlsxFile(file);
   // The run writes the file it reads (INTERFACES.md: "on the workbook itself"), through a renamed temporary copy.
   checkInPlace(file);
@@ -86,6 +90,7 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
 
   const { book } = readBookForms(workbookValues(ss));
   requireFormTabs(book, file);
+  const warnings = bookWarnings(book);
   const { settings } = readSettings(book[TAB.settings]);
   const now = atHour(opts.today, settings.sendHour);
   const quota = Math.max(0, opts.quota - recipientsLoggedOn(readLog(book[TAB.log] ?? []), opts.today));
@@ -164,5 +169,5 @@ export async function runDaily(file: string, opts: DailyOptions): Promise<{ resu
     ...emailLines(settings.autoRemind, emails.length, opts.outbox, logged),
     CLI_DAILY.written(file),
   ];
-  return { result, lines };
+  return { result, lines, warnings };
 }
