@@ -2,11 +2,12 @@
 // Idempotent: a second run finds everything in place and changes nothing (no second trigger either).
 import { DIRECTORY_COLUMNS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, type ColumnSpec, type FormSpec } from '../core/forms/schema';
 import { findLayout } from '../core/layout';
+import { columnLetter } from '../core/a1';
 import { isActive } from '../core/directory';
 import { validateWorkbook } from '../core/validate';
 import { dayOf, formatMonth, localParts, month, monthOfDay, TIME_ZONE } from '../core/periods';
 import { formsOf } from '../core/forms/book';
-import { formColumns } from '../core/forms/columns';
+import { formColumns, type HeaderMapping } from '../core/forms/columns';
 import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, templateGrids, type DefinitionColumn } from '../core/forms/definitions';
 import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
@@ -216,10 +217,15 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     styleHeaders(sheet, headerRow, layout.columns, form);
     // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
     const missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
-    const extra = formColumns(form, grid, current)
-      .columns.filter((c) => c.key === null)
-      .map((c) => c.header);
+    const mapped = formColumns(form, grid, current);
+    // A header repeating a column already read is no column the definitions lack: it is said apart, with its letter.
+    const extra = mapped.columns.filter((c) => c.key === null && !c.repeats).map((c) => c.header);
     if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
+    for (const c of mapped.columns.filter((x) => x.repeats)) {
+      const first = mapped.columns.find((x) => x.key === c.repeats)!;
+      const letter = (m: HeaderMapping) => columnLetter(m.index + 1);
+      report.notes.push(SETUP.repeatedHeader(form.tab, c.header, letter(c), first.header, letter(first)));
+    }
     if (missing.length) {
       writeHeaders(sheet, headerRow, (grid[headerRow - 1] ?? []).length + 1, specs(missing));
       report.addedColumns.push(...missing.map((c) => ({ tab: form.tab, header: c.header })));

@@ -149,6 +149,19 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect(summary).toContain('Đã cài trình kích hoạt: kiểm tra khi sửa ô (handleEdit), chạy hằng ngày (dailyTick).');
   });
 
+  test('a header repeating a column already read is said apart, with both letters, not among the extra columns', () => {
+    const book: Workbook = example1();
+    const grid = book['Biểu mẫu 03'];
+    const unit = grid[0].indexOf('Đơn vị');
+    book['Biểu mẫu 03'] = grid.map((row, r) => [...row, r === 0 ? 'Đơn vị' : '', r === 0 ? 'Cột riêng của đơn vị' : '']);
+    const { rt } = boot(book);
+    const summary = rt.ui.alerts.find((a) => a.title === SETUP.doneTitle)!.prompt.split('\n');
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const n = grid[0].length;
+    expect(summary).toContain(SETUP.repeatedHeader('Biểu mẫu 03', 'Đơn vị', letter(n), 'Đơn vị', letter(unit)));
+    expect(summary).toContain(SETUP.extraHeaders('Biểu mẫu 03', ['Cột riêng của đơn vị']));
+  });
+
   test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {
     const book = example1();
     // An existing sheet with a title block above its header row and no formatting of its own.

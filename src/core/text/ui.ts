@@ -55,6 +55,8 @@ export const SETUP = {
   /** Headers of an adopted tab that match no defined column: kept as they are, and how to adopt them. */
   extraHeaders: (tab: string, headers: string[]) =>
     `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
+  repeatedHeader: (tab: string, header: string, letter: string, first: string, firstLetter: string) =>
+    `Tab "${tab}": cột ${letter} "${header}" lặp lại cột "${first}" đã đọc ở cột ${firstLetter}, nên được giữ nguyên nhưng không đọc, không kiểm tra. Hãy xóa cột thừa, hoặc đổi tiêu đề nếu đó là một cột khác, rồi chạy lại Thiết lập.`,
   triggersOwnedBy: (owner: string) =>
     [
       `Trình kích hoạt (kiểm tra khi sửa, chạy hằng ngày) của bảng tính này thuộc tài khoản ${owner} và chạy dưới tài khoản đó; ` +
