@@ -440,8 +440,10 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
     for (const p of measured.problems) positions.set(p, problemColumn(measured, p));
     problems.push(...measured.problems);
   }
-  // changed_after_close: the closed figures against the rows just checked.
-  const closed = extra ? extra.closed : readClosed(book[PERIOD_TAB.closed]);
+  // changed_after_close: the closed figures against the rows just checked. A close dated after today is not there yet
+  // (FORMS.md: the workbook is read as it stood that day), as a row stamped after it is not: a `daily --today` run
+  // on a mistyped later day must not close every period of the report made for today.
+  const closed = (extra ? extra.closed : readClosed(book[PERIOD_TAB.closed])).filter((c) => c.closedAt.getTime() < ctx.cutoff);
   // One result, its summary counted last (closeWarnings reads the rows, not the summary).
   const result: Validation = {
     forms,

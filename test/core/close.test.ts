@@ -62,6 +62,27 @@ describe('the period close (core)', () => {
     expect(closesDue(after, now).filter((d) => d.spec.id === '03')).toEqual([]);
   });
 
+  test('a close dated after "today" is not there yet (FORMS.md: the workbook as it stood that day), as a later stamp is not', () => {
+    // `ispeed daily --today 2026-08-20` typed for 2024: every period to 07/2026 closed, dated 20/08/2026.
+    const later = fromLocal(2026, 8, 20, 8);
+    const v0 = validateWorkbook(example1(), later);
+    const [july] = closeFigures(v0, [{ spec: f03, period: JUL }], later);
+    const book = { ...example1(), [PERIOD_TAB.closed]: closedTabWrite([], [july], v0.forms).values as Grid };
+    const now = fromLocal(2024, 8, 20, 12);
+    const v = validateWorkbook(book, now);
+    expect(v.closed).toEqual([]);
+    expect(buildReport(v, JUL, ['03'], '2024-08-20').forms[0].closedAt).toBeNull();
+    expect(v.problems.filter((p) => p.code === 'changed_after_close')).toEqual([]);
+    // The daily run of that day still closes 07/2024 (its moment, 14/08/2024, has come).
+    expect(
+      closesDue(v, now)
+        .filter((d) => d.spec.id === '03')
+        .map((d) => d.period),
+    ).toEqual([month(2024, 6), JUL]);
+    // On the day of the close itself, it is there.
+    expect(validateWorkbook(book, fromLocal(2026, 8, 20, 9)).closed).toHaveLength(1);
+  });
+
   test('the closed tab: one row per unit with status, submission and each figure; read back exactly; a new key widens the header', () => {
     const now = fromLocal(2024, 8, 14, 8);
     const v = validateWorkbook(example1(), now);
