@@ -13,6 +13,7 @@ import {
   tallyFields,
   unitReports,
   unitTally,
+  buildReport,
   type FormReport,
   type UnitReport,
   type UnitStatus,
@@ -24,6 +25,7 @@ import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
 import { MAIL_TEXT } from './text/reminders';
 import { textSignature } from './mailHtml';
 import { oneLine } from './reminders/email';
+import { fingerprint } from './fingerprint';
 
 export interface ClosedUnit {
   code: string;
@@ -515,6 +517,61 @@ export function closeDigest(
       textSignature(neutralize(oneLine(v.settings.department)), [], MAIL_TEXT.automatic),
     ].join('\n'),
   };
+}
+
+/** The most corrections of deleted reports a digest remembers having listed (a document property holds at most 9 KB). */
+export const LISTED_GONE_MAX = 400;
+
+/**
+ * The corrections a close's digest lists: those made since the last digest the daily close sent, for every period
+ * closed before (`closes`, the ones just made, have none). A correction is dated by its row's `Cập nhật lần cuối`,
+ * listed when that is at or after the previous daily close: the first close of some period, for a re-close digests
+ * only what it absorbs (a correction made before another period's re-close still comes in the next daily digest). A
+ * correction with no row left to date it (a report deleted, its unit taken out of the directory) is listed once:
+ * `listedGone` holds the ones already listed (their `goneKey`), and `gone` is what to keep for the next digest.
+ */
+export function digestCorrections(
+  book: Readonly<Record<string, Grid | undefined>>,
+  v: Validation,
+  closes: readonly ClosedForm[],
+  now: Date,
+  listedGone: ReadonlySet<string>,
+): { corrections: Map<string, Correction[]>; gone: string[] } {
+  const corrections = new Map<string, Correction[]>();
+  const gone: string[] = [];
+  const earlier = (v.closed ?? []).filter((c) => c.closedAt.getTime() <= now.getTime());
+  if (!earlier.length) return { corrections, gone };
+  const firstClose = new Map<string, number>();
+  for (const c of earlier) {
+    const id = `${c.form}|${c.period}`;
+    firstClose.set(id, Math.min(firstClose.get(id) ?? Infinity, c.closedAt.getTime()));
+  }
+  const since = Math.max(...firstClose.values());
+  const done = new Set(closes.map((c) => `${c.form}|${c.period}`));
+  for (const id of firstClose.keys()) {
+    if (done.has(id)) continue;
+    const [form, period] = [id.split('|')[0], Number(id.split('|')[1])];
+    const spec = v.forms.find((f) => f.id === form);
+    const r = spec ? buildReport(v, period, [form], dayOf(now)).forms[0] : undefined;
+    if (!spec || !r?.corrections.length) continue;
+    const grid = book[spec.tab] ?? [];
+    const updated = v.layouts[spec.tab]?.columns.updated_at;
+    const list = r.corrections.filter((x) => {
+      const rows = v.rows.filter((row) => row.form === form && row.unitCode === x.unit && row.month === period);
+      const times = rows.map((row) => (updated === undefined ? undefined : grid[row.row - 1]?.[updated])).filter(isDate);
+      if (times.length) return times.some((t) => t.getTime() >= since);
+      const key = goneKey(id, x);
+      gone.push(key);
+      return !listedGone.has(key);
+    });
+    if (list.length) corrections.set(id, list);
+  }
+  return { corrections, gone: gone.slice(-LISTED_GONE_MAX) };
+}
+
+/** A correction without a row, as the digest remembers it: changed again, it is another one. */
+export function goneKey(id: string, x: Correction): string {
+  return fingerprint(`${id}|${x.unit}|${x.key}|${String(x.closed)}|${String(x.now)}`);
 }
 
 /** The corrections a re-close absorbs: the previous close against the new one, as a report would list them. */

@@ -4,7 +4,6 @@ import { TAB } from '../core/forms/schema';
 import type { Validation } from '../core/model';
 import type { Month } from '../core/types';
 import { validateWorkbook } from '../core/validate';
-import { buildReport } from '../core/report/model';
 import { indicators } from '../core/forms/schema';
 import { inForce } from '../core/forms/book';
 import {
@@ -13,6 +12,7 @@ import {
   closeFigures,
   closedTabWrite,
   closesDue,
+  digestCorrections,
   latestClose,
   type ClosedForm,
   type Correction,
@@ -20,7 +20,7 @@ import {
 import { formatTimeAndDay } from '../core/format';
 import type { LogEntry } from '../core/reminders';
 import { CLOSE_STORE_KEY, closeStoreOf, closeStoreValues } from '../core/closeStore';
-import { dayOf, formatMonth, parseMonthStrict } from '../core/periods';
+import { formatMonth, parseMonthStrict } from '../core/periods';
 import { CLOSE_TEXT, PERIOD_TAB } from '../core/text/period';
 import { SIDEBAR_ERRORS } from '../core/text/ui';
 import { documentCache, rememberWorkbook } from './editMemo';
@@ -79,7 +79,7 @@ function digestAndLog(
   step: string,
   by: string,
   now: Date,
-): void {
+): LogEntry['result'] {
   const mail = closeDigest(v, closes, corrections);
   const to = v.settings.adminEmails;
   const periods = Array.from(new Set(closes.map((c) => formatMonth(c.period))));
@@ -107,39 +107,27 @@ function digestAndLog(
   // Kept in the snapshot: the reminders of the same run append to this same tab.
   const log = snap.sheets[TAB.log] ?? findSheet(ss, TAB.log);
   if (log) snap.sheets[TAB.log] = log;
+  return result;
 }
 
-/**
- * The corrections made since the previous close: differences from the closed figures of every earlier close whose
- * rows were updated (`Cập nhật lần cuối`) at or after that close, or that have no row left (a deleted report).
- */
-function correctionsSince(snap: Snapshot, v: Validation, closes: ClosedForm[], now: Date): Map<string, Correction[]> {
-  const out = new Map<string, Correction[]>();
-  const earlier = v.closed ?? [];
-  if (!earlier.length) return out;
-  const since = Math.max(...earlier.map((c) => c.closedAt.getTime()));
-  const done = new Set(closes.map((c) => `${c.form}|${c.period}`));
-  const seen = new Set<string>();
-  for (const c of earlier) {
-    const id = `${c.form}|${c.period}`;
-    if (done.has(id) || seen.has(id)) continue;
-    seen.add(id);
-    const r = buildReport(v, c.period, [c.form], dayOf(now)).forms[0];
-    const spec = v.forms.find((f) => f.id === c.form);
-    if (!r || !spec || !r.corrections.length) continue;
-    const grid = snap.book[spec.tab] ?? [];
-    const updated = v.layouts[spec.tab]?.columns.updated_at;
-    const recent = r.corrections.filter((x) => {
-      const rows = v.rows.filter((row) => row.form === c.form && row.unitCode === x.unit && row.month === c.period);
-      if (!rows.length || updated === undefined) return true;
-      return rows.some((row) => {
-        const t = grid[row.row - 1]?.[updated];
-        return t instanceof Date || Object.prototype.toString.call(t) === '[object Date]' ? (t as Date).getTime() >= since : false;
-      });
-    });
-    if (recent.length) out.set(id, recent);
+/** The corrections of deleted reports the close digests have listed (core/close.ts `digestCorrections`). */
+const LISTED_GONE_KEY = 'ispeed:closeDigest:gone';
+
+/** The corrections the daily close's digest lists; what it remembers of them is kept only once the digest went. */
+function correctionsSince(snap: Snapshot, v: Validation, closes: ClosedForm[], now: Date) {
+  const props = PropertiesService.getDocumentProperties();
+  let listed: string[] = [];
+  try {
+    listed = JSON.parse(props.getProperty(LISTED_GONE_KEY) ?? '[]');
+  } catch {
+    /* unreadable: listed again, once */
   }
-  return out;
+  const found = digestCorrections(snap.book, v, closes, now, new Set(Array.isArray(listed) ? listed : []));
+  const remember = () => {
+    const value = JSON.stringify(found.gone);
+    if (value !== JSON.stringify(listed)) props.setProperty(LISTED_GONE_KEY, value);
+  };
+  return { corrections: found.corrections, remember };
 }
 
 /** The daily step: closes what is due (nothing when nothing is), in one write, then the digest. */
@@ -152,8 +140,10 @@ export function closeDuePeriods(ss: Spreadsheet, now: Date, snap: Snapshot, v: V
   writeCloses(ss, snap, v, closes);
   // The digest after a close lists the corrections made to closed periods since: none, no email (the deadline's
   // digest already gave the figures).
-  const corrections = correctionsSince(snap, v, closes, now);
-  if (corrections.size) digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logStep, '', now);
+  const { corrections, remember } = correctionsSince(snap, v, closes, now);
+  // A digest that failed to go lists its deleted reports' corrections again next time.
+  const result = corrections.size ? digestAndLog(ss, snap, v, closes, corrections, CLOSE_TEXT.logStep, '', now) : 'skipped';
+  if (result !== 'failed') remember();
   return closes;
 }
 

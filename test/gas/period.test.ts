@@ -196,6 +196,36 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(closeDigests()).toHaveLength(2);
   });
 
+  test('a close digest lists each correction once: a deleted report in the next one only, one made before a re-close of another period still', () => {
+    const { rt, app } = boot(example1(), { now: at(1) });
+    daily(rt, app, 1); // closes 06/2024
+    const digests = () => rt.outbox.filter((m) => m.subject.startsWith('[i-Speed] Đã chốt số liệu')).map((m) => m.body);
+    // 05/08: An Khê's 06/2024 report is cleared (no row is left to date the correction by).
+    rt.setNow(at(5, 9));
+    rt.edit(app, TAB03, 3, 1, [Array.from({ length: col('note') }, () => '')]);
+    daily(rt, app, 14); // closes 07/2024: its digest lists the deleted report
+    const gone = /Biểu mẫu 03 kỳ 06\/2024, Thị xã An Khê \(H-623\)/;
+    expect(digests().map((d) => gone.test(d))).toEqual([true]);
+    // 15/08: Pleiku corrects its 06/2024 figure; 16/08 the officer re-closes 07/2024 (its digest absorbs none of June).
+    rt.setNow(at(15, 10));
+    rt.edit(app, TAB03, 2, col('staff_installed'), [[171]]);
+    rt.setNow(at(16, 11));
+    rt.ui.nextButtons.push('YES');
+    expect(app.reclosePeriod('07/2024').done).toBe(true);
+    // 14/09: 08/2024 closes; its digest lists Pleiku's June correction, and not the deleted report again.
+    rt.setNow(fromLocal(2024, 9, 14, 8));
+    app.dailyTick();
+    const last = digests()[digests().length - 1];
+    expect(last).toMatch(/Biểu mẫu 03 kỳ 06\/2024, Thành phố Pleiku \(H-622\): .* → 171/);
+    expect(gone.test(last)).toBe(false);
+    // 14/10: nothing new since, so no digest at all.
+    const count = digests().length;
+    rt.setNow(fromLocal(2024, 10, 14, 8));
+    app.dailyTick();
+    expect(closesOf(rt).filter((c) => c.includes('09/2024'))).toHaveLength(1);
+    expect(digests()).toHaveLength(count);
+  });
+
   test('runs missed on the 13th to the 16th: the close happens once, on the first run after its moment', () => {
     const { rt, app } = boot(example1(), { now: at(1) });
     for (const day of [1, 5, 12, 17, 18, 20]) daily(rt, app, day);
