@@ -14,7 +14,7 @@ import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
-import { DEDUPE_SECONDS, editFacts, firstCells, journaled, journalEdit, keepJournaled } from './journal';
+import { DEDUPE_SECONDS, deliveredTwice, editFacts, firstCells, journaled, journalEdit, keepJournaled, triggerOf } from './journal';
 import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
 import { editKey } from '../core/journal';
@@ -112,10 +112,12 @@ export function handleEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const { context, meta } = fromFirstRead(got, name);
   const forms = context?.forms ?? formsOf(readSnapshot(ss, [TAB.formList, TAB.formColumns]).book);
   const form = formOfTab(forms.forms, name);
-  const sole = soleFacts && soleKey ? { facts: soleFacts, key: soleKey, seen: cache ? !!got[soleKey] : undefined } : undefined;
+  const uid = triggerOf(e);
+  const sole =
+    soleFacts && soleKey ? { facts: soleFacts, key: soleKey, seen: cache ? deliveredTwice(got[soleKey], uid) : undefined } : undefined;
 
   if (!form) {
-    if (journaled(forms.forms, name)) journalEdit(ss, sole?.facts ?? facts(), cache, sole?.seen);
+    if (journaled(forms.forms, name)) journalEdit(ss, sole?.facts ?? facts(), cache, uid, sole?.seen);
     // The directory, the settings and the form definitions change what every row means: check everything again.
     if ([TAB.directory, TAB.settings].some((t) => tabKey(t) === tabKey(name))) {
       const snap = readSnapshot(ss);
@@ -313,8 +315,9 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // A second delivery of this event (two edit triggers) finds its key in the meta, or alone: journaled once.
   const since = now.getTime() - DEDUPE_SECONDS * 1000;
   const recent = (meta.j ?? []).filter(([, at]) => at >= since);
-  const seen = recent.some(([k]) => k === journalKey) || !!edit.sole?.seen;
-  journalEdit(edit.ss, facts, null, seen);
+  const uid = triggerOf(edit.e);
+  const seen = recent.some(([k, , by]) => k === journalKey && deliveredTwice(by ?? '', uid)) || !!edit.sole?.seen;
+  journalEdit(edit.ss, facts, null, uid, seen);
   const mapBefore = meta.map,
     lastRowBefore = meta.lastRow;
 
@@ -357,9 +360,9 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   // journal key, alone, unless a first delivery did (one call instead of the re-read and the put).
   const unchanged = dirty.size === 0 && !renewal && meta.map === mapBefore && lastRow === lastRowBefore;
   if (unchanged && edit.sole) {
-    if (!seen) keepJournaled(cache!, journalKey);
+    if (!seen) keepJournaled(cache!, journalKey, uid);
   } else {
-    meta.j = [...recent, [journalKey, now.getTime()]];
+    meta.j = [...recent, [journalKey, now.getTime(), uid]];
     writeIndex(edit, meta, buckets, dirty, renewal);
   }
   // The status tab reads of each row only its unit, month, validity and stamp: when none of the edited rows changed
@@ -470,7 +473,7 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.sole?.facts ?? edit.facts(), cache, edit.sole?.seen);
+  journalEdit(ss, edit.sole?.facts ?? edit.facts(), cache, triggerOf(edit.e), edit.sole?.seen);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
   const rows = dataRows(box, layout.headerRow, grid.length);

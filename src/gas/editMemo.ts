@@ -55,8 +55,8 @@ export interface StoredMeta extends IndexMeta {
   map: string;
   /** Written this many times by edits since it was built (an edit that finds another number forgets the index). */
   v?: number;
-  /** The journal keys of the last seconds' edits, with their time (a doubled event is journaled once). */
-  j?: [string, number][];
+  /** The journal keys of the last seconds' edits, with their time and the trigger that journaled them (a doubled event is journaled once). */
+  j?: [key: string, at: number, trigger?: string][];
   /** When the index was last put whole (ms): built, or kept alive by an edit (KEEP_ALIVE_MS). */
   p?: number;
 }

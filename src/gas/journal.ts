@@ -39,10 +39,24 @@ function userOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   }
 }
 
+/**
+ * Whether an event whose key was kept (by `uid`, the trigger that journaled it) is a second delivery: another trigger's
+ * (two edit triggers deliver one event). The same trigger's is a new edit: the same cell typed the same way again
+ * within the seconds the key is kept (5, cleared, 5 again). Without a trigger id (a simple trigger) any kept key is one.
+ */
+export function deliveredTwice(kept: string | null | undefined, uid: string): boolean {
+  return kept != null && (!uid || kept !== uid);
+}
+
+/** The id of the installable trigger that delivered an event ('' for a simple trigger). */
+export function triggerOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  return String((e as { triggerUid?: unknown }).triggerUid ?? '');
+}
+
 /** Keeps an event's journal key for DEDUPE_SECONDS, alone (the indexed edit keeps it in its meta when it writes one). */
-export function keepJournaled(cache: GoogleAppsScript.Cache.Cache, key: string): void {
+export function keepJournaled(cache: GoogleAppsScript.Cache.Cache, key: string, uid: string): void {
   try {
-    cache.put(key, '1', DEDUPE_SECONDS);
+    cache.put(key, uid || '1', DEDUPE_SECONDS);
   } catch (err) {
     console.error(`journal key: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -83,11 +97,17 @@ export function firstCells(rows: readonly (readonly CellValue[])[], fromCol: num
  * caller with its other keys; undefined: looked up here). Returns the dedupe key to keep (the caller puts it).
  * A failure here never stops the check of the edit.
  */
-export function journalEdit(ss: Spreadsheet, facts: EditFacts, cache: GoogleAppsScript.Cache.Cache | null, seen?: boolean): void {
+export function journalEdit(
+  ss: Spreadsheet,
+  facts: EditFacts,
+  cache: GoogleAppsScript.Cache.Cache | null,
+  uid: string,
+  seen?: boolean,
+): void {
   try {
     const key = editKey(facts);
-    if (seen ?? !!cache?.get(key)) return;
-    if (cache) keepJournaled(cache, key);
+    if (seen ?? deliveredTwice(cache?.get(key), uid)) return;
+    if (cache) keepJournaled(cache, key, uid);
     ensureJournal(ss).appendRow(journalRow(facts));
   } catch (err) {
     console.error(`journal: ${err instanceof Error ? err.message : String(err)}`);

@@ -367,6 +367,21 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
   });
 
+  test('the journal: one trigger delivering the same cell typed the same way again within seconds journals each edit (5, cleared, 5)', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    const cell = `${String.fromCharCode(64 + col('note'))}2`;
+    for (const [i, value] of ['5', '', '5'].entries()) {
+      rt.setNow(new Date(at(20).getTime() + i * 3000));
+      rt.edit(app, TAB03, 2, col('note'), [[value]], { user: '' });
+    }
+    const j = values(rt, PERIOD_TAB.journal).slice(1);
+    expect(j.map((r) => [r[2], r[3], r[4], r[5] ?? ''])).toEqual([
+      [TAB03, cell, '', '5'],
+      [TAB03, cell, '5', JOURNAL_TAB.cleared],
+      [TAB03, cell, '', '5'],
+    ]);
+  });
+
   test('the journal: a paste is one row (its range and first cells), an anonymous editor is "không rõ", a doubled event writes once, a formula stays text', () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     // A second installable edit trigger: both deliver the same event.
