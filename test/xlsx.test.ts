@@ -51,6 +51,27 @@ describe('reading an .xlsx', () => {
     }
   });
 
+  test('the streaming read keeps a character whose bytes straddle two 16 KB chunks (shared strings and sheet XML)', async () => {
+    // exceljs's stream reader decoded each chunk on its own: a directory of 182 units made `ispeed setup` write a
+    // workbook whose `Tính chất` header then read as `T\uFFFD\uFFFDnh chất` (its definitions set aside for the template).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Danh mục đơn vị');
+    // Every string all three-byte letters (its number written in them too), so most chunk ends fall inside one.
+    const letters = (i: number) => [...String(i)].map((d) => 'ạảấầẩẫậắằẳ'[Number(d)]).join('');
+    const names = Array.from({ length: 1500 }, (_, i) => `${'ữ'.repeat(30)}${letters(i)}`);
+    names.forEach((n, i) => {
+      ws.getCell(i + 1, 1).value = n;
+      // A formula's cached text lives in the sheet's own XML, not in the shared strings.
+      ws.getCell(i + 1, 2).value = { formula: `"${n}"`, result: `${'ệ'.repeat(30)}${letters(i)}` } as ExcelJS.CellFormulaValue;
+    });
+    const path = join(tmp(), 'multibyte.xlsx');
+    await wb.xlsx.writeFile(path);
+    const streamed = (await readWorkbookValues(path))['Danh mục đơn vị'];
+    expect(streamed.map((r) => r[0])).toEqual(names);
+    expect(streamed.every((r) => !String(r[1]).includes('\uFFFD'))).toBe(true);
+    expect(streamed).toEqual(workbookValues(await readXlsx(path))['Danh mục đơn vị']);
+  });
+
   test('formula cells read as their cached result; rich text and links as plain text', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('T');

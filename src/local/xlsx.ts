@@ -1,6 +1,7 @@
 // Workbook <-> .xlsx with exceljs. Dates in an .xlsx are wall-clock times of the spreadsheet's zone (Asia/Ho_Chi_Minh):
 // exceljs hands them over as if UTC, so reading turns them into real instants and writing turns them back.
 import { openSync, readSync, closeSync, existsSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook } from '../core/types';
 import { quotedSheet } from '../core/a1';
@@ -376,12 +377,52 @@ export async function writeXlsx(ss: MemSpreadsheet, path: string): Promise<void>
   await wb.xlsx.writeFile(path);
 }
 
+/** Chunks of UTF-8 bytes as text, a character split between two chunks decoded whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+let wholeCharacters = false;
+/**
+ * exceljs's stream reader (4.4.0, lib/utils/parse-sax.js) decodes each chunk of an entry (16 KB of inflated XML) on
+ * its own, so a character whose bytes straddle two chunks reads as two U+FFFD: a header `Tính chất` read as
+ * `T\uFFFD\uFFFDnh chất`, a unit's name that matches nothing (exceljs/exceljs#2063, #2084, #2316, unfixed). Vietnamese
+ * text is mostly multi-byte, so a workbook of a few thousand rows has such strings. The shared strings and the sheets
+ * are decoded here as one UTF-8 stream each instead: `setEncoding` on the shared strings' entry, a decoder on a
+ * sheet's chunks.
+ */
+function decodeWholeCharacters(): void {
+  if (wholeCharacters) return;
+  wholeCharacters = true;
+  type Reader = {
+    _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
+    _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): unknown;
+  };
+  const proto = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Reader;
+  const sharedStrings = proto._parseSharedStrings;
+  const worksheet = proto._parseWorksheet;
+  proto._parseSharedStrings = function (this: Reader, entry) {
+    entry.setEncoding('utf8');
+    return sharedStrings.call(this, entry);
+  };
+  proto._parseWorksheet = function (this: Reader, iterator, sheetNo) {
+    return worksheet.call(this, utf8Text(iterator), sheetNo);
+  };
+}
+
 /**
  * Every tab's values as getValues() gives them for the data range from A1 (the CLI's input), read as a stream: only
  * the values are kept (no notes, styles or validations), so 200,000 rows fit in well under 1 GB (issue 14).
  */
 export async function readWorkbookValues(path: string): Promise<Workbook> {
   checkFile(path);
+  decodeWholeCharacters();
   const tz = new MemSpreadsheet({ firstSheet: null }).timeZone;
   const out: Workbook = {};
   let sheets = 0;
