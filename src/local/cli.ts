@@ -41,7 +41,7 @@ import { makeIo, println, quietWhenClosed, type CliIo } from './cli/io';
 import { bookWarnings, checkXlsxFile, formRowCount, openBook } from './cli/input';
 import { checkFileTarget, checkFolderTarget, checkInPlace } from './cli/targets';
 import { appendLogRows, workbookToSpreadsheet, writeAtomically, writePdf, writeReportXlsx, writeSpreadsheet } from './cli/files';
-import { columnsText, count, directoryText, planText, reportNotes, reportText, validationText } from './cli/print';
+import { columnsText, count, definitionsText, directoryText, planText, reportNotes, reportText, validationText } from './cli/print';
 import { formsOf } from '../core/forms/book';
 import { columnsJson, formColumns } from '../core/forms/columns';
 import { loadSamplesFile, useSamples } from './cli/samples';
@@ -326,11 +326,15 @@ const columns: Command = async (argv, io) => {
   const a = args('columns', argv, io);
   if (!a) return 0;
   const book = await openBook(onlyFile(a, 'columns'), io);
-  const { forms } = formsOf(book);
+  const { forms, problems } = formsOf(book);
   const current = monthOfDay(dayOf(io.now()));
   const list = forms.map((f) => formColumns(f, book[f.tab], current));
-  if (a.flags.has('json')) json(io, columnsJson(list.filter((f) => !f.absent)));
-  else lines(io, columnsText(list));
+  // A bad definition is left out of the mapping: say which and why first (with --json on stderr, the JSON unchanged).
+  const defs = definitionsText(problems);
+  if (a.flags.has('json')) {
+    for (const l of defs) println(io.stderr, l);
+    json(io, columnsJson(list.filter((f) => !f.absent)));
+  } else lines(io, [...defs, ...columnsText(list)]);
   return 0;
 };
 

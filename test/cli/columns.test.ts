@@ -81,6 +81,38 @@ describe('ispeed columns BOOK.xlsx', () => {
   });
 });
 
+describe('a definition that does not read', () => {
+  test('columns says it first, with its cell and its fix, as validate does (with --json on stderr, the JSON unchanged)', async () => {
+    const book = adopted();
+    // A key with spaces and accents: the column is left out, so its header would be listed as no column at all.
+    book[TAB.formColumns] = [
+      ...book[TAB.formColumns],
+      ['03', 'Số hộ', 'Số hộ gia đình đã cài đặt i-Speed', '', 'Lũy kế', '', '', '', '', '', '', ''],
+    ];
+    const path = join(dir, 'bad-definition.xlsx');
+    await writeXlsx(spreadsheetFromBook(book), path);
+    const row = book[TAB.formColumns].length;
+    const r = await run(['columns', path]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Các trang định nghĩa biểu mẫu có 1 lỗi; phần bị lỗi không được dùng khi đọc các trang dưới đây. Hãy sửa các ô sau rồi chạy lại lệnh:',
+      expect.stringMatching(new RegExp(`^\\[Lỗi\\] Định nghĩa biểu mẫu, dòng ${row}, cột “Mã cột”: Mã cột “Số hộ” không đúng\\.`)),
+      'Trang “Biểu mẫu 01” (mã biểu mẫu 01): chưa có trong bảng tính',
+    ]);
+    const j = await run(['columns', path, '--json']);
+    expect(j.code).toBe(0);
+    expect(j.stderr.split('\n')[0]).toBe(lines[0]);
+    expect(JSON.parse(j.stdout)).toEqual(JSON.parse((await run(['columns', file, '--json'])).stdout));
+  });
+
+  test('a workbook whose definitions read says nothing of them', async () => {
+    const r = await run(['columns', file]);
+    expect(r.stdout.split('\n')[0]).toBe('Trang “Biểu mẫu 01” (mã biểu mẫu 01): chưa có trong bảng tính');
+    expect((await run(['columns', file, '--json'])).stderr).toBe('');
+  });
+});
+
 describe('a workbook whose form tabs were renamed', () => {
   /** example-1 with `Biểu mẫu 03` renamed `BM03`, with or without the definition tabs. */
   async function renamed(name: string, definitions: boolean): Promise<string> {

@@ -164,6 +164,10 @@ export const CLI_COLUMNS = {
   repeats: (header: string, letter: string, defined: string, firstLetter: string) =>
     `  “${header}” (cột ${letter}) → lặp lại cột “${defined}” đã đọc ở cột ${firstLetter}: cột này giữ nguyên nhưng không được đọc, ` +
     `không kiểm tra; hãy xóa cột thừa, hoặc đổi tiêu đề nếu đó là một cột khác.`,
+  /** The definition tabs' own problems, said first: what they name is left out of the mapping below. */
+  definitionProblems: (errors: number) =>
+    `Các trang định nghĩa biểu mẫu có ${errors} lỗi; phần bị lỗi không được dùng khi đọc các trang dưới đây. ` +
+    'Hãy sửa các ô sau rồi chạy lại lệnh:',
   /** `definitions` is the tab `Định nghĩa biểu mẫu`. */
   missing: (headers: string[], definitions: string) =>
     `  Chưa tìm thấy cột: ${headers.map(q).join(', ')}. Hãy thêm cột vào trang, hoặc thêm tiêu đề đang dùng vào ` +

@@ -1,5 +1,6 @@
 // Human-readable output of the commands, in Vietnamese.
 import type { Validation } from '../../core/model';
+import type { Problem } from '../../core/types';
 import { carriedOf, type Report } from '../../core/report/model';
 import { CARRIED_TEXT } from '../../core/text/report';
 import type { ReminderPlan } from '../../core/reminders';
@@ -92,6 +93,15 @@ export function planText(plan: ReminderPlan, dryRun: boolean, unitNames: Map<str
       lines.push(CLI_REMIND.skipped(s.step, who(s.unit, s.form), s.period, CLI_REMIND.reasons[s.reason] ?? s.reason));
   }
   return lines;
+}
+
+/** The problems of the two definition tabs (`columns` says them before the mapping they change); nothing when none. */
+export function definitionsText(problems: readonly Problem[]): string[] {
+  if (!problems.length) return [];
+  return [
+    CLI_COLUMNS.definitionProblems(problems.filter((p) => p.severity === 'error').length),
+    ...problems.map((p) => CLI_VALIDATE.problem(p.severity, p.sheet, p.row, p.column, p.message)),
+  ];
 }
 
 export function columnsText(list: FormColumns[]): string[] {
