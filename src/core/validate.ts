@@ -10,6 +10,7 @@ import { findLayout } from './layout';
 import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
+import { COLUMN_HEADER } from './text/definitions';
 import { formLabel } from './text/reminders';
 import { problemColumn, readMeasured } from './measured';
 import { PERIOD_TAB } from './text/period';
@@ -311,7 +312,7 @@ function checkForm(
       column: c.header,
       severity: 'error',
       code: 'missing_column',
-      message: MSG.missingColumn(c.header),
+      message: MSG.missingFormColumn(c.header, COLUMN_HEADER.aliases, TAB.formColumns),
     };
     ctx.positions.set(p, MISSING_COLUMN_POS + i);
     problems.push(p);

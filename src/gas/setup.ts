@@ -216,11 +216,24 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
   } else {
     styleHeaders(sheet, headerRow, layout.columns, form);
     // A column found under one of its other names is present; a column no longer asked (`Đến kỳ` passed) is not added.
-    const missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
+    let missing = form.columns.filter((c) => layout.columns[c.key] === undefined && (c.to == null || c.to >= current));
     const mapped = formColumns(form, grid, current);
     // A header repeating a column already read is no column the definitions lack: it is said apart, with its letter.
     const extra = mapped.columns.filter((c) => c.key === null && !c.repeats).map((c) => c.header);
-    if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
+    // A sheet being adopted has its columns under its own headers: a missing column may be one of the headers not
+    // read yet, so on a tab with data none is appended (it would be an empty second column), only the script's own.
+    const held = grid.length > headerRow && extra.length ? missing.filter((c) => !c.scriptOwned) : [];
+    if (held.length) {
+      report.notes.push(
+        SETUP.missingHeld(
+          form.tab,
+          held.map((c) => c.header),
+          extra,
+          headerRow,
+        ),
+      );
+      missing = missing.filter((c) => c.scriptOwned);
+    } else if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
     for (const c of mapped.columns.filter((x) => x.repeats)) {
       const first = mapped.columns.find((x) => x.key === c.repeats)!;
       const letter = (m: HeaderMapping) => columnLetter(m.index + 1);

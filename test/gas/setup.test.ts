@@ -6,6 +6,9 @@ import { rangeChoices, type MemRange, type Runtime } from '../../src/local/runti
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 import { SETUP } from '../../src/core/text/ui';
+import { MSG } from '../../src/core/text/validation';
+import { validateWorkbook } from '../../src/core/validate';
+import { bookFromSpreadsheet } from '../../src/local/workbook';
 
 const ALL_TABS = [TAB.directory, TAB.settings, TAB.log, ...FORMS.map((f) => f.tab)];
 
@@ -160,6 +163,39 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     const n = grid[0].length;
     expect(summary).toContain(SETUP.repeatedHeader('Biểu mẫu 03', 'Đơn vị', letter(n), 'Đơn vị', letter(unit)));
     expect(summary).toContain(SETUP.extraHeaders('Biểu mẫu 03', ['Cột riêng của đơn vị']));
+  });
+
+  test('adopting a sheet with data: a column under its own header is not appended again empty; once named in Tên gọi khác it is read', () => {
+    const book: Workbook = example1();
+    const form = formById('03');
+    const staff = form.columns.find((c) => c.key === 'staff_total')!;
+    const grid = book['Biểu mẫu 03'];
+    const at = grid[0].indexOf(staff.header);
+    grid[0][at] = 'Tổng CB (người)'; // the Department's own header for the column
+    const { rt, app } = boot(book);
+    const header = () => cells(rt, 'Biểu mẫu 03')[0].filter((h) => h !== '');
+    const width = header().length;
+    expect(header()).not.toContain(staff.header);
+    const summary = () =>
+      rt.ui.alerts
+        .filter((a) => a.title === SETUP.doneTitle)
+        .pop()!
+        .prompt.split('\n');
+    expect(summary()).toContain(SETUP.missingHeld('Biểu mẫu 03', [staff.header], ['Tổng CB (người)'], 1));
+    // The check says how to adopt it.
+    const missing = () =>
+      validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()).problems.filter(
+        (p) => p.code === 'missing_column' && p.sheet === 'Biểu mẫu 03',
+      );
+    expect(missing().map((p) => p.message)).toEqual([MSG.missingFormColumn(staff.header, 'Tên gọi khác', TAB.formColumns)]);
+    // The admin names the header in Tên gọi khác (an edit of the definitions, applied at once), then runs setup again.
+    const defs = cells(rt, TAB.formColumns);
+    const row = defs.findIndex((r) => r[0] === '03' && r[1] === 'staff_total') + 1;
+    rt.edit(app, TAB.formColumns, row, defs[0].indexOf('Tên gọi khác') + 1, [['Tổng CB (người)']]);
+    app.menuSetup();
+    expect(header()).toHaveLength(width);
+    expect(summary().some((l) => l.includes('Tổng CB (người)'))).toBe(false);
+    expect(missing()).toEqual([]);
   });
 
   test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {

@@ -41,6 +41,10 @@ const formulaTyped = (text: string): string | null =>
 export const MSG = {
   missingColumn: (header: string) =>
     `Không tìm thấy cột ${q(header)}. Hãy thêm lại cột này vào dòng tiêu đề (hoặc chạy lại “Thiết lập biểu mẫu”).`,
+  /** A form's column: it may be there under the sheet's own header (`aliases` of tab `definitions` adopts it). */
+  missingFormColumn: (header: string, aliases: string, definitions: string) =>
+    `Không tìm thấy cột ${q(header)}. Nếu trang đã có cột này dưới một tiêu đề khác, hãy thêm tiêu đề đó vào “${aliases}” ` +
+    `của cột trong trang “${definitions}”; nếu chưa có, hãy thêm cột ${q(header)} vào dòng tiêu đề.`,
   required: (header: string) => `Chưa nhập ${q(header)}. Ô này bắt buộc, hãy nhập giá trị.`,
   notNumber: (header: string, text: string) =>
     formulaTyped(text) ??
