@@ -245,8 +245,9 @@ export function unitMatcher(
 
   const all = (list: Unit[], folding: Folding | null): Candidates => ({ units: list, folding: new Map(list.map((u) => [u, folding])) });
   const fromBases = (entries: BaseEntry[], type: string | null): Candidates => {
-    const compatible = type ? entries.filter((e) => e.type === type) : [];
-    const used = compatible.length ? compatible : entries;
+    // A typed level must be the unit's (FORMS.md: a prefix dropped or shortened, never replaced): "Phường Pleiku" is
+    // not "Thành phố Pleiku", whose figures would be counted as a ward's; it is unknown, with the unit suggested.
+    const used = type ? entries.filter((e) => e.type === type) : entries;
     const folding = new Map<Unit, Folding | null>();
     for (const e of used) if (folding.get(e.unit) !== 'prefix') folding.set(e.unit, e.viaAlias ? 'alias' : 'prefix');
     return { units: [...folding.keys()], folding };

@@ -106,7 +106,12 @@ describe('activity and matching', () => {
     expect(matchUnit(units, 'H-626', '03', null)).toMatchObject({ kind: 'one', folding: null, unit: { code: 'H-626' } });
     expect(matchUnit(units, 'huyện đăk đoa', '03', null)).toMatchObject({ kind: 'one', folding: null });
     expect(matchUnit(units, 'Đak Đoa', '03', null)).toMatchObject({ kind: 'one', folding: 'alias', unit: { code: 'H-626' } });
-    expect(matchUnit(units, 'Thị xã Pleiku', '03', null)).toMatchObject({ kind: 'one', folding: 'prefix', unit: { code: 'H-622' } });
+    expect(matchUnit(units, 'TP Pleiku', '03', null)).toMatchObject({ kind: 'one', folding: 'prefix', unit: { code: 'H-622' } });
+    // Another level is not a prefix dropped or shortened (FORMS.md): no match, the unit suggested. Matched, a city's
+    // figures would have been counted as a town's (or, after 07/2025, a district's as a commune's).
+    const other = matchUnit(units, 'Thị xã Pleiku', '03', null);
+    expect(other.kind).toBe('none');
+    expect(other.kind === 'none' && other.suggestions.map((u) => u.code)).toEqual(['H-622']);
     expect(matchUnit(units, 'Đoa', '03', null)).toEqual({ kind: 'none', suggestions: [] });
   });
 });
