@@ -14,6 +14,16 @@ export function isActive(unit: Unit, m: Month): boolean {
   return unit.enabled && (unit.from === null || m >= unit.from) && (unit.to === null || m <= unit.to);
 }
 
+/**
+ * The units of an inactive unit's form, active in `m`, with its name but for the level (Thị xã An Khê, ended 06/2025,
+ * and Phường An Khê from 07/2025): what a row of that unit in `m` most likely means. At most two.
+ */
+export function successors(units: readonly Unit[], unit: Unit, m: Month): Unit[] {
+  const base = (u: Unit) => splitPrefix(foldLookAlikes(u.name)).base;
+  const own = base(unit);
+  return units.filter((u) => u !== unit && u.form === unit.form && isActive(u, m) && base(u) === own).slice(0, 2);
+}
+
 function readCount(v: CellValue): number | null | undefined {
   if (isBlank(v)) return null;
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : undefined;

@@ -4,7 +4,7 @@ import type { FormRow, Settings, TabLayout, Unit, Validation } from './model';
 import { TAB, type ColumnSpec, type FormSpec } from './forms/schema';
 import { canonicalBook, inForce, readBookForms, type BookForms } from './forms/book';
 import { badLinks, cellText, isBlank, isDate, isPhone, readNumber, readPeriod } from './cells';
-import { isActive, readDirectory, unitMatcher, type UnitMatch } from './directory';
+import { isActive, readDirectory, successors, unitMatcher, type UnitMatch } from './directory';
 import { readSettings, settingsLayout } from './settings';
 import { findLayout } from './layout';
 import { historyWarnings } from './history';
@@ -168,7 +168,16 @@ function checkRow(
             MSG.wrongForm(unit.name, unit.form, ctx.forms.find((f) => f.id === unit!.form)?.tab ?? formLabel(unit.form)),
           );
         else if (!unit.enabled || (month !== null && !isActive(unit, month))) {
-          add('unit', 'error', 'inactive_unit', MSG.inactiveUnit(unit.name, month === null ? null : formatMonth(month)));
+          // A unit that exists in other periods is told with them, and its namesake of that period (the merger's).
+          const dated = unit.enabled && month !== null;
+          const fmt = (m: Month | null) => (m === null ? null : formatMonth(m));
+          const instead = dated ? successors(ctx.units, unit, month!).map((u) => u.name) : [];
+          add(
+            'unit',
+            'error',
+            'inactive_unit',
+            MSG.inactiveUnit(unit.name, fmt(month), dated ? fmt(unit.from) : null, dated ? fmt(unit.to) : null, instead),
+          );
         }
       }
     }

@@ -10,6 +10,7 @@ import type { Grid } from '../../src/core/types';
 import type { Unit } from '../../src/core/model';
 import { everydaySpellings, otherTonePlacement, recognised } from './spellings';
 import { header, row } from './book';
+import { MSG } from '../../src/core/text/validation';
 
 const csv = (file: string) => parseUnitsCsv(readFileSync(join(__dirname, '../../data', file), 'utf8'));
 const COMMUNES = csv('gialai-2025-communes.csv');
@@ -171,6 +172,15 @@ describe('ambiguity: the unit active for the period and on this tab wins', () =>
   });
   test('the exact name decides before the period: Huyện Ia Grai in 07/2025 is the district (then inactive_unit)', () => {
     expect(match('Huyện Ia Grai', '03', JULY_2025)).toMatchObject({ kind: 'one', unit: { code: 'H-628' }, folding: null });
+  });
+  test("an ended district's row after the merger is inactive_unit with its periods and the commune of its name suggested", () => {
+    const rows = ['Huyện Ia Grai', 'Thị xã An Khê'].map((unit) => row('03', { unit, period: '07/2025', communes_active: 1 }));
+    const v = validateWorkbook({ 'Danh mục đơn vị': merged(), 'Biểu mẫu 03': [header('03'), ...rows] }, fromLocal(2025, 8, 20, 12, 0));
+    expect(v.problems.filter((p) => p.code === 'inactive_unit').map((p) => p.message)).toEqual([
+      MSG.inactiveUnit('Huyện Ia Grai', '07/2025', null, '06/2025', ['Xã Ia Grai']),
+      MSG.inactiveUnit('Thị xã An Khê', '07/2025', null, '06/2025', ['Phường An Khê']),
+    ]);
+    expect(v.problems[0].message).toContain('(đơn vị báo cáo đến kỳ 06/2025). Có phải là “Xã Ia Grai”?');
   });
   test('a typed prefix prefers units of that kind: TX An Khê is the thị xã, P. An Khê the phường, whatever the period', () => {
     expect(code(match('TX An Khê', '03', JULY_2025))).toBe('H-623');

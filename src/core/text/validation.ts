@@ -69,9 +69,13 @@ export const MSG = {
     `${q(text)} được hiểu là đơn vị “${name}” (mã ${code}${UNIT_FOLDING[how]}). Nên chọn đúng tên “${name}” trong danh sách thả xuống.`,
   wrongForm: (name: string, form: string, tab: string) =>
     `Đơn vị “${name}” báo cáo theo Biểu mẫu ${form}, không phải biểu mẫu của trang này. Hãy nhập báo cáo vào trang “${tab}” và xóa dòng này.`,
-  inactiveUnit: (name: string, period: string | null) =>
+  /** `from`/`to`: the unit's periods in the directory (MM/YYYY, null = open); `instead`: the same name at another level, active then. */
+  inactiveUnit: (name: string, period: string | null, from: string | null = null, to: string | null = null, instead: string[] = []) =>
     period
-      ? `Đơn vị “${name}” không hoạt động trong kỳ ${period} theo Danh mục đơn vị. Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.`
+      ? `Đơn vị “${name}” không hoạt động trong kỳ ${period} theo Danh mục đơn vị` +
+        (from || to ? ` (đơn vị báo cáo ${[from && `từ kỳ ${from}`, to && `đến kỳ ${to}`].filter(Boolean).join(' ')})` : '') +
+        `.${instead.length ? ` Có phải là ${instead.map((n) => `“${clip(n)}”`).join(' hay ')}?` : ''}` +
+        ' Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.'
       : `Đơn vị “${name}” đang được đánh dấu không hoạt động trong Danh mục đơn vị. Kiểm tra lại tên đơn vị, hoặc báo quản trị sửa Danh mục.`,
   badPeriod: (text: string) =>
     formulaTyped(text) ?? `Kỳ báo cáo ${q(text)} không đọc được. Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
