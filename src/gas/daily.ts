@@ -98,7 +98,13 @@ function runDaily(ss: Spreadsheet, now: Date): void {
       next[2] = status.next ?? null;
     });
     if (valid.settings.autoRemind) {
-      const session = new ReminderSession(ss, now, snap, valid);
+      // With the closes just made: an overdue email of a period closed this morning says so.
+      const session = new ReminderSession(
+        ss,
+        now,
+        snap,
+        closed.length ? { ...valid, closed: [...(valid.closed ?? []), ...closed] } : valid,
+      );
       step('reminders', () => session.sendUnits());
       step('digest', () => session.sendDigest());
       // The memo rides on the write that confirms the last email: N emails, at most N + 2 writes in all.

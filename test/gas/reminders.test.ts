@@ -4,7 +4,7 @@ import { DIRECTORY_COLUMNS, formById, LOG_COLUMNS, TAB } from '../../src/core/fo
 import { fromLocal } from '../../src/core/periods';
 import type { CellValue, Workbook } from '../../src/core/types';
 import type { Runtime } from '../../src/local/runtime';
-import { DAILY_STEP_LABELS, DIGEST_TEXT, LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH } from '../../src/core/text';
+import { DAILY_STEP_LABELS, DIGEST_TEXT, LOG_RESULT_LABELS as RESULT, REMINDER_SWITCH, REMINDER_TEXT } from '../../src/core/text';
 
 /** Twelve form-03 districts, none reported for 07/2024; reminders on; D-7 of 07/2024 is Monday 05/08/2024. */
 function book(emails: (i: number) => string = (i) => `d${i}@gialai.example`, units = 12): Workbook {
@@ -32,6 +32,16 @@ const logRows = (rt: Runtime) => {
 };
 
 describe('dailyTick: reminders', () => {
+  test('an overdue email sent in the run that closed its period says so (D+1 missed on the 13th goes out on the 14th, after the close)', () => {
+    const day14 = fromLocal(2024, 8, 14, 8, 20);
+    const { rt, app } = boot(book(), { now: day14 });
+    rt.tick(app, day14);
+    const overdue = rt.outbox.filter((m) => m.subject.includes('Quá hạn'));
+    expect(overdue).toHaveLength(12);
+    const note = REMINDER_TEXT.closedNote('07/2024', '08:20 14/08/2024');
+    for (const m of overdue) expect(m.body).toContain(`\n\n${note}\n\n--\n`);
+  });
+
   test("an email opens with the office salutation, links the unit's own rows (or its tab) and is signed with the contact", () => {
     const b = book();
     b[TAB.settings].push(['Người liên hệ', 'Nguyễn Văn A'], ['Số điện thoại liên hệ', '0269 3823 456']);

@@ -35,6 +35,8 @@ export function oneLine(s: string): string {
 /** The button under the paragraph that holds {duong_dan}, and the signature under the body. */
 export interface EmailFrame {
   buttonLabel: string;
+  /** A paragraph of the system's own under the body, above the signature (an overdue period already closed). */
+  note?: string;
   signature: { department: string; contactName: string; contactPhone: string };
 }
 
@@ -116,8 +118,9 @@ function signatureHtml(frame: EmailFrame): string {
  */
 export function fillTemplates(subject: string, body: string, v: TemplateValues, frame?: EmailFrame): EmailText {
   const pars = paragraphs(body).filter((p) => fillText(p, v).trim() !== '');
-  const text = pars.map((p) => fillText(p, v).trim());
-  const html = pars.map((p) => htmlParagraph(p, v, frame)).join('');
+  const note = frame?.note ? [frame.note] : [];
+  const text = [...pars.map((p) => fillText(p, v).trim()), ...note];
+  const html = pars.map((p) => htmlParagraph(p, v, frame)).join('') + note.map((n) => para(escapeHtml(n))).join('');
   return {
     subject: oneLine(fillText(subject, { ...v, chi_tiet: [] })),
     text: [...text, ...(frame ? [signatureText(frame)] : [])].join('\n\n'),

@@ -10,6 +10,8 @@ import { countsAsSent, sendKey, type LogEntry, type SendKey } from './log';
 import { deadlinesUpTo, stepsFor, type Deadline, type StepSlot } from './schedule';
 import { digestEmail, fillTemplates, type DigestForm } from './email';
 import { ledgerSlot, type AddressLedger } from './ledger';
+import { latestClose } from '../close';
+import { formatTimeAndDay } from '../format';
 
 export interface PlannedEmail extends SendKey {
   to: string[];
@@ -103,6 +105,7 @@ function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, rows
   const range = rowsRange(input.v, d.form, rows);
   const tab = input.v.forms.find((f) => f.id === d.form)?.tab ?? formLabel(d.form);
   const url = input.links.tabUrl(d.form, range);
+  const closedAt = overdue ? (latestClose(input.v.closed ?? [], d.form, d.period)?.closedAt ?? null) : null;
   const t = fillTemplates(
     overdue ? st.overdueSubject : st.reminderSubject,
     overdue ? st.overdueBody : st.reminderBody,
@@ -124,6 +127,8 @@ function reminderEmail(input: PlanInput, d: Deadline, s: StepSlot, u: Unit, rows
             ? REMINDER_TEXT.buttonTab(tab)
             : REMINDER_TEXT.buttonSheet,
       signature: { department: st.department, contactName: st.contactName ?? '', contactPhone: st.contactPhone ?? '' },
+      // A step moved off a weekend, or sent late, may come after the period closed: the email says what that means.
+      note: closedAt ? REMINDER_TEXT.closedNote(formatMonth(d.period), formatTimeAndDay(closedAt)) : undefined,
     },
   );
   const period = formatMonth(d.period);

@@ -64,6 +64,10 @@ export const REMINDER_TEXT = {
   contact: (name: string, phone: string) =>
     [name ? `Người liên hệ: ${name}` : '', phone ? `Điện thoại: ${phone}` : ''].filter(Boolean).join(' - '),
   automatic: MAIL_TEXT.automatic,
+  /** Under an overdue email's body when the period is already closed (`at`: 00:00 14/09/2025). */
+  closedNote: (period: string, at: string) =>
+    `Lưu ý: số liệu kỳ ${period} đã được chốt lúc ${at}. Báo cáo nộp hoặc sửa từ nay vẫn được ghi nhận, ` +
+    'và được liệt kê là điều chỉnh sau khi chốt số liệu.',
   /** `{chi_tiet}`: the heading of the list of cells to fix. */
   detailsIntro: 'Báo cáo của Quý đơn vị đang có lỗi, đề nghị sửa các ô sau:',
   /** Curly quotes, as the problem messages after it quote their columns. */

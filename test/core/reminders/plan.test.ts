@@ -2,6 +2,8 @@
 import { planJson, planReminders, sendKey, type LogEntry } from '../../../src/core/reminders';
 import { fromLocal, month } from '../../../src/core/periods';
 import { links, unit, validation, validRow } from './fixtures';
+import { REMINDER_TEXT } from '../../../src/core/text/reminders';
+import { escapeHtml } from '../../../src/core/safety';
 
 const JULY = month(2024, 7);
 const at = (d: number, h = 8) => fromLocal(2024, 8, d, h);
@@ -144,6 +146,20 @@ describe('who is reminded', () => {
     const v = validation([unit('H-601', 'A', '03')], [], { skipWeekends: false });
     expect(planReminders({ v, log: [], today: '2024-08-09', quota: 10, links }).emails.map((e) => e.step)).toEqual(['D-7']);
     expect(planReminders({ v, log: [], today: '2024-08-10', quota: 10, links }).emails.map((e) => e.step)).toEqual(['D-2']);
+  });
+
+  test('an overdue email of a period already closed says when it closed and that a report now is still taken', () => {
+    const v = validation([unit('H-601', 'A', '03')], []);
+    const open = planReminders({ v, log: [], today: '2024-08-13', quota: 10, links }).emails[0];
+    expect(open.text).not.toContain('đã được chốt');
+    // 07/2024 closed at 00:00 on the 13th (a step moved off a weekend, or sent late, comes after the close).
+    const closed = { ...v, closed: [{ form: '03' as const, period: JULY, closedAt: fromLocal(2024, 8, 13, 0), units: [] }] };
+    const late = planReminders({ v: closed, log: [], today: '2024-08-13', quota: 10, links }).emails[0];
+    const note = REMINDER_TEXT.closedNote('07/2024', '00:00 13/08/2024');
+    expect(late.kind).toBe('overdue');
+    expect(late.text).toContain(`\n\n${note}\n\n`); // its own paragraph after the body (a postscript), above the signature
+    expect(late.html.indexOf(`${escapeHtml(note)}</p>`)).toBeGreaterThan(late.html.indexOf('Trân trọng.'));
+    expect(late.html.indexOf(`${escapeHtml(note)}</p>`)).toBeLessThan(late.html.indexOf('<b>Sở Thông tin'));
   });
 
   test('no admin emails: no digest', () => {
