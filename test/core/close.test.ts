@@ -62,6 +62,25 @@ describe('the period close (core)', () => {
     expect(closesDue(after, now).filter((d) => d.spec.id === '03')).toEqual([]);
   });
 
+  test('a unit that had not reported at the close and reports later: each figure says the close had none of it', () => {
+    const closedAt = fromLocal(2024, 8, 14, 8);
+    const [july] = closeFigures(validateWorkbook(example1(), closedAt), [{ spec: f03, period: JUL }], closedAt);
+    const book = {
+      ...example1(),
+      [PERIOD_TAB.closed]: closedTabWrite([], [july], validateWorkbook(example1(), closedAt).forms).values as Grid,
+    };
+    // On the 15th Kông Chro fixes its period ("Tháng 7/2024" did not read) and names its reporter: its report counts.
+    const at = (key: string) => f03.columns.findIndex((c) => c.key === key);
+    book['Biểu mẫu 03'][7][at('period')] = '07/2024';
+    book['Biểu mẫu 03'][7][at('reporter')] = 'Anh Ba';
+    const v = validateWorkbook(book, fromLocal(2024, 8, 15, 9));
+    const late = v.problems.filter((p) => p.code === 'changed_after_close' && p.row === 8);
+    expect(late.length).toBeGreaterThan(0);
+    const header = f03.columns.find((c) => c.key === 'staff_total')!.header;
+    expect(late.map((p) => p.message)).toContain(CLOSE_TEXT.changedAfterClose(header, '07/2024', '08:00 14/08/2024', null, 90));
+    expect(late[0].message).toContain('đã chốt lúc 08:00 14/08/2024 khi chưa có số liệu này; nay là');
+  });
+
   test('a close dated after "today" is not there yet (FORMS.md: the workbook as it stood that day), as a later stamp is not', () => {
     // `ispeed daily --today 2026-08-20` typed for 2024: every period to 07/2026 closed, dated 20/08/2026.
     const later = fromLocal(2026, 8, 20, 8);

@@ -53,7 +53,10 @@ const shown = (v: number | string | null) => (v === null || v === '' ? 'trống'
 
 export const CLOSE_TEXT = {
   changedAfterClose: (header: string, period: string, closedAt: string, closed: number | null, now: number | null) =>
-    `“${header}”: số liệu kỳ ${period} đã chốt lúc ${closedAt} với giá trị ${shown(closed)}; nay là ${shown(now)}. Sửa sau khi chốt vẫn được ghi nhận và được liệt kê trong báo cáo (mục Điều chỉnh sau khi chốt số liệu).`,
+    (closed === null
+      ? `“${header}”: số liệu kỳ ${period} đã chốt lúc ${closedAt} khi chưa có số liệu này; nay là ${shown(now)}.`
+      : `“${header}”: số liệu kỳ ${period} đã chốt lúc ${closedAt} với giá trị ${shown(closed)}; nay là ${shown(now)}.`) +
+    ' Sửa sau khi chốt vẫn được ghi nhận và được liệt kê trong báo cáo (mục Điều chỉnh sau khi chốt số liệu).',
   section: 'Điều chỉnh sau khi chốt số liệu',
   /** After the carried keys of a closed unit (`Lấy từ kỳ trước`): the period their figures came from. */
   carriedFrom: (period: string) => `từ ${period}`,
