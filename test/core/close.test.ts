@@ -65,7 +65,7 @@ describe('the period close (core)', () => {
   test('a unit that had not reported at the close and reports later: each figure says the close had none of it', () => {
     const closedAt = fromLocal(2024, 8, 14, 8);
     const [july] = closeFigures(validateWorkbook(example1(), closedAt), [{ spec: f03, period: JUL }], closedAt);
-    const book = {
+    const book: Record<string, Grid> = {
       ...example1(),
       [PERIOD_TAB.closed]: closedTabWrite([], [july], validateWorkbook(example1(), closedAt).forms).values as Grid,
     };
