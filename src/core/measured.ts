@@ -143,13 +143,18 @@ export function readMeasured(
 
   const provinceKey = foldText(place);
   let carriedMonth: CellValue = '',
-    carriedProvince: CellValue = '';
+    carriedProvince: CellValue = '',
+    monthRow = 0, // the row whose cell gave carriedMonth
+    toldRow = 0; // the month cell whose problem was said
   for (let r = found.headerRow; r < grid.length; r++) {
     const cells = grid[r] || [];
     const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
     const row = r + 1;
     // Merged cells arrive as a value in the first cell and blanks after: carry the month and the province down.
-    if (!isBlank(get('month'))) carriedMonth = get('month');
+    if (!isBlank(get('month'))) {
+      carriedMonth = get('month');
+      monthRow = row;
+    }
     if (!isBlank(get('province'))) carriedProvince = get('province');
     const from = isBlank(get('locality')) && 'district' in col ? 'district' : 'locality';
     const locality = cellText(get(from)).replace(/\s+/g, ' ').trim();
@@ -163,15 +168,17 @@ export function readMeasured(
     let month: Month | null = whole;
     if ('month' in col) {
       month = isBlank(carriedMonth) ? null : readPeriod(typeof carriedMonth === 'string' ? carriedMonth.trim() : carriedMonth);
-      if (month === null) {
+      // A month that does not read is said once, on its own cell (a merged cell's first), not on each row below it;
+      // those rows count for no month, and their own cells are still checked.
+      if (month === null && (isBlank(carriedMonth) || toldRow !== monthRow)) {
+        toldRow = isBlank(carriedMonth) ? toldRow : monthRow;
         problem(
-          row,
+          isBlank(carriedMonth) ? row : monthRow,
           headers.month,
           'error',
           'bad_period',
           MSG.badMonth(headers.month, isDate(carriedMonth) ? cellText(carriedMonth) : cellText(carriedMonth).trim()),
         );
-        continue;
       }
     }
     const samples = readCount(samplesCell, headers.samples, row, problem);
@@ -189,14 +196,17 @@ export function readMeasured(
       );
       return null;
     };
+    const download = speed('download'),
+      upload = speed('upload');
+    if (month === null) continue;
     table.rows.push({
       row,
       locality,
       header: headers[from],
-      month: month!,
+      month,
       samples,
-      download: speed('download'),
-      upload: speed('upload'),
+      download,
+      upload,
       unit: null,
       duplicate: false,
     });

@@ -60,6 +60,19 @@ describe('reading VNNIC tables shaped three ways', () => {
     expect(v.measured!.rows.some((x) => /Tỉnh/.test(x.locality))).toBe(false);
   });
 
+  test('a merged month that does not read is said once, on its cell; the rows under it count for no month and keep their own problems', () => {
+    const table = monthsTable();
+    table[7][0] = '13/2024'; // the merged July cell, on the province's row
+    table[8][2] = 'abc';
+    const { v } = julyOf(table);
+    expect(problemsOf(v)).toEqual([
+      [7, 'Số lượt đo', 'error', 'not_number'],
+      [8, 'Tháng', 'error', 'bad_period'],
+      [9, 'Số lượt đo', 'error', 'not_number'],
+    ]);
+    expect(v.measured!.rows.filter((x) => x.row >= 8)).toEqual([]);
+  });
+
   test('a CSV with `;` (parsed by papaparse) reads the same as the pasted table', () => {
     const grid = Papa.parse<string[]>(SEMICOLON_CSV, { delimiter: ';', skipEmptyLines: false }).data as Grid;
     const { json } = julyOf(grid);
