@@ -83,7 +83,9 @@ export function readNumber(v: CellValue, integer: boolean, min = 0): NumberRead 
     else if (DECIMAL_COMMA.test(text) || GROUPED_DECIMAL_COMMA.test(text) || DECIMAL_DOT.test(text)) {
       const decimal = DECIMAL_DOT.test(text) ? text : text.replace(/[.\s\u00a0\u202f]/g, '').replace(',', '.');
       value = Number(decimal);
-      if (integer && value >= 0) return { ok: false, code: 'not_integer', text, value };
+      // `1,234` typed as an English writer groups thousands: suggest that reading, as for a US-locale `1.234`.
+      const thousands = /^\d{1,3},\d{3}$/.test(text) ? Number(text.replace(',', '')) : undefined;
+      if (integer && value >= 0) return { ok: false, code: 'not_integer', text, value, thousands };
     } else return { ok: false, code: 'not_number', text };
   } else return { ok: false, code: 'not_number', text };
   if (value < 0) return { ok: false, code: 'negative', text, value };

@@ -9,7 +9,10 @@ describe('reading numbers (FORMS.md table)', () => {
     [1.234, true, { ok: false, code: 'not_integer', thousands: 1234 }],
     [1.5, true, { ok: false, code: 'not_integer', thousands: undefined }],
     [1.234, false, { ok: true, value: 1.234 }],
-    ['2,5', true, { ok: false, code: 'not_integer' }],
+    ['2,5', true, { ok: false, code: 'not_integer', thousands: undefined }],
+    // an English writer's thousands: the message suggests 1234, as for a US-locale 1.234
+    ['1,234', true, { ok: false, code: 'not_integer', thousands: 1234 }],
+    ['1,234', false, { ok: true, value: 1.234 }],
     ['2,5', false, { ok: true, value: 2.5 }],
     ['1.234,5', false, { ok: true, value: 1234.5 }],
     ['15 người', true, { ok: false, code: 'not_number' }],
