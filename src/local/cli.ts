@@ -5,7 +5,17 @@ import type { Grid, Workbook } from '../core/types';
 import { TAB } from '../core/forms/schema';
 import { atHour, dayOf, formatDay, formatMonth, monthOfDay } from '../core/periods';
 import { readSettings } from '../core/settings';
-import { CLI_DONE, CLI_ERROR, CLI_HELP, CLI_PROGRESS, CLI_REMIND, CSV_DELIMITER_NAMES, type CliCommandName } from '../core/text/cli';
+import {
+  CLI_COLUMNS,
+  CLI_DONE,
+  CLI_ERROR,
+  CLI_HELP,
+  CLI_PROGRESS,
+  CLI_REMIND,
+  CSV_DELIMITER_NAMES,
+  type CliCommandName,
+} from '../core/text/cli';
+import { COLUMN_HEADER } from '../core/text/definitions';
 import { validateWorkbook } from '../core/validate';
 import { buildReport, reportJson } from '../core/report/model';
 import { reportSheet } from '../core/report/sheet';
@@ -331,6 +341,8 @@ const columns: Command = async (argv, io) => {
   const list = forms.map((f) => formColumns(f, book[f.tab], current));
   // A bad definition is left out of the mapping: say which and why first (with --json on stderr, the JSON unchanged).
   const defs = definitionsText(problems);
+  if (!(TAB.formList in book) && !(TAB.formColumns in book))
+    defs.unshift(CLI_COLUMNS.template(TAB.formList, TAB.formColumns, COLUMN_HEADER.aliases));
   if (a.flags.has('json')) {
     for (const l of defs) println(io.stderr, l);
     json(io, columnsJson(list.filter((f) => !f.absent)));

@@ -1,7 +1,8 @@
 // `ispeed columns`: the text names each column by the header officers know (never the schema's keys), says a second
 // header of a column already read repeats it, and the JSON keeps INTERFACES.md's shape.
 import { join } from 'node:path';
-import { artifactDir, run } from './run';
+import { EXAMPLES, artifactDir, run } from './run';
+import { CLI_COLUMNS } from '../../src/core/text/cli';
 import { example1 } from '../fixtures/example1';
 import { formById, TAB } from '../../src/core/forms/schema';
 import { templateGrids } from '../../src/core/forms/definitions';
@@ -98,7 +99,7 @@ describe('a definition that does not read', () => {
     expect(lines.slice(0, 3)).toEqual([
       'Các trang định nghĩa biểu mẫu có 1 lỗi; phần bị lỗi không được dùng khi đọc các trang dưới đây. Hãy sửa các ô sau rồi chạy lại lệnh:',
       expect.stringMatching(new RegExp(`^\\[Lỗi\\] Định nghĩa biểu mẫu, dòng ${row}, cột “Mã cột”: Mã cột “Số hộ” không đúng\\.`)),
-      'Trang “Biểu mẫu 01” (mã biểu mẫu 01): chưa có trong bảng tính',
+      CLI_COLUMNS.absent('Biểu mẫu 01', '01'),
     ]);
     const j = await run(['columns', path, '--json']);
     expect(j.code).toBe(0);
@@ -108,8 +109,17 @@ describe('a definition that does not read', () => {
 
   test('a workbook whose definitions read says nothing of them', async () => {
     const r = await run(['columns', file]);
-    expect(r.stdout.split('\n')[0]).toBe('Trang “Biểu mẫu 01” (mã biểu mẫu 01): chưa có trong bảng tính');
+    expect(r.stdout.split('\n')[0]).toBe(CLI_COLUMNS.absent('Biểu mẫu 01', '01'));
+    expect(r.stdout.split('\n')[0]).toContain('“Thiết lập biểu mẫu” sẽ tạo trang này');
     expect((await run(['columns', file, '--json'])).stderr).toBe('');
+  });
+
+  test('a workbook without the definition tabs says first that the built-in forms are read, and where aliases go', async () => {
+    const r = await run(['columns', join(EXAMPLES, 'example-1.xlsx')]);
+    expect(r.stdout.split('\n')[0]).toBe(CLI_COLUMNS.template(TAB.formList, TAB.formColumns, 'Tên gọi khác'));
+    const j = await run(['columns', join(EXAMPLES, 'example-1.xlsx'), '--json']);
+    expect(j.stderr.split('\n')[0]).toBe(r.stdout.split('\n')[0]);
+    expect(JSON.parse(j.stdout).forms.length).toBeGreaterThan(0);
   });
 });
 

@@ -153,7 +153,13 @@ export const CLI_DAILY = {
 /** `ispeed columns`: the mapping of each form tab's headers, in Vietnamese. */
 export const CLI_COLUMNS = {
   form: (tab: string, form: string, headerRow: number) => `Trang “${tab}” (mã biểu mẫu ${form}): dòng tiêu đề ${headerRow}`,
-  absent: (tab: string, form: string) => `Trang “${tab}” (mã biểu mẫu ${form}): chưa có trong bảng tính`,
+  absent: (tab: string, form: string) =>
+    `Trang “${tab}” (mã biểu mẫu ${form}): chưa có trong bảng tính (“Thiết lập biểu mẫu” sẽ tạo trang này cùng dòng tiêu đề)`,
+  /** The file has neither definition tab: the built-in forms are read, and aliases have nowhere to go yet. */
+  template: (list: string, columns: string, aliases: string) =>
+    `Tệp chưa có các trang “${list}” và “${columns}”: các trang biểu mẫu được đọc theo biểu mẫu có sẵn của i-Speed. ` +
+    `Để thêm “${aliases}” cho các tiêu đề riêng của Sở, hãy chạy “Thiết lập biểu mẫu” trong bảng tính (hoặc chép hai trang ấy ` +
+    'từ tệp do “ispeed setup” tạo) rồi sửa trang định nghĩa.',
   noHeader: (tab: string, form: string) =>
     `Trang “${tab}” (mã biểu mẫu ${form}): không tìm thấy dòng tiêu đề (cần cột đơn vị và cột kỳ báo cáo, hoặc tên gọi khác của chúng)`,
   /** `defined` is the header of the definitions the sheet's header is read as (the same text but for case or `(đến nay)`). */
