@@ -5,6 +5,7 @@ import { fromLocal } from '../../src/core/periods';
 import { findLayout } from '../../src/core/layout';
 import { formById } from '../../src/core/forms/schema';
 import { NOW, book, header, row } from './book';
+import { MSG } from '../../src/core/text/validation';
 
 const INSTALLED = 'Số CBCCVC, NLĐ đã cài đặt i-Speed (đến nay)';
 
@@ -193,6 +194,16 @@ describe('periods', () => {
       [2, 'Kỳ báo cáo', 'bad_period'],
       [3, 'Kỳ báo cáo', 'bad_period'],
     ]);
+  });
+  test('a day number (a date whose format was lost, 45474 = 01/07/2024) is bad_period saying what it likely is', () => {
+    const v = validateWorkbook(book('03', [row('03', { period: 45474 }), row('03', { period: '13/2024' })]), NOW);
+    expect(v.problems.map((p) => [p.row, p.code])).toEqual([
+      [2, 'bad_period'],
+      [3, 'bad_period'],
+    ]);
+    expect(v.problems[0].message).toBe(MSG.badPeriod('45474'));
+    expect(v.problems[0].message).toContain('một ngày đã mất định dạng ngày');
+    expect(v.problems[1].message).not.toContain('mất định dạng');
   });
   test('a future month is period_in_future, a month before the start period_before_start', () => {
     const v = validateWorkbook(book('03', [row('03', { period: '09/2024' }), row('03', { period: '05/2024' })]), NOW);
