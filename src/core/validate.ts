@@ -159,7 +159,9 @@ function checkRow(
         );
       else {
         unit = m.unit;
-        if (m.folding) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code, m.folding));
+        const elsewhere = unit.form !== form.id || !unit.enabled || (month !== null && !isActive(unit, month));
+        // The error below names the unit: the warning that the typed name means it would only repeat that.
+        if (m.folding && !elsewhere) add('unit', 'warning', 'unit_alias', MSG.unitAlias(text, unit.name, unit.code, m.folding));
         if (unit.form !== form.id)
           add(
             'unit',

@@ -181,6 +181,10 @@ describe('ambiguity: the unit active for the period and on this tab wins', () =>
       MSG.inactiveUnit('Thị xã An Khê', '07/2025', null, '06/2025', ['Phường An Khê']),
     ]);
     expect(v.problems[0].message).toContain('(đơn vị báo cáo đến kỳ 06/2025). Có phải là “Xã Ia Grai”?');
+    // Typed another way, the one error alone: a unit_alias warning beside it would only repeat its name.
+    const typed = row('03', { unit: 'UBND huyện Ia Grai', period: '07/2025', communes_active: 1 });
+    const w = validateWorkbook({ 'Danh mục đơn vị': merged(), 'Biểu mẫu 03': [header('03'), typed] }, fromLocal(2025, 8, 20, 12, 0));
+    expect(w.problems.filter((p) => p.column === 'Đơn vị').map((p) => p.code)).toEqual(['inactive_unit']);
   });
   test('a typed prefix prefers units of that kind: TX An Khê is the thị xã, P. An Khê the phường, whatever the period', () => {
     expect(code(match('TX An Khê', '03', JULY_2025))).toBe('H-623');
