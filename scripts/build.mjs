@@ -16,7 +16,11 @@ const common = {
   bundle: true,
   write: false,
   target: 'es2019',
+  // Syntax only (shorter forms of the same statements, unused code dropped): every name stays as written, for Apps
+  // Script's trigger and google.script.run lookups and readable stack traces, and lines stay lines. It keeps the
+  // bundle that every execution evaluates first about 5 % smaller (the benchmark's budget: 400 KB).
   minify: false,
+  minifySyntax: true,
   keepNames: false,
   legalComments: 'none',
   charset: 'utf8',
