@@ -1,7 +1,7 @@
 // The period close ("chốt số liệu"): when a period closes, what its closed figures are, how they are kept in
 // `Số liệu đã chốt`, how a report of a closed period uses them, and every difference since (corrections).
-import type { CellValue, FormId, Grid, Month, Problem } from './types';
-import type { Settings, Validation } from './model';
+import type { CellValue, FormId, Grid, Month, Problem, ProblemCode } from './types';
+import type { Settings, TabLayout, Validation } from './model';
 import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
 import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
@@ -21,7 +21,7 @@ import {
 import { asSheetText, neutralize } from './safety';
 import { formatNumberVi, formatTimeAndDay, share } from './format';
 import { STATUS_LABEL } from './text/report';
-import { CLOSED_TAB, CLOSE_TEXT } from './text/period';
+import { CLOSED_CELL_TEXT, CLOSED_TAB, CLOSE_TEXT, PERIOD_TAB } from './text/period';
 import { MAIL_TEXT } from './text/reminders';
 import { textSignature } from './mailHtml';
 import { oneLine } from './reminders/email';
@@ -36,6 +36,12 @@ export interface ClosedUnit {
   carried: string[];
   /** The period each carried key's figure came from (absent in closes written before it was recorded). */
   from?: Record<string, Month>;
+  /**
+   * Cells of the unit's row that hold something that does not read (a figure that is not a number, a `Thời điểm nộp`
+   * that is not a time), by key (`submitted` for the time), as found: the unit counts without them (a figure as
+   * blank, no time). Absent when every cell read.
+   */
+  unread?: Record<string, string>;
 }
 
 /** One close of one form's period: the figures that are official from `closedAt` on. */
@@ -49,6 +55,11 @@ export interface ClosedForm {
    * its units' figures, and `units` is then empty. What the report needs of a period it does not report on.
    */
   sums?: Record<string, number>;
+  /**
+   * Sheet rows of the closed tab dated with this close whose unit was left out because its `Mã đơn vị` or `Trạng
+   * thái` does not read (the report says so). Absent when there are none.
+   */
+  skipped?: number[];
 }
 
 /** One difference between the closed figures and the sheet now; `key` "status" carries statuses. */
@@ -176,6 +187,27 @@ const keyOf = (h: CellValue) => {
   const text = cellText(h).trim();
   return /\(([a-z][a-z0-9_]*)\)$/.exec(text)?.[1] ?? text;
 };
+/** A figure column's header without its key: what `Lấy từ kỳ trước` names the figure by (the bare key in an old tab). */
+const labelOf = (h: CellValue) =>
+  cellText(h)
+    .trim()
+    .replace(/\s*\([a-z][a-z0-9_]*\)$/, '');
+/** Each figure key's label as the closed tab's header row gives it. */
+export function closedLabels(header: readonly CellValue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  header.slice(FIXED).forEach((h) => {
+    const k = keyOf(h);
+    if (FIGURE_KEY.test(k) && labelOf(h) && !(k in out)) out[k] = labelOf(h);
+  });
+  return out;
+}
+/** A figure column's key, as its header reads it: a key, or the header itself (a column added by hand). */
+const FIGURE_KEY = /^[a-z][a-z0-9_]*$/;
+/** The closed tab's fixed columns, by key (what its problems and its layout name them by). */
+// Not `status` nor `submitted_at`: annotateRows writes the form tabs' script-owned columns by those keys.
+export const CLOSED_KEYS = ['closed_at', 'period', 'form', 'code', 'name', 'unit_status', 'submitted', 'carried'] as const;
+/** The statuses of a unit that reported: its close holds every required figure of the period. */
+const REPORTED: readonly UnitStatus[] = ['on_time', 'late', 'unknown_time', 'reported'];
 
 /** Status labels as the closed tab holds them, read back by label or by code. */
 function readStatus(v: CellValue): UnitStatus | null {
@@ -191,9 +223,13 @@ function readTime(v: CellValue): Date | null {
   return m ? new Date(Date.UTC(+m[3], +m[2] - 1, +m[1], +m[4], +m[5], +(m[6] ?? 0)) - 7 * 3600 * 1000) : null;
 }
 
-/** `Lấy từ kỳ trước`: the carried keys, each run of them followed by the period they came from ('staff_total,
- * staff_installed (từ 05/2024)'). */
-function carriedText(u: ClosedUnit): string {
+/**
+ * `Lấy từ kỳ trước`: the carried figures by their headers as the tab's figure columns name them (`labels`, without the
+ * key), each run of them followed by the period they came from ('Tổng số CBCCVC, NLĐ; Số CBCCVC, NLĐ đã cài đặt
+ * i-Speed (đến nay) (từ 05/2024)'). Headers hold commas, so the figures are separated by semicolons. A figure without
+ * a label is named by its key.
+ */
+function carriedText(u: ClosedUnit, labels: Readonly<Record<string, string>>): string {
   const runs: { keys: string[]; from: Month | undefined }[] = [];
   for (const k of u.carried) {
     const from = u.from?.[k];
@@ -201,72 +237,266 @@ function carriedText(u: ClosedUnit): string {
     if (last && last.from === from) last.keys.push(k);
     else runs.push({ keys: [k], from });
   }
-  return runs.map((r) => r.keys.join(', ') + (r.from === undefined ? '' : ` (${CLOSE_TEXT.carriedFrom(formatMonth(r.from))})`)).join(', ');
+  return runs
+    .map(
+      (r) =>
+        r.keys.map((k) => labels[k] || k).join(CARRIED_SEPARATOR) +
+        (r.from === undefined ? '' : ` (${CLOSE_TEXT.carriedFrom(formatMonth(r.from))})`),
+    )
+    .join(CARRIED_SEPARATOR);
 }
+const CARRIED_SEPARATOR = '; ';
 
-/** `Lấy từ kỳ trước` read back; keys without a period after them (a close written before it was recorded) have none. */
-function readCarried(v: CellValue): { carried: string[]; from: Record<string, Month> } {
+/**
+ * `Lấy từ kỳ trước` read back: by the figures' headers (`labels`, from the tab's header row: the longest that fits
+ * first, a header may hold commas and brackets) or by their keys (`staff_total, staff_installed (từ 05/2024)`, as
+ * tabs written before the headers were used hold them). Figures without a period after them (a close written before
+ * it was recorded) have none. `unknown`: what named no figure.
+ */
+function readCarried(
+  v: CellValue,
+  labels: Readonly<Record<string, string>> = {},
+): { carried: string[]; from: Record<string, Month>; unknown?: string[] } {
+  // One spelling of spaces and composed marks, lower case: positions in `lower` are those in `text`.
+  const text = cellText(v).normalize('NFC').replace(/\s+/g, ' ');
+  const lower = text.toLowerCase();
   const carried: string[] = [];
   const from: Record<string, Month> = {};
+  const unknown: string[] = [];
+  const byLabel = Object.entries(labels)
+    .map(([k, l]) => ({ k, l: l.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase() }))
+    .filter((x) => x.l)
+    .sort((a, b) => b.l.length - a.l.length);
+  const same = lower.length === text.length;
   let pending: string[] = [];
-  for (const m of cellText(v).matchAll(/([a-z][a-z0-9_]*)|\(([^)]*)\)/g)) {
-    if (m[1]) {
-      carried.push(m[1]);
-      pending.push(m[1]);
+  let i = 0;
+  const boundary = (j: number) => j >= text.length || /[\s,;(]/.test(text[j]);
+  while (i < text.length) {
+    if (/[\s,;]/.test(text[i])) {
+      i++;
       continue;
     }
-    const p = /\d{1,2}\/\d{4}/.exec(m[2] ?? '');
-    const mo = p ? readPeriod(p[0]) : null;
-    if (mo !== null) for (const k of pending) from[k] = mo;
-    pending = [];
+    const period = /^\(([^)]*\d{1,2}\/\d{4}[^)]*)\)/.exec(text.slice(i));
+    if (period) {
+      const p = /\d{1,2}\/\d{4}/.exec(period[1]);
+      const mo = p ? readPeriod(p[0]) : null;
+      if (mo !== null) for (const k of pending) from[k] = mo;
+      pending = [];
+      i += period[0].length;
+      continue;
+    }
+    const hit = same ? byLabel.find((x) => lower.startsWith(x.l, i) && boundary(i + x.l.length)) : undefined;
+    const key = hit ? null : /^[a-z][a-z0-9_]*/.exec(text.slice(i));
+    if (hit || (key && boundary(i + key[0].length))) {
+      const k = hit ? hit.k : key![0];
+      carried.push(k);
+      pending.push(k);
+      i += hit ? hit.l.length : key![0].length;
+      continue;
+    }
+    // Nothing known here: up to the next semicolon (or the end) is unknown.
+    const end = text.indexOf(';', i);
+    const part = text.slice(i, end < 0 ? text.length : end).trim();
+    if (part) unknown.push(part);
+    i = end < 0 ? text.length : end + 1;
   }
-  return { carried, from };
+  return unknown.length ? { carried, from, unknown } : { carried, from };
 }
 
-/** Every close recorded in the closed tab (header in row 1); rows that do not read are ignored. */
+/** Every close recorded in the closed tab (header in row 1); rows that do not read are left out (closedTabCheck says them). */
 export function readClosed(grid: Grid | undefined): ClosedForm[] {
   return readClosedRows(grid).map((x) => x.close);
 }
 
+/** A cell of the closed tab that does not read: its sheet row (1-based), column (0-based), key and text as found. */
+export interface UnreadClosedCell {
+  row: number;
+  col: number;
+  /** One of CLOSED_KEYS, or a figure's key. */
+  key: string;
+  text: string;
+  /** The close the row is dated with, when its `Chốt lúc`, `Kỳ báo cáo` and `Biểu mẫu` read. */
+  close?: { form: FormId; period: Month; closedAt: number };
+}
+
 /** Every close of the closed tab with the sheet rows (1-based, in order) its units were read from. */
 export function readClosedRows(grid: Grid | undefined): { close: ClosedForm; rows: number[] }[] {
-  if (!grid || grid.length < 2 || foldText(cellText(grid[0][0])) !== foldText(CLOSED_TAB.headers[0])) return [];
-  const keys = grid[0].slice(FIXED).map(keyOf);
+  return scanClosed(grid).closes;
+}
+
+/**
+ * The closed tab read: its closes (each with the rows its units came from) and every cell that does not read. A row
+ * whose `Chốt lúc`, `Kỳ báo cáo`, `Biểu mẫu`, `Mã đơn vị` or `Trạng thái` does not read is left out (its unit is not in
+ * any close; a close it is dated with lists it in `skipped`); a figure that is not a number counts as blank and a
+ * `Thời điểm nộp` that is not a time as none, each kept in the unit's `unread`. `header`: false when the tab has rows
+ * but its first header is not `Chốt lúc` (nothing of it reads).
+ */
+export function scanClosed(grid: Grid | undefined): {
+  closes: { close: ClosedForm; rows: number[] }[];
+  unread: UnreadClosedCell[];
+  header: boolean;
+} {
+  const g = grid ?? [];
+  const unread: UnreadClosedCell[] = [];
+  if (g.length < 2) return { closes: [], unread, header: true };
+  if (foldText(cellText(g[0][0] ?? '')) !== foldText(CLOSED_TAB.headers[0])) {
+    const empty = g.slice(1).every((r) => (r ?? []).every((c) => isBlankCell(c)));
+    return { closes: [], unread, header: empty };
+  }
+  const keys = g[0].slice(FIXED).map(keyOf);
+  const labels = closedLabels(g[0]);
   const byClose = new Map<string, { close: ClosedForm; rows: number[] }>();
   const out: { close: ClosedForm; rows: number[] }[] = [];
-  for (let r = 1; r < grid.length; r++) {
+  const skipped: { row: number; id: string }[] = [];
+  for (let r = 1; r < g.length; r++) {
     // A text kept literal by a leading apostrophe (as written) reads without it, wherever the grid comes from.
-    const row = (grid[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
-    const at = readTime(row[0] ?? ''),
-      period = readPeriod(row[1] ?? ''),
-      form = readFormCode(row[2] ?? ''),
-      status = readStatus(row[5] ?? '');
-    const code = cellText(row[3] ?? '').trim();
-    if (!at || period === null || !form || !status || !code) continue;
-    const id = `${at.getTime()}|${form}|${period}`;
-    let found = byClose.get(id);
+    const row = (g[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
+    if (row.every((x) => isBlankCell(x))) continue;
+    const bad: UnreadClosedCell[] = [];
+    const cell = (i: number) => row[i] ?? '';
+    const miss = (i: number) => bad.push({ row: r + 1, col: i, key: CLOSED_KEYS[i], text: cellText(cell(i)).trim() });
+    const at = readTime(cell(0)),
+      period = readPeriod(cell(1)),
+      form = readFormCode(cell(2)),
+      status = readStatus(cell(5));
+    const code = cellText(cell(3)).trim();
+    if (!at) miss(0);
+    if (period === null) miss(1);
+    if (!form) miss(2);
+    if (!code) miss(3);
+    if (!status) miss(5);
+    const id = at && period !== null && form ? `${at.getTime()}|${form}|${period}` : null;
+    const dated = at && period !== null && form ? { form, period, closedAt: at.getTime() } : undefined;
+    if (bad.length) {
+      for (const b of bad) unread.push(dated ? { ...b, close: dated } : b);
+      if (id) skipped.push({ row: r + 1, id });
+      continue;
+    }
+    let found = byClose.get(id!);
     if (!found) {
-      found = { close: { form, period, closedAt: at, units: [] }, rows: [] };
-      byClose.set(id, found);
+      found = { close: { form: form!, period: period!, closedAt: at!, units: [] }, rows: [] };
+      byClose.set(id!, found);
       out.push(found);
     }
     found.rows.push(r + 1);
     const c = found.close;
     const values: Record<string, number> = {};
+    const odd: Record<string, string> = {};
     keys.forEach((k, i) => {
       const x = row[FIXED + i];
-      if (k && typeof x === 'number') values[k] = x;
+      if (!k) return;
+      if (typeof x === 'number') values[k] = x;
+      else if (FIGURE_KEY.test(k) && !isBlankCell(x)) odd[k] = cellText(x).trim();
     });
+    const submittedAt = readTime(cell(6));
+    if (!submittedAt && !isBlankCell(cell(6))) odd.submitted = cellText(cell(6)).trim();
+    const carried = readCarried(cell(7), labels);
+    if (carried.unknown) unread.push({ row: r + 1, col: 7, key: 'carried', text: carried.unknown.join(CARRIED_SEPARATOR), close: dated });
     c.units.push({
       code,
-      name: cellText(row[4] ?? ''),
-      status,
-      submittedAt: readTime(row[6] ?? ''),
+      name: cellText(cell(4)),
+      status: status!,
+      submittedAt,
       values,
-      ...readCarried(row[7] ?? ''),
+      carried: carried.carried,
+      from: carried.from,
+      ...(Object.keys(odd).length ? { unread: odd } : {}),
     });
   }
+  for (const x of skipped) {
+    const c = byClose.get(x.id)?.close;
+    if (!c) continue;
+    c.skipped = c.skipped ?? [];
+    c.skipped.push(x.row);
+  }
+  return { closes: out, unread, header: true };
+}
+
+const isBlankCell = (x: CellValue | null | undefined) => x === '' || x === null || x === undefined;
+
+/**
+ * The figures of a close that do not read, unit by unit (`unit` its index): a text where a number or a time was (as
+ * the unit's `unread` holds it), or a blank ('') where the close must hold a figure: a carried one, or one required of
+ * the period (`spec`'s) of a unit that reported, in a column another unit of the close has a figure in (a column added
+ * to the definitions after the close has none).
+ */
+export function closeGaps(c: ClosedForm, spec: FormSpec | undefined): { unit: number; key: string; text: string }[] {
+  const out: { unit: number; key: string; text: string }[] = [];
+  const filled = new Set(c.units.flatMap((u) => [...Object.keys(u.values), ...Object.keys(u.unread ?? {})]));
+  const required = spec ? indicators(spec).filter((x) => x.required && inForce(x, c.period) && filled.has(x.key)) : [];
+  c.units.forEach((u, unit) => {
+    const keys = new Set([...u.carried, ...(REPORTED.includes(u.status) ? required.map((x) => x.key) : [])]);
+    for (const [key, text] of Object.entries(u.unread ?? {})) out.push({ unit, key, text });
+    for (const key of keys) if (u.values[key] === undefined && !u.unread?.[key]) out.push({ unit, key, text: '' });
+  });
   return out;
+}
+
+/**
+ * The check of the closed tab, whose cells a hand edit may break: each that does not read, on its cell, with what the
+ * report does with it and how to mend it. Not said: the cells of a close a later close of its period replaced (nothing
+ * reads them) or dated at or after `cutoff` (not there yet). FORMS.md has no code of the closed tab's own: `required`
+ * for a blank, `not_number` for a figure, `bad_period` for `Kỳ báo cáo`, `bad_directory` (a cell of a reference tab
+ * that does not parse) for a time, a form, a status or `Lấy từ kỳ trước`; `missing_column` when A1 is not `Chốt lúc`.
+ * Returns the closes before `cutoff` (as readClosed), the problems with their columns, and the tab's layout.
+ */
+export function closedTabCheck(
+  grid: Grid | undefined,
+  forms: readonly FormSpec[],
+  cutoff: number,
+): { closed: ClosedForm[]; problems: { problem: Problem; col: number }[]; layout: TabLayout | null } {
+  const sheet = PERIOD_TAB.closed;
+  const scan = scanClosed(grid);
+  const closed = scan.closes.map((x) => x.close).filter((c) => c.closedAt.getTime() < cutoff);
+  const problems: { problem: Problem; col: number }[] = [];
+  const head = grid?.[0];
+  if (!head) return { closed, problems, layout: null };
+  const columns: Record<string, number> = {},
+    headers: Record<string, string> = {};
+  head.forEach((h, i) => {
+    const k = i < FIXED ? CLOSED_KEYS[i] : keyOf(h);
+    if (!k || k in columns) return;
+    columns[k] = i;
+    headers[k] = cellText(h).trim() || (CLOSED_TAB.headers[i] ?? k);
+  });
+  const cells: { row: number; col: number; key: string; code: ProblemCode; message: string }[] = [];
+  if (!scan.header)
+    cells.push({ row: 1, col: 0, key: '', code: 'missing_column', message: CLOSED_CELL_TEXT.header(CLOSED_TAB.headers[0]) });
+  const latest = new Map<string, number>();
+  for (const c of closed) latest.set(`${c.form}|${c.period}`, Math.max(latest.get(`${c.form}|${c.period}`) ?? 0, c.closedAt.getTime()));
+  const current = (x?: { form: FormId; period: Month; closedAt: number }) =>
+    !x || (x.closedAt < cutoff && x.closedAt >= (latest.get(`${x.form}|${x.period}`) ?? 0));
+  const E = CLOSED_CELL_TEXT.expected;
+  const expected = (k: string) =>
+    k === 'unit_status'
+      ? CLOSED_CELL_TEXT.status(Object.values(STATUS_LABEL))
+      : (E[k === 'submitted' || k === 'closed_at' ? 'time' : k] ?? E.number);
+  const say = (row: number, col: number, key: string, text: string, left: boolean, period: Month | undefined) => {
+    const code: ProblemCode = !text ? 'required' : key === 'period' ? 'bad_period' : col < FIXED ? 'bad_directory' : 'not_number';
+    const header = col < FIXED ? headers[key] : labelOf(headers[key]) || key;
+    const p = period === undefined ? null : formatMonth(period);
+    cells.push({ row, col, key, code, message: CLOSED_CELL_TEXT.cell(header, text, expected(key), left, p) });
+  };
+  for (const u of scan.unread) if (current(u.close)) say(u.row, u.col, u.key, u.text, u.key !== 'carried', u.close?.period);
+  for (const { close: c, rows } of scan.closes) {
+    if (!current({ form: c.form, period: c.period, closedAt: c.closedAt.getTime() })) continue;
+    const spec = forms.find((f) => f.id === c.form);
+    for (const g of closeGaps(c, spec)) if (g.key in columns) say(rows[g.unit], columns[g.key], g.key, g.text, false, c.period);
+  }
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  for (const x of cells)
+    problems.push({
+      problem: {
+        sheet,
+        row: x.row,
+        column: x.key ? headers[x.key] : CLOSED_TAB.headers[0],
+        severity: 'error',
+        code: x.code,
+        message: x.message,
+      },
+      col: x.col,
+    });
+  return { closed, problems, layout: { sheet, headerRow: 1, columns, headers } };
 }
 
 /**
@@ -287,6 +517,8 @@ export function closedTabWrite(
     for (const u of c.units) for (const k of Object.keys(u.values)) if (!keys.includes(k)) keys.push(k);
   }
   const width = FIXED + keys.length;
+  const header: CellValue[] = [...CLOSED_TAB.headers, ...keys.map((k) => keyHeader(k, forms))];
+  const labels = closedLabels(header);
   const line = (c: ClosedForm, u: ClosedUnit): CellValue[] => [
     // A leading apostrophe keeps '07/2024' and '03' as typed text (Sheets would read a date and a number).
     c.closedAt,
@@ -296,19 +528,25 @@ export function closedTabWrite(
     asSheetText(u.name),
     STATUS_LABEL[u.status],
     u.submittedAt ?? '',
-    carriedText(u),
+    asSheetText(carriedText(u, labels)),
     ...keys.map((k) => (u.values[k] === undefined ? '' : u.values[k])),
   ];
   const fresh = closes.flatMap((c) => c.units.map((u) => line(c, u)));
-  const header: CellValue[] = [...CLOSED_TAB.headers, ...keys.map((k) => keyHeader(k, forms))];
   // The header as it should read (a tab of bare keys gets its labels): else only the new rows, after the last one.
   const sameHeader = header.every((h, i) => cellText(existing[0]?.[i] ?? '').trim() === h);
   if (!blank && keys.length === oldKeys.length && sameHeader) return { row: existing.length + 1, values: fresh };
+  const oldLabels = blank ? {} : closedLabels(existing[0] ?? []);
   const old = blank
     ? []
     : existing.slice(1).map((r) => {
         const out: CellValue[] = r.slice(0, FIXED);
         while (out.length < FIXED) out.push('');
+        // `Lấy từ kỳ trước` names the figures by the header: said again with the new one (kept as found when it does
+        // not read whole).
+        const was = out[7];
+        const carried = readCarried(typeof was === 'string' && was.startsWith("'") ? was.slice(1) : was, oldLabels);
+        if (!carried.unknown && carried.carried.length)
+          out[7] = asSheetText(carriedText({ ...carried, code: '', name: '', status: 'none', submittedAt: null, values: {} }, labels));
         for (const k of keys) {
           const i = oldKeys.indexOf(k);
           out.push(i >= 0 ? (r[FIXED + i] ?? '') : '');
@@ -345,7 +583,13 @@ export function correctionsOf(closed: ClosedForm, now: readonly UnitReport[], co
 }
 
 /** The report of a closed period: the closed figures, counted as the report counts them, and the corrections since. */
-export function officialReport(live: FormReport, closed: ClosedForm, cols: readonly ColumnSpec[], sampleTarget: number): FormReport {
+export function officialReport(
+  live: FormReport,
+  closed: ClosedForm,
+  cols: readonly ColumnSpec[],
+  sampleTarget: number,
+  spec?: FormSpec,
+): FormReport {
   const liveBy = new Map(live.units.map((u) => [u.code, u]));
   const units: UnitReport[] = closed.units
     .slice()
@@ -394,6 +638,9 @@ export function officialReport(live: FormReport, closed: ClosedForm, cols: reado
     chase: t.chase,
     closedAt: closed.closedAt,
     corrections: correctionsOf(closed, live.units, cols),
+    // What of the close does not read counts as blank, said with the close (correctionsSection, the command line).
+    closedGaps: closeGaps(closed, spec).map((g) => ({ unit: closed.units[g.unit].code, key: g.key, text: g.text })),
+    closedSkipped: (closed.skipped ?? []).slice(),
   };
 }
 
@@ -590,9 +837,35 @@ export function absorbed(previous: ClosedForm, fresh: ClosedForm, cols: readonly
   );
 }
 
+/** The most cells of a close that do not read a report names (it says how many there are). */
+const GAPS_SHOWN = 5;
+
+/**
+ * What a report of a closed period says of its close's cells that do not read (counted as blank) and its rows left out
+ * (their units not in the close): a line each, none when everything read. `period`: the report's.
+ */
+export function closedUnreadLines(f: FormReport, period: Month): string[] {
+  if (!f.closedAt) return [];
+  const lines: string[] = [];
+  if (f.closedGaps.length) {
+    const header = (k: string) => (k === 'submitted' ? CLOSED_TAB.headers[6] : (f.indicators.find((i) => i.key === k)?.header ?? k));
+    const unit = (code: string) => {
+      const u = f.units.find((x) => x.code === code);
+      return u ? `${neutralize(u.name)} (${code})` : code;
+    };
+    const shown = f.closedGaps
+      .slice(0, GAPS_SHOWN)
+      .map((g) => CLOSED_CELL_TEXT.reportCell(unit(g.unit), header(g.key), neutralize(g.text)));
+    lines.push(CLOSED_CELL_TEXT.reportCells(f.closedGaps.length, shown, formatMonth(period)));
+  }
+  if (f.closedSkipped.length) lines.push(CLOSED_CELL_TEXT.reportRows(f.closedSkipped, formatMonth(period)));
+  return lines;
+}
+
 /** The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null otherwise. */
 export function correctionsSection(r: {
   forms: readonly FormReport[];
+  period: Month;
 }): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
   const closed = r.forms.filter((f) => f.closedAt);
   if (!closed.length) return null;
@@ -607,6 +880,7 @@ export function correctionsSection(r: {
     title: CLOSE_TEXT.section,
     lines: [
       ...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(formatTimeAndDay(f.closedAt!))}`),
+      ...closed.flatMap((f) => closedUnreadLines(f, r.period).map((l) => `${f.tab}: ${l}`)),
       ...(rows.length ? [] : [CLOSE_TEXT.noCorrections]),
     ],
     headers: CLOSE_TEXT.correctionHeaders,

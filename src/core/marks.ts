@@ -33,9 +33,10 @@ export function background(severity: Severity): string {
 /**
  * Marks for the data rows of `sheet` (all of them, or only `rows`). Problems without a column in the sheet
  * (whole-row problems) go to the status note only. Sheet-level problems (missing_column, anything on or above
- * the header row) are not row marks.
+ * the header row) are not row marks. `typing`: a row whose only errors are blank required cells may be one being typed
+ * (its cells then get no note); false for a tab nobody types rows into (the closed figures).
  */
-export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMarks[] {
+export function rowMarks(v: Validation, sheet: string, rows?: number[], typing = true): RowMarks[] {
   const layout = v.layouts[sheet];
   const headerRow = layout ? layout.headerRow : 0;
   const columnOf = new Map<string, number>();
@@ -68,11 +69,12 @@ export function rowMarks(v: Validation, sheet: string, rows?: number[]): RowMark
     if (!problems) return { row, status: STATUS.valid, statusNote: '', statusBackground: VALID_BACKGROUND, cells: {} };
     // Being typed: never submitted, its unit and period given, and nothing wrong but blank required cells.
     const errors0 = problems.filter((p) => p.severity === 'error');
-    const typing =
+    const typed =
+      typing &&
       errors0.length > 0 &&
       errors0.every((p) => p.code === 'required' && p.column !== unitHeader && p.column !== periodHeader) &&
       !models.get(row)?.submittedAt;
-    if (typing) {
+    if (typed) {
       const cells: RowMarks['cells'] = {};
       for (const p of errors0) {
         const col = columnOf.get(p.column);

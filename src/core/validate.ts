@@ -14,7 +14,7 @@ import { COLUMN_HEADER } from './text/definitions';
 import { formLabel } from './text/reminders';
 import { problemColumn, readMeasured } from './measured';
 import { PERIOD_TAB } from './text/period';
-import { closeWarnings, readClosed, type ClosedForm } from './close';
+import { closedTabCheck, closeWarnings, type ClosedForm } from './close';
 import { asFormRow, rowIdentity, type IndexedRow } from './rowIndex';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
@@ -455,7 +455,14 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
   // changed_after_close: the closed figures against the rows just checked. A close dated after today is not there yet
   // (FORMS.md: the workbook is read as it stood that day), as a row stamped after it is not: a `daily --today` run
   // on a mistyped later day must not close every period of the report made for today.
-  const closed = (extra ? extra.closed : readClosed(book[PERIOD_TAB.closed])).filter((c) => c.closedAt.getTime() < ctx.cutoff);
+  // Read whole, the closed tab is checked too: a cell a hand edit broke is said on it (and what the report does).
+  const closedTab = extra ? null : closedTabCheck(book[PERIOD_TAB.closed], forms, ctx.cutoff);
+  const closed = extra ? extra.closed.filter((c) => c.closedAt.getTime() < ctx.cutoff) : closedTab!.closed;
+  if (closedTab?.layout) layouts[PERIOD_TAB.closed] = closedTab.layout;
+  for (const x of closedTab?.problems ?? []) {
+    positions.set(x.problem, x.col);
+    problems.push(x.problem);
+  }
   // One result, its summary counted last (closeWarnings reads the rows, not the summary).
   const result: Validation = {
     forms,
@@ -472,7 +479,15 @@ export function validateWorkbook(typed: Workbook, now: Date, known?: BookForms, 
     positions.set(w.problem, w.col);
     problems.push(w.problem);
   }
-  const tabOrder = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...forms.map((f) => f.tab), TAB.measured];
+  const tabOrder = [
+    TAB.directory,
+    TAB.settings,
+    TAB.formList,
+    TAB.formColumns,
+    ...forms.map((f) => f.tab),
+    TAB.measured,
+    PERIOD_TAB.closed,
+  ];
   const tabIndex = new Map(tabOrder.map((t, i) => [t, i]));
   problems.sort(
     (a, b) =>

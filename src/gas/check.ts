@@ -8,6 +8,7 @@ import { annotateRows } from './annotate';
 import { checkedStampNotes } from '../core/stamp';
 import { fingerprint } from '../core/fingerprint';
 import { documentCache, rememberWorkbook } from './editMemo';
+import { PERIOD_TAB } from '../core/text/period';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,15 +80,40 @@ export function checkAll(
       print: ADMIN_TABS.includes(tab) ? [tab, block, marks, stamps] : undefined,
     });
   }
-  const adminMarks = fingerprint(JSON.stringify(jobs.filter((j) => j.print !== undefined).map((j) => j.print)));
+  // The closed tab: the notes and colours of its cells that do not read (core/close.ts closedTabCheck). It has marks
+  // only after a hand edit, so it is written with the admin tabs' marks when they change, and when it has none it is
+  // written only to clear those (the marks' print changed: it is left out of it when empty). The menu's check writes
+  // it whenever it has marks.
+  const closedLayout = v.layouts[PERIOD_TAB.closed];
+  const closedGrid = book[PERIOD_TAB.closed];
+  const closedSheet = sheets[PERIOD_TAB.closed];
+  let closedEmpty = false;
+  if (closedLayout && closedGrid && closedSheet && closedGrid.length > 1) {
+    const block = { first: 2, last: closedGrid.length, fromCol: 0, toCol: closedGrid[0].length };
+    const marks = rowMarks(v, PERIOD_TAB.closed, undefined, false);
+    closedEmpty = !marks.length;
+    jobs.push({
+      tab: PERIOD_TAB.closed,
+      run: () => annotateRows(closedSheet, closedLayout, block, marks),
+      print: marks.length ? [PERIOD_TAB.closed, block, marks] : null,
+    });
+  }
+  const adminMarks = fingerprint(JSON.stringify(jobs.filter((j) => j.print !== undefined && j.print !== null).map((j) => j.print)));
+  const props = memo ? null : PropertiesService.getDocumentProperties();
+  const read = props ? readMemo(props) : null;
+  const stored = memo ? memo.last : read![1];
   const skipAdmin = !!memo && memo.last === adminMarks;
-  for (const j of jobs) if (!(skipAdmin && j.print !== undefined)) j.run();
+  for (const j of jobs) {
+    if (skipAdmin && j.print !== undefined) continue;
+    // Unmarked, the closed tab is cleared only when the marks last written were others.
+    if (j.tab === PERIOD_TAB.closed && closedEmpty && stored === adminMarks) continue;
+    j.run();
+  }
   if (memo) memo.next = adminMarks;
   else {
     // Written outside the daily run: what the daily run compares with must be what the sheet now shows.
-    const props = PropertiesService.getDocumentProperties();
-    const [rules, last, status] = readMemo(props);
-    if (last !== adminMarks) props.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks, status]));
+    const [rules, last, status] = read!;
+    if (last !== adminMarks) props!.setProperty(MEMO_KEY, JSON.stringify([rules, adminMarks, status]));
     // After a directory, settings or definition edit every row's meaning changed: the edits' index is built again
     // (the daily run keeps it itself, after its closes; a check from the menu changes nothing it holds).
     if (keepIndex) rememberWorkbook(documentCache(), book, v);

@@ -1,5 +1,5 @@
-// The change journal `Nhật ký thay đổi`: one appended row per edit event of a form, directory, settings or definition
-// tab. Apps Script gives `e.user` only for editors of the owner's domain (APPS_SCRIPT.md): otherwise "không rõ".
+// The change journal `Nhật ký thay đổi`: one appended row per edit event of a form, directory, settings, definition or
+// VNNIC tab, or of the closed figures. Apps Script gives `e.user` only for editors of the owner's domain (APPS_SCRIPT.md): otherwise "không rõ".
 import { TAB } from '../core/forms/schema';
 import { knownTabs, tabKey } from '../core/forms/book';
 import { editKey, journalRow, type EditFacts } from '../core/journal';
@@ -62,10 +62,14 @@ export function keepJournaled(cache: GoogleAppsScript.Cache.Cache, key: string, 
   }
 }
 
-/** Whether edits of this tab are journaled: the form, directory, settings and definition tabs. */
+/**
+ * Whether edits of this tab are journaled: the form, directory, settings, definition and VNNIC tabs, and the closed
+ * figures (`Số liệu đã chốt`: protected, so an edit of it is an admin's hand edit of the official figures, the one
+ * most worth a record). Not `Nhật ký`, which only the script writes to.
+ */
 export function journaled(forms: readonly FormSpec[], sheetName: string): boolean {
   const key = tabKey(sheetName);
-  return knownTabs(forms).some((t) => t !== TAB.log && t !== PERIOD_TAB.closed && tabKey(t) === key);
+  return knownTabs(forms).some((t) => t !== TAB.log && tabKey(t) === key);
 }
 
 /** What the event tells; `first` a pasted block's first cells (read by the caller: the edit may have them already). */

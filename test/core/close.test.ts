@@ -11,7 +11,7 @@ import {
   type ClosedForm,
 } from '../../src/core/close';
 import { formById } from '../../src/core/forms/schema';
-import { fromLocal, month } from '../../src/core/periods';
+import { formatMonth, fromLocal, month } from '../../src/core/periods';
 import { defaultSettings, readSettings } from '../../src/core/settings';
 import { validateWorkbook } from '../../src/core/validate';
 import { buildReport } from '../../src/core/report/model';
@@ -119,11 +119,20 @@ describe('the period close (core)', () => {
     // The same close appended: only new rows, after the last one.
     expect(closedTabWrite(stored as Grid, [july], v.forms).row).toBe(stored.length + 1);
     // A tab written with bare keys (before the labels) reads back the same, and gets its labels with the next close.
-    const bare = [[...CLOSED_TAB.headers, ...f03.columns.filter((c) => c.kind).map((c) => c.key)], ...stored.slice(1)] as Grid;
+    // Such a tab names its carried figures by their keys too ('staff_total, staff_installed (từ 06/2024)').
+    const keysOf = (u: (typeof july.units)[number]) =>
+      u.carried.length ? `${u.carried.join(', ')} (từ ${formatMonth(u.from![u.carried[0]])})` : '';
+    const bare = [
+      [...CLOSED_TAB.headers, ...f03.columns.filter((c) => c.kind).map((c) => c.key)],
+      ...stored.slice(1).map((r, i) => [...r.slice(0, 7), keysOf(july.units[i]), ...r.slice(8)]),
+    ] as Grid;
+    expect(july.units.some((u) => u.carried.length)).toBe(true);
     expect(readClosed(bare)).toEqual([july]);
     const relabelled = closedTabWrite(bare, [july], v.forms);
     expect([relabelled.row, relabelled.values[0]]).toEqual([1, w.values[0]]);
     expect(relabelled.values).toHaveLength(1 + 8);
+    // Relabelled, the old rows name their carried figures by the headers, as the new rows do.
+    expect(relabelled.values.slice(1, 5).map((r) => r[7])).toEqual(w.values.slice(1).map((r) => r[7]));
     const extra: ClosedForm = { ...july, units: [{ ...july.units[0], values: { ...july.units[0].values, new_key: 1 } }] };
     const wide = closedTabWrite(stored as Grid, [extra], v.forms);
     expect([wide.row, wide.values[0][wide.values[0].length - 1], wide.values.length]).toEqual([1, 'new_key', stored.length + 1]);
@@ -162,6 +171,70 @@ describe('the period close (core)', () => {
     expect(correctionsSection(buildReport(v, month(2024, 8), ['03'], '2024-08-20'))).toBeNull();
   });
 
+  test('cells of the closed tab that do not read are said by the check on their cells, and the report counts them as blank and says so', () => {
+    const closedAt = fromLocal(2024, 8, 14, 8);
+    const v0 = validateWorkbook(example1(), closedAt);
+    const [july] = closeFigures(v0, [{ spec: f03, period: JUL }], closedAt);
+    const tab = closedTabWrite([], [july], v0.forms).values.map((r) =>
+      r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)),
+    ) as Grid;
+    const col = (key: string) => tab[0].findIndex((h) => String(h).endsWith(`(${key})`));
+    const row = (code: string) => tab.findIndex((r) => r[3] === code);
+    const now = fromLocal(2024, 8, 20, 12);
+    const check = (g: Grid) => {
+      const v = validateWorkbook({ ...example1(), [PERIOD_TAB.closed]: g }, now);
+      return { v, problems: v.problems.filter((p) => p.sheet === PERIOD_TAB.closed), report: buildReport(v, JUL, ['03'], '2024-08-20') };
+    };
+    expect(check(tab).problems).toEqual([]);
+    const g = tab.map((r) => r.slice());
+    g[row('H-622')][col('staff_total')] = 'abc';
+    g[row('H-626')][col('staff_installed')] = ''; // a unit that reported: a required figure cleared
+    g[row('H-623')][col('staff_total')] = ''; // carried from June
+    g[row('H-626')][6] = 'hôm qua';
+    g[row('H-630')][5] = 'Xong';
+    const { problems, report } = check(g);
+    expect(problems.map((p) => [p.row, p.column, p.code, p.severity])).toEqual([
+      [row('H-622') + 1, tab[0][col('staff_total')], 'not_number', 'error'],
+      [row('H-623') + 1, tab[0][col('staff_total')], 'required', 'error'],
+      [row('H-626') + 1, 'Thời điểm nộp', 'bad_directory', 'error'],
+      [row('H-626') + 1, tab[0][col('staff_installed')], 'required', 'error'],
+      [row('H-630') + 1, 'Trạng thái', 'bad_directory', 'error'],
+    ]);
+    expect(problems[0].message).toBe(
+      '“Tổng số CBCCVC, NLĐ”: “abc” không phải là số; báo cáo tính ô này là trống. Khôi phục giá trị đã chốt (giá trị cũ: trang Nhật ký thay đổi hoặc Lịch sử phiên bản), hoặc chốt lại số liệu kỳ 07/2024 từ thanh bên (Chốt lại số liệu kỳ 07/2024).',
+    );
+    expect(problems[4].message).toContain('dòng này không được tính vào số liệu đã chốt');
+    // The report: the figures as blank (the sums drop by them), the unit of the row that does not read left out, and
+    // both said in its close section.
+    const f = report.forms[0];
+    const before = check(tab).report.forms[0];
+    const sum = (r: typeof f, k: string) => r.indicators.find((i) => i.key === k)!.period;
+    expect(sum(before, 'staff_total') - sum(f, 'staff_total')).toBe(300 + 120);
+    expect(f.units.map((u) => u.code)).not.toContain('H-630');
+    expect(f.closedSkipped).toEqual([row('H-630') + 1]);
+    expect(f.closedGaps.map((x) => [x.unit, x.key, x.text])).toEqual([
+      ['H-622', 'staff_total', 'abc'],
+      ['H-623', 'staff_total', ''],
+      ['H-626', 'submitted', 'hôm qua'],
+      ['H-626', 'staff_installed', ''],
+    ]);
+    const lines = correctionsSection(report)!.lines;
+    expect(
+      lines.some((l) =>
+        l.startsWith('Biểu mẫu 03: 4 ô của trang Số liệu đã chốt không đọc được (Thành phố Pleiku (H-622), “Tổng số CBCCVC, NLĐ”: “abc”;'),
+      ),
+    ).toBe(true);
+    expect(lines.some((l) => l.startsWith(`Biểu mẫu 03: Dòng ${row('H-630') + 1} của trang Số liệu đã chốt không đọc được`))).toBe(true);
+    // Closed again, the close before is replaced: its cells are no longer said (nothing reads them).
+    const [again] = closeFigures(v0, [{ spec: f03, period: JUL }], fromLocal(2024, 8, 15, 8));
+    const reclosed = [...g, ...closedTabWrite(g, [again], v0.forms).values] as Grid;
+    expect(check(reclosed.map((r) => r.map((c) => (typeof c === 'string' && c.startsWith("'") ? c.slice(1) : c)))).problems).toEqual([]);
+    // A tab whose A1 was changed reads nothing: said once.
+    const headless = tab.map((r) => r.slice());
+    headless[0][0] = 'Chốt';
+    expect(check(headless).problems.map((p) => [p.row, p.code])).toEqual([[1, 'missing_column']]);
+  });
+
   test('a closed month is official everywhere: the trend, the previous period and the stocks carried from it take its closed figures, so a report stays as it was closed', () => {
     const JUN = month(2024, 6),
       AUG = month(2024, 8);
@@ -186,7 +259,15 @@ describe('the period close (core)', () => {
       g[1][7] = text;
       return readClosed(g)[0].units[0];
     };
-    expect(written.slice(1).find((r) => String(r[7]).length)![7]).toMatch(/^staff_total, staff_installed.* \(từ 06\/2024\)$/);
+    // Named by the headers officers read, separated by semicolons (a header holds commas and brackets).
+    expect(written.slice(1).find((r) => String(r[7]).length)![7]).toMatch(
+      /^Tổng số CBCCVC, NLĐ; Số CBCCVC, NLĐ đã cài đặt i-Speed \(đến nay\); .* \(từ 06\/2024\)$/,
+    );
+    expect(String(written.slice(1).find((r) => String(r[7]).length)![7])).not.toMatch(/[a-z]+_[a-z]+/);
+    expect(cell('Tổng số CBCCVC, NLĐ (từ 05/2024); Số tổ công nghệ số cộng đồng tham gia (đến nay) (từ 06/2024)')).toMatchObject({
+      carried: ['staff_total', 'digital_teams'],
+      from: { staff_total: month(2024, 5), digital_teams: JUN },
+    });
     expect(cell('staff_total, staff_installed (từ 05/2024), digital_teams (từ 06/2024)')).toMatchObject({
       carried: ['staff_total', 'staff_installed', 'digital_teams'],
       from: { staff_total: month(2024, 5), staff_installed: month(2024, 5), digital_teams: JUN },

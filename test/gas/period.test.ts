@@ -3,7 +3,7 @@
 import { boot } from './boot';
 import { example1 } from '../fixtures/example1';
 import { formById, TAB } from '../../src/core/forms/schema';
-import { WARNING_BACKGROUND } from '../../src/core/marks';
+import { ERROR_BACKGROUND, WARNING_BACKGROUND } from '../../src/core/marks';
 import { dayOf, formatMonth, fromLocal, parseMonthStrict } from '../../src/core/periods';
 import { validateWorkbook } from '../../src/core/validate';
 import { buildReport, reportJson } from '../../src/core/report/model';
@@ -365,6 +365,68 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     expect(rt.spreadsheet.sheet(PERIOD_TAB.status)).toBeNull(); // a note changes no status: nothing written
     daily(rt, app, 20); // the daily run puts it back
     expect(values(rt, PERIOD_TAB.status)).toEqual(grid);
+  });
+
+  test("a hand edit of 'Số liệu đã chốt' is journalled, and the check marks each cell that does not read on the tab until it is mended", () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    daily(rt, app, 20); // closes 06/2024 and 07/2024
+    const closed = rt.spreadsheet.sheet(PERIOD_TAB.closed)!;
+    const grid = values(rt, PERIOD_TAB.closed);
+    const header = grid[0] as string[];
+    const staff = header.findIndex((h) => h.endsWith('(staff_total)'));
+    const installed = header.findIndex((h) => h.endsWith('(staff_installed)'));
+    const july = grid.findIndex((r) => r[1] === '07/2024' && r[3] === 'H-622');
+    const other = grid.findIndex((r) => r[1] === '07/2024' && r[3] === 'H-623');
+    const was = [grid[july][staff], grid[other][installed]];
+    // The owner types into the protected tab: a figure that is not a number, another cleared.
+    rt.setNow(at(20, 10));
+    rt.edit(app, PERIOD_TAB.closed, july + 1, staff + 1, [['abc']]);
+    rt.edit(app, PERIOD_TAB.closed, other + 1, installed + 1, [['']]);
+    const journal = values(rt, PERIOD_TAB.journal).slice(1);
+    const a1 = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r + 1}`;
+    expect(journal.map((r) => r.slice(2, 6))).toEqual([
+      [PERIOD_TAB.closed, a1(july, staff), String(was[0]), 'abc'],
+      [PERIOD_TAB.closed, a1(other, installed), String(was[1]), JOURNAL_TAB.cleared],
+    ]);
+    // The check says both, on their cells, in the error colour, with the fix.
+    app.menuCheckAll();
+    const note = (r: number, c: number) => closed.notes.get(r, c) ?? '';
+    expect(note(july, staff)).toContain('“abc” không phải là số');
+    expect(note(july, staff)).toContain('Chốt lại số liệu kỳ 07/2024');
+    expect(note(other, installed)).toContain('ô trống');
+    expect(closed.backgrounds.get(july, staff)).toBe(ERROR_BACKGROUND);
+    expect(note(july, installed)).toBe('');
+    // Its values stay as they are: only the notes and colours are the check's.
+    const edited = grid.map((r) => r.slice());
+    edited[july][staff] = 'abc';
+    edited[other][installed] = '';
+    expect(values(rt, PERIOD_TAB.closed)).toEqual(
+      edited.map((r) => {
+        const x = r.slice();
+        while (x.length && x[x.length - 1] === '') x.pop();
+        return x;
+      }),
+    );
+    // The report says it counts them as blank.
+    const v = validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now());
+    expect(v.problems.filter((p) => p.sheet === PERIOD_TAB.closed).map((p) => [p.row, p.code])).toEqual([
+      [july + 1, 'not_number'],
+      [other + 1, 'required'],
+    ]);
+    const f = buildReport(v, parseMonthStrict('07/2024')!, ['03'], dayOf(rt.now())).forms[0];
+    expect(f.closedGaps).toEqual([
+      { unit: 'H-622', key: 'staff_total', text: 'abc' },
+      { unit: 'H-623', key: 'staff_installed', text: '' },
+    ]);
+    // Mended (restored without a trigger), the next daily run clears the marks.
+    closed.getRange(july + 1, staff + 1).setValue(was[0]);
+    closed.getRange(other + 1, installed + 1).setValue(was[1]);
+    daily(rt, app, 21);
+    expect([note(july, staff), note(other, installed), closed.backgrounds.get(july, staff) ?? null]).toEqual(['', '', null]);
+    // A quiet day after, with nothing to mark: the closed tab's notes are not written (a note put by hand stays).
+    closed.getRange(2, 1).setNote('ghi chú');
+    daily(rt, app, 22);
+    expect(note(1, 0)).toBe('ghi chú');
   });
 
   test('the journal: one trigger delivering the same cell typed the same way again within seconds journals each edit (5, cleared, 5)', () => {

@@ -107,6 +107,13 @@ export interface FormReport {
   closedAt: Date | null;
   /** Every difference between the closed figures and the sheet now. */
   corrections: Correction[];
+  /**
+   * Of a closed period, the close's cells that do not read (core/close.ts closeGaps): each counts as blank (a time as
+   * none), and the report says so; `text` as found, '' for a blank where the close must hold a figure.
+   */
+  closedGaps: { unit: string; key: string; text: string }[];
+  /** Of a closed period, the closed tab's rows left out of its close (their unit code or status does not read). */
+  closedSkipped: number[];
 }
 
 export interface Report {
@@ -567,10 +574,12 @@ function buildForm(v: Validation, spec: FormSpec, period: Month, today: Day): Fo
     measured: measuredReport(v.measured, form, units, period, settings.sampleTarget),
     closedAt: null,
     corrections: [],
+    closedGaps: [],
+    closedSkipped: [],
   };
   // A closed period reports its closed figures, and every difference since (the period issue).
   const closed = ix.closes.get(period) ?? null;
-  return closed ? officialReport(report, closed, cols, settings.sampleTarget) : report;
+  return closed ? officialReport(report, closed, cols, settings.sampleTarget, spec) : report;
 }
 
 /** A period's deadline for `spec` (null: none) and whether it has passed by `today`. */

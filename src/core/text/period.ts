@@ -51,6 +51,35 @@ export const JOURNAL_TAB = {
 
 const shown = (v: number | string | null) => (v === null || v === '' ? 'trống' : typeof v === 'number' ? viNumber(v) : String(v));
 
+// A cell of `Số liệu đã chốt` that does not read (core/close.ts closedTabCheck), and how to mend it; `period`: its
+// close's, when its row says it. `left`: the row is left out of the close (its unit, time, period or form).
+const closedFix = (period: string | null) =>
+  `Khôi phục giá trị đã chốt (giá trị cũ: trang ${PERIOD_TAB.journal} hoặc Lịch sử phiên bản)${period ? `, hoặc chốt lại số liệu kỳ ${period} từ thanh bên (Chốt lại số liệu kỳ ${period})` : ''}.`;
+const unread = (text: string, expected: string) => (text ? `“${text}” không phải là ${expected}` : `ô trống, cần ${expected}`);
+
+export const CLOSED_CELL_TEXT = {
+  /** What each cell must hold, by key (a figure: `number`). */
+  expected: {
+    number: 'số',
+    time: 'thời điểm dd/MM/yyyy HH:mm',
+    period: 'kỳ MM/YYYY',
+    form: 'mã biểu mẫu (03)',
+    code: 'mã đơn vị',
+    carried: 'tiêu đề chỉ tiêu của trang này',
+  } as Record<string, string>,
+  status: (labels: string[]) => `trạng thái (${labels.join(', ')})`,
+  cell: (header: string, text: string, expected: string, left: boolean, period: string | null) =>
+    `“${header}”: ${unread(text, expected)}; ${left ? 'dòng này không được tính vào số liệu đã chốt (đơn vị không có trong báo cáo của kỳ)' : 'báo cáo tính ô này là trống'}. ${closedFix(period)}`,
+  header: (first: string) =>
+    `Ô A1 phải là “${first}”: không dòng nào của trang ${PERIOD_TAB.closed} được đọc, báo cáo dùng số liệu hiện nay. ${closedFix(null)}`,
+  /** The report of a closed period: its close's cells that do not read (`cells` the first), its rows left out. */
+  reportCells: (count: number, cells: string[], period: string) =>
+    `${count} ô của trang ${PERIOD_TAB.closed} không đọc được (${cells.join('; ')}${count > cells.length ? '; …' : ''}), báo cáo tính là trống. ${closedFix(period)}`,
+  reportCell: (unit: string, header: string, text: string) => `${unit}, “${header}”: ${text ? `“${text}”` : 'trống'}`,
+  reportRows: (rows: number[], period: string) =>
+    `Dòng ${rows.join(', ')} của trang ${PERIOD_TAB.closed} không đọc được: đơn vị của dòng không có trong số liệu đã chốt. ${closedFix(period)}`,
+};
+
 export const CLOSE_TEXT = {
   changedAfterClose: (header: string, period: string, closedAt: string, closed: number | null, now: number | null) =>
     (closed === null

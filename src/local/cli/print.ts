@@ -2,6 +2,7 @@
 import type { Validation } from '../../core/model';
 import type { Problem } from '../../core/types';
 import { carriedOf, type Report } from '../../core/report/model';
+import { closedUnreadLines } from '../../core/close';
 import { CARRIED_TEXT } from '../../core/text/report';
 import type { ReminderPlan } from '../../core/reminders';
 import { formatDay, formatMonth, monthOfDay } from '../../core/periods';
@@ -55,6 +56,8 @@ export function reportText(r: Report): string[] {
       lines.push(
         `  ${MEASURED_TEXT.sidebar(f.measured.atTarget, f.measured.units.length, f.measured.target, f.measured.unmatched.length)}`,
       );
+    // A close whose cells do not read counts them as blank: said here as in the report's close section.
+    for (const l of closedUnreadLines(f, r.period)) lines.push(`  ${l}`);
     if (f.dueBefore) lines.push(CLI_REPORT.list(CLI_REPORT.missing, f.missing.map(name)));
     lines.push(CLI_REPORT.list(CLI_REPORT.invalid, f.invalid.map(name)));
     if (f.pending.length) lines.push(CLI_REPORT.list(CLI_REPORT.pending, f.pending.map(name)));
