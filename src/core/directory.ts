@@ -3,7 +3,7 @@ import type { CellValue, FormId, Grid, Month, Problem } from './types';
 import type { Settings, TabLayout, Unit } from './model';
 import { builtinForms, DIRECTORY_COLUMNS, TAB, type FormSpec } from './forms/schema';
 import { cellText, isBlank, readFormCode, isDate, readEmails, readPeriod, readYesNo } from './cells';
-import { findLayout } from './layout';
+import { findLayout, firstDataRow } from './layout';
 import { formatMonth } from './periods';
 import { MSG } from './text/validation';
 import { distance as levenshtein } from 'fastest-levenshtein';
@@ -67,7 +67,7 @@ export function readDirectory(
   const byCode = new Map<string, number[]>(),
     byName = new Map<string, number[]>();
 
-  for (let r = layout.headerRow; r < grid.length; r++) {
+  for (let r = firstDataRow(layout) - 1; r < grid.length; r++) {
     const cells = grid[r] || [];
     const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
     if (DIRECTORY_COLUMNS.every((c) => isBlank(get(c.key)))) continue;

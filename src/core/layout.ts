@@ -7,6 +7,8 @@ export interface HeaderSpec {
   key: string;
   header: string;
   aliases?: readonly string[];
+  /** The script's own column (`Thời điểm nộp`, `Cập nhật lần cuối`, `Kiểm tra`): what it holds is the script's. */
+  scriptOwned?: boolean;
 }
 
 /** Every normalised header text that means a column: its header, then its other names (`Tên gọi khác`). */
@@ -46,10 +48,92 @@ function matchRow(row: unknown[] | undefined, wanted: ReturnType<typeof headerKe
   return { columns, headers, via };
 }
 
+// ---- The column-number row ----
+
+/** One column-number label: `1`…`999`, a capital `A`…`Z`, or either in parentheses or brackets (`(1)`, `(a)`, `[3]`). */
+const LABEL = '(?:[1-9]\\d{0,2}|[A-Z]|\\((?:[1-9]\\d{0,2}|[A-Za-z])\\)|\\[(?:[1-9]\\d{0,2}|[A-Za-z])\\])';
+const ONE_LABEL = new RegExp(`^${LABEL}$`);
+/** A computed column's label: labels joined by + - * / x × : = (`(4)=(2)+(3)`, `5=3+4`, `(6)=(5)/(2)x100`). */
+const FORMULA_LABEL = new RegExp(`^${LABEL}(?:[-+*/x×:=]${LABEL})+$`);
+
+/**
+ * A cell as a column-number label, as compared for repeats (`(1)` and `1` are one label), or null when it is none.
+ * `single`: a lone label only (no computed one), as the anchor cells must be.
+ */
+function columnLabel(cell: unknown, single: boolean): string | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= 999 ? String(cell) : null;
+  if (typeof cell !== 'string') return null;
+  const text = cell.normalize('NFKC').replace(/\s+/g, '');
+  if (!(ONE_LABEL.test(text) || (!single && FORMULA_LABEL.test(text)))) return null;
+  return text.replace(/[()[\]]/g, '').toUpperCase();
+}
+
+/** True when the cell is a column-number label (columnLabel), a computed one included. */
+export function isColumnLabel(cell: unknown): boolean {
+  return columnLabel(cell, false) !== null;
+}
+
+/**
+ * True when `row`, the row right under the header row, is the column-number row Vietnamese forms put there
+ * (`(1) (2) (3)…`, `1 2 3…`, `A B C (1) (2)…`, `(4)=(2)+(3)`): it then belongs to the header block and is no data row
+ * (nothing is wrong with it: no problem, no mark, no stamp, not in the report, the index or the status). The rule is
+ * kept narrow so that no row that could be a report is ever skipped:
+ * - every non-blank cell is a label (columnLabel: a whole number 1–999 as a number cell or text, a capital letter,
+ *   either in ( ) or [ ], or labels joined by + - * / x × : =): a unit name, a period (`07/2024`, a date), a phone, a
+ *   figure with a decimal or thousands mark, any word, makes it a data row;
+ * - no label repeats (`(1)` and `1` are one label): a column number is given once, figures repeat;
+ * - each anchor column found (the unit and the period on a form tab) holds a lone label (not a computed one: `7/24`
+ *   may be a period typed short), at least one anchor is found, and there are at least two labels.
+ * The script-owned columns (`ignore`) do not count: what they hold is the script's (a status an earlier check wrote
+ * over a label there, `9 lỗi`, must not make the row a report again). Only the one row directly under the header row
+ * is ever looked at.
+ */
+export function isColumnNumbers(
+  row: readonly unknown[] | undefined,
+  anchorCols: readonly (number | undefined)[],
+  ignore?: ReadonlySet<number>,
+): boolean {
+  if (!row) return false;
+  const found = anchorCols.filter((c): c is number => c !== undefined);
+  if (!found.length || found.some((c) => columnLabel(row[c], true) === null)) return false;
+  const seen = new Set<string>();
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i];
+    if (cell === null || cell === undefined || (typeof cell === 'string' && !cell.trim()) || ignore?.has(i)) continue;
+    const label = columnLabel(cell, false);
+    if (label === null || seen.has(label)) return false;
+    seen.add(label);
+  }
+  return seen.size >= 2;
+}
+
+/** The 1-based row the data of a tab starts at: under the header row and its column-number row (the one rule). */
+export function firstDataRow(layout: Pick<TabLayout, 'headerRow' | 'numbersRow'>): number {
+  return (layout.numbersRow || layout.headerRow) + 1;
+}
+
+/** The layout with its column-number row, when the row under its header row is one (isColumnNumbers). */
+function withNumbers(layout: TabLayout, rows: Grid, anchors: readonly string[], columns: readonly HeaderSpec[]): TabLayout {
+  const r = layout.headerRow;
+  if (!r || !rows[r]) return layout;
+  const owned = new Set<number>();
+  for (const c of columns) if (c.scriptOwned && c.key in layout.columns) owned.add(layout.columns[c.key]);
+  if (
+    isColumnNumbers(
+      rows[r],
+      anchors.map((k) => layout.columns[k]),
+      owned,
+    )
+  )
+    layout.numbersRow = r + 1;
+  return layout;
+}
+
 /**
  * The header row is the first row holding both anchors (by default `Đơn vị` and `Kỳ báo cáo` when the columns
  * have the keys unit and period, else the first two columns given), under their headers or their other names. When no row holds both (an anchor column was deleted), the row matching the most
- * headers (at least two) among the first rows is used, so the other columns are still checked.
+ * headers (at least two) among the first rows is used, so the other columns are still checked. A column-number row
+ * right under the header row is `numbersRow` (isColumnNumbers); the data starts at firstDataRow.
  */
 export function findLayout(sheet: string, grid: Grid | undefined, columns: readonly HeaderSpec[], anchors?: [string, string]): TabLayout {
   const wanted = headerKeys(columns);
@@ -66,7 +150,7 @@ export function findLayout(sheet: string, grid: Grid | undefined, columns: reado
       if (k === a) hasA = true;
       else if (k === b) hasB = true;
     }
-    if (hasA && hasB) return { sheet, headerRow: r + 1, ...matchRow(row, wanted) };
+    if (hasA && hasB) return withNumbers({ sheet, headerRow: r + 1, ...matchRow(row, wanted) }, rows, [a, b], columns);
   }
   let best: TabLayout = { sheet, headerRow: 0, columns: {}, headers: {}, via: {} };
   let bestCount = 1;
@@ -78,5 +162,5 @@ export function findLayout(sheet: string, grid: Grid | undefined, columns: reado
       bestCount = n;
     }
   }
-  return best;
+  return withNumbers(best, rows, [a, b], columns);
 }

@@ -4,7 +4,7 @@ import type { CellValue, FormId, Grid, Month, Problem, ProblemCode, Severity } f
 import type { TabLayout, Unit } from './model';
 import { SAMPLES_KEY, TAB, type FormSpec } from './forms/schema';
 import { cellText, foldText, isBlank, isDate, readNumber, readPeriod } from './cells';
-import { findLayout, type HeaderSpec } from './layout';
+import { findLayout, firstDataRow, isColumnNumbers, type HeaderSpec } from './layout';
 import { unitMatcher } from './directory';
 import { formatMonth, month as monthOf } from './periods';
 import { MEASURED_DAY_RANGE, MEASURED_HEADERS as H, MEASURED_MONTH_LABEL, MEASURED_MSG as MSG, PROVINCE_TOTAL } from './text/measured';
@@ -132,6 +132,12 @@ export function readMeasured(
     headers[key] = cellText(from[found.columns[key]]).replace(/\s+/g, ' ').trim();
   }
   const layout: TabLayout = { ...found, headers };
+  // The column numbers (`(1) (2) (3)…`) sit under the last header row, the speeds' when there are two; looked for in the
+  // cells as pasted (the scan drops a trailing `(…)`, so `(1)` would read blank there).
+  delete layout.numbersRow;
+  const lastHeader = speedRow || found.headerRow;
+  if (isColumnNumbers(grid[lastHeader], [layout.columns.locality ?? layout.columns.district, layout.columns.samples]))
+    layout.numbersRow = lastHeader + 1;
   table.layout = layout;
   const col = layout.columns;
 
@@ -146,7 +152,7 @@ export function readMeasured(
     carriedProvince: CellValue = '',
     monthRow = 0, // the row whose cell gave carriedMonth
     toldRow = 0; // the month cell whose problem was said
-  for (let r = found.headerRow; r < grid.length; r++) {
+  for (let r = firstDataRow(layout) - 1; r < grid.length; r++) {
     const cells = grid[r] || [];
     const get = (key: string): CellValue => (key in col ? (cells[col[key]] ?? '') : '');
     const row = r + 1;

@@ -79,6 +79,11 @@ export interface TabLayout {
   sheet: string;
   /** 1-based row of the header, 0 when the tab has no header row. */
   headerRow: number;
+  /**
+   * 1-based row of the column numbers right under the header (`(1) (2) (3)…`, `A B C 1 2…`): part of the header
+   * block, never a data row (layout.ts isColumnNumbers). Absent when there is none. Data starts at firstDataRow.
+   */
+  numbersRow?: number;
   /** key -> 0-based column index; a missing column has no entry. */
   columns: Record<string, number>;
   /** key -> the header text as found in the sheet. */

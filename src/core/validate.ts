@@ -6,7 +6,7 @@ import { canonicalBook, inForce, readBookForms, type BookForms } from './forms/b
 import { badLinks, cellText, isBlank, isDate, isPhone, readNumber, readPeriod } from './cells';
 import { isActive, readDirectory, successors, unitMatcher, type UnitMatch } from './directory';
 import { readSettings, settingsLayout } from './settings';
-import { findLayout } from './layout';
+import { findLayout, firstDataRow } from './layout';
 import { historyWarnings } from './history';
 import { dayOf, endOfDay, formatMonth, monthOfDay } from './periods';
 import { MSG } from './text/validation';
@@ -334,7 +334,7 @@ function checkForm(
     .map((c) => layout.columns[c.key]);
   const stampCol = layout.columns.submitted_at;
   const work: RowWork[] = [];
-  for (let r = layout.headerRow; r < grid.length; r++) {
+  for (let r = firstDataRow(layout) - 1; r < grid.length; r++) {
     const cells = grid[r];
     if (!cells || blankAt(cells, content)) continue; // an edit's grid holds only its rows
     const stamp = stampCol === undefined ? '' : cells[stampCol];

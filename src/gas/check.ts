@@ -1,7 +1,12 @@
 // The full check: every tab, every row. From the menu (with a summary) and from the daily trigger.
 import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
-import { rowMarks } from '../core/marks';
+import { ERROR_BACKGROUND, WARNING_BACKGROUND, rowMarks } from '../core/marks';
+import { firstDataRow, isColumnLabel } from '../core/layout';
+import { isBlank } from '../core/cells';
+import type { FormSpec } from '../core/forms/schema';
+import type { Grid } from '../core/types';
+import type { TabLayout } from '../core/model';
 import type { Validation } from '../core/model';
 import { readSnapshot, type Snapshot } from './book';
 import { annotateRows } from './annotate';
@@ -33,6 +38,44 @@ export function readMemo(props: GoogleAppsScript.Properties.Properties): Memo {
   return parseMemo(props.getProperty(MEMO_KEY));
 }
 
+/**
+ * The column-number row under a form's header (layout.ts isColumnNumbers) as an earlier version left it, which checked
+ * it as a report: its script-owned cells hold a status or a stamp (`9 lỗi`) where a label or nothing was. Those cells
+ * are cleared with their notes and colours, and so are the marks that check put on its other cells (a note over the
+ * error or warning colour); the labels stay as typed. Nothing is read or written when the row's script-owned cells
+ * hold labels or nothing, as after the first check.
+ */
+function clearNumbersRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: TabLayout, form: FormSpec, grid: Grid): void {
+  const r = layout.numbersRow;
+  if (!r) return;
+  const cells = grid[r - 1] ?? [];
+  const owned = form.columns.filter((c) => c.scriptOwned && c.key in layout.columns).map((c) => layout.columns[c.key]);
+  const stale = owned.filter((i) => !isBlank(cells[i]) && !isColumnLabel(cells[i]));
+  if (!stale.length) return;
+  const width = Math.max(cells.length, ...owned.map((i) => i + 1));
+  const range = sheet.getRange(r, 1, 1, width);
+  const notes = range.getNotes()[0].map(String),
+    colours = range.getBackgrounds()[0] as (string | null)[];
+  for (let c = 0; c < width; c++) {
+    const script = owned.includes(c)
+      ? stale.includes(c)
+      : !!notes[c] && (colours[c] === ERROR_BACKGROUND || colours[c] === WARNING_BACKGROUND);
+    if (!script) continue;
+    notes[c] = '';
+    colours[c] = null;
+  }
+  range.setNotes([notes]);
+  range.setBackgrounds([colours]);
+  // The script-owned columns sit side by side (the schema's order): one write over them, else one a stale cell.
+  const lo = Math.min(...owned),
+    hi = Math.max(...owned);
+  if (hi - lo + 1 === owned.length) {
+    const values = [];
+    for (let c = lo; c <= hi; c++) values.push(stale.includes(c) ? '' : (cells[c] ?? ''));
+    sheet.getRange(r, lo + 1, 1, values.length).setValues([values]);
+  } else for (const c of stale) sheet.getRange(r, c + 1).setValue('');
+}
+
 /** Tabs only the full check annotates (an edit of one re-checks everything): their marks can be remembered. */
 const ADMIN_TABS: readonly string[] = [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns];
 
@@ -54,11 +97,16 @@ export function checkAll(
 ): Validation {
   const { book, sheets } = snap;
   const jobs: { tab: string; run: () => void; print?: unknown }[] = [];
+  for (const form of v.forms) {
+    const layout = v.layouts[form.tab];
+    if (layout?.numbersRow && sheets[form.tab] && book[form.tab]) clearNumbersRow(sheets[form.tab], layout, form, book[form.tab]);
+  }
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
     const layout = v.layouts[tab];
     const grid = book[tab];
-    // A tab whose header row was not found is left alone (the settings tab may go without one).
-    if (!layout || (!layout.headerRow && tab !== TAB.settings) || !grid || grid.length <= layout.headerRow) continue;
+    // A tab whose header row was not found is left alone (the settings tab may go without one), as is its header block
+    // (the column-number row under the header included: layout.ts firstDataRow).
+    if (!layout || (!layout.headerRow && tab !== TAB.settings) || !grid || grid.length < firstDataRow(layout)) continue;
     const sheet = sheets[tab];
     if (!sheet) continue;
     const value = tab === TAB.settings ? layout.columns.value : -1;
@@ -70,7 +118,7 @@ export function checkAll(
         : read.length
           ? { fromCol: Math.min(...read), toCol: Math.max(...read) + 1 }
           : { fromCol: 0, toCol: grid[0].length };
-    const first = layout.headerRow + 1;
+    const first = firstDataRow(layout);
     const block = { first, last: grid.length, ...cols },
       marks = rowMarks(v, tab),
       stamps = checkedStampNotes(v, tab, grid, first, grid.length);

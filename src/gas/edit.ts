@@ -6,6 +6,7 @@ import { TAB, type FormSpec } from '../core/forms/schema';
 import { formOfTab, formsOf, tabKey } from '../core/forms/book';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
+import { firstDataRow } from '../core/layout';
 import { editStamps } from '../core/stamp';
 import { bucketOf, cellKey, closedOf, duplicatePartners, headDigest, indexRow, type IndexedRow, type UnitEntry } from '../core/rowIndex';
 import type { TabLayout, Validation } from '../core/model';
@@ -180,9 +181,12 @@ function readFirst(cache: Cache | null, tab: string, journalKey?: string): Recor
   }
 }
 
-/** The rows first..last of the edited block that hold data (below the header), or null when there are none. */
-function dataRows(box: Box, headerRow: number, lastRow: number): { first: number; last: number } | null {
-  const first = Math.max(box.row, headerRow + 1),
+/**
+ * The rows first..last of the edited block that hold data (from `dataRow`, the tab's first data row: below the header
+ * and its column-number row), or null when there are none.
+ */
+function dataRows(box: Box, dataRow: number, lastRow: number): { first: number; last: number } | null {
+  const first = Math.max(box.row, dataRow),
     last = Math.min(box.lastRow, lastRow);
   return last < first ? null : { first, last };
 }
@@ -204,7 +208,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const lo = Math.min(lastRow, meta.lastRow),
     hi = Math.max(lastRow, meta.lastRow);
   if (lastRow !== meta.lastRow && !(box.row <= lo + 1 && box.lastRow >= hi)) return false;
-  const rows = dataRows(box, meta.headerRow, lastRow);
+  const rows = dataRows(box, meta.headerRow + 1, lastRow);
   if (!rows) return false;
   const { first, last } = rows;
   const n = last - first + 1;
@@ -218,6 +222,8 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const alone = validateWorkbook(book, now, context.forms, { rows: {}, closed: [] });
   const layout = alone.layouts[form.tab];
   if (!layout?.headerRow || layout.headerRow !== meta.headerRow) return false;
+  // The column-number row under the header edited (layout.ts isColumnNumbers): part of the header, read it all.
+  if (first < firstDataRow(layout)) return false;
   const unitCol = layout.columns.unit,
     periodCol = layout.columns.period;
   const touched = touchedKeys(layout.columns, box);
@@ -476,8 +482,17 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   journalEdit(ss, edit.sole?.facts ?? edit.facts(), cache, triggerOf(edit.e), edit.sole?.seen);
   const layout = v.layouts[form.tab];
   if (!layout?.headerRow) return;
-  const rows = dataRows(box, layout.headerRow, grid.length);
-  if (!rows) return;
+  const dataRow = firstDataRow(layout);
+  const rows = dataRows(box, dataRow, grid.length);
+  if (!rows) {
+    // The column-number row edited (layout.ts isColumnNumbers) may have been a data row until now: the index forgets
+    // the tab (the next edit builds it again) and the form's rows of the status tab are written again.
+    if (dataRow - 1 > layout.headerRow && box.lastRow >= dataRow - 1) {
+      forgetIndexes(cache, [form.tab]);
+      refreshStatusRows(ss, v, form, now, undefined, null, edit.shape);
+    }
+    return;
+  }
   const width = grid[0]?.length ?? 0;
   const touched = touchedKeys(layout.columns, box);
   const owned = annotateEdit(edit, v, grid, rows.first, rows.last, width, touched);
@@ -539,13 +554,14 @@ function wholeTabPartners(sheet: Sheet, form: FormSpec, v: Validation, grid: Gri
     ),
   );
   const periodCol = layout.columns.period;
-  const below = grid.length - layout.headerRow;
+  const dataRow = firstDataRow(layout);
+  const below = grid.length - dataRow + 1;
   if (periodCol !== undefined && below > 0) {
-    const shown = sheet.getRange(layout.headerRow + 1, periodCol + 1, below, 1).getNotes() as string[][];
+    const shown = sheet.getRange(dataRow, periodCol + 1, below, 1).getNotes() as string[][];
     const want = new Map<number, string>();
     for (const m of rowMarks(v, form.tab)) want.set(m.row, m.cells[periodCol]?.note ?? '');
     for (let i = 0; i < below; i++) {
-      const r = layout.headerRow + 1 + i;
+      const r = dataRow + i;
       if (!inBlock(r) && want.has(r) && String(shown[i]?.[0] ?? '') !== want.get(r)) rows.add(r);
     }
   }

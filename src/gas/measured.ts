@@ -2,6 +2,7 @@
 import { TAB } from '../core/forms/schema';
 import { validateWorkbook } from '../core/validate';
 import { rowMarks } from '../core/marks';
+import { firstDataRow } from '../core/layout';
 import { definedForms, readSnapshot } from './book';
 import { annotateRows } from './annotate';
 
@@ -16,11 +17,11 @@ export function checkMeasuredTab(ss: Spreadsheet, now: Date = new Date()): void 
   const v = validateWorkbook(snap.book, now, definedForms(ss));
   const layout = v.layouts[TAB.measured];
   const read = layout ? Object.values(layout.columns) : [];
-  if (!layout?.headerRow || grid.length <= layout.headerRow || !read.length) return;
+  if (!layout?.headerRow || grid.length < firstDataRow(layout) || !read.length) return;
   annotateRows(
     sheet,
     layout,
-    { first: layout.headerRow + 1, last: grid.length, fromCol: Math.min(...read), toCol: Math.max(...read) + 1 },
+    { first: firstDataRow(layout), last: grid.length, fromCol: Math.min(...read), toCol: Math.max(...read) + 1 },
     rowMarks(v, TAB.measured),
   );
 }

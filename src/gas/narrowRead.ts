@@ -4,7 +4,7 @@ import type { CellValue, Grid, Workbook } from '../core/types';
 import { TAB, type FormSpec } from '../core/forms/schema';
 import { formsOf } from '../core/forms/book';
 import { decidingColumns } from '../core/forms/deciding';
-import { findLayout } from '../core/layout';
+import { findLayout, firstDataRow } from '../core/layout';
 import { readPeriod } from '../core/cells';
 import { PERIOD_TAB } from '../core/text/period';
 import { readClosedRows, type ClosedForm } from '../core/close';
@@ -55,7 +55,7 @@ function readSpans(blocks: readonly { first: number; last: number }[], width: nu
 /**
  * A form tab as validateWorkbook needs it for the report: the rows above and at the header whole, then only the
  * deciding columns (one getSheetValues per block), the others blank. A tab whose header row is not among the
- * first HEAD_ROWS rows is read whole, so it is checked exactly as from the whole tab. `months`: only the rows whose
+ * first HEAD_ROWS - 1 rows is read whole, so it is checked exactly as from the whole tab. `months`: only the rows whose
  * period is one of these count for the report (the other months are closed: their figures are the closed ones), so the
  * period column is read first and then only those rows; the others stay blank, as empty rows the check skips.
  */
@@ -71,8 +71,11 @@ function readFormTab(sheet: Sheet, form: FormSpec, months?: (m: Month | null) =>
   if (lastRow <= HEAD_ROWS) return head;
   const layout = findLayout(form.tab, head, form.columns, ['unit', 'period']);
   // Both anchors found: the first row holding them is in the head, as it is in the whole tab (layout.ts).
-  if (!('unit' in layout.columns && 'period' in layout.columns)) return sheet.getSheetValues(1, 1, lastRow, lastCol) as Grid;
-  const headerRow = layout.headerRow;
+  // The row under the header row must be in the head too, to tell a column-number row (layout.ts isColumnNumbers).
+  if (!('unit' in layout.columns && 'period' in layout.columns) || layout.headerRow >= head.length)
+    return sheet.getSheetValues(1, 1, lastRow, lastCol) as Grid;
+  // The header block whole: the header row and the column-number row under it (layout.ts firstDataRow), as in the tab.
+  const headerRow = firstDataRow(layout) - 1;
   const grid: Grid = head.slice(0, headerRow);
   const dataRows = lastRow - headerRow;
   for (let r = 0; r < dataRows; r++) grid.push(new Array<CellValue>(lastCol).fill(''));

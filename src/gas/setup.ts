@@ -1,7 +1,7 @@
 // `Thiết lập biểu mẫu`: creates what is missing and re-applies rules, never moving or rewriting a user's cell.
 // Idempotent: a second run finds everything in place and changes nothing (no second trigger either).
 import { DIRECTORY_COLUMNS, LOG_COLUMNS, SETTINGS, SETTINGS_HEADERS, TAB, type ColumnSpec, type FormSpec } from '../core/forms/schema';
-import { findLayout } from '../core/layout';
+import { findLayout, firstDataRow } from '../core/layout';
 import { columnLetter } from '../core/a1';
 import { isActive } from '../core/directory';
 import { validateWorkbook } from '../core/validate';
@@ -222,7 +222,7 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
     const extra = mapped.columns.filter((c) => c.key === null && !c.repeats).map((c) => c.header);
     // A sheet being adopted has its columns under its own headers: a missing column may be one of the headers not
     // read yet, so on a tab with data none is appended (it would be an empty second column), only the script's own.
-    const held = grid.length > headerRow && extra.length ? missing.filter((c) => !c.scriptOwned) : [];
+    const held = grid.length >= firstDataRow(layout) && extra.length ? missing.filter((c) => !c.scriptOwned) : [];
     if (held.length) {
       report.notes.push(
         SETUP.missingHeld(
@@ -244,7 +244,9 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
       report.addedColumns.push(...missing.map((c) => ({ tab: form.tab, header: c.header })));
     }
   }
-  if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
+  // The header block stays in view: the header row and the column-number row under it (layout.ts firstDataRow).
+  const frozen = layout.headerRow ? firstDataRow(layout) - 1 : headerRow;
+  if (sheet.getFrozenRows() !== frozen) sheet.setFrozenRows(frozen);
   // The unit stays in view while scrolling right: freeze up to it when it is among the first columns (STT, Đơn vị).
   const unitCol = layout.headerRow ? layout.columns.unit : form.columns.findIndex((c) => c.key === 'unit');
   if (unitCol !== undefined && unitCol < FREEZE_UNIT_WITHIN && sheet.getFrozenColumns() !== unitCol + 1)
@@ -304,7 +306,13 @@ export function applyNativeValidation(
     units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
   const heights = forms.map((f) => snap.sheets[f.tab].getMaxRows());
   const print = fingerprint(
-    JSON.stringify([months, forms.map((f, i) => [f, v.layouts[f.tab].headerRow, v.layouts[f.tab].columns, heights[i], names(f)])]),
+    JSON.stringify([
+      months,
+      forms.map((f, i) => {
+        const l = v.layouts[f.tab];
+        return [f, l.headerRow, l.columns, heights[i], names(f), ...(l.numbersRow ? [l.numbersRow] : [])];
+      }),
+    ]),
   );
   // The daily run keeps the memo and writes it once at its end; setup writes its part at once.
   const props = daily ? null : PropertiesService.getDocumentProperties();
@@ -327,8 +335,8 @@ export function applyNativeValidation(
   forms.forEach((form, i) => {
     const sheet = snap.sheets[form.tab];
     const layout = v.layouts[form.tab];
-    const first = layout.headerRow + 1;
-    const rows = heights[i] - layout.headerRow;
+    const first = firstDataRow(layout);
+    const rows = heights[i] - first + 1;
     if (rows < 1) return;
     for (const c of form.columns) {
       const col = layout.columns[c.key];

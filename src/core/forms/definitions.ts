@@ -4,7 +4,7 @@ import type { CellValue, FormId, Grid, Month, Problem } from '../types';
 import type { TabLayout } from '../model';
 import { dayOf, formatMonth, makeDay, type Day } from '../periods';
 import { cellText, foldText, isBlank, isDate, normalizeHeader, readNumber, readPeriod, readYesNo } from '../cells';
-import { findLayout } from '../layout';
+import { findLayout, firstDataRow } from '../layout';
 import {
   DIRECTORY_COLUMNS,
   SETTINGS,
@@ -158,7 +158,7 @@ interface TabRead {
 
 function isEmptyTab(grid: Grid | undefined, layout: TabLayout): boolean {
   if (!grid) return true;
-  const start = layout.headerRow; // 0 = no header: every row must be blank
+  const start = layout.headerRow && firstDataRow(layout) - 1; // 0 = no header: every row must be blank
   return grid.slice(start).every((row) => (row || []).every((c) => isBlank(c)));
 }
 
@@ -196,7 +196,7 @@ function readTab(
 /** Each data row (skipping blank ones) with a getter by key and an error reporter on a cell. */
 function* rows(t: TabRead, cols: readonly DefinitionColumn[], problems: Problem[]) {
   const { grid, layout } = t;
-  for (let r = layout.headerRow; r < grid.length; r++) {
+  for (let r = firstDataRow(layout) - 1; r < grid.length; r++) {
     const cells = grid[r] || [];
     const get = (key: string): CellValue => (key in layout.columns ? (cells[layout.columns[key]] ?? '') : '');
     if (cols.every((c) => isBlank(get(c.key)))) continue;
