@@ -8,7 +8,8 @@ import { validateWorkbook } from '../core/validate';
 import { dayOf, formatMonth, localParts, month, monthOfDay, TIME_ZONE } from '../core/periods';
 import { formsOf } from '../core/forms/book';
 import { formColumns, type HeaderMapping } from '../core/forms/columns';
-import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, templateGrids, type DefinitionColumn } from '../core/forms/definitions';
+import { FORM_COLUMN_COLUMNS, FORM_LIST_COLUMNS, misspeltHeaders, templateGrids, type DefinitionColumn } from '../core/forms/definitions';
+import { DEF_MSG } from '../core/text/definitions';
 import { asSheetText } from '../core/safety';
 import type { Grid, Month } from '../core/types';
 import type { Settings, Validation } from '../core/model';
@@ -100,14 +101,21 @@ function isBlank(grid: Grid): boolean {
 
 /**
  * A definition tab: an empty one gets the built-in template (as text, so `01` and `06/2024` stay as written), an
- * existing one only its missing headers; the Department's own rows are never touched.
+ * existing one only its missing headers, but for a header that one of its headers misspells (`Tên khác` for `Tên gọi
+ * khác`): a second, empty column would leave the Department's unread for good; the summary says which to correct.
+ * The Department's own rows are never touched.
  */
 function ensureDefinitionTab(sheet: Sheet, grid: Grid, columns: readonly DefinitionColumn[], template: Grid, report: SetupReport): void {
   if (!isBlank(grid)) {
+    const row = grid[0] ?? [];
+    const found = new Set(row.map((v) => String(v).trim()));
+    const misspelt = misspeltHeaders(row, columns, new Set(columns.filter((c) => found.has(c.header)).map((c) => c.key)));
+    const held = new Set(misspelt.map((m) => m.expected.key));
+    for (const m of misspelt) report.notes.push(DEF_MSG.misspeltHeader(m.found, m.expected.header, sheet.getName()));
     ensureHeaderRow(
       sheet,
       grid,
-      columns.map((c) => ({ header: c.header, help: c.help, width: c.width })),
+      columns.filter((c) => !held.has(c.key)).map((c) => ({ header: c.header, help: c.help, width: c.width })),
       report,
     );
     return;

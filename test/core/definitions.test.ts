@@ -691,6 +691,44 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
     expect(r.forms).toStrictEqual(FROZEN_FORMS);
   });
 
+  describe('a misspelt header of a definition tab is said on its cell, with the header it should be', () => {
+    const rename = (g: Grid, from: string, to: string) => [g[0].map((h) => (h === from ? to : h)), ...g.slice(1)];
+    const STAFF_ALIAS = col({ form: '03', key: 'staff_total', header: 'Tổng số CBCCVC, NLĐ', kind: 'Lũy kế', min: 1, aliases: 'Tổng CB' });
+    const withAlias = () => [...T.columns.filter((r) => !(r[0] === '03' && r[1] === 'staff_total')), STAFF_ALIAS];
+    test.each([
+      ['a word left out', 'Tên khác'],
+      ['without its marks', 'Ten goi khac'],
+      ['a letter off', 'Tên gọi khá'],
+      ['a word more', 'Tên gọi khác (nếu có)'],
+    ])('%s (%s for Tên gọi khác): bad_definition, Có phải là “Tên gọi khác”?', (_what, typed) => {
+      const r = readForms(T.list, rename(withAlias(), 'Tên gọi khác', typed));
+      expect(r.problems.map(brief)).toEqual([[TAB.formColumns, 1, typed, 'bad_definition']]);
+      expect(r.problems[0].message).toBe(
+        `Tiêu đề “${typed}” không phải tên cột nào của trang “Định nghĩa biểu mẫu”, nên cả cột này đang bị bỏ qua. Có phải là “Tên gọi khác”? Hãy sửa tiêu đề thành đúng “Tên gọi khác” (Thiết lập không thêm cột “Tên gọi khác” thứ hai khi còn tiêu đề này).`,
+      );
+      // The rest is read as before (the aliases are not: that is the problem said).
+      expect(r.forms.map((f) => f.id)).toEqual(['01', '02', '03', '04']);
+      expect(formById('03', r.forms).columns.find((c) => c.key === 'staff_total')!.aliases ?? []).toEqual([]);
+    });
+    test('on the form list too (Nhac nho for Nhắc nhở), and in the check of the workbook', () => {
+      const r = readForms(rename(T.list, 'Nhắc nhở', 'Nhac nho'), T.columns);
+      expect(r.problems.map(brief)).toEqual([[TAB.formList, 1, 'Nhac nho', 'bad_definition']]);
+      expect(r.problems[0].message).toContain('Có phải là “Nhắc nhở”?');
+      const v = validateWorkbook(
+        { [TAB.formList]: rename(T.list, 'Nhắc nhở', 'Nhac nho'), [TAB.formColumns]: T.columns },
+        fromLocal(2024, 8, 20, 12, 0),
+      );
+      expect(v.problems.filter((p) => p.code === 'bad_definition').map(brief)).toEqual([[TAB.formList, 1, 'Nhac nho', 'bad_definition']]);
+    });
+    test('the right header read, a header like none it lacks, or the header present beside it: no problem', () => {
+      const extra = (g: Grid, header: string) => [[...g[0], header], ...g.slice(1).map((r) => [...r, ''])];
+      expect(readForms(T.list, withAlias()).problems).toEqual([]);
+      expect(readForms(T.list, rename(withAlias(), 'Hướng dẫn', 'Ghi chú của phòng')).problems).toEqual([]);
+      expect(readForms(T.list, extra(withAlias(), 'Tên khác')).problems).toEqual([]);
+      expect(readForms(T.list, extra(withAlias(), 'Người nhập')).problems).toEqual([]);
+    });
+  });
+
   test('a definition tab with data but no header row: missing_column for each required header, the template is used', () => {
     const r = readForms([['05', 'Trường học', 'Hằng tháng']], T.columns);
     expect(r.problems.map((p) => [p.sheet, p.row, p.column, p.code])).toEqual(

@@ -6,6 +6,8 @@ import { rangeChoices, type MemRange, type Runtime } from '../../src/local/runti
 import { fromLocal } from '../../src/core/periods';
 import type { Workbook } from '../../src/core/types';
 import { SETUP } from '../../src/core/text/ui';
+import { DEF_MSG } from '../../src/core/text/definitions';
+import { templateGrids } from '../../src/core/forms/definitions';
 import { MSG } from '../../src/core/text/validation';
 import { validateWorkbook } from '../../src/core/validate';
 import { bookFromSpreadsheet } from '../../src/local/workbook';
@@ -196,6 +198,42 @@ describe('setup (Thiết lập biểu mẫu)', () => {
     expect(header()).toHaveLength(width);
     expect(summary().some((l) => l.includes('Tổng CB (người)'))).toBe(false);
     expect(missing()).toEqual([]);
+  });
+
+  test('a misspelt header in Định nghĩa biểu mẫu (Tên khác): setup appends no second, empty Tên gọi khác and says which to correct', () => {
+    const book: Workbook = example1();
+    const t = templateGrids();
+    const form = formById('03');
+    const staff = form.columns.find((c) => c.key === 'staff_total')!;
+    const aliasAt = t.columns[0].indexOf('Tên gọi khác');
+    const staffRow = t.columns.findIndex((r) => r[0] === '03' && r[1] === 'staff_total');
+    t.columns[staffRow][aliasAt] = 'Tổng CB (người)';
+    t.columns[0][aliasAt] = 'Tên khác';
+    book[TAB.formList] = t.list;
+    book[TAB.formColumns] = t.columns;
+    const grid = book['Biểu mẫu 03'];
+    grid[0][grid[0].indexOf(staff.header)] = 'Tổng CB (người)';
+    const { rt, app } = boot(book);
+    const header = () => cells(rt, TAB.formColumns)[0].filter((h) => h !== '');
+    expect(header()).toEqual(t.columns[0]);
+    const summary = () =>
+      rt.ui.alerts
+        .filter((a) => a.title === SETUP.doneTitle)
+        .pop()!
+        .prompt.split('\n');
+    expect(summary()).toContain(DEF_MSG.misspeltHeader('Tên khác', 'Tên gọi khác', TAB.formColumns));
+    const problems = () => validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()).problems;
+    expect(
+      problems()
+        .filter((p) => p.sheet === TAB.formColumns)
+        .map((p) => [p.row, p.column, p.code]),
+    ).toEqual([[1, 'Tên khác', 'bad_definition']]);
+    // The admin corrects the header (applied at once): the aliases are read, the form tab's header adopted.
+    rt.edit(app, TAB.formColumns, 1, aliasAt + 1, [['Tên gọi khác']]);
+    expect(problems().filter((p) => p.sheet === TAB.formColumns || p.code === 'missing_column')).toEqual([]);
+    app.menuSetup();
+    expect(summary().some((l) => l.includes('Tên khác'))).toBe(false);
+    expect(header()).toEqual(templateGrids().columns[0]);
   });
 
   test("an existing tab gets the definition's widths and header style, the header row and the unit column frozen", () => {
