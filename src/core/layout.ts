@@ -1,7 +1,7 @@
 // Finding columns by header text: a title block may sit above, columns may be reordered or extra.
-import type { Grid } from './types';
+import type { CellValue, Grid } from './types';
 import type { TabLayout } from './model';
-import { normalizeHeader } from './cells';
+import { isBlank, normalizeHeader } from './cells';
 
 export interface HeaderSpec {
   key: string;
@@ -50,37 +50,29 @@ function matchRow(row: unknown[] | undefined, wanted: ReturnType<typeof headerKe
 
 // ---- The column-number row ----
 
-/** One column-number label: `1`…`999`, a capital `A`…`Z`, or either in parentheses or brackets (`(1)`, `(a)`, `[3]`). */
-const LABEL = '(?:[1-9]\\d{0,2}|[A-Z]|\\((?:[1-9]\\d{0,2}|[A-Za-z])\\)|\\[(?:[1-9]\\d{0,2}|[A-Za-z])\\])';
-const ONE_LABEL = new RegExp(`^${LABEL}$`);
-/** A computed column's label: labels joined by + - * / x × : = (`(4)=(2)+(3)`, `5=3+4`, `(6)=(5)/(2)x100`). */
-const FORMULA_LABEL = new RegExp(`^${LABEL}(?:[-+*/x×:=]${LABEL})+$`);
+/** A column-number label: `1`…`999` (a number cell or text), a capital `A`…`Z`, either in parentheses or not. */
+const LABEL = '\\(?(?:[1-9]\\d{0,2}|[A-Z])\\)?';
+const LONE = new RegExp(`^${LABEL}$`);
+/** Labels joined by + - * / x × : = (`(4)=(2)+(3)`, `5=3+4`, `(6)=(5)/(2)x100`): a computed column's. */
+const JOINED = new RegExp(`^${LABEL}(?:[-+*/x×:=]${LABEL})*$`);
 
-/**
- * A cell as a column-number label, as compared for repeats (`(1)` and `1` are one label), or null when it is none.
- * `single`: a lone label only (no computed one), as the anchor cells must be.
- */
-function columnLabel(cell: unknown, single: boolean): string | null {
-  if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 1 && cell <= 999 ? String(cell) : null;
-  if (typeof cell !== 'string') return null;
-  const text = cell.normalize('NFKC').replace(/\s+/g, '');
-  if (!(ONE_LABEL.test(text) || (!single && FORMULA_LABEL.test(text)))) return null;
-  return text.replace(/[()[\]]/g, '').toUpperCase();
+/** The cell as a label, as compared for repeats (`(1)` is `1`), or null; `lone`: a single label only. */
+function label(cell: unknown, lone?: boolean): string | null {
+  const t = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.normalize('NFKC').replace(/\s+/g, '') : '';
+  return (lone ? LONE : JOINED).test(t) ? t.replace(/[()]/g, '') : null;
 }
 
-/** True when the cell is a column-number label (columnLabel), a computed one included. */
-export function isColumnLabel(cell: unknown): boolean {
-  return columnLabel(cell, false) !== null;
-}
+/** True when the cell is a column-number label (a computed one included). */
+export const isColumnLabel = (cell: unknown): boolean => label(cell) !== null;
 
 /**
  * True when `row`, the row right under the header row, is the column-number row Vietnamese forms put there
  * (`(1) (2) (3)…`, `1 2 3…`, `A B C (1) (2)…`, `(4)=(2)+(3)`): it then belongs to the header block and is no data row
  * (nothing is wrong with it: no problem, no mark, no stamp, not in the report, the index or the status). The rule is
  * kept narrow so that no row that could be a report is ever skipped:
- * - every non-blank cell is a label (columnLabel: a whole number 1–999 as a number cell or text, a capital letter,
- *   either in ( ) or [ ], or labels joined by + - * / x × : =): a unit name, a period (`07/2024`, a date), a phone, a
- *   figure with a decimal or thousands mark, any word, makes it a data row;
+ * - every non-blank cell is a label (label: a whole number 1–999, as a number cell or as text, or a capital letter,
+ *   in ( ) or not, or such labels joined by + - * / x × : =): a unit name, a period (`07/2024`, a date), a phone, a
+ *   0, a figure with a decimal or a thousands mark, a lower-case `x`, any word makes it a data row;
  * - no label repeats (`(1)` and `1` are one label): a column number is given once, figures repeat;
  * - each anchor column found (the unit and the period on a form tab) holds a lone label (not a computed one: `7/24`
  *   may be a period typed short), at least one anchor is found, and there are at least two labels.
@@ -91,20 +83,18 @@ export function isColumnLabel(cell: unknown): boolean {
 export function isColumnNumbers(
   row: readonly unknown[] | undefined,
   anchorCols: readonly (number | undefined)[],
-  ignore?: ReadonlySet<number>,
+  ignore?: ReadonlySet<number | undefined>,
 ): boolean {
-  if (!row) return false;
-  const found = anchorCols.filter((c): c is number => c !== undefined);
-  if (!found.length || found.some((c) => columnLabel(row[c], true) === null)) return false;
+  const found = anchorCols.filter((c) => c !== undefined) as number[];
+  if (!row || !found.length || found.some((c) => label(row[c], true) === null)) return false;
   const seen = new Set<string>();
   for (let i = 0; i < row.length; i++) {
-    const cell = row[i];
-    if (cell === null || cell === undefined || (typeof cell === 'string' && !cell.trim()) || ignore?.has(i)) continue;
-    const label = columnLabel(cell, false);
-    if (label === null || seen.has(label)) return false;
-    seen.add(label);
+    if (ignore?.has(i) || isBlank(row[i] as CellValue)) continue;
+    const l = label(row[i]);
+    if (l === null || seen.has(l)) return false;
+    seen.add(l);
   }
-  return seen.size >= 2;
+  return seen.size > 1;
 }
 
 /** The 1-based row the data of a tab starts at: under the header row and its column-number row (the one rule). */
@@ -113,20 +103,18 @@ export function firstDataRow(layout: Pick<TabLayout, 'headerRow' | 'numbersRow'>
 }
 
 /** The layout with its column-number row, when the row under its header row is one (isColumnNumbers). */
-function withNumbers(layout: TabLayout, rows: Grid, anchors: readonly string[], columns: readonly HeaderSpec[]): TabLayout {
-  const r = layout.headerRow;
-  if (!r || !rows[r]) return layout;
-  const owned = new Set<number>();
-  for (const c of columns) if (c.scriptOwned && c.key in layout.columns) owned.add(layout.columns[c.key]);
+function withNumbers(l: TabLayout, rows: Grid, anchors: string[], columns: readonly HeaderSpec[]): TabLayout {
+  const owned = new Set(columns.filter((c) => c.scriptOwned).map((c) => l.columns[c.key]));
   if (
+    l.headerRow &&
     isColumnNumbers(
-      rows[r],
-      anchors.map((k) => layout.columns[k]),
+      rows[l.headerRow],
+      anchors.map((k) => l.columns[k]),
       owned,
     )
   )
-    layout.numbersRow = r + 1;
-  return layout;
+    l.numbersRow = l.headerRow + 1;
+  return l;
 }
 
 /**

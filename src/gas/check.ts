@@ -5,7 +5,7 @@ import { ERROR_BACKGROUND, WARNING_BACKGROUND, rowMarks } from '../core/marks';
 import { firstDataRow, isColumnLabel } from '../core/layout';
 import { isBlank } from '../core/cells';
 import type { FormSpec } from '../core/forms/schema';
-import type { Grid } from '../core/types';
+import type { CellValue } from '../core/types';
 import type { TabLayout } from '../core/model';
 import type { Validation } from '../core/model';
 import { readSnapshot, type Snapshot } from './book';
@@ -40,40 +40,32 @@ export function readMemo(props: GoogleAppsScript.Properties.Properties): Memo {
 
 /**
  * The column-number row under a form's header (layout.ts isColumnNumbers) as an earlier version left it, which checked
- * it as a report: its script-owned cells hold a status or a stamp (`9 lỗi`) where a label or nothing was. Those cells
- * are cleared with their notes and colours, and so are the marks that check put on its other cells (a note over the
- * error or warning colour); the labels stay as typed. Nothing is read or written when the row's script-owned cells
- * hold labels or nothing, as after the first check.
+ * it as a report: its script-owned cells hold a status or a stamp (`9 lỗi`) where a label or nothing was. Those are
+ * cleared with their notes and colours, and so are the marks that check put on its other cells (a note over the error
+ * or warning colour); the labels stay. Nothing is read or written when the row's script-owned cells hold labels or
+ * nothing, as after the first check.
  */
-function clearNumbersRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: TabLayout, form: FormSpec, grid: Grid): void {
-  const r = layout.numbersRow;
-  if (!r) return;
-  const cells = grid[r - 1] ?? [];
+function clearNumbersRow(sheet: GoogleAppsScript.Spreadsheet.Sheet, layout: TabLayout, form: FormSpec, cells: readonly CellValue[]): void {
+  const r = layout.numbersRow!;
   const owned = form.columns.filter((c) => c.scriptOwned && c.key in layout.columns).map((c) => layout.columns[c.key]);
   const stale = owned.filter((i) => !isBlank(cells[i]) && !isColumnLabel(cells[i]));
   if (!stale.length) return;
-  const width = Math.max(cells.length, ...owned.map((i) => i + 1));
-  const range = sheet.getRange(r, 1, 1, width);
-  const notes = range.getNotes()[0].map(String),
-    colours = range.getBackgrounds()[0] as (string | null)[];
-  for (let c = 0; c < width; c++) {
-    const script = owned.includes(c)
-      ? stale.includes(c)
-      : !!notes[c] && (colours[c] === ERROR_BACKGROUND || colours[c] === WARNING_BACKGROUND);
-    if (!script) continue;
-    notes[c] = '';
-    colours[c] = null;
-  }
+  const range = sheet.getRange(r, 1, 1, Math.max(cells.length - 1, ...owned) + 1);
+  const notes = range.getNotes()[0],
+    colours: (string | null)[] = range.getBackgrounds()[0];
+  notes.forEach((note, c) => {
+    if (stale.includes(c) || (note && (colours[c] === ERROR_BACKGROUND || colours[c] === WARNING_BACKGROUND))) {
+      notes[c] = '';
+      colours[c] = null;
+    }
+  });
   range.setNotes([notes]);
   range.setBackgrounds([colours]);
-  // The script-owned columns sit side by side (the schema's order): one write over them, else one a stale cell.
+  // The script-owned columns side by side (the schema's order): one write over them; the labels among them as read.
   const lo = Math.min(...owned),
-    hi = Math.max(...owned);
-  if (hi - lo + 1 === owned.length) {
-    const values = [];
-    for (let c = lo; c <= hi; c++) values.push(stale.includes(c) ? '' : (cells[c] ?? ''));
-    sheet.getRange(r, lo + 1, 1, values.length).setValues([values]);
-  } else for (const c of stale) sheet.getRange(r, c + 1).setValue('');
+    n = Math.max(...owned) - lo + 1;
+  if (n === owned.length)
+    sheet.getRange(r, lo + 1, 1, n).setValues([Array.from({ length: n }, (_, i) => (stale.includes(lo + i) ? '' : (cells[lo + i] ?? '')))]);
 }
 
 /** Tabs only the full check annotates (an edit of one re-checks everything): their marks can be remembered. */
@@ -99,7 +91,8 @@ export function checkAll(
   const jobs: { tab: string; run: () => void; print?: unknown }[] = [];
   for (const form of v.forms) {
     const layout = v.layouts[form.tab];
-    if (layout?.numbersRow && sheets[form.tab] && book[form.tab]) clearNumbersRow(sheets[form.tab], layout, form, book[form.tab]);
+    if (layout?.numbersRow && sheets[form.tab] && book[form.tab])
+      clearNumbersRow(sheets[form.tab], layout, form, book[form.tab][layout.numbersRow - 1] ?? []);
   }
   for (const tab of [TAB.directory, TAB.settings, TAB.formList, TAB.formColumns, ...v.forms.map((f) => f.tab), TAB.measured]) {
     const layout = v.layouts[tab];

@@ -107,15 +107,15 @@ function isBlank(grid: Grid): boolean {
  */
 function ensureDefinitionTab(sheet: Sheet, grid: Grid, columns: readonly DefinitionColumn[], template: Grid, report: SetupReport): void {
   if (!isBlank(grid)) {
-    const row = grid[0] ?? [];
-    const found = new Set(row.map((v) => String(v).trim()));
-    const misspelt = misspeltHeaders(row, columns, new Set(columns.filter((c) => found.has(c.header)).map((c) => c.key)));
-    const held = new Set(misspelt.map((m) => m.expected.key));
-    for (const m of misspelt) report.notes.push(DEF_MSG.misspeltHeader(m.found, m.expected.header, sheet.getName()));
+    const found = new Set(grid[0].map((v) => String(v).trim()));
+    const misspelt = misspeltHeaders(grid[0], columns, new Set(columns.filter((c) => found.has(c.header)).map((c) => c.key)));
+    for (const m of misspelt) report.notes.push(`${sheet.getName()}: ${DEF_MSG.misspeltHeader(m.found, m.expected)}`);
     ensureHeaderRow(
       sheet,
       grid,
-      columns.filter((c) => !held.has(c.key)).map((c) => ({ header: c.header, help: c.help, width: c.width })),
+      columns
+        .filter((c) => !misspelt.some((m) => m.expected === c.header))
+        .map((c) => ({ header: c.header, help: c.help, width: c.width })),
       report,
     );
     return;
@@ -314,13 +314,8 @@ export function applyNativeValidation(
     units.filter((u) => u.form === form.id && u.enabled && (isActive(u, current) || isActive(u, current - 1))).map((u) => u.name);
   const heights = forms.map((f) => snap.sheets[f.tab].getMaxRows());
   const print = fingerprint(
-    JSON.stringify([
-      months,
-      forms.map((f, i) => {
-        const l = v.layouts[f.tab];
-        return [f, l.headerRow, l.columns, heights[i], names(f), ...(l.numbersRow ? [l.numbersRow] : [])];
-      }),
-    ]),
+    // The rules start at the first data row (under the header and its column-number row: layout.ts firstDataRow).
+    JSON.stringify([months, forms.map((f, i) => [f, firstDataRow(v.layouts[f.tab]) - 1, v.layouts[f.tab].columns, heights[i], names(f)])]),
   );
   // The daily run keeps the memo and writes it once at its end; setup writes its part at once.
   const props = daily ? null : PropertiesService.getDocumentProperties();

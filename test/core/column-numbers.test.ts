@@ -30,10 +30,7 @@ describe('a column-number row under the header is part of the header', () => {
     ['1 2 3… as number cells', labels((i) => i + 1)],
     ['1 2 3… as text', labels((i) => String(i + 1))],
     ['A B C (1) (2)… and a computed (4)=(2)+(3)', labels((i) => (i < 3 ? 'ABC'[i] : i === 5 ? '(3)=(1)+(2)' : `(${i - 2})`))],
-    [
-      '(A) (B) [3] ( 4 ), the script-owned columns left blank',
-      labels((i) => (i >= n - 3 ? '' : (['(A)', '(b)', '[3]'][i] ?? `( ${i + 1} )`))),
-    ],
+    ['(A) (B) C ( 4 ), the script-owned columns left blank', labels((i) => (i >= n - 3 ? '' : (['(A)', '(B)', 'C'][i] ?? `( ${i + 1} )`)))],
     ['full-width （1）（2）…', labels((i) => `（${i + 1}）`)],
     [
       '(1) (2)… with what an earlier check wrote in the script-owned columns (a stamp, `9 lỗi`)',
@@ -80,6 +77,7 @@ describe('a row that could be a report is never skipped', () => {
     ['a figure with a decimal', numbers.map((x, i) => (i === 5 ? 2.5 : x))],
     ['a word', numbers.map((x, i) => (i === n - 6 ? 'Nguyễn Văn An' : x))],
     ['a lower-case letter alone (x marks a yes)', numbers.map((x, i) => (i === 0 ? 'x' : x))],
+    ['a label in brackets or a lower-case one', numbers.map((x, i) => (i === 0 ? '[1]' : i === 4 ? '(e)' : x))],
     ['a label over 999', numbers.map((x, i) => (i === 4 ? 1000 : x))],
   ];
   for (const [what, cells] of cases) {

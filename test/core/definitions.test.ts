@@ -704,7 +704,7 @@ describe('bad definition cells: bad_definition on the cell, the column or form l
       const r = readForms(T.list, rename(withAlias(), 'Tên gọi khác', typed));
       expect(r.problems.map(brief)).toEqual([[TAB.formColumns, 1, typed, 'bad_definition']]);
       expect(r.problems[0].message).toBe(
-        `Tiêu đề “${typed}” không phải tên cột nào của trang “Định nghĩa biểu mẫu”, nên cả cột này đang bị bỏ qua. Có phải là “Tên gọi khác”? Hãy sửa tiêu đề thành đúng “Tên gọi khác” (Thiết lập không thêm cột “Tên gọi khác” thứ hai khi còn tiêu đề này).`,
+        `Tiêu đề “${typed}” không phải tên cột nào của trang này, nên cả cột bị bỏ qua. Có phải là “Tên gọi khác”? Hãy sửa tiêu đề cho đúng.`,
       );
       // The rest is read as before (the aliases are not: that is the problem said).
       expect(r.forms.map((f) => f.id)).toEqual(['01', '02', '03', '04']);

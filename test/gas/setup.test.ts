@@ -221,7 +221,7 @@ describe('setup (Thiết lập biểu mẫu)', () => {
         .filter((a) => a.title === SETUP.doneTitle)
         .pop()!
         .prompt.split('\n');
-    expect(summary()).toContain(DEF_MSG.misspeltHeader('Tên khác', 'Tên gọi khác', TAB.formColumns));
+    expect(summary()).toContain(`${TAB.formColumns}: ${DEF_MSG.misspeltHeader('Tên khác', 'Tên gọi khác')}`);
     const problems = () => validateWorkbook(bookFromSpreadsheet(rt.spreadsheet), rt.now()).problems;
     expect(
       problems()

@@ -192,61 +192,46 @@ function readTab(
     }
   }
   // A misspelt header (`Tên khác` for `Tên gọi khác`) would leave its whole column unread, silently: said on its cell.
-  if (layout.headerRow)
-    for (const m of misspeltHeaders(grid![layout.headerRow - 1] ?? [], cols, new Set(Object.keys(layout.columns))))
-      problems.push({
-        sheet,
-        row: layout.headerRow,
-        column: m.found,
-        severity: 'error',
-        code: 'bad_definition',
-        message: DEF_MSG.misspeltHeader(m.found, m.expected.header, sheet),
-      });
+  for (const m of layout.headerRow ? misspeltHeaders(grid![layout.headerRow - 1] ?? [], cols, new Set(Object.keys(layout.columns))) : [])
+    problems.push({
+      sheet,
+      severity: 'error',
+      row: layout.headerRow,
+      column: m.found,
+      code: 'bad_definition',
+      message: DEF_MSG.misspeltHeader(m.found, m.expected),
+    });
   return { grid: grid!, layout, fromBook: true, usable };
 }
 
-/** A header as compared for likeness: folded, without marks or punctuation (`Tên gọi khác` is `ten goi khac`). */
-const likeness = (s: string) =>
-  plain(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-
 /**
- * The headers of a definition tab's header row (`row`) that are none of its headers but look like one it lacks: the
- * same once folded (case, marks, `đ`, punctuation: `Ten goi khac`), a few edits apart (at most 2, and at most a third
- * of the expected header's letters: `Tên gọi khá`), or all their words among its words or the other way round, two
- * words at least (`Tên khác` for `Tên gọi khác`). Each is given with the lacking header it most looks like. A header
- * like none of them is an extra column of the Department's, kept and not reported.
+ * The headers of a definition tab's header row that are none of its headers but look like one it lacks (`present`:
+ * the keys found), each with that header: the same once folded (case, marks, `đ`, punctuation: `Ten goi khac`), a
+ * few edits apart (at most 2 and a third of its letters: `Tên gọi khá`), or all the words of one among the other's,
+ * two at least (`Tên khác` for `Tên gọi khác`). A header like none is an extra column, kept and not reported.
  */
-export function misspeltHeaders(
-  row: readonly CellValue[],
-  cols: readonly DefinitionColumn[],
-  present: ReadonlySet<string>,
-): { index: number; found: string; expected: DefinitionColumn }[] {
-  const absent = cols.filter((c) => !present.has(c.key));
-  if (!absent.length) return [];
+export function misspeltHeaders(row: readonly CellValue[], cols: readonly DefinitionColumn[], present: ReadonlySet<string>) {
+  const fold = (s: string) =>
+    plain(s)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const known = headerKeys(cols);
-  const out: { index: number; found: string; expected: DefinitionColumn }[] = [];
-  row.forEach((cell, index) => {
-    if (typeof cell !== 'string' || !cell.trim() || known.has(normalizeHeader(cell))) return;
-    const found = likeness(cell);
-    if (!found) return;
-    const words = found.split(' ');
-    let best: DefinitionColumn | null = null,
-      bestDistance = Infinity;
-    for (const c of absent) {
-      const want = likeness(c.header);
-      const d = levenshtein(found, want);
-      const theirs = want.split(' ');
-      const [few, many] = words.length <= theirs.length ? [words, theirs] : [theirs, words];
-      const alike = d <= Math.min(2, Math.floor(want.length / 3)) || (few.length >= 2 && few.every((w) => many.includes(w)));
-      if (alike && d < bestDistance) {
-        best = c;
-        bestDistance = d;
+  const out: { found: string; expected: string }[] = [];
+  for (const cell of row) {
+    const found = typeof cell === 'string' && !known.has(normalizeHeader(cell)) ? fold(cell) : '';
+    let best = '',
+      least = 99;
+    for (const c of found ? cols : []) {
+      const want = fold(c.header),
+        d = levenshtein(found, want);
+      const [a, b] = [found.split(' '), want.split(' ')].sort((x, y) => x.length - y.length);
+      if (!present.has(c.key) && d < least && (d <= Math.min(2, want.length / 3) || (a.length > 1 && a.every((w) => b.includes(w))))) {
+        best = c.header;
+        least = d;
       }
     }
-    if (best) out.push({ index, found: oneLine(cell), expected: best });
-  });
+    if (best) out.push({ found: oneLine(cell), expected: best });
+  }
   return out;
 }
 

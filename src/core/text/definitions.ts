@@ -109,9 +109,9 @@ const TYPES = `${DEF_WORD.int} (để trống), ${DEF_WORD.decimal}, ${DEF_WORD.
 
 /** bad_definition and missing_column messages: what is wrong, how to fix it, and what is left out meanwhile. */
 export const DEF_MSG = {
-  /** A header of a definition tab that is none of its headers and looks like one the tab lacks (misspeltHeaders). */
-  misspeltHeader: (found: string, expected: string, tab: string) =>
-    `Tiêu đề ${q(found)} không phải tên cột nào của trang “${tab}”, nên cả cột này đang bị bỏ qua. Có phải là “${expected}”? Hãy sửa tiêu đề thành đúng “${expected}” (Thiết lập không thêm cột “${expected}” thứ hai khi còn tiêu đề này).`,
+  /** A header of a definition tab that is none of its headers but looks like one it lacks (misspeltHeaders). */
+  misspeltHeader: (found: string, expected: string) =>
+    `Tiêu đề ${q(found)} không phải tên cột nào của trang này, nên cả cột bị bỏ qua. Có phải là “${expected}”? Hãy sửa tiêu đề cho đúng.`,
   missingColumn: (header: string, tab: string) =>
     `Không tìm thấy cột ${q(header)} trong trang “${tab}”. Hãy thêm lại cột này vào dòng tiêu đề (hoặc chạy lại “Thiết lập biểu mẫu”). Cho đến khi sửa, hệ thống dùng các biểu mẫu có sẵn của i-Speed thay cho hai trang định nghĩa.`,
   requiredCell: (header: string, what: string) =>
