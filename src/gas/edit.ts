@@ -15,10 +15,10 @@ import { applyDefinitions } from './setup';
 import { annotateRows, type OwnedValues } from './annotate';
 import { checkAll } from './check';
 import { checkMeasuredTab } from './measured';
-import { DEDUPE_SECONDS, deliveredTwice, editFacts, firstCells, journaled, journalEdit, keepJournaled, triggerOf } from './journal';
+import { DEDUPE_SECONDS, deliveredTwice, editFacts, journaled, journalEdit, keepJournaled, triggerOf, sheetFacts } from './journal';
 import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
-import { editKey } from '../core/journal';
+import { editKey, removedText } from '../core/journal';
 import type { CellValue, Grid, Month, Workbook } from '../core/types';
 import { a1Of } from '../core/a1';
 import {
@@ -237,11 +237,7 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
     if (b >= 0) wanted.add(b);
   }
   for (const k of fresh.values()) wanted.add(bucketOf(k, meta.buckets));
-  const first2 =
-    block.length > 1 || box.lastCol > box.col
-      ? () => firstCells(block.slice(box.row - first), box.col - 1, box.lastCol - box.col + 1)
-      : undefined;
-  const facts = edit.sole?.facts ?? edit.facts(first2);
+  const facts = sheetFacts(edit, grid, box, periodCol);
   const journalKey = edit.sole?.key ?? editKey(facts);
   // The buckets the first cache read brought along (a small tab's all), then the others in one more read.
   const got: Record<string, string> = {};
@@ -323,6 +319,8 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   const recent = (meta.j ?? []).filter(([, at]) => at >= since);
   const uid = triggerOf(edit.e);
   const seen = recent.some(([k, , by]) => k === journalKey && deliveredTwice(by ?? '', uid)) || !!edit.sole?.seen;
+  // A cleared block is journaled with what its rows held, as the index knew them before the edit.
+  if (facts.cleared) facts.removed = removedText(before.values(), v.units);
   journalEdit(edit.ss, facts, null, uid, seen);
   const mapBefore = meta.map,
     lastRowBefore = meta.lastRow;
@@ -479,8 +477,10 @@ function wholeTabEdit(edit: Edit, context: EditContext | null): void {
   book[name] = grid;
   const forms = context?.forms ?? formsOf(book);
   const v = validateWorkbook(book, now, forms);
-  journalEdit(ss, edit.sole?.facts ?? edit.facts(), cache, triggerOf(edit.e), edit.sole?.seen);
   const layout = v.layouts[form.tab];
+  // The journal takes the edited cells from the tab just read (no call of its own); without the index it cannot tell
+  // what a cleared block held.
+  journalEdit(ss, sheetFacts(edit, grid, box, layout?.columns.period), cache, triggerOf(edit.e), edit.sole?.seen);
   if (!layout?.headerRow) return;
   const dataRow = firstDataRow(layout);
   const rows = dataRows(box, dataRow, grid.length);

@@ -2,7 +2,7 @@
 // VNNIC tab, or of the closed figures. Apps Script gives `e.user` only for editors of the owner's domain (APPS_SCRIPT.md): otherwise "không rõ".
 import { TAB } from '../core/forms/schema';
 import { knownTabs, tabKey } from '../core/forms/book';
-import { editKey, journalRow, type EditFacts } from '../core/journal';
+import { allBlank, editKey, journalRow, type EditFacts } from '../core/journal';
 import { JOURNAL_TAB, PERIOD_TAB } from '../core/text/period';
 import { findSheet } from './book';
 import type { FormSpec } from '../core/forms/schema';
@@ -88,6 +88,37 @@ export function editFacts(
     if (ev.oldValue !== undefined) facts.oldValue = String(ev.oldValue);
     if (ev.value !== undefined) facts.value = String(ev.value);
   } else facts.first = first ? first() : e.range.offset(0, 0, Math.min(rows, BLOCK_ROWS), Math.min(cols, BLOCK_COLS)).getValues();
+  return facts;
+}
+
+/** The edited block's corners, 1-based (rows row..lastRow, columns col..lastCol). */
+interface Corners {
+  row: number;
+  col: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+/**
+ * The journal's facts of an edit (`sole`: a single cell's, made from its event; else made here) with what the
+ * sheet tells, from cells the edit has read anyway (no call): a block's first cells, a single cell's value now (a Date
+ * there is journaled as a date, not as the event's serial number), where `Kỳ báo cáo` is (`periodCol`, 0-based in the
+ * sheet) and whether the block is empty after the edit (cleared). `grid`: the sheet's rows as read, 0-based, from the
+ * block's first row at least; a row not there (past the data) is empty.
+ */
+export function sheetFacts(
+  edit: { sole?: { facts: EditFacts }; facts: (first: () => CellValue[][]) => EditFacts },
+  grid: readonly (readonly CellValue[] | undefined)[],
+  box: Corners,
+  periodCol?: number,
+): EditFacts {
+  const c = box.col - 1,
+    part = grid.slice(box.row - 1, box.lastRow),
+    sole = edit.sole;
+  const facts = sole ? sole.facts : edit.facts(() => firstCells(part as CellValue[][], c, box.lastCol - c));
+  facts.monthCol = (periodCol as number) - c; // outside the block (NaN without the column) when not one of its columns
+  if (sole) facts.cell = (part[0] || [])[c];
+  else facts.cleared = allBlank(part, c, facts.cols);
   return facts;
 }
 

@@ -5,6 +5,7 @@ import { example1 } from '../fixtures/example1';
 import { formById, TAB } from '../../src/core/forms/schema';
 import { ERROR_BACKGROUND, WARNING_BACKGROUND } from '../../src/core/marks';
 import { dayOf, formatMonth, fromLocal, parseMonthStrict } from '../../src/core/periods';
+import { readPeriod } from '../../src/core/cells';
 import { validateWorkbook } from '../../src/core/validate';
 import { buildReport, reportJson } from '../../src/core/report/model';
 import { readClosed } from '../../src/core/close';
@@ -468,5 +469,53 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
     const s = rt.spreadsheet.sheet(PERIOD_TAB.journal)!;
     expect(s.formulas.get(1, 5)).toBeUndefined();
     expect(s.protections.filter((p) => p.type === 'SHEET')).toHaveLength(1);
+  });
+
+  // Apps Script gives a date cell's e.value / e.oldValue as its serial number, a string (the local runtime does the
+  // same; the sources are in the comment on shownOldValue, src/core/journal.ts): the journal shows the date instead.
+  test('the journal: a date typed in Kỳ báo cáo reads as its month, old and new, not as the serial numbers the event gives', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    const was = values(rt, TAB03)[1][col('period') - 1];
+    rt.edit(app, TAB03, 2, col('period'), [[fromLocal(2024, 6, 1)]]); // 6/2024 typed: Sheets made it a Date
+    rt.setNow(at(20, 9));
+    rt.edit(app, TAB03, 2, col('period'), [[fromLocal(2024, 7, 1)]]);
+    rt.setNow(at(20, 10));
+    rt.edit(app, TAB03, 2, col('period'), [['']]);
+    const cell = `${String.fromCharCode(64 + col('period'))}2`;
+    const j = values(rt, PERIOD_TAB.journal).slice(1);
+    expect(j.map((r) => [r[3], r[4] ?? '', r[5]])).toEqual([
+      [cell, was, '06/2024'],
+      [cell, '06/2024', '07/2024'],
+      [cell, '07/2024', JOURNAL_TAB.cleared],
+    ]);
+  });
+
+  test('the journal: a cleared row is (xóa) with the unit and period the edit index held for it, not its empty cells', () => {
+    const { rt, app } = boot(example1(), { now: at(20) });
+    const before = values(rt, TAB03);
+    const width = before[0].length; // a row's cells selected (A3:U3), and Delete
+    const last = String.fromCharCode(64 + width);
+    const held = (row: number) => {
+      const p = before[row - 1][col('period') - 1];
+      const period =
+        p instanceof Date || Object.prototype.toString.call(p) === '[object Date]' ? formatMonth(readPeriod(p as Date)!) : String(p);
+      return JOURNAL_TAB.removedRow(row, String(before[row - 1][col('unit') - 1]), period);
+    };
+    const blank = [Array.from({ length: width }, () => '')];
+    rt.edit(app, TAB03, 3, 1, blank); // setup built the edit index: it knows what row 3 held
+    rt.setNow(at(20, 9));
+    rt.edit(app, TAB03, 4, 1, [blank[0], blank[0]]); // two rows at once
+    // Without the index (the cache emptied), the row's cells are gone before the edit reads them: (xóa) alone.
+    const store = rt.state.caches.document;
+    for (const key of [...store.keys()]) store.delete(key);
+    rt.setNow(at(20, 10));
+    rt.edit(app, TAB03, 6, 1, blank);
+    const j = values(rt, PERIOD_TAB.journal).slice(1);
+    expect(j.map((r) => [r[3], r[4] ?? '', r[5]])).toEqual([
+      [`A3:${last}3`, held(3), JOURNAL_TAB.cleared],
+      [`A4:${last}5`, `${held(4)}; ${held(5)}`, JOURNAL_TAB.cleared],
+      [`A6:${last}6`, '', JOURNAL_TAB.cleared],
+    ]);
+    expect(j.flat().some((x) => String(x).includes(' |  | '))).toBe(false);
   });
 });

@@ -47,6 +47,7 @@ export const JOURNAL_TAB = {
   /** A pasted block: its size, then its first cells. */
   block: (rows: number, cols: number, first: string) => `${rows}×${cols} ô: ${first}`,
   cleared: '(xóa)',
+  removedRow: (row: number, unit: string, period: string) => [`dòng ${row}`, unit, period && `kỳ ${period}`].filter((x) => x).join(', '),
 };
 
 const shown = (v: number | string | null) => (v === null || v === '' ? 'trống' : typeof v === 'number' ? viNumber(v) : String(v));
