@@ -18,7 +18,7 @@ import { checkMeasuredTab } from './measured';
 import { DEDUPE_SECONDS, deliveredTwice, editFacts, journaled, journalEdit, keepJournaled, triggerOf, sheetFacts } from './journal';
 import { rebuildStatusTab, refreshStatusRows, STATUS_SHAPE_KEY } from './statusTab';
 import { PERIOD_TAB } from '../core/text/period';
-import { editKey, removedText } from '../core/journal';
+import { allBlank, editKey, removedText } from '../core/journal';
 import type { CellValue, Grid, Month, Workbook } from '../core/types';
 import { a1Of } from '../core/a1';
 import {
@@ -195,7 +195,10 @@ function dataRows(box: Box, dataRow: number, lastRow: number): { first: number; 
 function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolean {
   const { sheet, name, form, box, now, cache } = edit;
   const width = meta.width;
-  if (box.row <= meta.headerRow || box.lastCol > width) return false; // the header or a new column: read it all
+  if (box.row <= meta.headerRow) return false; // the header: read it all
+  // Cells past the tab's columns are read with the block: a value there is a new column (read it all); a block left
+  // empty there (a row's cells selected and cleared, A18:W18 on a tab of 21 columns) takes the index.
+  const wide = box.lastCol > width;
   let head: Grid;
   try {
     head = sheet.getSheetValues(1, 1, meta.headerRow, width) as Grid;
@@ -212,8 +215,13 @@ function indexedEdit(edit: Edit, context: EditContext, meta: StoredMeta): boolea
   if (!rows) return false;
   const { first, last } = rows;
   const n = last - first + 1;
-  const blockRange = sheet.getRange(first, 1, n, width);
+  let blockRange = sheet.getRange(first, 1, n, wide ? box.lastCol : width);
   const block = blockRange.getValues() as Grid;
+  if (wide) {
+    // (The check reads a row by its columns: the empty cells after them change nothing.)
+    if (!allBlank(block, width, box.lastCol - width)) return false; // a new column: read it all
+    blockRange = sheet.getRange(first, 1, n, width);
+  }
   const grid: Grid = head.slice();
   for (let i = 0; i < n; i++) grid[first - 1 + i] = block[i];
   const book: Workbook = { [TAB.directory]: context.directory, [TAB.settings]: context.settings, [name]: grid };

@@ -493,7 +493,8 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
   test('the journal: a cleared row is (xóa) with the unit and period the edit index held for it, not its empty cells', () => {
     const { rt, app } = boot(example1(), { now: at(20) });
     const before = values(rt, TAB03);
-    const width = before[0].length; // a row's cells selected (A3:U3), and Delete
+    // A row's cells selected past the form's 21 columns (A3:W3), and Delete.
+    const width = before[0].length + 2;
     const last = String.fromCharCode(64 + width);
     const held = (row: number) => {
       const p = before[row - 1][col('period') - 1];
@@ -517,5 +518,12 @@ describe('the life of a period (Tình hình báo cáo, Số liệu đã chốt, 
       [`A6:${last}6`, '', JOURNAL_TAB.cleared],
     ]);
     expect(j.flat().some((x) => String(x).includes(' |  | '))).toBe(false);
+    // Past the form's columns the edit takes the index only when it left them empty: a value there is a new column,
+    // and the tab is read whole.
+    rt.resetCalls();
+    rt.edit(app, TAB03, 7, width - 1, [['', '']]);
+    expect(rt.calls['Sheet.getDataRange'] ?? 0).toBe(0);
+    rt.edit(app, TAB03, 7, width - 1, [['', 'cột mới']]);
+    expect(rt.calls['Sheet.getDataRange'] ?? 0).toBeGreaterThan(0);
   });
 });
