@@ -15,10 +15,13 @@ const common = {
   entryPoints: [join(root, 'src/gas/entry.ts')],
   bundle: true,
   write: false,
-  target: 'es2019',
+  // Apps Script's V8 runtime takes ES2020 syntax ("modern ECMAScript", developers.google.com/apps-script/guides/v8-runtime;
+  // deployed scripts call `SpreadsheetApp.getActiveSpreadsheet()?.toast(…)` as written): `?.` and `??` stay as written
+  // instead of expanded into temporaries, about 12 KB.
+  target: 'es2020',
   // Syntax only (shorter forms of the same statements, unused code dropped): every name stays as written, for Apps
   // Script's trigger and google.script.run lookups and readable stack traces, and lines stay lines. It keeps the
-  // bundle that every execution evaluates first about 5 % smaller (the benchmark's budget: 400 KB).
+  // bundle that every execution evaluates first about 5 % smaller (the benchmark's budget: 400 KB, in bytes).
   minify: false,
   minifySyntax: true,
   keepNames: false,
@@ -70,4 +73,5 @@ const cliTmp = `${cliOut}.${process.pid}.tmp`;
 writeFileSync(cliTmp, cli.outputFiles[0].text);
 renameSync(cliTmp, cliOut);
 
-console.error(`built dist/Code.js (${(code.length / 1024).toFixed(0)} KB, ${exportsOf.length} entry points) and build/cli.cjs`);
+// Bytes, as the benchmark's budget counts them (Vietnamese letters take two or three bytes each, not one).
+console.error(`built dist/Code.js (${(Buffer.byteLength(code) / 1024).toFixed(1)} KB, ${exportsOf.length} entry points) and build/cli.cjs`);
