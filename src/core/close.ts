@@ -247,26 +247,30 @@ function carriedText(u: ClosedUnit, labels: Readonly<Record<string, string>>): s
 }
 const CARRIED_SEPARATOR = '; ';
 
+/** The figures' labels as `readCarried` matches them, the longest first: made once a tab, not once a row. */
+type CarriedLabels = readonly { k: string; l: string }[];
+function carriedLabels(labels: Readonly<Record<string, string>>): CarriedLabels {
+  return Object.entries(labels)
+    .map(([k, l]) => ({ k, l: l.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase() }))
+    .filter((x) => x.l)
+    .sort((a, b) => b.l.length - a.l.length);
+}
+
 /**
- * `Lấy từ kỳ trước` read back: by the figures' headers (`labels`, from the tab's header row: the longest that fits
+ * `Lấy từ kỳ trước` read back: by the figures' headers (`byLabel`: carriedLabels of the tab's header row, the longest that fits
  * first, a header may hold commas and brackets) or by their keys (`staff_total, staff_installed (từ 05/2024)`, as
  * tabs written before the headers were used hold them). Figures without a period after them (a close written before
  * it was recorded) have none. `unknown`: what named no figure.
  */
-function readCarried(
-  v: CellValue,
-  labels: Readonly<Record<string, string>> = {},
-): { carried: string[]; from: Record<string, Month>; unknown?: string[] } {
+function readCarried(v: CellValue, byLabel: CarriedLabels = []): { carried: string[]; from: Record<string, Month>; unknown?: string[] } {
+  const carried: string[] = [];
+  const from: Record<string, Month> = {};
+  // Most units carry nothing: no work for them (the tab of a province's closes has one row a unit and period).
+  if (v === '' || v === null || v === undefined) return { carried, from };
   // One spelling of spaces and composed marks, lower case: positions in `lower` are those in `text`.
   const text = cellText(v).normalize('NFC').replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
-  const carried: string[] = [];
-  const from: Record<string, Month> = {};
   const unknown: string[] = [];
-  const byLabel = Object.entries(labels)
-    .map(([k, l]) => ({ k, l: l.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase() }))
-    .filter((x) => x.l)
-    .sort((a, b) => b.l.length - a.l.length);
   const same = lower.length === text.length;
   let pending: string[] = [];
   let i = 0;
@@ -345,6 +349,7 @@ export function scanClosed(grid: Grid | undefined): {
   }
   const keys = g[0].slice(FIXED).map(keyOf);
   const labels = closedLabels(g[0]);
+  const matchLabels = carriedLabels(labels);
   const byClose = new Map<string, { close: ClosedForm; rows: number[] }>();
   const out: { close: ClosedForm; rows: number[] }[] = [];
   const skipped: { row: number; id: string }[] = [];
@@ -390,7 +395,7 @@ export function scanClosed(grid: Grid | undefined): {
     });
     const submittedAt = readTime(cell(6));
     if (!submittedAt && !isBlankCell(cell(6))) odd.submitted = cellText(cell(6)).trim();
-    const carried = readCarried(cell(7), labels);
+    const carried = readCarried(cell(7), matchLabels);
     if (carried.unknown) unread.push({ row: r + 1, col: 7, key: 'carried', text: carried.unknown.join(CARRIED_SEPARATOR), close: dated });
     c.units.push({
       code,
@@ -535,7 +540,7 @@ export function closedTabWrite(
   // The header as it should read (a tab of bare keys gets its labels): else only the new rows, after the last one.
   const sameHeader = header.every((h, i) => cellText(existing[0]?.[i] ?? '').trim() === h);
   if (!blank && keys.length === oldKeys.length && sameHeader) return { row: existing.length + 1, values: fresh };
-  const oldLabels = blank ? {} : closedLabels(existing[0] ?? []);
+  const oldLabels = carriedLabels(blank ? {} : closedLabels(existing[0] ?? []));
   const old = blank
     ? []
     : existing.slice(1).map((r) => {
