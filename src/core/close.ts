@@ -4,7 +4,7 @@ import type { CellValue, FormId, Grid, Month, Problem, ProblemCode } from './typ
 import type { Settings, TabLayout, Validation } from './model';
 import { indicators, type ColumnSpec, type FormSpec } from './forms/schema';
 import { inForce } from './forms/book';
-import { cellText, foldText, isDate, readFormCode, readPeriod } from './cells';
+import { cellText, foldText, isBlank, isDate, readFormCode, readPeriod } from './cells';
 import { addDays, dayOf, dueBefore, endOfDay, formatMonth, localParts, monthOfDay, startOfDay, type Day } from './periods';
 import {
   carriedTally,
@@ -266,7 +266,7 @@ function readCarried(v: CellValue, byLabel: CarriedLabels = []): { carried: stri
   const carried: string[] = [];
   const from: Record<string, Month> = {};
   // Most units carry nothing: no work for them (the tab of a province's closes has one row a unit and period).
-  if (v === '' || v === null || v === undefined) return { carried, from };
+  if (isBlank(v)) return { carried, from };
   // One spelling of spaces and composed marks, lower case: positions in `lower` are those in `text`.
   const text = cellText(v).normalize('NFC').replace(/\s+/g, ' ');
   const lower = text.toLowerCase();
@@ -344,7 +344,7 @@ export function scanClosed(grid: Grid | undefined): {
   const unread: UnreadClosedCell[] = [];
   if (g.length < 2) return { closes: [], unread, header: true };
   if (foldText(cellText(g[0][0] ?? '')) !== foldText(CLOSED_TAB.headers[0])) {
-    const empty = g.slice(1).every((r) => (r ?? []).every((c) => isBlankCell(c)));
+    const empty = g.slice(1).every((r) => (r ?? []).every((c) => isBlank(c)));
     return { closes: [], unread, header: empty };
   }
   const keys = g[0].slice(FIXED).map(keyOf);
@@ -356,7 +356,7 @@ export function scanClosed(grid: Grid | undefined): {
   for (let r = 1; r < g.length; r++) {
     // A text kept literal by a leading apostrophe (as written) reads without it, wherever the grid comes from.
     const row = (g[r] ?? []).map((x) => (typeof x === 'string' && x.startsWith("'") ? x.slice(1) : x));
-    if (row.every((x) => isBlankCell(x))) continue;
+    if (row.every((x) => isBlank(x))) continue;
     const bad: UnreadClosedCell[] = [];
     const cell = (i: number) => row[i] ?? '';
     const miss = (i: number) => bad.push({ row: r + 1, col: i, key: CLOSED_KEYS[i], text: cellText(cell(i)).trim() });
@@ -391,10 +391,10 @@ export function scanClosed(grid: Grid | undefined): {
       const x = row[FIXED + i];
       if (!k) return;
       if (typeof x === 'number') values[k] = x;
-      else if (FIGURE_KEY.test(k) && !isBlankCell(x)) odd[k] = cellText(x).trim();
+      else if (FIGURE_KEY.test(k) && !isBlank(x)) odd[k] = cellText(x).trim();
     });
     const submittedAt = readTime(cell(6));
-    if (!submittedAt && !isBlankCell(cell(6))) odd.submitted = cellText(cell(6)).trim();
+    if (!submittedAt && !isBlank(cell(6))) odd.submitted = cellText(cell(6)).trim();
     const carried = readCarried(cell(7), matchLabels);
     if (carried.unknown) unread.push({ row: r + 1, col: 7, key: 'carried', text: carried.unknown.join(CARRIED_SEPARATOR), close: dated });
     c.units.push({
@@ -416,8 +416,6 @@ export function scanClosed(grid: Grid | undefined): {
   }
   return { closes: out, unread, header: true };
 }
-
-const isBlankCell = (x: CellValue | null | undefined) => x === '' || x === null || x === undefined;
 
 /**
  * The figures of a close that do not read, unit by unit (`unit` its index): a text where a number or a time was (as
@@ -793,16 +791,16 @@ export function digestCorrections(
   const gone: string[] = [];
   const earlier = (v.closed ?? []).filter((c) => c.closedAt.getTime() <= now.getTime());
   if (!earlier.length) return { corrections, gone };
-  const firstClose = new Map<string, number>();
+  const firstClose = new Map<string, { form: FormId; period: Month; at: number }>();
   for (const c of earlier) {
     const id = `${c.form}|${c.period}`;
-    firstClose.set(id, Math.min(firstClose.get(id) ?? Infinity, c.closedAt.getTime()));
+    const at = Math.min(firstClose.get(id)?.at ?? Infinity, c.closedAt.getTime());
+    firstClose.set(id, { form: c.form, period: c.period, at });
   }
-  const since = Math.max(...firstClose.values());
+  const since = Math.max(...[...firstClose.values()].map((x) => x.at));
   const done = new Set(closes.map((c) => `${c.form}|${c.period}`));
-  for (const id of firstClose.keys()) {
+  for (const [id, { form, period }] of firstClose) {
     if (done.has(id)) continue;
-    const [form, period] = [id.split('|')[0], Number(id.split('|')[1])];
     const spec = v.forms.find((f) => f.id === form);
     const r = spec ? buildReport(v, period, [form], dayOf(now)).forms[0] : undefined;
     if (!spec || !r?.corrections.length) continue;

@@ -8,7 +8,7 @@ import { fingerprint } from './fingerprint';
 import { formatDateTime } from './format';
 import { isBlank, isDate, readPeriod } from './cells';
 import { formatMonth } from './periods';
-import { fromSerial } from './stamp';
+import { fromSerial, isSerialDay } from './stamp';
 
 /** What an edit event tells (APPS_SCRIPT.md: oldValue/value only for a single cell; user may be empty). */
 export interface EditFacts {
@@ -65,8 +65,8 @@ function shown(v: CellValue, asMonth: boolean): string {
 function shownOldValue(raw: string, e: EditFacts): string {
   const n = Number(raw);
   const asMonth = e.monthCol === 0;
-  // 36526 = 01/01/2000, 73051 = 01/01/2100: a smaller number in `Kỳ báo cáo` was typed as a number, shown as typed.
-  const date = isDate(e.cell) || (asMonth && n % 1 === 0 && n >= 36526 && n < 73051);
+  // A smaller number in `Kỳ báo cáo` was typed as a number: shown as typed.
+  const date = isDate(e.cell) || (asMonth && isSerialDay(n));
   return date && /^\d+(\.\d+)?$/.test(raw) ? shown(fromSerial(n), asMonth) : raw;
 }
 

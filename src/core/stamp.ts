@@ -101,6 +101,14 @@ export function readStampNote(note: string | null | undefined): StampRecord | nu
   }
 }
 
+/**
+ * Whether a number is a whole day of 2000–2099 as Sheets counts days (from 30/12/1899: 36526 is 01/01/2000, 73051
+ * 01/01/2100): a date whose format was lost, or the serial an edit event gives for a date cell.
+ */
+export function isSerialDay(n: number): boolean {
+  return Number.isInteger(n) && n >= 36526 && n < 73051;
+}
+
 /** A date cell's value in an edit event (a serial day number, wall clock in Asia/Ho_Chi_Minh) as an instant. */
 export function fromSerial(serial: number): Date {
   return new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000) - 7 * 3600 * 1000);

@@ -16,6 +16,7 @@ import { problemColumn, readMeasured } from './measured';
 import { PERIOD_TAB } from './text/period';
 import { closedTabCheck, closeWarnings, type ClosedForm } from './close';
 import { asFormRow, rowIdentity, type IndexedRow } from './rowIndex';
+import { isSerialDay } from './stamp';
 
 /** Sort position of problems whose column is not in the sheet (missing_column): after every real column. */
 const MISSING_COLUMN_POS = 1e6;
@@ -120,7 +121,7 @@ function checkRow(
     if (isBlank(v)) add('period', 'error', 'required', MSG.required(hdr.period));
     else {
       month = periodOf(v, ctx);
-      if (month === null) add('period', 'error', 'bad_period', MSG.badPeriod(cellText(v)));
+      if (month === null) add('period', 'error', 'bad_period', MSG.badPeriod(cellText(v), typeof v === 'number' && isSerialDay(v)));
       else if (month < ctx.settings.startMonth)
         add('period', 'error', 'period_before_start', MSG.periodBeforeStart(formatMonth(month), formatMonth(ctx.settings.startMonth)));
       else if (month > ctx.currentMonth)

@@ -129,7 +129,7 @@ export function firstCells(rows: readonly (readonly CellValue[])[], fromCol: num
 
 /**
  * Appends the journal row unless this event was journaled already (`seen`: its key found in the cache, read by the
- * caller with its other keys; undefined: looked up here). Returns the dedupe key to keep (the caller puts it).
+ * caller with its other keys; undefined: looked up here). With a cache it keeps the key, by `uid` (deliveredTwice).
  * A failure here never stops the check of the edit.
  */
 export function journalEdit(

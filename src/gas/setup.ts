@@ -242,9 +242,9 @@ function setupFormTab(sheet: Sheet, grid: Grid, form: FormSpec, current: Month, 
       );
       missing = missing.filter((c) => c.scriptOwned);
     } else if (extra.length) report.notes.push(SETUP.extraHeaders(form.tab, extra));
+    const letter = (m: HeaderMapping) => columnLetter(m.index + 1);
     for (const c of mapped.columns.filter((x) => x.repeats)) {
       const first = mapped.columns.find((x) => x.key === c.repeats)!;
-      const letter = (m: HeaderMapping) => columnLetter(m.index + 1);
       report.notes.push(SETUP.repeatedHeader(form.tab, c.header, letter(c), first.header, letter(first)));
     }
     if (missing.length) {

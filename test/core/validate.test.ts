@@ -201,7 +201,7 @@ describe('periods', () => {
       [2, 'bad_period'],
       [3, 'bad_period'],
     ]);
-    expect(v.problems[0].message).toBe(MSG.badPeriod('45474'));
+    expect(v.problems[0].message).toBe(MSG.badPeriod('45474', true));
     expect(v.problems[0].message).toContain('một ngày đã mất định dạng ngày');
     expect(v.problems[1].message).not.toContain('mất định dạng');
   });

@@ -1,4 +1,5 @@
 // Menu, dialogs and sidebar labels.
+import { COLUMN_HEADER } from './definitions';
 export const MENU = {
   title: 'i-Speed',
   setup: 'Thiết lập biểu mẫu',
@@ -54,12 +55,12 @@ export const SETUP = {
       .join('\n'),
   /** Headers of an adopted tab that match no defined column: kept as they are, and how to adopt them. */
   extraHeaders: (tab: string, headers: string[]) =>
-    `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
+    `Tab "${tab}" có ${headers.length} cột không thuộc định nghĩa biểu mẫu (giữ nguyên): ${headers.map((h) => `"${h}"`).join(', ')}. Nếu cột nào là một chỉ tiêu đã định nghĩa dưới tên khác, hãy thêm tên đó vào "${COLUMN_HEADER.aliases}" của cột trong tab "Định nghĩa biểu mẫu" rồi chạy lại Thiết lập.`,
   /** Columns not added to a tab with data whose headers include some the definitions do not read (`unread`). */
   missingHeld: (tab: string, missing: string[], unread: string[], headerRow: number) =>
     `Tab "${tab}" chưa có ${missing.length} cột của định nghĩa: ${missing.map((h) => `"${h}"`).join(', ')}. Chưa thêm cột nào, ` +
     `vì tab còn các cột chưa nhận ra (${unread.map((h) => `"${h}"`).join(', ')}) có thể chính là các cột đó dưới tên khác. ` +
-    `Cột nào đã có: thêm tiêu đề của nó vào "Tên gọi khác" của cột trong tab "Định nghĩa biểu mẫu". ` +
+    `Cột nào đã có: thêm tiêu đề của nó vào "${COLUMN_HEADER.aliases}" của cột trong tab "Định nghĩa biểu mẫu". ` +
     `Cột nào thực sự chưa có: gõ tiêu đề ấy vào một ô trống của dòng tiêu đề (dòng ${headerRow}). Rồi chạy lại Thiết lập.`,
   repeatedHeader: (tab: string, header: string, letter: string, first: string, firstLetter: string) =>
     `Tab "${tab}": cột ${letter} "${header}" lặp lại cột "${first}" đã đọc ở cột ${firstLetter}, nên được giữ nguyên nhưng không đọc, không kiểm tra. Hãy xóa cột thừa, hoặc đổi tiêu đề nếu đó là một cột khác, rồi chạy lại Thiết lập.`,

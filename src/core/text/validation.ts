@@ -38,9 +38,6 @@ const formulaTyped = (text: string): string | null =>
     ? `Ô đang chứa công thức báo lỗi (${text.trim()}): nội dung bắt đầu bằng dấu “=” được Sheets hiểu là công thức. Hãy xóa dấu “=” ở đầu rồi nhập lại giá trị.`
     : null;
 
-/** A whole number that is a day of 2000–2099 as Sheets counts days (from 30/12/1899): a date whose format was lost. */
-const serialDay = (text: string): boolean => /^\d{5}$/.test(text.trim()) && Number(text) >= 36526 && Number(text) < 73051;
-
 export const MSG = {
   missingColumn: (header: string) =>
     `Không tìm thấy cột ${q(header)}. Hãy thêm lại cột này vào dòng tiêu đề (hoặc chạy lại “Thiết lập biểu mẫu”).`,
@@ -80,9 +77,10 @@ export const MSG = {
         `.${instead.length ? ` Có phải là ${instead.map((n) => `“${clip(n)}”`).join(' hay ')}?` : ''}` +
         ' Kiểm tra lại đơn vị và kỳ báo cáo, hoặc báo quản trị sửa Danh mục.'
       : `Đơn vị “${name}” đang được đánh dấu không hoạt động trong Danh mục đơn vị. Kiểm tra lại tên đơn vị, hoặc báo quản trị sửa Danh mục.`,
-  badPeriod: (text: string) =>
+  /** `lostDate`: the cell is a day number (a date whose format was lost). */
+  badPeriod: (text: string, lostDate = false) =>
     formulaTyped(text) ??
-    `Kỳ báo cáo ${q(text)} không đọc được.${serialDay(text) ? ' Có vẻ đây là một ngày đã mất định dạng ngày (Sheets lưu ngày dưới dạng số).' : ''} Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
+    `Kỳ báo cáo ${q(text)} không đọc được.${lostDate ? ' Có vẻ đây là một ngày đã mất định dạng ngày (Sheets lưu ngày dưới dạng số).' : ''} Hãy nhập tháng theo dạng MM/YYYY, ví dụ 07/2024.`,
   periodBeforeStart: (period: string, start: string) =>
     `Kỳ báo cáo ${period} trước kỳ bắt đầu của đợt tuyên truyền (${start}). Kiểm tra lại tháng và năm.`,
   periodInFuture: (period: string, current: string) =>
