@@ -845,9 +845,10 @@ const GAPS_SHOWN = 5;
 
 /**
  * What a report of a closed period says of its close's cells that do not read (counted as blank) and its rows left out
- * (their units not in the close): a line each, none when everything read. `period`: the report's.
+ * (their units not in the close): a line each, none when everything read. `period`: the report's. `fixes`: each line
+ * says how to mend the tab (the working views); the signed document states the facts only.
  */
-export function closedUnreadLines(f: FormReport, period: Month): string[] {
+export function closedUnreadLines(f: FormReport, period: Month, fixes = true): string[] {
   if (!f.closedAt) return [];
   const lines: string[] = [];
   if (f.closedGaps.length) {
@@ -859,17 +860,23 @@ export function closedUnreadLines(f: FormReport, period: Month): string[] {
     const shown = f.closedGaps
       .slice(0, GAPS_SHOWN)
       .map((g) => CLOSED_CELL_TEXT.reportCell(unit(g.unit), header(g.key), neutralize(g.text)));
-    lines.push(CLOSED_CELL_TEXT.reportCells(f.closedGaps.length, shown, formatMonth(period)));
+    lines.push(CLOSED_CELL_TEXT.reportCells(f.closedGaps.length, shown));
   }
-  if (f.closedSkipped.length) lines.push(CLOSED_CELL_TEXT.reportRows(f.closedSkipped, formatMonth(period)));
-  return lines;
+  if (f.closedSkipped.length) lines.push(CLOSED_CELL_TEXT.reportRows(f.closedSkipped));
+  return fixes ? lines.map((l) => `${l} ${CLOSED_CELL_TEXT.fix(formatMonth(period))}`) : lines;
 }
 
-/** The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null otherwise. */
-export function correctionsSection(r: {
-  forms: readonly FormReport[];
-  period: Month;
-}): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
+/**
+ * The section `Điều chỉnh sau khi chốt số liệu` of a report of a closed period (report tab, HTML, document); null
+ * otherwise. `fixes`: its lines on the closed tab's unread cells say how to mend them (not in the signed document).
+ */
+export function correctionsSection(
+  r: {
+    forms: readonly FormReport[];
+    period: Month;
+  },
+  fixes = true,
+): { title: string; lines: string[]; headers: string[]; rows: string[][] } | null {
   const closed = r.forms.filter((f) => f.closedAt);
   if (!closed.length) return null;
   const rows: string[][] = [];
@@ -883,7 +890,7 @@ export function correctionsSection(r: {
     title: CLOSE_TEXT.section,
     lines: [
       ...closed.map((f) => `${f.tab}: ${CLOSE_TEXT.closedLine(formatTimeAndDay(f.closedAt!))}`),
-      ...closed.flatMap((f) => closedUnreadLines(f, r.period).map((l) => `${f.tab}: ${l}`)),
+      ...closed.flatMap((f) => closedUnreadLines(f, r.period, fixes).map((l) => `${f.tab}: ${l}`)),
       ...(rows.length ? [] : [CLOSE_TEXT.noCorrections]),
     ],
     headers: CLOSE_TEXT.correctionHeaders,

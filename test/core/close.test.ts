@@ -18,7 +18,7 @@ import { buildReport } from '../../src/core/report/model';
 import { reportSheet } from '../../src/core/report/sheet';
 import { reportDocument } from '../../src/core/report/document';
 import { statusCells, statusTab } from '../../src/core/status';
-import { CLOSE_TEXT, CLOSED_TAB, PERIOD_TAB } from '../../src/core/text/period';
+import { CLOSE_TEXT, CLOSED_CELL_TEXT, CLOSED_TAB, PERIOD_TAB } from '../../src/core/text/period';
 import { example1 } from '../fixtures/example1';
 import type { Grid } from '../../src/core/types';
 
@@ -225,6 +225,12 @@ describe('the period close (core)', () => {
       ),
     ).toBe(true);
     expect(lines.some((l) => l.startsWith(`Biểu mẫu 03: Dòng ${row('H-630') + 1} của trang Số liệu đã chốt không đọc được`))).toBe(true);
+    // The working views say how to mend the tab; the signed document states the facts only.
+    const fix = CLOSED_CELL_TEXT.fix('07/2024');
+    expect(lines.filter((l) => l.includes('không đọc được')).every((l) => l.endsWith(fix))).toBe(true);
+    const printed = correctionsSection(report, false)!.lines.filter((l) => l.includes('không đọc được'));
+    expect(printed).toHaveLength(2);
+    expect(printed.some((l) => l.includes('Khôi phục'))).toBe(false);
     // Closed again, the close before is replaced: its cells are no longer said (nothing reads them).
     const [again] = closeFigures(v0, [{ spec: f03, period: JUL }], fromLocal(2024, 8, 15, 8));
     const reclosed = [...g, ...closedTabWrite(g, [again], v0.forms).values] as Grid;

@@ -344,7 +344,8 @@ export function reportDocument(r: Report, settings: Settings, today: Day, date: 
 
   blocks.push(heading(D.sectionNext));
   blocks.push(...chaseParagraphs(r));
-  const corrections = correctionsSection(r);
+  // The signed document states what the close holds; how to mend the sheet is for the working views.
+  const corrections = correctionsSection(r, false);
   if (corrections) {
     blocks.push(heading(corrections.title), ...corrections.lines.map((l) => para(l)));
     if (corrections.rows.length)

@@ -74,11 +74,13 @@ export const CLOSED_CELL_TEXT = {
   header: (first: string) =>
     `Ô A1 phải là “${first}”: không dòng nào của trang ${PERIOD_TAB.closed} được đọc, báo cáo dùng số liệu hiện nay. ${closedFix(null)}`,
   /** The report of a closed period: its close's cells that do not read (`cells` the first), its rows left out. */
-  reportCells: (count: number, cells: string[], period: string) =>
-    `${count} ô của trang ${PERIOD_TAB.closed} không đọc được (${cells.join('; ')}${count > cells.length ? '; …' : ''}), báo cáo tính là trống. ${closedFix(period)}`,
+  reportCells: (count: number, cells: string[]) =>
+    `${count} ô của trang ${PERIOD_TAB.closed} không đọc được (${cells.join('; ')}${count > cells.length ? '; …' : ''}), báo cáo tính là trống.`,
   reportCell: (unit: string, header: string, text: string) => `${unit}, “${header}”: ${text ? `“${text}”` : 'trống'}`,
-  reportRows: (rows: number[], period: string) =>
-    `Dòng ${rows.join(', ')} của trang ${PERIOD_TAB.closed} không đọc được: đơn vị của dòng không có trong số liệu đã chốt. ${closedFix(period)}`,
+  reportRows: (rows: number[]) =>
+    `Dòng ${rows.join(', ')} của trang ${PERIOD_TAB.closed} không đọc được: đơn vị của dòng không có trong số liệu đã chốt.`,
+  /** How to mend the closed tab (the period's re-close named when there is one): said after what went wrong. */
+  fix: closedFix,
 };
 
 export const CLOSE_TEXT = {
